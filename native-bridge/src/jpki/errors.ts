@@ -1,0 +1,109 @@
+/**
+ * Typed card errors. Each carries the bridge protocol's error name so the bridge can map it to a
+ * JSON-RPC code without looking inside (shared/design/bridge-protocol.md, "Errors").
+ */
+export type CardErrorName =
+  | 'NO_READER'
+  | 'NO_CARD'
+  | 'CARD_REMOVED'
+  | 'NOT_MY_NUMBER_CARD'
+  | 'PIN_INCORRECT'
+  | 'PIN_LOCKED'
+  | 'LAST_ATTEMPT_NEEDS_CONFIRMATION'
+  | 'PIN_FORMAT'
+  | 'CARD_ERROR'
+  | 'BUSY';
+
+export abstract class CardError extends Error {
+  abstract readonly errorName: CardErrorName;
+  override get name(): string {
+    return this.constructor.name;
+  }
+}
+
+export class NoReaderError extends CardError {
+  readonly errorName = 'NO_READER';
+  constructor() {
+    super('No smart card reader is connected');
+  }
+}
+
+export class NoCardError extends CardError {
+  readonly errorName = 'NO_CARD';
+  constructor(readonly reader?: string) {
+    super(reader ? `No card in reader "${reader}"` : 'No card in any reader');
+  }
+}
+
+export class CardRemovedError extends CardError {
+  readonly errorName = 'CARD_REMOVED';
+  constructor(detail = 'The card was removed during the operation') {
+    super(detail);
+  }
+}
+
+export class NotMyNumberCardError extends CardError {
+  readonly errorName = 'NOT_MY_NUMBER_CARD';
+  constructor(readonly atr?: string) {
+    super('The card has no JPKI application: it is not a My Number Card');
+  }
+}
+
+export class PinIncorrectError extends CardError {
+  readonly errorName = 'PIN_INCORRECT';
+  constructor(readonly triesLeft: number) {
+    super(`Wrong PIN: ${triesLeft} tries left`);
+  }
+}
+
+export class PinLockedError extends CardError {
+  readonly errorName = 'PIN_LOCKED';
+  constructor() {
+    super('The PIN is locked; only the municipal office can unlock it');
+  }
+}
+
+/** Refused before the card is touched: one try is left and the caller did not confirm spending it. */
+export class LastAttemptNeedsConfirmationError extends CardError {
+  readonly errorName = 'LAST_ATTEMPT_NEEDS_CONFIRMATION';
+  readonly triesLeft = 1;
+  constructor() {
+    super('One PIN try is left: the viewer must confirm before it is spent');
+  }
+}
+
+export class PinFormatError extends CardError {
+  readonly errorName = 'PIN_FORMAT';
+  constructor(detail: string) {
+    super(detail);
+  }
+}
+
+/** A status word the operation does not expect: the card said something we cannot act on. */
+export class CardStatusError extends CardError {
+  readonly errorName = 'CARD_ERROR';
+  constructor(
+    readonly sw: number,
+    readonly operation: string,
+  ) {
+    super(`${operation}: unexpected status word ${sw.toString(16).toUpperCase().padStart(4, '0')}`);
+  }
+  get swHex(): string {
+    return this.sw.toString(16).toUpperCase().padStart(4, '0');
+  }
+}
+
+/** Malformed card answers (truncated data, a response too short for a status word, bad DER). */
+export class CardDataError extends CardError {
+  readonly errorName = 'CARD_ERROR';
+  constructor(detail: string) {
+    super(detail);
+  }
+}
+
+export class CardBusyError extends CardError {
+  readonly errorName = 'BUSY';
+  constructor() {
+    super('Another card operation is running');
+  }
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# `npm test`: everything from a fresh clone — system packages, npm packages, lint, types, every test.
+# Exits non-zero when anything fails; the last line is the count of passed and failed tests.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-system.sh || exit 1
+if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  npm ci --no-audit --no-fund || exit 1
+fi
+# pcsclite is optional for `npm start`; the tests need it, built against the headers installed above.
+node -e "require('pcsclite')" 2>/dev/null || npm rebuild pcsclite || exit 1
+
+status=0
+step() {
+  echo "── $1"
+  shift
+  "$@" || { echo "✗ failed: $*"; status=1; }
+}
+mkdir -p .tmp
+rm -f .tmp/jest-*.json
+step "lint" npx eslint .
+step "format" npx prettier --check --log-level warn .
+step "types" npx tsc -p tsconfig.json
+step "unit tests" npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
+step "PC/SC tests (real pcscd, vpcd card)" npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json
+node scripts/test-summary.js .tmp/jest-unit.json .tmp/jest-pcsc.json || status=1
+exit $status
