@@ -2,11 +2,19 @@
  * (pkijs, asn1js) are transformed too, so tests stay CommonJS.
  * Two projects: `unit` runs in parallel; `pcsc` (files named *.pcsc.test.ts) shares the one pcscd
  * and its vpcd readers, so it runs in band (`--runInBand`, see scripts/test.sh). */
-const esmPackages = ['pkijs', 'asn1js', 'bytestreamjs', 'pvtsutils', 'pvutils', '@noble', '@peculiar'].join('|');
+const esmPackages = ['pkijs', 'asn1js', 'bytestreamjs', 'pvtsutils', 'pvutils', '@noble', '@peculiar'].join(
+  '|',
+);
 
 const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/src', '<rootDir>/native-bridge', '<rootDir>/mocks', '<rootDir>/stb-spec', '<rootDir>/e2e'],
+  roots: [
+    '<rootDir>/src',
+    '<rootDir>/native-bridge',
+    '<rootDir>/mocks',
+    '<rootDir>/stb-spec',
+    '<rootDir>/e2e',
+  ],
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
   },
@@ -17,7 +25,12 @@ const shared = {
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['**/*.test.ts'], testPathIgnorePatterns: ['\\.pcsc\\.test\\.ts$'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.pcsc\\.test\\.ts$'],
+    },
     { ...shared, displayName: 'pcsc', testMatch: ['**/*.pcsc.test.ts'] },
   ],
 };

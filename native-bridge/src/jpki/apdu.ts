@@ -21,7 +21,8 @@ export function encodeCommand({ cla, ins, p1, p2, data, le }: CommandApdu): Uint
   if (data && (data.length === 0 || data.length > 255)) {
     throw new RangeError(`short APDU data must be 1–255 bytes, got ${data.length}`);
   }
-  if (le !== undefined && (le < 1 || le > SHORT_LE_MAX)) throw new RangeError(`short Le must be 1–256, got ${le}`);
+  if (le !== undefined && (le < 1 || le > SHORT_LE_MAX))
+    throw new RangeError(`short Le must be 1–256, got ${le}`);
   const bytes = [cla, ins, p1, p2];
   if (data) bytes.push(data.length, ...data);
   if (le !== undefined) bytes.push(le & 0xff);

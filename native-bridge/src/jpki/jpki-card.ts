@@ -99,7 +99,9 @@ export class JpkiCard {
       const response = await this.channel.selectApplication();
       if (!isOk(response.sw)) throw this.applicationError(response.sw);
       const token = await this.readEf(JpkiEf.tokenInfo, JPKI_TOKEN_EF_SIZE);
-      const label = Buffer.from(token).toString('latin1').replace(/[ \0]+$/, '');
+      const label = Buffer.from(token)
+        .toString('latin1')
+        .replace(/[ \0]+$/, '');
       if (label !== JPKI_TOKEN_LABEL) throw new NotMyNumberCardError(this.options.atr);
       return { token: label };
     });
@@ -111,7 +113,7 @@ export class JpkiCard {
   }
 
   /** The signature certificate carries name, address, birth date and sex: the card asks the password. */
-  readSignCertificate(password: string, options: PinUseOptions = {}): Promise<Uint8Array> {
+  async readSignCertificate(password: string, options: PinUseOptions = {}): Promise<Uint8Array> {
     checkPinFormat('sign', password);
     return this.operation(async () => {
       await this.verifyWithinOperation('sign', password, options);
@@ -131,7 +133,7 @@ export class JpkiCard {
     });
   }
 
-  verifyPin(kind: PinKind, pin: string, options: PinUseOptions = {}): Promise<void> {
+  async verifyPin(kind: PinKind, pin: string, options: PinUseOptions = {}): Promise<void> {
     checkPinFormat(kind, pin);
     return this.operation(() => this.verifyWithinOperation(kind, pin, options));
   }
@@ -140,7 +142,12 @@ export class JpkiCard {
    * RSASSA-PKCS1-v1_5 with SHA-256: the card pads the DigestInfo (type 1) and signs with the key
    * of `kind`, after the PIN of the same kind is verified in the same exclusive hold of the card.
    */
-  sign(kind: KeyKind, pin: string, sha256Digest: Uint8Array, options: PinUseOptions = {}): Promise<Uint8Array> {
+  async sign(
+    kind: KeyKind,
+    pin: string,
+    sha256Digest: Uint8Array,
+    options: PinUseOptions = {},
+  ): Promise<Uint8Array> {
     checkPinFormat(kind, pin);
     if (sha256Digest.length !== SHA256_DIGEST_LENGTH) {
       throw new RangeError(`a SHA-256 digest is ${SHA256_DIGEST_LENGTH} bytes, got ${sha256Digest.length}`);

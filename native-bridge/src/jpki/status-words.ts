@@ -2,7 +2,13 @@
  * Every status word the JPKI AP answers, and the one place where a status word becomes a typed error.
  * (ISO 7816-4 §5.6; JPKI behaviour per shared/design/bridge-protocol.md.)
  */
-import { CardError, CardStatusError, NotMyNumberCardError, PinIncorrectError, PinLockedError } from './errors';
+import {
+  CardError,
+  CardStatusError,
+  NotMyNumberCardError,
+  PinIncorrectError,
+  PinLockedError,
+} from './errors';
 import { sw1, sw2 } from './apdu';
 
 export const StatusWord = {
@@ -53,13 +59,7 @@ export const isOk = (sw: number): boolean => sw === StatusWord.ok;
 
 /** The operations the driver names in its errors, so a status word is read in its context. */
 export type CardOperation =
-  | 'select-application'
-  | 'select-file'
-  | 'read-binary'
-  | 'get-response'
-  | 'pin-status'
-  | 'verify'
-  | 'sign';
+  'select-application' | 'select-file' | 'read-binary' | 'get-response' | 'pin-status' | 'verify' | 'sign';
 
 /**
  * The typed error for a status word that ends an operation. PIN counters mean the same in every

@@ -1,11 +1,5 @@
 /** PC/SC return codes (pcsclite's pcsclite.h) as typed card errors, in one place. */
-import {
-  CardBusyError,
-  CardError,
-  CardRemovedError,
-  NoCardError,
-  NoReaderError,
-} from '../jpki/errors';
+import { CardBusyError, CardError, CardRemovedError, NoCardError, NoReaderError } from '../jpki/errors';
 
 export const PcscCode = {
   cancelled: 0x80100002,

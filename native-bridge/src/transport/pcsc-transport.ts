@@ -68,6 +68,12 @@ export class PcscTransport implements ApduTransport {
           fail(cardErrorFromPcsc(error, this.reader.name));
           return;
         }
+        if (data.length < 2) {
+          // vpcd and some readers answer "success" with no bytes when the card left mid-command.
+          this.dropConnection();
+          fail(new CardRemovedError('The card left before it answered'));
+          return;
+        }
         clearTimeout(timer);
         this.pending.delete(fail);
         resolve(new Uint8Array(data));

@@ -22,9 +22,17 @@ declare module 'pcsclite' {
     readonly SCARD_LEAVE_CARD: number;
     readonly SCARD_RESET_CARD: number;
     readonly SCARD_UNPOWER_CARD: number;
-    connect(options: { share_mode?: number; protocol?: number }, cb: (err: Error | null, protocol: number) => void): void;
+    connect(
+      options: { share_mode?: number; protocol?: number },
+      cb: (err: Error | null, protocol: number) => void,
+    ): void;
     disconnect(disposition: number, cb: (err: Error | null) => void): void;
-    transmit(data: Buffer, resLen: number, protocol: number, cb: (err: Error | null, data: Buffer) => void): void;
+    transmit(
+      data: Buffer,
+      resLen: number,
+      protocol: number,
+      cb: (err: Error | null, data: Buffer) => void,
+    ): void;
     close(): void;
     on(event: 'status', listener: (status: ReaderStatus) => void): this;
     on(event: 'end', listener: () => void): this;

@@ -1,0 +1,208 @@
+/**
+ * The virtual card in a real reader: vsmartcard's `vpcd` driver inside pcscd listens on TCP
+ * (35963 = reader "Virtual PCD 00 00", 35964 = "Virtual PCD 00 01") and we connect to it as the
+ * card. Connected means inserted; closing the socket means removed. pcscd, OpenSC and our PC/SC
+ * transport then talk to this process as if it were a card.
+ *
+ * Wire format, both directions: 2-byte big-endian length + payload. A 1-byte payload from vpcd is
+ * a control code; anything longer is a command APDU, answered with the response APDU.
+ */
+import { EventEmitter } from 'node:events';
+import { createConnection, type Socket } from 'node:net';
+import type { VirtualJpkiCard } from './jpki-applet';
+
+export const VPCD_DEFAULT_HOST = '127.0.0.1';
+export const VPCD_DEFAULT_PORT = 35963;
+
+/** Control codes vpcd sends as 1-byte payloads. Only GET ATR is answered. */
+export const VpcdControl = { powerOff: 0x00, powerOn: 0x01, reset: 0x02, getAtr: 0x04 } as const;
+
+export type RemovalReason = 'disconnected' | 'apdu-limit' | 'vpcd-closed';
+
+export interface VpcdCardEvents {
+  /** One answered APDU. Command data may hold a PIN: log lengths or INS, never the bytes. */
+  apdu: [command: Uint8Array, response: Uint8Array];
+  control: [code: number];
+  inserted: [];
+  removed: [reason: RemovalReason];
+  error: [error: Error];
+}
+
+export interface VpcdCardOptions {
+  host?: string;
+  port?: number;
+  /** Close the socket (card removed) instead of answering APDU number N+1. */
+  removeAfterApdus?: number;
+  /** Connection attempts while vpcd is not listening yet (default 25), `retryDelayMs` apart (200). */
+  connectAttempts?: number;
+  retryDelayMs?: number;
+}
+
+/** Splits a TCP byte stream into vpcd frames; a frame (or its length prefix) may span chunks. */
+export class VpcdFrameReader {
+  private buffer = Buffer.alloc(0);
+
+  push(chunk: Uint8Array): Uint8Array[] {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    const frames: Uint8Array[] = [];
+    while (this.buffer.length >= 2) {
+      const length = this.buffer.readUInt16BE(0);
+      if (this.buffer.length < 2 + length) break;
+      frames.push(new Uint8Array(this.buffer.subarray(2, 2 + length)));
+      this.buffer = this.buffer.subarray(2 + length);
+    }
+    return frames;
+  }
+}
+
+export function encodeVpcdFrame(payload: Uint8Array): Buffer {
+  const frame = Buffer.alloc(2 + payload.length);
+  frame.writeUInt16BE(payload.length, 0);
+  frame.set(payload, 2);
+  return frame;
+}
+
+export class VpcdCard extends EventEmitter<VpcdCardEvents> {
+  /** APDUs answered since the last connect. */
+  apduCount = 0;
+  readonly host: string;
+  readonly port: number;
+  private readonly removeAfterApdus: number | undefined;
+  private readonly connectAttempts: number;
+  private readonly retryDelayMs: number;
+  private socket: Socket | undefined;
+  private closingReason: RemovalReason | undefined;
+
+  constructor(
+    readonly card: VirtualJpkiCard,
+    options: VpcdCardOptions = {},
+  ) {
+    super();
+    this.host = options.host ?? VPCD_DEFAULT_HOST;
+    this.port = options.port ?? VPCD_DEFAULT_PORT;
+    this.removeAfterApdus = options.removeAfterApdus;
+    this.connectAttempts = Math.max(1, options.connectAttempts ?? 25);
+    this.retryDelayMs = options.retryDelayMs ?? 200;
+  }
+
+  get isConnected(): boolean {
+    return this.socket !== undefined;
+  }
+
+  /** Inserts the card: connects to vpcd, retrying while nothing listens there yet. */
+  async connect(): Promise<void> {
+    if (this.socket) return;
+    let lastError: Error | undefined;
+    for (let attempt = 1; attempt <= this.connectAttempts; attempt++) {
+      try {
+        this.attach(await this.openSocket());
+        return;
+      } catch (error) {
+        lastError = error as Error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ECONNREFUSED' && code !== 'ENOENT') break;
+        if (attempt < this.connectAttempts) await delay(this.retryDelayMs);
+      }
+    }
+    throw new Error(
+      `vpcd に接続できません / cannot connect to vpcd at ${this.host}:${this.port} ` +
+        `(${lastError?.message ?? 'unknown error'}). Is pcscd running with vsmartcard's vpcd driver?`,
+    );
+  }
+
+  /** Removes the card: closes the connection; resolves once the socket is closed. */
+  async disconnect(): Promise<void> {
+    const socket = this.socket;
+    if (!socket) return;
+    this.closingReason = 'disconnected';
+    await new Promise<void>((resolve) => {
+      socket.once('close', () => resolve());
+      socket.end();
+      // vpcd may not close its side promptly; do not wait for it for long.
+      setTimeout(() => socket.destroy(), 500).unref();
+    });
+  }
+
+  private openSocket(): Promise<Socket> {
+    return new Promise((resolve, reject) => {
+      const socket = createConnection({ host: this.host, port: this.port });
+      const onError = (error: Error): void => {
+        socket.destroy();
+        reject(error);
+      };
+      socket.once('error', onError);
+      socket.once('connect', () => {
+        socket.off('error', onError);
+        resolve(socket);
+      });
+    });
+  }
+
+  private attach(socket: Socket): void {
+    // Every APDU is one small request/response; Nagle would add tens of ms to each.
+    socket.setNoDelay(true);
+    this.socket = socket;
+    this.closingReason = undefined;
+    this.apduCount = 0;
+    this.card.powerOn();
+    const reader = new VpcdFrameReader();
+    socket.on('data', (chunk: Buffer) => {
+      for (const frame of reader.push(chunk)) {
+        if (this.socket !== socket || socket.destroyed) return;
+        this.handleFrame(socket, frame);
+      }
+    });
+    socket.on('error', (error) => {
+      // A reset connection is vpcd going away; close follows and reports the removal.
+      if (this.listenerCount('error') > 0) this.emit('error', error);
+    });
+    socket.on('close', () => {
+      if (this.socket === socket) this.socket = undefined;
+      this.card.powerOff();
+      this.emit('removed', this.closingReason ?? 'vpcd-closed');
+    });
+    this.emit('inserted');
+  }
+
+  private handleFrame(socket: Socket, frame: Uint8Array): void {
+    if (frame.length === 1) {
+      this.handleControl(socket, frame[0]!);
+      return;
+    }
+    if (frame.length === 0) return;
+    if (this.removeAfterApdus !== undefined && this.apduCount >= this.removeAfterApdus) {
+      this.closingReason = 'apdu-limit';
+      socket.destroy();
+      return;
+    }
+    const response = this.card.process(frame);
+    this.apduCount++;
+    socket.write(encodeVpcdFrame(response));
+    this.emit('apdu', frame, response);
+  }
+
+  private handleControl(socket: Socket, code: number): void {
+    this.emit('control', code);
+    switch (code) {
+      case VpcdControl.powerOff:
+        this.card.powerOff();
+        break;
+      case VpcdControl.powerOn:
+        this.card.powerOn();
+        break;
+      case VpcdControl.reset:
+        this.card.reset();
+        break;
+      case VpcdControl.getAtr:
+        socket.write(encodeVpcdFrame(this.card.atr));
+        break;
+      default:
+        // Unknown control codes are ignored: answering would desynchronise vpcd's framing.
+        break;
+    }
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,403 @@
+import { createHash, createPrivateKey, createPublicKey, verify, X509Certificate } from 'node:crypto';
+import type { CardCredentials } from '../../../mocks/pki';
+import { JpkiCard } from './jpki-card';
+import {
+  CardDataError,
+  CardRemovedError,
+  CardStatusError,
+  LastAttemptNeedsConfirmationError,
+  NotMyNumberCardError,
+  PinFormatError,
+  PinIncorrectError,
+  PinLockedError,
+} from './errors';
+import {
+  AUTH_PIN,
+  SIGN_PASSWORD,
+  RewritingTransport,
+  insOf,
+  issueTestCredentials,
+  pinVerifications,
+  sw,
+  virtualCard,
+} from './test-support';
+import { Ins } from './constants';
+
+let credentials: CardCredentials;
+beforeAll(async () => {
+  credentials = await issueTestCredentials();
+});
+
+const digestOf = (text: string) => createHash('sha256').update(text).digest();
+
+/** What a relying party checks: the signature verifies with the certificate's public key. */
+function signatureVerifies(certificate: Uint8Array, message: string, signature: Uint8Array): boolean {
+  const publicKey = new X509Certificate(Buffer.from(certificate)).publicKey;
+  return verify('sha256', Buffer.from(message), publicKey, signature);
+}
+
+describe('detecting a My Number Card', () => {
+  it('finds the JPKI AP and its token label', async () => {
+    const { transport } = virtualCard(credentials);
+    await expect(new JpkiCard(transport).detect()).resolves.toEqual({ token: 'JPKIAPICCTOKEN2' });
+  });
+
+  it('refuses a card without the JPKI AP, whatever its ATR, and reports the ATR', async () => {
+    const { transport } = virtualCard(credentials, { hasJpkiAp: false });
+    const error = await new JpkiCard(transport, { atr: '3B8F80' }).detect().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotMyNumberCardError);
+    expect((error as NotMyNumberCardError).atr).toBe('3B8F80');
+  });
+
+  it('refuses a card whose token EF does not name the JPKI AP', async () => {
+    const { transport } = virtualCard(credentials);
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.readBinary
+        ? Buffer.concat([Buffer.from('SOMEOTHERTOKEN '.padEnd(32)), sw(0x9000)])
+        : response,
+    );
+    await expect(new JpkiCard(rewriting).detect()).rejects.toBeInstanceOf(NotMyNumberCardError);
+  });
+});
+
+describe('reading certificates', () => {
+  it.each(['auth', 'authCA', 'signCA'] as const)('reads the %s certificate exactly', async (slot) => {
+    const { transport } = virtualCard(credentials);
+    const expected = {
+      auth: credentials.authCertificate,
+      authCA: credentials.authCaCertificate,
+      signCA: credentials.signCaCertificate,
+    }[slot];
+    const der = await new JpkiCard(transport).readCertificate(slot);
+    expect(Buffer.from(der).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('reads by short EF identifier: SELECT AP + one READ BINARY per 256 bytes', async () => {
+    const { transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await driver.readCertificate('auth');
+    expect(driver.apduCount).toBe(1 + Math.ceil(credentials.authCertificate.length / 256));
+  });
+
+  it('falls back to SELECT once when the card refuses short EF identifiers, and stays there', async () => {
+    const { transport } = virtualCard(credentials, { sfiReads: false });
+    const driver = new JpkiCard(transport);
+    const auth = await driver.readCertificate('auth');
+    expect(Buffer.from(auth).equals(Buffer.from(credentials.authCertificate))).toBe(true);
+    const chunks = Math.ceil(credentials.authCertificate.length / 256);
+    expect(driver.apduCount).toBe(1 + 1 + 1 + chunks); // SELECT AP, refused SFI read, SELECT EF, reads
+    const before = driver.apduCount;
+    await driver.readCertificate('authCA');
+    const caChunks = Math.ceil(credentials.authCaCertificate.length / 256);
+    expect(driver.apduCount - before).toBe(1 + caChunks); // the AP is still selected; no second SFI attempt
+  });
+
+  it("with 'always' short EF addressing, a refusal is an error", async () => {
+    const { transport } = virtualCard(credentials, { sfiReads: false });
+    await expect(
+      new JpkiCard(transport, { shortEfAddressing: 'always' }).readCertificate('auth'),
+    ).rejects.toBeInstanceOf(CardStatusError);
+  });
+
+  it.each([
+    ['6Cxx (re-send with the exact Le)', { shortRead: 'wrong-le' as const }],
+    ['61xx (T=0 GET RESPONSE)', { deliverResponsesViaGetResponse: true }],
+    ['61xx and 6Cxx together', { deliverResponsesViaGetResponse: true, shortRead: 'wrong-le' as const }],
+  ])('completes answers given as %s', async (_name, options) => {
+    const { transport } = virtualCard(credentials, options);
+    const driver = new JpkiCard(transport);
+    for (const slot of ['auth', 'authCA', 'signCA'] as const) {
+      const der = await driver.readCertificate(slot);
+      expect(() => new X509Certificate(Buffer.from(der))).not.toThrow();
+    }
+    const signature = await driver.sign('auth', AUTH_PIN, digestOf('m'));
+    expect(signatureVerifies(credentials.authCertificate, 'm', signature)).toBe(true);
+  });
+
+  it('reports 6B00 (offset past the end before the certificate is complete) as a card error', async () => {
+    const { transport } = virtualCard(credentials);
+    let reads = 0;
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.readBinary && ++reads === 2 ? sw(0x6b00) : response,
+    );
+    const error = await new JpkiCard(rewriting).readCertificate('auth').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CardStatusError);
+    expect((error as CardStatusError).swHex).toBe('6B00');
+  });
+
+  it('reports truncated data (6282 with nothing) as a card error, not a hang', async () => {
+    const { transport } = virtualCard(credentials);
+    let reads = 0;
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.readBinary && ++reads === 2 ? sw(0x6282) : response,
+    );
+    await expect(new JpkiCard(rewriting).readCertificate('auth')).rejects.toBeInstanceOf(CardDataError);
+  });
+
+  it('reports an EF without a certificate as a card data error', async () => {
+    const { transport } = virtualCard(credentials);
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.readBinary ? Buffer.concat([Buffer.alloc(256, 0xff), sw(0x9000)]) : response,
+    );
+    await expect(new JpkiCard(rewriting).readCertificate('auth')).rejects.toBeInstanceOf(CardDataError);
+  });
+
+  it('reads the signature certificate only with the signature password', async () => {
+    const { card, transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await expect(driver.readSignCertificate('WRONG1')).rejects.toEqual(new PinIncorrectError(4));
+    expect(card.state.triesLeft.sign).toBe(4);
+    const der = await driver.readSignCertificate(SIGN_PASSWORD);
+    expect(Buffer.from(der).equals(Buffer.from(credentials.signCertificate))).toBe(true);
+    expect(card.state.triesLeft.sign).toBe(5);
+  });
+
+  it('maps 6982 (security status not satisfied) to a card error naming the status word', async () => {
+    const { transport } = virtualCard(credentials);
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.readBinary ? sw(0x6982) : response,
+    );
+    const error = await new JpkiCard(rewriting).readCertificate('auth').catch((e: unknown) => e);
+    expect((error as CardStatusError).swHex).toBe('6982');
+  });
+});
+
+describe('PIN status and verification', () => {
+  it('queries tries left without spending one', async () => {
+    const { card, transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await expect(driver.pinStatus('auth')).resolves.toEqual({ triesLeft: 3, maxTries: 3, locked: false });
+    await expect(driver.pinStatus('sign')).resolves.toEqual({ triesLeft: 5, maxTries: 5, locked: false });
+    expect(card.state.triesLeft).toEqual({ auth: 3, sign: 5 });
+    expect(pinVerifications(transport.log)).toEqual([]);
+  });
+
+  it('counts down on wrong PINs and back up on the right one', async () => {
+    const { card, transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await expect(driver.verifyPin('auth', '0000')).rejects.toEqual(new PinIncorrectError(2));
+    await expect(driver.pinStatus('auth')).resolves.toMatchObject({ triesLeft: 2 });
+    await expect(driver.verifyPin('auth', AUTH_PIN)).resolves.toBeUndefined();
+    expect(card.state.triesLeft.auth).toBe(3);
+  });
+
+  it('reports a PIN already verified in this session (9000 to the status query) as full tries', async () => {
+    const { transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await driver.verifyPin('auth', AUTH_PIN);
+    await expect(new JpkiCard(transport).pinStatus('auth')).resolves.toEqual({
+      triesLeft: 3,
+      maxTries: 3,
+      locked: false,
+    });
+  });
+
+  it('refuses the last try without confirmation, before the card sees the PIN', async () => {
+    const { card, transport } = virtualCard(credentials, { triesLeft: { auth: 1 } });
+    const driver = new JpkiCard(transport);
+    await expect(driver.sign('auth', '9999', digestOf('x'))).rejects.toBeInstanceOf(
+      LastAttemptNeedsConfirmationError,
+    );
+    await expect(driver.verifyPin('auth', '9999')).rejects.toBeInstanceOf(LastAttemptNeedsConfirmationError);
+    expect(card.state.triesLeft.auth).toBe(1);
+    expect(pinVerifications(transport.log)).toEqual([]);
+  });
+
+  it('spends the last try when confirmed: wrong → locked (63C0), then never sends a PIN again', async () => {
+    const { card, transport } = virtualCard(credentials, { triesLeft: { auth: 1 } });
+    const driver = new JpkiCard(transport);
+    await expect(driver.verifyPin('auth', '9999', { confirmLastAttempt: true })).rejects.toBeInstanceOf(
+      PinLockedError,
+    );
+    expect(card.state.triesLeft.auth).toBe(0);
+    await expect(driver.verifyPin('auth', AUTH_PIN, { confirmLastAttempt: true })).rejects.toBeInstanceOf(
+      PinLockedError,
+    );
+    await expect(new JpkiCard(transport).sign('auth', AUTH_PIN, digestOf('x'))).rejects.toBeInstanceOf(
+      PinLockedError,
+    );
+    expect(pinVerifications(transport.log)).toHaveLength(1);
+  });
+
+  it('reports a locked card from the status query (63C0) and from a VERIFY answered 6984', async () => {
+    const { transport } = virtualCard(credentials, { triesLeft: { auth: 0 } });
+    await expect(new JpkiCard(transport).pinStatus('auth')).resolves.toEqual({
+      triesLeft: 0,
+      maxTries: 3,
+      locked: true,
+    });
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.verify ? sw(0x6984) : response,
+    );
+    await expect(new JpkiCard(rewriting).pinStatus('auth')).resolves.toMatchObject({ locked: true });
+    await expect(new JpkiCard(rewriting).verifyPin('auth', AUTH_PIN)).rejects.toBeInstanceOf(PinLockedError);
+  });
+
+  it.each(['123', '12345', 'abcd', '１２３４', '12a4', ''])(
+    'never sends an auth PIN of the wrong shape: %p',
+    async (pin) => {
+      const { transport } = virtualCard(credentials);
+      const driver = new JpkiCard(transport);
+      await expect(driver.verifyPin('auth', pin)).rejects.toBeInstanceOf(PinFormatError);
+      await expect(driver.sign('auth', pin, digestOf('x'))).rejects.toBeInstanceOf(PinFormatError);
+      expect(driver.apduCount).toBe(0);
+    },
+  );
+
+  it.each(['ABC12', 'abc123', 'ABC-123', 'A'.repeat(17)])(
+    'never sends a signature password of the wrong shape: %p',
+    async (pin) => {
+      const { transport } = virtualCard(credentials);
+      const driver = new JpkiCard(transport);
+      await expect(driver.readSignCertificate(pin)).rejects.toBeInstanceOf(PinFormatError);
+      expect(driver.apduCount).toBe(0);
+    },
+  );
+});
+
+describe('signing', () => {
+  it('signs with the auth key: the signature verifies with the auth certificate', async () => {
+    const { transport } = virtualCard(credentials);
+    const signature = await new JpkiCard(transport).sign('auth', AUTH_PIN, digestOf('challenge'));
+    expect(signature).toHaveLength(256);
+    expect(signatureVerifies(credentials.authCertificate, 'challenge', signature)).toBe(true);
+    expect(signatureVerifies(credentials.authCertificate, 'other', signature)).toBe(false);
+  });
+
+  it('signs with the signature key after the password', async () => {
+    const { transport } = virtualCard(credentials);
+    const signature = await new JpkiCard(transport).sign('sign', SIGN_PASSWORD, digestOf('document'));
+    expect(signatureVerifies(credentials.signCertificate, 'document', signature)).toBe(true);
+  });
+
+  it('refuses a digest that is not 32 bytes before touching the card', async () => {
+    const { transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await expect(driver.sign('auth', AUTH_PIN, new Uint8Array(20))).rejects.toBeInstanceOf(RangeError);
+    expect(driver.apduCount).toBe(0);
+  });
+
+  it.each([0x6982, 0x6a86, 0x6985])(
+    'maps %s from COMPUTE DIGITAL SIGNATURE to a card error',
+    async (status) => {
+      const { transport } = virtualCard(credentials);
+      const rewriting = new RewritingTransport(transport, (command, response) =>
+        insOf(command) === Ins.computeDigitalSignature ? sw(status) : response,
+      );
+      const error = await new JpkiCard(rewriting)
+        .sign('auth', AUTH_PIN, digestOf('x'))
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CardStatusError);
+      expect((error as CardStatusError).sw).toBe(status);
+    },
+  );
+
+  it('refuses a signature of the wrong size', async () => {
+    const { transport } = virtualCard(credentials);
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.computeDigitalSignature
+        ? Buffer.concat([Buffer.alloc(100), sw(0x9000)])
+        : response,
+    );
+    await expect(new JpkiCard(rewriting).sign('auth', AUTH_PIN, digestOf('x'))).rejects.toBeInstanceOf(
+      CardDataError,
+    );
+  });
+
+  it('the card key pair is the one in its certificate', async () => {
+    const certificateKey = new X509Certificate(Buffer.from(credentials.authCertificate)).publicKey;
+    const cardKey = createPublicKey(
+      createPrivateKey({ key: Buffer.from(credentials.authPrivateKeyPkcs8), format: 'der', type: 'pkcs8' }),
+    );
+    expect(certificateKey.export({ format: 'jwk' })).toEqual(cardKey.export({ format: 'jwk' }));
+  });
+});
+
+describe('card removed during an operation', () => {
+  it.each([0, 1, 3])(
+    'mid-read (after %i APDUs): CardRemovedError, then works once the card is back',
+    async (after) => {
+      const { transport } = virtualCard(credentials);
+      const driver = new JpkiCard(transport);
+      transport.removeAfterApdus = after;
+      await expect(driver.readCertificate('auth')).rejects.toBeInstanceOf(CardRemovedError);
+      transport.insert();
+      const der = await driver.readCertificate('auth');
+      expect(Buffer.from(der).equals(Buffer.from(credentials.authCertificate))).toBe(true);
+    },
+  );
+
+  it.each([1, 2, 3, 4])(
+    'mid-sign (after %i APDUs): CardRemovedError, the PIN counter stays full',
+    async (after) => {
+      const { card, transport } = virtualCard(credentials);
+      const driver = new JpkiCard(transport);
+      transport.removeAfterApdus = after;
+      await expect(driver.sign('auth', AUTH_PIN, digestOf('x'))).rejects.toBeInstanceOf(CardRemovedError);
+      expect(card.state.triesLeft.auth).toBe(3);
+      transport.insert();
+      const signature = await driver.sign('auth', AUTH_PIN, digestOf('x'));
+      expect(signatureVerifies(credentials.authCertificate, 'x', signature)).toBe(true);
+    },
+  );
+});
+
+describe('the fewest APDUs that are correct', () => {
+  it('login (auth certificate + PIN status + sign) takes one SELECT AP, the reads, and five more', async () => {
+    const { transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await driver.readCertificate('auth');
+    await driver.pinStatus('auth');
+    await driver.sign('auth', AUTH_PIN, digestOf('challenge'));
+    const reads = Math.ceil(credentials.authCertificate.length / 256);
+    // SELECT AP, READ×n (the first by short EF id), SELECT PIN EF, status, VERIFY, SELECT key EF, SIGN
+    expect(driver.apduCount).toBe(1 + reads + 5);
+  });
+
+  it('selects afresh after the card was reset (a new epoch): nothing stale is trusted', async () => {
+    const { card, transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await driver.pinStatus('auth');
+    card.reset();
+    const before = driver.apduCount;
+    await driver.sign('auth', AUTH_PIN, digestOf('x'));
+    expect(driver.apduCount - before).toBe(1 + 1 + 1 + 1 + 1 + 1); // SELECT AP, SELECT PIN, status, VERIFY, SELECT key, SIGN
+  });
+
+  it('without an epoch from the transport, every operation selects the AP again', async () => {
+    const { transport } = virtualCard(credentials, { reportEpoch: false });
+    const driver = new JpkiCard(transport);
+    await driver.pinStatus('auth');
+    const before = driver.apduCount;
+    await driver.pinStatus('auth');
+    expect(driver.apduCount - before).toBe(3);
+  });
+});
+
+describe('hostile answers', () => {
+  it('answers every operation with a typed error when the card returns random status words and truncated data', async () => {
+    const { transport } = virtualCard(credentials);
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rewriting = new RewritingTransport(transport, (_command, response) => {
+      const roll = random();
+      if (roll < 0.3) return Uint8Array.of(Math.floor(random() * 256), Math.floor(random() * 256));
+      if (roll < 0.4) return response.subarray(0, Math.floor(random() * response.length));
+      return undefined;
+    });
+    const driver = new JpkiCard(rewriting);
+    const operations = [
+      () => driver.detect(),
+      () => driver.readCertificate('auth'),
+      () => driver.pinStatus('auth'),
+      () => driver.sign('auth', AUTH_PIN, digestOf('x'), { confirmLastAttempt: true }),
+    ];
+    for (let round = 0; round < 200; round++) {
+      const outcome = await operations[round % operations.length]!().then(
+        () => 'ok',
+        (error: unknown) => (error instanceof Error && 'errorName' in error ? 'typed' : String(error)),
+      );
+      expect(['ok', 'typed']).toContain(outcome);
+    }
+  });
+});
