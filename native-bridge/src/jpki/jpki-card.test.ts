@@ -72,31 +72,55 @@ describe('reading certificates', () => {
     expect(Buffer.from(der).equals(Buffer.from(expected))).toBe(true);
   });
 
-  it('reads by short EF identifier: SELECT AP + one READ BINARY per 256 bytes', async () => {
+  it('once detect() proved short EF ids, reads a certificate with one READ BINARY per 256 bytes', async () => {
+    const { transport } = virtualCard(credentials);
+    const driver = new JpkiCard(transport);
+    await driver.detect();
+    expect(driver.apduCount).toBe(2); // SELECT AP, READ token EF by short EF id
+    await driver.readCertificate('auth');
+    expect(driver.apduCount).toBe(2 + Math.ceil(credentials.authCertificate.length / 256));
+  });
+
+  it('before detect(), reads with SELECT: the design note does not promise short EF ids', async () => {
     const { transport } = virtualCard(credentials);
     const driver = new JpkiCard(transport);
     await driver.readCertificate('auth');
-    expect(driver.apduCount).toBe(1 + Math.ceil(credentials.authCertificate.length / 256));
+    expect(driver.apduCount).toBe(2 + Math.ceil(credentials.authCertificate.length / 256));
+    expect(transport.log.filter((e) => /^00B08/.test(e.command))).toEqual([]);
   });
 
-  it('falls back to SELECT once when the card refuses short EF identifiers, and stays there', async () => {
+  it('falls back to SELECT once when the card refuses short EF ids, and never tries them again', async () => {
     const { transport } = virtualCard(credentials, { sfiReads: false });
     const driver = new JpkiCard(transport);
+    await expect(driver.detect()).resolves.toEqual({ token: 'JPKIAPICCTOKEN2' });
+    expect(driver.apduCount).toBe(4); // SELECT AP, refused short-EF read, SELECT token EF, READ
     const auth = await driver.readCertificate('auth');
     expect(Buffer.from(auth).equals(Buffer.from(credentials.authCertificate))).toBe(true);
-    const chunks = Math.ceil(credentials.authCertificate.length / 256);
-    expect(driver.apduCount).toBe(1 + 1 + 1 + chunks); // SELECT AP, refused SFI read, SELECT EF, reads
     const before = driver.apduCount;
     await driver.readCertificate('authCA');
     const caChunks = Math.ceil(credentials.authCaCertificate.length / 256);
-    expect(driver.apduCount - before).toBe(1 + caChunks); // the AP is still selected; no second SFI attempt
+    expect(driver.apduCount - before).toBe(1 + caChunks);
+    expect(transport.log.filter((e) => /^00B08/.test(e.command))).toHaveLength(1);
+  });
+
+  it('is not fooled by a card that ignores the short-EF bit and answers with other bytes', async () => {
+    const { transport } = virtualCard(credentials);
+    const rewriting = new RewritingTransport(transport, (command) =>
+      insOf(command) === Ins.readBinary && (command[2]! & 0x80) !== 0
+        ? Buffer.concat([Buffer.alloc(32, 0x41), sw(0x9000)])
+        : undefined,
+    );
+    const driver = new JpkiCard(rewriting);
+    await expect(driver.detect()).resolves.toEqual({ token: 'JPKIAPICCTOKEN2' });
+    const der = await driver.readCertificate('auth');
+    expect(Buffer.from(der).equals(Buffer.from(credentials.authCertificate))).toBe(true);
   });
 
   it("with 'always' short EF addressing, a refusal is an error", async () => {
     const { transport } = virtualCard(credentials, { sfiReads: false });
     await expect(
       new JpkiCard(transport, { shortEfAddressing: 'always' }).readCertificate('auth'),
-    ).rejects.toBeInstanceOf(CardStatusError);
+    ).rejects.toBeInstanceOf(CardDataError);
   });
 
   it.each([
@@ -343,15 +367,17 @@ describe('card removed during an operation', () => {
 });
 
 describe('the fewest APDUs that are correct', () => {
-  it('login (auth certificate + PIN status + sign) takes one SELECT AP, the reads, and five more', async () => {
+  it('login after detect (auth certificate + PIN status + sign) takes the reads and five more', async () => {
     const { transport } = virtualCard(credentials);
     const driver = new JpkiCard(transport);
+    await driver.detect(); // on insertion: SELECT AP, token EF
+    const before = driver.apduCount;
     await driver.readCertificate('auth');
     await driver.pinStatus('auth');
     await driver.sign('auth', AUTH_PIN, digestOf('challenge'));
     const reads = Math.ceil(credentials.authCertificate.length / 256);
-    // SELECT AP, READ×n (the first by short EF id), SELECT PIN EF, status, VERIFY, SELECT key EF, SIGN
-    expect(driver.apduCount).toBe(1 + reads + 5);
+    // READ×n (the first by short EF id), SELECT PIN EF, status, VERIFY, SELECT key EF, SIGN
+    expect(driver.apduCount - before).toBe(reads + 5);
   });
 
   it('selects afresh after the card was reset (a new epoch): nothing stale is trusted', async () => {

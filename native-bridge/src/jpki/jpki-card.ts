@@ -58,26 +58,20 @@ export interface PinUseOptions {
 }
 
 export interface JpkiCardOptions {
-  /** READ BINARY by short EF identifier: 'auto' tries it and falls back to SELECT if the card refuses. */
+  /**
+   * READ BINARY by short EF identifier saves a SELECT per EF. 'auto' (default) uses it only once
+   * detect() proved it: the token EF read that way must hold the JPKI label. The design note does
+   * not promise it, so a card that ignores or misreads P1's SFI bit costs one APDU, once.
+   */
   shortEfAddressing?: 'auto' | 'always' | 'never';
   /** The card's ATR as hex, reported in NOT_MY_NUMBER_CARD errors. */
   atr?: string;
   trace?: (entry: ApduTraceEntry) => void;
 }
 
-/** Status words with which a card refuses short-EF addressing (it then needs an explicit SELECT). */
-const SFI_REFUSALS: ReadonlySet<number> = new Set([
-  StatusWord.functionNotSupported,
-  StatusWord.incorrectP1P2,
-  StatusWord.fileNotFound,
-  StatusWord.commandNotAllowedNoCurrentEf,
-  StatusWord.wrongLength,
-  StatusWord.insNotSupported,
-]);
-
 export class JpkiCard {
   private readonly channel: CardChannel;
-  private shortEfSupported: boolean;
+  private shortEf: 'unknown' | 'supported' | 'unsupported';
   private readonly knownTries = new Map<PinKind, number>();
 
   constructor(
@@ -85,7 +79,8 @@ export class JpkiCard {
     private readonly options: JpkiCardOptions = {},
   ) {
     this.channel = new CardChannel(transport, { trace: options.trace });
-    this.shortEfSupported = options.shortEfAddressing !== 'never';
+    const mode = options.shortEfAddressing ?? 'auto';
+    this.shortEf = mode === 'always' ? 'supported' : mode === 'never' ? 'unsupported' : 'unknown';
   }
 
   /** APDUs this driver has sent, for benchmarks and tests. */
@@ -98,10 +93,13 @@ export class JpkiCard {
     return this.operation(async () => {
       const response = await this.channel.selectApplication();
       if (!isOk(response.sw)) throw this.applicationError(response.sw);
-      const token = await this.readEf(JpkiEf.tokenInfo, JPKI_TOKEN_EF_SIZE);
-      const label = Buffer.from(token)
-        .toString('latin1')
-        .replace(/[ \0]+$/, '');
+      if (this.shortEf === 'unknown') {
+        const probe = await this.readByShortEf(JpkiEf.tokenInfo, JPKI_TOKEN_EF_SIZE);
+        this.shortEf = probe && tokenLabel(probe) === JPKI_TOKEN_LABEL ? 'supported' : 'unsupported';
+        if (this.shortEf === 'supported') return { token: JPKI_TOKEN_LABEL };
+        this.channel.forgetCurrentEf();
+      }
+      const label = tokenLabel(await this.readFirstChunk(JpkiEf.tokenInfo, JPKI_TOKEN_EF_SIZE));
       if (label !== JPKI_TOKEN_LABEL) throw new NotMyNumberCardError(this.options.atr);
       return { token: label };
     });
@@ -244,28 +242,27 @@ export class JpkiCard {
     return Uint8Array.from(Buffer.concat(parts));
   }
 
-  /** Reads a small EF whole (its length is known in advance). */
-  private async readEf(ef: JpkiEfId, length: number): Promise<Uint8Array> {
-    return this.readFirstChunk(ef, length);
-  }
-
-  /** The EF's first bytes: by short EF identifier when the card takes it, else SELECT + READ BINARY. */
+  /** The EF's first bytes: by short EF identifier once the card proved it takes it, else SELECT + READ. */
   private async readFirstChunk(ef: JpkiEfId, le: number): Promise<Uint8Array> {
-    if (this.shortEfSupported && ef <= SFI_MAX && this.channel.selectedEf !== ef) {
-      const command = { cla: Cla.iso, ins: Ins.readBinary, p1: READ_BINARY_SFI_FLAG | ef, p2: 0, le };
-      const response = await this.channel.exchange(command, 'read-binary');
-      if (isOk(response.sw) || response.sw === StatusWord.endOfFileReached) {
-        this.channel.noteImplicitSelection(ef);
-        return response.data;
-      }
-      if (this.options.shortEfAddressing === 'always' || !SFI_REFUSALS.has(response.sw)) {
-        throw errorForStatus(response.sw, 'read-binary');
-      }
-      this.shortEfSupported = false;
+    if (this.shortEf === 'supported' && ef <= SFI_MAX && this.channel.selectedEf !== ef) {
+      const data = await this.readByShortEf(ef, le);
+      if (data) return data;
+      if (this.options.shortEfAddressing === 'always')
+        throw new CardDataError('the card refused a short EF read');
+      this.shortEf = 'unsupported';
       this.channel.forgetCurrentEf();
     }
     await this.channel.selectEf(ef);
     return this.readAt(0, le);
+  }
+
+  /** READ BINARY with P1 = 0x80 | SFI; undefined when the card did not answer with data. */
+  private async readByShortEf(ef: JpkiEfId, le: number): Promise<Uint8Array | undefined> {
+    const command = { cla: Cla.iso, ins: Ins.readBinary, p1: READ_BINARY_SFI_FLAG | ef, p2: 0, le };
+    const response = await this.channel.exchange(command, 'read-binary');
+    if (!isOk(response.sw) && response.sw !== StatusWord.endOfFileReached) return undefined;
+    this.channel.noteImplicitSelection(ef);
+    return response.data;
   }
 
   private async readAt(offset: number, le: number): Promise<Uint8Array> {
@@ -274,6 +271,12 @@ export class JpkiCard {
     if (isOk(response.sw) || response.sw === StatusWord.endOfFileReached) return response.data;
     throw errorForStatus(response.sw, 'read-binary');
   }
+}
+
+function tokenLabel(content: Uint8Array): string {
+  return Buffer.from(content)
+    .toString('latin1')
+    .replace(/[ \0]+$/, '');
 }
 
 function verifyCommand(pin?: Uint8Array) {
