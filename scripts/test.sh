@@ -22,7 +22,8 @@ rm -f .tmp/jest-*.json
 step "lint" npx eslint .
 step "format" npx prettier --check --log-level warn .
 step "types" npx tsc -p tsconfig.json
-step "unit tests" npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
-step "PC/SC tests (real pcscd, vpcd card)" npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json
+# A hung runner fails the step after 20 minutes instead of eating CI's 90.
+step "unit tests" timeout 1200 npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
+step "PC/SC tests (real pcscd, vpcd card)" timeout 1200 npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json
 node scripts/test-summary.js .tmp/jest-unit.json .tmp/jest-pcsc.json || status=1
 exit $status

@@ -3,6 +3,8 @@
  * pcsclite addon, our PcscTransport and the JPKI driver. Needs pcscd with the vpcd readers
  * (scripts/ensure-system.sh starts it); fails, never skips, when they are missing.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createHash, verify, X509Certificate } from 'node:crypto';
 import type { CardCredentials } from '../../../mocks/pki';
 import { VirtualJpkiCard } from '../../../mocks/virtual-card/jpki-applet';
@@ -13,6 +15,7 @@ import { CardRemovedError, PinIncorrectError } from '../jpki/errors';
 import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../jpki/test-support';
 import { PcscReaderMonitor, type ReaderSnapshot } from './pcsc-readers';
 
+const run = promisify(execFile);
 const READER = 'Virtual PCD 00 00';
 const VPCD_PORT = 35963;
 
@@ -105,18 +108,13 @@ it('holds the card exclusively while it works: a second connection is refused', 
   await insertCard();
   const transport = monitor.transport(READER);
   await new JpkiCard(transport).pinStatus('auth');
-  const { default: pcsclite } = await import('pcsclite');
-  const other = pcsclite();
-  const reader = await new Promise<import('pcsclite').CardReader>((resolve) =>
-    other.on('reader', (r) => r.name === READER && resolve(r)),
-  );
-  const refusal = await new Promise<Error | null>((resolve) =>
-    reader.connect({ share_mode: reader.SCARD_SHARE_SHARED }, (error) => resolve(error)),
-  );
-  expect(refusal?.message).toMatch(/sharing violation/i);
-  for (const each of Object.values(other.readers)) each.close();
-  other.on('error', () => undefined);
-  other.close();
+  // Another process (a second pcsclite client in a child node) tries to share the card.
+  const attempt = `
+    const p = require('pcsclite')();
+    p.on('reader', (r) => r.name === ${JSON.stringify(READER)} && r.connect({ share_mode: r.SCARD_SHARE_SHARED },
+      (error) => { console.log(error ? error.message : 'connected'); process.exit(0); }));`;
+  const { stdout } = await run(process.execPath, ['-e', attempt], { timeout: 10_000 });
+  expect(stdout).toMatch(/sharing violation/i);
   await transport.release();
 });
 
