@@ -2,9 +2,18 @@
  * (pkijs, asn1js) are transformed too, so tests stay CommonJS.
  * Two projects: `unit` runs in parallel; `pcsc` (files named *.pcsc.test.ts) shares the one pcscd
  * and its vpcd readers, so it runs in band (`--runInBand`, see scripts/test.sh). */
-const esmPackages = ['pkijs', 'asn1js', 'bytestreamjs', 'pvtsutils', 'pvutils', '@noble', '@peculiar'].join(
-  '|',
-);
+const esmPackages = [
+  'pkijs',
+  'asn1js',
+  'bytestreamjs',
+  'pvtsutils',
+  'pvutils',
+  '@noble',
+  '@peculiar',
+  'rettime',
+  'until-async',
+  '@open-draft/deferred-promise',
+].join('|');
 
 const shared = {
   testEnvironment: 'node',
@@ -14,6 +23,7 @@ const shared = {
     '<rootDir>/mocks',
     '<rootDir>/stb-spec',
     '<rootDir>/e2e',
+    '<rootDir>/bench',
   ],
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],

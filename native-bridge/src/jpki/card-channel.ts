@@ -53,6 +53,14 @@ export class CardChannel {
     return true;
   }
 
+  /**
+   * After an operation that succeeded: what we selected holds for the epoch we end in (a transport
+   * that connects lazily moves to a new epoch at our first APDU, before we selected anything).
+   */
+  acknowledgeEpoch(): void {
+    this.knownEpoch = this.transport.epoch;
+  }
+
   get hasApplicationSelected(): boolean {
     return this.applicationSelected;
   }

@@ -390,6 +390,21 @@ describe('the fewest APDUs that are correct', () => {
     expect(driver.apduCount - before).toBe(1 + 1 + 1 + 1 + 1 + 1); // SELECT AP, SELECT PIN, status, VERIFY, SELECT key, SIGN
   });
 
+  it('a transport that connects at its first APDU (a new epoch) does not cost a second SELECT AP', async () => {
+    const { transport } = virtualCard(credentials, { reportEpoch: false });
+    let connected = false;
+    const lazy = new RewritingTransport(transport, () => {
+      connected = true;
+      return undefined;
+    });
+    Object.defineProperty(lazy, 'epoch', { get: () => (connected ? 1 : 0) });
+    const driver = new JpkiCard(lazy);
+    await driver.detect();
+    const before = driver.apduCount;
+    await driver.pinStatus('auth');
+    expect(driver.apduCount - before).toBe(2); // SELECT PIN EF, status — the AP is still selected
+  });
+
   it('without an epoch from the transport, every operation selects the AP again', async () => {
     const { transport } = virtualCard(credentials, { reportEpoch: false });
     const driver = new JpkiCard(transport);

@@ -175,7 +175,9 @@ export class JpkiCard {
     return this.transport.exclusive(async () => {
       if (!this.channel.syncEpoch()) this.knownTries.clear();
       try {
-        return await body();
+        const result = await body();
+        this.channel.acknowledgeEpoch();
+        return result;
       } catch (error) {
         this.channel.forgetSelection();
         this.knownTries.clear();

@@ -1,0 +1,36 @@
+import { parseBenchArgs } from './cli';
+
+describe('parseBenchArgs', () => {
+  it('runs every bench on reader 00 01 with 5 runs by default', () => {
+    expect(parseBenchArgs([])).toEqual({
+      benches: ['card'],
+      runs: 5,
+      readerName: 'Virtual PCD 00 01',
+      vpcdPort: 35964,
+      verbose: false,
+    });
+  });
+
+  it('takes the bench name, runs, JSON file, reader and port', () => {
+    const options = parseBenchArgs([
+      'card',
+      '--runs',
+      '3',
+      '--json',
+      'out.json',
+      '--reader',
+      'R',
+      '--vpcd-port',
+      '35965',
+    ]);
+    expect(options).toMatchObject({ benches: ['card'], runs: 3, readerName: 'R', vpcdPort: 35965 });
+    expect(options.json).toMatch(/out\.json$/);
+  });
+
+  it('refuses unknown benches and bad numbers, in Japanese and English', () => {
+    expect(() => parseBenchArgs(['nope'])).toThrow(/ベンチはありません \/ no such bench: nope/);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/--runs/);
+    expect(() => parseBenchArgs(['--vpcd-port', 'x'])).toThrow(/--vpcd-port/);
+    expect(() => parseBenchArgs(['--bogus'])).toThrow(/invalid arguments/);
+  });
+});

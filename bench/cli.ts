@@ -1,0 +1,153 @@
+/**
+ * npm run bench -- [BENCH…] [--runs N] [--json FILE] [--reader NAME --vpcd-port N] [--verbose]
+ *
+ * Runs the named benches (every one when none is named) and prints a table per bench. Each
+ * measures our figure beside a floor taken in the same run, never against a fixed number.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_READER, DEFAULT_VPCD_PORT, BenchSetupError } from './card-rig';
+import { runCardBench, type BenchContext, type BenchOutcome } from './card';
+import { Cleanup, shutdown } from './cleanup';
+import { renderTable } from './report';
+
+const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> = {
+  card: runCardBench,
+};
+
+const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [options]
+  (no bench named: run them all)
+  --runs N          測定回数 / runs per figure, medians reported (default 5)
+  --json FILE       結果を JSON で保存 / write all results to FILE as JSON
+  --reader NAME     PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
+  --vpcd-port N     vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
+  --verbose         also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
+
+class UsageError extends Error {}
+
+interface CliOptions {
+  benches: string[];
+  runs: number;
+  json?: string;
+  readerName: string;
+  vpcdPort: number;
+  verbose: boolean;
+}
+
+export function parseBenchArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        runs: { type: 'string' },
+        json: { type: 'string' },
+        reader: { type: 'string' },
+        'vpcd-port': { type: 'string' },
+        verbose: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  const unknown = positionals.filter((name) => !(name in BENCHES));
+  if (unknown.length) throw new UsageError(`そのベンチはありません / no such bench: ${unknown.join(', ')}`);
+  const runs = integerOption('--runs', values.runs ?? '5', 1, 1000);
+  const vpcdPort = integerOption('--vpcd-port', values['vpcd-port'] ?? String(DEFAULT_VPCD_PORT), 1, 65535);
+  return {
+    benches: positionals.length ? [...new Set(positionals)] : Object.keys(BENCHES),
+    runs,
+    ...(values.json === undefined ? {} : { json: path.resolve(values.json) }),
+    readerName: values.reader ?? DEFAULT_READER,
+    vpcdPort,
+    verbose: values.verbose ?? false,
+  };
+}
+
+function integerOption(name: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UsageError(`${name}: ${min}〜${max} の整数 / must be an integer ${min}–${max}, got "${text}"`);
+  }
+  return value;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseBenchArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  const cleanup = new Cleanup();
+  const report = (message: string) => console.error(message);
+  // Ctrl-C / SIGTERM: take the card out and kill children before leaving.
+  let interrupted = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      interrupted = true;
+      report(`bench: ${signal}, cleaning up`);
+      void shutdown(cleanup, report).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
+
+  const results: Record<string, unknown> = {};
+  let failed = false;
+  for (const name of options.benches) {
+    try {
+      const outcome = await BENCHES[name]!({
+        runs: options.runs,
+        readerName: options.readerName,
+        vpcdPort: options.vpcdPort,
+        verbose: options.verbose,
+        cleanup,
+        progress: report,
+      });
+      console.log(`\n${renderTable(outcome.table)}\n`);
+      results[name] = { ...(outcome.data as object), failures: outcome.failures };
+      for (const failure of outcome.failures) console.error(`bench ${name}: FAILED: ${failure}`);
+      failed ||= outcome.failures.length > 0;
+    } catch (error) {
+      failed = true;
+      if (interrupted) break; // the cleanup pulled the card out from under the run: not a finding
+      // Setup problems are explained in the message; a stack only helps with the unexpected.
+      const message =
+        error instanceof BenchSetupError || !options.verbose
+          ? (error as Error).message
+          : ((error as Error).stack ?? String(error));
+      console.error(`bench ${name}: 失敗しました / FAILED:\n${message}`);
+      results[name] = { failures: [(error as Error).message] };
+    } finally {
+      await cleanup.runAll(report);
+    }
+  }
+
+  if (options.json) {
+    const document = {
+      generatedAt: new Date().toISOString(),
+      node: process.version,
+      runs: options.runs,
+      benches: results,
+    };
+    writeFileSync(options.json, `${JSON.stringify(document, null, 2)}\n`);
+    report(`bench: results written to ${options.json}`);
+  }
+  return failed ? 1 : 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    // Explicit exit: a pcsclite handle that failed to close must not keep the process alive.
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`bench: ${error.stack ?? error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,91 @@
+import { displayWidth, formatCount, formatMs, formatRatio, median, renderTable } from './report';
+
+describe('median', () => {
+  it('takes the middle of an odd count, in any order', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([7])).toBe(7);
+  });
+
+  it('averages the two middle values of an even count', () => {
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+  });
+
+  it('does not reorder its input', () => {
+    const values = [3, 1, 2];
+    median(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+
+  it('refuses no values', () => {
+    expect(() => median([])).toThrow(RangeError);
+  });
+});
+
+describe('units', () => {
+  it('prints milliseconds with sensible precision and a sign', () => {
+    expect(formatMs(0.5123)).toBe('0.512 ms');
+    expect(formatMs(12.34)).toBe('12.3 ms');
+    expect(formatMs(484.2)).toBe('484 ms');
+    expect(formatMs(-0.25)).toBe('−0.250 ms');
+    expect(formatMs(Number.NaN)).toBe('n/a');
+  });
+
+  it('prints counts with their unit, singular for one', () => {
+    expect(formatCount(10)).toBe('10 APDUs');
+    expect(formatCount(1)).toBe('1 APDU');
+    expect(formatCount(2.5)).toBe('2.5 APDUs');
+  });
+
+  it('prints ours/reference, n/a when a side is missing or zero', () => {
+    expect(formatRatio(10, 144)).toBe('0.07×');
+    expect(formatRatio(484, 484)).toBe('1.00×');
+    expect(formatRatio(10, undefined)).toBe('n/a');
+    expect(formatRatio(10, 0)).toBe('n/a');
+  });
+});
+
+describe('renderTable', () => {
+  const table = {
+    title: 'card — test',
+    floorHeader: 'floor / OpenSC',
+    rows: [
+      { figure: 'wall time', ours: '484 ms', floor: '480 ms', ratio: '1.01×' },
+      { figure: 'APDUs', ours: '10 APDUs', floor: '144 APDUs', ratio: '0.07×', goal: '≤ 1×' },
+    ],
+    notes: ['measured on vpcd'],
+  };
+
+  it('aligns columns, shows "–" for empty cells and prints notes under the table', () => {
+    const lines = renderTable(table).split('\n');
+    expect(lines[0]).toBe('card — test');
+    const header = lines[2]!;
+    expect(header).toMatch(/^figure\s+ours\s+floor \/ OpenSC\s+ratio\s+goal$/);
+    const wall = lines.find((line) => line.startsWith('wall time'))!;
+    const apdus = lines.find((line) => line.startsWith('APDUs'))!;
+    expect(wall.indexOf('484 ms')).toBe(apdus.indexOf('10 APDUs'));
+    expect(wall.indexOf('1.01×')).toBe(header.indexOf('ratio'));
+    expect(wall.endsWith('–')).toBe(true);
+    expect(lines.at(-1)).toBe('  measured on vpcd');
+  });
+
+  it('leaves the goal column out when no row has a goal', () => {
+    const text = renderTable({ title: 't', rows: [{ figure: 'x', ours: '1 ms' }] });
+    expect(text).not.toContain('goal');
+    expect(text).toContain('floor');
+  });
+
+  it('counts wide characters as two cells', () => {
+    expect(displayWidth('カード')).toBe(6);
+    expect(displayWidth('card')).toBe(4);
+    const lines = renderTable({
+      title: 't',
+      rows: [
+        { figure: 'カード', ours: 'a' },
+        { figure: 'cardxx', ours: 'b' },
+      ],
+    }).split('\n');
+    const wide = lines.find((line) => line.startsWith('カード'))!;
+    const narrow = lines.find((line) => line.startsWith('cardxx'))!;
+    expect(displayWidth(wide.slice(0, wide.indexOf('a')))).toBe(narrow.indexOf('b'));
+  });
+});

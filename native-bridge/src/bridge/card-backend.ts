@@ -1,0 +1,13 @@
+/**
+ * Where the bridge's cards come from: PC/SC readers (the box's real reader, or vpcd in tests) or the
+ * in-process simulator. Both report readers with card presence and give an ApduTransport per reader.
+ */
+import type { EventEmitter } from 'node:events';
+import type { ApduTransport } from '../transport/apdu-transport';
+import type { ReaderEvents, ReaderSnapshot } from '../transport/pcsc-readers';
+
+export interface CardBackend extends EventEmitter<ReaderEvents> {
+  readers(): ReaderSnapshot[];
+  transport(readerName: string): ApduTransport;
+  close(): void | Promise<void>;
+}

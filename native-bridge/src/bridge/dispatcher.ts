@@ -1,0 +1,188 @@
+/**
+ * JSON-RPC 2.0 for one message: parse, check the envelope and params against the protocol schemas,
+ * run the method on the CardService, and map every failure to the protocol's error codes. Never
+ * throws; every message that deserves an answer gets one.
+ */
+import {
+  BridgeErrorCode,
+  JsonRpcErrorCode,
+  MAX_MESSAGE_BYTES,
+  Request,
+  checkAgainst,
+  checkParams,
+  methodOf,
+  type MethodName,
+  type ParamsOf,
+  type ResultOf,
+} from '../../../stb-spec/protocol';
+import {
+  CardError,
+  CardStatusError,
+  LastAttemptNeedsConfirmationError,
+  NotMyNumberCardError,
+  PinIncorrectError,
+} from '../jpki/errors';
+import type { CardService } from './card-service';
+import type { Logger } from './logger';
+
+export interface RpcError {
+  code: number;
+  message: string;
+  data?: unknown;
+}
+
+type Id = string | number | null;
+export type Reply = { jsonrpc: '2.0'; id: Id; result: unknown } | { jsonrpc: '2.0'; id: Id; error: RpcError };
+
+/** What a connection does with register/unregister (subscriptions live with the connection). */
+export interface Subscriptions {
+  register(id: string): void;
+  unregister(id: string): void;
+}
+
+export class RpcFailure extends Error {
+  constructor(readonly error: RpcError) {
+    super(error.message);
+  }
+}
+
+export const fail = (code: number, message: string, data?: unknown): never => {
+  throw new RpcFailure(data === undefined ? { code, message } : { code, message, data });
+};
+
+/** Methods beyond the protocol (e.g. the simulator's insertCard), by fully qualified name. */
+export type Extensions = Record<string, (params: unknown) => Promise<unknown>>;
+
+export class Dispatcher {
+  constructor(
+    private readonly cards: CardService,
+    private readonly logger: Logger,
+    private readonly extensions: Extensions = {},
+  ) {}
+
+  /** The reply to one frame, or undefined for a notification (no id). */
+  async handle(
+    frame: string | Uint8Array,
+    subscriptions: Subscriptions,
+    connection: number,
+    isBinary = false,
+  ): Promise<Reply | undefined> {
+    const started = performance.now();
+    let id: Id = null;
+    let method: MethodName | undefined;
+    let notification = false;
+    try {
+      const size = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.length;
+      if (size > MAX_MESSAGE_BYTES) {
+        fail(JsonRpcErrorCode.INVALID_REQUEST, 'Message too large', { maxBytes: MAX_MESSAGE_BYTES });
+      }
+      const message = parse(frame, isBinary);
+      if (isObject(message) && (typeof message.id === 'number' || typeof message.id === 'string'))
+        id = message.id;
+      if (checkAgainst(Request, message)) fail(JsonRpcErrorCode.INVALID_REQUEST, 'Invalid Request');
+      const request = message as Request;
+      notification = request.id === undefined;
+      method = methodOf(request.method);
+      const extension = Object.hasOwn(this.extensions, request.method)
+        ? this.extensions[request.method]
+        : undefined;
+      if (!method && !extension) fail(JsonRpcErrorCode.METHOD_NOT_FOUND, 'Method not found');
+      const result = method
+        ? await this.call(method, request.params ?? {}, subscriptions)
+        : await extension!(request.params ?? {});
+      this.logger.log('info', 'call', {
+        method: method ?? request.method,
+        requestId: loggableId(id),
+        ms: elapsed(started),
+        connection,
+      });
+      return request.id === undefined ? undefined : { jsonrpc: '2.0', id, result };
+    } catch (caught) {
+      const error = toRpcError(caught);
+      const level = error.code === JsonRpcErrorCode.INTERNAL_ERROR ? 'error' : 'info';
+      this.logger.log(level, 'call failed', {
+        method: method ?? 'unknown',
+        requestId: loggableId(id),
+        code: error.code,
+        ms: elapsed(started),
+        connection,
+      });
+      // JSON-RPC 2.0 §4.1: a well-formed notification is never answered, not even with an error.
+      return notification ? undefined : { jsonrpc: '2.0', id, error };
+    }
+  }
+
+  private async call(method: MethodName, rawParams: unknown, subscriptions: Subscriptions): Promise<unknown> {
+    const params = Array.isArray(rawParams) && rawParams.length === 0 ? {} : rawParams;
+    const problem = checkParams(method, params);
+    if (problem) fail(JsonRpcErrorCode.INVALID_PARAMS, `Invalid params: ${problem}`);
+    return this.methods[method](params as never, subscriptions);
+  }
+
+  private readonly methods: {
+    [M in MethodName]: (params: ParamsOf<M>, subscriptions: Subscriptions) => Promise<ResultOf<M>>;
+  } = {
+    getStatus: async () => this.cards.status(),
+    readCertificate: async ({ slot, reader }) => ({
+      der: base64(await this.cards.readCertificate(slot, reader)),
+    }),
+    readSignCertificate: async ({ pin, reader }) => ({
+      der: base64(await this.cards.readSignCertificate(pin, reader)),
+    }),
+    getPinStatus: async ({ pin, reader }) => this.cards.pinStatus(pin, reader),
+    sign: async ({ key, pin, digest, confirmLastAttempt, reader }) => {
+      const bytes = Buffer.from(digest, 'base64');
+      if (bytes.length !== 32)
+        fail(JsonRpcErrorCode.INVALID_PARAMS, 'Invalid params: digest must be 32 bytes (SHA-256)');
+      const signature = await this.cards.sign(
+        key,
+        pin,
+        bytes,
+        { confirmLastAttempt: confirmLastAttempt === true },
+        reader,
+      );
+      return { signature: base64(signature) };
+    },
+    register: async ({ id }, subscriptions) => {
+      subscriptions.register(id);
+      return 0 as const;
+    },
+    unregister: async ({ id }, subscriptions) => {
+      subscriptions.unregister(id);
+      return 0 as const;
+    },
+  };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** JSON text frames only: binary frames and invalid UTF-8 are parse errors like malformed JSON. */
+function parse(frame: string | Uint8Array, isBinary: boolean): unknown {
+  try {
+    if (isBinary) throw new Error('binary frame');
+    return JSON.parse(typeof frame === 'string' ? frame : strictUtf8.decode(frame));
+  } catch {
+    // The parser's own message quotes the input (which may hold a PIN): never pass it on.
+    return fail(JsonRpcErrorCode.PARSE_ERROR, 'Parse error');
+  }
+}
+
+function toRpcError(caught: unknown): RpcError {
+  if (caught instanceof RpcFailure) return caught.error;
+  if (caught instanceof CardError) {
+    const error: RpcError = { code: BridgeErrorCode[caught.errorName], message: caught.message };
+    if (caught instanceof PinIncorrectError) error.data = { triesLeft: caught.triesLeft };
+    if (caught instanceof LastAttemptNeedsConfirmationError) error.data = { triesLeft: 1 };
+    if (caught instanceof NotMyNumberCardError) error.data = { atr: caught.atr ?? '' };
+    if (caught instanceof CardStatusError) error.data = { sw: caught.swHex };
+    return error;
+  }
+  return { code: JsonRpcErrorCode.INTERNAL_ERROR, message: 'Internal error' };
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+/** Ids are the client's to choose; only numbers are logged, so nothing typed by a viewer can ride in one. */
+const loggableId = (id: Id) => (typeof id === 'number' ? id : undefined);

@@ -1,0 +1,66 @@
+/**
+ * Structured logs, one JSON object per line. Redaction by construction: a log entry is built only
+ * from the fields below, none of which can hold request params, so a PIN or password has no way in.
+ * Error messages logged are our own (CardError messages name no PIN); parser messages are never
+ * logged because Node quotes the offending input in them.
+ */
+export interface LogFields {
+  method?: string;
+  requestId?: string | number | null;
+  ms?: number;
+  code?: number;
+  errorName?: string;
+  reader?: string;
+  origin?: string;
+  connection?: number;
+  clients?: number;
+  port?: number;
+  host?: string;
+  backend?: string;
+  readers?: number;
+  token?: 'present' | 'absent';
+  bytes?: number;
+  reason?: string;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export interface Logger {
+  log(level: LogLevel, event: string, fields?: LogFields): void;
+}
+
+const ALLOWED = new Set<keyof LogFields>([
+  'method',
+  'requestId',
+  'ms',
+  'code',
+  'errorName',
+  'reader',
+  'origin',
+  'connection',
+  'clients',
+  'port',
+  'host',
+  'backend',
+  'readers',
+  'token',
+  'bytes',
+  'reason',
+]);
+
+/** Writes JSON lines; fields outside LogFields are dropped even if a caller casts its way past the types. */
+export function jsonLogger(write: (line: string) => void, minimum: LogLevel = 'info'): Logger {
+  const order: LogLevel[] = ['debug', 'info', 'warn', 'error'];
+  return {
+    log(level, event, fields = {}) {
+      if (order.indexOf(level) < order.indexOf(minimum)) return;
+      const entry: Record<string, unknown> = { time: new Date().toISOString(), level, event };
+      for (const [key, value] of Object.entries(fields)) {
+        if (ALLOWED.has(key as keyof LogFields) && value !== undefined) entry[key] = value;
+      }
+      write(JSON.stringify(entry));
+    },
+  };
+}
+
+export const silentLogger: Logger = { log: () => undefined };

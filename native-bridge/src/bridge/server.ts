@@ -1,0 +1,144 @@
+/**
+ * The card bridge's WebSocket server, RDK Thunder style: `ws://127.0.0.1:<port>/jsonrpc`, loopback
+ * only, upgrade refused with 403 unless the Origin is allowed (and the token matches, when one is
+ * set). Each connection keeps its own statusChanged registrations.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { JSONRPC_PATH, STATUS_CHANGED, type Status } from '../../../stb-spec/protocol';
+import type { CardService } from './card-service';
+import { Dispatcher, type Extensions, type Subscriptions } from './dispatcher';
+import type { Logger } from './logger';
+
+export interface BridgeServerOptions {
+  port: number;
+  /** Loopback only; anything else is refused at start. */
+  host?: string;
+  allowedOrigins: string[];
+  token?: string;
+  logger: Logger;
+  /** Methods beyond the protocol, e.g. the simulator's card controls. */
+  extensions?: Extensions;
+}
+
+/** Frames above this close the connection (ws 1009); between 64 KiB and this they get an error reply. */
+const HARD_FRAME_LIMIT = 1024 * 1024;
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+export class BridgeServer {
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  private readonly dispatcher: Dispatcher;
+  private readonly subscribers = new Map<WebSocket, Set<string>>();
+  private nextConnection = 1;
+
+  constructor(
+    private readonly cards: CardService,
+    private readonly options: BridgeServerOptions,
+  ) {
+    const host = options.host ?? '127.0.0.1';
+    if (!LOOPBACK.has(host)) throw new Error(`the bridge binds to loopback only, not ${host}`);
+    this.dispatcher = new Dispatcher(cards, options.logger, options.extensions);
+    this.http = createServer((_request, response) => {
+      response.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket upgrade required\n');
+    });
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: HARD_FRAME_LIMIT });
+    this.http.on('upgrade', (request, socket, head) => {
+      const refusal = this.refusal(request);
+      if (refusal) {
+        options.logger.log('warn', 'upgrade refused', {
+          origin: String(request.headers.origin ?? ''),
+          reason: refusal,
+        });
+        socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+    });
+    cards.on('statusChanged', (status) => this.broadcast(status));
+  }
+
+  async listen(): Promise<number> {
+    const host = this.options.host ?? '127.0.0.1';
+    await new Promise<void>((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.options.port, host, () => resolve());
+    });
+    const { port } = this.http.address() as AddressInfo;
+    this.options.logger.log('info', 'listening', { host, port });
+    return port;
+  }
+
+  async close(): Promise<void> {
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+
+  private refusal(request: IncomingMessage): string | undefined {
+    const url = new URL(request.url ?? '/', 'ws://bridge');
+    if (url.pathname !== JSONRPC_PATH) return '404 Not Found';
+    const origin = request.headers.origin;
+    if (!origin || !this.options.allowedOrigins.includes(origin)) return '403 Forbidden';
+    if (this.options.token !== undefined && !sameSecret(url.searchParams.get('token'), this.options.token)) {
+      return '403 Forbidden';
+    }
+    return undefined;
+  }
+
+  private accept(ws: WebSocket): void {
+    const connection = this.nextConnection++;
+    const ids = new Set<string>();
+    this.subscribers.set(ws, ids);
+    this.options.logger.log('info', 'connected', { connection, clients: this.subscribers.size });
+    const subscriptions: Subscriptions = {
+      register: (id) => ids.add(id),
+      unregister: (id) => ids.delete(id),
+    };
+
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      void this.onMessage(ws, data, isBinary, subscriptions, connection);
+    });
+    ws.on('close', () => {
+      this.subscribers.delete(ws);
+      this.options.logger.log('info', 'disconnected', { connection, clients: this.subscribers.size });
+    });
+    ws.on('error', (error) =>
+      this.options.logger.log('warn', 'socket error', { connection, reason: error.name }),
+    );
+  }
+
+  private async onMessage(
+    ws: WebSocket,
+    data: RawData,
+    isBinary: boolean,
+    subs: Subscriptions,
+    connection: number,
+  ) {
+    const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    const reply = await this.dispatcher.handle(frame, subs, connection, isBinary);
+    if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+  }
+
+  private broadcast(status: Status): void {
+    for (const [ws, ids] of this.subscribers) {
+      if (ws.readyState !== ws.OPEN) continue;
+      for (const id of ids)
+        ws.send(JSON.stringify({ jsonrpc: '2.0', method: `${id}.${STATUS_CHANGED}`, params: status }));
+    }
+    this.options.logger.log('info', 'status changed', {
+      readers: status.readers.length,
+      token: status.token ? 'present' : 'absent',
+      clients: this.subscribers.size,
+    });
+  }
+}
+
+function sameSecret(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

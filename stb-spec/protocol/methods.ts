@@ -1,0 +1,120 @@
+/**
+ * The card bridge protocol v1: every method's params and result as JSON Schema (TypeBox), so the
+ * bridge, the app's client and the conformance kit share one source of types and validation, and
+ * stb-spec/schemas/ is generated from here. Names are fixed by the design brief: extend, don't rename.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+export const CALLSIGN = 'MyNumberCard';
+export const PROTOCOL_VERSION = 1;
+export const DEFAULT_PORT = 9930;
+export const JSONRPC_PATH = '/jsonrpc';
+/** Larger messages are refused with an error (the connection stays open). */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+const base64 = (description: string) =>
+  Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', contentEncoding: 'base64', description });
+
+export const CardState = Type.Union(
+  [Type.Literal('absent'), Type.Literal('present'), Type.Literal('unsupported'), Type.Literal('mute')],
+  { description: 'absent: no card; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR' },
+);
+
+export const ReaderName = Type.String({ minLength: 1, maxLength: 256, description: 'PC/SC reader name' });
+
+export const Status = Type.Object(
+  {
+    readers: Type.Array(Type.Object({ name: ReaderName, card: CardState }, { additionalProperties: false })),
+    token: Type.Optional(Type.Literal('JPKIAPICCTOKEN2', { description: 'present when a My Number Card is in a reader' })),
+  },
+  { additionalProperties: false },
+);
+export type Status = Static<typeof Status>;
+
+const optionalReader = { reader: Type.Optional(ReaderName) };
+const NoParams = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Array(Type.Unknown(), { maxItems: 0 })]);
+
+/** The auth PIN is exactly 4 digits; the signature password 6–16 of A–Z 0–9 (checked before the card). */
+export const AuthPin = Type.String({ description: 'user-authentication PIN: exactly 4 digits' });
+export const SignPassword = Type.String({ description: 'signature password: 6–16 characters of A–Z and 0–9' });
+
+export const Methods = {
+  getStatus: { params: Type.Optional(NoParams), result: Status },
+  readCertificate: {
+    params: Type.Object(
+      { slot: Type.Union([Type.Literal('auth'), Type.Literal('authCA'), Type.Literal('signCA')]), ...optionalReader },
+      { additionalProperties: false },
+    ),
+    result: Type.Object({ der: base64('the certificate, DER') }, { additionalProperties: false }),
+  },
+  readSignCertificate: {
+    params: Type.Object({ pin: SignPassword, ...optionalReader }, { additionalProperties: false }),
+    result: Type.Object({ der: base64('the signature certificate, DER') }, { additionalProperties: false }),
+  },
+  getPinStatus: {
+    params: Type.Object(
+      { pin: Type.Union([Type.Literal('auth'), Type.Literal('sign')]), ...optionalReader },
+      { additionalProperties: false },
+    ),
+    result: Type.Object(
+      {
+        triesLeft: Type.Integer({ minimum: 0, maximum: 15 }),
+        maxTries: Type.Integer({ minimum: 1, maximum: 15 }),
+        locked: Type.Boolean(),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  sign: {
+    params: Type.Object(
+      {
+        key: Type.Union([Type.Literal('auth'), Type.Literal('sign')]),
+        pin: Type.String({ description: 'the PIN of the same kind as the key' }),
+        hash: Type.Literal('SHA-256'),
+        digest: base64('the 32-byte SHA-256 digest of the message'),
+        confirmLastAttempt: Type.Optional(Type.Literal(true)),
+        ...optionalReader,
+      },
+      { additionalProperties: false },
+    ),
+    result: Type.Object(
+      { signature: base64('RSASSA-PKCS1-v1_5 signature, 256 bytes') },
+      { additionalProperties: false },
+    ),
+  },
+  register: {
+    params: Type.Object(
+      { event: Type.Literal('statusChanged'), id: Type.String({ minLength: 1, maxLength: 128 }) },
+      { additionalProperties: false },
+    ),
+    result: Type.Literal(0),
+  },
+  unregister: {
+    params: Type.Object(
+      { event: Type.Literal('statusChanged'), id: Type.String({ minLength: 1, maxLength: 128 }) },
+      { additionalProperties: false },
+    ),
+    result: Type.Literal(0),
+  },
+} as const satisfies Record<string, { params: TSchema; result: TSchema }>;
+
+export type MethodName = keyof typeof Methods;
+export type ParamsOf<M extends MethodName> = Static<(typeof Methods)[M]['params']>;
+export type ResultOf<M extends MethodName> = Static<(typeof Methods)[M]['result']>;
+
+export const METHOD_NAMES = Object.keys(Methods) as MethodName[];
+
+/** `MyNumberCard.1.getStatus` ⇄ `getStatus`. */
+export function qualifiedName(method: MethodName): string {
+  return `${CALLSIGN}.${PROTOCOL_VERSION}.${method}`;
+}
+
+export function methodOf(qualified: string): MethodName | undefined {
+  const prefix = `${CALLSIGN}.${PROTOCOL_VERSION}.`;
+  if (!qualified.startsWith(prefix)) return undefined;
+  const name = qualified.slice(prefix.length);
+  return Object.hasOwn(Methods, name) ? (name as MethodName) : undefined;
+}
+
+/** Notifications for `register`ed clients: method `<id>.statusChanged`, params = getStatus result. */
+export const STATUS_CHANGED = 'statusChanged';
