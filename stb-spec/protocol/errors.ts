@@ -36,5 +36,6 @@ export const ErrorData: Partial<Record<BridgeErrorName | JsonRpcErrorName, TSche
 
 export function errorNameOf(code: number): BridgeErrorName | JsonRpcErrorName | undefined {
   const all = { ...BridgeErrorCode, ...JsonRpcErrorCode } as Record<string, number>;
-  return Object.keys(all).find((name) => all[name] === code) as BridgeErrorName | JsonRpcErrorName | undefined;
+  return Object.keys(all).find((name) => all[name] === code) as
+    BridgeErrorName | JsonRpcErrorName | undefined;
 }

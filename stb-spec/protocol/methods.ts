@@ -17,7 +17,10 @@ const base64 = (description: string) =>
 
 export const CardState = Type.Union(
   [Type.Literal('absent'), Type.Literal('present'), Type.Literal('unsupported'), Type.Literal('mute')],
-  { description: 'absent: no card; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR' },
+  {
+    description:
+      'absent: no card; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR',
+  },
 );
 
 export const ReaderName = Type.String({ minLength: 1, maxLength: 256, description: 'PC/SC reader name' });
@@ -25,24 +28,34 @@ export const ReaderName = Type.String({ minLength: 1, maxLength: 256, descriptio
 export const Status = Type.Object(
   {
     readers: Type.Array(Type.Object({ name: ReaderName, card: CardState }, { additionalProperties: false })),
-    token: Type.Optional(Type.Literal('JPKIAPICCTOKEN2', { description: 'present when a My Number Card is in a reader' })),
+    token: Type.Optional(
+      Type.Literal('JPKIAPICCTOKEN2', { description: 'present when a My Number Card is in a reader' }),
+    ),
   },
   { additionalProperties: false },
 );
 export type Status = Static<typeof Status>;
 
 const optionalReader = { reader: Type.Optional(ReaderName) };
-const NoParams = Type.Union([Type.Object({}, { additionalProperties: false }), Type.Array(Type.Unknown(), { maxItems: 0 })]);
+const NoParams = Type.Union([
+  Type.Object({}, { additionalProperties: false }),
+  Type.Array(Type.Unknown(), { maxItems: 0 }),
+]);
 
 /** The auth PIN is exactly 4 digits; the signature password 6–16 of A–Z 0–9 (checked before the card). */
 export const AuthPin = Type.String({ description: 'user-authentication PIN: exactly 4 digits' });
-export const SignPassword = Type.String({ description: 'signature password: 6–16 characters of A–Z and 0–9' });
+export const SignPassword = Type.String({
+  description: 'signature password: 6–16 characters of A–Z and 0–9',
+});
 
 export const Methods = {
   getStatus: { params: Type.Optional(NoParams), result: Status },
   readCertificate: {
     params: Type.Object(
-      { slot: Type.Union([Type.Literal('auth'), Type.Literal('authCA'), Type.Literal('signCA')]), ...optionalReader },
+      {
+        slot: Type.Union([Type.Literal('auth'), Type.Literal('authCA'), Type.Literal('signCA')]),
+        ...optionalReader,
+      },
       { additionalProperties: false },
     ),
     result: Type.Object({ der: base64('the certificate, DER') }, { additionalProperties: false }),

@@ -23,5 +23,7 @@ export function checkAgainst(schema: TSchema, value: unknown): string | undefine
   return first ? `${first.instancePath || 'params'} ${first.message ?? 'is invalid'}` : 'invalid';
 }
 
-export const checkParams = (method: MethodName, params: unknown) => checkAgainst(Methods[method].params, params);
-export const checkResult = (method: MethodName, result: unknown) => checkAgainst(Methods[method].result, result);
+export const checkParams = (method: MethodName, params: unknown) =>
+  checkAgainst(Methods[method].params, params);
+export const checkResult = (method: MethodName, result: unknown) =>
+  checkAgainst(Methods[method].result, result);

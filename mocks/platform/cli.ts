@@ -1,0 +1,170 @@
+/**
+ * `npm run platform -- [--port 8787] [--host 127.0.0.1] [--pki DIR | --no-test-pki]
+ *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]...
+ *   [--allow-missing-crl] [--crl-refresh-seconds N]`
+ * Serves the platform simulator over HTTP. Trusts the test PKI in .tmp/test-pki by default (every
+ * root generation), plus the given anchors: a --trust-anchor bundle may hold auth and signature
+ * roots (sorted by their OU). CRLs are issued afresh from the PKI's revocation list at start, every
+ * --crl-refresh-seconds (default 600) and on SIGHUP; --crl files are re-read then too.
+ */
+import path from 'node:path';
+import { loadPlatform } from './startup';
+import { startPlatformServer, type RunningPlatformServer } from './server';
+
+export interface PlatformCliOptions {
+  port: number;
+  host: string;
+  pkiDir: string | undefined;
+  trustAnchorFiles: string[];
+  signTrustAnchorFiles: string[];
+  crlFiles: string[];
+  allowOrigins: string[];
+  requireCrl: boolean;
+  crlRefreshSeconds: number;
+}
+
+export const DEFAULT_PKI_DIR = path.join('.tmp', 'test-pki');
+export const USAGE =
+  'usage: npm run platform -- [--port 8787] [--host H] [--pki DIR | --no-test-pki] ' +
+  '[--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... ' +
+  '[--allow-missing-crl] [--crl-refresh-seconds N]';
+
+export class CliUsageError extends Error {}
+
+function integer(flag: string, value: string, min: number, max: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new CliUsageError(`${flag} must be an integer from ${min} to ${max}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+export function parsePlatformArgs(argv: readonly string[]): PlatformCliOptions {
+  const options: PlatformCliOptions = {
+    port: 8787,
+    host: '127.0.0.1',
+    pkiDir: DEFAULT_PKI_DIR,
+    trustAnchorFiles: [],
+    signTrustAnchorFiles: [],
+    crlFiles: [],
+    allowOrigins: [],
+    requireCrl: true,
+    crlRefreshSeconds: 600,
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string => {
+      const next = argv[++i];
+      if (next === undefined || next.startsWith('--')) throw new CliUsageError(`${flag} needs a value`);
+      return next;
+    };
+    switch (flag) {
+      case '--port':
+        options.port = integer(flag, value(), 0, 65535);
+        break;
+      case '--host':
+        options.host = value();
+        break;
+      case '--pki':
+        options.pkiDir = value();
+        break;
+      case '--no-test-pki':
+        options.pkiDir = undefined;
+        break;
+      case '--trust-anchor':
+        options.trustAnchorFiles.push(value());
+        break;
+      case '--sign-trust-anchor':
+        options.signTrustAnchorFiles.push(value());
+        break;
+      case '--crl':
+        options.crlFiles.push(value());
+        break;
+      case '--allow-origin':
+        options.allowOrigins.push(value());
+        break;
+      case '--allow-missing-crl':
+        options.requireCrl = false;
+        break;
+      case '--crl-refresh-seconds':
+        options.crlRefreshSeconds = integer(flag, value(), 0, 86400);
+        break;
+      case '--help':
+      case '-h':
+        throw new CliUsageError(USAGE);
+      default:
+        throw new CliUsageError(`unknown option ${flag}\n${USAGE}`);
+    }
+  }
+  return options;
+}
+
+export interface RunningPlatform extends RunningPlatformServer {
+  refreshCrls(): Promise<number>;
+  warnings: string[];
+}
+
+/** Loads the anchors and CRLs and starts the HTTP server (also what the tests call, with port 0). */
+export async function startPlatform(options: PlatformCliOptions): Promise<RunningPlatform> {
+  const loaded = await loadPlatform({
+    pkiDir: options.pkiDir,
+    trustAnchorFiles: options.trustAnchorFiles,
+    signTrustAnchorFiles: options.signTrustAnchorFiles,
+    crlFiles: options.crlFiles,
+    requireCrl: options.requireCrl,
+  });
+  const server = await startPlatformServer({
+    simulator: loaded.simulator,
+    port: options.port,
+    host: options.host,
+    allowOrigins: options.allowOrigins,
+    onError: (error) => console.error('platform simulator error:', error),
+  });
+  const timer =
+    options.crlRefreshSeconds > 0
+      ? setInterval(
+          () => void loaded.refreshCrls().catch(reportRefreshError),
+          options.crlRefreshSeconds * 1000,
+        )
+      : undefined;
+  timer?.unref();
+  return {
+    ...server,
+    refreshCrls: loaded.refreshCrls,
+    warnings: loaded.warnings,
+    close: async () => {
+      if (timer) clearInterval(timer);
+      await server.close();
+    },
+  };
+}
+
+function reportRefreshError(error: unknown): void {
+  console.error(`CRL refresh failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+async function main(): Promise<void> {
+  let options: PlatformCliOptions;
+  try {
+    options = parsePlatformArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  const running = await startPlatform(options);
+  for (const warning of running.warnings) console.warn(`warning: ${warning}`);
+  console.log(
+    `platform simulator listening on ${running.url}` +
+      (options.allowOrigins.length ? ` (CORS: ${options.allowOrigins.join(', ')})` : ''),
+  );
+  process.on('SIGHUP', () => void running.refreshCrls().catch(reportRefreshError));
+  const stop = (): void => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

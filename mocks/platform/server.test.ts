@@ -1,0 +1,221 @@
+/**
+ * The simulator over real HTTP (ephemeral ports), started as the CLI starts it: a card from another,
+ * independently made PKI is refused until its roots are passed with --trust-anchor; CRLs refresh
+ * from the PKI directory; CORS answers the TV app's origin only.
+ */
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  createTestPki,
+  DEMO_HOLDERS,
+  loadOrCreateTestPki,
+  saveTestPki,
+  toPem,
+  type CardCredentials,
+  type TestPki,
+} from '../pki';
+import { PlatformClient } from '../../src/platform/client';
+import { CertificateRevokedError, UnknownIssuerError } from '../../src/platform/errors';
+import {
+  CliUsageError,
+  DEFAULT_PKI_DIR,
+  parsePlatformArgs,
+  startPlatform,
+  type RunningPlatform,
+} from './cli';
+import { crlsOf, driverCard } from './test-support';
+
+let dir: string;
+let ourPkiDir: string;
+let foreign: TestPki;
+let foreignRevoked: CardCredentials;
+const running: RunningPlatform[] = [];
+
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'platform-server-'));
+  ourPkiDir = path.join(dir, 'our-pki');
+  await loadOrCreateTestPki(ourPkiDir);
+  foreign = await createTestPki(); // another PKI: same root names, different keys
+  foreignRevoked = await foreign.issueCard(DEMO_HOLDERS[1]!);
+  foreign.revoke('auth', foreignRevoked.authSerialHex);
+  // One bundle with every root of both kinds, as an operator would get it.
+  const roots = [...foreign.trustAnchors('auth'), ...foreign.trustAnchors('sign')];
+  await fs.writeFile(
+    path.join(dir, 'foreign-roots.pem'),
+    roots.map((der) => toPem(der, 'CERTIFICATE')).join(''),
+  );
+  const crls = await crlsOf(foreign);
+  await Promise.all(crls.map((crl, i) => fs.writeFile(path.join(dir, `foreign-${i}.crl`), crl)));
+  await fs.writeFile(path.join(dir, 'foreign-pem.crl'), toPem(crls[0]!, 'X509 CRL'));
+});
+
+afterAll(async () => {
+  await Promise.all(running.map((server) => server.close()));
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+async function start(args: string[]): Promise<RunningPlatform> {
+  const server = await startPlatform(parsePlatformArgs(['--port', '0', '--pki', ourPkiDir, ...args]));
+  running.push(server);
+  return server;
+}
+
+describe('command line', () => {
+  it('has defaults for the demo', () => {
+    expect(parsePlatformArgs([])).toMatchObject({
+      port: 8787,
+      host: '127.0.0.1',
+      pkiDir: DEFAULT_PKI_DIR,
+      trustAnchorFiles: [],
+      allowOrigins: [],
+      requireCrl: true,
+    });
+  });
+
+  it('takes repeated trust anchors, CRLs and origins', () => {
+    const options = parsePlatformArgs(
+      [
+        '--port',
+        '9000',
+        '--trust-anchor',
+        'a.pem',
+        '--trust-anchor',
+        'b.pem',
+        '--sign-trust-anchor',
+        's.pem',
+      ].concat(
+        ['--crl', 'x.crl', '--allow-origin', 'http://tv.local', '--allow-origin', 'http://localhost:8080'],
+        ['--no-test-pki', '--allow-missing-crl', '--crl-refresh-seconds', '0', '--host', '0.0.0.0'],
+      ),
+    );
+    expect(options).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      pkiDir: undefined,
+      trustAnchorFiles: ['a.pem', 'b.pem'],
+      signTrustAnchorFiles: ['s.pem'],
+      crlFiles: ['x.crl'],
+      allowOrigins: ['http://tv.local', 'http://localhost:8080'],
+      requireCrl: false,
+      crlRefreshSeconds: 0,
+    });
+  });
+
+  it.each([
+    [['--port'], /--port needs a value/],
+    [['--port', 'eighty'], /--port must be an integer/],
+    [['--port', '70000'], /--port must be an integer/],
+    [['--trust-anchor', '--port'], /--trust-anchor needs a value/],
+    [['--bogus'], /unknown option --bogus/],
+  ])('refuses %j', (args, message) => {
+    expect(() => parsePlatformArgs(args)).toThrow(CliUsageError);
+    expect(() => parsePlatformArgs(args)).toThrow(message);
+  });
+
+  it('explains a missing trust anchor file', async () => {
+    await expect(start(['--trust-anchor', path.join(dir, 'missing.pem')])).rejects.toThrow(
+      /cannot read trust anchor/,
+    );
+  });
+});
+
+describe('a card that is not ours', () => {
+  it('is refused without its root and accepted when its root is passed with --trust-anchor', async () => {
+    const card = await foreign.issueCard(DEMO_HOLDERS[0]!);
+
+    const plain = await start(['--crl-refresh-seconds', '0']);
+    const refused = new PlatformClient({ baseUrl: plain.url });
+    await expect(refused.auth.login(driverCard(card))).rejects.toBeInstanceOf(UnknownIssuerError);
+    await expect(refused.registration.register(driverCard(card), '10010001')).rejects.toMatchObject({
+      code: 'UNKNOWN_ISSUER',
+    });
+
+    const trusting = await start(['--trust-anchor', path.join(dir, 'foreign-roots.pem')]);
+    expect(trusting.warnings).toEqual([expect.stringContaining('not checked for revocation')]);
+    const client = new PlatformClient({ baseUrl: trusting.url });
+    await expect(client.auth.login(driverCard(card))).rejects.toMatchObject({
+      code: 'REGISTRATION_REQUIRED',
+    });
+    await client.registration.register(driverCard(card), '10010001');
+    const other = new PlatformClient({ baseUrl: trusting.url });
+    await other.auth.login(driverCard(card));
+    expect((await other.profile.get()).displayName).toBe('山田 太郎');
+  });
+
+  it('is checked against the CRLs given with --crl (DER or PEM)', async () => {
+    const card = await foreign.issueCard(DEMO_HOLDERS[0]!);
+    const crlFiles = (await fs.readdir(dir)).filter((f) => f.endsWith('.crl'));
+    const server = await start([
+      '--trust-anchor',
+      path.join(dir, 'foreign-roots.pem'),
+      ...crlFiles.flatMap((f) => ['--crl', path.join(dir, f)]),
+    ]);
+    expect(server.warnings).toEqual([]);
+    const client = new PlatformClient({ baseUrl: server.url });
+    await client.registration.register(driverCard(card), '10010001');
+    await expect(
+      new PlatformClient({ baseUrl: server.url }).registration.register(
+        driverCard(foreignRevoked),
+        '10010002',
+      ),
+    ).rejects.toBeInstanceOf(CertificateRevokedError);
+  });
+});
+
+describe('revocation from the PKI directory', () => {
+  it('refuses a card revoked in the PKI after the CRLs are refreshed', async () => {
+    const server = await start([]);
+    const pki = await loadOrCreateTestPki(ourPkiDir);
+    const card = await pki.issueCard(DEMO_HOLDERS[4]!);
+    await saveTestPki(pki, ourPkiDir);
+    const client = new PlatformClient({ baseUrl: server.url });
+    await client.registration.register(driverCard(card), '10010005');
+
+    pki.revoke('auth', card.authSerialHex);
+    await saveTestPki(pki, ourPkiDir);
+    await expect(
+      new PlatformClient({ baseUrl: server.url }).auth.login(driverCard(card)),
+    ).resolves.toBeDefined();
+    await server.refreshCrls();
+    await expect(
+      new PlatformClient({ baseUrl: server.url }).auth.login(driverCard(card)),
+    ).rejects.toBeInstanceOf(CertificateRevokedError);
+  });
+});
+
+describe('HTTP details', () => {
+  it('answers CORS preflights for allowed origins only', async () => {
+    const server = await start(['--allow-origin', 'http://tv.local']);
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/v1/bookings`, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+    const allowed = await preflight('http://tv.local');
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://tv.local');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    const other = await preflight('http://evil.example');
+    expect(other.status).toBe(403);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+
+    const challenge = await fetch(`${server.url}/v1/auth/challenges`, {
+      method: 'POST',
+      headers: { Origin: 'http://tv.local', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ purpose: 'login' }),
+    });
+    expect(challenge.status).toBe(201);
+    expect(challenge.headers.get('access-control-allow-origin')).toBe('http://tv.local');
+  });
+
+  it('answers unknown paths and bad bodies with problem+json', async () => {
+    const server = await start([]);
+    const missing = await fetch(`${server.url}/v1/nothing`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toBe('application/problem+json');
+    expect(await missing.json()).toMatchObject({ code: 'NOT_FOUND' });
+    const bad = await fetch(`${server.url}/v1/auth/login`, { method: 'POST', body: '{not json' });
+    expect(await bad.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+  });
+});

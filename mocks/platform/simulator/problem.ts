@@ -1,0 +1,73 @@
+/** RFC 9457 problem details as the simulator raises them; handlers turn them into responses. */
+import type { Problem, ProblemCode } from '../../../src/platform/types';
+
+export type { Problem, ProblemCode };
+
+/** English titles: the stable part of each problem type (the SDK has the viewer-facing messages). */
+const TITLES: Record<ProblemCode, string> = {
+  VALIDATION_FAILED: 'The request is not valid',
+  NOT_FOUND: 'No such resource',
+  CHALLENGE_UNKNOWN: 'The challenge was not issued by this platform',
+  CHALLENGE_EXPIRED: 'The challenge has expired',
+  CHALLENGE_REPLAYED: 'The challenge was already used',
+  CHALLENGE_PURPOSE_MISMATCH: 'The challenge was issued for another purpose',
+  CHALLENGE_MISMATCH: 'The signature is over another challenge',
+  SIGNATURE_INVALID: 'The signature does not verify',
+  CERTIFICATE_KEY_MISMATCH: "The signature was made by another certificate's key",
+  CERTIFICATE_MALFORMED: 'The certificate is not valid DER',
+  UNKNOWN_ISSUER: 'The certificate was not issued by a trusted JPKI root',
+  CERTIFICATE_EXPIRED: 'The certificate has expired',
+  CERTIFICATE_NOT_YET_VALID: 'The certificate is not valid yet',
+  CERTIFICATE_REVOKED: 'The certificate has been revoked',
+  REVOCATION_STATUS_UNKNOWN: 'No current revocation list for the issuing root',
+  REGISTRATION_REQUIRED: 'The certificate is not linked to a customer',
+  CUSTOMER_NOT_FOUND: 'No customer with this number',
+  REGISTRATION_MISMATCH: 'Name or birth date do not match the customer record',
+  CERTIFICATE_ALREADY_LINKED: 'The certificate is linked to another customer',
+  TOKEN_INVALID: 'The access token is not valid',
+  TOKEN_EXPIRED: 'The access token has expired',
+  SESSION_EXPIRED: 'The session has ended',
+  CHECKUP_NOT_FOUND: 'No such checkup',
+  FACILITY_NOT_FOUND: 'No such facility',
+  ROOM_NOT_FOUND: 'No such room',
+  BOOKING_NOT_FOUND: 'No such booking',
+  SLOT_UNAVAILABLE: 'The slot cannot be booked',
+  SLOT_TAKEN: 'The slot is already booked',
+  IDEMPOTENCY_KEY_REQUIRED: 'Idempotency-Key header is required',
+  IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used with another request',
+  CANCELLATION_DEADLINE_PASSED: 'The cancellation deadline has passed',
+  PLATFORM_UNAVAILABLE: 'The platform is unavailable',
+};
+
+export class ProblemError extends Error {
+  readonly problem: Problem;
+
+  constructor(
+    status: number,
+    code: ProblemCode,
+    detail?: string,
+    extra: Partial<Pick<Problem, 'cancellation' | 'invalidParams'>> = {},
+  ) {
+    super(detail ?? TITLES[code]);
+    this.name = 'ProblemError';
+    this.problem = {
+      type: `urn:madoguchi:problem:${code.toLowerCase().replace(/_/g, '-')}`,
+      title: TITLES[code],
+      status,
+      code,
+      ...(detail ? { detail } : {}),
+      ...extra,
+    };
+  }
+
+  get status(): number {
+    return this.problem.status;
+  }
+
+  get code(): ProblemCode {
+    return this.problem.code;
+  }
+}
+
+export const invalid = (name: string, reason: string): ProblemError =>
+  new ProblemError(400, 'VALIDATION_FAILED', `${name}: ${reason}`, { invalidParams: [{ name, reason }] });

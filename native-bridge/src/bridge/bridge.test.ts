@@ -1,0 +1,246 @@
+/**
+ * The reference bridge end to end on the simulator backend: real WebSocket, real JSON-RPC, the
+ * in-process virtual card. What a vendor's box must do, checked the way the app would meet it.
+ */
+import { createHash, verify, X509Certificate } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkResult, MAX_MESSAGE_BYTES } from '../../../stb-spec/protocol';
+import { RawClient, startTestBridge, type TestBridge } from './test-bridge';
+
+let pkiDir: string;
+let bridge: TestBridge;
+let client: RawClient;
+
+const digest = (text: string) => createHash('sha256').update(text).digest().toString('base64');
+const signParams = (pin: string, extra: object = {}) => ({
+  key: 'auth',
+  pin,
+  hash: 'SHA-256',
+  digest: digest('c'),
+  ...extra,
+});
+const errorOf = (response: Record<string, unknown>) =>
+  response.error as { code: number; message: string; data?: unknown };
+/** APDUs the simulated card has answered: "the card was not touched" is this staying the same. */
+const cardApdus = () =>
+  (bridge.simulator.transport(bridge.simulator.readers()[0]!.name) as unknown as { apduCount: number })
+    .apduCount;
+
+beforeAll(() => {
+  pkiDir = mkdtempSync(join(tmpdir(), 'madoguchi-bridge-'));
+});
+
+beforeEach(async () => {
+  bridge = await startTestBridge({ pkiDir });
+  await bridge.cards.settled();
+  client = await RawClient.connect(bridge.url);
+});
+
+afterEach(async () => {
+  client.close();
+  await bridge.close();
+});
+
+describe('methods', () => {
+  it('getStatus names the reader, the card and the JPKI token', async () => {
+    const { result } = await client.call('getStatus');
+    expect(checkResult('getStatus', result)).toBeUndefined();
+    expect(result).toEqual({
+      readers: [{ name: 'Madoguchi Simulated Reader 00', card: 'present' }],
+      token: 'JPKIAPICCTOKEN2',
+    });
+  });
+
+  it('login: the auth certificate and a signature that verifies with it', async () => {
+    const certificate = (await client.call('readCertificate', { slot: 'auth' })).result as { der: string };
+    const signed = (await client.call('sign', signParams('1234'))).result as { signature: string };
+    expect(checkResult('sign', signed)).toBeUndefined();
+    const publicKey = new X509Certificate(Buffer.from(certificate.der, 'base64')).publicKey;
+    expect(verify('sha256', Buffer.from('c'), publicKey, Buffer.from(signed.signature, 'base64'))).toBe(true);
+  });
+
+  it('reads both CA certificates, and the signature certificate only with the password', async () => {
+    for (const slot of ['authCA', 'signCA']) {
+      const { result } = await client.call('readCertificate', { slot });
+      expect(() => new X509Certificate(Buffer.from((result as { der: string }).der, 'base64'))).not.toThrow();
+    }
+    expect(errorOf(await client.call('readSignCertificate', { pin: 'WRONG1' }))).toMatchObject({
+      code: -32010,
+      data: { triesLeft: 4 },
+    });
+    const { result } = await client.call('readSignCertificate', { pin: 'ABC123' });
+    expect(checkResult('readSignCertificate', result)).toBeUndefined();
+  });
+
+  it('wrong PINs count down; the guard refuses the last try without touching the card', async () => {
+    expect(errorOf(await client.call('sign', signParams('0000')))).toMatchObject({
+      code: -32010,
+      data: { triesLeft: 2 },
+    });
+    expect(errorOf(await client.call('sign', signParams('0000')))).toMatchObject({
+      code: -32010,
+      data: { triesLeft: 1 },
+    });
+    expect((await client.call('getPinStatus', { pin: 'auth' })).result).toEqual({
+      triesLeft: 1,
+      maxTries: 3,
+      locked: false,
+    });
+    const before = cardApdus();
+    expect(errorOf(await client.call('sign', signParams('1234')))).toMatchObject({
+      code: -32012,
+      data: { triesLeft: 1 },
+    });
+    expect(cardApdus()).toBe(before);
+    const confirmed = await client.call('sign', signParams('1234', { confirmLastAttempt: true }));
+    expect(confirmed.result).toHaveProperty('signature');
+    expect((await client.call('getPinStatus', { pin: 'auth' })).result).toMatchObject({ triesLeft: 3 });
+  });
+
+  it('a locked card says so (-32011) and its status says locked', async () => {
+    await client.call('MyNumberCardSimulator.1.insertCard', { scenario: 'locked' });
+    await bridge.cards.settled();
+    expect((await client.call('getPinStatus', { pin: 'auth' })).result).toEqual({
+      triesLeft: 0,
+      maxTries: 3,
+      locked: true,
+    });
+    expect(errorOf(await client.call('sign', signParams('1234', { confirmLastAttempt: true }))).code).toBe(
+      -32011,
+    );
+  });
+
+  it.each(['123', '12345', 'abcd', '１２３４'])(
+    'a PIN of the wrong shape (%p) is -32013 and never reaches the card',
+    async (pin) => {
+      const before = cardApdus();
+      expect(errorOf(await client.call('sign', signParams(pin))).code).toBe(-32013);
+      expect(cardApdus()).toBe(before);
+    },
+  );
+
+  it('a card without the JPKI AP is NOT_MY_NUMBER_CARD with its ATR, and getStatus says unsupported', async () => {
+    await client.call('MyNumberCardSimulator.1.insertCard', { scenario: 'not-my-number-card' });
+    await bridge.cards.settled();
+    expect((await client.call('getStatus')).result).toEqual({
+      readers: [{ name: 'Madoguchi Simulated Reader 00', card: 'unsupported' }],
+    });
+    const error = errorOf(await client.call('readCertificate', { slot: 'auth' }));
+    expect(error.code).toBe(-32004);
+    expect(error.data).toEqual({ atr: expect.stringMatching(/^3B8F80/) });
+  });
+
+  it('no card: -32002; an unknown reader: -32001', async () => {
+    await client.call('MyNumberCardSimulator.1.removeCard');
+    expect(errorOf(await client.call('getPinStatus', { pin: 'auth' })).code).toBe(-32002);
+    expect(errorOf(await client.call('getPinStatus', { pin: 'auth', reader: 'No Such Reader' })).code).toBe(
+      -32001,
+    );
+  });
+
+  it('one card operation at a time: one that arrives while another runs is BUSY (-32021), not queued', async () => {
+    // Both frames leave in one tick, so the second reaches the bridge while the first holds the card.
+    const [first, second] = await Promise.all([
+      client.call('readCertificate', { slot: 'auth' }),
+      client.call('getPinStatus', { pin: 'auth' }),
+    ]);
+    expect(first.result).toHaveProperty('der');
+    expect(errorOf(second).code).toBe(-32021);
+    expect((await client.call('getPinStatus', { pin: 'auth' })).result).toMatchObject({ triesLeft: 3 });
+  });
+});
+
+describe('events', () => {
+  it('registered clients get statusChanged on remove and insert; unregistered ones stop getting it', async () => {
+    expect((await client.call('register', { event: 'statusChanged', id: 'app' })).result).toBe(0);
+    await client.call('MyNumberCardSimulator.1.removeCard');
+    await client.call('MyNumberCardSimulator.1.insertCard', { scenario: 'normal' });
+    await bridge.cards.settled();
+    await client.call('getStatus'); // a round trip, so notifications sent before it have arrived
+    expect(client.notifications.map((n) => n.method)).toEqual(['app.statusChanged', 'app.statusChanged']);
+    expect(client.notifications.map((n) => (n.params as { token?: string }).token)).toEqual([
+      undefined,
+      'JPKIAPICCTOKEN2',
+    ]);
+    expect((await client.call('unregister', { event: 'statusChanged', id: 'app' })).result).toBe(0);
+    await client.call('MyNumberCardSimulator.1.removeCard');
+    await client.call('getStatus');
+    expect(client.notifications).toHaveLength(2);
+  });
+});
+
+describe('hostile input', () => {
+  it('answers garbage with the right errors and stays usable', async () => {
+    expect(errorOf(await client.sendRaw('{"jsonrpc":"2.0","id":1,"method":', null)).code).toBe(-32700);
+    expect(errorOf(await client.sendRaw(Buffer.from([0xff, 0xfe, 0x00]), null, true)).code).toBe(-32700);
+    expect(
+      errorOf(await client.send({ jsonrpc: '2.0', id: 2, method: 'MyNumberCard.1.format' }, 2)).code,
+    ).toBe(-32601);
+    expect(errorOf(await client.send({ jsonrpc: '2.0', id: 3, method: 'Other.1.getStatus' }, 3)).code).toBe(
+      -32601,
+    );
+    expect(
+      errorOf(await client.send({ jsonrpc: '1.0', id: 4, method: 'MyNumberCard.1.getStatus' }, 4)).code,
+    ).toBe(-32600);
+    expect(errorOf(await client.call('readCertificate', { slot: 'individualNumber' })).code).toBe(-32602);
+    expect(errorOf(await client.call('getPinStatus', {})).code).toBe(-32602);
+    expect(errorOf(await client.call('sign', { ...signParams('1234'), digest: 'AAAA' })).code).toBe(-32602);
+    expect(errorOf(await client.call('sign', { ...signParams('1234'), extra: 1 })).code).toBe(-32602);
+    expect((await client.call('getStatus')).result).toHaveProperty('readers');
+  });
+
+  it('refuses a message over 64 KiB with an error and keeps the connection', async () => {
+    const huge = {
+      jsonrpc: '2.0',
+      id: 9,
+      method: 'MyNumberCard.1.getStatus',
+      params: { pad: 'x'.repeat(MAX_MESSAGE_BYTES) },
+    };
+    expect(errorOf(await client.send(huge, null))).toMatchObject({
+      code: -32600,
+      data: { maxBytes: MAX_MESSAGE_BYTES },
+    });
+    expect((await client.call('getStatus')).result).toHaveProperty('readers');
+  });
+
+  it('does not answer notifications (no id)', async () => {
+    client.ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'MyNumberCard.1.getStatus' }));
+    client.ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'MyNumberCard.1.nothing' }));
+    const { id } = await client.call('getStatus');
+    expect(id).toBe(1);
+  });
+
+  it('refuses a foreign Origin, a missing Origin and a wrong path at the upgrade', async () => {
+    await expect(RawClient.connect(bridge.url, 'http://evil.example')).rejects.toThrow('HTTP 403');
+    await expect(RawClient.connect(bridge.url.replace('/jsonrpc', '/other'))).rejects.toThrow('HTTP 404');
+  });
+
+  it('with a token, refuses connections without it or with another one', async () => {
+    const guarded = await startTestBridge({ pkiDir, token: 's3cret' });
+    try {
+      await expect(RawClient.connect(guarded.url)).rejects.toThrow('HTTP 403');
+      await expect(RawClient.connect(`${guarded.url}?token=guess`)).rejects.toThrow('HTTP 403');
+      const ok = await RawClient.connect(`${guarded.url}?token=s3cret`);
+      expect((await ok.call('getStatus')).result).toHaveProperty('readers');
+      ok.close();
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
+it('never writes a PIN or password to its logs, whatever the client sends', async () => {
+  await client.call('sign', signParams('1234'));
+  await client.call('sign', signParams('0000'));
+  await client.call('readSignCertificate', { pin: 'ABC123' });
+  await client.call('readSignCertificate', { pin: 'ZZ9Q77' });
+  await client.sendRaw('{"jsonrpc":"2.0","id":5,"method":"MyNumberCard.1.sign","params":{"pin":"5678"', null);
+  await client.send({ jsonrpc: '2.0', id: 6, method: '4321' }, 6);
+  await client.send({ jsonrpc: '2.0', id: '8765', method: 'MyNumberCard.1.getStatus' }, '8765');
+  const logs = bridge.logs.join('\n');
+  expect(bridge.logs.length).toBeGreaterThan(5);
+  for (const secret of ['1234', '0000', 'ABC123', 'ZZ9Q77', '5678', '4321', '8765'])
+    expect(logs).not.toContain(secret);
+});

@@ -1,0 +1,52 @@
+/**
+ * Bookings. create() always sends an Idempotency-Key, so the SDK may resend it after a network
+ * failure without booking twice. An app that lets the viewer press "try again" should keep the key
+ * of the first press (newIdempotencyKey()) and pass it again.
+ */
+import { bytesToBase64Url } from '../base64';
+import type { Booking, BookingList, BookingRequest } from '../types';
+import { segment, type CallOptions, type ResourceContext } from './context';
+
+export function newIdempotencyKey(): string {
+  // getRandomValues, not randomUUID: the box's WebKit may predate randomUUID.
+  return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(18)));
+}
+
+export class BookingsResource {
+  constructor(private readonly context: ResourceContext) {}
+
+  create(request: BookingRequest, options: CallOptions & { idempotencyKey?: string } = {}): Promise<Booking> {
+    return this.context.session.send<Booking>({
+      method: 'POST',
+      path: '/v1/bookings',
+      body: request,
+      headers: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
+      signal: options.signal,
+    });
+  }
+
+  list(options: CallOptions = {}): Promise<BookingList> {
+    return this.context.session.send<BookingList>({
+      method: 'GET',
+      path: '/v1/bookings',
+      signal: options.signal,
+    });
+  }
+
+  get(bookingId: string, options: CallOptions = {}): Promise<Booking> {
+    return this.context.session.send<Booking>({
+      method: 'GET',
+      path: `/v1/bookings/${segment(bookingId)}`,
+      signal: options.signal,
+    });
+  }
+
+  /** Cancels (idempotent). Past the deadline: CancellationDeadlinePassedError with the rule. */
+  cancel(bookingId: string, options: CallOptions = {}): Promise<Booking> {
+    return this.context.session.send<Booking>({
+      method: 'DELETE',
+      path: `/v1/bookings/${segment(bookingId)}`,
+      signal: options.signal,
+    });
+  }
+}
