@@ -1,6 +1,4 @@
-/** JSON-RPC error codes of the bridge protocol, with their data and what a viewer should be told. */
-import { Type, type TSchema } from '@sinclair/typebox';
-
+/** JSON-RPC error codes of the bridge protocol (no schema code: the app imports this). Data schemas: error-data.ts. */
 export const JsonRpcErrorCode = {
   PARSE_ERROR: -32700,
   INVALID_REQUEST: -32600,
@@ -24,15 +22,6 @@ export const BridgeErrorCode = {
 
 export type BridgeErrorName = keyof typeof BridgeErrorCode;
 export type JsonRpcErrorName = keyof typeof JsonRpcErrorCode;
-
-/** The `error.data` each code carries (absent where the table has none). */
-export const ErrorData: Partial<Record<BridgeErrorName | JsonRpcErrorName, TSchema>> = {
-  NOT_MY_NUMBER_CARD: Type.Object({ atr: Type.String({ pattern: '^[0-9A-F]*$' }) }),
-  PIN_INCORRECT: Type.Object({ triesLeft: Type.Integer({ minimum: 1 }) }),
-  LAST_ATTEMPT_NEEDS_CONFIRMATION: Type.Object({ triesLeft: Type.Literal(1) }),
-  CARD_ERROR: Type.Object({ sw: Type.Optional(Type.String({ pattern: '^[0-9A-F]{4}$' })) }),
-  INVALID_REQUEST: Type.Object({ maxBytes: Type.Optional(Type.Integer()) }),
-};
 
 export function errorNameOf(code: number): BridgeErrorName | JsonRpcErrorName | undefined {
   const all = { ...BridgeErrorCode, ...JsonRpcErrorCode } as Record<string, number>;

@@ -5,12 +5,9 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-export const CALLSIGN = 'MyNumberCard';
-export const PROTOCOL_VERSION = 1;
-export const DEFAULT_PORT = 9930;
-export const JSONRPC_PATH = '/jsonrpc';
-/** Larger messages are refused with an error (the connection stays open). */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
+import type { MethodName } from './names';
+
+export * from './names';
 
 const base64 = (description: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', contentEncoding: 'base64', description });
@@ -61,7 +58,10 @@ export const Methods = {
     result: Type.Object({ der: base64('the certificate, DER') }, { additionalProperties: false }),
   },
   readSignCertificate: {
-    params: Type.Object({ pin: SignPassword, ...optionalReader }, { additionalProperties: false }),
+    params: Type.Object(
+      { pin: SignPassword, confirmLastAttempt: Type.Optional(Type.Literal(true)), ...optionalReader },
+      { additionalProperties: false },
+    ),
     result: Type.Object({ der: base64('the signature certificate, DER') }, { additionalProperties: false }),
   },
   getPinStatus: {
@@ -84,7 +84,11 @@ export const Methods = {
         key: Type.Union([Type.Literal('auth'), Type.Literal('sign')]),
         pin: Type.String({ description: 'the PIN of the same kind as the key' }),
         hash: Type.Literal('SHA-256'),
-        digest: base64('the 32-byte SHA-256 digest of the message'),
+        digest: Type.String({
+          pattern: '^[A-Za-z0-9+/]{43}=$',
+          contentEncoding: 'base64',
+          description: 'the 32-byte SHA-256 digest of the message, base64',
+        }),
         confirmLastAttempt: Type.Optional(Type.Literal(true)),
         ...optionalReader,
       },
@@ -109,25 +113,7 @@ export const Methods = {
     ),
     result: Type.Literal(0),
   },
-} as const satisfies Record<string, { params: TSchema; result: TSchema }>;
+} as const satisfies Record<MethodName, { params: TSchema; result: TSchema }>;
 
-export type MethodName = keyof typeof Methods;
 export type ParamsOf<M extends MethodName> = Static<(typeof Methods)[M]['params']>;
 export type ResultOf<M extends MethodName> = Static<(typeof Methods)[M]['result']>;
-
-export const METHOD_NAMES = Object.keys(Methods) as MethodName[];
-
-/** `MyNumberCard.1.getStatus` ⇄ `getStatus`. */
-export function qualifiedName(method: MethodName): string {
-  return `${CALLSIGN}.${PROTOCOL_VERSION}.${method}`;
-}
-
-export function methodOf(qualified: string): MethodName | undefined {
-  const prefix = `${CALLSIGN}.${PROTOCOL_VERSION}.`;
-  if (!qualified.startsWith(prefix)) return undefined;
-  const name = qualified.slice(prefix.length);
-  return Object.hasOwn(Methods, name) ? (name as MethodName) : undefined;
-}
-
-/** Notifications for `register`ed clients: method `<id>.statusChanged`, params = getStatus result. */
-export const STATUS_CHANGED = 'statusChanged';

@@ -6,8 +6,9 @@ import { createHash, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { checkResult, MAX_MESSAGE_BYTES } from '../../../stb-spec/protocol';
-import { RawClient, startTestBridge, type TestBridge } from './test-bridge';
+import { ORIGIN, RawClient, startTestBridge, type TestBridge } from './test-bridge';
 
 let pkiDir: string;
 let bridge: TestBridge;
@@ -152,6 +153,16 @@ describe('methods', () => {
   });
 });
 
+it('a card that leaves mid-operation: CARD_REMOVED, then NO_CARD, and registered clients are told', async () => {
+  await client.call('register', { event: 'statusChanged', id: 'app' });
+  await client.call('MyNumberCardSimulator.1.insertCard', { scenario: 'removal-after-3' });
+  await bridge.cards.settled();
+  expect(errorOf(await client.call('readCertificate', { slot: 'auth' })).code).toBe(-32003);
+  expect(errorOf(await client.call('getPinStatus', { pin: 'auth' })).code).toBe(-32002);
+  const last = client.notifications.at(-1)!.params as { readers: { card: string }[] };
+  expect(last.readers[0]!.card).toBe('absent');
+});
+
 describe('events', () => {
   it('registered clients get statusChanged on remove and insert; unregistered ones stop getting it', async () => {
     expect((await client.call('register', { event: 'statusChanged', id: 'app' })).result).toBe(0);
@@ -188,6 +199,15 @@ describe('hostile input', () => {
     expect(errorOf(await client.call('getPinStatus', {})).code).toBe(-32602);
     expect(errorOf(await client.call('sign', { ...signParams('1234'), digest: 'AAAA' })).code).toBe(-32602);
     expect(errorOf(await client.call('sign', { ...signParams('1234'), extra: 1 })).code).toBe(-32602);
+    // Ids the protocol does not allow are not echoed: the error answers id null.
+    expect(
+      await client.send({ jsonrpc: '2.0', id: 1.5, method: 'MyNumberCard.1.getStatus' }, null),
+    ).toMatchObject({
+      id: null,
+    });
+    expect(await client.send({ jsonrpc: '2.0', id: 'x'.repeat(200), method: 'x' }, null)).toMatchObject({
+      id: null,
+    });
     expect((await client.call('getStatus')).result).toHaveProperty('readers');
   });
 
@@ -210,6 +230,21 @@ describe('hostile input', () => {
     client.ws.send(JSON.stringify({ jsonrpc: '2.0', method: 'MyNumberCard.1.nothing' }));
     const { id } = await client.call('getStatus');
     expect(id).toBe(1);
+  });
+
+  it('answers a request target no URL parser accepts with 400, and keeps serving', async () => {
+    const { port } = new URL(bridge.url);
+    const reply = await new Promise<string>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n');
+        socket.write(
+          `Origin: ${ORIGIN}\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`,
+        );
+      });
+      socket.on('data', (data) => resolve(String(data)));
+    });
+    expect(reply).toMatch(/^HTTP\/1.1 400/);
+    expect((await client.call('getStatus')).result).toHaveProperty('readers');
   });
 
   it('refuses a foreign Origin, a missing Origin and a wrong path at the upgrade', async () => {

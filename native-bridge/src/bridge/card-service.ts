@@ -60,8 +60,8 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     return this.withCard(reader, (card) => card.readCertificate(slot));
   }
 
-  readSignCertificate(password: string, reader?: string): Promise<Uint8Array> {
-    return this.withCard(reader, (card) => card.readSignCertificate(password));
+  readSignCertificate(password: string, options: PinUseOptions, reader?: string): Promise<Uint8Array> {
+    return this.withCard(reader, (card) => card.readSignCertificate(password, options));
   }
 
   pinStatus(kind: PinKind, reader?: string): Promise<PinStatus> {
@@ -88,6 +88,10 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     try {
       const entry = await this.chooseCard(readerName);
       return await operation(entry.driver!);
+    } catch (error) {
+      // The card left mid-operation: take the readers' word now rather than wait for their event.
+      if (error instanceof CardError && error.errorName === 'CARD_REMOVED') this.sync(this.backend.readers());
+      throw error;
     } finally {
       this.busy = false;
     }

@@ -9,6 +9,7 @@ import {
   MAX_MESSAGE_BYTES,
   METHOD_NAMES,
   Request,
+  RequestId,
   checkAgainst,
   checkParams,
   methodOf,
@@ -81,8 +82,8 @@ export class Dispatcher {
         fail(JsonRpcErrorCode.INVALID_REQUEST, 'Message too large', { maxBytes: MAX_MESSAGE_BYTES });
       }
       const message = parse(frame, isBinary);
-      if (isObject(message) && (typeof message.id === 'number' || typeof message.id === 'string'))
-        id = message.id;
+      // Echo only ids the protocol allows (integers, strings ≤ 128); anything else is answered with null.
+      if (isObject(message) && checkAgainst(RequestId, message.id) === undefined) id = message.id as Id;
       if (checkAgainst(Request, message)) fail(JsonRpcErrorCode.INVALID_REQUEST, 'Invalid Request');
       const request = message as Request;
       notification = request.id === undefined;
@@ -130,8 +131,14 @@ export class Dispatcher {
     readCertificate: async ({ slot, reader }) => ({
       der: base64(await this.cards.readCertificate(slot, reader)),
     }),
-    readSignCertificate: async ({ pin, reader }) => ({
-      der: base64(await this.cards.readSignCertificate(pin, reader)),
+    readSignCertificate: async ({ pin, confirmLastAttempt, reader }) => ({
+      der: base64(
+        await this.cards.readSignCertificate(
+          pin,
+          { confirmLastAttempt: confirmLastAttempt === true },
+          reader,
+        ),
+      ),
     }),
     getPinStatus: async ({ pin, reader }) => this.cards.pinStatus(pin, reader),
     sign: async ({ key, pin, digest, confirmLastAttempt, reader }) => {

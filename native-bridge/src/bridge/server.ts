@@ -78,7 +78,12 @@ export class BridgeServer {
   }
 
   private refusal(request: IncomingMessage): string | undefined {
-    const url = new URL(request.url ?? '/', 'ws://bridge');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'ws://bridge');
+    } catch {
+      return '400 Bad Request'; // a request target no URL parser accepts, e.g. "//["
+    }
     if (url.pathname !== JSONRPC_PATH) return '404 Not Found';
     const origin = request.headers.origin;
     if (!origin || !this.options.allowedOrigins.includes(origin)) return '403 Forbidden';

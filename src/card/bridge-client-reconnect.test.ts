@@ -1,0 +1,155 @@
+/** Connection life: bridge restarts, calls while disconnected, token and Origin refusals, close(). */
+import { createServer } from 'node:net';
+import type { SimulatorBackend } from '../../native-bridge/src/bridge/simulator-backend';
+import { SIMULATED_READER } from '../../native-bridge/src/bridge/simulator-backend';
+import { BridgeClient } from './bridge-client';
+import { BridgeError, isBridgeError } from './errors';
+import { SimulatorControls } from './simulator-controls';
+import {
+  EventRecorder,
+  isConnection,
+  isStatusEvent,
+  makeTempDir,
+  originWebSocket,
+  startBridge,
+  startSimulator,
+  testClient,
+  type TestBridge,
+} from './test-support';
+
+let temp: Awaited<ReturnType<typeof makeTempDir>>;
+let sim: SimulatorBackend;
+const cleanups: (() => unknown)[] = [];
+
+beforeAll(async () => {
+  temp = await makeTempDir('madoguchi-card-reconnect-');
+  sim = await startSimulator(temp.dir);
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+afterAll(async () => {
+  sim.close();
+  await temp.remove();
+});
+
+async function bridgeOn(port = 0, token?: string): Promise<TestBridge> {
+  const bridge = await startBridge(sim, { port, token });
+  cleanups.push(() => bridge.close());
+  return bridge;
+}
+
+function clientFor(url: string, options: ConstructorParameters<typeof BridgeClient>[0] = {}) {
+  const client = testClient(url, options);
+  cleanups.push(() => client.close());
+  return { client, recorder: new EventRecorder(client) };
+}
+
+/** A port nothing listens on (taken from the OS, then released). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
+  const caught = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(caught).toBeInstanceOf(BridgeError);
+  return caught as BridgeError;
+}
+
+it('reconnects to a restarted bridge: fresh status, registration renewed, calls fail fast meanwhile', async () => {
+  await sim.insertCard('normal');
+  const first = await bridgeOn();
+  const { client, recorder } = clientFor(first.url);
+  await recorder.waitFor(isConnection('open'));
+  expect(client.status?.token).toBe('JPKIAPICCTOKEN2');
+
+  await first.close();
+  await recorder.waitFor(isConnection('closed'));
+  expect(client.status).toBeUndefined(); // no stale card status while the bridge is away
+  const started = Date.now();
+  const error = await rejection(client.getPinStatus('auth'));
+  expect(Date.now() - started).toBeLessThan(100);
+  expect(isBridgeError(error, 'BRIDGE_UNAVAILABLE') && error.details.reason).toBe('not-connected');
+
+  sim.removeCard(); // changes while no bridge runs must show after the reconnection
+  recorder.skipPast();
+  await bridgeOn(first.port);
+  const refreshed = await recorder.waitFor(isStatusEvent('absent'));
+  expect(refreshed.status).toEqual({ readers: [{ name: SIMULATED_READER, card: 'absent' }] });
+  await recorder.waitFor(isConnection('open'));
+
+  // Notifications reach the client again, so the new bridge holds its registration.
+  await new SimulatorControls(client).insertCard('normal');
+  await recorder.waitFor(isStatusEvent('present'));
+});
+
+it('fails calls at once before start, while no bridge listens, and after close', async () => {
+  const port = await freePort();
+  const client = new BridgeClient({ WebSocket: originWebSocket(), url: `ws://127.0.0.1:${port}/jsonrpc` });
+  cleanups.push(() => client.close());
+  const before = await rejection(client.getStatus());
+  expect(before.details).toEqual({ reason: 'not-connected' });
+
+  client.start();
+  const recorder = new EventRecorder(client);
+  await recorder.waitFor(isConnection('closed')); // the first attempt was refused
+  const started = Date.now();
+  expect((await rejection(client.sign({ key: 'auth', pin: '1234', digest: new Uint8Array(32) }))).kind).toBe(
+    'BRIDGE_UNAVAILABLE',
+  );
+  expect(Date.now() - started).toBeLessThan(100);
+
+  client.close();
+  expect((await rejection(client.getStatus())).details).toEqual({ reason: 'closed' });
+});
+
+it('keeps retrying with backoff until a bridge appears', async () => {
+  const port = await freePort();
+  const { recorder } = clientFor(`ws://127.0.0.1:${port}/jsonrpc`);
+  await wait(150);
+  const attempts = recorder.events.filter(isConnection('connecting')).length;
+  expect(attempts).toBeGreaterThanOrEqual(2);
+  await bridgeOn(port);
+  await recorder.waitFor(isConnection('open'), 2000);
+});
+
+it('close() stops reconnecting and fails calls in flight', async () => {
+  await sim.insertCard('normal');
+  const bridge = await bridgeOn();
+  const { client, recorder } = clientFor(bridge.url);
+  await recorder.waitFor(isConnection('open'));
+  const inFlight = client.sign({ key: 'auth', pin: '1234', digest: new Uint8Array(32) });
+  client.close();
+  expect((await rejection(inFlight)).details).toEqual({ reason: 'closed' });
+  expect(client.connectionState).toBe('closed');
+  expect(recorder.events.slice(-1)).toEqual([{ type: 'connection', state: 'closed' }]);
+  const seen = recorder.events.length;
+  await wait(100);
+  expect(recorder.events.slice(seen)).toEqual([]); // no reconnection attempt
+});
+
+it('passes the token in the URL; without it, or from a foreign Origin, the bridge refuses', async () => {
+  const token = 'tok/en+ with spaces';
+  const bridge = await bridgeOn(0, token);
+  const good = clientFor(bridge.url, { token });
+  await good.recorder.waitFor(isConnection('open'));
+
+  const noToken = clientFor(bridge.url);
+  const foreign = clientFor(bridge.url, { token, WebSocket: originWebSocket('http://evil.example') });
+  await wait(150);
+  for (const { client, recorder } of [noToken, foreign]) {
+    expect(client.connectionState).not.toBe('open');
+    expect(recorder.events.filter(isConnection('connecting')).length).toBeGreaterThanOrEqual(2);
+  }
+});

@@ -1,0 +1,189 @@
+/**
+ * Test helpers for the bridge client (Node only; not exported from index.ts): a real bridge over
+ * the simulator backend on an ephemeral port, a scripted fake bridge, a WebSocket that sends an
+ * allowed Origin, and a recorder for the client's events.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import WebSocket, { WebSocketServer } from 'ws';
+import { JSONRPC_PATH } from '../../stb-spec/protocol/names';
+import { CardService } from '../../native-bridge/src/bridge/card-service';
+import { silentLogger } from '../../native-bridge/src/bridge/logger';
+import { BridgeServer } from '../../native-bridge/src/bridge/server';
+import { SimulatorBackend } from '../../native-bridge/src/bridge/simulator-backend';
+import { simulatorMethods } from '../../native-bridge/src/bridge/simulator-methods';
+import { BridgeClient } from './bridge-client';
+import type { BridgeClientOptions, WebSocketConstructor } from './client-options';
+import type { BridgeEvent } from './event-stream';
+
+export const TEST_ORIGIN = 'http://madoguchi.test';
+export const TEST_PINS = { auth: '1234', sign: 'ABC123' };
+
+/** The browser sends Origin by itself; in Node the `ws` client must be told. */
+export function originWebSocket(origin = TEST_ORIGIN): WebSocketConstructor {
+  return class extends WebSocket {
+    constructor(url: string) {
+      super(url, { origin });
+    }
+  };
+}
+
+export async function makeTempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface TestBridge {
+  port: number;
+  url: string;
+  server: BridgeServer;
+  cards: CardService;
+  close(): Promise<void>;
+}
+
+/** The real bridge (server + dispatcher + CardService) over `sim`, on `port` (0: ephemeral). */
+export async function startBridge(
+  sim: SimulatorBackend,
+  options: { port?: number; token?: string } = {},
+): Promise<TestBridge> {
+  const cards = new CardService(sim);
+  await cards.settled();
+  const server = new BridgeServer(cards, {
+    port: options.port ?? 0,
+    allowedOrigins: [TEST_ORIGIN],
+    token: options.token,
+    logger: silentLogger,
+    extensions: simulatorMethods(sim),
+  });
+  const port = await server.listen();
+  return { port, url: `ws://127.0.0.1:${port}${JSONRPC_PATH}`, server, cards, close: () => server.close() };
+}
+
+export function startSimulator(pkiDir: string, initialScenario: string | undefined = 'normal') {
+  return SimulatorBackend.start({ pkiDir, pins: TEST_PINS, initialScenario });
+}
+
+/** A client for tests: Origin set, short backoff, started. */
+export function testClient(url: string, options: Partial<BridgeClientOptions> = {}): BridgeClient {
+  const client = new BridgeClient({
+    WebSocket: originWebSocket(),
+    url,
+    backoff: { initialMs: 20, maxMs: 200 },
+    ...options,
+  });
+  client.start();
+  return client;
+}
+
+/** Records every event of a client; `waitFor` finds the next matching one after the last found. */
+export class EventRecorder {
+  readonly events: BridgeEvent[] = [];
+  private cursor = 0;
+  private waiters: (() => void)[] = [];
+  readonly stop: () => void;
+
+  constructor(client: BridgeClient) {
+    this.stop = client.subscribe((event) => {
+      this.events.push(event);
+      for (const wake of this.waiters) wake();
+    });
+  }
+
+  /** Ignores what was recorded so far. */
+  skipPast(): void {
+    this.cursor = this.events.length;
+  }
+
+  waitFor<E extends BridgeEvent>(
+    predicate: (event: BridgeEvent) => event is E,
+    timeoutMs?: number,
+  ): Promise<E>;
+  waitFor(predicate: (event: BridgeEvent) => boolean, timeoutMs?: number): Promise<BridgeEvent>;
+  waitFor(predicate: (event: BridgeEvent) => boolean, timeoutMs = 5000): Promise<BridgeEvent> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        for (let i = this.cursor; i < this.events.length; i++) {
+          const event = this.events[i]!;
+          if (predicate(event)) {
+            this.cursor = i + 1;
+            finish();
+            resolve(event);
+            return;
+          }
+        }
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(`no matching event within ${timeoutMs} ms; got ${JSON.stringify(this.events)}`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        this.waiters = this.waiters.filter((waiter) => waiter !== check);
+      };
+      this.waiters.push(check);
+      check();
+    });
+  }
+}
+
+export const isConnection =
+  (state: 'connecting' | 'open' | 'closed') =>
+  (event: BridgeEvent): boolean =>
+    event.type === 'connection' && event.state === state;
+
+export const isStatusEvent =
+  (card?: 'absent' | 'present' | 'unsupported' | 'mute') =>
+  (event: BridgeEvent): event is Extract<BridgeEvent, { type: 'status' }> =>
+    event.type === 'status' && (card === undefined || event.status.readers[0]?.card === card);
+
+export interface FakeRequest {
+  id?: number | string;
+  method: string;
+  params?: unknown;
+}
+
+/** How the fake answers one request: an object or raw text to send, or undefined for silence. */
+export type FakeHandler = (request: FakeRequest, socket: WebSocket) => object | string | undefined;
+
+/** Answers the handshake (register, getStatus with an empty reader) like a bridge would. */
+export const handshakeHandler: FakeHandler = (request) => {
+  if (request.method === 'MyNumberCard.1.register') return { jsonrpc: '2.0', id: request.id, result: 0 };
+  if (request.method === 'MyNumberCard.1.getStatus') {
+    return { jsonrpc: '2.0', id: request.id, result: { readers: [{ name: 'Fake', card: 'absent' }] } };
+  }
+  return undefined;
+};
+
+export interface FakeBridge {
+  url: string;
+  server: WebSocketServer;
+  received: FakeRequest[];
+  close(): Promise<void>;
+}
+
+/** A scripted bridge for what the real one never does: stay silent, send garbage. */
+export async function startFakeBridge(handler: FakeHandler): Promise<FakeBridge> {
+  const server = new WebSocketServer({ host: '127.0.0.1', port: 0, path: JSONRPC_PATH });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const received: FakeRequest[] = [];
+  server.on('connection', (socket) => {
+    socket.on('message', (data) => {
+      const request = JSON.parse(String(data)) as FakeRequest;
+      received.push(request);
+      const reply = handler(request, socket);
+      if (reply !== undefined) socket.send(typeof reply === 'string' ? reply : JSON.stringify(reply));
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `ws://127.0.0.1:${port}${JSONRPC_PATH}`,
+    server,
+    received,
+    close: async () => {
+      for (const socket of server.clients) socket.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/** The client's small parts: error mapping, base64, backoff, event replay, frame classification. */
+import { BridgeErrorCode, JsonRpcErrorCode } from '../../stb-spec/protocol/errors';
+import { decodeBase64, encodeBase64 } from './base64';
+import { BridgeError, fromRpcError, isBridgeError, unavailable } from './errors';
+import { LatestEventStream, type BridgeEvent } from './event-stream';
+import { classify } from './incoming';
+import { DEFAULT_BACKOFF, backoffDelay } from './timing';
+
+describe('fromRpcError', () => {
+  it.each([
+    [BridgeErrorCode.NO_READER, undefined, 'NO_READER', {}],
+    [BridgeErrorCode.NO_CARD, undefined, 'NO_CARD', {}],
+    [BridgeErrorCode.CARD_REMOVED, undefined, 'CARD_REMOVED', {}],
+    [BridgeErrorCode.NOT_MY_NUMBER_CARD, { atr: '3B' }, 'NOT_MY_NUMBER_CARD', { atr: '3B' }],
+    [BridgeErrorCode.PIN_INCORRECT, { triesLeft: 2 }, 'PIN_INCORRECT', { triesLeft: 2 }],
+    [BridgeErrorCode.PIN_LOCKED, undefined, 'PIN_LOCKED', {}],
+    [
+      BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION,
+      { triesLeft: 1 },
+      'LAST_ATTEMPT_NEEDS_CONFIRMATION',
+      { triesLeft: 1 },
+    ],
+    [BridgeErrorCode.PIN_FORMAT, undefined, 'PIN_FORMAT', {}],
+    [BridgeErrorCode.CARD_ERROR, { sw: '6A82' }, 'CARD_ERROR', { sw: '6A82' }],
+    [BridgeErrorCode.CARD_ERROR, undefined, 'CARD_ERROR', {}],
+    [BridgeErrorCode.BUSY, undefined, 'BUSY', {}],
+    [JsonRpcErrorCode.PARSE_ERROR, undefined, 'PROTOCOL_ERROR', {}],
+    [JsonRpcErrorCode.METHOD_NOT_FOUND, undefined, 'PROTOCOL_ERROR', {}],
+    [JsonRpcErrorCode.INTERNAL_ERROR, undefined, 'PROTOCOL_ERROR', {}],
+    [BridgeErrorCode.PIN_INCORRECT, { triesLeft: 'two' }, 'PROTOCOL_ERROR', {}],
+  ])('code %i with data %j is %s', (code, data, kind, details) => {
+    const error = fromRpcError({ code, data }, 'sign');
+    expect(error).toBeInstanceOf(BridgeError);
+    expect(error).toMatchObject({ kind, details, code, method: 'sign', name: 'BridgeError' });
+  });
+
+  it('narrows by kind', () => {
+    const error: unknown = fromRpcError({ code: BridgeErrorCode.PIN_INCORRECT, data: { triesLeft: 1 } });
+    expect(isBridgeError(error)).toBe(true);
+    expect(isBridgeError(error, 'PIN_LOCKED')).toBe(false);
+    expect(isBridgeError(error, 'PIN_INCORRECT') && error.details.triesLeft).toBe(1);
+    expect(isBridgeError(new Error('PIN_INCORRECT'))).toBe(false);
+    expect(unavailable('closed', 'sign').message).toBe('BRIDGE_UNAVAILABLE in sign (reason=closed)');
+  });
+});
+
+describe('base64', () => {
+  it('round-trips every byte value and large inputs', () => {
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 7) % 256);
+    expect(encodeBase64(bytes)).toBe(Buffer.from(bytes).toString('base64'));
+    expect(decodeBase64(encodeBase64(bytes))).toEqual(bytes);
+    expect(decodeBase64('')).toEqual(new Uint8Array(0));
+  });
+
+  it.each(['abc', 'ab c', 'ab=c', 'YW Jj', '@@@@', 'YWJj\n'])('rejects %j', (text) => {
+    expect(() => decodeBase64(text)).toThrow(SyntaxError);
+  });
+});
+
+describe('backoffDelay', () => {
+  it('grows from 250 ms to the 8 s cap, between half and all of each step', () => {
+    const upper = [0, 1, 2, 3, 4, 5, 6, 40].map((n) => backoffDelay(n, DEFAULT_BACKOFF, () => 0.999999));
+    expect(upper).toEqual([250, 500, 1000, 2000, 4000, 8000, 8000, 8000]);
+    expect(backoffDelay(3, DEFAULT_BACKOFF, () => 0)).toBe(1000);
+  });
+});
+
+describe('LatestEventStream', () => {
+  const open: BridgeEvent = { type: 'connection', state: 'open' };
+  const status: BridgeEvent = { type: 'status', status: { readers: [] } };
+
+  it('replays the latest event of each type, and forgets on request', () => {
+    const stream = new LatestEventStream();
+    stream.emit({ type: 'connection', state: 'connecting' });
+    stream.emit(open);
+    stream.emit(status);
+    const seen: BridgeEvent[] = [];
+    stream.subscribe((event) => seen.push(event))();
+    expect(seen).toEqual([open, status]);
+    stream.forget('status');
+    expect(stream.latestOf('status')).toBeUndefined();
+  });
+
+  it('keeps delivering to others when a listener throws, and rethrows later', async () => {
+    jest.useFakeTimers();
+    try {
+      const stream = new LatestEventStream();
+      const seen: BridgeEvent[] = [];
+      stream.subscribe(() => {
+        throw new Error('listener bug');
+      });
+      const unsubscribe = stream.subscribe((event) => seen.push(event));
+      stream.emit(open);
+      expect(seen).toEqual([open]);
+      expect(() => jest.runAllTimers()).toThrow('listener bug');
+      unsubscribe();
+      stream.emit(status);
+      expect(seen).toEqual([open]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
+
+describe('classify', () => {
+  it.each([
+    ['{"jsonrpc":"2.0","id":1,"result":0}', { kind: 'result', id: 1, result: 0 }],
+    ['{"jsonrpc":"2.0","id":1,"result":null}', { kind: 'result', id: 1, result: null }],
+    [
+      '{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error"}}',
+      { kind: 'error', id: null, error: { code: -32700 } },
+    ],
+    [
+      '{"jsonrpc":"2.0","method":"p.statusChanged","params":{}}',
+      { kind: 'notification', method: 'p.statusChanged', params: {} },
+    ],
+    ['{"jsonrpc":"2.0","id":{},"result":0}', { kind: 'malformed' }],
+    ['{"jsonrpc":"2.0","id":2,"error":{"code":1.5,"message":""}}', { kind: 'malformed', id: 2 }],
+    ['{"jsonrpc":"2.0","id":null,"result":0}', { kind: 'malformed' }],
+    ['null', { kind: 'malformed' }],
+    ['[1]', { kind: 'malformed' }],
+    ['{', { kind: 'malformed' }],
+  ])('%s', (frame, expected) => {
+    expect(classify(frame)).toEqual(expected);
+  });
+
+  it('treats anything but text as malformed', () => {
+    expect(classify(new Uint8Array([123, 125]))).toEqual({ kind: 'malformed' });
+  });
+});
