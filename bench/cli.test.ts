@@ -3,7 +3,7 @@ import { parseBenchArgs } from './cli';
 describe('parseBenchArgs', () => {
   it('runs every bench on reader 00 01 with 5 runs by default', () => {
     expect(parseBenchArgs([])).toEqual({
-      benches: ['card'],
+      benches: ['card', 'bridge'],
       runs: 5,
       readerName: 'Virtual PCD 00 01',
       vpcdPort: 35964,
@@ -25,6 +25,11 @@ describe('parseBenchArgs', () => {
     ]);
     expect(options).toMatchObject({ benches: ['card'], runs: 3, readerName: 'R', vpcdPort: 35965 });
     expect(options.json).toMatch(/out\.json$/);
+  });
+
+  it('takes the bridge bench alone or with the card bench, each once', () => {
+    expect(parseBenchArgs(['bridge', '--runs', '2']).benches).toEqual(['bridge']);
+    expect(parseBenchArgs(['bridge', 'card', 'bridge']).benches).toEqual(['bridge', 'card']);
   });
 
   it('refuses unknown benches and bad numbers, in Japanese and English', () => {

@@ -1,5 +1,5 @@
 /**
- * npm run bench -- [BENCH…] [--runs N] [--json FILE] [--reader NAME --vpcd-port N] [--verbose]
+ * npm run bench -- [card|bridge…] [--runs N] [--json FILE] [--reader NAME --vpcd-port N] [--verbose]
  *
  * Runs the named benches (every one when none is named) and prints a table per bench. Each
  * measures our figure beside a floor taken in the same run, never against a fixed number.
@@ -9,20 +9,23 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_READER, DEFAULT_VPCD_PORT, BenchSetupError } from './card-rig';
 import { runCardBench, type BenchContext, type BenchOutcome } from './card';
+import { runBridgeBench } from './bridge';
 import { Cleanup, shutdown } from './cleanup';
 import { renderTable } from './report';
 
 const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> = {
   card: runCardBench,
+  bridge: runBridgeBench,
 };
 
 const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [options]
   (no bench named: run them all)
-  --runs N          測定回数 / runs per figure, medians reported (default 5)
+  --runs N          測定回数 / runs per figure, medians reported (default 5; bridge: rounds of
+                    200 calls per method, 50 for sign)
   --json FILE       結果を JSON で保存 / write all results to FILE as JSON
-  --reader NAME     PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
-  --vpcd-port N     vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
-  --verbose         also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
+  --reader NAME     card: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
+  --vpcd-port N     card: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
+  --verbose         card: also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
 
 class UsageError extends Error {}
 

@@ -1,4 +1,4 @@
-import { displayWidth, formatCount, formatMs, formatRatio, median, renderTable } from './report';
+import { displayWidth, formatCount, formatMs, formatRatio, median, percentile, renderTable } from './report';
 
 describe('median', () => {
   it('takes the middle of an odd count, in any order', () => {
@@ -18,6 +18,26 @@ describe('median', () => {
 
   it('refuses no values', () => {
     expect(() => median([])).toThrow(RangeError);
+  });
+});
+
+describe('percentile', () => {
+  it('takes the nearest rank, always one of the values', () => {
+    const hundred = Array.from({ length: 100 }, (_, index) => 100 - index); // 100 … 1, unsorted
+    expect(percentile(hundred, 0.95)).toBe(95);
+    expect(percentile(hundred, 0.5)).toBe(50);
+    expect(percentile(hundred, 1)).toBe(100);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95)).toBe(10);
+    expect(percentile([7], 0.95)).toBe(7);
+  });
+
+  it('does not reorder its input and refuses no values or a bad fraction', () => {
+    const values = [3, 1, 2];
+    percentile(values, 0.95);
+    expect(values).toEqual([3, 1, 2]);
+    expect(() => percentile([], 0.95)).toThrow(RangeError);
+    expect(() => percentile([1], 0)).toThrow(RangeError);
+    expect(() => percentile([1], 95)).toThrow(RangeError);
   });
 });
 

@@ -29,6 +29,18 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/**
+ * The nearest-rank percentile (`fraction` 0.95 → p95): the smallest value with at least that share of
+ * values at or below it. Always one of the values, never interpolated.
+ */
+export function percentile(values: readonly number[], fraction: number): number {
+  if (values.length === 0) throw new RangeError('percentile of no values');
+  if (!(fraction > 0 && fraction <= 1))
+    throw new RangeError(`percentile fraction must be in (0, 1], got ${fraction}`);
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.ceil(fraction * sorted.length) - 1]!;
+}
+
 /** Milliseconds with three significant-ish digits: 0.512 ms, 12.3 ms, 1234 ms. */
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return 'n/a';

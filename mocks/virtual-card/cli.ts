@@ -13,8 +13,7 @@ import { parseArgs } from 'node:util';
 import { PIN_FORMAT } from '../../native-bridge/src/jpki/constants';
 import { DEMO_HOLDERS, loadOrCreateTestPki } from '../pki/index';
 import { prepareCardState } from './card-setup';
-import { VirtualJpkiCard } from './jpki-applet';
-import { parseScenario, ScenarioError, SCENARIO_NAMES, type Scenario } from './scenarios';
+import { createScenarioCard, parseScenario, ScenarioError, SCENARIO_NAMES, type Scenario } from './scenarios';
 import { saveCardStateAtomic } from './state';
 import { statusWordOf, swHex } from './status-words';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdCard } from './vpcd-client';
@@ -148,9 +147,7 @@ async function main(argv: string[]): Promise<number> {
   const holder = DEMO_HOLDERS[options.holderIndex]!;
   const state = await prepareCardState({ ...options, pki, holder, note });
   const stateFile = options.stateFile;
-  const card = new VirtualJpkiCard({
-    state,
-    hasJpkiAp: options.scenario.hasJpkiAp,
+  const card = createScenarioCard(options.scenario, state, {
     sfiReads: options.sfiReads,
     shortRead: options.shortRead,
     deliverResponsesViaGetResponse: options.getResponse,

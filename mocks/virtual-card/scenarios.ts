@@ -9,10 +9,13 @@
  * - revoked             auth certificate revoked in the test PKI (on its CRL)
  * - not-my-number-card  a generic ATR and no JPKI AP: SELECT of the JPKI AID answers 6A82
  * - removal-after-N     the card disappears when APDU N+1 arrives
+ * - faulty-sign         COMPUTE DIGITAL SIGNATURE answers 6581 (memory failure): a status word no
+ *                       driver can act on, for the bridge's CARD_ERROR path (VERIFY still works)
  *
  * The same scenario drives both faces: `createScenarioTransport` (in process) and the CLI (vpcd).
  * Credentials for expired/revoked come from the test PKI: see card-setup.ts.
  */
+import { Cla, Ins } from '../../native-bridge/src/jpki/constants';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
 import { VirtualCardTransport, type VirtualCardTransportOptions } from './in-process-transport';
 import type { VirtualCardState } from './state';
@@ -25,7 +28,11 @@ export const SCENARIO_NAMES = [
   'revoked',
   'not-my-number-card',
   'removal-after-N',
+  'faulty-sign',
 ] as const;
+
+/** What a `faulty-sign` card answers to COMPUTE DIGITAL SIGNATURE. */
+export const FAULTY_SIGN_SW = 0x6581;
 
 export interface Scenario {
   /** The spec as given, for messages. */
@@ -35,6 +42,8 @@ export interface Scenario {
   credentials: 'valid' | 'expired' | 'revoked';
   hasJpkiAp: boolean;
   removeAfterApdus?: number;
+  /** COMPUTE DIGITAL SIGNATURE fails with FAULTY_SIGN_SW. */
+  faultySign?: boolean;
 }
 
 export class ScenarioError extends Error {}
@@ -71,6 +80,9 @@ export function parseScenario(spec: string): Scenario {
       case 'not-my-number-card':
         scenario.hasJpkiAp = false;
         break;
+      case 'faulty-sign':
+        scenario.faultySign = true;
+        break;
       default:
         throw new ScenarioError(
           `不明なシナリオ / unknown scenario "${part}". ` +
@@ -101,7 +113,18 @@ export function createScenarioCard(
   const before = JSON.stringify(state.triesLeft);
   applyScenarioToState(scenario, state);
   if (JSON.stringify(state.triesLeft) !== before) options.onStateChange?.(state);
-  return new VirtualJpkiCard({ ...options, state, hasJpkiAp: scenario.hasJpkiAp });
+  const Card = scenario.faultySign ? FaultySignCard : VirtualJpkiCard;
+  return new Card({ ...options, state, hasJpkiAp: scenario.hasJpkiAp });
+}
+
+/** The applet with one fault: every COMPUTE DIGITAL SIGNATURE answers FAULTY_SIGN_SW. */
+class FaultySignCard extends VirtualJpkiCard {
+  override process(command: Uint8Array): Uint8Array {
+    if (command[0] === Cla.proprietary && command[1] === Ins.computeDigitalSignature) {
+      return Uint8Array.of(FAULTY_SIGN_SW >> 8, FAULTY_SIGN_SW & 0xff);
+    }
+    return super.process(command);
+  }
 }
 
 /** The in-process face for a scenario: card + transport, removal armed when the scenario says so. */

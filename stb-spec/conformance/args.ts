@@ -1,0 +1,132 @@
+/** The kit's command line: options, defaults, validation and the help text. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_PORT, JSONRPC_PATH } from '../protocol';
+import type { ControlMode } from './case';
+import { DEFAULT_VPCD, type ConformanceOptions } from './kit';
+
+export const DEFAULT_JUNIT = path.join('.tmp', 'conformance-results.xml');
+
+export const USAGE = `usage: npm run conformance -- --origin ORIGIN [options] [--virtual-card | --interactive]
+
+  --url URL              the bridge (default ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH})
+  --origin ORIGIN        an Origin on the bridge's allow-list, e.g. http://127.0.0.1:8080
+  --token T              the bridge's token (also checks that a missing or wrong one is refused)
+  --pin PIN              the test card's auth PIN (4 digits): needed for sign and the PIN-guard cases
+  --sign-pin PASSWORD    the test card's signature password: needed for readSignCertificate cases
+
+card-control mode (without one only the cases that need no card change run, and the run fails):
+  --virtual-card         the kit is the card: our virtual My Number Card on a vpcd reader
+      --vpcd HOST:PORT   where vpcd listens (default ${DEFAULT_VPCD.host}:${DEFAULT_VPCD.port} = "Virtual PCD 00 00")
+      --pki DIR          test PKI for the kit's card (default .tmp/conformance-pki)
+  --interactive          a technician inserts and removes real test cards when asked (stdin)
+      --prompt-timeout-s N  how long to wait for each change (default 180)
+  --simulator-controls   the reference bridge's simulator extension (MyNumberCardSimulator.1.*).
+                         For our own tests only: a vendor's bridge must not have it (BR-SEC-23).
+
+  --reader NAME          name this reader in every card operation and watch only it
+  --junit FILE           JUnit XML (default ${DEFAULT_JUNIT}); --no-junit to skip
+  --only A,B             run only cases whose id or title contains A or B (debugging)
+  --timeout-ms N         how long to wait for one answer (default 10000)
+  --list                 print the cases and exit
+
+Exit status 0 only when every case passed (none failed, none skipped); 1 otherwise; 2 bad usage.`;
+
+export class UsageError extends Error {}
+
+export type CliCommand = { kind: 'run'; options: ConformanceOptions } | { kind: 'list' } | { kind: 'help' };
+
+const AUTH_PIN = /^[0-9]{4}$/;
+const SIGN_PASSWORD = /^[A-Z0-9]{6,16}$/;
+
+export function parseKitArgs(argv: string[]): CliCommand {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        url: { type: 'string', default: `ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH}` },
+        origin: { type: 'string' },
+        token: { type: 'string' },
+        pin: { type: 'string' },
+        'sign-pin': { type: 'string' },
+        'virtual-card': { type: 'boolean', default: false },
+        interactive: { type: 'boolean', default: false },
+        'simulator-controls': { type: 'boolean', default: false },
+        vpcd: { type: 'string' },
+        pki: { type: 'string' },
+        'prompt-timeout-s': { type: 'string', default: '180' },
+        reader: { type: 'string' },
+        junit: { type: 'string', default: DEFAULT_JUNIT },
+        'no-junit': { type: 'boolean', default: false },
+        only: { type: 'string' },
+        'timeout-ms': { type: 'string', default: '10000' },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
+  }
+  if (values.help) return { kind: 'help' };
+  if (values.list) return { kind: 'list' };
+
+  const modes = (['virtual-card', 'interactive', 'simulator-controls'] as const).filter(
+    (mode) => values[mode],
+  );
+  if (modes.length > 1)
+    throw new UsageError(`choose one card-control mode, not ${modes.map((m) => `--${m}`).join(' and ')}`);
+  const mode: ControlMode = modes[0] ?? 'none';
+  if (!values.origin || !/^https?:\/\/[^/\s]+$/.test(values.origin)) {
+    throw new UsageError(
+      '--origin が必要です / --origin http(s)://host[:port] (on the bridge allow-list) is required',
+    );
+  }
+  if (!/^wss?:\/\/[^\s]+$/.test(values.url))
+    throw new UsageError(`--url must be ws://host:port/path, got ${values.url}`);
+  if (values.pin !== undefined && !AUTH_PIN.test(values.pin))
+    throw new UsageError('--pin: the auth PIN is exactly 4 digits');
+  if (values['sign-pin'] !== undefined && !SIGN_PASSWORD.test(values['sign-pin'])) {
+    throw new UsageError('--sign-pin: the signature password is 6–16 of A–Z and 0–9');
+  }
+  if (values.token !== undefined && values.token.length === 0)
+    throw new UsageError('--token must not be empty');
+  if ((values.vpcd || values.pki) && mode !== 'virtual-card')
+    throw new UsageError('--vpcd and --pki go with --virtual-card');
+  return {
+    kind: 'run',
+    options: {
+      url: values.url,
+      origin: values.origin,
+      token: values.token,
+      authPin: values.pin,
+      signPin: values['sign-pin'],
+      reader: values.reader,
+      mode,
+      vpcd: values.vpcd ? parseHostPort(values.vpcd) : undefined,
+      pkiDir: values.pki ? path.resolve(values.pki) : undefined,
+      promptTimeoutMs: positive(values['prompt-timeout-s'], '--prompt-timeout-s') * 1000,
+      junitFile: values['no-junit'] ? undefined : values.junit,
+      only: values.only
+        ?.split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+      timeoutMs: positive(values['timeout-ms'], '--timeout-ms'),
+    },
+  };
+}
+
+function positive(text: string, name: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new UsageError(`${name} must be a positive integer, got ${text}`);
+  return value;
+}
+
+function parseHostPort(text: string): { host: string; port: number } {
+  const match = /^(.+):(\d{1,5})$/.exec(text);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65535) throw new UsageError(`--vpcd: expected HOST:PORT, got "${text}"`);
+  return { host: match[1]!, port };
+}

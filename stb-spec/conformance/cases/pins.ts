@@ -1,0 +1,282 @@
+/**
+ * PIN errors on a card whose counters the kit can restore: wrong PINs, the last-attempt guard, PIN
+ * formats, and BUSY. Safety first, since with --interactive this is a real test card: every wrong try
+ * is preceded by a check that the counter is what the case expects, the PIN given to the kit is proven
+ * right before any wrong one is sent, and a case that stops half way restores the counter with it.
+ */
+import { check, show, type CaseContext, type ConformanceCase } from '../case';
+import type { KitClient, Reply } from '../client';
+import {
+  Code,
+  apdusDuring,
+  authPins,
+  errorOf,
+  pinStatus,
+  pinVerifies,
+  requireTries,
+  resultOf,
+  signParams,
+  signPins,
+} from '../expect';
+
+/** Signs with the right auth PIN: proves --pin before any wrong one is tried. */
+async function proveAuthPin(ctx: CaseContext, client: KitClient): Promise<void> {
+  const reply = await client.call('sign', signParams(ctx, authPins(ctx).right));
+  if (reply.kind === 'error' && reply.error.code === Code.PIN_INCORRECT) {
+    check(false, "the card refused --pin: it is not this card's auth PIN — stopped (one try was spent)");
+  }
+  resultOf(reply, 'sign with the right PIN');
+}
+
+/** Puts a half-spent auth counter back to full with the proven PIN (never on a locked card). */
+async function restoreAuth(ctx: CaseContext, client: KitClient): Promise<void> {
+  const { triesLeft } = await pinStatus(ctx, client, 'auth');
+  if (triesLeft === 1 || triesLeft === 2) {
+    await client.call('sign', signParams(ctx, authPins(ctx).right, { confirmLastAttempt: true }));
+  }
+}
+
+/** Runs body; if it fails after the PIN was proven, restores the counter before failing. */
+async function withRestore(ctx: CaseContext, client: KitClient, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (client.isOpen) await restoreAuth(ctx, client).catch(() => undefined);
+    throw error;
+  }
+}
+
+function triesOf(data: unknown): unknown {
+  return (data as { triesLeft?: unknown } | undefined)?.triesLeft;
+}
+
+export const pinCases: ConformanceCase[] = [
+  {
+    id: 'CK-32',
+    title: 'a wrong auth PIN is PIN_INCORRECT (-32010) {triesLeft: 2}, one VERIFY; the right one restores 3',
+    area: 'errors',
+    card: 'normal',
+    needs: { authPin: true },
+    async run(ctx) {
+      const client = await ctx.connect();
+      await requireTries(ctx, client, 'auth', 3, 'before the wrong PIN');
+      await proveAuthPin(ctx, client);
+      await withRestore(ctx, client, async () => {
+        const [reply, apdus] = await apdusDuring(ctx, () =>
+          client.call('sign', signParams(ctx, authPins(ctx).wrong)),
+        );
+        const error = errorOf(reply, Code.PIN_INCORRECT, 'sign with a wrong PIN');
+        check(triesOf(error.data) === 2, `data.triesLeft must be 2, got ${show(error.data)}`);
+        if (apdus)
+          check(
+            pinVerifies(apdus).length === 1,
+            `${pinVerifies(apdus).length} VERIFY with a PIN, expected 1 (BR-MTH-7)`,
+          );
+        await requireTries(ctx, client, 'auth', 2, 'after one wrong PIN');
+        resultOf(await client.call('sign', signParams(ctx, authPins(ctx).right)), 'sign with the right PIN');
+        await requireTries(ctx, client, 'auth', 3, 'after the right PIN');
+      });
+    },
+  },
+  {
+    id: 'CK-33',
+    title: 'a wrong sign password is PIN_INCORRECT {triesLeft: 4}; the right one restores 5',
+    area: 'errors',
+    card: 'normal',
+    needs: { signPin: true },
+    async run(ctx) {
+      const client = await ctx.connect();
+      const { right, wrong } = signPins(ctx);
+      const read = (pin: string) => client.call('readSignCertificate', { pin, ...ctx.readerParam() });
+      await requireTries(ctx, client, 'sign', 5, 'before the wrong password');
+      resultOf(await read(right), 'readSignCertificate with --sign-pin (proving it first)');
+      const error = errorOf(
+        await read(wrong),
+        Code.PIN_INCORRECT,
+        'readSignCertificate with a wrong password',
+      );
+      check(triesOf(error.data) === 4, `data.triesLeft must be 4, got ${show(error.data)}`);
+      await requireTries(ctx, client, 'sign', 4, 'after one wrong password');
+      resultOf(await read(right), 'readSignCertificate with the right password');
+      await requireTries(ctx, client, 'sign', 5, 'after the right password');
+    },
+  },
+  {
+    id: 'CK-34',
+    title: 'auth PINs of the wrong shape are PIN_FORMAT (-32013) and never reach the card',
+    area: 'errors',
+    card: 'normal',
+    async run(ctx) {
+      const client = await ctx.connect();
+      await requireTries(ctx, client, 'auth', 3, 'before the malformed PINs');
+      const pins = ['123', '12345', 'abcd', '１２３４', '12 4', '', '+123'];
+      // Padded forms of the real PIN: harmless even for a bridge that trims (BR-CARD-7 forbids it).
+      if (ctx.options.authPin) pins.push(`${ctx.options.authPin}\n`, ` ${ctx.options.authPin}`);
+      const [, apdus] = await apdusDuring(ctx, async () => {
+        for (const pin of pins) {
+          errorOf(
+            await client.call('sign', signParams(ctx, pin)),
+            Code.PIN_FORMAT,
+            `sign with PIN ${show(pin)}`,
+          );
+          await requireTries(ctx, client, 'auth', 3, `after PIN ${show(pin)}`);
+        }
+      });
+      if (apdus)
+        check(pinVerifies(apdus).length === 0, 'a malformed PIN reached the card in a VERIFY (BR-MTH-5)');
+    },
+  },
+  {
+    id: 'CK-35',
+    title:
+      'sign passwords of the wrong shape (and PINs of the other kind) are PIN_FORMAT; counters unchanged',
+    area: 'errors',
+    card: 'normal',
+    async run(ctx) {
+      const client = await ctx.connect();
+      await requireTries(ctx, client, 'sign', 5, 'before the malformed passwords');
+      await requireTries(ctx, client, 'auth', 3, 'before the malformed passwords');
+      const reader = ctx.readerParam();
+      const attempts: [string, Record<string, unknown>, string][] = [
+        ...['abc123', 'ABC12', 'A'.repeat(17), 'ABC-123', 'ＡＢＣ１２３', ''].map(
+          (pin): [string, Record<string, unknown>, string] => [
+            'readSignCertificate',
+            { pin, ...reader },
+            show(pin),
+          ],
+        ),
+        ['sign', signParams(ctx, '1234', { key: 'sign' }), 'sign key with a 4-digit PIN'],
+        ['sign', signParams(ctx, 'ABC123', { key: 'auth' }), 'auth key with a password'],
+      ];
+      const [, apdus] = await apdusDuring(ctx, async () => {
+        for (const [method, params, what] of attempts) {
+          errorOf(await client.call(method, params), Code.PIN_FORMAT, `${method}: ${what}`);
+          await requireTries(ctx, client, 'sign', 5, `after ${what}`);
+        }
+      });
+      await requireTries(ctx, client, 'auth', 3, 'after the malformed passwords');
+      if (apdus)
+        check(
+          pinVerifies(apdus).length === 0,
+          'a malformed password reached the card in a VERIFY (BR-MTH-5)',
+        );
+    },
+  },
+  {
+    id: 'CK-36',
+    title:
+      'last-try guard: after two wrong PINs the right one is refused (-32012) untouched; confirmed, it restores 3',
+    area: 'errors',
+    card: 'normal',
+    needs: { authPin: true },
+    async run(ctx) {
+      const client = await ctx.connect();
+      const { right, wrong } = authPins(ctx);
+      await requireTries(ctx, client, 'auth', 3, 'before the first wrong PIN');
+      await proveAuthPin(ctx, client);
+      await withRestore(ctx, client, async () => {
+        for (const left of [2, 1]) {
+          await requireTries(ctx, client, 'auth', left + 1, `before wrong PIN ${3 - left}`);
+          const error = errorOf(
+            await client.call('sign', signParams(ctx, wrong)),
+            Code.PIN_INCORRECT,
+            `wrong PIN ${3 - left}`,
+          );
+          check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
+        }
+        await requireTries(ctx, client, 'auth', 1, 'after two wrong PINs');
+        const [reply, apdus] = await apdusDuring(ctx, () => client.call('sign', signParams(ctx, right)));
+        const guard = errorOf(
+          reply,
+          Code.LAST_ATTEMPT_NEEDS_CONFIRMATION,
+          'the right PIN without confirmLastAttempt',
+        );
+        check(triesOf(guard.data) === 1, `data must be {"triesLeft": 1}, got ${show(guard.data)}`);
+        if (apdus)
+          check(pinVerifies(apdus).length === 0, 'the guard let a VERIFY with the PIN through (BR-MTH-6)');
+        await requireTries(ctx, client, 'auth', 1, 'after the guard (the counter must not move)');
+        resultOf(
+          await client.call('sign', signParams(ctx, right, { confirmLastAttempt: true })),
+          'the confirmed right PIN',
+        );
+        await requireTries(ctx, client, 'auth', 3, 'after the confirmed right PIN');
+      });
+    },
+  },
+  {
+    id: 'CK-47',
+    title:
+      'sign password with one try left: readSignCertificate is refused (-32012) untouched; confirmed, it restores 5',
+    area: 'errors',
+    card: 'normal',
+    needs: { signPin: true },
+    async run(ctx) {
+      const client = await ctx.connect();
+      const { right, wrong } = signPins(ctx);
+      const read = (pin: string, extra: Record<string, unknown> = {}) =>
+        client.call('readSignCertificate', { pin, ...extra, ...ctx.readerParam() });
+      await requireTries(ctx, client, 'sign', 5, 'before the first wrong password');
+      resultOf(await read(right), 'readSignCertificate with --sign-pin (proving it first)');
+      try {
+        for (const left of [4, 3, 2, 1]) {
+          await requireTries(ctx, client, 'sign', left + 1, `before wrong password ${5 - left}`);
+          const error = errorOf(await read(wrong), Code.PIN_INCORRECT, `wrong password ${5 - left}`);
+          check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
+        }
+        await requireTries(ctx, client, 'sign', 1, 'after four wrong passwords');
+        const [reply, apdus] = await apdusDuring(ctx, () => read(right));
+        const guard = errorOf(
+          reply,
+          Code.LAST_ATTEMPT_NEEDS_CONFIRMATION,
+          'the right password without confirmLastAttempt',
+        );
+        check(triesOf(guard.data) === 1, `data must be {"triesLeft": 1}, got ${show(guard.data)}`);
+        if (apdus)
+          check(
+            pinVerifies(apdus).length === 0,
+            'the guard let a VERIFY with the password through (BR-MTH-6)',
+          );
+        await requireTries(ctx, client, 'sign', 1, 'after the guard (the counter must not move)');
+        resultOf(await read(right, { confirmLastAttempt: true }), 'the confirmed right password');
+        await requireTries(ctx, client, 'sign', 5, 'after the confirmed right password');
+      } catch (error) {
+        // Put a half-spent counter back with the proven password before reporting.
+        const { triesLeft } = await pinStatus(ctx, client, 'sign').catch(() => ({ triesLeft: 0 }));
+        if (triesLeft > 0 && triesLeft < 5)
+          await read(right, { confirmLastAttempt: true }).catch(() => undefined);
+        throw error;
+      }
+    },
+  },
+  {
+    id: 'CK-37',
+    title: 'a card operation while another runs is BUSY (-32021), not queued; getStatus/register never BUSY',
+    area: 'errors',
+    card: 'normal',
+    async run(ctx) {
+      const client = await ctx.connect({ label: 'first' });
+      const other = await ctx.connect({ label: 'second' });
+      const reader = ctx.readerParam();
+      const together = client.callTogether([
+        { method: 'readCertificate', params: { slot: 'auth', ...reader } },
+        { method: 'getPinStatus', params: { pin: 'auth', ...reader } },
+        { method: 'getStatus' },
+      ]);
+      const bystander = Promise.all([
+        other.call('getStatus'),
+        other.call('register', { event: 'statusChanged', id: 'conformance.busy' }),
+      ]);
+      const [replies, [otherStatus, register]] = await Promise.all([together, bystander]);
+      const [read, second, status] = replies as [Reply, Reply, Reply];
+      resultOf(read, 'the first operation (readCertificate)');
+      errorOf(second, Code.BUSY, 'getPinStatus sent while readCertificate runs');
+      resultOf(status, 'getStatus while an operation runs');
+      resultOf(otherStatus, 'getStatus on another connection');
+      resultOf(register, 'register on another connection');
+      resultOf(
+        await client.call('getPinStatus', { pin: 'auth', ...reader }),
+        'getPinStatus once the first operation ended',
+      );
+    },
+  },
+];

@@ -1,0 +1,44 @@
+/**
+ * The conformance kit for card bridges (see README.md):
+ *
+ *   npm run conformance -- --url ws://127.0.0.1:9930/jsonrpc --origin O [--pin 1234]
+ *     [--interactive | --virtual-card] [--junit FILE] [--only CK-01,CK-02]
+ *
+ * Exits 0 only when every case passed; 1 when any failed or was skipped; 2 on bad usage.
+ */
+import { requirementsOf } from './requirements';
+import { ALL_CASES } from './cases';
+import { parseKitArgs, UsageError, USAGE, type CliCommand } from './args';
+import { runConformance } from './kit';
+
+async function main(argv: string[]): Promise<number> {
+  let command: CliCommand;
+  try {
+    command = parseKitArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (command.kind === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (command.kind === 'list') {
+    for (const c of ALL_CASES)
+      console.log(`${c.id}  ${c.area.padEnd(9)}  ${c.title}  [${requirementsOf(c.id).join(', ')}]`);
+    return 0;
+  }
+  const report = await runConformance(command.options);
+  return report.exitCode;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(`conformance: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,122 @@
+/** Assertions on bridge answers shared by the cases: results, error codes, PIN counters, certificates. */
+import { createHash, X509Certificate } from 'node:crypto';
+import { BridgeErrorCode, errorNameOf } from '../protocol';
+import { check, fail, show, type CaseContext } from './case';
+import type { KitClient, Reply } from './client';
+import type { RpcErrorObject } from './message-checks';
+
+export const Code = { ...BridgeErrorCode, PARSE: -32700, REQUEST: -32600, METHOD: -32601, PARAMS: -32602 };
+
+const describe = (code: number) => `${errorNameOf(code) ?? 'unknown'} (${code})`;
+
+export function resultOf<T = unknown>(reply: Reply, what: string): T {
+  if (reply.kind === 'error') {
+    fail(`${what}: expected a result, got error ${describe(reply.error.code)} "${reply.error.message}"`);
+  }
+  return reply.result as T;
+}
+
+export function errorOf(reply: Reply, code: number, what: string): RpcErrorObject {
+  if (reply.kind === 'result')
+    fail(`${what}: expected error ${describe(code)}, got result ${show(reply.result)}`);
+  if (reply.error.code !== code) {
+    fail(
+      `${what}: expected error ${describe(code)}, got ${describe(reply.error.code)} "${reply.error.message}"`,
+    );
+  }
+  return reply.error;
+}
+
+export const sha256 = (text: string) => createHash('sha256').update(text).digest();
+export const digestOf = (text: string) => sha256(text).toString('base64');
+
+export interface PinStatus {
+  triesLeft: number;
+  maxTries: number;
+  locked: boolean;
+}
+
+export async function pinStatus(
+  ctx: CaseContext,
+  client: KitClient,
+  kind: 'auth' | 'sign',
+): Promise<PinStatus> {
+  const reply = await client.call('getPinStatus', { pin: kind, ...ctx.readerParam() });
+  return resultOf<PinStatus>(reply, `getPinStatus ${kind}`);
+}
+
+/**
+ * Before any try is spent the counter must be exactly what the case expects: with a real test card
+ * a surprise here means stop, never "try anyway" (BR-CNF-2).
+ */
+export async function requireTries(
+  ctx: CaseContext,
+  client: KitClient,
+  kind: 'auth' | 'sign',
+  triesLeft: number,
+  when: string,
+): Promise<void> {
+  const status = await pinStatus(ctx, client, kind);
+  check(
+    status.triesLeft === triesLeft,
+    `${when}: the ${kind} PIN has ${status.triesLeft} tries left, expected ${triesLeft} — stopped without spending a try`,
+  );
+}
+
+export function certificate(derBase64: string, what: string): X509Certificate {
+  const der = Buffer.from(derBase64, 'base64');
+  check(der.toString('base64') === derBase64, `${what}: der is not canonical base64 (RFC 4648 §4)`);
+  try {
+    return new X509Certificate(der);
+  } catch (error) {
+    return fail(`${what}: not an X.509 certificate in DER (${(error as Error).message})`);
+  }
+}
+
+export async function readCertificate(
+  ctx: CaseContext,
+  client: KitClient,
+  slot: string,
+): Promise<X509Certificate> {
+  const { der } = resultOf<{ der: string }>(
+    await client.call('readCertificate', { slot, ...ctx.readerParam() }),
+    `readCertificate ${slot}`,
+  );
+  return certificate(der, `readCertificate ${slot}`);
+}
+
+export function signParams(ctx: CaseContext, pin: string, extra: Record<string, unknown> = {}) {
+  return {
+    key: 'auth',
+    pin,
+    hash: 'SHA-256',
+    digest: digestOf('conformance'),
+    ...ctx.readerParam(),
+    ...extra,
+  };
+}
+
+/** The auth PIN of the test card, and a wrong one of the right format. */
+export function authPins(ctx: CaseContext): { right: string; wrong: string } {
+  const right = ctx.options.authPin!;
+  return { right, wrong: right === '0000' ? '9999' : '0000' };
+}
+
+export function signPins(ctx: CaseContext): { right: string; wrong: string } {
+  const right = ctx.options.signPin!;
+  return { right, wrong: right === 'WRONG1' ? 'WRONG2' : 'WRONG1' };
+}
+
+/** APDUs with INS VERIFY that carry data (a PIN), among commands. */
+export const pinVerifies = (commands: Uint8Array[]) =>
+  commands.filter((apdu) => apdu[0] === 0x00 && apdu[1] === 0x20 && apdu.length > 5);
+
+/** Runs body and returns the APDUs the bridge sent meanwhile (empty when the kit cannot see them). */
+export async function apdusDuring<T>(
+  ctx: CaseContext,
+  body: () => Promise<T>,
+): Promise<[T, Uint8Array[] | undefined]> {
+  const from = ctx.apdus?.count ?? 0;
+  const value = await body();
+  return [value, ctx.apdus?.since(from)];
+}

@@ -1,0 +1,107 @@
+/**
+ * The kit as a vendor's lab runs it, on real parts: the reference bridge on its pcsc backend (a
+ * separate process talking to the real pcscd) and the kit's CLI with --virtual-card, which puts our
+ * virtual card into vpcd reader "Virtual PCD 00 01" (port 35964). Reader 00 00 stays empty.
+ * Fails, never skips, when pcscd or vpcd is missing (scripts/ensure-system.sh sets them up).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ALL_CASES } from './cases';
+import { KNOWN_REFERENCE_BUGS, junitCases } from './test-support';
+
+const ROOT = resolve(__dirname, '..', '..');
+const ORIGIN = 'http://127.0.0.1:8080';
+const TOKEN = 'pcsc-conformance-token-00112233445566778899';
+const READER = 'Virtual PCD 00 01';
+const VPCD = '127.0.0.1:35964';
+
+const children: ChildProcess[] = [];
+
+/** A TypeScript entry point in its own node process (tsx as a loader: one pid to stop). */
+function node(script: string, args: string[]): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return child;
+}
+
+/** Resolves with the bridge's port from its JSON log line `"event":"listening"`. */
+function listeningPort(bridge: ChildProcess): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('the bridge did not log "listening" within 30 s')),
+      30_000,
+    );
+    const lines = createInterface({ input: bridge.stdout! });
+    lines.on('line', (line) => {
+      if (!line.includes('"event":"listening"')) return;
+      clearTimeout(timer);
+      resolvePort((JSON.parse(line) as { port: number }).port);
+    });
+    bridge.once('exit', (code) => reject(new Error(`the bridge exited (${code}) before listening`)));
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
+}
+
+afterAll(async () => {
+  // Stopping the kit closes its vpcd socket: the virtual card leaves reader 00 01.
+  for (const child of children.reverse()) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+  }
+});
+
+it('runs every case against the pcsc bridge with the virtual card in vpcd reader 00 01', async () => {
+  const bridge = node('native-bridge/src/bridge/cli.ts', [
+    '--backend',
+    'pcsc',
+    '--port',
+    '0',
+    '--allow-origin',
+    ORIGIN,
+    '--token',
+    TOKEN,
+  ]);
+  const port = await listeningPort(bridge);
+
+  const junitFile = join(mkdtempSync(join(tmpdir(), 'madoguchi-conformance-pcsc-')), 'junit.xml');
+  const kit = node('stb-spec/conformance/cli.ts', [
+    '--url',
+    `ws://127.0.0.1:${port}/jsonrpc`,
+    '--origin',
+    ORIGIN,
+    '--token',
+    TOKEN,
+    '--virtual-card',
+    '--vpcd',
+    VPCD,
+    '--reader',
+    READER,
+    '--junit',
+    junitFile,
+  ]);
+  let output = '';
+  kit.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  kit.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await exited(kit);
+
+  const knownBugs = Object.keys(KNOWN_REFERENCE_BUGS);
+  const cases = junitCases(readFileSync(junitFile, 'utf8'));
+  const ids = (outcome: string) => cases.filter((c) => c.outcome === outcome).map((c) => c.name.slice(0, 5));
+  expect({ failed: ids('failed'), skipped: ids('skipped') }).toEqual({ failed: knownBugs, skipped: [] });
+  expect(cases).toHaveLength(ALL_CASES.length);
+  expect(ids('passed').length).toBeGreaterThanOrEqual(30);
+  expect(output).toMatch(/^conformance: \d+ passed, \d+ failed, 0 skipped \(/m);
+  expect(code).toBe(knownBugs.length === 0 ? 0 : 1);
+}, 240_000);

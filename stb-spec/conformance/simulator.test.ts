@@ -1,0 +1,80 @@
+/**
+ * The kit against the reference bridge on its simulator backend, in process: every case passes
+ * (except the reference bridge's known bugs, which must keep failing until fixed), every message is
+ * schema-checked on the way, and the JUnit XML says the same. Without a card-control mode the run
+ * cannot pass.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ORIGIN, startTestBridge, type TestBridge } from '../../native-bridge/src/bridge/test-bridge';
+import { ALL_CASES } from './cases';
+import { runConformance } from './kit';
+import { KNOWN_REFERENCE_BUGS, junitCases } from './test-support';
+
+const TOKEN = 'conformance-test-token-0123456789abcdef';
+let dir: string;
+let bridge: TestBridge;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'madoguchi-conformance-'));
+});
+
+beforeEach(async () => {
+  bridge = await startTestBridge({ pkiDir: join(dir, 'pki'), token: TOKEN });
+  await bridge.cards.settled();
+});
+
+afterEach(async () => {
+  await bridge.close();
+});
+
+const knownBugs = Object.keys(KNOWN_REFERENCE_BUGS);
+
+it('passes every case with --simulator-controls (known reference bugs aside), with JUnit XML', async () => {
+  const junitFile = join(dir, 'simulator.xml');
+  const lines: string[] = [];
+  const report = await runConformance({
+    url: bridge.url,
+    origin: ORIGIN,
+    token: TOKEN,
+    mode: 'simulator-controls',
+    timeoutMs: 5_000,
+    junitFile,
+    write: (line) => lines.push(line),
+  });
+  const failed = report.results.filter((r) => r.verdict === 'failed');
+  expect(failed.map((r) => `${r.id}: ${r.reason}`)).toEqual(
+    knownBugs.map((id) => expect.stringMatching(new RegExp(`^${id}: `))),
+  );
+  expect(report.results.filter((r) => r.verdict === 'skipped')).toEqual([]);
+  // Only the APDU check needs the kit to be the card.
+  expect(report.results.filter((r) => r.verdict === 'not-applicable').map((r) => r.id)).toEqual(['CK-48']);
+  expect(report.results).toHaveLength(ALL_CASES.length);
+  expect(report.exitCode).toBe(knownBugs.length === 0 ? 0 : 1);
+  expect(report.summary).toMatch(/^conformance: \d+ passed, \d+ failed, 0 skipped, 1 not applicable$/);
+  expect(lines.some((line) => line.startsWith(report.summary))).toBe(true);
+
+  const cases = junitCases(readFileSync(junitFile, 'utf8'));
+  expect(cases).toHaveLength(ALL_CASES.length);
+  expect(cases.filter((c) => c.outcome === 'passed').length).toBeGreaterThanOrEqual(30);
+  expect(cases.filter((c) => c.outcome === 'failed').map((c) => c.name.slice(0, 5))).toEqual(knownBugs);
+}, 120_000);
+
+it('without a card-control mode runs what it can, skips the rest and does not pass', async () => {
+  const lines: string[] = [];
+  const report = await runConformance({
+    url: bridge.url,
+    origin: ORIGIN,
+    token: TOKEN,
+    authPin: '1234',
+    mode: 'none',
+    timeoutMs: 5_000,
+    write: (line) => lines.push(line),
+  });
+  const skipped = report.results.filter((r) => r.verdict === 'skipped').map((r) => r.id);
+  expect(skipped).toEqual(expect.arrayContaining(['CK-38', 'CK-42', 'CK-43', 'CK-46']));
+  expect(report.results.find((r) => r.id === 'CK-27')?.verdict).toBe('passed'); // the card that is in stays usable
+  expect(report.exitCode).toBe(1);
+  expect(lines.join('\n')).toMatch(/a full run needs a card-control mode/);
+}, 120_000);

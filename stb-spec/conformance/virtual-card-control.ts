@@ -1,0 +1,118 @@
+/**
+ * --virtual-card: the kit itself is the card. It runs our virtual My Number Card on a vpcd reader
+ * (vsmartcard inside pcscd), so it can insert any scenario, always starts from full PIN counters
+ * (no test card is ever at risk), pulls the card in the middle of an operation, and sees every APDU
+ * the bridge sends (for the privacy and PIN-guard checks).
+ */
+import { DEMO_HOLDERS, loadOrCreateTestPki, type CardCredentials } from '../../mocks/pki';
+import { GENERIC_CARD_ATR } from '../../mocks/virtual-card/jpki-applet';
+import { createScenarioCard, parseScenario } from '../../mocks/virtual-card/scenarios';
+import { createCardState } from '../../mocks/virtual-card/state';
+import { VpcdCard } from '../../mocks/virtual-card/vpcd-client';
+import type { ApduLog, CardControl, InsertOptions, InsertableSetup, KnownCard } from './card-control';
+
+export interface VirtualCardControlOptions {
+  host: string;
+  port: number;
+  pins: { auth: string; sign: string };
+  /** Test PKI that issues the kit's card (created on first use). */
+  pkiDir: string;
+}
+
+/** APDUs a bridge spends classifying a card, when the kit has not measured it yet (the reference's). */
+const DEFAULT_DETECTION_APDUS = 2;
+/** The bridge has finished with a new card when no APDU came for this long. */
+const QUIET_MS = 300;
+const QUIET_LIMIT_MS = 5_000;
+
+export class VirtualCardControl implements CardControl {
+  readonly mode = 'virtual-card' as const;
+  readonly changeTimeoutMs = 10_000;
+  readonly known: KnownCard;
+  private readonly commands: Uint8Array[] = [];
+  private card: VpcdCard | undefined;
+  private insertedSetup: { setup: InsertableSetup; removal: boolean } | undefined;
+  private detectionApdus: number | undefined;
+
+  private constructor(
+    private readonly options: VirtualCardControlOptions,
+    credentials: CardCredentials,
+  ) {
+    this.known = {
+      credentials,
+      foreignAtr: Buffer.from(GENERIC_CARD_ATR).toString('hex').toUpperCase(),
+    };
+  }
+
+  /** Issues the kit's card once (RSA key generation takes about half a second). */
+  static async create(options: VirtualCardControlOptions): Promise<VirtualCardControl> {
+    const pki = await loadOrCreateTestPki(options.pkiDir);
+    const credentials = await pki.issueCard(DEMO_HOLDERS[0]!);
+    return new VirtualCardControl(options, credentials);
+  }
+
+  get apdus(): ApduLog {
+    const commands = this.commands;
+    return {
+      get count() {
+        return commands.length;
+      },
+      since: (index: number) => commands.slice(index),
+    };
+  }
+
+  canProvide(): boolean {
+    return true;
+  }
+
+  async insert(setup: InsertableSetup, options: InsertOptions = {}): Promise<void> {
+    await this.remove();
+    // Same identity every time, fresh counters: the scenario sets them (locked 0, last-try 1).
+    const state = createCardState(this.known.credentials!, this.options.pins);
+    const card = createScenarioCard(parseScenario(setup), state);
+    // Pull the card at the operation's third APDU: after the bridge's own detection APDUs.
+    const removeAfterApdus = options.removeDuringNextOperation
+      ? (this.detectionApdus ?? DEFAULT_DETECTION_APDUS) + 2
+      : undefined;
+    const vpcd = new VpcdCard(card, {
+      host: this.options.host,
+      port: this.options.port,
+      removeAfterApdus,
+      connectAttempts: 3,
+    });
+    vpcd.on('apdu', (command) => this.commands.push(new Uint8Array(command)));
+    vpcd.on('error', () => undefined); // a reset socket ends in 'removed' anyway
+    await vpcd.connect();
+    this.card = vpcd;
+    this.insertedSetup = { setup, removal: removeAfterApdus !== undefined };
+  }
+
+  async remove(): Promise<void> {
+    const card = this.card;
+    this.card = undefined;
+    this.insertedSetup = undefined;
+    await card?.disconnect();
+  }
+
+  /** Measures the bridge's detection APDUs on a My Number card, so a later removal lands mid-operation. */
+  async settled(): Promise<void> {
+    const card = this.card;
+    const inserted = this.insertedSetup;
+    if (!card || !inserted || inserted.removal || inserted.setup === 'not-my-number-card') return;
+    const started = Date.now();
+    let count = card.apduCount;
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < QUIET_MS && Date.now() - started < QUIET_LIMIT_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (card.apduCount !== count) {
+        count = card.apduCount;
+        quietSince = Date.now();
+      }
+    }
+    if (this.detectionApdus === undefined) this.detectionApdus = count;
+  }
+
+  async close(): Promise<void> {
+    await this.remove();
+  }
+}
