@@ -1,0 +1,199 @@
+/**
+ * Real actors for the machines, made from the card bridge client and the platform SDK. The ports
+ * below name only what the machines use, so BridgeClient (src/card) and PlatformClient
+ * (src/platform) fit them as they are, and tests can pass small fakes. Nothing here opens a socket
+ * or calls fetch itself: the clients do, and they are handed in.
+ *
+ *   const actors = createActors({ card: bridgeClient, platform: platformClient });
+ *   const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} });
+ */
+import { fromCallback, fromPromise } from 'xstate';
+import { bytesToBase64 } from '../platform/base64';
+import { challengeDigest } from '../platform/card';
+import type { AvailabilityQuery } from '../platform/resources/facilities';
+import type { Booking, BookingRequest, RegistrationResult, TokenPair } from '../platform/types';
+import { bookingMachine } from './booking/booking.machine';
+import { healthMachine } from './health/health.machine';
+import { loginMachine } from './login/login.machine';
+import type * as Port from './ports';
+import { registrationMachine } from './registration/registration.machine';
+
+/** The card bridge client as the machines use it (BridgeClient's methods). */
+export interface CardPort {
+  readCertificate(slot: 'auth'): Promise<Uint8Array>;
+  getPinStatus(kind: 'auth' | 'sign'): Promise<Port.PinStatus>;
+  readSignCertificate(pin: string): Promise<Uint8Array>;
+  sign(request: {
+    key: 'auth' | 'sign';
+    pin: string;
+    digest: Uint8Array;
+    confirmLastAttempt?: boolean;
+  }): Promise<Uint8Array>;
+  subscribe(listener: (event: CardPortEvent) => void): () => void;
+}
+export type CardPortEvent =
+  | { type: 'connection'; state: 'connecting' | 'open' | 'closed' }
+  | {
+      type: 'status';
+      status: { readers: ReadonlyArray<{ card: 'absent' | 'present' | 'unsupported' | 'mute' }> };
+    };
+
+/** The platform SDK as the machines use it (PlatformClient's resources). */
+export interface PlatformPort {
+  auth: {
+    challenge(purpose: 'login' | 'registration'): Promise<{ challenge: string }>;
+    loginWithSignature(request: Port.LoginInput): Promise<TokenPair>;
+    refresh(): Promise<void>;
+    logout(): Promise<void>;
+  };
+  registration: { registerWithSignatures(request: Port.RegisterInput): Promise<RegistrationResult> };
+  profile: { get(): Promise<Port.Profile> };
+  health: {
+    checkups(): Promise<Port.CheckupList>;
+    checkup(checkupId: string): Promise<Port.Checkup>;
+    trend(itemCode: Port.TrendInput['itemCode']): Promise<Port.Trend>;
+    medications(): Promise<Port.MedicationList>;
+  };
+  facilities: {
+    list(): Promise<Port.FacilityList>;
+    availability(facilityId: string, query: AvailabilityQuery): Promise<Port.Availability>;
+  };
+  bookings: {
+    create(request: BookingRequest, options: { idempotencyKey: string }): Promise<Booking>;
+    list(): Promise<Port.BookingList>;
+    cancel(bookingId: string): Promise<Booking>;
+  };
+}
+
+export interface ActorDependencies {
+  card: CardPort;
+  platform: PlatformPort;
+  /** Milliseconds since the epoch (for the token refresh schedule). */
+  now?: () => number;
+}
+
+/** Refresh this long before the access token expires, and never sooner than the floor. */
+const REFRESH_MARGIN_MS = 60_000;
+const REFRESH_FLOOR_MS = 10_000;
+
+/** What the session decides on, from the bridge's status: no reader, no card, a card, a bad card. */
+export function presenceOf(readers: ReadonlyArray<{ card: string }>): Port.CardPresence {
+  if (readers.length === 0) return 'noReader';
+  if (readers.some((reader) => reader.card === 'present')) return 'present';
+  if (readers.some((reader) => reader.card === 'unsupported' || reader.card === 'mute')) return 'unreadable';
+  return 'absent';
+}
+
+export function createActors({ card, platform, now = Date.now }: ActorDependencies) {
+  let tokenLifetimeMs = 0;
+  const refreshAfter = (pair: TokenPair): number => {
+    tokenLifetimeMs = Date.parse(pair.accessTokenExpiresAt) - now();
+    return Math.max(REFRESH_FLOOR_MS, tokenLifetimeMs - REFRESH_MARGIN_MS);
+  };
+  const signedIn = async (pair: TokenPair): Promise<Port.SignedIn> => ({
+    profile: await platform.profile.get(),
+    refreshAfterMs: refreshAfter(pair),
+  });
+
+  const cardActors = {
+    readAuthCertificate: fromPromise<string>(async () => bytesToBase64(await card.readCertificate('auth'))),
+    readPinStatus: fromPromise<Port.PinStatus, Port.ReadPinStatusInput>(({ input }) =>
+      card.getPinStatus(input.pin),
+    ),
+    requestChallenge: fromPromise<string, Port.RequestChallengeInput>(
+      async ({ input }) => (await platform.auth.challenge(input.purpose)).challenge,
+    ),
+    signChallenge: fromPromise<string, Port.SignChallengeInput>(async ({ input }) => {
+      const digest = await challengeDigest(input.challenge);
+      const pin = input.pin.reveal();
+      return bytesToBase64(
+        await card.sign({ key: 'auth', pin, digest, confirmLastAttempt: input.confirmLastAttempt }),
+      );
+    }),
+  };
+
+  const login = loginMachine.provide({
+    actors: {
+      ...cardActors,
+      loginWithSignature: fromPromise<Port.SignedIn, Port.LoginInput>(async ({ input }) =>
+        signedIn(await platform.auth.loginWithSignature(input)),
+      ),
+    },
+  });
+
+  const registration = registrationMachine.provide({
+    actors: {
+      ...cardActors,
+      signWithPassword: fromPromise<Port.SignWithPasswordOutput, Port.SignWithPasswordInput>(
+        async ({ input }) => {
+          const password = input.password.reveal();
+          const digest = await challengeDigest(input.challenge);
+          // Sign first: sign carries confirmLastAttempt (the client's readSignCertificate does not
+          // yet), and after a correct password the count is full again, so the read needs none.
+          const signature = await card.sign({
+            key: 'sign',
+            pin: password,
+            digest,
+            confirmLastAttempt: input.confirmLastAttempt,
+          });
+          const signCertificate = await card.readSignCertificate(password);
+          return { signCertificate: bytesToBase64(signCertificate), signature: bytesToBase64(signature) };
+        },
+      ),
+      register: fromPromise<Port.SignedIn, Port.RegisterInput>(async ({ input }) =>
+        signedIn((await platform.registration.registerWithSignatures(input)).tokens),
+      ),
+    },
+  });
+
+  const health = healthMachine.provide({
+    actors: {
+      loadCheckups: fromPromise(() => platform.health.checkups()),
+      loadCheckup: fromPromise<Port.Checkup, Port.CheckupInput>(({ input }) =>
+        platform.health.checkup(input.checkupId),
+      ),
+      loadTrend: fromPromise<Port.Trend, Port.TrendInput>(({ input }) =>
+        platform.health.trend(input.itemCode),
+      ),
+      loadMedications: fromPromise(() => platform.health.medications()),
+    },
+  });
+
+  const booking = bookingMachine.provide({
+    actors: {
+      loadFacilities: fromPromise(() => platform.facilities.list()),
+      loadAvailability: fromPromise<Port.Availability, Port.AvailabilityInput>(({ input }) =>
+        platform.facilities.availability(input.facilityId, { from: input.from, to: input.to }),
+      ),
+      createBooking: fromPromise<Booking, Port.CreateBookingInput>(({ input }) =>
+        platform.bookings.create(input.request, { idempotencyKey: input.idempotencyKey }),
+      ),
+      loadBookings: fromPromise(() => platform.bookings.list()),
+      cancelBooking: fromPromise<Booking, Port.CancelBookingInput>(({ input }) =>
+        platform.bookings.cancel(input.bookingId),
+      ),
+    },
+  });
+
+  const session = {
+    watchBridge: fromCallback(({ sendBack }) =>
+      card.subscribe((event) => {
+        if (event.type === 'connection' && event.state === 'closed') sendBack({ type: 'BRIDGE_DOWN' });
+        if (event.type === 'status')
+          sendBack({ type: 'CARD_STATUS', presence: presenceOf(event.status.readers) });
+      }),
+    ),
+    login,
+    registration,
+    health,
+    booking,
+    refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
+      await platform.auth.refresh();
+      // The SDK keeps the new pair to itself; tokens are issued for the same lifetime each time.
+      return { refreshAfterMs: Math.max(REFRESH_FLOOR_MS, tokenLifetimeMs - REFRESH_MARGIN_MS) };
+    }),
+    logout: fromPromise<void>(() => platform.auth.logout()),
+  };
+
+  return { session, login, registration, health, booking };
+}

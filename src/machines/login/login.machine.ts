@@ -1,0 +1,291 @@
+/**
+ * Login with the My Number Card: while the viewer types the 4-digit PIN, the auth certificate and
+ * the PIN status are read (no PIN needed); then a challenge from the platform, the card's signature
+ * over it, and the platform's check. Rules that protect the viewer's tries:
+ * - the sign call is never repeated on its own: every try is one the viewer asked for with OK;
+ * - at one try left the viewer must CONFIRM before the PIN is sent (with `confirmLastAttempt`);
+ * - the PIN is in context only while typed: it is cleared in the same macrostep that hands it to the
+ *   card actor, and on every way out.
+ */
+import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import { errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
+import { canAddPinDigit, dropLast, isPinComplete } from '../entry';
+import { secret } from '../secret';
+import type {
+  LoginInput,
+  PinStatus,
+  ReadAuthCertificateOutput,
+  ReadPinStatusInput,
+  RequestChallengeInput,
+  SignChallengeInput,
+  SignChallengeOutput,
+  SignedIn,
+} from '../ports';
+
+export interface LoginContext {
+  pin: string;
+  certificate: string | undefined;
+  pinStatus: PinStatus | undefined;
+  confirmedLastAttempt: boolean;
+  challenge: string | undefined;
+  signature: string | undefined;
+  error: FlowError | undefined;
+}
+
+export type LoginEvent =
+  | { type: 'DIGIT'; digit: string }
+  | { type: 'BACK' }
+  | { type: 'OK' }
+  | { type: 'CONFIRM' }
+  | { type: 'CANCEL' }
+  | { type: 'RETRY' };
+
+export type LoginOutput =
+  | { outcome: 'signedIn'; signedIn: SignedIn }
+  | { outcome: 'registrationRequired' }
+  | { outcome: 'cancelled' };
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+
+const failWith = (...kinds: FlowErrorKind[]) => {
+  return ({ event }: { event: { error?: unknown } }) => errorIs(event, ...kinds);
+};
+
+const initialContext = (): LoginContext => ({
+  pin: '',
+  certificate: undefined,
+  pinStatus: undefined,
+  confirmedLastAttempt: false,
+  challenge: undefined,
+  signature: undefined,
+  error: undefined,
+});
+
+export const loginMachine = setup({
+  types: {
+    context: {} as LoginContext,
+    events: {} as LoginEvent,
+    output: {} as LoginOutput,
+  },
+  actors: {
+    readAuthCertificate: fromPromise<ReadAuthCertificateOutput>(notProvided('readAuthCertificate')),
+    readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
+    requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
+    signChallenge: fromPromise<SignChallengeOutput, SignChallengeInput>(notProvided('signChallenge')),
+    loginWithSignature: fromPromise<SignedIn, LoginInput>(notProvided('loginWithSignature')),
+  },
+  actions: {
+    addDigit: assign({
+      pin: ({ context, event }) => (event.type === 'DIGIT' ? context.pin + event.digit : context.pin),
+      error: undefined,
+    }),
+    dropDigit: assign({ pin: ({ context }) => dropLast(context.pin) }),
+    /** Secrets and the per-try state go; what was read from the card (no secret) stays. */
+    clearSecrets: assign({
+      pin: '',
+      confirmedLastAttempt: false,
+      challenge: undefined,
+      signature: undefined,
+    }),
+    showLocked: assign({ error: { kind: 'pinLocked', messageKey: 'pinLocked' } satisfies FlowError }),
+    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
+    /** A wrong PIN: the card's own count is the truth from now on. */
+    setTriesLeft: assign({
+      pinStatus: ({ context, event }) => {
+        const triesLeft = toFlowError((event as { error?: unknown }).error).triesLeft ?? 1;
+        return { maxTries: context.pinStatus?.maxTries ?? 3, ...context.pinStatus, triesLeft, locked: false };
+      },
+    }),
+  },
+  guards: {
+    canAddDigit: ({ context, event }) => event.type === 'DIGIT' && canAddPinDigit(context.pin, event.digit),
+    pinComplete: ({ context }) => isPinComplete(context.pin),
+    pinEmpty: ({ context }) => context.pin === '',
+    hasPin: ({ context }) => context.pin !== '',
+    prefetched: ({ context }) => context.certificate !== undefined && context.pinStatus !== undefined,
+    needsLastAttemptConfirmation: ({ context }) =>
+      context.pinStatus?.triesLeft === 1 && !context.confirmedLastAttempt,
+  },
+}).createMachine({
+  id: 'login',
+  context: initialContext,
+  initial: 'active',
+  output: ({ event }) => (event as unknown as DoneActorEvent<LoginOutput>).output,
+  states: {
+    active: {
+      invoke: [
+        {
+          id: 'readAuthCertificate',
+          src: 'readAuthCertificate',
+          onDone: { actions: assign({ certificate: ({ event }) => event.output }) },
+          onError: cardFailure(),
+        },
+        {
+          id: 'readPinStatus',
+          src: 'readPinStatus',
+          input: { pin: 'auth' },
+          onDone: [
+            { guard: ({ event }) => event.output.locked, target: '#login.locked' },
+            { actions: assign({ pinStatus: ({ event }) => event.output }) },
+          ],
+          onError: cardFailure(),
+        },
+      ],
+      on: { CANCEL: '#login.cancelled' },
+      initial: 'typing',
+      states: {
+        typing: {
+          on: {
+            DIGIT: { guard: 'canAddDigit', actions: 'addDigit' },
+            BACK: [{ guard: 'pinEmpty', target: '#login.cancelled' }, { actions: 'dropDigit' }],
+            OK: { guard: 'pinComplete', target: 'submitted' },
+          },
+        },
+        /** Waits for the prefetch if the viewer was quicker than the card. */
+        submitted: {
+          always: [
+            { guard: 'needsLastAttemptConfirmation', target: 'confirmingLastAttempt' },
+            { guard: 'prefetched', target: '#login.challenging' },
+          ],
+          on: { BACK: 'typing' },
+        },
+        confirmingLastAttempt: {
+          on: {
+            CONFIRM: {
+              target: '#login.challenging',
+              actions: assign({ confirmedLastAttempt: true }),
+            },
+            BACK: { target: 'typing', actions: 'clearSecrets' },
+          },
+        },
+      },
+    },
+    challenging: {
+      invoke: {
+        id: 'requestChallenge',
+        src: 'requestChallenge',
+        input: { purpose: 'login' },
+        onDone: { target: 'signing', actions: assign({ challenge: ({ event }) => event.output }) },
+        onError: platformFailure(),
+      },
+    },
+    signing: {
+      invoke: {
+        id: 'signChallenge',
+        src: 'signChallenge',
+        input: ({ context }) => ({
+          pin: secret(context.pin),
+          challenge: context.challenge ?? '',
+          confirmLastAttempt: context.confirmedLastAttempt,
+        }),
+        onDone: { target: 'verifying', actions: assign({ signature: ({ event }) => event.output }) },
+        onError: [
+          {
+            guard: ({ event }) => errorIs(event, 'pinIncorrect') && toFlowError(event.error).triesLeft === 0,
+            target: 'locked',
+          },
+          // Back to typing with the card's count; nothing is re-sent on its own.
+          { guard: failWith('pinIncorrect'), target: 'active', actions: ['setError', 'setTriesLeft'] },
+          {
+            guard: failWith('lastAttempt'),
+            target: 'active',
+            actions: ['setError', assign({ pinStatus: { triesLeft: 1, maxTries: 3, locked: false } })],
+          },
+          ...cardFailure(),
+        ],
+      },
+      // The input above already holds the PIN: it leaves context in this same macrostep.
+      always: { guard: 'hasPin', actions: assign({ pin: '' }) },
+    },
+    verifying: {
+      invoke: {
+        id: 'loginWithSignature',
+        src: 'loginWithSignature',
+        input: ({ context }) => ({
+          challenge: context.challenge ?? '',
+          authCertificate: context.certificate ?? '',
+          signature: context.signature ?? '',
+        }),
+        onDone: {
+          target: 'signedIn',
+          actions: assign({ challenge: undefined, signature: undefined }),
+        },
+        onError: platformFailure(),
+      },
+    },
+    // Dead ends: the card cannot log in here. The viewer reads why, then OK / CANCEL ends the flow.
+    locked: deadEnd(true),
+    notMyNumberCard: deadEnd(),
+    certificateExpired: deadEnd(),
+    certificateRevoked: deadEnd(),
+    // Ways back: RETRY starts again from the PIN (nothing was spent that the viewer did not ask for).
+    bridgeDown: retryable(),
+    platformDown: retryable(),
+    cardError: retryable(),
+    rejected: retryable(),
+    signedIn: {
+      type: 'final',
+      entry: 'clearSecrets',
+      output: ({ event }) => ({
+        outcome: 'signedIn' as const,
+        signedIn: (event as unknown as DoneActorEvent<SignedIn>).output,
+      }),
+    },
+    registrationRequired: {
+      type: 'final',
+      entry: 'clearSecrets',
+      output: { outcome: 'registrationRequired' as const },
+    },
+    cancelled: { type: 'final', entry: 'clearSecrets', output: { outcome: 'cancelled' as const } },
+  },
+});
+
+/** Card failures that leave the PIN entry, by what the viewer can do about them. */
+function cardFailure() {
+  return [
+    { guard: failWith('pinLocked'), target: '#login.locked' },
+    { guard: failWith('notMyNumberCard'), target: '#login.notMyNumberCard', actions: 'setError' as const },
+    { guard: failWith('bridgeDown'), target: '#login.bridgeDown', actions: 'setError' as const },
+    // Card removed, reader gone, busy, unexpected status word: reinsert or wait, then RETRY.
+    { target: '#login.cardError', actions: 'setError' as const },
+  ];
+}
+
+function platformFailure() {
+  return [
+    { guard: failWith('registrationRequired'), target: '#login.registrationRequired' },
+    {
+      guard: failWith('certificateExpired'),
+      target: '#login.certificateExpired',
+      actions: 'setError' as const,
+    },
+    {
+      guard: failWith('certificateRevoked'),
+      target: '#login.certificateRevoked',
+      actions: 'setError' as const,
+    },
+    { guard: failWith('unknownIssuer'), target: '#login.notMyNumberCard', actions: 'setError' as const },
+    { guard: failWith('platformDown'), target: '#login.platformDown', actions: 'setError' as const },
+    // The challenge ran out (the viewer took long): type the PIN again for a fresh one.
+    {
+      guard: failWith('challengeExpired'),
+      target: '#login.active',
+      actions: ['setError' as const, 'clearSecrets' as const],
+    },
+    { target: '#login.rejected', actions: 'setError' as const },
+  ];
+}
+
+function deadEnd(locked = false) {
+  return {
+    entry: locked ? (['clearSecrets', 'showLocked'] as const) : (['clearSecrets'] as const),
+    on: { OK: '#login.cancelled', CANCEL: '#login.cancelled' },
+  };
+}
+
+function retryable() {
+  return {
+    entry: 'clearSecrets' as const,
+    on: { RETRY: '#login.active', CANCEL: '#login.cancelled' },
+  };
+}

@@ -1,0 +1,80 @@
+/** The login machine's test model: every event case the graph may take, and the serialised state. */
+import type { SnapshotFrom } from 'xstate';
+import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
+import type { ModelSpec } from '../testing/model';
+import { loginMachine } from './login.machine';
+
+const cardFailures = [
+  cardErrors.pinLocked(),
+  cardErrors.notMyNumberCard(),
+  cardErrors.bridgeDown(),
+  cardErrors.cardError(),
+];
+const platformFailures = [
+  platformErrors.registrationRequired(),
+  platformErrors.certificateExpired(),
+  platformErrors.certificateRevoked(),
+  platformErrors.unknownIssuer(),
+  platformErrors.unavailable(),
+  platformErrors.challengeExpired(),
+  platformErrors.signatureInvalid(),
+];
+
+type Snapshot = SnapshotFrom<typeof loginMachine>;
+
+export const loginSpec: ModelSpec<typeof loginMachine> = {
+  machine: loginMachine,
+  promiseActors: [
+    'readAuthCertificate',
+    'readPinStatus',
+    'requestChallenge',
+    'signChallenge',
+    'loginWithSignature',
+  ],
+  events: [
+    { type: 'DIGIT', digit: '7' },
+    { type: 'BACK' },
+    { type: 'OK' },
+    { type: 'CONFIRM' },
+    { type: 'CANCEL' },
+    { type: 'RETRY' },
+    done('readAuthCertificate', 'QVVUSENFUlQ='),
+    done('readPinStatus', pinStatus(3)),
+    done('readPinStatus', pinStatus(1)),
+    done('readPinStatus', pinStatus(0)),
+    ...cardFailures.map((error) => fail('readAuthCertificate', error)),
+    ...cardFailures.map((error) => fail('readPinStatus', error)),
+    done('requestChallenge', 'Y2hhbGxlbmdl'),
+    ...platformFailures.map((error) => fail('requestChallenge', error)),
+    done('signChallenge', 'U0lHTkFUVVJF'),
+    fail('signChallenge', cardErrors.pinIncorrect(2)),
+    fail('signChallenge', cardErrors.pinIncorrect(0)),
+    fail('signChallenge', cardErrors.lastAttempt()),
+    ...cardFailures.map((error) => fail('signChallenge', error)),
+    done('loginWithSignature', signedIn()),
+    ...platformFailures.map((error) => fail('loginWithSignature', error)),
+  ],
+  // Everything a guard reads, in a compact form (the digits themselves do not matter to the model).
+  serialize: (snapshot: Snapshot) => {
+    const {
+      pin,
+      certificate,
+      pinStatus: status,
+      confirmedLastAttempt,
+      challenge,
+      signature,
+      error,
+    } = snapshot.context;
+    return JSON.stringify({
+      value: snapshot.value,
+      status: snapshot.status,
+      pin: pin.length,
+      certificate: certificate !== undefined,
+      pinStatus: status && [status.triesLeft, status.locked],
+      confirmedLastAttempt,
+      challenge: challenge !== undefined,
+      signature: signature !== undefined,
+      error: error && [error.messageKey, error.triesLeft],
+    });
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * What the machines need from the outside world, as typed actor inputs and outputs. The machines
+ * only name these actors (placeholders that throw); the app provides real ones built from the
+ * bridge client and the platform SDK (adapters.ts), tests provide fakes. Binary data crosses as
+ * base64 strings so a snapshot stays plain, serialisable data.
+ */
+import type {
+  Availability,
+  Booking,
+  BookingList,
+  BookingRequest,
+  ChallengePurpose,
+  Checkup,
+  CheckupItemCode,
+  CheckupList,
+  FacilityList,
+  LoginRequest,
+  MedicationList,
+  Profile,
+  RegistrationRequest,
+  Trend,
+} from '../platform/types';
+import type { Secret } from './secret';
+
+export interface PinStatus {
+  triesLeft: number;
+  maxTries: number;
+  locked: boolean;
+}
+
+/** The outcome of login and of registration: who is logged in, and when to refresh the tokens. */
+export interface SignedIn {
+  profile: Profile;
+  /** Milliseconds from now until the access token should be refreshed. */
+  refreshAfterMs: number;
+}
+
+/** Card: the auth certificate's DER, base64 (no PIN). */
+export type ReadAuthCertificateOutput = string;
+export interface ReadPinStatusInput {
+  pin: 'auth' | 'sign';
+}
+export interface RequestChallengeInput {
+  purpose: ChallengePurpose;
+}
+/** Card: sign SHA-256 of the challenge's bytes with the auth key. The actor computes the digest. */
+export interface SignChallengeInput {
+  pin: Secret;
+  challenge: string;
+  confirmLastAttempt: boolean;
+}
+/** base64 of the signature. */
+export type SignChallengeOutput = string;
+/** Card: read the signature certificate and sign the challenge with the signature key, in one go,
+ * so the password is handed over once. */
+export interface SignWithPasswordInput {
+  password: Secret;
+  challenge: string;
+  confirmLastAttempt: boolean;
+}
+export interface SignWithPasswordOutput {
+  signCertificate: string;
+  signature: string;
+}
+
+export type LoginInput = LoginRequest;
+export type RegisterInput = RegistrationRequest;
+
+export interface CheckupInput {
+  checkupId: string;
+}
+export interface TrendInput {
+  itemCode: CheckupItemCode;
+}
+export interface AvailabilityInput {
+  facilityId: string;
+  from: string;
+  to: string;
+}
+export interface CreateBookingInput {
+  request: BookingRequest;
+  /** Same key for a retry of the same booking: the platform books it once. */
+  idempotencyKey: string;
+}
+export interface CancelBookingInput {
+  bookingId: string;
+}
+export interface RefreshOutput {
+  refreshAfterMs: number;
+}
+
+/** How a feature flow (health, booking) ends: the viewer closed it, or the platform session ended. */
+export type FeatureOutput = { outcome: 'closed' } | { outcome: 'sessionExpired' };
+
+/** What the card bridge tells the session, already reduced to what it decides on. */
+export type CardPresence = 'noReader' | 'absent' | 'present' | 'unreadable';
+export type BridgeWatchEvent = { type: 'BRIDGE_DOWN' } | { type: 'CARD_STATUS'; presence: CardPresence };
+
+export type {
+  Availability,
+  Booking,
+  BookingList,
+  Checkup,
+  CheckupList,
+  FacilityList,
+  MedicationList,
+  Profile,
+  Trend,
+};

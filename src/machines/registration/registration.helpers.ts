@@ -1,0 +1,81 @@
+/**
+ * The registration machine's error routing and the rules its guards share (kept apart so the
+ * machine reads as its states). Targets are by id: `#registration.<state>`.
+ */
+import { errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
+import type { MessageKey } from '../messages';
+import type { PinStatus } from '../ports';
+
+export type ErrorEvent = { event: { error?: unknown } };
+export const failWith =
+  (...kinds: FlowErrorKind[]) =>
+  ({ event }: ErrorEvent) =>
+    errorIs(event, ...kinds);
+export const wrongWithNoTriesLeft = ({ event }: ErrorEvent) =>
+  errorIs(event, 'pinIncorrect') && toFlowError(event.error).triesLeft === 0;
+export const lastTry = (status: PinStatus | undefined, confirmed: boolean) =>
+  status?.triesLeft === 1 && !confirmed;
+/** The card's count after a wrong entry (or "one left" when the bridge asks for confirmation). */
+export const statusAfter = (status: PinStatus | undefined, event: unknown): PinStatus => ({
+  maxTries: status?.maxTries ?? 3,
+  triesLeft: toFlowError((event as { error?: unknown }).error).triesLeft ?? 1,
+  locked: false,
+});
+export const errorWithKey = (event: unknown, messageKey: MessageKey): FlowError => ({
+  ...toFlowError((event as { error?: unknown }).error),
+  messageKey,
+});
+
+export function cardFailure() {
+  return [
+    {
+      guard: failWith('notMyNumberCard'),
+      target: '#registration.notMyNumberCard',
+      actions: 'setError' as const,
+    },
+    { guard: failWith('bridgeDown'), target: '#registration.bridgeDown', actions: 'setError' as const },
+    { target: '#registration.cardError', actions: 'setError' as const },
+  ];
+}
+
+export function platformFailure() {
+  return [
+    {
+      guard: failWith('certificateExpired'),
+      target: '#registration.certificateExpired',
+      actions: 'setError' as const,
+    },
+    {
+      guard: failWith('certificateRevoked'),
+      target: '#registration.certificateRevoked',
+      actions: 'setError' as const,
+    },
+    {
+      guard: failWith('unknownIssuer'),
+      target: '#registration.notMyNumberCard',
+      actions: 'setError' as const,
+    },
+    { guard: failWith('platformDown'), target: '#registration.platformDown', actions: 'setError' as const },
+    // Too slow for the challenge: both secrets again, from the password.
+    {
+      guard: failWith('challengeExpired'),
+      target: '#registration.entering.password',
+      actions: ['setError' as const, 'dropSignatures' as const, 'clearSecrets' as const],
+    },
+    { target: '#registration.rejected', actions: 'setError' as const },
+  ];
+}
+
+export function deadEnd(show?: 'showPinLocked' | 'showPasswordLocked') {
+  return {
+    entry: show ? (['clearAll', show] as const) : (['clearAll'] as const),
+    on: { OK: '#registration.cancelled', CANCEL: '#registration.cancelled' },
+  };
+}
+
+export function retryable() {
+  return {
+    entry: ['clearSecrets', 'dropSignatures'] as const,
+    on: { RETRY: '#registration.entering', CANCEL: '#registration.cancelled' },
+  };
+}

@@ -1,0 +1,377 @@
+/**
+ * First-time registration (利用者登録): the customer number, the signature password (6–16 A–Z/0–9
+ * on the on-screen keypad) and the 4-digit auth PIN; then one registration challenge signed by
+ * both keys (the card reads the signature certificate and signs with the password, then signs with
+ * the PIN), and the platform links the card to the customer and logs the viewer in.
+ * The password goes first: it is the less familiar secret with the more tries (5), and a wrong one
+ * costs no PIN try. Each secret leaves context in the step that hands it to the card, and every
+ * last try needs an explicit CONFIRM, as in login.
+ */
+import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import {
+  canAddCustomerDigit,
+  canAddPasswordChar,
+  canAddPinDigit,
+  dropLast,
+  isCustomerNumberComplete,
+  isPasswordComplete,
+  isPinComplete,
+} from '../entry';
+import { errorIs, toFlowError, type FlowError } from '../errors';
+import type {
+  PinStatus,
+  ReadAuthCertificateOutput,
+  ReadPinStatusInput,
+  RegisterInput,
+  RequestChallengeInput,
+  SignChallengeInput,
+  SignChallengeOutput,
+  SignedIn,
+  SignWithPasswordInput,
+  SignWithPasswordOutput,
+} from '../ports';
+import { secret } from '../secret';
+import {
+  cardFailure,
+  deadEnd,
+  errorWithKey,
+  failWith,
+  lastTry,
+  platformFailure,
+  retryable,
+  statusAfter,
+  wrongWithNoTriesLeft,
+} from './registration.helpers';
+
+export interface RegistrationContext {
+  customerNumber: string;
+  password: string;
+  pin: string;
+  authCertificate: string | undefined;
+  pinStatus: PinStatus | undefined;
+  passwordStatus: PinStatus | undefined;
+  confirmedPassword: boolean;
+  confirmedPin: boolean;
+  challenge: string | undefined;
+  signed: SignWithPasswordOutput | undefined;
+  authSignature: string | undefined;
+  error: FlowError | undefined;
+}
+
+export type RegistrationEvent =
+  | { type: 'DIGIT'; digit: string }
+  | { type: 'CHAR'; char: string }
+  | { type: 'BACK' }
+  | { type: 'OK' }
+  | { type: 'CONFIRM' }
+  | { type: 'CANCEL' }
+  | { type: 'RETRY' };
+
+export type RegistrationOutput = { outcome: 'signedIn'; signedIn: SignedIn } | { outcome: 'cancelled' };
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+
+export const registrationMachine = setup({
+  types: {
+    context: {} as RegistrationContext,
+    events: {} as RegistrationEvent,
+    output: {} as RegistrationOutput,
+  },
+  actors: {
+    readAuthCertificate: fromPromise<ReadAuthCertificateOutput>(notProvided('readAuthCertificate')),
+    readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
+    requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
+    signWithPassword: fromPromise<SignWithPasswordOutput, SignWithPasswordInput>(
+      notProvided('signWithPassword'),
+    ),
+    signChallenge: fromPromise<SignChallengeOutput, SignChallengeInput>(notProvided('signChallenge')),
+    register: fromPromise<SignedIn, RegisterInput>(notProvided('register')),
+  },
+  actions: {
+    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
+    clearError: assign({ error: undefined }),
+    showPinLocked: assign({ error: { kind: 'pinLocked', messageKey: 'pinLocked' } satisfies FlowError }),
+    showPasswordLocked: assign({
+      error: { kind: 'pinLocked', messageKey: 'signPasswordLocked' } satisfies FlowError,
+    }),
+    /** What was signed belongs to one challenge: a new attempt starts without it. */
+    dropSignatures: assign({ challenge: undefined, signed: undefined, authSignature: undefined }),
+    clearSecrets: assign({ password: '', pin: '', confirmedPassword: false, confirmedPin: false }),
+    clearAll: assign({
+      customerNumber: '',
+      password: '',
+      pin: '',
+      confirmedPassword: false,
+      confirmedPin: false,
+      challenge: undefined,
+      signed: undefined,
+      authSignature: undefined,
+    }),
+  },
+  guards: {
+    prefetched: ({ context }) =>
+      context.authCertificate !== undefined &&
+      context.pinStatus !== undefined &&
+      context.passwordStatus !== undefined,
+    passwordNeedsConfirmation: ({ context }) => lastTry(context.passwordStatus, context.confirmedPassword),
+    pinNeedsConfirmation: ({ context }) => lastTry(context.pinStatus, context.confirmedPin),
+    passwordAlreadyUsed: ({ context }) => context.signed !== undefined,
+  },
+}).createMachine({
+  id: 'registration',
+  context: {
+    customerNumber: '',
+    password: '',
+    pin: '',
+    authCertificate: undefined,
+    pinStatus: undefined,
+    passwordStatus: undefined,
+    confirmedPassword: false,
+    confirmedPin: false,
+    challenge: undefined,
+    signed: undefined,
+    authSignature: undefined,
+    error: undefined,
+  },
+  initial: 'entering',
+  output: ({ event }) => (event as unknown as DoneActorEvent<RegistrationOutput>).output,
+  states: {
+    entering: {
+      invoke: [
+        {
+          id: 'readAuthCertificate',
+          src: 'readAuthCertificate',
+          onDone: { actions: assign({ authCertificate: ({ event }) => event.output }) },
+          onError: cardFailure(),
+        },
+        {
+          id: 'readPinStatus',
+          src: 'readPinStatus',
+          input: { pin: 'auth' },
+          onDone: [
+            { guard: ({ event }) => event.output.locked, target: '#registration.pinLocked' },
+            { actions: assign({ pinStatus: ({ event }) => event.output }) },
+          ],
+          onError: cardFailure(),
+        },
+        {
+          id: 'readPasswordStatus',
+          src: 'readPinStatus',
+          input: { pin: 'sign' },
+          onDone: [
+            { guard: ({ event }) => event.output.locked, target: '#registration.passwordLocked' },
+            { actions: assign({ passwordStatus: ({ event }) => event.output }) },
+          ],
+          onError: cardFailure(),
+        },
+      ],
+      on: { CANCEL: '#registration.cancelled' },
+      initial: 'customerNumber',
+      states: {
+        // Stepping back to an earlier screen drops what was typed after it.
+        customerNumber: {
+          entry: 'clearSecrets',
+          on: {
+            DIGIT: {
+              guard: ({ context, event }) => canAddCustomerDigit(context.customerNumber, event.digit),
+              actions: [
+                assign({ customerNumber: ({ context, event }) => context.customerNumber + event.digit }),
+                'clearError',
+              ],
+            },
+            BACK: [
+              { guard: ({ context }) => context.customerNumber === '', target: '#registration.cancelled' },
+              { actions: assign({ customerNumber: ({ context }) => dropLast(context.customerNumber) }) },
+            ],
+            OK: {
+              guard: ({ context }) => isCustomerNumberComplete(context.customerNumber),
+              target: 'password',
+            },
+          },
+        },
+        password: {
+          entry: assign({ pin: '', confirmedPin: false }),
+          on: {
+            CHAR: {
+              guard: ({ context, event }) => canAddPasswordChar(context.password, event.char),
+              actions: [
+                assign({ password: ({ context, event }) => context.password + event.char }),
+                'clearError',
+              ],
+            },
+            BACK: [
+              { guard: ({ context }) => context.password === '', target: 'customerNumber' },
+              { actions: assign({ password: ({ context }) => dropLast(context.password) }) },
+            ],
+            OK: { guard: ({ context }) => isPasswordComplete(context.password), target: 'pin' },
+          },
+        },
+        pin: {
+          on: {
+            DIGIT: {
+              guard: ({ context, event }) => canAddPinDigit(context.pin, event.digit),
+              actions: [
+                assign({ pin: ({ context, event }) => context.pin + event.digit, confirmedPin: false }),
+                'clearError',
+              ],
+            },
+            BACK: [
+              // Back to the password means a new attempt with both secrets.
+              { guard: ({ context }) => context.pin === '', target: 'password', actions: 'dropSignatures' },
+              { actions: assign({ pin: ({ context }) => dropLast(context.pin) }) },
+            ],
+            OK: { guard: ({ context }) => isPinComplete(context.pin), target: 'submitted' },
+          },
+        },
+        submitted: {
+          always: [
+            { guard: 'passwordAlreadyUsed', target: '#registration.signingWithPin' },
+            { guard: 'passwordNeedsConfirmation', target: 'confirmingPassword' },
+            { guard: 'pinNeedsConfirmation', target: 'confirmingPin' },
+            { guard: 'prefetched', target: '#registration.challenging' },
+          ],
+          on: { BACK: 'pin' },
+        },
+        confirmingPassword: {
+          on: {
+            CONFIRM: { target: 'submitted', actions: assign({ confirmedPassword: true }) },
+            BACK: { target: 'password', actions: assign({ password: '', confirmedPassword: false }) },
+          },
+        },
+        confirmingPin: {
+          on: {
+            CONFIRM: { target: 'submitted', actions: assign({ confirmedPin: true }) },
+            BACK: { target: 'pin', actions: assign({ pin: '', confirmedPin: false }) },
+          },
+        },
+      },
+    },
+    challenging: {
+      invoke: {
+        id: 'requestChallenge',
+        src: 'requestChallenge',
+        input: { purpose: 'registration' },
+        onDone: {
+          target: 'signingWithPassword',
+          actions: assign({ challenge: ({ event }) => event.output }),
+        },
+        onError: platformFailure(),
+      },
+    },
+    signingWithPassword: {
+      invoke: {
+        id: 'signWithPassword',
+        src: 'signWithPassword',
+        input: ({ context }) => ({
+          password: secret(context.password),
+          challenge: context.challenge ?? '',
+          confirmLastAttempt: context.confirmedPassword,
+        }),
+        onDone: { target: 'signingWithPin', actions: assign({ signed: ({ event }) => event.output }) },
+        onError: [
+          { guard: wrongWithNoTriesLeft, target: 'passwordLocked' },
+          { guard: failWith('pinLocked'), target: 'passwordLocked' },
+          {
+            guard: failWith('pinIncorrect', 'lastAttempt'),
+            target: '#registration.entering.password',
+            actions: assign({
+              error: ({ event }) =>
+                errorWithKey(
+                  event,
+                  errorIs(event, 'lastAttempt') ? 'lastAttemptConfirm' : 'signPasswordIncorrect',
+                ),
+              passwordStatus: ({ context, event }) => statusAfter(context.passwordStatus, event),
+              confirmedPassword: false,
+              challenge: undefined,
+            }),
+          },
+          ...cardFailure(),
+        ],
+      },
+      always: {
+        guard: ({ context }) => context.password !== '',
+        actions: assign({ password: '', confirmedPassword: false }),
+      },
+    },
+    signingWithPin: {
+      invoke: {
+        id: 'signChallenge',
+        src: 'signChallenge',
+        input: ({ context }) => ({
+          pin: secret(context.pin),
+          challenge: context.challenge ?? '',
+          confirmLastAttempt: context.confirmedPin,
+        }),
+        onDone: { target: 'registering', actions: assign({ authSignature: ({ event }) => event.output }) },
+        onError: [
+          { guard: wrongWithNoTriesLeft, target: 'pinLocked' },
+          { guard: failWith('pinLocked'), target: 'pinLocked' },
+          // Only the PIN again: the password's signature over this challenge is kept.
+          {
+            guard: failWith('pinIncorrect', 'lastAttempt'),
+            target: '#registration.entering.pin',
+            actions: assign({
+              error: ({ event }) =>
+                errorWithKey(event, errorIs(event, 'lastAttempt') ? 'lastAttemptConfirm' : 'pinIncorrect'),
+              pinStatus: ({ context, event }) => statusAfter(context.pinStatus, event),
+              confirmedPin: false,
+            }),
+          },
+          ...cardFailure(),
+        ],
+      },
+      always: {
+        guard: ({ context }) => context.pin !== '',
+        actions: assign({ pin: '', confirmedPin: false }),
+      },
+    },
+    registering: {
+      invoke: {
+        id: 'register',
+        src: 'register',
+        input: ({ context }) => ({
+          challenge: context.challenge ?? '',
+          customerNumber: context.customerNumber,
+          authCertificate: context.authCertificate ?? '',
+          authSignature: context.authSignature ?? '',
+          signCertificate: context.signed?.signCertificate ?? '',
+          signSignature: context.signed?.signature ?? '',
+        }),
+        onDone: 'registered',
+        onError: [
+          // A wrong number: fix it, then sign again (the challenge is spent).
+          {
+            guard: failWith('customerNotFound'),
+            target: '#registration.entering.customerNumber',
+            actions: ['setError', 'dropSignatures', 'clearSecrets'],
+          },
+          { guard: failWith('registrationMismatch'), target: 'mismatch', actions: 'setError' },
+          { guard: failWith('alreadyLinked'), target: 'alreadyLinked', actions: 'setError' },
+          ...platformFailure(),
+        ],
+      },
+    },
+    // Dead ends: the viewer reads what to do; OK or CANCEL ends the registration.
+    pinLocked: deadEnd('showPinLocked'),
+    passwordLocked: deadEnd('showPasswordLocked'),
+    notMyNumberCard: deadEnd(),
+    certificateExpired: deadEnd(),
+    certificateRevoked: deadEnd(),
+    mismatch: deadEnd(),
+    alreadyLinked: deadEnd(),
+    // RETRY starts again from the entry (the customer number is kept).
+    bridgeDown: retryable(),
+    platformDown: retryable(),
+    cardError: retryable(),
+    rejected: retryable(),
+    registered: {
+      type: 'final',
+      entry: 'clearAll',
+      output: ({ event }) => ({
+        outcome: 'signedIn' as const,
+        signedIn: (event as unknown as DoneActorEvent<SignedIn>).output,
+      }),
+    },
+    cancelled: { type: 'final', entry: 'clearAll', output: { outcome: 'cancelled' as const } },
+  },
+});

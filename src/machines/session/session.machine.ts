@@ -1,0 +1,294 @@
+/**
+ * The viewer's session at the TV counter: the card bridge's connection and the card's presence
+ * decide everything. A card in → login (→ registration the first time) → logged in, with the
+ * renewal notice when the certificate runs out within 90 days, the home menu and the feature flows.
+ * Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
+ * the platform refuses the token refresh, or nobody touches the remote for the idle timeout; a
+ * spoken warning comes `warningLeadMs` (≥ 20 s, WCAG 2.2.1) before, and one key extends.
+ * Logging out forgets the profile (nothing personal stays in context, and the child flows holding
+ * screens of data are stopped). The machine never stores anything in Storage.
+ */
+import { assign, emit, fromCallback, fromPromise, setup } from 'xstate';
+import { bookingMachine } from '../booking/booking.machine';
+import { errorIs } from '../errors';
+import { healthMachine } from '../health/health.machine';
+import { loginMachine, type LoginOutput } from '../login/login.machine';
+import type { FlowMessageKey, MessageKey, MessageParams } from '../messages';
+import type { BridgeWatchEvent, CardPresence, FeatureOutput, Profile, RefreshOutput } from '../ports';
+import { registrationMachine, type RegistrationOutput } from '../registration/registration.machine';
+import { certificateNotice } from './certificate-expiry';
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_WARNING_LEAD_MS = 30_000;
+/** WCAG 2.2.1: at least 20 seconds to extend. */
+export const MIN_WARNING_LEAD_MS = 20_000;
+/** A refresh that failed for the network is tried again this much later. */
+export const REFRESH_RETRY_MS = 30_000;
+
+export interface SessionInput {
+  idleTimeoutMs?: number;
+  warningLeadMs?: number;
+}
+
+export interface SessionContext {
+  idleTimeoutMs: number;
+  warningLeadMs: number;
+  presence: CardPresence | 'unknown';
+  profile: Profile | undefined;
+  refreshAfterMs: number;
+  /** Why the viewer was logged out, shown on the next screen. */
+  logoutReason: FlowMessageKey | undefined;
+}
+
+export type SessionEvent =
+  | BridgeWatchEvent
+  | { type: 'OK' }
+  | { type: 'ACTIVITY' }
+  | { type: 'EXTEND' }
+  | { type: 'LOGOUT' }
+  | { type: 'OPEN'; section: 'health' | 'booking' };
+
+/** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
+export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+type Done<T> = { event: { output: T } };
+const signedInOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
+  event.output.outcome === 'signedIn';
+const sessionEnded = ({ event }: Done<FeatureOutput>) => event.output.outcome === 'sessionExpired';
+
+export const sessionMachine = setup({
+  types: {
+    input: {} as SessionInput,
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    emitted: {} as SessionEmitted,
+  },
+  actors: {
+    watchBridge: fromCallback(() => {
+      throw new Error("actor 'watchBridge' not provided");
+    }),
+    login: loginMachine,
+    registration: registrationMachine,
+    health: healthMachine,
+    booking: bookingMachine,
+    refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
+    logout: fromPromise<void>(notProvided('logout')),
+  },
+  actions: {
+    setPresence: assign({
+      presence: ({ context, event }) => (event.type === 'CARD_STATUS' ? event.presence : context.presence),
+    }),
+    setSignedIn: assign(({ event }) => {
+      const output = (event as unknown as { output: LoginOutput | RegistrationOutput }).output;
+      return output.outcome === 'signedIn'
+        ? {
+            profile: output.signedIn.profile,
+            refreshAfterMs: output.signedIn.refreshAfterMs,
+            logoutReason: undefined,
+          }
+        : {};
+    }),
+    forgetPersonal: assign({ profile: undefined }),
+    expired: assign({ logoutReason: 'loggedOutSessionExpired' }),
+    announceIdleWarning: emit(({ context }) => ({
+      type: 'announce' as const,
+      messageKey: 'idleWarning' as const,
+      params: { seconds: Math.round(context.warningLeadMs / 1000) },
+    })),
+  },
+  guards: {
+    cardPresent: ({ context }) => context.presence === 'present',
+    noReader: ({ context }) => context.presence === 'noReader',
+    cardUnreadable: ({ context }) => context.presence === 'unreadable',
+    cardGone: ({ event }) => event.type === 'CARD_STATUS' && event.presence !== 'present',
+    renewalDue: ({ context }) => certificateNotice(context.profile) !== undefined,
+  },
+  delays: {
+    idleWarning: ({ context }) => context.idleTimeoutMs - context.warningLeadMs,
+    warningLead: ({ context }) => context.warningLeadMs,
+    refreshDelay: ({ context }) => context.refreshAfterMs,
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => {
+    const warningLeadMs = Math.max(MIN_WARNING_LEAD_MS, input.warningLeadMs ?? DEFAULT_WARNING_LEAD_MS);
+    return {
+      warningLeadMs,
+      idleTimeoutMs: Math.max(warningLeadMs + 1000, input.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS),
+      presence: 'unknown',
+      profile: undefined,
+      refreshAfterMs: 0,
+      logoutReason: undefined,
+    };
+  },
+  invoke: { id: 'watchBridge', src: 'watchBridge' },
+  on: {
+    BRIDGE_DOWN: { target: '.bridgeDown', actions: assign({ presence: 'unknown' }) },
+    CARD_STATUS: { actions: 'setPresence' },
+  },
+  initial: 'connecting',
+  states: {
+    connecting: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    bridgeDown: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    routing: {
+      always: [
+        { guard: 'cardPresent', target: 'authenticating' },
+        { guard: 'noReader', target: 'noReader' },
+        { guard: 'cardUnreadable', target: 'unreadableCard' },
+        { target: 'waitingForCard' },
+      ],
+    },
+    noReader: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    waitingForCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    unreadableCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    authenticating: {
+      // Pulling the card stops login or registration (and with it whatever was typed).
+      on: { CARD_STATUS: { guard: 'cardGone', target: 'routing', actions: 'setPresence' } },
+      initial: 'login',
+      states: {
+        login: {
+          invoke: {
+            id: 'login',
+            src: 'login',
+            onDone: [
+              { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
+              {
+                guard: ({ event }) => event.output.outcome === 'registrationRequired',
+                target: 'registration',
+              },
+              { target: '#session.cardIdle' },
+            ],
+          },
+        },
+        registration: {
+          invoke: {
+            id: 'registration',
+            src: 'registration',
+            onDone: [
+              { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
+              { target: '#session.cardIdle' },
+            ],
+          },
+        },
+      },
+    },
+    /** A card is in but the viewer left the login: OK starts it again, or pull the card. */
+    cardIdle: {
+      on: {
+        OK: 'authenticating',
+        CARD_STATUS: { guard: 'cardGone', target: 'routing', actions: 'setPresence' },
+      },
+    },
+    loggedIn: {
+      type: 'parallel',
+      exit: 'forgetPersonal',
+      on: {
+        CARD_STATUS: {
+          guard: 'cardGone',
+          target: 'loggingOut',
+          actions: ['setPresence', assign({ logoutReason: 'loggedOutCardRemoved' })],
+        },
+        BRIDGE_DOWN: {
+          target: 'loggingOut',
+          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
+        },
+        LOGOUT: { target: 'loggingOut', actions: assign({ logoutReason: 'loggedOutByViewer' }) },
+      },
+      states: {
+        screen: {
+          initial: 'checkingCertificate',
+          states: {
+            checkingCertificate: {
+              always: [{ guard: 'renewalDue', target: 'certificateNotice' }, { target: 'home' }],
+            },
+            certificateNotice: { on: { OK: 'home' } },
+            home: {
+              on: {
+                OPEN: [
+                  { guard: ({ event }) => event.section === 'health', target: 'health' },
+                  { target: 'booking' },
+                ],
+              },
+            },
+            health: {
+              invoke: {
+                id: 'health',
+                src: 'health',
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+            booking: {
+              invoke: {
+                id: 'booking',
+                src: 'booking',
+                input: {},
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+          },
+        },
+        idle: {
+          initial: 'active',
+          states: {
+            active: {
+              after: { idleWarning: 'warning' },
+              on: { ACTIVITY: { target: 'active', reenter: true } },
+            },
+            warning: {
+              entry: 'announceIdleWarning',
+              after: {
+                warningLead: {
+                  target: '#session.loggingOut',
+                  actions: assign({ logoutReason: 'loggedOutIdle' }),
+                },
+              },
+              on: { ACTIVITY: 'active', EXTEND: 'active' },
+            },
+          },
+        },
+        tokens: {
+          initial: 'fresh',
+          states: {
+            fresh: { after: { refreshDelay: 'refreshing' } },
+            refreshing: {
+              invoke: {
+                id: 'refreshTokens',
+                src: 'refreshTokens',
+                onDone: {
+                  target: 'fresh',
+                  actions: assign({ refreshAfterMs: ({ event }) => event.output.refreshAfterMs }),
+                },
+                onError: [
+                  // The network, not the session, failed: try again a little later.
+                  {
+                    guard: ({ event }) => errorIs(event, 'platformDown'),
+                    target: 'fresh',
+                    actions: assign({ refreshAfterMs: REFRESH_RETRY_MS }),
+                  },
+                  { target: '#session.loggingOut', actions: 'expired' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+    loggingOut: {
+      entry: 'forgetPersonal',
+      invoke: { id: 'logout', src: 'logout', onDone: 'loggedOut', onError: 'loggedOut' },
+    },
+    loggedOut: {
+      on: {
+        OK: [{ guard: 'cardPresent', target: 'authenticating' }, { target: 'routing' }],
+        CARD_STATUS: { guard: 'cardGone', target: 'routing', actions: 'setPresence' },
+      },
+    },
+  },
+});

@@ -1,0 +1,99 @@
+/**
+ * Test data and error values as the real clients raise them: BridgeError from the card client,
+ * the SDK's typed PlatformErrors. Names and numbers here are fictitious.
+ */
+import { BridgeError, type BridgeErrorKind } from '../../card/errors';
+import {
+  CancellationDeadlinePassedError,
+  CertificateAlreadyLinkedError,
+  CertificateExpiredError,
+  CertificateRevokedError,
+  ChallengeExpiredError,
+  CustomerNotFoundError,
+  NetworkError,
+  PlatformUnavailableError,
+  RegistrationMismatchError,
+  RegistrationRequiredError,
+  SessionExpiredError,
+  SignatureInvalidError,
+  SlotTakenError,
+  SlotUnavailableError,
+  UnknownIssuerError,
+  NotFoundError,
+} from '../../platform/errors';
+import type { PinStatus, Profile, SignedIn } from '../ports';
+
+export const DISPLAY_NAME = '窓口 花子';
+export const CUSTOMER_NUMBER = '10010099';
+
+export const profile = (overrides: Partial<Profile['certificate']> = {}): Profile => ({
+  customerNumber: CUSTOMER_NUMBER,
+  displayName: DISPLAY_NAME,
+  municipality: 'みどり市',
+  certificate: { notAfter: '2031-03-31T14:59:59Z', daysRemaining: 1800, renewalWarning: false, ...overrides },
+});
+
+export const signedIn = (overrides: Partial<Profile['certificate']> = {}): SignedIn => ({
+  profile: profile(overrides),
+  refreshAfterMs: 240_000,
+});
+
+export const pinStatus = (triesLeft: number, maxTries = 3): PinStatus => ({
+  triesLeft,
+  maxTries,
+  locked: triesLeft === 0,
+});
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const bridge = (kind: BridgeErrorKind, details: any = {}) => new BridgeError(kind, details);
+
+export const cardErrors = {
+  noReader: () => bridge('NO_READER'),
+  noCard: () => bridge('NO_CARD'),
+  cardRemoved: () => bridge('CARD_REMOVED'),
+  notMyNumberCard: () => bridge('NOT_MY_NUMBER_CARD', { atr: '3B8F80' }),
+  pinIncorrect: (triesLeft: number) => bridge('PIN_INCORRECT', { triesLeft }),
+  pinLocked: () => bridge('PIN_LOCKED'),
+  lastAttempt: () => bridge('LAST_ATTEMPT_NEEDS_CONFIRMATION', { triesLeft: 1 }),
+  pinFormat: () => bridge('PIN_FORMAT'),
+  cardError: () => bridge('CARD_ERROR', { sw: '6F00' }),
+  busy: () => bridge('BUSY'),
+  bridgeDown: () => bridge('BRIDGE_UNAVAILABLE', { reason: 'connection-lost' }),
+  bridgeTimeout: () => bridge('TIMEOUT', { timeoutMs: 30000 }),
+};
+
+export const platformErrors = {
+  registrationRequired: () => new RegistrationRequiredError('REGISTRATION_REQUIRED'),
+  certificateExpired: () => new CertificateExpiredError('CERTIFICATE_EXPIRED'),
+  certificateRevoked: () => new CertificateRevokedError('CERTIFICATE_REVOKED'),
+  unknownIssuer: () => new UnknownIssuerError('UNKNOWN_ISSUER'),
+  unavailable: () => new PlatformUnavailableError('PLATFORM_UNAVAILABLE'),
+  network: () => new NetworkError('NETWORK_ERROR'),
+  challengeExpired: () => new ChallengeExpiredError('CHALLENGE_EXPIRED'),
+  signatureInvalid: () => new SignatureInvalidError('SIGNATURE_INVALID'),
+  customerNotFound: () => new CustomerNotFoundError('CUSTOMER_NOT_FOUND'),
+  registrationMismatch: () => new RegistrationMismatchError('REGISTRATION_MISMATCH'),
+  alreadyLinked: () => new CertificateAlreadyLinkedError('CERTIFICATE_ALREADY_LINKED'),
+  sessionExpired: () => new SessionExpiredError('SESSION_EXPIRED'),
+  notFound: () => new NotFoundError('CHECKUP_NOT_FOUND'),
+  slotTaken: () => new SlotTakenError('SLOT_TAKEN'),
+  slotUnavailable: () => new SlotUnavailableError('SLOT_UNAVAILABLE'),
+  deadlinePassed: () =>
+    new CancellationDeadlinePassedError({
+      status: 409,
+      problem: {
+        type: 'urn:madoguchi:problem:cancellation-deadline-passed',
+        title: 'Cancellation deadline passed',
+        status: 409,
+        code: 'CANCELLATION_DEADLINE_PASSED',
+        cancellation: {
+          deadline: '2030-05-09T15:00:00Z',
+          rule: '利用日の前日17時まで、この画面で取り消せます。',
+          ruleEn: 'You can cancel here until 17:00 the day before.',
+        },
+      },
+    }),
+};
+
+export const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
+export const fail = (id: string, error: unknown) => ({ type: `xstate.error.actor.${id}`, error });
