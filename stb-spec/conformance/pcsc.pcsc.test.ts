@@ -73,6 +73,9 @@ it('runs every case against the pcsc bridge with the virtual card in vpcd reader
     '--token',
     TOKEN,
   ]);
+  let bridgeLog = '';
+  bridge.stdout!.on('data', (chunk: Buffer) => (bridgeLog += chunk.toString()));
+  bridge.stderr!.on('data', (chunk: Buffer) => (bridgeLog += chunk.toString()));
   const port = await listeningPort(bridge);
 
   const junitFile = join(mkdtempSync(join(tmpdir(), 'madoguchi-conformance-pcsc-')), 'junit.xml');
@@ -104,4 +107,19 @@ it('runs every case against the pcsc bridge with the virtual card in vpcd reader
   expect(ids('passed').length).toBeGreaterThanOrEqual(30);
   expect(output).toMatch(/^conformance: \d+ passed, \d+ failed, 0 skipped \(/m);
   expect(code).toBe(knownBugs.length === 0 ? 0 : 1);
+
+  // The bridge's logs of the whole run hold no PIN or password the kit sent, right or wrong.
+  // Numbers (request ids, timings) are left out so that a request id 1234 is not taken for a PIN.
+  const logText = bridgeLog
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const entry = JSON.parse(line) as Record<string, unknown>;
+      return Object.values(entry)
+        .filter((value) => typeof value !== 'number')
+        .join(' ');
+    })
+    .join('\n');
+  expect(logText).toContain('call');
+  for (const secret of ['1234', '0000', 'ABC123', 'WRONG1']) expect(logText).not.toContain(secret);
 }, 240_000);
