@@ -58,6 +58,16 @@ describe('detecting a My Number Card', () => {
     );
     await expect(new JpkiCard(rewriting).detect()).rejects.toBeInstanceOf(NotMyNumberCardError);
   });
+  it('reads only the label from the token EF, so a card that refuses reads past the end still passes', async () => {
+    const { transport } = virtualCard(credentials);
+    const rewriting = new RewritingTransport(transport, (command, response) =>
+      insOf(command) === Ins.readBinary && command[4] !== undefined && command[4] > 15
+        ? sw(0x6700)
+        : response,
+    );
+    // Before any certificate read, every READ BINARY the driver sends is the token EF's.
+    await expect(new JpkiCard(rewriting).detect()).resolves.toEqual({ token: 'JPKIAPICCTOKEN2' });
+  });
 });
 
 describe('reading certificates', () => {

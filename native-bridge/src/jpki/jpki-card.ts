@@ -14,7 +14,6 @@ import {
   CERTIFICATE_EF,
   Cla,
   Ins,
-  JPKI_TOKEN_EF_SIZE,
   JPKI_TOKEN_LABEL,
   JpkiEf,
   KEY_EF,
@@ -69,6 +68,12 @@ export interface JpkiCardOptions {
   trace?: (entry: ApduTraceEntry) => void;
 }
 
+/**
+ * Only the label's bytes are read from the token EF: the design note fixes the label but not the
+ * EF's padded size, and a card may refuse (6700) a read past its end instead of answering 6282.
+ */
+const TOKEN_READ_LENGTH = JPKI_TOKEN_LABEL.length;
+
 export class JpkiCard {
   private readonly channel: CardChannel;
   private shortEf: 'unknown' | 'supported' | 'unsupported';
@@ -94,12 +99,12 @@ export class JpkiCard {
       const response = await this.channel.selectApplication();
       if (!isOk(response.sw)) throw this.applicationError(response.sw);
       if (this.shortEf === 'unknown') {
-        const probe = await this.readByShortEf(JpkiEf.tokenInfo, JPKI_TOKEN_EF_SIZE);
+        const probe = await this.readByShortEf(JpkiEf.tokenInfo, TOKEN_READ_LENGTH);
         this.shortEf = probe && tokenLabel(probe) === JPKI_TOKEN_LABEL ? 'supported' : 'unsupported';
         if (this.shortEf === 'supported') return { token: JPKI_TOKEN_LABEL };
         this.channel.forgetCurrentEf();
       }
-      const label = tokenLabel(await this.readFirstChunk(JpkiEf.tokenInfo, JPKI_TOKEN_EF_SIZE));
+      const label = tokenLabel(await this.readFirstChunk(JpkiEf.tokenInfo, TOKEN_READ_LENGTH));
       if (label !== JPKI_TOKEN_LABEL) throw new NotMyNumberCardError(this.options.atr);
       return { token: label };
     });
