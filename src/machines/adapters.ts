@@ -84,7 +84,29 @@ export function presenceOf(readers: ReadonlyArray<{ card: string }>): Port.CardP
   return 'absent';
 }
 
-export function createActors({ card, platform, now = Date.now }: ActorDependencies) {
+/**
+ * The bridge runs one card operation at a time and answers a second one BUSY (it never queues, so a
+ * PIN is never sent late). The machines may invoke card actors side by side (login prefetches the
+ * certificate and the PIN status together), so the app puts its own card calls in a line.
+ */
+export function oneCardCallAtATime(card: CardPort): CardPort {
+  let line: Promise<unknown> = Promise.resolve();
+  const next = <T>(call: () => Promise<T>): Promise<T> => {
+    const run = line.then(call, call);
+    line = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    readCertificate: (slot) => next(() => card.readCertificate(slot)),
+    getPinStatus: (kind) => next(() => card.getPinStatus(kind)),
+    readSignCertificate: (pin) => next(() => card.readSignCertificate(pin)),
+    sign: (request) => next(() => card.sign(request)),
+    subscribe: (listener) => card.subscribe(listener),
+  };
+}
+
+export function createActors({ card: bridgeCard, platform, now = Date.now }: ActorDependencies) {
+  const card = oneCardCallAtATime(bridgeCard);
   let tokenLifetimeMs = 0;
   const refreshAfter = (pair: TokenPair): number => {
     tokenLifetimeMs = Date.parse(pair.accessTokenExpiresAt) - now();
