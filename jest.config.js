@@ -1,7 +1,8 @@
 /** Jest runs TypeScript through swc (type checking is `npm run typecheck`). ESM-only packages
  * (pkijs, asn1js) are transformed too, so tests stay CommonJS.
  * Two projects: `unit` runs in parallel; `pcsc` (files named *.pcsc.test.ts) shares the one pcscd
- * and its vpcd readers, so it runs in band (`--runInBand`, see scripts/test.sh). */
+ * and its vpcd readers, so it runs in band (`--runInBand`, see scripts/test.sh); `e2e` (files named
+ * *.e2e.test.ts) drives the built app in WPE WebKit (cog + WPEWebDriver), in band too. */
 const esmPackages = [
   'pkijs',
   'asn1js',
@@ -24,6 +25,7 @@ const shared = {
     '<rootDir>/stb-spec',
     '<rootDir>/e2e',
     '<rootDir>/bench',
+    '<rootDir>/config',
   ],
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
@@ -39,8 +41,9 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       testMatch: ['**/*.test.ts'],
-      testPathIgnorePatterns: ['\\.pcsc\\.test\\.ts$'],
+      testPathIgnorePatterns: ['\\.pcsc\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
     },
     { ...shared, displayName: 'pcsc', testMatch: ['**/*.pcsc.test.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'], testTimeout: 60000 },
   ],
 };

@@ -1,0 +1,121 @@
+/**
+ * `npm run bridge:bundle`: the card bridge service as one self-contained file for the box,
+ *
+ *   dist/bridge/madoguchi-bridge.cjs           the bridge, its config reading and every runtime
+ *                                              dependency (ws, ajv, pkijs/asn1js for the simulator)
+ *   dist/bridge/node_modules/pcsclite/…        the PC/SC addon, copied as built for this machine
+ *                                              (with `bindings`): native code cannot be bundled
+ *   dist/bridge/madoguchi-bridge.service       the systemd unit, bridge.example.json, the operators'
+ *                                              guide (README-operators.md), SHA256SUMS
+ *
+ * The output depends only on the sources (no timestamps), so two builds of one commit are equal.
+ * A box image for another CPU rebuilds pcsclite for it (see docs/operators.md).
+ */
+import { createHash } from 'node:crypto';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { chmodSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const REPO = path.resolve(__dirname, '..', '..');
+export const BRIDGE_DIST = path.join(REPO, 'dist', 'bridge');
+export const BUNDLE_NAME = 'madoguchi-bridge.cjs';
+
+/** The files of each runtime package the addon needs; nothing else (no sources, tests, build objects). */
+const NATIVE_PACKAGES: Record<string, string[]> = {
+  pcsclite: ['package.json', 'LICENSE', 'index.js', 'lib', 'build/Release/pcsclite.node'],
+  bindings: ['package.json', 'LICENSE.md', 'bindings.js'],
+  'file-uri-to-path': ['package.json', 'LICENSE', 'index.js'],
+};
+
+function copyNativePackages(outDir: string): string[] {
+  const copied: string[] = [];
+  for (const [name, files] of Object.entries(NATIVE_PACKAGES)) {
+    const from = path.join(REPO, 'node_modules', name);
+    if (!existsSync(path.join(from, files.at(-1)!))) continue;
+    for (const file of files) {
+      if (!existsSync(path.join(from, file))) continue;
+      cpSync(path.join(from, file), path.join(outDir, 'node_modules', name, file), { recursive: true });
+    }
+    copied.push(name);
+  }
+  return copied;
+}
+
+function listFiles(dir: string, prefix = ''): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((entry) => {
+      const full = path.join(dir, entry);
+      return statSync(full).isDirectory() ? listFiles(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
+    });
+}
+
+export async function bundleBridge(
+  outDir = BRIDGE_DIST,
+): Promise<{ bundle: string; bytes: number; native: string[] }> {
+  rmSync(outDir, { recursive: true, force: true });
+  mkdirSync(outDir, { recursive: true });
+  const bundle = path.join(outDir, BUNDLE_NAME);
+  const result = await build({
+    entryPoints: [path.join(__dirname, 'main.ts')],
+    outfile: bundle,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['pcsclite'],
+    // cli.ts runs its own main() when `require.main === module`; inside one bundle that would be true
+    // for every module, so the guard is made false and main.ts (which has none) is the only start.
+    define: { 'require.main': 'undefined' },
+    banner: { js: '#!/usr/bin/env node\n"use strict";' },
+    legalComments: 'eof',
+    logLevel: 'warning',
+  });
+  if (result.errors.length) throw new Error('esbuild failed');
+  chmodSync(bundle, 0o755);
+  const native = copyNativePackages(outDir);
+  cpSync(
+    path.join(REPO, 'deploy', 'systemd', 'madoguchi-bridge.service'),
+    path.join(outDir, 'madoguchi-bridge.service'),
+  );
+  cpSync(path.join(REPO, 'deploy', 'bridge.example.json'), path.join(outDir, 'bridge.example.json'));
+  cpSync(path.join(REPO, 'docs', 'operators.md'), path.join(outDir, 'README-operators.md'));
+  const sums = listFiles(outDir)
+    .map(
+      (file) =>
+        `${createHash('sha256')
+          .update(readFileSync(path.join(outDir, file)))
+          .digest('hex')}  ${file}`,
+    )
+    .join('\n');
+  writeFileSync(path.join(outDir, 'SHA256SUMS'), `${sums}\n`);
+  return { bundle, bytes: statSync(bundle).size, native };
+}
+
+if (require.main === module) {
+  bundleBridge().then(
+    ({ bundle, bytes, native }) => {
+      console.log(`${path.relative(REPO, bundle)}: ${(bytes / 1024).toFixed(0)} KiB`);
+      console.log(
+        native.length
+          ? `PC/SC addon copied: ${native.join(', ')}`
+          : '注意: pcsclite がないため PC/SC は使えません（シミュレーターのみ） / ' +
+              'warning: pcsclite is not installed; the bundle can run the simulator backend only',
+      );
+    },
+    (error: Error) => {
+      console.error(`ブリッジをまとめられません / bundling the bridge failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  BridgeConfigError,
+  parseServiceArgs,
+  readBridgeConfig,
+  toBridgeOptions,
+  validateBridgeConfig,
+} from './config';
+import { runService } from './run-service';
+import { parseUnitFile, unitValue, unitValues } from './systemd-unit';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', 'deploy', 'bridge.example.json');
+const valid = () => ({ allowedOrigins: ['https://app.example.jp'], backend: 'pcsc' });
+
+function problemsOf(value: unknown): string {
+  try {
+    validateBridgeConfig(value, 'bridge.json');
+  } catch (error) {
+    if (error instanceof BridgeConfigError) return error.problems.join('\n');
+    throw error;
+  }
+  throw new Error('expected the configuration to be rejected');
+}
+
+describe('bridge service configuration', () => {
+  it('accepts the example and fills in the defaults', () => {
+    const options = toBridgeOptions(readBridgeConfig(EXAMPLE));
+    expect(options).toMatchObject({ backend: 'pcsc', port: 9930, logLevel: 'info', token: undefined });
+    expect(options.allowedOrigins).toEqual(['https://app.madoguchi-cable-tokyo.example']);
+  });
+
+  it('passes the simulator settings through', () => {
+    const config = validateBridgeConfig(
+      { ...valid(), backend: 'simulator', simulator: { pkiDir: '/var/lib/x/pki', scenario: 'last-try' } },
+      'bridge.json',
+    );
+    expect(toBridgeOptions(config)).toMatchObject({ pkiDir: '/var/lib/x/pki', scenario: 'last-try' });
+  });
+
+  it.each<[string, Record<string, unknown>, string]>([
+    ['a wildcard host', { host: '0.0.0.0' }, 'host: loopback 127.0.0.1 only'],
+    ['a LAN host', { host: '192.168.1.10' }, 'host の形式が正しくありません'],
+    ['no origins', { allowedOrigins: [] }, 'allowedOrigins: needs at least 1 item(s)'],
+    [
+      'a wildcard origin',
+      { allowedOrigins: ['*'] },
+      'allowedOrigins.0: must be an origin http(s)://host[:port]',
+    ],
+    ['the null origin', { allowedOrigins: ['null'] }, 'allowedOrigins.0: must be an origin'],
+    [
+      'an origin with a path',
+      { allowedOrigins: ['https://a.example/app'] },
+      'allowedOrigins.0: must be an origin',
+    ],
+    ['a short token', { token: 'abc' }, 'token: must be at least 22 characters'],
+    ['an unknown backend', { backend: 'usb' }, 'backend: must be one of "pcsc", "simulator"'],
+    ['a privileged port', { port: 443 }, 'port: must be >= 1024'],
+    ['a log level', { logLevel: 'trace' }, 'logLevel: must be one of'],
+    ['the simulator without its PKI', { backend: 'simulator' }, 'simulator が必要です / simulator: required'],
+    [
+      'a relative PKI dir',
+      { backend: 'simulator', simulator: { pkiDir: 'pki' } },
+      'simulator.pkiDir: must be an absolute path',
+    ],
+    ['an unknown field', { origin: 'x' }, 'origin は使えない項目です / origin: unknown field'],
+  ])('rejects %s with a clear message', (_name, change, message) => {
+    expect(problemsOf({ ...valid(), ...change })).toContain(message);
+  });
+
+  it('explains a missing or broken file', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bridge-config-'));
+    expect(() => readBridgeConfig(path.join(dir, 'none.json'))).toThrow(
+      'ブリッジの設定が正しくありません / invalid bridge configuration',
+    );
+    expect(() => readBridgeConfig(path.join(dir, 'none.json'))).toThrow('(ENOENT)');
+    writeFileSync(path.join(dir, 'broken.json'), '{');
+    expect(() => readBridgeConfig(path.join(dir, 'broken.json'))).toThrow(
+      'JSON として読めません / not valid JSON',
+    );
+  });
+
+  it('reads --config FILE and --config=FILE, defaulting to /etc/madoguchi/bridge.json', () => {
+    expect(parseServiceArgs([])).toEqual({ configFile: '/etc/madoguchi/bridge.json' });
+    expect(parseServiceArgs(['--config', '/x.json'])).toEqual({ configFile: '/x.json' });
+    expect(parseServiceArgs(['--config=/y.json'])).toEqual({ configFile: '/y.json' });
+    expect(() => parseServiceArgs(['--port', '1'])).toThrow('invalid argument: --port');
+  });
+
+  it('exits with 2 (no restart) on a bad configuration, printing why', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bridge-config-'));
+    const file = path.join(dir, 'bridge.json');
+    writeFileSync(file, JSON.stringify({ ...valid(), host: '0.0.0.0' }));
+    const errors: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+    try {
+      expect(await runService(['--config', file])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.join('\n')).toContain('host: loopback 127.0.0.1 only');
+  });
+});
+
+describe('systemd unit reader', () => {
+  it('keeps sections, repeated keys in order, and empty values', () => {
+    const unit = parseUnitFile('# c\n[Service]\nA=1\nA=2\nB=\n; c\n[Install]\nWantedBy=x\n');
+    expect(unitValues(unit, 'Service', 'A')).toEqual(['1', '2']);
+    expect(unitValue(unit, 'Service', 'B')).toBe('');
+    expect(unitValue(unit, 'Install', 'WantedBy')).toBe('x');
+    expect(unitValue(unit, 'Service', 'C')).toBeUndefined();
+    expect(() => parseUnitFile('A=1')).toThrow('line 1');
+  });
+});

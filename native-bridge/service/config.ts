@@ -1,0 +1,114 @@
+/**
+ * The card bridge service's configuration file (default /etc/madoguchi/bridge.json), validated by
+ * bridge-config.schema.json with bilingual messages, and turned into the options of startBridge().
+ */
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describeErrors, type FieldHints } from '../../config/ajv-messages';
+import type { BridgeCliOptions } from '../src/bridge/cli';
+import type { LogLevel } from '../src/bridge/logger';
+import schema from './bridge-config.schema.json';
+
+export const DEFAULT_CONFIG_FILE = '/etc/madoguchi/bridge.json';
+export const DEFAULT_PORT = 9930;
+
+export interface BridgeServiceConfig {
+  host?: '127.0.0.1';
+  port?: number;
+  allowedOrigins: string[];
+  token?: string;
+  backend: 'pcsc' | 'simulator';
+  logLevel?: LogLevel;
+  simulator?: { pkiDir: string; stateDir?: string; scenario?: string };
+}
+
+export class BridgeConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `ブリッジの設定が正しくありません / invalid bridge configuration: ${file}\n` +
+        problems.map((line) => `  - ${line}`).join('\n'),
+    );
+    this.name = 'BridgeConfigError';
+  }
+}
+
+const HINTS: FieldHints = {
+  host: {
+    ja: 'ループバック 127.0.0.1 のみ。ほかのアドレスでは起動しません',
+    en: 'loopback 127.0.0.1 only; the bridge will not bind any other address',
+  },
+  'allowedOrigins.*': {
+    ja: 'http(s)://ホスト[:ポート] の形。* や null、パスは使えません',
+    en: 'must be an origin http(s)://host[:port], without wildcard, null or path',
+  },
+  token: { ja: '英数字と . _ ~ -', en: 'letters, digits and . _ ~ - only' },
+  'simulator.pkiDir': { ja: '絶対パス', en: 'must be an absolute path' },
+  'simulator.stateDir': { ja: '絶対パス', en: 'must be an absolute path' },
+};
+
+const validate = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+}).compile<BridgeServiceConfig>(schema);
+
+export function validateBridgeConfig(value: unknown, file: string): BridgeServiceConfig {
+  if (!validate(value)) throw new BridgeConfigError(file, describeErrors(validate.errors, HINTS));
+  return value;
+}
+
+export function readBridgeConfig(file: string): BridgeServiceConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new BridgeConfigError(file, [
+      `設定ファイルを読めません（${code}） / cannot read the configuration file (${code})`,
+    ]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new BridgeConfigError(file, [
+      `JSON として読めません / not valid JSON: ${(error as Error).message}`,
+    ]);
+  }
+  return validateBridgeConfig(value, file);
+}
+
+/** startBridge() options from a validated configuration; simulator PINs are the demo card's. */
+export function toBridgeOptions(config: BridgeServiceConfig): BridgeCliOptions {
+  return {
+    backend: config.backend,
+    port: config.port ?? DEFAULT_PORT,
+    allowedOrigins: config.allowedOrigins,
+    token: config.token,
+    logLevel: config.logLevel ?? 'info',
+    scenario: config.simulator?.scenario ?? 'normal',
+    // Only the simulator reads pkiDir; the pcsc backend never touches it.
+    pkiDir: config.simulator?.pkiDir ?? '/nonexistent',
+    stateDir: config.simulator?.stateDir,
+    pins: { auth: '1234', sign: 'ABC123' },
+  };
+}
+
+/** `--config FILE` (default /etc/madoguchi/bridge.json); anything else is a usage error. */
+export function parseServiceArgs(argv: string[]): { configFile: string } | { help: true } {
+  let configFile = DEFAULT_CONFIG_FILE;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--config' && argv[i + 1] !== undefined) configFile = argv[++i]!;
+    else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
+    else
+      throw new BridgeConfigError('(command line)', [
+        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE)`,
+      ]);
+  }
+  return { configFile };
+}
