@@ -34,6 +34,7 @@ export interface CardServiceEvents {
 export class CardService extends EventEmitter<CardServiceEvents> {
   private readonly cards = new Map<string, ReaderCard>();
   private busy = false;
+  private resetting: Promise<void> = Promise.resolve();
   private lastStatus = '';
 
   constructor(private readonly backend: CardBackend) {
@@ -61,7 +62,7 @@ export class CardService extends EventEmitter<CardServiceEvents> {
   }
 
   readSignCertificate(password: string, options: PinUseOptions, reader?: string): Promise<Uint8Array> {
-    return this.withCard(reader, (card) => card.readSignCertificate(password, options));
+    return this.withCard(reader, (card) => card.readSignCertificate(password, options), 'reset');
   }
 
   pinStatus(kind: PinKind, reader?: string): Promise<PinStatus> {
@@ -75,25 +76,42 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     options: PinUseOptions,
     reader?: string,
   ): Promise<Uint8Array> {
-    return this.withCard(reader, (card) => card.sign(key, pin, digest, options));
+    return this.withCard(reader, (card) => card.sign(key, pin, digest, options), 'reset');
   }
 
-  /** One exclusive card operation at a time: a second caller is refused at once, not queued. */
+  /**
+   * One exclusive card operation at a time: a second caller is refused at once, not queued. After an
+   * operation that sent a PIN, the card is given back reset (BR-CARD-14), so no process — nor a
+   * restarted bridge — inherits a verified PIN; the reply does not wait for it, the next call does.
+   */
   private async withCard<T>(
     readerName: string | undefined,
     operation: (card: JpkiCard) => Promise<T>,
+    afterUse: 'keep' | 'reset' = 'keep',
   ): Promise<T> {
+    await this.resetting;
     if (this.busy) throw new CardBusyError();
     this.busy = true;
+    let usedReader: string | undefined;
     try {
       const entry = await this.chooseCard(readerName);
+      usedReader = entry.snapshot.name;
       return await operation(entry.driver!);
     } catch (error) {
       // The card left mid-operation: take the readers' word now rather than wait for their event.
       if (error instanceof CardError && error.errorName === 'CARD_REMOVED') this.sync(this.backend.readers());
       throw error;
     } finally {
+      if (afterUse === 'reset' && usedReader !== undefined) this.resetting = this.reset(usedReader);
       this.busy = false;
+    }
+  }
+
+  private async reset(readerName: string): Promise<void> {
+    try {
+      await this.backend.transport(readerName).release?.(true);
+    } catch {
+      // The card or reader is gone: nothing is left verified to reset.
     }
   }
 

@@ -16,4 +16,9 @@ export interface ApduTransport {
    * transport that cannot tell leaves it undefined and the driver selects afresh in every operation.
    */
   readonly epoch?: number;
+  /**
+   * Gives the card back to other processes (PC/SC: disconnects); `reset` clears the AP's verified
+   * PINs. Transports that never share the card (the in-process simulator) leave it out.
+   */
+  release?(reset: boolean): Promise<void>;
 }
