@@ -4,12 +4,13 @@
  * logo file). Every problem becomes one bilingual line naming the JSON path, e.g.
  *   support.phone の形式が正しくありません / support.phone: not a phone number (03-1234-5678)
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import schema from './operator.schema.json';
 import { describeErrors, type FieldHints } from './ajv-messages';
+import { readJsonFile } from './read-json-file';
 import { CONTRAST_PAIRS, MINIMUM_CONTRAST, contrastRatio } from './contrast';
 
 export type ServiceName = 'health' | 'booking';
@@ -109,24 +110,9 @@ export function validateOperator(value: unknown, file: string, baseDir = path.di
 
 /** Reads, parses and validates an operator configuration file. */
 export function loadOperator(file: string): OperatorConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new OperatorConfigError(file, [
-      `設定ファイルを読めません（${code}） / cannot read the configuration file (${code})`,
-    ]);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new OperatorConfigError(file, [
-      `JSON として読めません / not valid JSON: ${(error as Error).message}`,
-    ]);
-  }
-  return validateOperator(value, file);
+  const read = readJsonFile(file);
+  if (!read.ok) throw new OperatorConfigError(file, read.problems);
+  return validateOperator(read.value, file);
 }
 
 /** Session timing in milliseconds, as the session machine takes it. */

@@ -2,9 +2,9 @@
  * The card bridge service's configuration file (default /etc/madoguchi/bridge.json), validated by
  * bridge-config.schema.json with bilingual messages, and turned into the options of startBridge().
  */
-import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describeErrors, type FieldHints } from '../../config/ajv-messages';
+import { readJsonFile } from '../../config/read-json-file';
 import type { BridgeCliOptions } from '../src/bridge/cli';
 import type { LogLevel } from '../src/bridge/logger';
 import schema from './bridge-config.schema.json';
@@ -61,24 +61,9 @@ export function validateBridgeConfig(value: unknown, file: string): BridgeServic
 }
 
 export function readBridgeConfig(file: string): BridgeServiceConfig {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    throw new BridgeConfigError(file, [
-      `設定ファイルを読めません（${code}） / cannot read the configuration file (${code})`,
-    ]);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new BridgeConfigError(file, [
-      `JSON として読めません / not valid JSON: ${(error as Error).message}`,
-    ]);
-  }
-  return validateBridgeConfig(value, file);
+  const read = readJsonFile(file);
+  if (!read.ok) throw new BridgeConfigError(file, read.problems);
+  return validateBridgeConfig(read.value, file);
 }
 
 /** startBridge() options from a validated configuration; simulator PINs are the demo card's. */
