@@ -1,24 +1,14 @@
 /**
- * A small base64 codec over atob/btoa: the client runs in WPE WebKit, where Node's Buffer does not
- * exist. Decoding is strict, so a mangled certificate or signature from the bridge is noticed here.
+ * The bridge client's base64: the app's one codec (src/platform/base64.ts, no Node Buffer, so it
+ * runs in WPE WebKit), decoding stricter still — the bridge always pads, so a length that is not a
+ * multiple of 4 means a mangled certificate or signature.
  */
+import { base64ToBytes, bytesToBase64 } from '../platform/base64';
 
-export function encodeBase64(bytes: Uint8Array): string {
-  let binary = '';
-  // In slices: spreading a large array into fromCharCode can overflow the stack on older engines.
-  for (let offset = 0; offset < bytes.length; offset += 0x4000) {
-    binary += String.fromCharCode.apply(null, Array.from(bytes.subarray(offset, offset + 0x4000)));
-  }
-  return btoa(binary);
-}
+export const encodeBase64 = bytesToBase64;
 
 /** Throws SyntaxError on anything but padded standard base64 (atob alone skips whitespace). */
 export function decodeBase64(text: string): Uint8Array {
-  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) {
-    throw new SyntaxError('not base64');
-  }
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  if (text.length % 4 !== 0) throw new SyntaxError('not base64');
+  return base64ToBytes(text);
 }
