@@ -5,6 +5,11 @@
  * *.e2e.test.ts) drives the built app in WPE WebKit (cog + WPEWebDriver), in band too. */
 const esmPackages = [
   'pkijs',
+  '@lightningjs',
+  '@metrological',
+  'deepmerge',
+  'localcookies',
+  '@michieljs',
   'asn1js',
   'bytestreamjs',
   'pvtsutils',

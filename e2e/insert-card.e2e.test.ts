@@ -1,29 +1,38 @@
 /**
- * WPE smoke test: the built app, loaded in cog (headless) through WPEWebDriver, reaches the
- * insert-card screen, and its canvas capture is a real picture (not a blank or white frame).
+ * WPE smoke test: the built app, loaded in cog (headless) through WPEWebDriver, with a bridge to
+ * talk to (`--backend simulator --no-card`: an empty reader) and a settings.json pointing at it,
+ * reaches the insert-card screen, and its canvas capture is a real picture (not a blank frame).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runApp, type AppRun } from './harness/app-run';
 import { decodePng, pixelStats } from './harness/png';
-import { buildTestApp, E2E_APP_DIR, SCREENSHOT_DIR } from './harness/screens';
+import { SCREENSHOT_DIR } from './harness/screens';
+import { Stack, type Journey } from './harness/stack';
 
 describe('WPE WebKit (cog) smoke', () => {
-  let run: AppRun | undefined;
+  let stack: Stack | undefined;
+  let journey: Journey;
+  let navigated = 0;
 
   beforeAll(async () => {
-    buildTestApp();
-    run = await runApp(E2E_APP_DIR);
-  }, 60000);
+    stack = await Stack.start({
+      browser: 'wpe',
+      withCard: false,
+      bridge: { backend: 'simulator', args: ['--no-card'] },
+    });
+    navigated = Date.now();
+    journey = await stack.journey('insert-card-smoke');
+  }, 90000);
 
   afterAll(async () => {
-    await run?.close();
+    await stack?.close();
   });
 
   it('reaches the insert-card screen and renders it', async () => {
-    const app = run!;
-    const ms = await app.waitForScreen('insert-card');
-    const png = await app.capture();
+    await journey.waitForScreen('insert-card', undefined, 15000);
+    const ms = Date.now() - navigated;
+    const capture = await journey.shot('insert-card');
+    const png = readFileSync(capture);
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
     const file = join(SCREENSHOT_DIR, 'insert-card.e2e.png');
     writeFileSync(file, png);
@@ -40,10 +49,9 @@ describe('WPE WebKit (cog) smoke', () => {
   });
 
   it('stays on the insert-card screen when Back (Backspace) is pressed', async () => {
-    const app = run!;
-    await app.driver.session.sendKeys('\uE003'); // WebDriver's Backspace
+    await journey.press('Back');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await app.driver.session.execute('return window.__madoguchi.screen')).toBe('insert-card');
-    expect(await app.driver.session.execute('return document.querySelectorAll("canvas").length')).toBe(1);
+    expect((await journey.read()).screen).toBe('insert-card');
+    expect(await stack!.session.execute('return document.querySelectorAll("canvas").length')).toBe(1);
   });
 });

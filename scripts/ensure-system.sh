@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need when they are missing (as root, apt-get update once),
 # and starts pcscd with the vpcd virtual readers. Safe to run again: it only does what is missing.
-# cog, wpewebkit-driver and fonts-noto-cjk run the e2e tests in WPE WebKit (the STB's browser engine);
+# cog, wpewebkit-driver and fonts-noto-cjk run the e2e tests in WPE WebKit (the STB's browser engine),
+# chromium and chromium-driver the same journeys in Chromium;
 # bubblewrap confines the bundled bridge the way its systemd unit does (native-bridge/service tests).
 set -euo pipefail
 
-packages=(pcscd libpcsclite-dev vsmartcard-vpcd opensc openssl cog wpewebkit-driver fonts-noto-cjk bubblewrap)
+packages=(pcscd libpcsclite-dev vsmartcard-vpcd opensc openssl cog wpewebkit-driver chromium chromium-driver fonts-noto-cjk bubblewrap)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -1,30 +1,25 @@
-// `npm run screenshots`: builds a test build of the app, loads it in WPE WebKit (cog headless via
-// WPEWebDriver) and saves one PNG per screen under .tmp/screenshots/ (git-ignored), printing the paths.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { runApp } from '../e2e/harness/app-run';
+// `npm run screenshots`: every screen of the TV app (e2e/gallery) rendered in WPE WebKit (cog
+// headless via WPEWebDriver) and saved as PNG under .tmp/screenshots/ (git-ignored), with the paths
+// and any layout problem the page measured with the real glyphs.
+import { relative } from 'node:path';
 import { decodePng, pixelStats } from '../e2e/harness/png';
-import { buildTestApp, E2E_APP_DIR, ROOT, SCREENS, SCREENSHOT_DIR } from '../e2e/harness/screens';
+import { ROOT } from '../e2e/harness/screens';
+import { runGallery } from '../e2e/gallery/run-gallery';
 
 const main = async () => {
-  buildTestApp();
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const run = await runApp(E2E_APP_DIR);
-  try {
-    for (const screen of SCREENS) {
-      const ms = await run.waitForScreen(screen);
-      const png = await run.capture();
-      const file = join(SCREENSHOT_DIR, `${screen}.png`);
-      writeFileSync(file, png);
-      const image = decodePng(png);
-      const { variance } = pixelStats(image);
-      console.log(
-        `${relative(ROOT, file)}  ${image.width}×${image.height}, reached in ${ms} ms, luma variance ${variance.toFixed(0)}`,
-      );
-    }
-  } finally {
-    await run.close();
+  const shots = await runGallery();
+  let problems = 0;
+  for (const shot of shots) {
+    const image = decodePng(shot.png);
+    const { variance } = pixelStats(image);
+    console.log(
+      `${relative(ROOT, shot.file)}  ${image.width}×${image.height}, luma variance ${variance.toFixed(0)}`,
+    );
+    for (const problem of shot.layoutProblems) console.log(`  ! ${problem}`);
+    problems += shot.layoutProblems.length;
   }
+  console.log(`${shots.length} screens, ${problems} layout problems`);
+  if (problems > 0) process.exitCode = 1;
 };
 
 main().catch((error: unknown) => {

@@ -1,5 +1,17 @@
-// `npm start`: the TV app with the simulated card and platform. Until the app lands (issue 6/7),
-// it says so instead of pretending.
-console.log('madoguchi: the TV app arrives with a later change.');
-console.log('  The card path works today: `npm run virtual-card -- --help`, and `npm test` runs it all.');
-console.log('madoguchi: TV アプリは今後の変更で追加されます。');
+// `npm start`: installs the npm packages when they are missing (no apt packages: the simulated
+// card lives in the bridge, no pcscd), then runs scripts/start-demo.ts (build, bridge on the
+// simulator backend, platform simulator, the app on http://127.0.0.1:8080).
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+if (!fs.existsSync(tsx)) {
+  console.log('madoguchi: npm install …');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const installed = spawnSync(npm, ['install', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
+  if (installed.status !== 0) process.exit(installed.status ?? 1);
+}
+const demo = spawnSync(tsx, [path.join(root, 'scripts/start-demo.ts')], { cwd: root, stdio: 'inherit' });
+process.exit(demo.status ?? 1);

@@ -25,6 +25,8 @@ step "types" npx tsc -p tsconfig.json
 # A hung runner fails the step after 20 minutes instead of eating CI's 90.
 step "unit tests" timeout 1200 npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
 step "PC/SC tests (real pcscd, vpcd card)" timeout 1200 npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json
-step "e2e tests (built app in WPE WebKit: cog + WPEWebDriver)" timeout 600 npx jest --selectProjects e2e --runInBand --json --outputFile=.tmp/jest-e2e.json
+# pcscd may have gone away during the long PC/SC step (a test restarts it, or it exits idle).
+bash scripts/ensure-system.sh >/dev/null || exit 1
+step "e2e tests (built app in WPE WebKit and Chromium: journeys through bridge, pcscd, platform)" timeout 1500 npx jest --selectProjects e2e --runInBand --json --outputFile=.tmp/jest-e2e.json
 node scripts/test-summary.js .tmp/jest-unit.json .tmp/jest-pcsc.json .tmp/jest-e2e.json || status=1
 exit $status

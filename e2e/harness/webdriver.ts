@@ -7,6 +7,8 @@ export interface Session {
   execute<T>(script: string, args?: unknown[]): Promise<T>;
   executeAsync<T>(script: string, args?: unknown[]): Promise<T>;
   sendKeys(keys: string): Promise<void>;
+  /** Any other command of this session, e.g. `command('POST', '/se/log', { type: 'browser' })`. */
+  command(method: string, path: string, body?: unknown): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ export const newSession = async (base: string, capabilities: Record<string, unkn
       ]);
       await call(base, 'POST', `${at}/actions`, { actions: [{ type: 'key', id: 'keyboard', actions }] });
     },
+    command: (method, path, body) => call(base, method, `${at}${path}`, body),
     close: async () => {
       await call(base, 'DELETE', at);
     },

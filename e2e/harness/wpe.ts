@@ -4,7 +4,7 @@
  * `--automation` to accept the driver's control (without it, it loads its working directory).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports';
 import { newSession, status, type Session } from './webdriver';
 
 export const COG = process.env.MADOGUCHI_COG ?? '/usr/bin/cog';
@@ -13,17 +13,6 @@ export const WPE_WEBDRIVER = process.env.MADOGUCHI_WPE_WEBDRIVER ?? 'WPEWebDrive
 export const wpeCapabilities = () => ({
   'wpe:browserOptions': { binary: COG, args: ['--platform=headless', '--automation'] },
 });
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

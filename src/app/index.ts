@@ -1,23 +1,55 @@
-/** Entry of the TV app bundle (`npm run build` → dist/app/). */
+/**
+ * Entry of the TV app bundle (`npm run build` → dist/app/): reads settings.json, sets the
+ * operator's theme and language, wires the bridge and the platform, then launches the shell.
+ */
 import { Launch } from '@lightningjs/sdk';
-import { App } from './App';
+import { App, setShellRuntime } from './App';
+import { initI18n } from './i18n/i18n';
 import { lightningKeys } from './keys/keymap';
+import { createRuntime } from './session/runtime';
+import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
+import { setTheme, themeFromSettings } from './theme/tokens';
+import { createVoice } from './voice/create-voice';
 
 declare const __MADOGUCHI_TEST_HOOK__: boolean;
 declare const __MADOGUCHI_PLATFORM__: 'keyboard' | 'stb';
 
-const appSettings = {
-  stage: { w: 1920, h: 1080, clearColor: 0xff000000 },
-  keys: lightningKeys(__MADOGUCHI_PLATFORM__),
-  enablePointer: false,
-  debug: false,
-};
-const platformSettings = { path: './static', log: false, showVersion: false, showFps: false };
-
-const application = Launch(App, appSettings, platformSettings, {});
-document.body.appendChild(application.stage.getCanvas());
-
-if (__MADOGUCHI_TEST_HOOK__) {
-  installTestHook(application.stage, () => application.tag('App') as unknown as App | undefined);
+/** Without settings the box cannot reach anything: say so in both languages, never a blank TV. */
+function showSettingsError(error: unknown) {
+  const box = document.createElement('div');
+  box.style.cssText =
+    'position:absolute;inset:0;padding:54px 96px;background:#0B1D33;color:#fff;font:40px/1.5 "Noto Sans CJK JP",sans-serif';
+  box.textContent =
+    'この窓口の設定を読み込めませんでした。ケーブルテレビ会社にお問い合わせください。\n' +
+    'The settings of this service could not be loaded. Please contact your cable TV company.\n' +
+    String(error instanceof Error ? error.message : error);
+  box.style.whiteSpace = 'pre-wrap';
+  document.body.appendChild(box);
 }
+
+function launch(settings: AppSettings) {
+  setSettings(settings);
+  setTheme(themeFromSettings(settings));
+  initI18n(settings.defaultLanguage);
+  const runtime = createRuntime(settings);
+  setShellRuntime({ session: runtime.session, voice: createVoice(), onMount: () => runtime.bridge.start() });
+  const application = Launch(
+    App,
+    {
+      // No image worker: it starts from a blob: URL, which the package's CSP (script-src 'self') blocks.
+      stage: { w: 1920, h: 1080, clearColor: 0xff000000, useImageWorker: false },
+      keys: lightningKeys(__MADOGUCHI_PLATFORM__),
+      enablePointer: false,
+      debug: false,
+    },
+    { path: './static', log: false, showVersion: false, showFps: false },
+    {},
+  );
+  document.body.appendChild(application.stage.getCanvas());
+  if (__MADOGUCHI_TEST_HOOK__) {
+    installTestHook(application.stage, () => application.tag('App') as unknown as App | undefined);
+  }
+}
+
+loadSettings().then(launch, showSettingsError);

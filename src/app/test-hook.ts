@@ -4,11 +4,25 @@
  * render and reads `toDataURL` on the next `frameEnd`, while the WebGL buffer is still current.
  */
 import type { App } from './App';
+import type { AppView } from './view/app-view';
+import { layoutProblems } from './testing/layout';
+import { theme } from './theme/tokens';
 
 export interface TestHook {
   /** The screen on display, e.g. 'insert-card'; undefined until the app's first screen. */
   readonly screen: string | undefined;
+  /** The session's state value and the foreground flow's, e.g. {session:{loggedIn:…}, flow:'list'}. */
+  state(): { session: unknown; flow: unknown };
+  /** The current screen's props (views hold no PIN or password: only how many were typed). */
+  props(): unknown;
   capture(): Promise<string>;
+  /** Shows a fixed view (the screenshot gallery); the session stops driving the screen. */
+  showView(view: AppView): void;
+  setLanguage(language: 'ja' | 'en'): void;
+  openHelp(): void;
+  closeHelp(): void;
+  /** Texts below the body size or outside the safe area, measured with the real glyphs. */
+  layoutProblems(): string[];
 }
 
 interface StageLike {
@@ -22,6 +36,24 @@ export const installTestHook = (stage: StageLike, getApp: () => App | undefined)
     get screen() {
       return getApp()?.screen;
     },
+    state: () => {
+      const snapshot = getApp()?.session?.getSnapshot();
+      const children = (snapshot?.children ?? {}) as Record<
+        string,
+        { getSnapshot(): { value: unknown } } | undefined
+      >;
+      const flow = ['login', 'registration', 'health', 'booking'].map((id) => children[id]).find(Boolean);
+      return { session: snapshot?.value, flow: flow?.getSnapshot().value };
+    },
+    showView: (view) => getApp()?.showFixedView(view),
+    setLanguage: (language) => getApp()?.useLanguage(language),
+    openHelp: () => getApp()?.$openHelp(),
+    closeHelp: () => getApp()?.$closeHelp(),
+    layoutProblems: () => {
+      const app = getApp();
+      return app ? layoutProblems(app.application as never, theme()) : ['no app'];
+    },
+    props: () => JSON.parse(JSON.stringify(getApp()?.currentView?.main.props ?? null)),
     capture: () =>
       new Promise<string>((resolve, reject) => {
         stage.once('frameEnd', () => {

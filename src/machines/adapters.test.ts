@@ -53,6 +53,7 @@ describe('adapters', () => {
     expect(presenceOf([])).toBe('noReader');
     expect(presenceOf([{ card: 'absent' }, { card: 'present' }])).toBe('present');
     expect(presenceOf([{ card: 'mute' }])).toBe('unreadable');
+    expect(presenceOf([{ card: 'unsupported' }])).toBe('unsupported');
     expect(presenceOf([{ card: 'absent' }])).toBe('absent');
   });
 

@@ -80,7 +80,8 @@ const REFRESH_FLOOR_MS = 10_000;
 export function presenceOf(readers: ReadonlyArray<{ card: string }>): Port.CardPresence {
   if (readers.length === 0) return 'noReader';
   if (readers.some((reader) => reader.card === 'present')) return 'present';
-  if (readers.some((reader) => reader.card === 'unsupported' || reader.card === 'mute')) return 'unreadable';
+  if (readers.some((reader) => reader.card === 'unsupported')) return 'unsupported';
+  if (readers.some((reader) => reader.card === 'mute')) return 'unreadable';
   return 'absent';
 }
 

@@ -93,7 +93,8 @@ export interface RefreshOutput {
 export type FeatureOutput = { outcome: 'closed' } | { outcome: 'sessionExpired' };
 
 /** What the card bridge tells the session, already reduced to what it decides on. */
-export type CardPresence = 'noReader' | 'absent' | 'present' | 'unreadable';
+/** `unsupported`: a card the bridge read and found not to be a My Number Card; `unreadable`: mute. */
+export type CardPresence = 'noReader' | 'absent' | 'present' | 'unreadable' | 'unsupported';
 export type BridgeWatchEvent = { type: 'BRIDGE_DOWN' } | { type: 'CARD_STATUS'; presence: CardPresence };
 
 export type {

@@ -57,3 +57,16 @@ export type Platform = keyof typeof keyMaps;
 
 /** Lightning takes `{ [keyCode]: name }`. */
 export const lightningKeys = (platform: Platform): Record<number, string> => ({ ...keyMaps[platform] });
+
+/** The digit ('0'–'9') a key event stands for on any platform, else undefined (for `_handleKey`). */
+export const digitOf = (event: { keyCode: number }): string | undefined => {
+  const name = stbRemoteKeys[event.keyCode];
+  return name?.startsWith('Digit') ? name.slice('Digit'.length) : undefined;
+};
+
+/**
+ * Development keyboards only: the capital letter a key stands for ('A'–'Z'), else undefined. A
+ * remote has no letters (the password keypad is on screen); a keyboard may type them directly.
+ */
+export const letterOf = (event: { keyCode: number }): string | undefined =>
+  event.keyCode >= 65 && event.keyCode <= 90 ? String.fromCharCode(event.keyCode) : undefined;

@@ -1,5 +1,16 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import { contrastRatio } from './contrast';
-import { defaultTheme, textPairs, themes } from './tokens';
+import { defaultTheme, textPairs, themeFromColors, type Theme } from './tokens';
+
+const operatorsDir = path.join(__dirname, '../../../config/operators');
+const operatorThemes: Array<[string, Theme]> = readdirSync(operatorsDir)
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => {
+    const config = JSON.parse(readFileSync(path.join(operatorsDir, file), 'utf8'));
+    return [config.id, themeFromColors(config.id, config.theme.colors)];
+  });
+const themes: Array<[string, Theme]> = [['default', defaultTheme], ...operatorThemes];
 
 describe('theme tokens', () => {
   it('computes WCAG contrast', () => {
@@ -7,22 +18,36 @@ describe('theme tokens', () => {
     expect(contrastRatio(0xff777777, 0xff777777)).toBeCloseTo(1, 5);
   });
 
-  for (const [name, theme] of Object.entries(themes)) {
-    it.each(textPairs(theme.colors))(`${name}: %s is at least 7:1`, (_pair, fg, bg) => {
+  it('has a theme for every example operator', () => {
+    expect(operatorThemes.map(([name]) => name).sort()).toEqual(['madoguchi-cable-tokyo', 'minato-catv']);
+  });
+
+  describe.each(themes)('%s', (_name, theme) => {
+    it.each(textPairs(theme.colors))('%s is at least 7:1', (_pair, fg, bg) => {
       expect(contrastRatio(fg, bg)).toBeGreaterThanOrEqual(7);
     });
 
-    it(`${name}: large type (body ≥ 36 px, title ≥ 57 px)`, () => {
+    it('derives a surface that differs from the background (rows are visible)', () => {
+      expect(theme.colors.surface).not.toBe(theme.colors.background);
+    });
+
+    it('large type (body ≥ 36 px, title ≥ 57 px)', () => {
       expect(theme.type.body).toBeGreaterThanOrEqual(36);
+      expect(theme.type.heading).toBeGreaterThanOrEqual(theme.type.body);
       expect(theme.type.title).toBeGreaterThanOrEqual(57);
     });
 
-    it(`${name}: safe area is at least 5 % of a 1920×1080 stage`, () => {
+    it('focus is a ring of at least 4 px plus a scale', () => {
+      expect(theme.focusRing.width).toBeGreaterThanOrEqual(4);
+      expect(theme.focusRing.scale).toBeGreaterThan(1);
+    });
+
+    it('safe area is at least 5 % of a 1920×1080 stage', () => {
       expect(theme.stage).toEqual({ w: 1920, h: 1080 });
       expect(theme.safeArea.x).toBeGreaterThanOrEqual(96);
       expect(theme.safeArea.y).toBeGreaterThanOrEqual(54);
     });
-  }
+  });
 
   it('the default theme uses a Japanese font first', () => {
     expect(defaultTheme.type.fontFace).toMatch(/^Noto Sans CJK JP/);

@@ -1,16 +1,25 @@
 /**
- * Theme tokens for the 10-foot UI: colours, type and the safe area. One object per operator; the
- * tests hold every text pair to WCAG AAA contrast (≥ 7:1) and the type to the elderly-viewer sizes.
- * Colours are Lightning ARGB numbers (0xAARRGGBB).
+ * Theme tokens for the 10-foot UI: colours, type and the safe area. The operator's six colours
+ * (settings.json, from config/operators/NAME.json) make the theme; the other tokens are derived
+ * from them. The tests hold every text pair to WCAG AAA contrast (≥ 7:1) and the type to the
+ * elderly-viewer sizes. Colours are Lightning ARGB numbers (0xAARRGGBB).
  */
+import type { AppSettings } from '../settings/settings';
+import { contrastRatio } from './contrast';
+
 export interface ThemeColors {
   background: number;
+  /** Panels, list rows and keys that are not focused. */
   surface: number;
   text: number;
   textMuted: number;
   accent: number;
   /** Text drawn on `accent`. */
   onAccent: number;
+  /** The focused item's fill and ring. */
+  focus: number;
+  /** Text drawn on `focus`. */
+  onFocus: number;
   cardBody: number;
   cardChip: number;
   reader: number;
@@ -21,7 +30,9 @@ export interface ThemeType {
   fontFace: string;
   /** Title size in px; ≥ 57 on a 1080p stage. */
   title: number;
-  /** Body size in px; ≥ 36 on a 1080p stage. */
+  /** Headings inside a screen (list titles, values); between body and title. */
+  heading: number;
+  /** Body size in px; ≥ 36 on a 1080p stage, the smallest text anywhere. */
   body: number;
   lineHeightRatio: number;
 }
@@ -33,39 +44,101 @@ export interface Theme {
   /** Title-safe margins on a 1920×1080 stage (5 % of each side). */
   safeArea: { x: number; y: number };
   stage: { w: number; h: number };
+  /** Focus: a ring this thick plus this scale, never colour alone. */
+  focusRing: { width: number; scale: number };
 }
 
-/** The text pairs the contrast check holds to 7:1: [foreground, background]. */
+/** The text pairs the contrast check holds to 7:1: [name, foreground, background]. */
 export const textPairs = (colors: ThemeColors): Array<[string, number, number]> => [
   ['text on background', colors.text, colors.background],
   ['muted text on background', colors.textMuted, colors.background],
   ['text on surface', colors.text, colors.surface],
+  ['muted text on surface', colors.textMuted, colors.surface],
   ['onAccent on accent', colors.onAccent, colors.accent],
+  ['onFocus on focus', colors.onFocus, colors.focus],
 ];
 
-export const defaultTheme: Theme = {
-  name: 'madoguchi',
-  colors: {
-    background: 0xff0b1d33,
-    surface: 0xff16304f,
-    text: 0xffffffff,
-    textMuted: 0xffd6e2f0,
-    accent: 0xffffd54a,
-    onAccent: 0xff0b1d33,
-    cardBody: 0xffe8f1fb,
-    cardChip: 0xffd4a534,
-    reader: 0xff3a4a5e,
-    readerSlot: 0xff05080c,
-  },
-  type: {
-    fontFace: 'Noto Sans CJK JP, Noto Sans JP, sans-serif',
-    title: 64,
-    body: 40,
-    lineHeightRatio: 1.4,
-  },
-  safeArea: { x: 96, y: 54 },
-  stage: { w: 1920, h: 1080 },
+const argb = (hex: string): number => (0xff000000 | parseInt(hex.slice(1), 16)) >>> 0;
+
+/** a → b by t (0…1), per channel. */
+export const mix = (a: number, b: number, t: number): number => {
+  const channel = (shift: number) => {
+    const from = (a >>> shift) & 0xff;
+    const to = (b >>> shift) & 0xff;
+    return Math.round(from + (to - from) * t) << shift;
+  };
+  return (0xff000000 | channel(16) | channel(8) | channel(0)) >>> 0;
 };
 
-/** Operators may ship their own theme; until then every operator gets the default. */
-export const themes: Record<string, Theme> = { default: defaultTheme };
+/** The strongest tint toward `toward` that keeps `fg` at ≥ 7:1 on it (steps of 2 %). */
+const tintKeeping = (base: number, toward: number, fg: number, most: number): number => {
+  for (let t = most; t > 0; t -= 0.02) {
+    const tinted = mix(base, toward, t);
+    if (contrastRatio(fg, tinted) >= 7.2) return tinted;
+  }
+  return base;
+};
+
+const TYPE: ThemeType = {
+  fontFace: 'Noto Sans CJK JP, Noto Sans JP, sans-serif',
+  title: 64,
+  heading: 48,
+  body: 40,
+  lineHeightRatio: 1.4,
+};
+
+export function themeFromColors(name: string, colors: AppSettings['theme']['colors']): Theme {
+  const background = argb(colors.background);
+  const text = argb(colors.text);
+  const surface = tintKeeping(background, text, text, 0.14);
+  return {
+    name,
+    colors: {
+      background,
+      surface,
+      text,
+      textMuted: tintKeeping(text, background, surface, 0.3),
+      accent: argb(colors.accent),
+      onAccent: argb(colors.onAccent),
+      focus: argb(colors.focus),
+      onFocus: argb(colors.onFocus),
+      cardBody: 0xffe8f1fb,
+      cardChip: 0xffd4a534,
+      reader: 0xff3a4a5e,
+      readerSlot: 0xff05080c,
+    },
+    type: TYPE,
+    safeArea: { x: 96, y: 54 },
+    stage: { w: 1920, h: 1080 },
+    focusRing: { width: 6, scale: 1.04 },
+  };
+}
+
+export const defaultTheme: Theme = themeFromColors('madoguchi', {
+  background: '#0B1D33',
+  text: '#FFFFFF',
+  accent: '#FFD54A',
+  onAccent: '#0B1D33',
+  focus: '#FFD54A',
+  onFocus: '#0B1D33',
+});
+
+export const themeFromSettings = (settings: AppSettings): Theme =>
+  themeFromColors(settings.operator.id, settings.theme.colors);
+
+let current: Theme = defaultTheme;
+
+/** The theme templates are built from; set once at start, before the first screen. */
+export const theme = (): Theme => current;
+export const setTheme = (next: Theme): void => {
+  current = next;
+};
+
+export const lineHeight = (fontSize: number, t: Theme = current): number =>
+  Math.round(fontSize * t.type.lineHeightRatio);
+
+/** The height Lightning gives a text texture of `lines` lines (its TextTexture formula). */
+export const textHeight = (fontSize: number, lines = 1, t: Theme = current): number => {
+  const lh = lineHeight(fontSize, t);
+  return lh * (lines - 1) + 0.5 * fontSize + Math.max(lh, fontSize);
+};

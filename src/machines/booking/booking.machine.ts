@@ -26,14 +26,24 @@ import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability'
 export interface BookingInput {
   /** YYYY-MM-DD; tests pass it. Without it, today's date in Japan when the flow starts. */
   today?: string;
+  /** Where the flow opens: the facility list (default) or the viewer's bookings (from home). */
+  start?: 'facilities' | 'myBookings';
 }
 
-/** The calendar date in Japan (the box's clock; the platform refuses past dates anyway). */
+/** Japan Standard Time: UTC+9 all year (no daylight saving). */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * The calendar date in Japan (the box's clock; the platform refuses past dates anyway). Plain
+ * arithmetic, not Intl: WPE's Intl formats 'en-CA' as 11/24/2026, and a box may lack tz data.
+ */
 export const todayInJapan = (now = new Date()): string =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(now);
+  new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 export interface BookingContext {
   today: string;
+  /** Opened at the bookings list: BACK from it ends the flow instead of showing the facilities. */
+  start: 'facilities' | 'myBookings';
   facilities: FacilityList['facilities'] | undefined;
   facilityId: string | undefined;
   availability: Availability | undefined;
@@ -66,6 +76,11 @@ const failure = (errorTarget: string) => [
   { guard: ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired'), target: '#booking.sessionExpired' },
   { target: errorTarget, actions: 'setError' as const },
 ];
+/** Opened at the bookings list, BACK leaves the flow; otherwise it goes to the facility list. */
+const backFromMyBookings = [
+  { guard: 'startsAtMyBookings' as const, target: '#booking.closed' },
+  { target: '#booking.facilities' },
+];
 const selected = (event: BookingEvent) => (event.type === 'SELECT' ? event.id : '');
 
 export const bookingMachine = setup({
@@ -97,6 +112,7 @@ export const bookingMachine = setup({
     bookableRoom: ({ context, event }) => roomHasSlots(context.availability, context.date, selected(event)),
     freeSlot: ({ context, event }) =>
       isSlotFree(context.availability, context.date, context.roomId, selected(event)),
+    startsAtMyBookings: ({ context }) => context.start === 'myBookings',
     cancellableBooking: ({ context, event }) =>
       (context.bookings ?? []).some((b) => b.id === selected(event) && b.status === 'confirmed'),
   },
@@ -104,6 +120,7 @@ export const bookingMachine = setup({
   id: 'booking',
   context: ({ input }) => ({
     today: input.today ?? todayInJapan(),
+    start: input.start ?? 'facilities',
     facilities: undefined,
     facilityId: undefined,
     availability: undefined,
@@ -117,9 +134,13 @@ export const bookingMachine = setup({
     notice: undefined,
     error: undefined,
   }),
-  initial: 'facilities',
+  initial: 'opening',
   output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
   states: {
+    /** Transient: picks the first screen from the input. */
+    opening: {
+      always: [{ guard: 'startsAtMyBookings', target: 'myBookings' }, { target: 'facilities' }],
+    },
     facilities: {
       initial: 'loading',
       states: {
@@ -270,7 +291,8 @@ export const bookingMachine = setup({
         onError: failure('#booking.date.error'),
       },
     },
-    booked: { on: { OK: 'facilities', MY_BOOKINGS: 'myBookings' } },
+    /** Done: OK (ホームへ) closes the flow, back to the home menu; or look at the bookings. */
+    booked: { on: { OK: 'closed', MY_BOOKINGS: 'myBookings' } },
     myBookings: {
       initial: 'loading',
       states: {
@@ -293,11 +315,11 @@ export const bookingMachine = setup({
               target: '#booking.bookingDetail',
               actions: assign({ bookingId: ({ event }) => event.id }),
             },
-            BACK: '#booking.facilities',
+            BACK: backFromMyBookings,
           },
         },
-        empty: { on: { BACK: '#booking.facilities' } },
-        error: { on: { RETRY: 'loading', BACK: '#booking.facilities' } },
+        empty: { on: { BACK: backFromMyBookings } },
+        error: { on: { RETRY: 'loading', BACK: backFromMyBookings } },
       },
     },
     /** Shows the booking with its cancellation rule (booking.cancellation.rule / ruleEn). */

@@ -2,10 +2,11 @@
 import { MachineCoverage } from '../testing/coverage';
 import { modelPaths, pathsByEndState, runPath } from '../testing/model';
 import { bookingMachine } from './booking.machine';
-import { bookingSpec } from './booking.test-model';
+import { bookingFromMyBookingsSpec, bookingSpec } from './booking.test-model';
 
 const coverage = new MachineCoverage('booking', bookingMachine);
 const paths = modelPaths(bookingSpec);
+const pathsFromMyBookings = modelPaths(bookingFromMyBookingsSpec);
 
 describe('booking machine (model-based)', () => {
   test.each(pathsByEndState(paths))('every path to %s', async (_, group) => {
@@ -15,10 +16,22 @@ describe('booking machine (model-based)', () => {
     }
   });
 
+  test.each(pathsByEndState(pathsFromMyBookings))(
+    'opened at my bookings: every path to %s',
+    async (_, group) => {
+      for (const path of group) {
+        const run = await runPath(bookingFromMyBookingsSpec, path, coverage);
+        run.actor.stop();
+      }
+    },
+  );
+
   test('covers every state and transition', () => {
-    console.log(`booking: ${paths.length} model paths executed`);
+    console.log(`booking: ${paths.length + pathsFromMyBookings.length} model paths executed`);
     const report = coverage.write();
-    expect(report.states.missing).toEqual([]);
+    // `opening` is the initial, transient state: no snapshot ever holds it (the initial step is not
+    // a microstep), so it cannot be seen as visited; both of its transitions are in the list below.
+    expect(report.states.missing).toEqual(['booking.opening']);
     expect(report.transitions.missing).toEqual([]);
   });
 });

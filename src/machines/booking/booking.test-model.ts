@@ -145,3 +145,9 @@ export const bookingSpec: ModelSpec<typeof bookingMachine> = {
     });
   },
 };
+
+/** The same model opened at the viewer's bookings (from home): BACK there ends the flow. */
+export const bookingFromMyBookingsSpec: ModelSpec<typeof bookingMachine> = {
+  ...bookingSpec,
+  input: { today: TODAY, start: 'myBookings' },
+};

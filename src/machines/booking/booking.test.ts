@@ -43,6 +43,9 @@ describe('booking', () => {
     expect(input!.idempotencyKey).toMatch(/^[A-Za-z0-9_-]{24}$/);
     await send(done('createBooking', booking()));
     expect(state().value).toBe('booked');
+    await send({ type: 'OK' });
+    expect(state().value).toBe('closed');
+    expect(state().output).toEqual({ outcome: 'closed' });
     expect(addDays('2030-12-25', 30)).toBe('2031-01-24');
   });
 
@@ -141,5 +144,64 @@ describe('booking', () => {
     const { send, state } = await atConfirm();
     await send({ type: 'CONFIRM' }, fail('createBooking', platformErrors.sessionExpired()));
     expect(state().output).toEqual({ outcome: 'sessionExpired' });
+  });
+});
+
+describe('booking opened at the viewer’s bookings', () => {
+  const openAtMyBookings = () => {
+    const run = startWithFakes({ ...bookingSpec, input: { today: TODAY, start: 'myBookings' } });
+    const send = async (...events: Array<{ type: string; [key: string]: unknown }>) => {
+      for (const event of events) await dispatch(run as never, event);
+    };
+    return { run, send, state: () => run.actor.getSnapshot() };
+  };
+
+  test('starts at the list without loading the facilities', () => {
+    const { run, state } = openAtMyBookings();
+    expect(state().value).toEqual({ myBookings: 'loading' });
+    expect(run.fakes.inputsOf('loadFacilities')).toEqual([]);
+  });
+
+  test.each([
+    ['ready', { bookings: [booking()] }],
+    ['empty', { bookings: [] }],
+  ])('BACK from the %s list closes the flow', async (_, list) => {
+    const { send, state } = openAtMyBookings();
+    await send(done('loadBookings', list), { type: 'BACK' });
+    expect(state().output).toEqual({ outcome: 'closed' });
+  });
+
+  test('BACK from the error closes the flow; after a cancel BACK still closes it', async () => {
+    const failed = openAtMyBookings();
+    await failed.send(fail('loadBookings', platformErrors.unavailable()), { type: 'BACK' });
+    expect(failed.state().output).toEqual({ outcome: 'closed' });
+
+    const { send, state } = openAtMyBookings();
+    await send(done('loadBookings', { bookings: [booking()] }), select('bk-1'), { type: 'CANCEL_BOOKING' });
+    await send({ type: 'CONFIRM' }, done('cancelBooking', booking('cancelled')), { type: 'OK' });
+    await send(done('loadBookings', { bookings: [booking('cancelled')] }), { type: 'BACK' });
+    expect(state().output).toEqual({ outcome: 'closed' });
+  });
+
+  test('opened normally, BACK from the list goes to the facilities', async () => {
+    const { send, state } = await atConfirm();
+    await send(
+      { type: 'BACK' },
+      { type: 'BACK' },
+      { type: 'BACK' },
+      { type: 'BACK' },
+      { type: 'MY_BOOKINGS' },
+    );
+    await send(done('loadBookings', { bookings: [] }), { type: 'BACK' });
+    expect(state().value).toEqual({ facilities: 'loading' });
+  });
+});
+
+describe('today in Japan', () => {
+  test('is the JST calendar date whatever the box time zone, across midnight UTC', async () => {
+    const { todayInJapan } = await import('./booking.machine');
+    expect(todayInJapan(new Date('2026-11-24T14:59:59Z'))).toBe('2026-11-24');
+    expect(todayInJapan(new Date('2026-11-24T15:00:00Z'))).toBe('2026-11-25');
+    expect(todayInJapan(new Date('2026-12-31T20:00:00Z'))).toBe('2027-01-01');
   });
 });

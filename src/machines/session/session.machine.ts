@@ -36,7 +36,8 @@ export interface SessionContext {
   presence: CardPresence | 'unknown';
   profile: Profile | undefined;
   refreshAfterMs: number;
-  /** Why the viewer was logged out, shown on the next screen. */
+  /** Why the viewer is back at the start (logged out, or the card pulled during login), shown on
+   * the next screen; cleared when a login starts. */
   logoutReason: FlowMessageKey | undefined;
 }
 
@@ -46,7 +47,7 @@ export type SessionEvent =
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'LOGOUT' }
-  | { type: 'OPEN'; section: 'health' | 'booking' };
+  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' };
 
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
 export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
@@ -100,7 +101,7 @@ export const sessionMachine = setup({
   guards: {
     cardPresent: ({ context }) => context.presence === 'present',
     noReader: ({ context }) => context.presence === 'noReader',
-    cardUnreadable: ({ context }) => context.presence === 'unreadable',
+    cardUnreadable: ({ context }) => context.presence === 'unreadable' || context.presence === 'unsupported',
     cardGone: ({ event }) => event.type === 'CARD_STATUS' && event.presence !== 'present',
     renewalDue: ({ context }) => certificateNotice(context.profile) !== undefined,
   },
@@ -143,8 +144,15 @@ export const sessionMachine = setup({
     waitingForCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     unreadableCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     authenticating: {
+      entry: assign({ logoutReason: undefined }),
       // Pulling the card stops login or registration (and with it whatever was typed).
-      on: { CARD_STATUS: { guard: 'cardGone', target: 'routing', actions: 'setPresence' } },
+      on: {
+        CARD_STATUS: {
+          guard: 'cardGone',
+          target: 'routing',
+          actions: ['setPresence', assign({ logoutReason: 'cardRemoved' })],
+        },
+      },
       initial: 'login',
       states: {
         login: {
@@ -207,6 +215,7 @@ export const sessionMachine = setup({
               on: {
                 OPEN: [
                   { guard: ({ event }) => event.section === 'health', target: 'health' },
+                  { guard: ({ event }) => event.section === 'myBookings', target: 'myBookings' },
                   { target: 'booking' },
                 ],
               },
@@ -226,6 +235,18 @@ export const sessionMachine = setup({
                 id: 'booking',
                 src: 'booking',
                 input: {},
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+            /** The home menu's "my bookings": the booking flow, started at the viewer's bookings. */
+            myBookings: {
+              invoke: {
+                id: 'booking',
+                src: 'booking',
+                input: { start: 'myBookings' },
                 onDone: [
                   { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
                   { target: 'home' },

@@ -142,6 +142,15 @@ describe('logout forgets the viewer', () => {
     expect(personalIn(run)).toBe(false);
   });
 
+  test("the home menu's my bookings opens the booking flow at the viewer's bookings", async () => {
+    const run = await loggedIn();
+    run.actor.send({ type: 'OPEN', section: 'myBookings' });
+    expect(state(run).matches({ loggedIn: { screen: 'myBookings' } })).toBe(true);
+    expect(run.fakes.inputsOf('booking')).toEqual([{ start: 'myBookings' }]);
+    await dispatch(run as never, done('booking', { outcome: 'closed' }));
+    expect(state(run).matches({ loggedIn: { screen: 'home' } })).toBe(true);
+  });
+
   test('a feature flow that meets an expired session logs out', async () => {
     const run = await loggedIn();
     run.actor.send({ type: 'OPEN', section: 'booking' });

@@ -1,13 +1,6 @@
-/** Layout and copy of the insert-card screen on the 1920×1080 stage, from the theme tokens. */
-import type { Theme } from '../../theme/tokens';
+/** Layout of the insert-card screen on the 1920×1080 stage, from the theme tokens. */
 import { cardSlotStyles } from '../../components/CardSlotIllustration/CardSlotIllustration.styles';
-
-export const insertCardCopy = {
-  title: 'マイナンバーカードを差し込んでください',
-  subtitle: 'Please insert your My Number Card',
-  hint: 'セットトップボックスのカード差し込み口へ',
-  hintEn: 'into the card slot of the set-top box',
-} as const;
+import { lineHeight, textHeight, type Theme } from '../../theme/tokens';
 
 export interface TextStyle {
   x: number;
@@ -25,28 +18,24 @@ export const insertCardStyles = (theme: Theme) => {
     x: safeArea.x,
     y,
     fontSize,
-    lineHeight: Math.round(fontSize * type.lineHeightRatio),
+    lineHeight: lineHeight(fontSize, theme),
     color,
     wordWrapWidth: contentW,
   });
   const illustration = cardSlotStyles(colors).size;
   const title = text(safeArea.y + 60, type.title, colors.text);
-  const subtitle = text(title.y + title.lineHeight + 8, type.body, colors.textMuted);
   const illustrationBox = {
     x: Math.round((stage.w - illustration.w) / 2),
-    y: subtitle.y + subtitle.lineHeight + 40,
+    y: title.y + title.lineHeight + 48,
     w: illustration.w,
     h: illustration.h,
   };
-  const hint = text(illustrationBox.y + illustrationBox.h + 24, type.body, colors.text);
-  const hintEn = text(hint.y + hint.lineHeight, type.body, colors.textMuted);
-  return {
-    background: colors.background,
-    fontFace: type.fontFace,
-    title,
-    subtitle,
-    illustrationBox,
-    hint,
-    hintEn,
+  const hint = text(illustrationBox.y + illustrationBox.h + 40, type.body, colors.text);
+  // Why the viewer is back here (card pulled, logged out): under the hint, in the accent colour
+  // panel with a ⚠ so it is not colour alone.
+  const notice = {
+    ...text(hint.y + textHeight(type.body, 1, theme) + 16, type.body, colors.onAccent),
+    panel: colors.accent,
   };
+  return { background: colors.background, fontFace: type.fontFace, title, illustrationBox, hint, notice };
 };

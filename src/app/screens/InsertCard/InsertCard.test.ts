@@ -1,47 +1,48 @@
-import { contrastRatio } from '../../theme/contrast';
-import { defaultTheme } from '../../theme/tokens';
-import { insertCardCopy, insertCardStyles, type TextStyle } from './InsertCard.styles';
-
-const { safeArea, stage } = defaultTheme;
-const s = insertCardStyles(defaultTheme);
-const texts: Array<[string, TextStyle]> = [
-  ['title', s.title],
-  ['subtitle', s.subtitle],
-  ['hint', s.hint],
-  ['hintEn', s.hintEn],
-];
+/** @jest-environment jsdom */
+import { renderScreen } from '../../testing/render';
+import { InsertCard } from './InsertCard';
 
 describe('InsertCard screen', () => {
-  it('asks for the card in Japanese first, with English below', () => {
-    expect(insertCardCopy.title).toBe('マイナンバーカードを差し込んでください');
-    expect(insertCardCopy.subtitle).toMatch(/insert your My Number Card/);
-    expect(s.subtitle.y).toBeGreaterThan(s.title.y);
+  it('asks for the card in Japanese, with how to insert it', () => {
+    const screen = renderScreen(InsertCard, {});
+    expect(screen.texts()).toEqual(
+      expect.arrayContaining([
+        'マイナンバーカードを差し込んでください',
+        expect.stringMatching(/ICチップを上/),
+      ]),
+    );
+    expect(screen.screen.announcement()).toMatch(/差し込んでください/);
   });
 
-  it('uses title and body sizes from the theme', () => {
-    expect(s.title.fontSize).toBeGreaterThanOrEqual(57);
-    for (const [, style] of texts.slice(1)) expect(style.fontSize).toBeGreaterThanOrEqual(36);
+  it('reads in English when the viewer chose English', () => {
+    const screen = renderScreen(InsertCard, {}, { language: 'en' });
+    expect(screen.texts()).toContain('Please insert your My Number Card');
   });
 
-  it.each(texts)('%s stays inside the safe area', (_name, style) => {
-    expect(style.x).toBeGreaterThanOrEqual(safeArea.x);
-    expect(style.x + style.wordWrapWidth).toBeLessThanOrEqual(stage.w - safeArea.x);
-    expect(style.y).toBeGreaterThanOrEqual(safeArea.y);
-    expect(style.y + style.lineHeight).toBeLessThanOrEqual(stage.h - safeArea.y);
+  it('keeps every text and the illustration inside the safe area, in large type', () => {
+    expect(renderScreen(InsertCard, {}).layoutProblems()).toEqual([]);
+    expect(renderScreen(InsertCard, {}, { language: 'en' }).layoutProblems()).toEqual([]);
   });
 
-  it('fits the title on one line (about one em per kana/kanji)', () => {
-    expect(insertCardCopy.title.length * s.title.fontSize).toBeLessThanOrEqual(s.title.wordWrapWidth);
+  it('sends nothing for keys: the card itself moves the session on', () => {
+    const screen = renderScreen(InsertCard, {});
+    screen.press('Enter', 'Digit1', 'Back');
+    expect(screen.sent).toEqual([]);
   });
+});
 
-  it('keeps the illustration inside the safe area', () => {
-    const box = s.illustrationBox;
-    expect(box.x).toBeGreaterThanOrEqual(safeArea.x);
-    expect(box.x + box.w).toBeLessThanOrEqual(stage.w - safeArea.x);
-    expect(box.y + box.h).toBeLessThanOrEqual(stage.h - safeArea.y);
-  });
-
-  it.each(texts)('%s has at least 7:1 contrast on the background', (_name, style) => {
-    expect(contrastRatio(style.color, s.background)).toBeGreaterThanOrEqual(7);
+describe('InsertCard after the card was pulled', () => {
+  it('says why the viewer is back, first in what is spoken, inside the safe area', () => {
+    const screen = renderScreen(InsertCard, { notice: { key: 'cardRemoved' } });
+    expect(screen.texts()).toContain('⚠ カードが抜かれました。カードを差し直して、もう一度お試しください。');
+    expect(screen.screen.announcement()).toMatch(/^カードが抜かれました。.*差し込んでください。/);
+    expect(screen.layoutProblems()).toEqual([]);
+    expect(
+      renderScreen(
+        InsertCard,
+        { notice: { key: 'loggedOutCardRemoved' } },
+        { language: 'en' },
+      ).layoutProblems(),
+    ).toEqual([]);
   });
 });

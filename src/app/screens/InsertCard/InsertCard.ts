@@ -1,43 +1,77 @@
 /**
- * The first screen the viewer sees: put the My Number Card into the box's reader. Japanese first,
- * English below. The session machine leaves `waitingForCard` by itself when the card arrives, so the
+ * The first screen the viewer sees: put the My Number Card into the box's reader, with an animation
+ * of how. The session machine leaves `waitingForCard` by itself when the card arrives, so the
  * screen has no keys of its own.
  */
-import { Lightning } from '@lightningjs/sdk';
 import { CardSlotIllustration } from '../../components/CardSlotIllustration/CardSlotIllustration';
-import { defaultTheme } from '../../theme/tokens';
-import { insertCardCopy, insertCardStyles, type TextStyle } from './InsertCard.styles';
+import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
+import { currentLanguage, message, t, type MessageRef } from '../../i18n/i18n';
+import { settings } from '../../settings/settings';
+import { theme } from '../../theme/tokens';
+import { Screen } from '../Screen';
+import { insertCardStyles, type TextStyle } from './InsertCard.styles';
 
-const textElement = (text: string, style: TextStyle, fontFace: string) => ({
+const textElement = (style: TextStyle, fontFace: string) => ({
   x: style.x,
   y: style.y,
   w: style.wordWrapWidth,
   text: {
-    text,
+    text: '',
     fontFace,
     fontSize: style.fontSize,
     lineHeight: style.lineHeight,
     textColor: style.color,
     wordWrapWidth: style.wordWrapWidth,
     textAlign: 'center',
+    // Lightning wraps only at spaces unless told to break anywhere (Japanese has none).
+    wordBreak: true,
   },
 });
 
-export class InsertCard extends Lightning.Component {
+export interface InsertCardProps {
+  /** Why the viewer is back at the start (the card was pulled during login, a logout). */
+  notice?: MessageRef;
+}
+
+export class InsertCard extends Screen<InsertCardProps> {
   static readonly screenName = 'insert-card';
 
   static override _template() {
-    const s = insertCardStyles(defaultTheme);
+    const s = insertCardStyles(theme());
     return {
-      w: defaultTheme.stage.w,
-      h: defaultTheme.stage.h,
-      rect: true,
-      color: s.background,
-      Title: textElement(insertCardCopy.title, s.title, s.fontFace),
-      Subtitle: textElement(insertCardCopy.subtitle, s.subtitle, s.fontFace),
+      Frame: { type: ScreenFrame },
+      Title: textElement(s.title, s.fontFace),
       Illustration: { type: CardSlotIllustration, x: s.illustrationBox.x, y: s.illustrationBox.y },
-      Hint: textElement(insertCardCopy.hint, s.hint, s.fontFace),
-      HintEn: textElement(insertCardCopy.hintEn, s.hintEn, s.fontFace),
+      Hint: textElement(s.hint, s.fontFace),
+      Notice: {
+        visible: false,
+        x: s.notice.x,
+        y: s.notice.y,
+        w: s.notice.wordWrapWidth,
+        h: s.notice.lineHeight + 16,
+        rect: true,
+        color: s.notice.panel,
+        Text: {
+          ...textElement(
+            { ...s.notice, x: 24, y: 8, wordWrapWidth: s.notice.wordWrapWidth - 48 },
+            s.fontFace,
+          ),
+        },
+      },
     };
+  }
+
+  protected render(props: InsertCardProps) {
+    const notice = props.notice ? `⚠ ${message(props.notice)}` : '';
+    this.tag('Notice')?.patch({ visible: notice !== '' });
+    this.tag('Notice.Text')?.patch({ text: { text: notice } });
+    this.tag('Frame')?.patch({ frame: { title: '', operator: settings().operator.name[currentLanguage()] } });
+    this.tag('Title')?.patch({ text: { text: t('insertCard.title') } });
+    this.tag('Hint')?.patch({ text: { text: t('insertCard.hint') } });
+  }
+
+  announcement(): string {
+    const notice = this.props?.notice ? `${message(this.props.notice)} ` : '';
+    return `${notice}${t('insertCard.spoken')}`;
   }
 }

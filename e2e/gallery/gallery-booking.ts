@@ -1,0 +1,92 @@
+/**
+ * Booking's gallery entries, taken from the real booking machine driven with the test model's
+ * data (facility → date → room → slot → confirm → done → my bookings → cancel), so each picture is
+ * what bookingView makes of a state the viewer can reach.
+ */
+import { platformErrors, done, fail } from '../../src/machines/testing/fixtures';
+import { dispatch, startWithFakes } from '../../src/machines/testing/model';
+import {
+  booking,
+  bookingSpec,
+  DAY,
+  facilities,
+  open,
+  afternoonLeft,
+} from '../../src/machines/booking/booking.test-model';
+import { bookingView } from '../../src/app/view/booking-view';
+import type { GalleryEntry } from './gallery-common';
+
+type Event = { type: string; [key: string]: unknown };
+const select = (id: string): Event => ({ type: 'SELECT', id });
+
+/** Runs the machine through `events` and returns the view of where it stands. */
+async function viewAfter(events: Event[]) {
+  const run = startWithFakes(bookingSpec);
+  for (const event of events) await dispatch(run as never, event);
+  const view = bookingView(run.actor.getSnapshot());
+  run.actor.stop();
+  return { main: view };
+}
+
+const toConfirm: Event[] = [
+  done('loadFacilities', facilities),
+  select('f1'),
+  done('loadAvailability', open),
+  select(DAY),
+  select('r1'),
+  select('morning'),
+];
+
+export async function bookingGallery(): Promise<GalleryEntry[]> {
+  const steps: Array<[string, Event[], ('ja' | 'en')?]> = [
+    ['facility-list', [done('loadFacilities', facilities)]],
+    ['date-picker', toConfirm.slice(0, 3)],
+    ['date-picker.en', toConfirm.slice(0, 3), 'en'],
+    ['room-list', toConfirm.slice(0, 4)],
+    ['slot-grid', toConfirm.slice(0, 5)],
+    ['booking-confirm', toConfirm],
+    [
+      'slot-taken-notice',
+      [
+        ...toConfirm,
+        { type: 'CONFIRM' },
+        fail('createBooking', platformErrors.slotTaken()),
+        done('refreshAvailability', afternoonLeft),
+      ],
+    ],
+    ['booking-done', [...toConfirm, { type: 'CONFIRM' }, done('createBooking', booking())]],
+    ['booking-failed', [...toConfirm, { type: 'CONFIRM' }, fail('createBooking', platformErrors.network())]],
+    [
+      'my-bookings',
+      [
+        done('loadFacilities', facilities),
+        { type: 'MY_BOOKINGS' },
+        done('loadBookings', { bookings: [booking()] }),
+      ],
+    ],
+    [
+      'booking-detail',
+      [
+        done('loadFacilities', facilities),
+        { type: 'MY_BOOKINGS' },
+        done('loadBookings', { bookings: [booking()] }),
+        select('bk-1'),
+      ],
+    ],
+    [
+      'booking-cancel-confirm',
+      [
+        done('loadFacilities', facilities),
+        { type: 'MY_BOOKINGS' },
+        done('loadBookings', { bookings: [booking()] }),
+        select('bk-1'),
+        { type: 'CANCEL_BOOKING' },
+      ],
+    ],
+  ];
+  const entries: GalleryEntry[] = [];
+  for (const [name, events, language] of steps) {
+    entries.push({ name, view: await viewAfter(events), ...(language ? { language } : {}) });
+  }
+  return entries;
+}

@@ -1,0 +1,258 @@
+/**
+ * Fixed views of the session, login, registration and health screens for the screenshot gallery
+ * (`npm run screenshots`, e2e/gallery.e2e.test.ts): one entry per screen and per state a viewer
+ * can meet, with realistic data. Booking's entries are in gallery-booking.ts.
+ */
+import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../../src/app/testing/health-data';
+import type { AppView, MessageProps, ScreenView } from '../../src/app/view/app-view';
+import type { PinEntryProps } from '../../src/app/view/login-view';
+
+export interface GalleryEntry {
+  /** File name (without .png). */
+  name: string;
+  view: AppView;
+  language?: 'ja' | 'en';
+  /** Open the help overlay over the view. */
+  help?: boolean;
+}
+
+const main = (view: ScreenView): AppView => ({ main: view });
+const pin = (props: Partial<PinEntryProps>): AppView =>
+  main({
+    screen: 'pin-entry',
+    target: 'login',
+    props: {
+      purpose: 'login',
+      digits: 0,
+      maxDigits: 4,
+      triesLeft: 3,
+      maxTries: 3,
+      confirmingLastAttempt: false,
+      waiting: false,
+      ...props,
+    },
+  });
+const message = (target: ScreenView['target'], props: MessageProps): AppView =>
+  main({ screen: 'message', target, props });
+const retryCancel = [
+  { labelKey: 'common.retry', event: { type: 'RETRY' } },
+  { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
+];
+
+export const COMMON_GALLERY: GalleryEntry[] = [
+  { name: 'insert-card', view: main({ screen: 'insert-card', target: 'session', props: {} }) },
+  {
+    name: 'insert-card-card-removed',
+    view: main({ screen: 'insert-card', target: 'session', props: { notice: { key: 'cardRemoved' } } }),
+  },
+  {
+    name: 'insert-card.en',
+    view: main({ screen: 'insert-card', target: 'session', props: {} }),
+    language: 'en',
+  },
+  {
+    name: 'status-connecting',
+    view: main({
+      screen: 'status',
+      target: 'session',
+      props: { titleKey: 'shell.connecting', body: { key: 'connectingBridge' } },
+    }),
+  },
+  { name: 'pin-entry', view: pin({ digits: 2 }) },
+  {
+    name: 'pin-entry-wrong',
+    view: pin({ digits: 0, triesLeft: 2, error: { key: 'pinIncorrect', params: { triesLeft: 2 } } }),
+  },
+  { name: 'pin-entry-last-try', view: pin({ digits: 4, triesLeft: 1, confirmingLastAttempt: true }) },
+  {
+    name: 'pin-entry-last-try.en',
+    view: pin({ digits: 4, triesLeft: 1, confirmingLastAttempt: true }),
+    language: 'en',
+  },
+  {
+    name: 'status-checking',
+    view: main({
+      screen: 'status',
+      target: 'login',
+      props: { titleKey: 'common.title.checking', bodyKey: 'common.working' },
+    }),
+  },
+  {
+    name: 'error-pin-locked',
+    view: message('login', {
+      tone: 'error',
+      titleKey: 'common.title.card',
+      body: { key: 'pinLocked' },
+      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      contact: true,
+    }),
+  },
+  {
+    name: 'error-certificate-revoked',
+    view: message('login', {
+      tone: 'error',
+      titleKey: 'common.title.card',
+      body: { key: 'CERTIFICATE_REVOKED' },
+      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      contact: true,
+    }),
+  },
+  {
+    name: 'error-platform-down',
+    view: message('login', {
+      tone: 'error',
+      titleKey: 'common.title.connection',
+      body: { key: 'PLATFORM_UNAVAILABLE' },
+      actions: retryCancel,
+      contact: true,
+    }),
+  },
+  {
+    name: 'error-platform-down.en',
+    view: message('login', {
+      tone: 'error',
+      titleKey: 'common.title.connection',
+      body: { key: 'PLATFORM_UNAVAILABLE' },
+      actions: retryCancel,
+      contact: true,
+    }),
+    language: 'en',
+  },
+  {
+    name: 'error-no-reader',
+    view: message('session', {
+      tone: 'error',
+      titleKey: 'common.title.connection',
+      body: { key: 'noReader' },
+      actions: [],
+      contact: true,
+    }),
+  },
+  {
+    name: 'customer-number',
+    view: main({
+      screen: 'customer-number',
+      target: 'registration',
+      props: { digits: '1001', min: 6, max: 12 },
+    }),
+  },
+  {
+    name: 'sign-password',
+    view: main({
+      screen: 'sign-password',
+      target: 'registration',
+      props: {
+        length: 3,
+        minLength: 6,
+        maxLength: 16,
+        triesLeft: 5,
+        maxTries: 5,
+        confirmingLastAttempt: false,
+      },
+    }),
+  },
+  {
+    name: 'home',
+    view: main({
+      screen: 'home',
+      target: 'session',
+      props: { displayName: '山田 太郎', services: ['health', 'booking'] },
+    }),
+  },
+  {
+    name: 'home.en',
+    view: main({
+      screen: 'home',
+      target: 'session',
+      props: { displayName: 'Yamada Taro', services: ['health', 'booking'] },
+    }),
+    language: 'en',
+  },
+  {
+    name: 'certificate-notice',
+    view: main({ screen: 'certificate-notice', target: 'session', props: { days: 45 } }),
+  },
+  {
+    name: 'idle-warning',
+    view: {
+      main: {
+        screen: 'home',
+        target: 'session',
+        props: { displayName: '山田 太郎', services: ['health', 'booking'] },
+      },
+      idleWarning: { seconds: 30 },
+    },
+  },
+  {
+    name: 'help',
+    view: main({
+      screen: 'home',
+      target: 'session',
+      props: { displayName: '山田 太郎', services: ['health'] },
+    }),
+    help: true,
+  },
+  {
+    name: 'logged-out',
+    view: message('session', {
+      tone: 'notice',
+      titleKey: 'shell.loggedOutTitle',
+      body: { key: 'loggedOutIdle' },
+      actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
+      contact: false,
+    }),
+  },
+  {
+    name: 'checkup-list',
+    view: main({
+      screen: 'checkup-list',
+      target: 'health',
+      props: { checkups: CHECKUPS, loading: false, empty: false },
+    }),
+  },
+  {
+    name: 'checkup-detail',
+    view: main({ screen: 'checkup-detail', target: 'health', props: { checkup: CHECKUP, loading: false } }),
+  },
+  {
+    name: 'trend-chart',
+    view: main({
+      screen: 'trend-chart',
+      target: 'health',
+      props: {
+        itemCode: TREND.code,
+        name: TREND.name,
+        unit: TREND.unit,
+        referenceRange: TREND.referenceRange,
+        points: TREND.points,
+        loading: false,
+        empty: false,
+      },
+    }),
+  },
+  {
+    name: 'trend-chart.en',
+    view: main({
+      screen: 'trend-chart',
+      target: 'health',
+      props: {
+        itemCode: TREND.code,
+        name: TREND.name,
+        unit: TREND.unit,
+        referenceRange: TREND.referenceRange,
+        points: TREND.points,
+        loading: false,
+        empty: false,
+      },
+    }),
+    language: 'en',
+  },
+  {
+    name: 'medications',
+    view: main({
+      screen: 'medications',
+      target: 'health',
+      props: { medications: MEDICATIONS, loading: false, empty: false },
+    }),
+  },
+];

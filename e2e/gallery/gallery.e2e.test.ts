@@ -1,0 +1,68 @@
+/**
+ * Every screen of the TV app in WPE WebKit, from the gallery's fixed views: the screen named by
+ * the view is the one shown, the picture is not blank, and the page's own layout check with the
+ * real glyphs finds no text under the body size and nothing outside the 96/54 px safe area.
+ * The PNGs are left under .tmp/screenshots/ (the same as `npm run screenshots`).
+ */
+import { decodePng, pixelStats } from '../harness/png';
+import { gallery, runGallery, type GalleryShot } from './run-gallery';
+
+describe('screen gallery in WPE WebKit', () => {
+  let shots: GalleryShot[] = [];
+  let expected: Array<{ name: string; screen: string }> = [];
+
+  beforeAll(async () => {
+    const entries = await gallery();
+    expected = entries.map((entry) => ({ name: entry.name, screen: entry.view.main.screen }));
+    shots = await runGallery(entries);
+  }, 240_000);
+
+  it('renders every registered screen at least once', () => {
+    const screens = new Set(expected.map((entry) => entry.screen));
+    for (const name of [
+      'insert-card',
+      'status',
+      'message',
+      'pin-entry',
+      'customer-number',
+      'sign-password',
+      'home',
+      'certificate-notice',
+      'checkup-list',
+      'checkup-detail',
+      'trend-chart',
+      'medications',
+      'facility-list',
+      'date-picker',
+      'room-list',
+      'slot-grid',
+      'booking-confirm',
+      'booking-done',
+      'my-bookings',
+      'booking-detail',
+    ]) {
+      expect([name, screens.has(name)]).toEqual([name, true]);
+    }
+    expect(shots).toHaveLength(expected.length);
+  });
+
+  it('shows the screen each view names, as a real picture', () => {
+    for (const [i, shot] of shots.entries()) {
+      const image = decodePng(shot.png);
+      const { variance, distinctColors } = pixelStats(image);
+      expect([shot.name, shot.screen, image.width, image.height]).toEqual([
+        shot.name,
+        expected[i]?.screen,
+        1920,
+        1080,
+      ]);
+      expect([shot.name, variance > 100, distinctColors > 8]).toEqual([shot.name, true, true]);
+    }
+  });
+
+  it('keeps every text at body size or larger and inside the safe area (real glyphs)', () => {
+    expect(shots.flatMap((shot) => shot.layoutProblems.map((problem) => `${shot.name}: ${problem}`))).toEqual(
+      [],
+    );
+  });
+});

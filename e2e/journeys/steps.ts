@@ -1,0 +1,77 @@
+/** Steps the journeys share: logging in, the signature keypad, the home menu. */
+import { KEYPAD } from '../../src/app/screens/SignPassword/SignPassword.styles';
+import { PINS } from '../harness/card';
+import type { Journey, KeyName, Stack } from '../harness/stack';
+
+/** The home menu, top to bottom (src/app/screens/Home). */
+export const HOME_MENU = ['health', 'booking', 'myBookings', 'help', 'logout'] as const;
+
+/** Down from the first item to `item`, then OK. */
+export const openFromHome = async (journey: Journey, item: (typeof HOME_MENU)[number]): Promise<void> => {
+  await journey.waitForScreen('home');
+  const downs = HOME_MENU.indexOf(item);
+  await journey.press(...Array<KeyName>(downs).fill('Down'), 'Enter');
+};
+
+/**
+ * The keys that type `password` on the on-screen keypad (focus starts on A) and press 決定:
+ * letters by moving the focus and OK, digits straight from the number buttons.
+ */
+export const keypadKeys = (password: string): string[] => {
+  const keys: string[] = [];
+  let at = KEYPAD[0]!;
+  const moveTo = (target: (typeof KEYPAD)[number]) => {
+    while (at.row !== target.row) {
+      const row = at.row + (target.row > at.row ? 1 : -1);
+      const col = at.col;
+      keys.push(target.row > at.row ? 'Down' : 'Up');
+      at = KEYPAD.find((key) => key.row === row && col >= key.col && col < key.col + key.span)!;
+    }
+    while (at !== target) {
+      const right = target.col > at.col;
+      keys.push(right ? 'Right' : 'Left');
+      at = right
+        ? KEYPAD.find((key) => key.row === at.row && key.col === at.col + at.span)!
+        : KEYPAD.find((key) => key.row === at.row && key.col + key.span === at.col)!;
+    }
+  };
+  for (const char of password) {
+    if (/[0-9]/.test(char)) {
+      keys.push(char);
+      continue;
+    }
+    moveTo(KEYPAD.find((key) => key.event.type === 'CHAR' && key.event.char === char)!);
+    keys.push('Enter');
+  }
+  moveTo(KEYPAD.find((key) => key.event.type === 'OK')!);
+  keys.push('Enter');
+  return keys;
+};
+
+/** Insert card → a valid card → PIN → home (the card must be linked). */
+export const logIn = async (stack: Stack, journey: Journey, pin: string = PINS.auth): Promise<void> => {
+  await journey.waitForScreen('insert-card');
+  await stack.card!.insert('normal');
+  await journey.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+  await journey.press(pin, 'Enter');
+  await journey.waitForScreen('home');
+};
+
+/** Back until the home menu shows (a flow's first screen hands Back to home). */
+export const backToHome = async (journey: Journey, maxPresses = 4): Promise<void> => {
+  for (let i = 0; i < maxPresses; i += 1) {
+    if ((await journey.read()).screen === 'home') return;
+    await journey.press('Back');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  await journey.waitForScreen('home', undefined, 5000);
+};
+
+/** Home → ログアウト → "logged out" notice. */
+export const logOut = async (journey: Journey): Promise<void> => {
+  await openFromHome(journey, 'logout');
+  await journey.waitForScreen('message', (p) => (p.body as { key?: string }).key === 'loggedOutByViewer');
+};
+
+export const bodyKey = (props: Record<string, unknown>): string | undefined =>
+  (props.body as { key?: string } | undefined)?.key;

@@ -1,0 +1,52 @@
+/**
+ * `npm run dist -- --operator config/operators/NAME.json [--out DIR]`: validates the operator
+ * configuration and builds its TV app package into DIR/<id>/<version>/ (default dist/), see
+ * config/app-package.ts and docs/operators.md. Exit code 0 = built, 1 = invalid configuration or
+ * failed build (every problem printed in Japanese and English).
+ */
+import path from 'node:path';
+import { reportBuild } from './build-app.js';
+import { buildDist } from '../config/app-package';
+import { OperatorConfigError } from '../config/load-operator';
+
+const USAGE = '使い方 / usage: npm run dist -- --operator config/operators/NAME.json [--out DIR]';
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (index < 0) return undefined;
+  const arg = args[index]!;
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const operatorFile = option(args, 'operator');
+  const out = option(args, 'out');
+  if (!operatorFile || operatorFile.startsWith('--') || (out !== undefined && out.startsWith('--'))) {
+    console.error(USAGE);
+    return 1;
+  }
+  try {
+    const { dir, manifest, stats } = await buildDist({
+      operatorFile,
+      ...(out !== undefined ? { outRoot: path.resolve(out) } : {}),
+    });
+    reportBuild(dir, stats, false);
+    console.log(
+      `OK ${path.relative(process.cwd(), dir) || '.'}: ${manifest.operator} ${manifest.version} ` +
+        `(stb-spec ${manifest.specVersion}), ${Object.keys(manifest.files).length} files + manifest.json`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof OperatorConfigError) {
+      console.error(error.message);
+    } else {
+      console.error(
+        `パッケージを作れません / building the package failed: ${(error as Error).message ?? error}`,
+      );
+    }
+    return 1;
+  }
+}
+
+main().then((code) => process.exit(code));

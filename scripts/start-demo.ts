@@ -1,0 +1,139 @@
+/**
+ * `npm start` (after scripts/start.js made sure node_modules is there): builds the TV app, starts
+ * the card bridge on its simulator backend and the platform simulator, serves the app on
+ * http://127.0.0.1:8080, and reads card commands from the terminal (insert / remove / scenario).
+ * No pcscd, no apt packages: the simulated card lives inside the bridge.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import WebSocket from 'ws';
+import { BridgeClient, SimulatorControls } from '../src/card';
+import { serveStatic } from '../e2e/harness/static-server';
+
+const ROOT = path.resolve(__dirname, '..');
+const APP_PORT = Number(process.env.MADOGUCHI_APP_PORT ?? 8080);
+const BRIDGE_PORT = 9930;
+const PLATFORM_PORT = 8787;
+const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+const children: ChildProcess[] = [];
+
+const start = (name: string, args: string[], readyText: RegExp) =>
+  new Promise<ChildProcess>((resolve, reject) => {
+    const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(child);
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyText.test(output)) resolve(child);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${output}`)));
+    setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000).unref();
+  });
+
+function stopAll() {
+  for (const child of children) child.kill('SIGTERM');
+}
+
+const HELP = `
+  窓口 madoguchi — ${ORIGIN}  を WPE / Chromium / Firefox で開いてください / open it in a browser
+
+  リモコンの代わりのキー / keyboard as the remote:
+    ↑ ↓ ← →  移動 / move          Enter  決定 / OK          Backspace, Esc  戻る / Back
+    0–9      数字 / digits        F1 赤 ヘルプ / red help   F2 緑 もう一度聞く / green repeat
+    F4 青 English / 日本語 (blue: language)
+
+  模擬カード / the simulated card (type here, then Enter):
+    i [scenario]   カードを差す / insert (default normal)
+    r              カードを抜く / remove
+    s              いまのカードとシナリオ一覧 / current card and scenarios
+    q              終了 / quit
+  シナリオ / scenarios: normal, last-try, locked, expired, revoked, not-my-number-card, removal-after-N …
+  暗証番号 / PIN 1234 · 署名用パスワード / signature password ABC123 ·
+  初回登録のお客様番号 / customer number for first-time registration: 10010001
+`;
+
+async function main() {
+  const build = spawnSync(
+    process.execPath,
+    [path.join(ROOT, 'scripts/build-app.js'), '--platform=keyboard'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  if (build.status !== 0) throw new Error('npm run build failed');
+  const common = ['--allow-origin', ORIGIN];
+  await start(
+    'bridge',
+    [
+      'native-bridge/src/bridge/cli.ts',
+      '--backend',
+      'simulator',
+      '--port',
+      String(BRIDGE_PORT),
+      '--no-card',
+      ...common,
+    ],
+    /listening/,
+  );
+  await start(
+    'platform',
+    ['mocks/platform/cli.ts', '--port', String(PLATFORM_PORT), ...common],
+    /listening|127\.0\.0\.1:\d+/,
+  );
+  const server = await serveStatic(path.join(ROOT, 'dist/app'), APP_PORT);
+  console.log(HELP);
+
+  const client = new BridgeClient({
+    url: `ws://127.0.0.1:${BRIDGE_PORT}/jsonrpc`,
+    WebSocket: class extends WebSocket {
+      constructor(url: string) {
+        super(url, { headers: { Origin: ORIGIN } });
+      }
+    } as never,
+  });
+  client.start();
+  const controls = new SimulatorControls(client);
+  const commands = readline.createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    prompt: 'madoguchi> ',
+  });
+  const quit = async () => {
+    client.close();
+    await server.close();
+    stopAll();
+    process.exit(0);
+  };
+  commands.prompt();
+  commands.on('line', async (line) => {
+    const [command, argument] = line.trim().split(/\s+/);
+    try {
+      if (command === 'i') await controls.insertCard(argument || 'normal');
+      else if (command === 'r') await controls.removeCard();
+      else if (command === 's') console.log(await controls.getScenario());
+      else if (command === 'q') return quit();
+      else if (command) console.log(HELP);
+      if (command === 'i' || command === 'r')
+        console.log(command === 'i' ? '  カードを差しました / inserted' : '  カードを抜きました / removed');
+    } catch (error) {
+      console.log(`  できませんでした / failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    commands.prompt();
+  });
+  commands.on('close', () => void quit());
+  process.on('SIGINT', () => void quit());
+  process.on('SIGTERM', () => void quit());
+}
+
+main().catch((error) => {
+  console.error(
+    `madoguchi: npm start failed / 起動できませんでした\n${error instanceof Error ? error.message : error}`,
+  );
+  stopAll();
+  process.exit(1);
+});

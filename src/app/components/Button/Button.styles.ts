@@ -1,0 +1,20 @@
+/** A large focusable button: a filled pill that, focused, takes the focus colour, a ring and a scale. */
+import { lineHeight, type Theme } from '../../theme/tokens';
+
+export const buttonStyles = (theme: Theme) => {
+  const { colors, type, focusRing } = theme;
+  const fontSize = type.body;
+  const paddingX = 40;
+  return {
+    h: lineHeight(fontSize, theme) + 24,
+    minW: 240,
+    paddingX,
+    radius: 16,
+    fontFace: type.fontFace,
+    fontSize,
+    ring: focusRing.width,
+    focusScale: focusRing.scale,
+    idle: { fill: colors.surface, text: colors.text, ring: colors.textMuted },
+    focused: { fill: colors.focus, text: colors.onFocus, ring: colors.text },
+  };
+};

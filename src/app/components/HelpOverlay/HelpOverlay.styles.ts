@@ -1,0 +1,31 @@
+/** Full-screen help: the title, two columns (remote | card), then the operator's contact. */
+import { lineHeight, type Theme } from '../../theme/tokens';
+
+export const helpOverlayStyles = (theme: Theme) => {
+  const { safeArea, stage, type, colors } = theme;
+  const left = safeArea.x;
+  const contentW = stage.w - 2 * safeArea.x;
+  const columnGap = 64;
+  const columnW = (contentW - columnGap) / 2;
+  const text = (fontSize: number, color: number, gapAfter: number) => ({
+    fontSize,
+    lineHeight: lineHeight(fontSize, theme),
+    color,
+    gapAfter,
+  });
+  const titleY = safeArea.y;
+  // Text boxes carry half an em below the last line, so boxes can follow each other without gaps.
+  const columnsY = titleY + lineHeight(type.title, theme) + 8;
+  return {
+    fontFace: type.fontFace,
+    background: { w: stage.w, h: stage.h, color: colors.background },
+    title: { x: left, y: titleY, w: contentW, ...text(type.title, colors.text, 0) },
+    columns: { x: left, y: columnsY, w: columnW, gap: columnGap },
+    heading: text(type.heading, colors.text, 8),
+    line: text(type.body, colors.text, 0),
+    /** The contact block sits at the bottom of the safe area (see the overlay). */
+    bottom: stage.h - safeArea.y,
+    contentW,
+    left,
+  };
+};

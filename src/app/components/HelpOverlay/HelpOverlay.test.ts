@@ -1,0 +1,99 @@
+/** @jest-environment jsdom */
+import { boxes } from '../../testing/layout';
+import { renderScreen } from '../../testing/render';
+import { Screen } from '../../screens/Screen';
+import { DEFAULT_SETTINGS } from '../../settings/settings';
+import { HelpOverlay } from './HelpOverlay';
+
+/** A tiny screen that shows the help, as the shell would; closing is reported as an event. */
+class HelpHost extends Screen<Record<string, never>> {
+  static override _template() {
+    return { Help: { type: HelpOverlay } };
+  }
+  protected render() {
+    (this.tag('Help') as unknown as HelpOverlay).paint();
+  }
+  announcement() {
+    return (this.tag('Help') as unknown as HelpOverlay).announcement();
+  }
+  override _getFocused() {
+    return this.tag('Help') as unknown as HelpOverlay;
+  }
+  $closeHelp() {
+    this.send({ type: 'HELP_CLOSED' });
+  }
+}
+
+const operator = {
+  ...DEFAULT_SETTINGS,
+  operator: {
+    ...DEFAULT_SETTINGS.operator,
+    name: { ja: 'みなと湾岸ケーブルテレビジョン株式会社', en: 'Minato Bayside Cable Television Co., Ltd.' },
+    hours: {
+      ja: '平日 9時〜18時（土日祝日と年末年始を除く）',
+      en: 'Weekdays 9:00–18:00 (closed on holidays)',
+    },
+  },
+};
+
+describe('HelpOverlay', () => {
+  it('explains the remote, the card and how to reach the operator', () => {
+    const rendered = renderScreen(HelpHost, {}, { settings: operator });
+    expect(rendered.texts()).toEqual(
+      expect.arrayContaining([
+        '使いかた',
+        '矢印ボタン：選ぶものを動かします',
+        '決定ボタン：選んだものに進みます',
+        '戻るボタン：ひとつ前に戻ります',
+        '数字ボタン：暗証番号などを入力します',
+        '赤ボタン：この説明を開きます',
+        '緑ボタン：読み上げをもう一度聞きます',
+        '青ボタン：English／日本語を切り替えます',
+        'カードは、ICチップを上にして差し込みます。',
+        expect.stringMatching(/暗証番号は、誰にも教えないでください/),
+        expect.stringMatching(/3回まちがえると.*市区町村の窓口で解除/),
+        'お困りのときは みなと湾岸ケーブルテレビジョン株式会社（0120-000-000）までお電話ください。',
+        '受付時間：平日 9時〜18時（土日祝日と年末年始を除く）',
+      ]),
+    );
+  });
+
+  it('reads in English', () => {
+    const rendered = renderScreen(HelpHost, {}, { language: 'en', settings: operator });
+    expect(rendered.texts()).toEqual(
+      expect.arrayContaining([
+        'How to use',
+        expect.stringMatching(/Never tell your PIN/),
+        'Hours: Weekdays 9:00–18:00 (closed on holidays)',
+      ]),
+    );
+  });
+
+  it('closes with OK and with Back', () => {
+    const rendered = renderScreen(HelpHost, {});
+    rendered.press('Enter', 'Back');
+    expect(rendered.sent).toEqual([{ type: 'HELP_CLOSED' }, { type: 'HELP_CLOSED' }]);
+  });
+
+  it('speaks everything on it', () => {
+    const spoken = renderScreen(HelpHost, {}).screen.announcement();
+    expect(spoken).toMatch(/^使いかた\n/);
+    expect(spoken).toMatch(/暗証番号を3回まちがえると/);
+    expect(spoken).toMatch(/0120-000-000/);
+  });
+
+  it('keeps everything inside the safe area in large type, columns above the contact, in ja and en', () => {
+    for (const language of ['ja', 'en'] as const) {
+      const rendered = renderScreen(HelpHost, {}, { settings: operator, language });
+      expect(rendered.layoutProblems()).toEqual([]);
+      const all = boxes(rendered.app);
+      const bottomOf = (name: string) =>
+        Math.max(...all.filter((b) => b.path.includes(`/${name}/`) && b.text).map((b) => b.y + b.h));
+      const contactTop = Math.min(
+        ...all.filter((b) => b.path.includes('/Contact/') && b.text).map((b) => b.y),
+      );
+      expect(bottomOf('Remote')).toBeLessThanOrEqual(contactTop);
+      expect(bottomOf('Card')).toBeLessThanOrEqual(contactTop);
+    }
+  });
+});

@@ -1,0 +1,69 @@
+/** @jest-environment jsdom */
+import { renderScreen } from '../../testing/render';
+import { Screen } from '../../screens/Screen';
+import { Menu, type MenuItem } from './Menu';
+
+const facilities = (count: number): MenuItem[] =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `f${i + 1}`,
+    label: `みなと市立中央スポーツセンター第${i + 1}体育館（大会議室・多目的ホール併設）`,
+    detail: '空きあり',
+  }));
+
+class MenuHost extends Screen<{ items: MenuItem[]; focusId?: string }> {
+  static override _template() {
+    return { Menu: { type: Menu, x: 200, y: 200 } };
+  }
+  focused: string[] = [];
+  protected render({ items, focusId }: { items: MenuItem[]; focusId?: string }) {
+    const menu = this.tag('Menu') as unknown as Menu;
+    menu.onSelect = (id) => this.send({ type: 'SELECT', id });
+    menu.onFocusItem = (id) => this.focused.push(id);
+    menu.setItems(items, { width: 1400, visibleRows: 5, focusId });
+  }
+  announcement() {
+    return '';
+  }
+  override _getFocused() {
+    return this.tag('Menu') as unknown as Menu;
+  }
+}
+
+describe('Menu', () => {
+  it('moves with Up/Down (no wrap), selects with OK and speaks the row with its place', () => {
+    const rendered = renderScreen(MenuHost, { items: facilities(3) });
+    rendered.press('Up', 'Down', 'Down', 'Down', 'Enter');
+    expect(rendered.sent).toEqual([{ type: 'SELECT', id: 'f3' }]);
+    expect((rendered.screen as unknown as MenuHost).focused).toEqual(['f2', 'f3']);
+    expect(rendered.announced.at(-1)).toMatch(/第3体育館.*空きあり、3番目、全3件のうち$/);
+  });
+
+  it('scrolls a window of visible rows and says there is more', () => {
+    const rendered = renderScreen(MenuHost, { items: facilities(12) });
+    expect(rendered.texts()).toContain('▼ 続き');
+    rendered.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down');
+    expect(rendered.texts()).toContain('▲ 続き');
+    rendered.press('Enter');
+    expect(rendered.sent).toEqual([{ type: 'SELECT', id: 'f7' }]);
+  });
+
+  it('keeps the focused item on refresh, or the one asked for', () => {
+    const rendered = renderScreen(MenuHost, { items: facilities(4) });
+    rendered.press('Down');
+    rendered.update({ items: facilities(4) });
+    rendered.press('Enter');
+    rendered.update({ items: facilities(4), focusId: 'f4' });
+    rendered.press('Enter');
+    expect(rendered.sent).toEqual([
+      { type: 'SELECT', id: 'f2' },
+      { type: 'SELECT', id: 'f4' },
+    ]);
+  });
+
+  it('keeps long labels to one line inside the safe area, in large type', () => {
+    expect(renderScreen(MenuHost, { items: facilities(12) }).layoutProblems()).toEqual([]);
+    expect(renderScreen(MenuHost, { items: facilities(12) }, { language: 'en' }).layoutProblems()).toEqual(
+      [],
+    );
+  });
+});

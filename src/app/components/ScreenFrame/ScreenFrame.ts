@@ -1,0 +1,92 @@
+/** Title, operator name and the colour-key legend around a screen's content (see the styles). */
+import { Lightning } from '@lightningjs/sdk';
+import { t } from '../../i18n/i18n';
+import { theme } from '../../theme/tokens';
+import { REMOTE_KEY_COLORS, screenFrameStyles } from './ScreenFrame.styles';
+
+export interface FrameProps {
+  title: string;
+  /** The operator's name in the current language. */
+  operator: string;
+  /** Show the colour-key legend (hidden on full-screen errors that have their own buttons only). */
+  keyHints?: boolean;
+}
+
+export class ScreenFrame extends Lightning.Component {
+  static override _template() {
+    const s = screenFrameStyles(theme());
+    // Each hint is a flex row itself, so the legend row knows its width (dot + word).
+    const hint = (color: number) => ({
+      flex: { direction: 'row' },
+      Dot: {
+        w: s.footer.dot,
+        h: s.footer.dot,
+        rect: true,
+        color,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.footer.dot / 2 },
+        flexItem: { marginTop: (s.footer.lineHeight - s.footer.dot) / 2 + 4, marginRight: 14 },
+      },
+      Word: {
+        text: {
+          text: '',
+          fontFace: s.fontFace,
+          fontSize: s.footer.fontSize,
+          lineHeight: s.footer.lineHeight,
+          textColor: s.footer.color,
+        },
+      },
+    });
+    return {
+      Title: {
+        x: s.title.x,
+        y: s.title.y,
+        text: {
+          text: '',
+          fontFace: s.fontFace,
+          fontSize: s.title.fontSize,
+          lineHeight: s.title.lineHeight,
+          textColor: s.title.color,
+          wordWrapWidth: s.title.w,
+          maxLines: 1,
+          wordBreak: true,
+        },
+      },
+      Operator: {
+        x: s.operator.x,
+        y: s.operator.y,
+        mountX: 1,
+        text: {
+          text: '',
+          fontFace: s.fontFace,
+          fontSize: s.operator.fontSize,
+          textColor: s.operator.color,
+          wordWrapWidth: s.operator.w,
+          maxLines: 1,
+          wordBreak: true,
+          textAlign: 'right',
+        },
+      },
+      Footer: {
+        x: s.footer.x,
+        y: s.footer.y,
+        flex: { direction: 'row' },
+        Red: { ...hint(REMOTE_KEY_COLORS.red), flexItem: { marginRight: s.footer.gap } },
+        Green: { ...hint(REMOTE_KEY_COLORS.green), flexItem: { marginRight: s.footer.gap } },
+        Blue: { ...hint(REMOTE_KEY_COLORS.blue) },
+      },
+    };
+  }
+
+  set frame({ title, operator, keyHints = true }: FrameProps) {
+    this.tag('Title')?.patch({ text: { text: title } });
+    this.tag('Operator')?.patch({ text: { text: operator } });
+    this.tag('Footer')?.patch({ visible: keyHints });
+    this.tag('Footer.Red.Word')?.patch({ text: { text: `${t('common.keyRed')}：${t('common.keyHelp')}` } });
+    this.tag('Footer.Green.Word')?.patch({
+      text: { text: `${t('common.keyGreen')}：${t('common.keyRepeat')}` },
+    });
+    this.tag('Footer.Blue.Word')?.patch({
+      text: { text: `${t('common.keyBlue')}：${t('common.keyLanguage')}` },
+    });
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * Every string the viewer reads or hears, by key, in Japanese (first) and English, through the
+ * SDK's Language plugin. Screen strings live in translations/<area>.json (one file per area, so
+ * each screen family owns its own); the flows' messages (what the machines put in context as
+ * `messageKey`) come from the machines' message table under `msg.<key>`.
+ */
+import { Language } from '@lightningjs/sdk';
+import { FLOW_MESSAGES } from '../../machines/messages';
+import { MESSAGES as PLATFORM_MESSAGES } from '../../platform/messages';
+import type { MessageKey, MessageParams } from '../../machines/messages';
+import common from './translations/common.json';
+import { AREAS } from './areas';
+
+export type LanguageCode = 'ja' | 'en';
+export const LANGUAGES: readonly LanguageCode[] = ['ja', 'en'];
+export type Dictionary = Record<string, string>;
+export type Translations = Record<LanguageCode, Dictionary>;
+
+/** A message the machines chose, with its parameters: what the view models hand the screens. */
+export interface MessageRef {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+const messageEntries = (language: LanguageCode): Dictionary => {
+  const dictionary: Dictionary = {};
+  for (const [key, message] of Object.entries({ ...PLATFORM_MESSAGES, ...FLOW_MESSAGES })) {
+    dictionary[`msg.${key}`] = message[language];
+  }
+  return dictionary;
+};
+
+/** All areas merged; a key defined twice is a mistake the i18n test reports. */
+export const allTranslations = (): Translations => {
+  const merged: Translations = { ja: messageEntries('ja'), en: messageEntries('en') };
+  for (const area of [common, ...AREAS]) {
+    for (const language of LANGUAGES) Object.assign(merged[language], area[language]);
+  }
+  return merged;
+};
+
+let current: LanguageCode = 'ja';
+
+/** Loads the dictionaries into the SDK's Language and picks the language (synchronous: no fetch). */
+export function initI18n(language: LanguageCode = 'ja'): void {
+  Language.translations({ meta: { default: 'ja' }, ...allTranslations() });
+  setLanguage(language);
+}
+
+export function setLanguage(language: LanguageCode): void {
+  current = language;
+  void Language.set(language);
+}
+
+export const currentLanguage = (): LanguageCode => current;
+
+/** The text for `key` in the current language, `{name}` placeholders filled from `params`. */
+export const t = (key: string, params?: MessageParams): string =>
+  params ? Language.translate(key, params) : Language.translate(key);
+
+/** The text of a flow message. */
+export const message = (ref: MessageRef): string => t(`msg.${ref.key}`, ref.params);

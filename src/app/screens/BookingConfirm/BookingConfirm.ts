@@ -1,0 +1,90 @@
+/**
+ * 'booking-confirm': what is about to be booked, in large type (facility, room, date, time, fee),
+ * and the buttons 予約する (CONFIRM) and 戻る (BACK). Back also goes back.
+ */
+import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
+import { currentLanguage, t } from '../../i18n/i18n';
+import { settings } from '../../settings/settings';
+import { theme } from '../../theme/tokens';
+import type { BookingConfirmProps } from '../../view/booking-view';
+import { bookingDate, feeText, labelled, slotText, spoken } from '../booking-format';
+import { buttonsOf, columnText, linesOf } from '../booking-summary';
+import { Screen } from '../Screen';
+import { bookingConfirmStyles } from './BookingConfirm.styles';
+
+const summaryLines = (props: BookingConfirmProps): string[] => [
+  labelled('booking.label.facility', props.facilityName),
+  labelled('booking.label.room', props.roomName),
+  labelled('booking.label.date', bookingDate(props.date)),
+  labelled('booking.label.time', slotText(props.slot)),
+  ...(props.feeYen !== undefined ? [labelled('booking.label.fee', feeText(props.feeYen))] : []),
+];
+
+export class BookingConfirm extends Screen<BookingConfirmProps> {
+  static readonly screenName = 'booking-confirm';
+
+  static override _template() {
+    const s = bookingConfirmStyles(theme());
+    return {
+      Frame: { type: ScreenFrame },
+      Column: {
+        x: s.column.x,
+        y: s.column.y,
+        w: s.column.w,
+        flex: { direction: 'column' },
+        Question: columnText(s, 'body'),
+        Lines: { w: s.column.w, flex: { direction: 'column' } },
+      },
+      Buttons: { x: s.buttons.x, y: s.buttons.y, flex: { direction: 'row' } },
+    };
+  }
+
+  private focusIndex = 0;
+
+  protected render(props: BookingConfirmProps) {
+    const s = bookingConfirmStyles(theme());
+    this.tag('Frame')?.patch({
+      frame: { title: t('booking.title.confirm'), operator: settings().operator.name[currentLanguage()] },
+    });
+    this.tag('Column.Question')?.patch({ text: { text: t('booking.confirmQuestion') } });
+    this.tag('Column.Lines')?.patch({ children: linesOf(s, 'heading', summaryLines(props)) });
+    this.tag('Buttons')?.patch({
+      children: buttonsOf(s, [
+        { label: t('booking.book'), onPress: () => this.send({ type: 'CONFIRM' }) },
+        { label: t('common.back'), onPress: () => this.send({ type: 'BACK' }) },
+      ]),
+    });
+    this.focusIndex = 0;
+    if (this.attached) this._refocus();
+  }
+
+  announcement(): string {
+    return spoken([t('booking.title.confirm'), ...summaryLines(this.props), t('booking.confirmQuestion')]);
+  }
+
+  override _getFocused() {
+    return this.tag('Buttons')?.children[this.focusIndex] ?? this;
+  }
+
+  private move(delta: number) {
+    const next = this.focusIndex + delta;
+    if (next >= 0 && next < (this.tag('Buttons')?.children.length ?? 0)) {
+      this.focusIndex = next;
+      this._refocus();
+    }
+    return true;
+  }
+
+  override _handleLeft() {
+    return this.move(-1);
+  }
+
+  override _handleRight() {
+    return this.move(1);
+  }
+
+  override _handleBack() {
+    this.send({ type: 'BACK' });
+    return true;
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * The real wiring: the card bridge client and the platform SDK from the settings, the machines'
+ * actors made from them (createActors), and the session actor with the operator's idle timing.
+ * Nothing starts here; the shell starts the session when it mounts.
+ */
+import { createActor } from 'xstate';
+import { BridgeClient } from '../../card';
+import { sessionMachine } from '../../machines';
+import { createActors } from '../../machines/adapters';
+import { PlatformClient } from '../../platform';
+import type { AppSettings } from '../settings/settings';
+import type { SessionActor } from './binding';
+
+export interface Runtime {
+  session: SessionActor;
+  bridge: BridgeClient;
+}
+
+export function createRuntime(settings: AppSettings): Runtime {
+  const bridge = new BridgeClient({ url: settings.bridge.url, token: settings.bridge.token });
+  const platform = new PlatformClient({ baseUrl: settings.platformUrl });
+  const actors = createActors({ card: bridge, platform });
+  const session = createActor(sessionMachine.provide({ actors: actors.session }), {
+    input: { idleTimeoutMs: settings.session.idleTimeoutMs, warningLeadMs: settings.session.warningLeadMs },
+  });
+  return { session, bridge };
+}

@@ -1,0 +1,101 @@
+/** The session's own states → screens (the flows' views have their own tests). */
+import { settle } from '../../machines/testing/fake-actors';
+import { done, platformErrors, signedIn, DISPLAY_NAME } from '../../machines/testing/fixtures';
+import { dispatch, startWithFakes, type PathRun } from '../../machines/testing/model';
+import { sessionSpec } from '../../machines/session/session.test-model';
+import type { sessionMachine } from '../../machines';
+import { DEFAULT_SETTINGS } from '../settings/settings';
+import { sessionView } from './session-view';
+
+type Run = PathRun<typeof sessionMachine>;
+const settings = { ...DEFAULT_SETTINGS, services: ['health' as const] };
+const view = (run: Run) => sessionView(run.actor.getSnapshot(), settings);
+const card = (run: Run, presence: 'present' | 'absent' | 'noReader' | 'unreadable' | 'unsupported') =>
+  run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence });
+
+async function loggedIn(login = { outcome: 'signedIn', signedIn: signedIn() }) {
+  const run = startWithFakes(sessionSpec) as Run;
+  await settle();
+  card(run, 'present');
+  await settle();
+  await dispatch(run as never, done('login', login));
+  return run;
+}
+
+describe('session view', () => {
+  test('connecting, then the card reader states, each with a screen', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    expect(view(run).main).toMatchObject({ screen: 'status', props: { body: { key: 'connectingBridge' } } });
+    card(run, 'absent');
+    expect(view(run).main).toEqual({ screen: 'insert-card', target: 'session', props: {} });
+    card(run, 'noReader');
+    expect(view(run).main).toMatchObject({
+      screen: 'message',
+      props: { tone: 'error', body: { key: 'noReader' }, actions: [], contact: true },
+    });
+    card(run, 'unreadable');
+    expect(view(run).main.props).toMatchObject({ body: { key: 'cardUnreadable' } });
+    card(run, 'unsupported');
+    expect(view(run).main.props).toMatchObject({ body: { key: 'notMyNumberCard' } });
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_DOWN' });
+    expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeDown' }, contact: true });
+  });
+
+  test('a card pulled during login brings the insert-card screen back, saying so', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    card(run, 'present');
+    expect(run.actor.getSnapshot().value).toEqual({ authenticating: 'login' });
+    card(run, 'absent');
+    expect(view(run).main).toEqual({
+      screen: 'insert-card',
+      target: 'session',
+      props: { notice: { key: 'cardRemoved' } },
+    });
+    card(run, 'present');
+    card(run, 'absent');
+    card(run, 'noReader');
+    card(run, 'absent');
+    expect(view(run).main.props).toEqual({ notice: { key: 'cardRemoved' } });
+  });
+
+  test("home shows the viewer's name and only the operator's services", async () => {
+    const run = await loggedIn();
+    expect(view(run).main).toEqual({
+      screen: 'home',
+      target: 'session',
+      props: { displayName: DISPLAY_NAME, services: ['health'] },
+    });
+    expect(view(run).idleWarning).toBeUndefined();
+  });
+
+  test('the renewal notice comes first when the certificate runs out soon', async () => {
+    const run = await loggedIn({
+      outcome: 'signedIn',
+      signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }),
+    });
+    expect(view(run).main).toEqual({ screen: 'certificate-notice', target: 'session', props: { days: 45 } });
+  });
+
+  test('the idle warning shows over the screen with the seconds left', async () => {
+    const run = await loggedIn();
+    run.clock.increment(300_000 - 30_000);
+    expect(view(run)).toMatchObject({ main: { screen: 'home' }, idleWarning: { seconds: 30 } });
+  });
+
+  test('a login the viewer left waits for OK; logging out says why', async () => {
+    const run = await loggedIn({ outcome: 'cancelled' } as never);
+    expect(view(run).main).toMatchObject({
+      screen: 'message',
+      props: { body: { key: 'pressOkToLogIn' }, actions: [{ event: { type: 'OK' } }] },
+    });
+    const again = await loggedIn();
+    again.actor.send({ type: 'LOGOUT' });
+    expect(view(again).main.screen).toBe('status');
+    await dispatch(again as never, { type: 'xstate.error.actor.logout', error: platformErrors.network() });
+    expect(view(again).main).toMatchObject({
+      screen: 'message',
+      target: 'session',
+      props: { tone: 'notice', body: { key: 'loggedOutByViewer' }, actions: [{ event: { type: 'OK' } }] },
+    });
+  });
+});
