@@ -28,6 +28,8 @@ export const screenFrameStyles = (theme: Theme) => {
       color: colors.text,
     },
     operator: { x: right, y: top + 12, w: operatorW, fontSize: type.body, color: colors.textMuted },
+    /** The logos are 320×96 (10:3), shown at the title's height. */
+    logo: { w: 240, h: 72 },
     footer: {
       x: left,
       y: bottom - footerH,

@@ -1,6 +1,7 @@
 /** Title, operator name and the colour-key legend around a screen's content (see the styles). */
 import { Lightning } from '@lightningjs/sdk';
 import { t } from '../../i18n/i18n';
+import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import { REMOTE_KEY_COLORS, screenFrameStyles } from './ScreenFrame.styles';
 
@@ -66,6 +67,15 @@ export class ScreenFrame extends Lightning.Component {
           textAlign: 'right',
         },
       },
+      // The operator's logo (settings.theme.logo) replaces the name when there is one.
+      Logo: {
+        visible: false,
+        x: s.operator.x,
+        y: s.title.y + 8,
+        mountX: 1,
+        w: s.logo.w,
+        h: s.logo.h,
+      },
       Footer: {
         x: s.footer.x,
         y: s.footer.y,
@@ -79,7 +89,15 @@ export class ScreenFrame extends Lightning.Component {
 
   set frame({ title, operator, keyHints = true }: FrameProps) {
     this.tag('Title')?.patch({ text: { text: title } });
-    this.tag('Operator')?.patch({ text: { text: operator } });
+    const logo = settings().theme.logo;
+    this.tag('Operator')?.patch({ visible: !logo, text: { text: operator } });
+    // hasAlpha: Lightning guesses alpha from '.png' only; an SVG's clear background came out black.
+    if (logo) {
+      this.tag('Logo')?.patch({
+        visible: true,
+        texture: { type: Lightning.textures.ImageTexture, src: logo, hasAlpha: true },
+      });
+    }
     this.tag('Footer')?.patch({ visible: keyHints });
     this.tag('Footer.Red.Word')?.patch({ text: { text: `${t('common.keyRed')}：${t('common.keyHelp')}` } });
     this.tag('Footer.Green.Word')?.patch({

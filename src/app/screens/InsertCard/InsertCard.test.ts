@@ -1,4 +1,5 @@
 /** @jest-environment jsdom */
+import { DEFAULT_SETTINGS } from '../../settings/settings';
 import { renderScreen } from '../../testing/render';
 import { InsertCard } from './InsertCard';
 
@@ -44,5 +45,19 @@ describe('InsertCard after the card was pulled', () => {
         { language: 'en' },
       ).layoutProblems(),
     ).toEqual([]);
+  });
+});
+
+describe("the operator's logo", () => {
+  it('replaces the name in the top corner when the settings give one, inside the safe area', () => {
+    const settings = { ...DEFAULT_SETTINGS, theme: { ...DEFAULT_SETTINGS.theme, logo: 'static/logo.svg' } };
+    const screen = renderScreen(InsertCard, {}, { settings });
+    const logo = screen.app.tag('Screen.Frame.Logo') as unknown as {
+      visible: boolean;
+      texture: { src: string; hasAlpha: boolean };
+    };
+    expect([logo.visible, logo.texture.src, logo.texture.hasAlpha]).toEqual([true, 'static/logo.svg', true]);
+    expect(screen.texts()).not.toContain('ケーブルテレビ');
+    expect(renderScreen(InsertCard, {}).texts()).toContain('ケーブルテレビ');
   });
 });
