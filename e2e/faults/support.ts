@@ -3,7 +3,6 @@
  * and a platform port that always answers (for the card-side fault cases, where the platform is
  * not what is under test).
  */
-import { createServer } from 'node:net';
 import type { PlatformPort } from '../../src/machines/adapters';
 import { profile } from '../../src/machines/testing/fixtures';
 
@@ -33,14 +32,7 @@ export async function until(check: () => boolean, what: string, timeoutMs = 5000
   }
 }
 
-/** A loopback port nothing listens on (taken from the OS, then released). */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../harness/ports';
 
 /** A platform that accepts every login (its own faults are platform-faults.test.ts's business). */
 export function acceptingPlatform(): PlatformPort & { logins: number } {
