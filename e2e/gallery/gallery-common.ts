@@ -39,16 +39,19 @@ const retryCancel = [
   { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
 ];
 
-export const COMMON_GALLERY: GalleryEntry[] = [
+/** The same view in English, next to its Japanese entry. */
+const inEnglish = (entry: GalleryEntry): GalleryEntry => ({
+  ...entry,
+  name: `${entry.name}.en`,
+  language: 'en',
+});
+const ALSO_IN_ENGLISH = new Set(['insert-card', 'pin-entry-last-try', 'error-platform-down', 'trend-chart']);
+
+const JAPANESE: GalleryEntry[] = [
   { name: 'insert-card', view: main({ screen: 'insert-card', target: 'session', props: {} }) },
   {
     name: 'insert-card-card-removed',
     view: main({ screen: 'insert-card', target: 'session', props: { notice: { key: 'cardRemoved' } } }),
-  },
-  {
-    name: 'insert-card.en',
-    view: main({ screen: 'insert-card', target: 'session', props: {} }),
-    language: 'en',
   },
   {
     name: 'status-connecting',
@@ -64,11 +67,6 @@ export const COMMON_GALLERY: GalleryEntry[] = [
     view: pin({ digits: 0, triesLeft: 2, error: { key: 'pinIncorrect', params: { triesLeft: 2 } } }),
   },
   { name: 'pin-entry-last-try', view: pin({ digits: 4, triesLeft: 1, confirmingLastAttempt: true }) },
-  {
-    name: 'pin-entry-last-try.en',
-    view: pin({ digits: 4, triesLeft: 1, confirmingLastAttempt: true }),
-    language: 'en',
-  },
   {
     name: 'status-checking',
     view: main({
@@ -106,17 +104,6 @@ export const COMMON_GALLERY: GalleryEntry[] = [
       actions: retryCancel,
       contact: true,
     }),
-  },
-  {
-    name: 'error-platform-down.en',
-    view: message('login', {
-      tone: 'error',
-      titleKey: 'common.title.connection',
-      body: { key: 'PLATFORM_UNAVAILABLE' },
-      actions: retryCancel,
-      contact: true,
-    }),
-    language: 'en',
   },
   {
     name: 'error-no-reader',
@@ -231,23 +218,6 @@ export const COMMON_GALLERY: GalleryEntry[] = [
     }),
   },
   {
-    name: 'trend-chart.en',
-    view: main({
-      screen: 'trend-chart',
-      target: 'health',
-      props: {
-        itemCode: TREND.code,
-        name: TREND.name,
-        unit: TREND.unit,
-        referenceRange: TREND.referenceRange,
-        points: TREND.points,
-        loading: false,
-        empty: false,
-      },
-    }),
-    language: 'en',
-  },
-  {
     name: 'medications',
     view: main({
       screen: 'medications',
@@ -256,3 +226,7 @@ export const COMMON_GALLERY: GalleryEntry[] = [
     }),
   },
 ];
+
+export const COMMON_GALLERY: GalleryEntry[] = JAPANESE.flatMap((entry) =>
+  ALSO_IN_ENGLISH.has(entry.name) ? [entry, inEnglish(entry)] : [entry],
+);

@@ -76,6 +76,11 @@ export class App extends Lightning.Component {
     return this.binding?.session;
   }
 
+  /** The flow in the foreground (the test hook reads its state). */
+  get flow() {
+    return this.binding?.flow;
+  }
+
   override _init() {
     if (!runtime) throw new Error('setShellRuntime() before mounting the App');
     const stored = Storage.get(LANGUAGE_KEY) as LanguageCode | null;

@@ -37,13 +37,8 @@ export const installTestHook = (stage: StageLike, getApp: () => App | undefined)
       return getApp()?.screen;
     },
     state: () => {
-      const snapshot = getApp()?.session?.getSnapshot();
-      const children = (snapshot?.children ?? {}) as Record<
-        string,
-        { getSnapshot(): { value: unknown } } | undefined
-      >;
-      const flow = ['login', 'registration', 'health', 'booking'].map((id) => children[id]).find(Boolean);
-      return { session: snapshot?.value, flow: flow?.getSnapshot().value };
+      const app = getApp();
+      return { session: app?.session?.getSnapshot().value, flow: app?.flow?.getSnapshot().value };
     },
     showView: (view) => getApp()?.showFixedView(view),
     setLanguage: (language) => getApp()?.useLanguage(language),

@@ -1,17 +1,10 @@
 /**
- * What the booking summary screens (confirm, done, detail) share: a column of large lines and a
- * row of buttons at the bottom of the content box. Left/Right move between the buttons; OK
- * presses the focused one (the Button itself).
+ * What the booking summary screens (confirm, done, detail) share: a column of large lines and,
+ * at the bottom of the content box, where their ButtonRow goes.
  */
-import { Button } from '../components/Button/Button';
 import { buttonStyles } from '../components/Button/Button.styles';
 import { screenFrameStyles } from '../components/ScreenFrame/ScreenFrame.styles';
 import { lineHeight, type Theme } from '../theme/tokens';
-
-export interface SummaryAction {
-  label: string;
-  onPress: () => void;
-}
 
 export const summaryLayout = (theme: Theme) => {
   const content = screenFrameStyles(theme).content;
@@ -66,12 +59,3 @@ export const linesOf = (s: Layout, look: 'heading' | 'body' | 'muted', lines: st
     const element = columnText(s, look);
     return { ...element, flexItem: { marginBottom: s.lineGap }, text: { ...element.text, text: line } };
   });
-
-/** Children for a flex row of buttons. */
-export const buttonsOf = (s: Layout, actions: SummaryAction[]) =>
-  actions.map((action, i) => ({
-    type: Button,
-    label: action.label,
-    flexItem: { marginRight: i < actions.length - 1 ? s.buttons.gap : 0 },
-    onPress: action.onPress,
-  }));

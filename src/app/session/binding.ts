@@ -42,6 +42,11 @@ export class SessionBinding {
     return this.current;
   }
 
+  /** The flow in the foreground (login, registration, health, booking), if one runs. */
+  get flow(): AnyActorRef | undefined {
+    return this.child;
+  }
+
   /** Sends a screen's event to the actor its view targets (a vanished child ignores it). */
   send(target: ActorTarget, event: AppEvent): void {
     const actor = target === 'session' ? this.session : this.childActor(target);

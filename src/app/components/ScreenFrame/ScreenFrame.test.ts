@@ -2,13 +2,14 @@
 import { boxes } from '../../testing/layout';
 import { renderScreen } from '../../testing/render';
 import { Screen } from '../../screens/Screen';
+import { DEFAULT_SETTINGS } from '../../settings/settings';
 import { ScreenFrame } from './ScreenFrame';
 
-class Framed extends Screen<{ title: string; operator: string; keyHints?: boolean }> {
+class Framed extends Screen<{ title: string; keyHints?: boolean }> {
   static override _template() {
     return { Frame: { type: ScreenFrame } };
   }
-  protected render(props: { title: string; operator: string; keyHints?: boolean }) {
+  protected render(props: { title: string; keyHints?: boolean }) {
     this.tag('Frame')?.patch({ frame: props });
   }
   announcement() {
@@ -16,9 +17,14 @@ class Framed extends Screen<{ title: string; operator: string; keyHints?: boolea
   }
 }
 
+/** The operator's name is the settings'; these give the frame a long one. */
+const operatorNamed = (ja: string, en: string) => ({
+  settings: { ...DEFAULT_SETTINGS, operator: { ...DEFAULT_SETTINGS.operator, name: { ja, en } } },
+});
+
 describe('ScreenFrame', () => {
   it('shows the title, the operator and the colour-key legend with words', () => {
-    const rendered = renderScreen(Framed, { title: '健診結果', operator: 'ケーブルテレビ' });
+    const rendered = renderScreen(Framed, { title: '健診結果' });
     expect(rendered.texts()).toEqual([
       '健診結果',
       'ケーブルテレビ',
@@ -29,7 +35,7 @@ describe('ScreenFrame', () => {
   });
 
   it('lays the legend entries side by side without overlap', () => {
-    const rendered = renderScreen(Framed, { title: 'Results', operator: 'Cable TV' }, { language: 'en' });
+    const rendered = renderScreen(Framed, { title: 'Results' }, { language: 'en' });
     const words = boxes(rendered.app)
       .filter((b) => /Red|Green|Blue/.test(b.text ?? ''))
       .sort((a, b) => a.x - b.x);
@@ -39,24 +45,22 @@ describe('ScreenFrame', () => {
   });
 
   it('hides the legend when asked', () => {
-    const rendered = renderScreen(Framed, { title: 'お知らせ', operator: 'ケーブルテレビ', keyHints: false });
+    const rendered = renderScreen(Framed, { title: 'お知らせ', keyHints: false });
     expect(rendered.texts()).toEqual(['お知らせ', 'ケーブルテレビ']);
   });
 
   it('keeps a long title and operator name on one line inside the safe area', () => {
-    const long = {
-      title: '予約の確認と取り消しについての大切なお知らせとご案内',
-      operator: 'みなと湾岸ケーブルテレビジョン株式会社',
-    };
-    expect(renderScreen(Framed, long).layoutProblems()).toEqual([]);
+    const operator = operatorNamed(
+      'みなと湾岸ケーブルテレビジョン株式会社',
+      'Minato Bayside Cable Television Co., Ltd.',
+    );
+    const long = { title: '予約の確認と取り消しについての大切なお知らせとご案内' };
+    expect(renderScreen(Framed, long, operator).layoutProblems()).toEqual([]);
     expect(
       renderScreen(
         Framed,
-        {
-          title: 'Important notice about checking and cancelling your bookings',
-          operator: 'Minato Bayside Cable Television Co., Ltd.',
-        },
-        { language: 'en' },
+        { title: 'Important notice about checking and cancelling your bookings' },
+        { ...operator, language: 'en' },
       ).layoutProblems(),
     ).toEqual([]);
   });

@@ -1,14 +1,12 @@
 /** Title, operator name and the colour-key legend around a screen's content (see the styles). */
 import { Lightning } from '@lightningjs/sdk';
-import { t } from '../../i18n/i18n';
+import { currentLanguage, t } from '../../i18n/i18n';
 import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import { REMOTE_KEY_COLORS, screenFrameStyles } from './ScreenFrame.styles';
 
 export interface FrameProps {
   title: string;
-  /** The operator's name in the current language. */
-  operator: string;
   /** Show the colour-key legend (hidden on full-screen errors that have their own buttons only). */
   keyHints?: boolean;
 }
@@ -87,7 +85,9 @@ export class ScreenFrame extends Lightning.Component {
     };
   }
 
-  set frame({ title, operator, keyHints = true }: FrameProps) {
+  /** The operator's name (or logo) comes from the settings, in the current language. */
+  set frame({ title, keyHints = true }: FrameProps) {
+    const operator = settings().operator.name[currentLanguage()];
     this.tag('Title')?.patch({ text: { text: title } });
     const logo = settings().theme.logo;
     this.tag('Operator')?.patch({ visible: !logo, text: { text: operator } });

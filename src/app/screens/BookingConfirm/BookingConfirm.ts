@@ -3,12 +3,12 @@
  * and the buttons 予約する (CONFIRM) and 戻る (BACK). Back also goes back.
  */
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
+import { t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import type { BookingConfirmProps } from '../../view/booking-view';
 import { bookingDate, feeText, labelled, slotText, spoken } from '../booking-format';
-import { buttonsOf, columnText, linesOf } from '../booking-summary';
+import { ButtonRow } from '../../components/ButtonRow/ButtonRow';
+import { columnText, linesOf } from '../booking-summary';
 import { Screen } from '../Screen';
 import { bookingConfirmStyles } from './BookingConfirm.styles';
 
@@ -35,27 +35,26 @@ export class BookingConfirm extends Screen<BookingConfirmProps> {
         Question: columnText(s, 'body'),
         Lines: { w: s.column.w, flex: { direction: 'column' } },
       },
-      Buttons: { x: s.buttons.x, y: s.buttons.y, flex: { direction: 'row' } },
+      Buttons: { type: ButtonRow, x: s.buttons.x, y: s.buttons.y },
     };
   }
-
-  private focusIndex = 0;
 
   protected render(props: BookingConfirmProps) {
     const s = bookingConfirmStyles(theme());
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.confirm'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('booking.title.confirm') },
     });
     this.tag('Column.Question')?.patch({ text: { text: t('booking.confirmQuestion') } });
     this.tag('Column.Lines')?.patch({ children: linesOf(s, 'heading', summaryLines(props)) });
     this.tag('Buttons')?.patch({
-      children: buttonsOf(s, [
-        { label: t('booking.book'), onPress: () => this.send({ type: 'CONFIRM' }) },
-        { label: t('common.back'), onPress: () => this.send({ type: 'BACK' }) },
-      ]),
+      content: {
+        gap: s.buttons.gap,
+        buttons: [
+          { label: t('booking.book'), onPress: () => this.send({ type: 'CONFIRM' }) },
+          { label: t('common.back'), onPress: () => this.send({ type: 'BACK' }) },
+        ],
+      },
     });
-    this.focusIndex = 0;
-    if (this.attached) this._refocus();
   }
 
   announcement(): string {
@@ -63,24 +62,7 @@ export class BookingConfirm extends Screen<BookingConfirmProps> {
   }
 
   override _getFocused() {
-    return this.tag('Buttons')?.children[this.focusIndex] ?? this;
-  }
-
-  private move(delta: number) {
-    const next = this.focusIndex + delta;
-    if (next >= 0 && next < (this.tag('Buttons')?.children.length ?? 0)) {
-      this.focusIndex = next;
-      this._refocus();
-    }
-    return true;
-  }
-
-  override _handleLeft() {
-    return this.move(-1);
-  }
-
-  override _handleRight() {
-    return this.move(1);
+    return this.tag('Buttons') as unknown as ButtonRow;
   }
 
   override _handleBack() {

@@ -7,11 +7,11 @@
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { BookingDetailProps } from '../../view/booking-view';
 import { apart, bookingDate, bookingLines, slotText, spoken } from '../booking-format';
-import { buttonsOf, columnText, linesOf } from '../booking-summary';
+import { ButtonRow } from '../../components/ButtonRow/ButtonRow';
+import { columnText, linesOf } from '../booking-summary';
 import { Screen } from '../Screen';
 import { bookingDetailStyles } from './BookingDetail.styles';
 
@@ -50,11 +50,9 @@ export class BookingDetail extends Screen<BookingDetailProps> {
           Rule: columnText(s, 'body', s.panel.column.w),
         },
       },
-      Buttons: { x: s.buttons.x, y: s.buttons.y, flex: { direction: 'row' } },
+      Buttons: { type: ButtonRow, x: s.buttons.x, y: s.buttons.y },
     };
   }
-
-  private focusIndex = 0;
 
   private rule(): string {
     return this.props.booking.rule[currentLanguage()];
@@ -73,7 +71,7 @@ export class BookingDetail extends Screen<BookingDetailProps> {
     const s = bookingDetailStyles(theme());
     const confirming = props.confirmingCancel;
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.detail'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('booking.title.detail') },
     });
     this.tag('Details')?.patch({ visible: !confirming });
     this.tag('Details.Lines')?.patch({ children: linesOf(s, 'body', bookingLines(props.booking)) });
@@ -85,9 +83,9 @@ export class BookingDetail extends Screen<BookingDetailProps> {
     this.tag('Panel.Column.RuleHeading')?.patch({ text: { text: t('booking.ruleHeading') } });
     this.tag('Panel.Column.Rule')?.patch({ text: { text: this.rule() } });
     this.tag('Buttons')?.patch({
-      children: buttonsOf(
-        s,
-        confirming
+      content: {
+        gap: s.buttons.gap,
+        buttons: confirming
           ? [
               { label: t('booking.cancel'), onPress: () => this.send({ type: 'CONFIRM' }) },
               { label: t('booking.keep'), onPress: () => this.send({ type: 'BACK' }) },
@@ -96,10 +94,10 @@ export class BookingDetail extends Screen<BookingDetailProps> {
               { label: t('booking.cancel'), onPress: () => this.send({ type: 'CANCEL_BOOKING' }) },
               { label: t('common.back'), onPress: () => this.send({ type: 'BACK' }) },
             ],
-      ),
+        // Confirming, the focus starts on やめる: an OK pressed by habit must not cancel.
+        focus: confirming ? 1 : 0,
+      },
     });
-    this.focusIndex = confirming ? 1 : 0;
-    if (this.attached) this._refocus();
   }
 
   announcement(): string {
@@ -115,24 +113,7 @@ export class BookingDetail extends Screen<BookingDetailProps> {
   }
 
   override _getFocused() {
-    return this.tag('Buttons')?.children[this.focusIndex] ?? this;
-  }
-
-  private move(delta: number) {
-    const next = this.focusIndex + delta;
-    if (next >= 0 && next < (this.tag('Buttons')?.children.length ?? 0)) {
-      this.focusIndex = next;
-      this._refocus();
-    }
-    return true;
-  }
-
-  override _handleLeft() {
-    return this.move(-1);
-  }
-
-  override _handleRight() {
-    return this.move(1);
+    return this.tag('Buttons') as unknown as ButtonRow;
   }
 
   override _handleBack() {

@@ -5,9 +5,8 @@
  */
 import { Menu, type MenuItem } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, t } from '../../i18n/i18n';
+import { t } from '../../i18n/i18n';
 import type { CheckupItemResult } from '../../../platform/types';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { CheckupDetailProps } from '../../view/health-view';
 import { POSITION_ICON, formatDate, judgementWord, positionText, rangePosition } from '../health-format';
@@ -82,7 +81,6 @@ export class CheckupDetail extends Screen<CheckupDetailProps> {
         title: checkup
           ? t('health.title.checkup', { date: formatDate(checkup.date) })
           : t('health.title.list'),
-        operator: settings().operator.name[currentLanguage()],
       },
     });
     this.tag('Notice')?.patch({ text: { text: ready ? '' : t('health.loading') } });

@@ -6,7 +6,6 @@
 import { Menu, type MenuItem } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { CheckupListProps } from '../../view/health-view';
 import { formatDate, judgementWord } from '../health-format';
@@ -47,7 +46,7 @@ export class CheckupList extends Screen<CheckupListProps> {
   protected render(props: CheckupListProps) {
     const s = checkupListStyles(theme());
     this.tag('Frame')?.patch({
-      frame: { title: t('health.title.list'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('health.title.list') },
     });
     const rows: MenuItem[] = props.loading
       ? []

@@ -4,9 +4,8 @@
  * so it shows as typed.
  */
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t } from '../../i18n/i18n';
+import { message, t } from '../../i18n/i18n';
 import { digitOf } from '../../keys/keymap';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { CustomerNumberProps } from '../../view/registration-view';
 import { Lightning } from '@lightningjs/sdk';
@@ -61,8 +60,7 @@ export class CustomerNumber extends Screen<CustomerNumberProps> {
   protected render(props: CustomerNumberProps) {
     const before = this.shown;
     this.shown = props;
-    const operator = settings().operator.name[currentLanguage()];
-    this.tag('Frame')?.patch({ frame: { title: t('registration.customer.title'), operator } });
+    this.tag('Frame')?.patch({ frame: { title: t('registration.customer.title') } });
     this.tag('Intro')?.patch({ text: { text: t('registration.intro') } });
     this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterCustomerNumber' }) } });
     // Spaced digits are easier to check against the contract papers.

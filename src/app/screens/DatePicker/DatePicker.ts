@@ -9,7 +9,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
 import { lineHeight, theme } from '../../theme/tokens';
 import {
   daysBetween,
@@ -83,7 +82,7 @@ export class DatePicker extends Screen<DatePickerProps> {
     const inWindow = (date: string) => daysBetween(props.from, date) >= 0 && daysBetween(date, props.to) >= 0;
     if (!inWindow(this.focusDate)) this.focusDate = props.bookableDates[0] ?? props.from;
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.date'), operator: settings().operator.name[language] },
+      frame: { title: t('booking.title.date') },
     });
     this.tag('Heading')?.patch({
       text: { text: apart(props.facilityName, monthSpan(props.from, props.to, language)) },

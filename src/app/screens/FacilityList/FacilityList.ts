@@ -5,8 +5,7 @@
  */
 import { Menu, type MenuItem } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
+import { message, t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import type { FacilityListProps } from '../../view/booking-view';
 import { spoken, textElement } from '../booking-format';
@@ -37,7 +36,7 @@ export class FacilityList extends Screen<FacilityListProps> {
   protected render(props: FacilityListProps) {
     const s = facilityListStyles(theme());
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.facilities'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('booking.title.facilities') },
     });
     this.tag('Guide')?.patch({ text: { text: this.guide(props) } });
     const items: MenuItem[] = props.loading

@@ -5,8 +5,7 @@
  */
 import { Menu, type MenuItem } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
+import { t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import { Screen, type AppEvent } from '../Screen';
 import { homeStyles } from './Home.styles';
@@ -77,7 +76,7 @@ export class Home extends Screen<HomeProps> {
   protected render(props: HomeProps) {
     const s = homeStyles(theme());
     this.tag('Frame')?.patch({
-      frame: { title: t('home.title'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('home.title') },
     });
     this.tag('Greeting')?.patch({ text: { text: t('home.greeting', { name: props.displayName }) } });
     this.tag('Hint')?.patch({ text: { text: t('home.choose') } });

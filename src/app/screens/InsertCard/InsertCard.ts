@@ -5,8 +5,7 @@
  */
 import { CardSlotIllustration } from '../../components/CardSlotIllustration/CardSlotIllustration';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t, type MessageRef } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
+import { message, t, type MessageRef } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import { Screen } from '../Screen';
 import { insertCardStyles, type TextStyle } from './InsertCard.styles';
@@ -65,7 +64,7 @@ export class InsertCard extends Screen<InsertCardProps> {
     const notice = props.notice ? `⚠ ${message(props.notice)}` : '';
     this.tag('Notice')?.patch({ visible: notice !== '' });
     this.tag('Notice.Text')?.patch({ text: { text: notice } });
-    this.tag('Frame')?.patch({ frame: { title: '', operator: settings().operator.name[currentLanguage()] } });
+    this.tag('Frame')?.patch({ frame: { title: '' } });
     this.tag('Title')?.patch({ text: { text: t('insertCard.title') } });
     this.tag('Hint')?.patch({ text: { text: t('insertCard.hint') } });
   }

@@ -5,9 +5,8 @@
  */
 import { Menu, type MenuItem } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t } from '../../i18n/i18n';
+import { message, t } from '../../i18n/i18n';
 import type { Medication } from '../../../platform/types';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { MedicationsProps } from '../../view/health-view';
 import { formatDate } from '../health-format';
@@ -55,7 +54,7 @@ export class Medications extends Screen<MedicationsProps> {
     const s = medicationsStyles(theme());
     const ready = !props.loading && !props.empty && props.medications.length > 0;
     this.tag('Frame')?.patch({
-      frame: { title: t('health.title.medications'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('health.title.medications') },
     });
     const notice = props.loading ? t('health.loading') : ready ? '' : message({ key: 'medicationsEmpty' });
     this.tag('Notice')?.patch({ text: { text: notice } });

@@ -5,7 +5,7 @@
  * Left/Right move; OK sends that button's event; Back sends the last button's event).
  */
 import { Lightning } from '@lightningjs/sdk';
-import { Button } from '../../components/Button/Button';
+import { ButtonRow } from '../../components/ButtonRow/ButtonRow';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../i18n/i18n';
 import { settings } from '../../settings/settings';
@@ -91,15 +91,10 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
         },
         Contact: paragraph(s.contact, s.fontFace, content.w),
         Hours: paragraph(s.hours, s.fontFace, content.w),
-        Buttons: {
-          flex: { direction: 'row' },
-          flexItem: { marginLeft: s.buttonsMarginX },
-        },
+        Buttons: { type: ButtonRow, flexItem: { marginLeft: s.buttonsMarginX } },
       },
     };
   }
-
-  private focusIndex = 0;
 
   /** The message this screen shows for its props. */
   protected abstract messageOf(props: Props): MessageProps;
@@ -114,7 +109,7 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
     const language = currentLanguage();
     // No colour-key legend: the message needs the room, and its buttons say what to do.
     this.tag('Frame')?.patch({
-      frame: { title: t(shown.titleKey), operator: settings().operator.name[language], keyHints: false },
+      frame: { title: t(shown.titleKey), keyHints: false },
     });
     this.tag('Content.Top.Tone.Word')?.patch({
       text: { text: t(shown.tone === 'error' ? 'message.iconError' : 'message.iconNotice') },
@@ -131,15 +126,14 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
       text: { text: contact?.hours ?? '' },
     });
     this.tag('Content.Buttons')?.patch({
-      children: shown.actions.map((action, index) => ({
-        type: Button,
-        label: t(action.labelKey),
-        flexItem: { marginRight: index < shown.actions.length - 1 ? s.buttonGap : 0 },
-        onPress: () => this.send(action.event),
-      })),
+      content: {
+        gap: s.buttonGap,
+        buttons: shown.actions.map((action) => ({
+          label: t(action.labelKey),
+          onPress: () => this.send(action.event),
+        })),
+      },
     });
-    this.focusIndex = 0;
-    if (this.attached) this._refocus();
   }
 
   announcement(): string {
@@ -149,31 +143,7 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
   }
 
   override _getFocused() {
-    return this.tag('Content.Buttons')?.children[this.focusIndex] ?? this;
-  }
-
-  private move(delta: number) {
-    const count = this.shown.actions.length;
-    const next = this.focusIndex + delta;
-    if (next >= 0 && next < count) {
-      this.focusIndex = next;
-      this._refocus();
-    }
-    return true;
-  }
-
-  override _handleLeft() {
-    return this.move(-1);
-  }
-
-  override _handleRight() {
-    return this.move(1);
-  }
-
-  override _handleEnter() {
-    const action = this.shown.actions[this.focusIndex];
-    if (action) this.send(action.event);
-    return true;
+    return this.tag('Content.Buttons') as unknown as ButtonRow;
   }
 
   override _handleBack() {

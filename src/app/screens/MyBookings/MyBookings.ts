@@ -6,7 +6,6 @@
 import { Menu } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { BookingSummary, MyBookingsProps } from '../../view/booking-view';
 import { timeRange } from '../../view/booking-dates';
@@ -54,7 +53,7 @@ export class MyBookings extends Screen<MyBookingsProps> {
   protected render(props: MyBookingsProps) {
     const s = myBookingsStyles(theme());
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.myBookings'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('booking.title.myBookings') },
     });
     this.tag('Guide')?.patch({ text: { text: this.guide(props) } });
     const menu = this.tag('Menu') as Menu;

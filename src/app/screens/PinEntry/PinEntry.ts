@@ -5,9 +5,8 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t, type MessageRef } from '../../i18n/i18n';
+import { message, t, type MessageRef } from '../../i18n/i18n';
 import { digitOf } from '../../keys/keymap';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { PinEntryProps } from '../../view/login-view';
 import { Screen } from '../Screen';
@@ -58,7 +57,7 @@ export class PinEntry extends Screen<PinEntryProps> {
     this.shown = props;
     const titleKey = props.purpose === 'login' ? 'login.pin.title' : 'registration.pin.title';
     this.tag('Frame')?.patch({
-      frame: { title: t(titleKey), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t(titleKey) },
     });
     this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterPin' }) } });
     this.renderBoxes(props);

@@ -6,8 +6,7 @@
  */
 import { Menu } from '../../components/Menu/Menu';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
+import { message, t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import type { RoomListProps, RoomRow } from '../../view/booking-view';
 import { apart, bookingDate, spoken, textElement } from '../booking-format';
@@ -48,7 +47,7 @@ export class RoomList extends Screen<RoomListProps> {
   protected render(props: RoomListProps) {
     const s = roomListStyles(theme());
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.room'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('booking.title.room') },
     });
     this.tag('Place')?.patch({ text: { text: apart(props.facilityName, bookingDate(props.date)) } });
     this.tag('Guide')?.patch({ text: { text: this.guide(props) } });

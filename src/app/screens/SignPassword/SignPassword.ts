@@ -6,9 +6,8 @@
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../../components/Button/Button';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t, type MessageRef } from '../../i18n/i18n';
+import { message, t, type MessageRef } from '../../i18n/i18n';
 import { digitOf, letterOf } from '../../keys/keymap';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { SignPasswordProps } from '../../view/registration-view';
 import { LastTryPanel, WARNING_ICON } from '../PinEntry/LastTryPanel';
@@ -97,8 +96,7 @@ export class SignPassword extends Screen<SignPasswordProps> {
     const s = signPasswordStyles(theme());
     const before = this.shown;
     this.shown = props;
-    const operator = settings().operator.name[currentLanguage()];
-    this.tag('Frame')?.patch({ frame: { title: t('registration.password.title'), operator } });
+    this.tag('Frame')?.patch({ frame: { title: t('registration.password.title') } });
     this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterSignPassword' }) } });
     this.tag('Field.Dots')?.patch({ text: { text: FILLED.repeat(props.length) } });
     this.tag('Field.Count')?.patch({

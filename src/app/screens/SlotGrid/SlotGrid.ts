@@ -7,7 +7,6 @@
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import { timeRange } from '../../view/booking-dates';
 import type { SlotCell, SlotGridProps } from '../../view/booking-view';
@@ -39,7 +38,7 @@ export class SlotGrid extends Screen<SlotGridProps> {
 
   protected render(props: SlotGridProps) {
     this.tag('Frame')?.patch({
-      frame: { title: t('booking.title.slot'), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t('booking.title.slot') },
     });
     this.tag('Place')?.patch({ text: { text: apart(props.facilityName, props.roomName) } });
     this.tag('Date')?.patch({ text: { text: bookingDate(props.date) } });

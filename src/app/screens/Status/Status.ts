@@ -5,8 +5,7 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t } from '../../i18n/i18n';
-import { settings } from '../../settings/settings';
+import { message, t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import type { StatusProps } from '../../view/app-view';
 import { spokenJoin } from '../Message/Message';
@@ -65,7 +64,7 @@ export class Status extends Screen<StatusProps> {
 
   protected render(props: StatusProps) {
     this.tag('Frame')?.patch({
-      frame: { title: t(props.titleKey), operator: settings().operator.name[currentLanguage()] },
+      frame: { title: t(props.titleKey) },
     });
     this.tag('Body')?.patch({ text: { text: this.bodyText(props) } });
   }

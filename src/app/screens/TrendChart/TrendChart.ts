@@ -7,9 +7,8 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
-import { currentLanguage, message, t } from '../../i18n/i18n';
+import { message, t } from '../../i18n/i18n';
 import type { TrendPoint } from '../../../platform/types';
-import { settings } from '../../settings/settings';
 import { theme } from '../../theme/tokens';
 import type { TrendChartProps } from '../../view/health-view';
 import {
@@ -85,7 +84,6 @@ export class TrendChart extends Screen<TrendChartProps> {
     this.tag('Frame')?.patch({
       frame: {
         title: props.name ? t('health.title.trend', { name: props.name }) : t('health.title.list'),
-        operator: settings().operator.name[currentLanguage()],
       },
     });
     const notice = props.loading ? t('health.loading') : showChart ? '' : message({ key: 'trendEmpty' });
