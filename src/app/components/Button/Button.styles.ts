@@ -1,4 +1,8 @@
-/** A large focusable button: a filled pill that, focused, takes the focus colour, a ring and a scale. */
+/**
+ * A large focusable button: a filled pill with a thin muted outline (so it still reads as a button on
+ * a surface-coloured panel, where the fill alone disappears); focused, it takes the focus colour, a
+ * thick light ring and a scale.
+ */
 import { lineHeight, type Theme } from '../../theme/tokens';
 
 export const buttonStyles = (theme: Theme) => {
@@ -13,6 +17,7 @@ export const buttonStyles = (theme: Theme) => {
     fontFace: type.fontFace,
     fontSize,
     ring: focusRing.width,
+    outline: 3,
     focusScale: focusRing.scale,
     idle: { fill: colors.surface, text: colors.text, ring: colors.textMuted },
     focused: { fill: colors.focus, text: colors.onFocus, ring: colors.text },

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../testing/render';
 import { Screen } from '../../screens/Screen';
+import { theme } from '../../theme/tokens';
 import { Button } from './Button';
 
 class TwoButtons extends Screen<{ width?: number }> {
@@ -33,14 +34,22 @@ describe('Button', () => {
     expect(rendered.announced).toEqual(expect.arrayContaining(['はい', 'いいえ']));
   });
 
-  it('shows focus by scale and ring, not colour alone', () => {
+  it('shows focus by scale and a thick ring, not colour alone; idle buttons keep a thin outline', () => {
     const rendered = renderScreen(TwoButtons, {});
     const a = rendered.screen.tag('A') as unknown as Button;
     const b = rendered.screen.tag('B') as unknown as Button;
+    const ringWidth = (button: Button) => (button.tag('Ring')!.w - button.w) / 2;
     expect(a.scale).toBeGreaterThan(1);
-    expect(a.tag('Ring')?.alpha).toBe(1);
+    expect(ringWidth(a)).toBeGreaterThanOrEqual(4);
     expect(b.scale).toBe(1);
-    expect(b.tag('Ring')?.alpha).toBe(0);
+    // Idle: an outline in the muted colour, so a button on a surface-coloured panel is still a button.
+    expect(ringWidth(b)).toBeGreaterThan(0);
+    expect(ringWidth(b)).toBeLessThan(ringWidth(a));
+    expect(b.tag('Ring')!.alpha).toBe(1);
+    expect(b.tag('Ring')!.color).toBe(theme().colors.textMuted);
+    rendered.press('Right');
+    expect(ringWidth(b)).toBeGreaterThanOrEqual(4);
+    expect(ringWidth(a)).toBeLessThan(4);
   });
 
   it('takes a fixed width even when it is set after the label', () => {

@@ -1,6 +1,6 @@
 /**
- * A focusable button. Focus shows as fill + a ≥ 4 px ring + a small scale (never colour alone);
- * OK fires `onPress`. The label is spoken when it takes focus.
+ * A focusable button. Idle it has a thin muted outline; focus shows as fill + a ≥ 4 px light ring +
+ * a small scale (never colour alone); OK fires `onPress`. The label is spoken when it takes focus.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { theme } from '../../theme/tokens';
@@ -13,11 +13,9 @@ export class Button extends Lightning.Component {
       h: s.h,
       w: s.minW,
       Ring: {
-        x: -s.ring,
-        y: -s.ring,
         rect: true,
-        alpha: 0,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius + s.ring },
+        color: s.idle.ring,
+        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius + s.outline },
       },
       Fill: {
         rect: true,
@@ -71,15 +69,29 @@ export class Button extends Lightning.Component {
     const w = this.fixedW ?? Math.max(s.minW, Math.ceil(textWidth) + 2 * s.paddingX);
     this.patch({ w });
     this.tag('Fill')?.patch({ w, h: s.h });
-    this.tag('Ring')?.patch({ w: w + 2 * s.ring, h: s.h + 2 * s.ring });
+    this.layoutRing();
     label?.patch({ x: w / 2, y: s.h / 2 + 2 });
+  }
+
+  /** The ring behind the fill: the thick focus ring, or the thin idle outline. */
+  private layoutRing() {
+    const s = buttonStyles(theme());
+    const width = this.hasFocus() ? s.ring : s.outline;
+    this.tag('Ring')?.patch({
+      x: -width,
+      y: -width,
+      w: this.w + 2 * width,
+      h: s.h + 2 * width,
+      shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius + width },
+    });
   }
 
   override _focus() {
     const s = buttonStyles(theme());
     this.patch({ scale: s.focusScale, zIndex: 1 });
     this.tag('Fill')?.patch({ color: s.focused.fill });
-    this.tag('Ring')?.patch({ alpha: 1, color: s.focused.ring });
+    this.tag('Ring')?.patch({ color: s.focused.ring });
+    this.layoutRing();
     this.tag('Label')?.patch({ text: { textColor: s.focused.text } });
     if (this.labelText) this.fireAncestors('$announce', this.labelText);
   }
@@ -88,7 +100,8 @@ export class Button extends Lightning.Component {
     const s = buttonStyles(theme());
     this.patch({ scale: 1, zIndex: 0 });
     this.tag('Fill')?.patch({ color: s.idle.fill });
-    this.tag('Ring')?.patch({ alpha: 0 });
+    this.tag('Ring')?.patch({ color: s.idle.ring });
+    this.layoutRing();
     this.tag('Label')?.patch({ text: { textColor: s.idle.text } });
   }
 

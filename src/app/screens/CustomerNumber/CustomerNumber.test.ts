@@ -38,7 +38,7 @@ describe('CustomerNumber screen', () => {
   it('shows why the number was not accepted, with the warning sign, and speaks it when it arrives', () => {
     const screen = renderScreen(CustomerNumber, entry({ digits: '10010099' }));
     screen.update(entry({ digits: '10010099', error: { key: 'CUSTOMER_NOT_FOUND' } }));
-    const shown = screen.texts().find((text) => text.startsWith('⚠ '));
+    const shown = screen.texts().find((text) => text.startsWith('⚠\u00A0'));
     expect(shown).toBeDefined();
     expect(screen.announced).toEqual([shown!.slice(2)]);
   });

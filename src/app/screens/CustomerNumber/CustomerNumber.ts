@@ -9,7 +9,7 @@ import { digitOf } from '../../keys/keymap';
 import { theme } from '../../theme/tokens';
 import type { CustomerNumberProps } from '../../view/registration-view';
 import { Lightning } from '@lightningjs/sdk';
-import { WARNING_ICON } from '../PinEntry/LastTryPanel';
+import { withWarningIcon } from '../PinEntry/LastTryPanel';
 import { sameMessage } from '../PinEntry/PinEntry';
 import { textElement } from '../PinEntry/PinEntry.styles';
 import { Screen } from '../Screen';
@@ -66,7 +66,7 @@ export class CustomerNumber extends Screen<CustomerNumberProps> {
     // Spaced digits are easier to check against the contract papers.
     this.tag('Field.Digits')?.patch({ text: { text: [...props.digits].join(' ') } });
     this.tag('Format')?.patch({ text: { text: this.formatLine(props) } });
-    const error = props.error ? `${WARNING_ICON} ${message(props.error)}` : '';
+    const error = props.error ? withWarningIcon(message(props.error)) : '';
     this.tag('Error')?.patch({ visible: error !== '', text: { text: error } });
     this.tag('HowTo')?.patch({ text: { text: t('registration.customer.howTo') } });
     if (before && props.error && !sameMessage(props.error, before.error)) this.announce(message(props.error));

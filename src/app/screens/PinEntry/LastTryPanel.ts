@@ -11,6 +11,12 @@ import { lastTryPanelStyles } from './LastTryPanel.styles';
 
 export const WARNING_ICON = '⚠';
 
+/**
+ * The icon joined to its message by a no-break space: Japanese has no spaces, so at an ordinary
+ * space the word wrap would put the icon alone on the first line.
+ */
+export const withWarningIcon = (text: string): string => `${WARNING_ICON}\u00A0${text}`;
+
 export class LastTryPanel extends Lightning.Component {
   static override _template() {
     const s = lastTryPanelStyles(theme(), { w: 1728, h: 400 });
@@ -65,7 +71,7 @@ export class LastTryPanel extends Lightning.Component {
     this.tag('Fill')?.patch({ w: s.w - 2 * s.borderWidth, h: s.h - 2 * s.borderWidth });
     this.tag('Warning')?.patch({
       w: s.text.w,
-      text: { text: `${WARNING_ICON} ${message(warning)}`, wordWrapWidth: s.text.w },
+      text: { text: withWarningIcon(message(warning)), wordWrapWidth: s.text.w },
     });
     const confirm = this.tag('Confirm') as unknown as Button;
     const reenter = this.tag('Reenter') as unknown as Button;

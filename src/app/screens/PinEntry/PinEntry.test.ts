@@ -46,7 +46,7 @@ describe('PinEntry screen', () => {
   it('shows the error of the last try with the warning sign, and does not repeat the tries left', () => {
     const error = { key: 'pinIncorrect' as const, params: { triesLeft: 2 } };
     const screen = renderScreen(PinEntry, typing({ digits: 0, triesLeft: 2, error }));
-    expect(screen.texts()).toContain('⚠ 暗証番号が違います。入力できるのは、あと2回です。');
+    expect(screen.texts()).toContain('⚠\u00A0暗証番号が違います。入力できるのは、あと2回です。');
     expect(screen.texts()).not.toContain('入力できるのは、あと2回です。');
     expect(dots(screen.texts())).toBe(0);
   });
@@ -91,7 +91,7 @@ describe('PinEntry screen', () => {
     it('warns and offers 確認する (CONFIRM) and 入力し直す (BACK), moving with Left/Right', () => {
       const screen = renderScreen(PinEntry, confirming);
       expect(screen.texts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^⚠ 残り1回です。/), '確認する', '入力し直す']),
+        expect.arrayContaining([expect.stringMatching(/^⚠\u00A0残り1回です。/), '確認する', '入力し直す']),
       );
       expect(screen.texts()).not.toContain('入力できるのは、あと1回です。');
       screen.press('Enter');

@@ -10,7 +10,7 @@ import { digitOf } from '../../keys/keymap';
 import { theme } from '../../theme/tokens';
 import type { PinEntryProps } from '../../view/login-view';
 import { Screen } from '../Screen';
-import { LastTryPanel, WARNING_ICON } from './LastTryPanel';
+import { LastTryPanel, withWarningIcon } from './LastTryPanel';
 import { pinEntryStyles, textElement } from './PinEntry.styles';
 
 export type { PinEntryProps };
@@ -65,7 +65,7 @@ export class PinEntry extends Screen<PinEntryProps> {
     const confirming = props.confirmingLastAttempt;
     const tries = triesLine(props);
     this.tag('Tries')?.patch({ visible: !confirming && tries !== undefined, text: { text: tries ?? '' } });
-    const error = props.error ? `${WARNING_ICON} ${message(props.error)}` : '';
+    const error = props.error ? withWarningIcon(message(props.error)) : '';
     this.tag('Error')?.patch({
       visible: !confirming && error !== '',
       y: s.error(tries !== undefined).y,

@@ -101,7 +101,7 @@ describe('SignPassword screen', () => {
     const screen = renderScreen(SignPassword, entry({ length: 6 }));
     const error = { key: 'signPasswordIncorrect' as const, params: { triesLeft: 4 } };
     screen.update(entry({ length: 0, triesLeft: 4, error }));
-    expect(screen.texts()).toContain('⚠ パスワードが違います。入力できるのは、あと4回です。');
+    expect(screen.texts()).toContain('⚠\u00A0パスワードが違います。入力できるのは、あと4回です。');
     expect(screen.texts()).not.toContain('入力できるのは、あと4回です。');
     expect(screen.announced).toContain('パスワードが違います。入力できるのは、あと4回です。');
   });
@@ -112,7 +112,7 @@ describe('SignPassword screen', () => {
     it('warns, hides the keypad, and offers CONFIRM or BACK', () => {
       const screen = renderScreen(SignPassword, confirming);
       expect(screen.texts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^⚠ 残り1回です。/), '確認する', '入力し直す']),
+        expect.arrayContaining([expect.stringMatching(/^⚠\u00A0残り1回です。/), '確認する', '入力し直す']),
       );
       expect(screen.texts()).not.toContain('A');
       screen.press('Enter', 'Right', 'Enter', 'Back', 'Digit3');

@@ -10,7 +10,7 @@ import { message, t, type MessageRef } from '../../i18n/i18n';
 import { digitOf, letterOf } from '../../keys/keymap';
 import { theme } from '../../theme/tokens';
 import type { SignPasswordProps } from '../../view/registration-view';
-import { LastTryPanel, WARNING_ICON } from '../PinEntry/LastTryPanel';
+import { LastTryPanel, withWarningIcon } from '../PinEntry/LastTryPanel';
 import { FILLED, sameMessage, triesLine } from '../PinEntry/PinEntry';
 import { textElement } from '../PinEntry/PinEntry.styles';
 import { Screen } from '../Screen';
@@ -107,9 +107,7 @@ export class SignPassword extends Screen<SignPasswordProps> {
 
     const confirming = props.confirmingLastAttempt;
     const tries = triesLine(props);
-    const error = props.error
-      ? [`${WARNING_ICON} ${message(props.error)}`, tries].filter(Boolean).join(' ')
-      : '';
+    const error = props.error ? [withWarningIcon(message(props.error)), tries].filter(Boolean).join(' ') : '';
     this.tag('Tries')?.patch({
       visible: !confirming && error === '' && tries !== undefined,
       text: { text: tries ?? '' },
