@@ -126,6 +126,12 @@ export const FLOW_MESSAGES = {
     ja: 'パスワードは英大文字と数字で6〜16文字です。',
     en: 'The password is 6 to 16 capital letters and digits.',
   },
+  // Registration starts over from the signature password (the PIN follows it), so the platform's
+  // CHALLENGE_EXPIRED wording ("enter your PIN again") would send the viewer to the wrong box.
+  registrationChallengeExpired: {
+    ja: '時間がたったため、確認できませんでした。もう一度、パスワードから入力してください。',
+    en: 'Too much time passed. Please enter your password again, then your PIN.',
+  },
   signPasswordIncorrect: {
     ja: 'パスワードが違います。入力できるのは、あと{triesLeft}回です。',
     en: 'The password is not correct. You have {triesLeft} tries left.',

@@ -193,7 +193,7 @@ describe('registration view: entry', () => {
     );
     expect(view(run)).toMatchObject({
       screen: 'sign-password',
-      props: { error: { key: 'CHALLENGE_EXPIRED' } },
+      props: { error: { key: 'registrationChallengeExpired' } },
     });
   });
 });

@@ -54,11 +54,11 @@ const tries = (status: PinStatus | undefined) =>
 const customerError = (error: FlowError | undefined) =>
   error?.kind === 'customerNotFound' ? errorRef(error) : undefined;
 
-const passwordError = (error: FlowError | undefined, context: Context) => {
+const passwordError = (error: FlowError | undefined, context: Context): MessageRef | undefined => {
   if (!error) return undefined;
+  if (error.kind === 'challengeExpired') return { key: 'registrationChallengeExpired' };
   const mine =
     error.messageKey === 'signPasswordIncorrect' ||
-    error.kind === 'challengeExpired' ||
     (error.kind === 'lastAttempt' && context.passwordStatus?.triesLeft === 1);
   return mine ? errorRef(error) : undefined;
 };
