@@ -22,6 +22,8 @@ import { median, type Table } from './report';
 
 export interface BenchContext {
   runs: number;
+  /** memory: login → health → logout cycles (--cycles). */
+  cycles: number;
   readerName: string;
   vpcdPort: number;
   verbose: boolean;

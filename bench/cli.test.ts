@@ -2,13 +2,19 @@ import { parseBenchArgs } from './cli';
 
 describe('parseBenchArgs', () => {
   it('runs every bench on reader 00 01 with 5 runs by default', () => {
-    expect(parseBenchArgs([])).toEqual({
-      benches: ['card', 'bridge'],
+    const options = parseBenchArgs([]);
+    expect(options.benches).toEqual(['card', 'bridge', 'app', 'login', 'memory']);
+    expect(options).toMatchObject({
       runs: 5,
       readerName: 'Virtual PCD 00 01',
       vpcdPort: 35964,
       verbose: false,
     });
+    expect(options.json).toBeUndefined();
+  });
+
+  it('takes the app bench alone', () => {
+    expect(parseBenchArgs(['app', '--runs', '2'])).toMatchObject({ benches: ['app'], runs: 2 });
   });
 
   it('takes the bench name, runs, JSON file, reader and port', () => {
@@ -30,6 +36,13 @@ describe('parseBenchArgs', () => {
   it('takes the bridge bench alone or with the card bench, each once', () => {
     expect(parseBenchArgs(['bridge', '--runs', '2']).benches).toEqual(['bridge']);
     expect(parseBenchArgs(['bridge', 'card', 'bridge']).benches).toEqual(['bridge', 'card']);
+  });
+
+  it('takes the login and memory benches and --cycles', () => {
+    expect(parseBenchArgs(['login']).benches).toEqual(['login']);
+    expect(parseBenchArgs(['memory', '--cycles', '20'])).toMatchObject({ benches: ['memory'], cycles: 20 });
+    expect(() => parseBenchArgs(['memory', '--cycles', '0'])).toThrow(/--cycles/);
+    expect(() => parseBenchArgs(['--cycles', 'many'])).toThrow(/--cycles/);
   });
 
   it('refuses unknown benches and bad numbers, in Japanese and English', () => {

@@ -10,21 +10,28 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_READER, DEFAULT_VPCD_PORT, BenchSetupError } from './card-rig';
 import { runCardBench, type BenchContext, type BenchOutcome } from './card';
 import { runBridgeBench } from './bridge';
+import { runAppBench } from './app';
+import { runLoginBench } from './login';
+import { runMemoryBench } from './memory';
 import { Cleanup, shutdown } from './cleanup';
 import { renderTable } from './report';
 
 const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> = {
   card: runCardBench,
   bridge: runBridgeBench,
+  app: runAppBench,
+  login: runLoginBench,
+  memory: runMemoryBench,
 };
 
 const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [options]
   (no bench named: run them all)
   --runs N          測定回数 / runs per figure, medians reported (default 5; bridge: rounds of
                     200 calls per method, 50 for sign)
+  --cycles N        memory: login → health → logout cycles (default 100)
   --json FILE       結果を JSON で保存 / write all results to FILE as JSON
-  --reader NAME     card: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
-  --vpcd-port N     card: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
+  --reader NAME     card, login, memory: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
+  --vpcd-port N     card, login, memory: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
   --verbose         card: also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
 
 class UsageError extends Error {}
@@ -32,6 +39,7 @@ class UsageError extends Error {}
 interface CliOptions {
   benches: string[];
   runs: number;
+  cycles: number;
   json?: string;
   readerName: string;
   vpcdPort: number;
@@ -47,6 +55,7 @@ export function parseBenchArgs(argv: string[]): CliOptions {
       strict: true,
       options: {
         runs: { type: 'string' },
+        cycles: { type: 'string' },
         json: { type: 'string' },
         reader: { type: 'string' },
         'vpcd-port': { type: 'string' },
@@ -60,10 +69,12 @@ export function parseBenchArgs(argv: string[]): CliOptions {
   const unknown = positionals.filter((name) => !(name in BENCHES));
   if (unknown.length) throw new UsageError(`そのベンチはありません / no such bench: ${unknown.join(', ')}`);
   const runs = integerOption('--runs', values.runs ?? '5', 1, 1000);
+  const cycles = integerOption('--cycles', values.cycles ?? '100', 1, 10000);
   const vpcdPort = integerOption('--vpcd-port', values['vpcd-port'] ?? String(DEFAULT_VPCD_PORT), 1, 65535);
   return {
     benches: positionals.length ? [...new Set(positionals)] : Object.keys(BENCHES),
     runs,
+    cycles,
     ...(values.json === undefined ? {} : { json: path.resolve(values.json) }),
     readerName: values.reader ?? DEFAULT_READER,
     vpcdPort,
@@ -106,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
     try {
       const outcome = await BENCHES[name]!({
         runs: options.runs,
+        cycles: options.cycles,
         readerName: options.readerName,
         vpcdPort: options.vpcdPort,
         verbose: options.verbose,

@@ -59,13 +59,16 @@ describe('npm run dist', () => {
         version: appVersion(),
         specVersion: '1.0',
       });
-      expect(Object.keys(manifest.files)).toEqual([
+      const files = Object.keys(manifest.files);
+      expect(files.filter((file) => !/^chunk-[A-Z0-9]+\.js$/.test(file))).toEqual([
         'app.css',
         'app.js',
         'index.html',
         'settings.json',
         'static/logo.svg',
       ]);
+      // The health and booking screens are chunks of their own, loaded on demand.
+      expect(files.filter((file) => file.startsWith('chunk-')).length).toBeGreaterThanOrEqual(2);
       expect(manifest.testHook).toBeUndefined();
       const text = readFileSync(path.join(dir, 'manifest.json'), 'utf8');
       expect(JSON.parse(text)).toEqual(manifest);
@@ -114,8 +117,26 @@ describe('npm run dist', () => {
   });
 
   it('ships no test hook', () => {
-    const code = readFileSync(path.join(built['minato-catv']!.dir, 'app.js'), 'utf8');
-    expect(code).not.toContain('__madoguchi');
+    const { dir, manifest } = built['minato-catv']!;
+    for (const file of Object.keys(manifest.files).filter((name) => name.endsWith('.js'))) {
+      expect([file, readFileSync(path.join(dir, file), 'utf8').includes('__madoguchi')]).toEqual([
+        file,
+        false,
+      ]);
+    }
+  });
+
+  it('loads app.js as a module, with the chunks it imports statically', () => {
+    const { dir } = built['minato-catv']!;
+    const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((m) => m[1]);
+    expect(scripts.at(-1)).toBe('app.js');
+    // One shared chunk: code the lazy families share goes there (src/app/screens/family-shared.ts),
+    // not into small chunks that each cost the first start a request.
+    expect(scripts).toHaveLength(2);
+    const app = readFileSync(path.join(dir, 'app.js'), 'utf8');
+    for (const chunk of scripts.slice(0, -1)) expect(app).toContain(`"./${chunk}"`);
+    expect(app).toMatch(/import\("\.\/chunk-[A-Z0-9]+\.js"\)/);
   });
 
   it('is reproducible: a second build gives a byte-identical manifest', async () => {
@@ -148,7 +169,8 @@ describe('npm run dist:verify', () => {
     const { code, out } = await script('dist-verify', [built['madoguchi-cable-tokyo']!.dir]);
     expect(code).toBe(0);
     expect(out).toContain('OK ');
-    expect(out).toContain('5 files verified');
+    const count = Object.keys(built['madoguchi-cable-tokyo']!.manifest.files).length;
+    expect(out).toContain(`${count} files verified`);
   });
 
   it('names a changed file (one byte of app.js) and exits 1', async () => {
@@ -172,6 +194,20 @@ describe('npm run dist:verify', () => {
         problems: [expect.stringContaining('extra file not in the manifest: static/tracker.js')],
       }),
     );
+  });
+
+  it('names a chunk the app imports that the package (and its manifest) lacks', async () => {
+    const dir = copyOf('minato-catv');
+    const code = readFileSync(path.join(dir, 'app.js'), 'utf8');
+    const chunk = /import\("\.\/(chunk-[A-Z0-9]+\.js)"\)/.exec(code)![1]!;
+    rmSync(path.join(dir, chunk));
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    delete manifest.files[chunk];
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    expect(verifyPackage(dir).problems).toEqual([
+      expect.stringContaining(`${chunk}, loaded by app.js, is not in the package`),
+    ]);
   });
 
   it('names a missing settings.json', () => {

@@ -3,7 +3,9 @@
  *
  *   index.html     the page, with the Content-Security-Policy <meta> (config/app-csp.ts)
  *   app.css        the page style (no inline style or script)
- *   app.js         the app for WPE WebKit 2.28+ (scripts/build-app.js, stb key map, no test hook)
+ *   app.js         the app for WPE WebKit 2.28+ (scripts/build-app.js, stb key map, no test hook),
+ *                  an ES module; chunk-*.js the modules it imports (index.html loads the static
+ *                  ones with it; the health and booking screens' come later by dynamic import())
  *   settings.json  the operator's AppSettings (config/settings-from-operator.ts)
  *   static/logo.*  the operator's logo
  *   manifest.json  { name, operator, version, specVersion, files: { path: sha256 } }
@@ -145,6 +147,26 @@ export function cspOfPage(html: string): string | undefined {
   return undefined;
 }
 
+/** The page's module scripts and every module a package script imports ('./chunk-X.js'). */
+export function moduleReferences(dir: string, files: string[]): Array<{ from: string; file: string }> {
+  const references: Array<{ from: string; file: string }> = [];
+  const page = path.join(dir, 'index.html');
+  if (existsSync(page)) {
+    for (const match of readFileSync(page, 'utf8').matchAll(/<script\s[^>]*src="([^"]+)"/gi)) {
+      references.push({ from: 'index.html', file: match[1]! });
+    }
+  }
+  for (const from of files.filter((file) => file.endsWith('.js'))) {
+    if (!existsSync(path.join(dir, from))) continue;
+    const code = readFileSync(path.join(dir, from), 'utf8');
+    // esbuild's chunk references: `from"./chunk-X.js"` and `import("./chunk-X.js")`.
+    for (const match of code.matchAll(/(?:from|import\()\s*["']\.\/([\w.-]+\.js)["']/g)) {
+      references.push({ from, file: match[1]! });
+    }
+  }
+  return references;
+}
+
 export interface VerifyResult {
   ok: boolean;
   /** One bilingual line per problem, each naming the file. */
@@ -219,6 +241,17 @@ export function verifyPackage(dir: string): VerifyResult {
     problems.push(
       problem(`manifest にないファイルがあります: ${file}`, `extra file not in the manifest: ${file}`),
     );
+  }
+  // A module the page or a script loads but the package lacks would fail only on the box, later.
+  for (const { from, file } of moduleReferences(dir, Object.keys(manifest.files))) {
+    if (!(file in manifest.files)) {
+      problems.push(
+        problem(
+          `${from} が読み込む ${file} がありません`,
+          `${file}, loaded by ${from}, is not in the package`,
+        ),
+      );
+    }
   }
   const settingsFile = path.join(dir, 'settings.json');
   const pageFile = path.join(dir, 'index.html');

@@ -3,8 +3,13 @@ import type { AppSettings } from '../src/app/settings/settings';
 
 export interface BuildStats {
   ms: number;
+  /** Initial JS: app.js and the chunks it imports statically (each file gzipped on its own). */
   raw: number;
   gzip: number;
+  /** app.js first, then those chunks: what index.html loads. */
+  initialFiles: string[];
+  /** The chunks loaded on demand (dynamic import()). */
+  lazy: { files: string[]; raw: number; gzip: number };
   core: number;
   deps: number;
   xstate: number;
@@ -17,8 +22,12 @@ export function buildApp(options: {
   platform?: 'stb' | 'keyboard';
   settings: AppSettings;
   csp?: string;
+  /** The entry module, relative to the repo (default src/app/index.ts). */
+  entry?: string;
 }): Promise<BuildStats>;
 
 export function reportBuild(outDir: string, stats: BuildStats, testHook: boolean): void;
 export const ESBUILD_TARGET: string;
 export const SWC_TARGETS: { safari: string };
+/** The entry module's file name in the output folder. */
+export const ENTRY_FILE: string;

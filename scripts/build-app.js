@@ -1,6 +1,13 @@
 // `npm run build`: bundles the TV app (src/app/index.ts) for the STB browser baseline, WPE WebKit
-// 2.28 (≈ Safari 13.1), into dist/app/{index.html, app.css, app.js, settings.json, static/}, and
-// prints the initial JS size raw and gzip.
+// 2.28 (≈ Safari 13.1), into dist/app/{index.html, app.css, app.js, chunk-*.js, settings.json,
+// static/}, and prints the initial JS size (app.js and the chunks it imports statically) and the
+// lazily loaded rest, raw and gzip.
+// ES modules with code splitting: app.js is the entry (<script type="module">); the screen families
+// needed only after login (src/app/screens/families.ts) are dynamic import()s, so their code is in
+// chunks loaded on demand (or in the background after the first frame). WebKit has had modules and
+// dynamic import since Safari 11.1. The chunks app.js imports statically get their own
+// <script type="module"> tags before it, so the browser fetches them in parallel with app.js instead
+// of after parsing it (no <link rel=modulepreload> before Safari 17).
 //   --test-hook        exposes window.__madoguchi for the e2e harness (never in the shipped build)
 //   --platform=stb|keyboard   which key map (default stb; both keep the keyboard codes)
 //   --out=DIR          output folder (default dist/app)
@@ -13,9 +20,11 @@
 // The page has no inline script or style (app.css), so the CSP needs no 'unsafe-inline'.
 // Two passes: esbuild bundles and lowers to ES2019 (optional chaining, ??, class fields, …), but it
 // refuses to lower destructuring for Safari 13 (it marks JSC's destructuring as buggy before Safari
-// 14.1), so swc (@swc/core, env target Safari 13) lowers the bundle for WebKit 2.28 and minifies it.
-// The result is parsed by acorn as ES2019 and scanned for regex lookbehind, which WebKit lacks before
-// 16.4 and no compiler lowers, so a newer construct fails the build instead of the box.
+// 14.1), so swc (@swc/core, env target Safari 13) lowers each output file for WebKit 2.28 and
+// minifies it. Each result is parsed by acorn as an ES2019 module (plus dynamic import(), which is
+// ES2020 to acorn, so the syntax newer than ES2019 is rejected by walking the tree) and scanned for
+// regex lookbehind, which WebKit lacks before 16.4 and no compiler lowers, so a newer construct fails
+// the build instead of the box.
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
@@ -37,52 +46,116 @@ const escapeAttribute = (text) =>
   text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** index.html; the CSP meta comes first in <head> so it governs everything the page loads. */
-const pageHtml = (csp) => `<!doctype html>
+// No <link rel="preload" as="fetch"> for settings.json: WPE (2.38 here) never hands a fetch() the
+// preloaded response, whatever its cache mode, so it only doubled the request (measured); the first
+// module requests it instead (src/app/settings/prefetch.ts).
+const pageHtml = (csp, staticChunks) => `<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
 ${csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">\n` : ''}<title>窓口 madoguchi</title>
 <link rel="stylesheet" href="app.css">
-</head>
+${[...staticChunks, ENTRY_FILE].map((file) => `<script type="module" src="${file}"></script>\n`).join('')}</head>
 <body>
-<script src="app.js"></script>
 </body>
 </html>
 `;
 
-const checkBaseline = (code) => {
-  acorn.parse(code, { ecmaVersion: 2019, sourceType: 'script' });
+/** Syntax acorn accepts at ES2020 but WebKit 2.28 / our ES2019 baseline does not (import() is fine). */
+const newerThanBaseline = (node) =>
+  node.type === 'ChainExpression' ||
+  node.type === 'ImportMeta' ||
+  (node.type === 'LogicalExpression' && node.operator === '??') ||
+  (node.type === 'Literal' && typeof node.bigint === 'string') ||
+  (node.type === 'ExportAllDeclaration' && node.exported);
+
+const checkBaseline = (code, file) => {
+  const tree = acorn.parse(code, { ecmaVersion: 2020, sourceType: 'module' });
+  const pending = [tree];
+  while (pending.length) {
+    const node = pending.pop();
+    if (newerThanBaseline(node)) {
+      throw new Error(
+        `${file}: ${node.type} at ${node.start} is newer than ES2019: ${code.slice(node.start, node.start + 60)}`,
+      );
+    }
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value))
+        pending.push(...value.filter((item) => item && typeof item.type === 'string'));
+      else if (value && typeof value.type === 'string') pending.push(value);
+    }
+  }
   const lookbehind = code.search(/\(\?<[=!]/);
   if (lookbehind >= 0) {
-    throw new Error(`regex lookbehind at ${lookbehind}: ${code.slice(lookbehind - 40, lookbehind + 40)}`);
+    throw new Error(
+      `${file}: regex lookbehind at ${lookbehind}: ${code.slice(lookbehind - 40, lookbehind + 40)}`,
+    );
   }
 };
+
+const ENTRY_FILE = 'app.js';
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /**
- * Builds the app into `outDir` (emptied first): index.html, app.css, app.js, settings.json (the
- * given AppSettings object as 2-space JSON) and an empty static/.
- * Deterministic: the output depends only on the sources and the options (no timestamps, no paths).
- * Returns the numbers for the size report.
+ * The files `entry` (an output path of the metafile) imports statically, transitively: what the
+ * browser must load before the app starts. Dynamic import()s are left out (loaded on demand).
  */
-async function buildApp({ outDir, testHook = false, platform = 'stb', settings, csp }) {
+function staticImports(outputs, entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    for (const { path: imported, kind } of outputs[file]?.imports ?? []) {
+      if (kind !== 'import-statement' || seen.has(imported)) continue;
+      seen.add(imported);
+      visit(imported);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
+const sizeOf = (codes) => ({
+  raw: codes.reduce((sum, code) => sum + Buffer.byteLength(code), 0),
+  // Each file is its own response, so each is gzipped on its own.
+  gzip: codes.reduce((sum, code) => sum + zlib.gzipSync(code, { level: 9 }).length, 0),
+});
+
+/**
+ * Builds the app into `outDir` (emptied first): index.html, app.css, app.js and its chunk-*.js,
+ * settings.json (the given AppSettings object as 2-space JSON) and an empty static/. `entry`
+ * (relative to the repo) bundles another app with the same pipeline: the app bench's bare app.
+ * Deterministic: the output depends only on the sources and the options (no timestamps, no paths;
+ * chunk names are esbuild's content hashes).
+ * Returns the numbers for the size report: `raw`/`gzip` are the initial JS (app.js and the chunks it
+ * imports statically), `lazy` the chunks loaded on demand.
+ */
+async function buildApp({
+  outDir,
+  testHook = false,
+  platform = 'stb',
+  settings,
+  csp,
+  entry = 'src/app/index.ts',
+}) {
   if (!['stb', 'keyboard'].includes(platform)) throw new Error(`unknown --platform ${platform}`);
   if (!settings) throw new Error('buildApp: settings missing');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
   const started = Date.now();
   const result = await esbuild.build({
-    entryPoints: [path.join(root, 'src/app/index.ts')],
+    entryPoints: { app: path.resolve(root, entry) },
     bundle: true,
-    format: 'iife',
+    format: 'esm',
+    splitting: true,
     target: ESBUILD_TARGET,
     supported: { destructuring: true },
     minify: false,
     legalComments: 'none',
     write: false,
     absWorkingDir: root,
-    outfile: path.join(outDir, 'app.js'),
+    outdir: outDir,
+    entryNames: '[name]',
+    chunkNames: 'chunk-[hash]',
     define: {
       __MADOGUCHI_TEST_HOOK__: String(testHook),
       __MADOGUCHI_PLATFORM__: JSON.stringify(platform),
@@ -91,31 +164,48 @@ async function buildApp({ outDir, testHook = false, platform = 'stb', settings, 
     logLevel: 'warning',
     metafile: true,
   });
-  const bundled = result.outputFiles[0].text;
-  const { code } = await swc.transform(bundled, {
-    filename: 'app.js',
-    isModule: false,
-    env: { targets: SWC_TARGETS },
-    jsc: { minify: { compress: true, mangle: true }, externalHelpers: false },
-    minify: true,
-  });
-  checkBaseline(code);
-  fs.writeFileSync(path.join(outDir, 'app.js'), code);
+  const outputKey = (file) => path.relative(root, path.join(outDir, file)).split(path.sep).join('/');
+  const codes = {};
+  for (const output of result.outputFiles) {
+    const file = path.basename(output.path);
+    const { code } = await swc.transform(output.text, {
+      filename: file,
+      isModule: true,
+      env: { targets: SWC_TARGETS },
+      jsc: {
+        minify: { compress: { toplevel: true }, mangle: { topLevel: true }, module: true },
+        externalHelpers: false,
+      },
+      minify: true,
+    });
+    checkBaseline(code, file);
+    fs.writeFileSync(path.join(outDir, file), code);
+    codes[file] = code;
+  }
+  const outputs = result.metafile.outputs;
+  const initialFiles = [
+    ENTRY_FILE,
+    ...staticImports(outputs, outputKey(ENTRY_FILE)).map((key) => path.basename(key)),
+  ];
+  const lazyFiles = Object.keys(codes)
+    .filter((file) => !initialFiles.includes(file))
+    .sort();
   fs.writeFileSync(path.join(outDir, 'app.css'), CSS);
-  fs.writeFileSync(path.join(outDir, 'index.html'), pageHtml(csp));
+  fs.writeFileSync(path.join(outDir, 'index.html'), pageHtml(csp, initialFiles.slice(1)));
   fs.writeFileSync(path.join(outDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   fs.mkdirSync(path.join(outDir, 'static'), { recursive: true });
 
-  const outputKey = path.relative(root, path.join(outDir, 'app.js')).split(path.sep).join('/');
-  const inputs = Object.entries(result.metafile.outputs[outputKey]?.inputs ?? {});
+  const inputs = initialFiles.flatMap((file) => Object.entries(outputs[outputKey(file)]?.inputs ?? {}));
   const share = (match) =>
     inputs
       .filter(([file]) => match.test(file))
       .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
+  const initial = sizeOf(initialFiles.map((file) => codes[file]));
   return {
     ms: Date.now() - started,
-    raw: Buffer.byteLength(code),
-    gzip: zlib.gzipSync(code, { level: 9 }).length,
+    ...initial,
+    initialFiles,
+    lazy: { files: lazyFiles, ...sizeOf(lazyFiles.map((file) => codes[file])) },
     core: share(/@lightningjs[\\/]core/),
     deps: share(/node_modules/) - share(/@lightningjs[\\/]core/) - share(/xstate/),
     xstate: share(/xstate/),
@@ -128,10 +218,13 @@ function reportBuild(outDir, stats, testHook) {
   console.log(
     `built ${path.relative(root, outDir)}/ in ${stats.ms} ms (${ESBUILD_TARGET} via esbuild, Safari ${SWC_TARGETS.safari} via swc${testHook ? ', test hook' : ''})`,
   );
-  console.log(`initial JS app.js: ${kb(stats.raw)} raw, ${kb(stats.gzip)} gzip`);
+  console.log(`initial JS ${stats.initialFiles.join(' + ')}: ${kb(stats.raw)} raw, ${kb(stats.gzip)} gzip`);
   console.log(
     `  of which (before minifying): @lightningjs/core ${kb(stats.core)}, ` +
       `@lightningjs/sdk + deps ${kb(stats.deps)}, xstate ${kb(stats.xstate)}, src ${kb(stats.src)}`,
+  );
+  console.log(
+    `loaded later (${stats.lazy.files.length} chunks): ${kb(stats.lazy.raw)} raw, ${kb(stats.lazy.gzip)} gzip`,
   );
 }
 
@@ -180,7 +273,7 @@ async function main() {
   reportBuild(outDir, stats, testHook);
 }
 
-module.exports = { buildApp, reportBuild, ESBUILD_TARGET, SWC_TARGETS };
+module.exports = { buildApp, reportBuild, ESBUILD_TARGET, SWC_TARGETS, ENTRY_FILE };
 
 if (require.main === module) {
   main().catch((error) => {

@@ -1,6 +1,6 @@
 /**
  * The journeys' card: our virtual My Number Card on the vpcd reader "Virtual PCD 00 00" (vsmartcard
- * inside pcscd), like stb-spec/conformance/virtual-card-control.ts, but with every certificate
+ * inside pcscd; the benches pass 00 01), like stb-spec/conformance/virtual-card-control.ts, but with every certificate
  * scenario the app must handle: a valid card (山田 太郎, customer 10010001), an expired one and a
  * revoked one, each issued once by the shared test PKI and kept in .tmp/e2e-cards/ between runs.
  * Every insert starts from full PIN counters (the scenario sets locked / last-try). Every APDU is
@@ -21,6 +21,13 @@ export const PINS = { auth: '1234', sign: 'ABC123' } as const;
 
 export const VPCD = { host: '127.0.0.1', port: 35963, reader: 'Virtual PCD 00 00' } as const;
 
+/** Where the card goes in: a vpcd port and the reader pcscd shows for it (benches use 00 01). */
+export interface VpcdEndpoint {
+  host: string;
+  port: number;
+  reader: string;
+}
+
 const CLA_PROPRIETARY = 0x80;
 const INS_VERIFY = 0x20;
 const INS_SIGN = 0x2a;
@@ -28,6 +35,8 @@ const INS_SIGN = 0x2a;
 export interface Apdu {
   command: Uint8Array;
   response: Uint8Array;
+  /** When the card answered (performance.now() in this process): the benches' card-side times. */
+  at: number;
 }
 
 export interface InsertOptions {
@@ -43,10 +52,15 @@ export class JourneyCard {
 
   private constructor(
     private readonly credentials: Record<'valid' | 'expired' | 'revoked', CardCredentials>,
+    readonly vpcdEndpoint: VpcdEndpoint,
   ) {}
 
   /** Issues (or reuses) the three cards; call before the platform loads the PKI's CRLs. */
-  static async create(pkiDir: string, stateDir: string): Promise<JourneyCard> {
+  static async create(
+    pkiDir: string,
+    stateDir: string,
+    vpcdEndpoint: VpcdEndpoint = VPCD,
+  ): Promise<JourneyCard> {
     mkdirSync(stateDir, { recursive: true });
     const pki = await loadOrCreateTestPki(pkiDir);
     const holder = DEMO_HOLDERS[0]!;
@@ -61,11 +75,14 @@ export class JourneyCard {
           stateFile: join(stateDir, `${scenario}.json`),
         })
       ).credentials;
-    return new JourneyCard({
-      valid: await prepare('normal'),
-      expired: await prepare('expired'),
-      revoked: await prepare('revoked'),
-    });
+    return new JourneyCard(
+      {
+        valid: await prepare('normal'),
+        expired: await prepare('expired'),
+        revoked: await prepare('revoked'),
+      },
+      vpcdEndpoint,
+    );
   }
 
   /** The valid card's credentials (to link it to its customer without the app). */
@@ -92,9 +109,17 @@ export class JourneyCard {
           : this.credentials.valid;
     const state = createCardState(credentials, { ...PINS });
     const card = createScenarioCard(parseScenario(scenario), state);
-    const vpcd = new VpcdCard(card, { host: VPCD.host, port: VPCD.port, connectAttempts: 3 });
+    const vpcd = new VpcdCard(card, {
+      host: this.vpcdEndpoint.host,
+      port: this.vpcdEndpoint.port,
+      connectAttempts: 3,
+    });
     vpcd.on('apdu', (command, response) => {
-      this.apdus.push({ command: new Uint8Array(command), response: new Uint8Array(response) });
+      this.apdus.push({
+        command: new Uint8Array(command),
+        response: new Uint8Array(response),
+        at: performance.now(),
+      });
       const ok = response.length >= 2 && response[response.length - 2] === 0x90;
       if (options.removeDuringSigning && command[1] === INS_VERIFY && command.length > 5 && ok) {
         // The next APDU (the signature key's SELECT or the signature itself) finds no card.

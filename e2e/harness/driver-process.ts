@@ -10,6 +10,8 @@ import { newSession, status, type Session } from './webdriver';
 
 export interface Driver {
   session: Session;
+  /** The driver process's id (the browser runs below it: the memory bench finds WPEWebProcess there). */
+  pid: number | undefined;
   /** What the driver and the browser wrote, for a failure's message. */
   log(): string;
   quit(): Promise<void>;
@@ -57,6 +59,7 @@ export const startDriverProcess = async (options: DriverProcessOptions): Promise
     const session = await newSession(base, options.capabilities);
     return {
       session,
+      pid: driver.pid,
       log: () => output,
       quit: async () => {
         await session.close().catch(() => undefined);

@@ -22,7 +22,7 @@ import { loadPlatform } from '../../mocks/platform/startup';
 import { startPlatformServer, type RunningPlatformServer } from '../../mocks/platform/server';
 import type { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/settings/settings';
-import { JourneyCard, VPCD } from './card';
+import { JourneyCard, VPCD, type VpcdEndpoint } from './card';
 import { startChromium } from './chromium';
 import { freePort } from './ports';
 import { E2E_APP_DIR, ROOT, SCREENSHOT_DIR } from './screens';
@@ -46,7 +46,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // ── pcscd ───────────────────────────────────────────────────────────────────────────────────────
 
 /** pcscd must run and show the vpcd reader; scripts/ensure-system.sh (as root) sets that up. */
-export const checkPcscd = (): void => {
+export const checkPcscd = (reader: string = VPCD.reader): void => {
   const hint = 'run `sudo bash scripts/ensure-system.sh` (installs pcscd + vsmartcard-vpcd and starts pcscd)';
   try {
     execFileSync('pgrep', ['-x', 'pcscd'], { stdio: 'ignore' });
@@ -61,8 +61,8 @@ export const checkPcscd = (): void => {
       cause: error,
     });
   }
-  if (!readers.includes(VPCD.reader)) {
-    throw new Error(`pcscd runs without the vpcd reader "${VPCD.reader}" (readers:\n${readers}): ${hint}`);
+  if (!readers.includes(reader)) {
+    throw new Error(`pcscd runs without the vpcd reader "${reader}" (readers:\n${readers}): ${hint}`);
   }
 };
 
@@ -70,16 +70,20 @@ export const checkPcscd = (): void => {
 
 const BUILD_STAMP = join(E2E_APP_DIR, '.e2e-build');
 
-/** The test build in .tmp/e2e-app, once per test run (jest --runInBand: one process, one pid). */
-export const buildTestAppOnce = (): void => {
+/**
+ * The test build in .tmp/e2e-app (or `dir`), once per test run (jest --runInBand: one process, one
+ * pid). The benches build into their own directory, so a bench never rebuilds under the journeys.
+ */
+export const buildTestAppOnce = (dir: string = E2E_APP_DIR): void => {
+  const stampFile = dir === E2E_APP_DIR ? BUILD_STAMP : join(dir, '.e2e-build');
   const stamp = String(process.pid);
-  if (existsSync(BUILD_STAMP) && readFileSync(BUILD_STAMP, 'utf8') === stamp) return;
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
   execFileSync(
     process.execPath,
-    [join(ROOT, 'scripts/build-app.js'), '--test-hook', '--platform=keyboard', `--out=${E2E_APP_DIR}`],
+    [join(ROOT, 'scripts/build-app.js'), '--test-hook', '--platform=keyboard', `--out=${dir}`],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  writeFileSync(BUILD_STAMP, stamp);
+  writeFileSync(stampFile, stamp);
 };
 
 // ── the log ─────────────────────────────────────────────────────────────────────────────────────
@@ -215,6 +219,11 @@ export class BridgeProcess {
 
   get running(): boolean {
     return this.child !== undefined;
+  }
+
+  /** The bridge process's id while it runs (the memory bench reads its RSS). */
+  get pid(): number | undefined {
+    return this.child?.pid;
   }
 
   /** Starts the bridge (again) on its port; resolves once it listens. */
@@ -394,6 +403,10 @@ export interface StackOptions {
   bridge?: BridgeOptions;
   /** Without the virtual card and pcscd (the insert-card smoke test on the simulator backend). */
   withCard?: boolean;
+  /** The card's vpcd port and reader (default VPCD: "Virtual PCD 00 00", the tests'). */
+  vpcd?: VpcdEndpoint;
+  /** Where the test build goes (default .tmp/e2e-app). */
+  appDir?: string;
 }
 
 /**
@@ -433,14 +446,16 @@ export class Stack {
 
   static async start(options: StackOptions): Promise<Stack> {
     const withCard = options.withCard ?? true;
-    if (withCard) checkPcscd();
-    buildTestAppOnce();
+    const vpcd = options.vpcd ?? VPCD;
+    const appDir = options.appDir ?? E2E_APP_DIR;
+    if (withCard) checkPcscd(vpcd.reader);
+    buildTestAppOnce(appDir);
     const cleanup: (() => Promise<unknown>)[] = [];
     try {
-      const card = withCard ? await JourneyCard.create(PKI_DIR, CARD_STATE_DIR) : undefined;
+      const card = withCard ? await JourneyCard.create(PKI_DIR, CARD_STATE_DIR, vpcd) : undefined;
       if (card) cleanup.push(() => card.close());
       let settings = (): AppSettings => DEFAULT_SETTINGS;
-      const app = await serveStatic(E2E_APP_DIR, 0, { '/settings.json': () => JSON.stringify(settings()) });
+      const app = await serveStatic(appDir, 0, { '/settings.json': () => JSON.stringify(settings()) });
       cleanup.push(() => app.close());
       const origin = app.url.replace(/\/$/, '');
       const log = new CollectedLog();

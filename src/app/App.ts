@@ -3,17 +3,29 @@
  * routes the screen's events to the view's actor, speaks what changed, and holds the two
  * overlays (idle warning, help). Every remote key counts as activity for the session; the colour
  * keys are shortcuts shown in every screen's legend: red help, green repeat, blue language.
+ * The registration, health and booking screens come from chunks loaded on demand
+ * (screens/families.ts): a view of theirs shows once its chunk arrived (preloaded after the first
+ * frame, so normally at once).
  */
 import { Lightning, Storage } from '@lightningjs/sdk';
 import { HelpOverlay } from './components/HelpOverlay/HelpOverlay';
+import { markAfterNextFrame } from './first-frame';
 import { IdleWarning } from './components/IdleWarning/IdleWarning';
 import { currentLanguage, setLanguage, t, type LanguageCode } from './i18n/i18n';
+import {
+  familyFor,
+  isLoaded,
+  lazyScreen,
+  loadFamily,
+  preloadFamilies,
+  type LazyFamily,
+} from './screens/families';
 import { SCREENS } from './screens/registry';
-import type { AppEvent, Screen } from './screens/Screen';
+import type { AppEvent, Screen, ScreenClass } from './screens/Screen';
 import { SessionBinding, type SessionActor } from './session/binding';
 import { settings } from './settings/settings';
 import { theme } from './theme/tokens';
-import type { AppView } from './view/app-view';
+import type { AppView, MessageProps, StatusProps } from './view/app-view';
 
 /** What the shell needs of the voice (src/app/voice). */
 export interface VoiceOutput {
@@ -38,6 +50,22 @@ export const setShellRuntime = (next: ShellRuntime): void => {
 const LANGUAGE_KEY = 'madoguchi.language';
 type Listener = (screen: string) => void;
 
+/** A family's chunk still loading after this long: say so (normally it is there in a few ms). */
+const SLOW_LOAD_MS = 400;
+/** After the first frame, let the launch settle, then fetch the families in the background. */
+const PRELOAD_AFTER_MS = 250;
+/** The retry button of the load-failure message (handled here, never sent to a flow). */
+const RETRY_LOAD = 'shell.retryLoad';
+
+const LOADING_PROPS: StatusProps = { titleKey: 'shell.loadingTitle', bodyKey: 'common.pleaseWait' };
+const LOAD_FAILED_PROPS: MessageProps = {
+  tone: 'error',
+  titleKey: 'shell.loadFailedTitle',
+  body: { key: 'screenLoadFailed' },
+  actions: [{ labelKey: 'common.retry', event: { type: RETRY_LOAD } }],
+  contact: true,
+};
+
 export class App extends Lightning.Component {
   static override _template() {
     const { colors, stage } = theme();
@@ -47,8 +75,8 @@ export class App extends Lightning.Component {
       rect: true,
       color: colors.background,
       Screen: {},
-      Idle: { type: IdleWarning, visible: false },
-      Help: { type: HelpOverlay, visible: false },
+      // The idle warning and the help overlay are made when first needed (overlay()): building
+      // them at launch delayed the first screen.
     };
   }
 
@@ -61,6 +89,12 @@ export class App extends Lightning.Component {
   private binding?: SessionBinding;
   private view?: AppView;
   private helpOpen = false;
+  private firstScreenShown = false;
+  /** The props the mounted screen got (a loading or failure screen's own while the view waits). */
+  private shownProps: unknown;
+  /** Set while the view waits for its family's chunk: 'waiting', then 'slow' or 'failed'. */
+  private familyWait?: 'waiting' | 'slow' | 'failed';
+  private slowTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<Listener>();
 
   onScreen(listener: Listener): () => void {
@@ -90,12 +124,16 @@ export class App extends Lightning.Component {
     session.on('announce', () => {
       // The idle warning speaks through its overlay; other announcements have their own screens.
     });
+    // The bridge client starts connecting before the session subscribes to it, so the session
+    // hears 'connecting' (the first screen: 準備しています) rather than the client's initial
+    // 'closed', which flashed the "cannot reach the card reader" error at every start.
+    runtime.onMount?.();
     session.start();
     this.binding.start();
-    runtime.onMount?.();
   }
 
   override _detach() {
+    clearTimeout(this.slowTimer);
     this.binding?.stop();
     this.binding?.session.stop();
   }
@@ -112,28 +150,99 @@ export class App extends Lightning.Component {
 
   private show(view: AppView) {
     this.view = view;
-    const { screen, props } = view.main;
-    const container = this.tag('Screen');
-    const changed = screen !== this.screen;
+    const { screen, props, target } = view.main;
+    const family = familyFor(screen, target);
+    if (family && !isLoaded(family)) {
+      this.awaitFamily(family, view);
+      return;
+    }
+    const ScreenClass = SCREENS[screen] ?? (family && lazyScreen(family, screen));
+    if (!ScreenClass) throw new Error(`no screen registered as '${screen}'`);
+    // After a loading or failure screen the real one is mounted even if it has the same name.
+    const changed = this.mountScreen(screen, ScreenClass, props, this.familyWait !== undefined);
+    this.familyWait = undefined;
+    clearTimeout(this.slowTimer);
+    this.showIdleWarning(view.idleWarning?.seconds);
+    this._refocus();
+    // Launch time: the frame that first shows a screen, focused (operators and the app bench read it).
+    if (changed && !this.firstScreenShown) {
+      this.firstScreenShown = true;
+      markAfterNextFrame(this.stage);
+      this.stage.once('frameEnd', () => setTimeout(preloadFamilies, PRELOAD_AFTER_MS));
+    }
+    if (changed) this.screenChanged(screen);
+  }
+
+  /** Mounts `screen` unless it is already up (or `force`), then gives it `props`; true if mounted. */
+  private mountScreen(screen: string, ScreenClass: ScreenClass, props: unknown, force = false): boolean {
+    const changed = force || screen !== this.screen;
     if (changed) {
-      const ScreenClass = SCREENS[screen];
-      if (!ScreenClass) throw new Error(`no screen registered as '${screen}'`);
+      const container = this.tag('Screen');
       this.screen = screen;
       container?.childList.clear();
       container?.childList.a({ type: ScreenClass });
     }
+    this.shownProps = props;
     this.screenComponent?.update(props as never);
+    return changed;
+  }
+
+  private screenChanged(screen: string) {
+    runtime?.voice?.screen(this.screenComponent?.announcement() ?? '');
+    this.listeners.forEach((listener) => listener(screen));
+  }
+
+  /**
+   * The view's family is not loaded yet: the screen on display stays, without focus (keys only
+   * count as activity), until the chunk arrives; if that takes long a loading screen shows, and a
+   * failed load shows a message with a retry instead of crashing.
+   */
+  private awaitFamily(family: LazyFamily, view: AppView) {
+    if (this.familyWait !== 'slow' && this.familyWait !== 'failed') this.familyWait = 'waiting';
+    clearTimeout(this.slowTimer);
+    this.slowTimer = setTimeout(() => {
+      if (this.familyWait !== 'waiting') return;
+      this.familyWait = 'slow';
+      this.mountScreen('status', SCREENS.status!, LOADING_PROPS, true);
+      this.screenChanged('status');
+    }, SLOW_LOAD_MS);
     this.showIdleWarning(view.idleWarning?.seconds);
     this._refocus();
-    if (changed) {
-      runtime?.voice?.screen(this.screenComponent?.announcement() ?? '');
-      this.listeners.forEach((listener) => listener(screen));
+    loadFamily(family).then(
+      () => {
+        if (this.view === view) this.show(view);
+      },
+      () => {
+        if (this.view !== view) return;
+        clearTimeout(this.slowTimer);
+        this.familyWait = 'failed';
+        this.mountScreen('message', SCREENS.message!, LOAD_FAILED_PROPS, true);
+        this._refocus();
+        this.screenChanged('message');
+      },
+    );
+  }
+
+  /** The overlay `name`, made on first use; the help stays above the idle warning. */
+  private overlay<T>(name: 'Idle' | 'Help'): T {
+    let element = this.tag(name) as Lightning.Element | undefined;
+    if (!element) {
+      element = this.stage.c({
+        ref: name,
+        type: name === 'Idle' ? IdleWarning : HelpOverlay,
+        visible: false,
+      });
+      const help = this.tag('Help') as Lightning.Element | undefined;
+      if (help) this.childList.addAt(element, this.childList.getIndex(help));
+      else this.childList.add(element);
     }
+    return element as unknown as T;
   }
 
   private showIdleWarning(seconds: number | undefined) {
-    const overlay = this.tag('Idle') as unknown as IdleWarning;
     const visible = seconds !== undefined;
+    if (!visible && !this.tag('Idle')) return;
+    const overlay = this.overlay<IdleWarning>('Idle');
     if (visible && !overlay.visible) {
       overlay.show(seconds);
       runtime?.voice?.screen(overlay.announcement());
@@ -143,12 +252,17 @@ export class App extends Lightning.Component {
   }
 
   override _getFocused(): Lightning.Component {
-    if (this.helpOpen) return this.tag('Help') as Lightning.Component;
-    if (this.view?.idleWarning) return this.tag('Idle') as Lightning.Component;
+    if (this.helpOpen) return this.overlay<Lightning.Component>('Help');
+    if (this.view?.idleWarning) return this.overlay<Lightning.Component>('Idle');
+    if (this.familyWait === 'waiting' || this.familyWait === 'slow') return this;
     return (this.screenComponent as Lightning.Component | undefined) ?? this;
   }
 
   $send(event: AppEvent) {
+    if (this.familyWait === 'failed') {
+      if (event.type === RETRY_LOAD && this.view) this.show(this.view);
+      return;
+    }
     if (this.view) this.binding?.send(this.view.main.target, event);
   }
 
@@ -158,7 +272,7 @@ export class App extends Lightning.Component {
 
   $openHelp() {
     this.helpOpen = true;
-    const help = this.tag('Help') as unknown as HelpOverlay;
+    const help = this.overlay<HelpOverlay>('Help');
     help.open();
     this._refocus();
     runtime?.voice?.screen(help.announcement());
@@ -166,7 +280,7 @@ export class App extends Lightning.Component {
 
   $closeHelp() {
     this.helpOpen = false;
-    (this.tag('Help') as unknown as HelpOverlay).close();
+    this.overlay<HelpOverlay>('Help').close();
     this._refocus();
     runtime?.voice?.screen(this.screenComponent?.announcement() ?? '');
   }
@@ -204,8 +318,8 @@ export class App extends Lightning.Component {
   useLanguage(language: LanguageCode) {
     setLanguage(language);
     Storage.set(LANGUAGE_KEY, language);
-    if (this.view) this.screenComponent?.update(this.view.main.props as never);
-    (this.tag('Help') as unknown as HelpOverlay).refresh();
+    if (this.view) this.screenComponent?.update(this.shownProps as never);
+    (this.tag('Help') as unknown as HelpOverlay | undefined)?.refresh();
   }
 
   /** Back on a screen that does not use it stays in the app (the SDK's default closes it). */

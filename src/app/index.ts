@@ -2,6 +2,8 @@
  * Entry of the TV app bundle (`npm run build` → dist/app/): reads settings.json, sets the
  * operator's theme and language, wires the bridge and the platform, then launches the shell.
  */
+// First: starts the settings.json request before the other modules evaluate.
+import { settingsResponse } from './settings/prefetch';
 import { Launch } from '@lightningjs/sdk';
 import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
@@ -52,4 +54,4 @@ function launch(settings: AppSettings) {
   }
 }
 
-loadSettings().then(launch, showSettingsError);
+loadSettings('settings.json', settingsResponse).then(launch, showSettingsError);

@@ -2,7 +2,14 @@
 import { createActor } from 'xstate';
 import type { BridgeClient } from '../card';
 import type { PlatformClient } from '../platform';
-import { createActors, presenceOf, type CardPort, type CardPortEvent, type PlatformPort } from './adapters';
+import {
+  createActors,
+  oneCardCallAtATime,
+  presenceOf,
+  type CardPort,
+  type CardPortEvent,
+  type PlatformPort,
+} from './adapters';
 import { sessionMachine } from './session/session.machine';
 import { pinStatus, profile } from './testing/fixtures';
 import { settle } from './testing/fake-actors';
@@ -76,5 +83,77 @@ describe('adapters', () => {
     emit({ type: 'connection', state: 'closed' });
     expect(session.getSnapshot().value).toBe('loggingOut');
     session.stop();
+  });
+
+  test('with the challenge prefetched, OK reaches the card in the same step (digest ready)', async () => {
+    const { card, platform, signed, emit } = fakes();
+    const actors = createActors({ card, platform, now: () => 1_000_000 });
+    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+    emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
+    for (let i = 0; i < 10; i++) await settle();
+    const login = session.getSnapshot().children.login!;
+    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
+    login.send({ type: 'OK' });
+    expect(signed).toHaveLength(1); // synchronously: no task in between
+    const [request] = signed as Array<{ digest: Uint8Array }>;
+    const expected = new Uint8Array(
+      await crypto.subtle.digest('SHA-256', Buffer.from(CHALLENGE, 'base64url')),
+    );
+    expect(request!.digest).toEqual(expected);
+    session.stop();
+  });
+});
+
+describe('oneCardCallAtATime', () => {
+  const deferred = () => {
+    let resolve!: (value: Uint8Array) => void;
+    let reject!: (error: Error) => void;
+    const promise = new Promise<Uint8Array>((ok, fail) => ((resolve = ok), (reject = fail)));
+    return { promise, resolve, reject };
+  };
+
+  test('a sign on an empty line goes at once; other calls wait their turn, after a failure too', async () => {
+    const calls: string[] = [];
+    const first = deferred();
+    const second = deferred();
+    const { card } = fakes();
+    const lined = oneCardCallAtATime({
+      ...card,
+      readCertificate: () => (calls.push('cert'), first.promise),
+      getPinStatus: () => (calls.push('status'), second.promise.then(() => pinStatus(3))),
+      sign: async () => (calls.push('sign'), new Uint8Array(256)),
+    });
+    const cert = lined.readCertificate('auth');
+    expect(calls).toEqual([]); // a microtask later (never inside the caller's own step)
+    await settle();
+    expect(calls).toEqual(['cert']);
+    const status = lined.getPinStatus('auth');
+    const signature = lined.sign({ key: 'auth', pin: '0000', digest: new Uint8Array(32) });
+    await settle();
+    expect(calls).toEqual(['cert']);
+    first.reject(new Error('card removed'));
+    await expect(cert).rejects.toThrow('card removed');
+    await settle();
+    expect(calls).toEqual(['cert', 'status']);
+    second.resolve(new Uint8Array());
+    await status;
+    await signature;
+    expect(calls).toEqual(['cert', 'status', 'sign']);
+    await settle();
+    void lined.sign({ key: 'auth', pin: '0000', digest: new Uint8Array(32) });
+    expect(calls).toEqual(['cert', 'status', 'sign', 'sign']); // at once: the line is empty
+  });
+
+  test('a call that throws at once becomes a rejection', async () => {
+    const { card } = fakes();
+    const lined = oneCardCallAtATime({
+      ...card,
+      sign: () => {
+        throw new Error('not open');
+      },
+    });
+    await expect(lined.sign({ key: 'auth', pin: '0000', digest: new Uint8Array(32) })).rejects.toThrow(
+      'not open',
+    );
   });
 });

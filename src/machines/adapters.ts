@@ -88,26 +88,50 @@ export function presenceOf(readers: ReadonlyArray<{ card: string }>): Port.CardP
 /**
  * The bridge runs one card operation at a time and answers a second one BUSY (it never queues, so a
  * PIN is never sent late). The machines may invoke card actors side by side (login prefetches the
- * certificate and the PIN status together), so the app puts its own card calls in a line.
+ * certificate and the PIN status together), so the app puts its own card calls in a line. A sign
+ * made while the line is empty goes out at once, in the same task: the login's sign then reaches
+ * the bridge before the shell builds the "checking" screen (issue 8). Other calls keep a microtask
+ * hop: the session starts the login's reads from inside the bridge client's status event, which
+ * the client publishes just before it counts itself open.
  */
 export function oneCardCallAtATime(card: CardPort): CardPort {
   let line: Promise<unknown> = Promise.resolve();
-  const next = <T>(call: () => Promise<T>): Promise<T> => {
-    const run = line.then(call, call);
-    line = run.catch(() => undefined);
+  let waiting = 0;
+  const now = <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return call();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const next = <T>(call: () => Promise<T>, atOnce = false): Promise<T> => {
+    const run = atOnce && waiting === 0 ? now(call) : line.then(call, call);
+    waiting += 1;
+    line = run.then(
+      () => void (waiting -= 1),
+      () => void (waiting -= 1),
+    );
     return run;
   };
   return {
     readCertificate: (slot) => next(() => card.readCertificate(slot)),
     getPinStatus: (kind) => next(() => card.getPinStatus(kind)),
     readSignCertificate: (pin) => next(() => card.readSignCertificate(pin)),
-    sign: (request) => next(() => card.sign(request)),
+    sign: (request) => next(() => card.sign(request), true),
     subscribe: (listener) => card.subscribe(listener),
   };
 }
 
+/** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
+const DIGESTS_KEPT = 4;
+
 export function createActors({ card: bridgeCard, platform, now = Date.now }: ActorDependencies) {
   const card = oneCardCallAtATime(bridgeCard);
+  const digests = new Map<string, Uint8Array>();
+  const keepDigest = async (challenge: string) => {
+    digests.set(challenge, await challengeDigest(challenge));
+    for (const old of digests.keys()) if (digests.size > DIGESTS_KEPT) digests.delete(old);
+  };
   let tokenLifetimeMs = 0;
   const refreshAfter = (pair: TokenPair): number => {
     tokenLifetimeMs = Date.parse(pair.accessTokenExpiresAt) - now();
@@ -123,11 +147,16 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
     readPinStatus: fromPromise<Port.PinStatus, Port.ReadPinStatusInput>(({ input }) =>
       card.getPinStatus(input.pin),
     ),
-    requestChallenge: fromPromise<string, Port.RequestChallengeInput>(
-      async ({ input }) => (await platform.auth.challenge(input.purpose)).challenge,
-    ),
+    requestChallenge: fromPromise<string, Port.RequestChallengeInput>(async ({ input }) => {
+      const { challenge } = await platform.auth.challenge(input.purpose);
+      await keepDigest(challenge);
+      return challenge;
+    }),
+    // With the digest ready (the challenge came through requestChallenge), nothing is awaited
+    // before the card call: it leaves while the machine's step is still running.
     signChallenge: fromPromise<string, Port.SignChallengeInput>(async ({ input }) => {
-      const digest = await challengeDigest(input.challenge);
+      const digest = digests.get(input.challenge) ?? (await challengeDigest(input.challenge));
+      digests.delete(input.challenge);
       const pin = input.pin.reveal();
       return bytesToBase64(
         await card.sign({ key: 'auth', pin, digest, confirmLastAttempt: input.confirmLastAttempt }),

@@ -182,6 +182,11 @@ export const FLOW_MESSAGES = {
     ja: '予約を取り消しました。',
     en: 'The booking has been cancelled.',
   },
+  // app shell: a screen's code did not arrive (src/app/App.ts)
+  screenLoadFailed: {
+    ja: 'この画面を読み込めませんでした。「やり直す」を押してください。直らないときは、テレビの電源を入れ直してください。',
+    en: 'This screen could not be loaded. Please press Retry. If that does not help, turn the TV off and on again.',
+  },
   unexpected: {
     ja: '思わぬエラーが起きました。しばらくしてから、もう一度お試しください。',
     en: 'An unexpected error occurred. Please try again later.',

@@ -1,11 +1,20 @@
 import { allTranslations, initI18n, message, setLanguage, t } from './i18n';
+import booking from './translations/booking.json';
 import common from './translations/common.json';
+import health from './translations/health.json';
+import registration from './translations/registration.json';
 import { AREAS } from './areas';
+
+/** The areas of the families loaded on demand (screens/families.ts). */
+const LAZY_AREAS = [registration, health, booking];
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('translations', () => {
   const translations = allTranslations();
+  for (const area of LAZY_AREAS) {
+    for (const language of ['ja', 'en'] as const) Object.assign(translations[language], area[language]);
+  }
 
   it('has every key in Japanese and in English, none empty', () => {
     expect(Object.keys(translations.en).sort()).toEqual(Object.keys(translations.ja).sort());
@@ -27,7 +36,7 @@ describe('translations', () => {
 
   it('defines each key in one file only', () => {
     const seen = new Map<string, number>();
-    [common, ...AREAS].forEach((area, index) => {
+    [common, ...AREAS, ...LAZY_AREAS].forEach((area, index) => {
       for (const key of Object.keys(area.ja)) {
         expect([key, seen.get(key)]).toEqual([key, undefined]);
         seen.set(key, index);

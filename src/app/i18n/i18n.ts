@@ -2,7 +2,9 @@
  * Every string the viewer reads or hears, by key, in Japanese (first) and English, through the
  * SDK's Language plugin. Screen strings live in translations/<area>.json (one file per area, so
  * each screen family owns its own); the flows' messages (what the machines put in context as
- * `messageKey`) come from the machines' message table under `msg.<key>`.
+ * `messageKey`) come from the machines' message table under `msg.<key>`. The areas of the families
+ * loaded on demand (registration, health, booking: screens/families.ts) are added when their
+ * chunk arrives.
  */
 import { Language } from '@lightningjs/sdk';
 import { FLOW_MESSAGES } from '../../machines/messages';
@@ -30,7 +32,7 @@ const messageEntries = (language: LanguageCode): Dictionary => {
   return dictionary;
 };
 
-/** All areas merged; a key defined twice is a mistake the i18n test reports. */
+/** All areas of the initial bundle merged; a key defined twice is a mistake the i18n test reports. */
 export const allTranslations = (): Translations => {
   const merged: Translations = { ja: messageEntries('ja'), en: messageEntries('en') };
   for (const area of [common, ...AREAS]) {
@@ -40,11 +42,28 @@ export const allTranslations = (): Translations => {
 };
 
 let current: LanguageCode = 'ja';
+/** The dictionaries the SDK's Language holds (it keeps these objects, so they can grow in place). */
+let live: Translations | undefined;
+/** Areas added after start (lazily loaded families), kept across a re-init (tests re-init). */
+const added: Translations[] = [];
 
 /** Loads the dictionaries into the SDK's Language and picks the language (synchronous: no fetch). */
 export function initI18n(language: LanguageCode = 'ja'): void {
-  Language.translations({ meta: { default: 'ja' }, ...allTranslations() });
+  live = allTranslations();
+  for (const area of added) mergeInto(live, area);
+  Language.translations({ meta: { default: 'ja' }, ...live });
   setLanguage(language);
+}
+
+const mergeInto = (target: Translations, area: Translations) => {
+  for (const language of LANGUAGES) Object.assign(target[language], area[language]);
+};
+
+/** Adds an area's strings (a family's chunk arrived); the current dictionary sees them at once. */
+export function addTranslations(area: Translations): void {
+  if (added.includes(area)) return;
+  added.push(area);
+  if (live) mergeInto(live, area);
 }
 
 export function setLanguage(language: LanguageCode): void {

@@ -1,4 +1,10 @@
-/** The booking screens, by registry name (see registry.ts). */
+/**
+ * The booking screens, by registry name, and their strings: a chunk loaded on demand
+ * (families.ts), so nothing in the initial bundle imports this file.
+ */
+import booking from '../i18n/translations/booking.json';
+import type { FamilyModule } from './families';
+import './family-shared';
 import type { ScreenClass } from './Screen';
 import { BookingConfirm } from './BookingConfirm/BookingConfirm';
 import { BookingDetail } from './BookingDetail/BookingDetail';
@@ -19,3 +25,5 @@ export const bookingScreens: Record<string, ScreenClass> = {
   'my-bookings': MyBookings as unknown as ScreenClass,
   'booking-detail': BookingDetail as unknown as ScreenClass,
 };
+
+export const bookingFamily: FamilyModule = { screens: bookingScreens, translations: booking };

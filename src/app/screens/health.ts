@@ -1,4 +1,10 @@
-/** The health screens, by registry name (see registry.ts). */
+/**
+ * The health screens, by registry name, and their strings: a chunk loaded on demand
+ * (families.ts), so nothing in the initial bundle imports this file.
+ */
+import health from '../i18n/translations/health.json';
+import type { FamilyModule } from './families';
+import './family-shared';
 import type { ScreenClass } from './Screen';
 import { CheckupDetail } from './CheckupDetail/CheckupDetail';
 import { CheckupList } from './CheckupList/CheckupList';
@@ -11,3 +17,5 @@ export const healthScreens: Record<string, ScreenClass> = {
   'trend-chart': TrendChart as unknown as ScreenClass,
   medications: Medications as unknown as ScreenClass,
 };
+
+export const healthFamily: FamilyModule = { screens: healthScreens, translations: health };

@@ -12,7 +12,10 @@
  */
 import 'jest-webgl-canvas-mock';
 import { Lightning } from '@lightningjs/sdk';
-import { initI18n, type LanguageCode } from '../i18n/i18n';
+import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
+import booking from '../i18n/translations/booking.json';
+import health from '../i18n/translations/health.json';
+import registration from '../i18n/translations/registration.json';
 import { keyboardKeys, type AppKey } from '../keys/keymap';
 import type { AppEvent, Screen } from '../screens/Screen';
 import { DEFAULT_SETTINGS, setSettings, type AppSettings } from '../settings/settings';
@@ -73,6 +76,10 @@ export function renderScreen<Props>(
   options: RenderOptions = {},
 ): Rendered<Props> {
   installMeasureText();
+  // Every family's strings, also those the app loads with their chunk (screens/families.ts).
+  addTranslations(registration);
+  addTranslations(health);
+  addTranslations(booking);
   initI18n(options.language ?? 'ja');
   const theme = options.theme ?? defaultTheme;
   setTheme(theme);

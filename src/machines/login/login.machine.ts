@@ -1,7 +1,10 @@
 /**
  * Login with the My Number Card: while the viewer types the 4-digit PIN, the auth certificate and
- * the PIN status are read (no PIN needed); then a challenge from the platform, the card's signature
- * over it, and the platform's check. Rules that protect the viewer's tries:
+ * the PIN status are read (no PIN needed) and a login challenge is fetched; then the card's
+ * signature over the challenge, and the platform's check. The prefetched challenge is used only
+ * within CHALLENGE_FRESH_MS of the PIN entry opening (the platform's live 60 s); after that, or if
+ * the prefetch failed or is still running, OK fetches a fresh one as before (issue 8: OK → logged
+ * in without a platform round trip of its own for the challenge). Rules that protect the viewer's tries:
  * - the sign call is never repeated on its own: every try is one the viewer asked for with OK;
  * - at one try left the viewer must CONFIRM before the PIN is sent (with `confirmLastAttempt`);
  * - the PIN is in context only while typed: it is cleared in the same macrostep that hands it to the
@@ -22,12 +25,19 @@ import type {
   SignedIn,
 } from '../ports';
 
+/** How long a challenge fetched while the PIN entry opened is used (the platform's live 60 s). */
+export const CHALLENGE_FRESH_MS = 30_000;
+
 export interface LoginContext {
   pin: string;
   certificate: string | undefined;
   pinStatus: PinStatus | undefined;
   confirmedLastAttempt: boolean;
   challenge: string | undefined;
+  /** Fetched while the viewer types; undefined until it arrives, once used, or when too old. */
+  prefetchedChallenge: string | undefined;
+  /** CHALLENGE_FRESH_MS passed since the PIN entry opened: a prefetch arriving now is not kept. */
+  prefetchStale: boolean;
   signature: string | undefined;
   error: FlowError | undefined;
 }
@@ -57,6 +67,8 @@ const initialContext = (): LoginContext => ({
   pinStatus: undefined,
   confirmedLastAttempt: false,
   challenge: undefined,
+  prefetchedChallenge: undefined,
+  prefetchStale: false,
   signature: undefined,
   error: undefined,
 });
@@ -87,6 +99,11 @@ export const loginMachine = setup({
       challenge: undefined,
       signature: undefined,
     }),
+    /** The prefetched challenge becomes this try's (single use: it is not kept for another). */
+    usePrefetchedChallenge: assign({
+      challenge: ({ context }) => context.prefetchedChallenge,
+      prefetchedChallenge: undefined,
+    }),
     showLocked: assign({ error: { kind: 'pinLocked', messageKey: 'pinLocked' } satisfies FlowError }),
     setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
     /** A wrong PIN: the card's own count is the truth from now on. */
@@ -97,12 +114,22 @@ export const loginMachine = setup({
       },
     }),
   },
+  delays: { challengeFresh: CHALLENGE_FRESH_MS },
   guards: {
     canAddDigit: ({ context, event }) => event.type === 'DIGIT' && canAddPinDigit(context.pin, event.digit),
     pinComplete: ({ context }) => isPinComplete(context.pin),
     pinEmpty: ({ context }) => context.pin === '',
     hasPin: ({ context }) => context.pin !== '',
     prefetched: ({ context }) => context.certificate !== undefined && context.pinStatus !== undefined,
+    hasFreshChallenge: ({ context }) => context.prefetchedChallenge !== undefined && !context.prefetchStale,
+    /** OK can go to the card at once: PIN typed, card read, a fresh challenge, no confirmation due. */
+    readyWithChallenge: ({ context }) =>
+      isPinComplete(context.pin) &&
+      context.certificate !== undefined &&
+      context.pinStatus !== undefined &&
+      !(context.pinStatus.triesLeft === 1 && !context.confirmedLastAttempt) &&
+      context.prefetchedChallenge !== undefined &&
+      !context.prefetchStale,
     needsLastAttemptConfirmation: ({ context }) =>
       context.pinStatus?.triesLeft === 1 && !context.confirmedLastAttempt,
   },
@@ -113,6 +140,7 @@ export const loginMachine = setup({
   output: ({ event }) => (event as unknown as DoneActorEvent<LoginOutput>).output,
   states: {
     active: {
+      entry: assign({ prefetchedChallenge: undefined, prefetchStale: false }),
       invoke: [
         {
           id: 'readAuthCertificate',
@@ -130,7 +158,21 @@ export const loginMachine = setup({
           ],
           onError: cardFailure(),
         },
+        {
+          // A failure here is not shown: OK then asks for a challenge itself and reports that.
+          id: 'prefetchChallenge',
+          src: 'requestChallenge',
+          input: { purpose: 'login' },
+          onDone: {
+            guard: ({ context }) => !context.prefetchStale,
+            actions: assign({ prefetchedChallenge: ({ event }) => event.output }),
+          },
+          onError: { actions: assign({ prefetchedChallenge: undefined }) },
+        },
       ],
+      after: {
+        challengeFresh: { actions: assign({ prefetchedChallenge: undefined, prefetchStale: true }) },
+      },
       on: { CANCEL: '#login.cancelled' },
       initial: 'typing',
       states: {
@@ -138,10 +180,14 @@ export const loginMachine = setup({
           on: {
             DIGIT: { guard: 'canAddDigit', actions: 'addDigit' },
             BACK: [{ guard: 'pinEmpty', target: '#login.cancelled' }, { actions: 'dropDigit' }],
-            OK: { guard: 'pinComplete', target: 'submitted' },
+            OK: [
+              // Everything is at hand (the usual case at a viewer's pace): straight to the card.
+              { guard: 'readyWithChallenge', target: '#login.signing', actions: 'usePrefetchedChallenge' },
+              { guard: 'pinComplete', target: 'submitted' },
+            ],
           },
         },
-        /** Waits for the prefetch if the viewer was quicker than the card. */
+        /** Waits for the card's prefetch if the viewer was quicker than the card; then a fresh challenge. */
         submitted: {
           always: [
             { guard: 'needsLastAttemptConfirmation', target: 'confirmingLastAttempt' },
@@ -151,10 +197,14 @@ export const loginMachine = setup({
         },
         confirmingLastAttempt: {
           on: {
-            CONFIRM: {
-              target: '#login.challenging',
-              actions: assign({ confirmedLastAttempt: true }),
-            },
+            CONFIRM: [
+              {
+                guard: 'hasFreshChallenge',
+                target: '#login.signing',
+                actions: [assign({ confirmedLastAttempt: true }), 'usePrefetchedChallenge'],
+              },
+              { target: '#login.challenging', actions: assign({ confirmedLastAttempt: true }) },
+            ],
             BACK: { target: 'typing', actions: 'clearSecrets' },
           },
         },

@@ -44,6 +44,9 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
     done('readPinStatus', pinStatus(0)),
     ...cardFailures.map((error) => fail('readAuthCertificate', error)),
     ...cardFailures.map((error) => fail('readPinStatus', error)),
+    done('prefetchChallenge', 'UHJlZmV0Y2hlZA'),
+    fail('prefetchChallenge', platformErrors.unavailable()),
+    { type: 'xstate.after.challengeFresh.login.active' },
     done('requestChallenge', 'Y2hhbGxlbmdl'),
     ...platformFailures.map((error) => fail('requestChallenge', error)),
     done('signChallenge', 'U0lHTkFUVVJF'),
@@ -62,6 +65,8 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
       pinStatus: status,
       confirmedLastAttempt,
       challenge,
+      prefetchedChallenge,
+      prefetchStale,
       signature,
       error,
     } = snapshot.context;
@@ -73,6 +78,8 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
       pinStatus: status && [status.triesLeft, status.locked],
       confirmedLastAttempt,
       challenge: challenge !== undefined,
+      prefetchedChallenge: prefetchedChallenge !== undefined,
+      prefetchStale,
       signature: signature !== undefined,
       error: error && [error.messageKey, error.triesLeft],
     });

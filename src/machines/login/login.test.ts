@@ -3,7 +3,7 @@ import { FLOW_MESSAGES, formatMessage, messageFor } from '../messages';
 import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../testing/model';
 import { settle } from '../testing/fake-actors';
-import { loginMachine } from './login.machine';
+import { CHALLENGE_FRESH_MS, loginMachine } from './login.machine';
 import { loginSpec } from './login.test-model';
 import type { Secret } from '../secret';
 
@@ -57,10 +57,15 @@ function expectViewerMessage(run: Run, key: string): void {
 }
 
 describe('PIN entry', () => {
-  test('prefetches the certificate and the PIN status as soon as it starts', async () => {
+  test('prefetches the certificate, the PIN status and a login challenge as soon as it starts', async () => {
     const run = await start();
-    expect(run.fakes.calls.map((call) => call.src)).toEqual(['readAuthCertificate', 'readPinStatus']);
+    expect(run.fakes.calls.map((call) => call.src)).toEqual([
+      'readAuthCertificate',
+      'readPinStatus',
+      'requestChallenge',
+    ]);
     expect(run.fakes.inputsOf('readPinStatus')).toEqual([{ pin: 'auth' }]);
+    expect(run.fakes.inputsOf('prefetchChallenge')).toEqual([{ purpose: 'login' }]);
     await send(run, done('readPinStatus', pinStatus(2)));
     // Tries left are known (and shown) before the first digit.
     expect(run.actor.getSnapshot().context.pinStatus?.triesLeft).toBe(2);
@@ -132,6 +137,87 @@ describe('signing and the PIN', () => {
     await send(run, { type: 'BACK' });
     expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
     expect(run.actor.getSnapshot().context.pin).toBe('');
+  });
+});
+
+describe('the challenge fetched while the viewer types', () => {
+  async function allPrefetched(tries = 3): Promise<Run> {
+    const run = await start();
+    await send(
+      run,
+      done('readAuthCertificate', 'Q0VSVA=='),
+      done('readPinStatus', pinStatus(tries)),
+      done('prefetchChallenge', 'UFJF'),
+    );
+    return run;
+  }
+
+  test('OK goes straight to the card with it: no platform call of its own', async () => {
+    const run = await allPrefetched();
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('signing');
+    expect(run.fakes.inputsOf('requestChallenge')).toEqual([]);
+    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
+      { pin: '9753', challenge: 'UFJF', confirmLastAttempt: false },
+    ]);
+    expect(run.actor.getSnapshot().context).toMatchObject({ pin: '', prefetchedChallenge: undefined });
+    await send(run, done('signChallenge', 'U0lH'));
+    expect(run.fakes.inputsOf('loginWithSignature')).toEqual([
+      { challenge: 'UFJF', authCertificate: 'Q0VSVA==', signature: 'U0lH' },
+    ]);
+  });
+
+  test('after CHALLENGE_FRESH_MS it is dropped and OK fetches a fresh one', async () => {
+    const run = await allPrefetched();
+    await send(run, ...digits('9753'));
+    run.clock.increment(CHALLENGE_FRESH_MS);
+    await send(run, { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'login' }]);
+    await send(run, done('requestChallenge', 'RlJFU0g='));
+    expect(revealed(run.fakes.inputsOf('signChallenge'))[0]).toMatchObject({ challenge: 'RlJFU0g=' });
+  });
+
+  test('one arriving after CHALLENGE_FRESH_MS is not kept', async () => {
+    const run = await start();
+    await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(3)));
+    run.clock.increment(CHALLENGE_FRESH_MS);
+    await send(run, done('prefetchChallenge', 'TEFURQ=='), ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+  });
+
+  test('a failed prefetch is not shown: OK asks for one and reports what happens then', async () => {
+    const run = await start();
+    await send(
+      run,
+      done('readAuthCertificate', 'Q0VSVA=='),
+      done('readPinStatus', pinStatus(3)),
+      fail('prefetchChallenge', platformErrors.unavailable()),
+    );
+    expect(run.actor.getSnapshot().context.error).toBeUndefined();
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    await send(run, fail('requestChallenge', platformErrors.unavailable()));
+    expect(run.actor.getSnapshot().value).toBe('platformDown');
+  });
+
+  test('at one try left, still nothing before CONFIRM; then the card with it', async () => {
+    const run = await allPrefetched(1);
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().matches({ active: 'confirmingLastAttempt' })).toBe(true);
+    expect(run.fakes.inputsOf('signChallenge')).toEqual([]);
+    await send(run, { type: 'CONFIRM' });
+    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
+      { pin: '9753', challenge: 'UFJF', confirmLastAttempt: true },
+    ]);
+  });
+
+  test('a wrong PIN starts the entry again with a new prefetch; the used challenge is not reused', async () => {
+    const run = await allPrefetched();
+    await send(run, ...digits('9753'), { type: 'OK' }, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
+    expect(run.actor.getSnapshot().context.prefetchedChallenge).toBeUndefined();
+    expect(run.fakes.inputsOf('prefetchChallenge')).toHaveLength(2);
   });
 });
 

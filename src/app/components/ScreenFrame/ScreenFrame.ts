@@ -85,6 +85,8 @@ export class ScreenFrame extends Lightning.Component {
     };
   }
 
+  private logoShown?: string;
+
   /** The operator's name (or logo) comes from the settings, in the current language. */
   set frame({ title, keyHints = true }: FrameProps) {
     const operator = settings().operator.name[currentLanguage()];
@@ -92,7 +94,9 @@ export class ScreenFrame extends Lightning.Component {
     const logo = settings().theme.logo;
     this.tag('Operator')?.patch({ visible: !logo, text: { text: operator } });
     // hasAlpha: Lightning guesses alpha from '.png' only; an SVG's clear background came out black.
-    if (logo) {
+    // The logo's texture once: a new ImageTexture on every render (every key) is wasted work.
+    if (logo && logo !== this.logoShown) {
+      this.logoShown = logo;
       this.tag('Logo')?.patch({
         visible: true,
         texture: { type: Lightning.textures.ImageTexture, src: logo, hasAlpha: true },

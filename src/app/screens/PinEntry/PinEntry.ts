@@ -27,6 +27,33 @@ export const triesLine = (props: { triesLeft?: number; error?: MessageRef }): st
     ? undefined
     : message({ key: 'triesLeft', params: { triesLeft: props.triesLeft } });
 
+/** One empty box; renderBoxes sets its colours and whether its ● shows. */
+const boxTemplate = (index: number) => {
+  const { box } = pinEntryStyles(theme());
+  return {
+    x: index * (box.size + box.gap),
+    w: box.size,
+    h: box.size,
+    rect: true,
+    color: box.empty,
+    Inner: {
+      x: box.border,
+      y: box.border,
+      w: box.size - 2 * box.border,
+      h: box.size - 2 * box.border,
+      rect: true,
+      color: theme().colors.background,
+    },
+    Dot: {
+      x: box.size / 2,
+      y: box.size / 2 + 4,
+      mount: 0.5,
+      visible: false,
+      text: { text: FILLED, fontFace: theme().type.fontFace, fontSize: box.dot, textColor: box.filled },
+    },
+  };
+};
+
 export class PinEntry extends Screen<PinEntryProps> {
   static readonly screenName = 'pin-entry';
 
@@ -88,41 +115,28 @@ export class PinEntry extends Screen<PinEntryProps> {
     this._refocus();
   }
 
+  /**
+   * Patches the boxes in place: a digit or a delete changes two boxes' colours and one dot's
+   * visibility. The boxes are created once (per length); the dot's text never changes, so no text
+   * texture is drawn again on a key (rebuilding the boxes on every key cost a frame on the box).
+   */
   private renderBoxes(props: PinEntryProps) {
     const { box } = pinEntryStyles(theme());
-    const boxes = Array.from({ length: props.maxDigits }, (_, i) => {
+    const container = this.tag('Boxes');
+    if (!container) return;
+    if (container.children.length !== props.maxDigits) {
+      container.children = Array.from({ length: props.maxDigits }, (_, i) => boxTemplate(i));
+    }
+    (container.children as Lightning.Element[]).forEach((element, i) => {
       const filled = i < props.digits;
       const next = i === props.digits && !props.waiting;
-      return {
-        x: i * (box.size + box.gap),
-        w: box.size,
-        h: box.size,
-        rect: true,
+      element.patch({
         // An outline: the border colour behind a slightly smaller fill.
         color: next ? box.next : filled ? box.filled : box.empty,
-        Inner: {
-          x: box.border,
-          y: box.border,
-          w: box.size - 2 * box.border,
-          h: box.size - 2 * box.border,
-          rect: true,
-          color: filled ? box.fill : theme().colors.background,
-        },
-        Dot: {
-          x: box.size / 2,
-          y: box.size / 2 + 4,
-          mount: 0.5,
-          visible: filled,
-          text: {
-            text: filled ? FILLED : '',
-            fontFace: theme().type.fontFace,
-            fontSize: box.dot,
-            textColor: box.filled,
-          },
-        },
-      };
+        Inner: { color: filled ? box.fill : theme().colors.background },
+        Dot: { visible: filled },
+      });
     });
-    this.tag('Boxes')?.patch({ children: boxes });
   }
 
   announcement(): string {

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../testing/render';
-import { PROGRESS_PERIOD_S } from './Status.styles';
+import { PROGRESS_DELAY_S, PROGRESS_PERIOD_S } from './Status.styles';
 import { Status } from './Status';
 
 describe('Status screen', () => {
@@ -40,6 +40,11 @@ describe('Status screen', () => {
 
   it('moves slowly: one sweep takes longer than a third of a second (no flashing)', () => {
     expect(PROGRESS_PERIOD_S).toBeGreaterThanOrEqual(1);
+  });
+
+  it('starts moving after a short wait only (brief steps draw no animation frames), well within a second', () => {
+    expect(PROGRESS_DELAY_S).toBeGreaterThan(0);
+    expect(PROGRESS_DELAY_S).toBeLessThanOrEqual(1);
   });
 
   it('keeps everything inside the safe area in large type, in ja and en', () => {

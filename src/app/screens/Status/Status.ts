@@ -1,7 +1,8 @@
 /**
  * 'status': something is in progress (connecting, signing, loading). The title and a line say
- * what; a dot glides along a track so the viewer sees the box is working. The motion is slow and
- * smooth (no blinking, nothing faster than 3 times a second). No keys: the flow moves on by itself.
+ * what; a dot glides along a track so the viewer sees the box is working (after PROGRESS_DELAY_S:
+ * short steps cost no animation frames). The motion is slow and smooth (no blinking, nothing
+ * faster than 3 times a second). No keys: the flow moves on by itself.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
@@ -10,7 +11,7 @@ import { theme } from '../../theme/tokens';
 import type { StatusProps } from '../../view/app-view';
 import { spokenJoin } from '../Message/Message';
 import { Screen } from '../Screen';
-import { PROGRESS_PERIOD_S, statusStyles } from './Status.styles';
+import { PROGRESS_DELAY_S, PROGRESS_PERIOD_S, statusStyles } from './Status.styles';
 
 export class Status extends Screen<StatusProps> {
   static readonly screenName = 'status';
@@ -77,6 +78,7 @@ export class Status extends Screen<StatusProps> {
     const s = statusStyles(theme());
     this.motion = this.tag('Track.Dot')?.animation({
       duration: PROGRESS_PERIOD_S,
+      delay: PROGRESS_DELAY_S,
       repeat: -1,
       actions: [{ p: 'x', v: { 0: 0, 0.5: s.track.w - s.dot.size, 1: 0 } }],
     });

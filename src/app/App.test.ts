@@ -1,0 +1,96 @@
+/**
+ * @jest-environment jsdom
+ */
+/**
+ * The shell with families loaded on demand (screens/families.ts): a view of theirs shows once the
+ * family's module arrived; a failed load shows a bilingual message whose retry loads it again.
+ */
+import 'jest-webgl-canvas-mock';
+import { Lightning } from '@lightningjs/sdk';
+import { createActor, fromCallback } from 'xstate';
+import { sessionMachine } from '../machines';
+import { App, setShellRuntime } from './App';
+import { initI18n } from './i18n/i18n';
+import { keyboardKeys } from './keys/keymap';
+import { visibleTexts } from './testing/layout';
+import type { AppView } from './view/app-view';
+
+let mockBookingFails = true;
+jest.mock('./screens/booking', () => {
+  if (mockBookingFails) throw new Error('chunk-XYZ.js: network error');
+  return jest.requireActual('./screens/booking');
+});
+
+const flush = async () => {
+  for (let i = 0; i < 5; i += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+};
+
+function mountApp() {
+  initI18n('ja');
+  // The session as the box starts it, without a bridge: 'connecting' (the status screen).
+  const session = createActor(
+    sessionMachine.provide({ actors: { watchBridge: fromCallback(() => () => undefined) } }),
+    { input: {} },
+  );
+  setShellRuntime({ session });
+  class Harness extends Lightning.Application {
+    static override _template() {
+      return { App: { type: App } };
+    }
+    override _getFocused() {
+      return this.tag('App') as unknown as Lightning.Component;
+    }
+  }
+  const harness = new Harness({
+    stage: { w: 1920, h: 1080, autostart: false, useImageWorker: false },
+    keys: { ...keyboardKeys },
+  } as never);
+  const app = harness.tag('App') as unknown as App;
+  const draw = () => harness.stage.drawFrame();
+  const enter = () =>
+    (harness as unknown as { _receiveKeydown(e: { keyCode: number }): void })._receiveKeydown({
+      keyCode: 13,
+    });
+  return { app, draw, enter, texts: () => visibleTexts(harness), destroy: () => harness.destroy?.() };
+}
+
+const view = (screen: string, target: 'health' | 'booking', props: unknown): AppView => ({
+  main: { screen, target, props },
+});
+
+describe('App with families loaded on demand', () => {
+  it('shows a health screen once its family arrived; until then the first screen stays', async () => {
+    const { app, draw, destroy } = mountApp();
+    draw();
+    expect(app.screen).toBe('status');
+    app.showFixedView(view('checkup-list', 'health', { checkups: [], loading: true, empty: false }));
+    expect(app.screen).toBe('status');
+    await flush();
+    draw();
+    expect(app.screen).toBe('checkup-list');
+    destroy();
+  });
+
+  it('says so in Japanese when a family cannot be loaded, and OK tries again', async () => {
+    const { app, draw, enter, texts, destroy } = mountApp();
+    draw();
+    app.showFixedView(view('facility-list', 'booking', { facilities: [], loading: true, empty: false }));
+    await flush();
+    draw();
+    expect(app.screen).toBe('message');
+    expect(texts()).toEqual(
+      expect.arrayContaining([
+        '画面を読み込めません',
+        'この画面を読み込めませんでした。「やり直す」を押してください。直らないときは、テレビの電源を入れ直してください。',
+        'やり直す',
+      ]),
+    );
+    expect(app.currentView?.main.screen).toBe('facility-list');
+    mockBookingFails = false;
+    enter();
+    await flush();
+    draw();
+    expect(app.screen).toBe('facility-list');
+    destroy();
+  });
+});

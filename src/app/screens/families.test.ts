@@ -1,0 +1,43 @@
+import { initI18n, t } from '../i18n/i18n';
+import { bookingFamily } from './booking';
+import { familyFor, isLoaded, lazyScreen, LAZY_SCREENS, loadFamily } from './families';
+import { healthFamily } from './health';
+import { registrationFamily } from './registration';
+import { SCREENS } from './registry';
+
+describe('screen families loaded on demand', () => {
+  it('lists exactly the screens each family module registers, none also in the initial registry', () => {
+    expect([...LAZY_SCREENS.health].sort()).toEqual(Object.keys(healthFamily.screens).sort());
+    expect([...LAZY_SCREENS.booking].sort()).toEqual(Object.keys(bookingFamily.screens).sort());
+    expect([...LAZY_SCREENS.registration].sort()).toEqual(Object.keys(registrationFamily.screens).sort());
+    for (const screen of Object.values(LAZY_SCREENS).flat()) {
+      expect([screen, SCREENS[screen]]).toEqual([screen, undefined]);
+    }
+  });
+
+  it('names the family a view needs: its screen’s, else its flow’s', () => {
+    expect(familyFor('trend-chart', 'health')).toBe('health');
+    expect(familyFor('slot-grid', 'booking')).toBe('booking');
+    expect(familyFor('status', 'booking')).toBe('booking');
+    expect(familyFor('message', 'health')).toBe('health');
+    expect(familyFor('pin-entry', 'login')).toBeUndefined();
+    expect(familyFor('pin-entry', 'registration')).toBe('registration');
+    expect(familyFor('home', 'session')).toBeUndefined();
+  });
+
+  it('loads a family once: its screens and its strings become available', async () => {
+    initI18n('ja');
+    expect(isLoaded('booking')).toBe(false);
+    expect(t('booking.title.facilities')).toBe('booking.title.facilities');
+    const first = loadFamily('booking');
+    expect(loadFamily('booking')).toBe(first);
+    await first;
+    expect(isLoaded('booking')).toBe(true);
+    expect(lazyScreen('booking', 'slot-grid')).toBe(bookingFamily.screens['slot-grid']);
+    expect(t('booking.title.facilities')).not.toBe('booking.title.facilities');
+    // A re-init (language set up again) keeps the strings added since.
+    initI18n('en');
+    expect(t('booking.title.facilities')).not.toBe('booking.title.facilities');
+    initI18n('ja');
+  });
+});

@@ -1,0 +1,85 @@
+/**
+ * The screen families loaded on demand: code only needed after login (health, booking) or for an
+ * unregistered card (registration: customer number, signing password) is in
+ * chunks of its own (dynamic import(), scripts/build-app.js), fetched when the shell first needs
+ * one of its screens or its flow, and in the background right after the first frame, so a viewer
+ * normally never waits. A family brings its screens and its translation area.
+ */
+import { addTranslations, type Translations } from '../i18n/i18n';
+// Here too, so that module itself joins the big shared chunk rather than a chunk of its own.
+import './family-shared';
+import type { ActorTarget } from './Screen';
+import type { ScreenClass } from './Screen';
+
+export interface FamilyModule {
+  screens: Record<string, ScreenClass>;
+  translations: Translations;
+}
+
+export type LazyFamily = 'registration' | 'health' | 'booking';
+
+/** The screens each family registers (its module's keys: families.test.ts checks they agree). */
+export const LAZY_SCREENS: Readonly<Record<LazyFamily, readonly string[]>> = {
+  registration: ['customer-number', 'sign-password'],
+  health: ['checkup-list', 'checkup-detail', 'trend-chart', 'medications'],
+  booking: [
+    'facility-list',
+    'date-picker',
+    'room-list',
+    'slot-grid',
+    'booking-confirm',
+    'booking-done',
+    'my-bookings',
+    'booking-detail',
+  ],
+};
+
+const IMPORTS: Record<LazyFamily, () => Promise<FamilyModule>> = {
+  registration: () => import('./registration').then((module) => module.registrationFamily),
+  health: () => import('./health').then((module) => module.healthFamily),
+  booking: () => import('./booking').then((module) => module.bookingFamily),
+};
+
+const FAMILIES = Object.keys(IMPORTS) as LazyFamily[];
+const loaded = new Map<LazyFamily, FamilyModule>();
+const loading = new Map<LazyFamily, Promise<void>>();
+
+/**
+ * The family a view needs loaded before it can show: the one owning its screen, or its flow's (a
+ * booking 'status' screen shows booking strings, registration's PIN entry its title). Undefined
+ * for the initial bundle's own.
+ */
+export function familyFor(screen: string, target: ActorTarget): LazyFamily | undefined {
+  const owner = FAMILIES.find((family) => LAZY_SCREENS[family].includes(screen));
+  if (owner) return owner;
+  return FAMILIES.find((family) => family === target);
+}
+
+export const isLoaded = (family: LazyFamily): boolean => loaded.has(family);
+
+/** A loaded family's screen class (undefined before its chunk arrived). */
+export const lazyScreen = (family: LazyFamily, screen: string): ScreenClass | undefined =>
+  loaded.get(family)?.screens[screen];
+
+/** Loads a family once; a failed load is forgotten so the next call tries again. */
+export function loadFamily(family: LazyFamily): Promise<void> {
+  const existing = loading.get(family);
+  if (existing) return existing;
+  const pending = IMPORTS[family]().then(
+    (module) => {
+      addTranslations(module.translations);
+      loaded.set(family, module);
+    },
+    (error: unknown) => {
+      loading.delete(family);
+      throw error;
+    },
+  );
+  loading.set(family, pending);
+  return pending;
+}
+
+/** Fetches every family in the background (after the first frame); a failure waits for a retry. */
+export function preloadFamilies(): void {
+  for (const family of FAMILIES) loadFamily(family).catch(() => undefined);
+}

@@ -1,0 +1,11 @@
+/**
+ * Imported by every family loaded on demand (families.ts): the modules they share with the initial
+ * bundle and with each other. Reached from every chunk, these land in the one big shared chunk
+ * instead of a small chunk per combination of families (each an extra request of the first start,
+ * and worse gzip): scripts/build-app.js splits code by which entry points reach it.
+ */
+export { Button } from '../components/Button/Button';
+export { ButtonRow } from '../components/ButtonRow/ButtonRow';
+export { Menu } from '../components/Menu/Menu';
+export { PinEntry } from './PinEntry/PinEntry';
+export { calendarWeeks } from '../view/booking-dates';
