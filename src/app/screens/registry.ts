@@ -1,8 +1,8 @@
 /**
  * Screen name → component for the screens in the initial bundle (before and at login, and home).
  * Each screen family registers its screens in its own file (screens/<family>.ts) so families are
- * added without touching each other; the families needed only after login (health, booking) are
- * loaded on demand: families.ts.
+ * added without touching each other; the families not needed for a login (registration, health,
+ * booking) are loaded on demand: families.ts.
  */
 import type { ScreenClass } from './Screen';
 import { InsertCard } from './InsertCard/InsertCard';

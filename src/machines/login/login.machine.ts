@@ -10,7 +10,7 @@
  * - the PIN is in context only while typed: it is cleared in the same macrostep that hands it to the
  *   card actor, and on every way out.
  */
-import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import { and, assign, fromPromise, not, setup, type DoneActorEvent } from 'xstate';
 import { errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
 import { canAddPinDigit, dropLast, isPinComplete } from '../entry';
 import { secret } from '../secret';
@@ -122,16 +122,15 @@ export const loginMachine = setup({
     hasPin: ({ context }) => context.pin !== '',
     prefetched: ({ context }) => context.certificate !== undefined && context.pinStatus !== undefined,
     hasFreshChallenge: ({ context }) => context.prefetchedChallenge !== undefined && !context.prefetchStale,
-    /** OK can go to the card at once: PIN typed, card read, a fresh challenge, no confirmation due. */
-    readyWithChallenge: ({ context }) =>
-      isPinComplete(context.pin) &&
-      context.certificate !== undefined &&
-      context.pinStatus !== undefined &&
-      !(context.pinStatus.triesLeft === 1 && !context.confirmedLastAttempt) &&
-      context.prefetchedChallenge !== undefined &&
-      !context.prefetchStale,
     needsLastAttemptConfirmation: ({ context }) =>
       context.pinStatus?.triesLeft === 1 && !context.confirmedLastAttempt,
+    /** OK can go to the card at once: PIN typed, card read, a fresh challenge, no confirmation due. */
+    readyWithChallenge: and([
+      'pinComplete',
+      'prefetched',
+      not('needsLastAttemptConfirmation'),
+      'hasFreshChallenge',
+    ]),
   },
 }).createMachine({
   id: 'login',
