@@ -4,7 +4,7 @@
  */
 import { formatMs, formatRatio, median, percentile, type Row, type Table } from './report';
 
-/** Issue 8's goals, as ratios of ours to the bare app measured in the same run. */
+/** The goals, as ratios of ours to the bare app measured in the same run. */
 export const GOALS = { gzip: 1.6, coldStart: 1.3, keyP95: 1.1 } as const;
 
 export interface BuildSize {

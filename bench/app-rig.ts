@@ -9,7 +9,7 @@ import path from 'node:path';
 import { buildApp, type BuildStats } from '../scripts/build-app.js';
 import { DEFAULT_SETTINGS, type AppSettings } from '../src/app/settings/settings';
 import { FIRST_FOCUSED_FRAME } from '../src/app/first-frame';
-import { BridgeProcess, CollectedLog } from '../e2e/harness/stack';
+import { BridgeProcess, CollectedLog } from '../e2e/harness/processes';
 import { serveStatic, type Overrides, type StaticServer } from '../e2e/harness/static-server';
 import { COG, WPE_WEBDRIVER, startWpe, type Driver } from '../e2e/harness/wpe';
 import type { Session } from '../e2e/harness/webdriver';

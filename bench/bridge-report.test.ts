@@ -44,7 +44,7 @@ describe('bridgeTable', () => {
     warmupRuns: 2,
     goalMs: 1,
     bridge: {
-      commandLine: 'node --import tsx native-bridge/src/bridge/cli.ts …',
+      commandLine: 'node --import tsx mocks/dev-bridge/cli.ts …',
       memory: {
         atStart: { rssBytes: 100 * MiB, peakRssBytes: 100 * MiB },
         afterWarmup: { rssBytes: 110 * MiB, peakRssBytes: 110 * MiB },
@@ -78,7 +78,7 @@ describe('bridgeTable', () => {
   it('reports the bridge process memory and how it was measured', () => {
     expect(row('bridge process RSS').ours).toBe('100.0 MiB → 110.0 MiB → 110.5 MiB (111.0 MiB)');
     const notes = text.notes!.join('\n');
-    expect(notes).toContain('node --import tsx native-bridge/src/bridge/cli.ts');
+    expect(notes).toContain('node --import tsx mocks/dev-bridge/cli.ts');
     expect(notes).toContain('2 whole warm-up runs, then getStatus 20, sign 5 calls');
     expect(notes).toContain('getStatus 0.248; sign 2');
     expect(notes).toContain('load average 0.5 on 2 CPUs');

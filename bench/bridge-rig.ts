@@ -29,7 +29,7 @@ export const BRIDGE_ORIGIN = 'http://127.0.0.1:8080';
 /** The scenario the simulator inserts at start; the twin is built with the same one. */
 const SCENARIO = 'normal';
 const REPO_ROOT = path.resolve(__dirname, '..');
-const BRIDGE_CLI = path.join(REPO_ROOT, 'native-bridge', 'src', 'bridge', 'cli.ts');
+const BRIDGE_CLI = path.join(REPO_ROOT, 'mocks', 'dev-bridge', 'cli.ts');
 /** tsx compiles the bridge on start and the simulator issues a fresh test PKI: a few seconds. */
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 2_000;

@@ -5,7 +5,7 @@
 import type { TimelineEntry } from '../src/app/test-hook';
 import { formatMs, formatRatio, median, type Row, type Table } from './report';
 
-/** The goal: OK → logged in at most this much above the floor (issue 8). */
+/** The goal: OK → logged in at most this much above the floor. */
 export const LOGIN_GOAL_MARGIN_MS = 30;
 
 export interface Phase {

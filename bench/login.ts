@@ -3,7 +3,7 @@
  * the real app, bridge (pcsc), platform simulator and card (bench/wpe-stack.ts), against
  *   - the floor: the same VERIFY … SIGN APDU bytes the card received, replayed back to back over
  *     bare pcsclite (bench/pcsc-floor.ts), plus one login POST round trip from Node to the same
- *     platform simulator. Goal (issue 8): ours ≤ floor + 30 ms.
+ *     platform simulator. Goal: ours ≤ floor + 30 ms.
  * Each run is a fresh page and a fresh insertion; the PIN is typed at a viewer's pace (the app's
  * prefetch while typing is done) before OK. Times are taken inside the page (test-hook timeline).
  */

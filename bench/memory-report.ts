@@ -13,7 +13,7 @@
  */
 import { median, type Row, type Table } from './report';
 
-/** Goal (issue 8): at most this much growth, for the web process and for the bridge. */
+/** Goal: at most this much growth, for the web process and for the bridge. */
 export const MEMORY_GOAL_KB = 5 * 1024;
 
 export interface GrowthWindows {

@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- memory`: `--cycles` (default 100) login → health → logout cycles in one page in
  * WPE, with the real bridge (pcsc), platform and card (bench/wpe-stack.ts). After each cycle, back on
- * the insert-card screen: the WPE web process's PSS and the bridge's RSS. Goal (issue 8): ≤ 5 MB
+ * the insert-card screen: the WPE web process's PSS and the bridge's RSS. Goal: ≤ 5 MB
  * growth each (bench/memory-report.ts defines growth).
  */
 import type { Journey, Stack } from '../e2e/harness/stack';

@@ -2,7 +2,8 @@
  * The TV app package's Content-Security-Policy (index.html `<meta http-equiv>`), derived from its
  * settings.json so the two cannot disagree: the page may load its own scripts, styles and images
  * ('self') and connect to itself, the platform API's origin and the card bridge on the loopback
- * (ws://127.0.0.1:PORT) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998) — nothing
+ * (ws://127.0.0.1:PORT, and http://127.0.0.1:PORT: after a refused upgrade the app asks there whether
+ * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998) — nothing
  * else. No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
  * compiles its component templates and property accessors with `new Function` (no fallback): without
  * it the app shows nothing at all.
@@ -22,6 +23,7 @@ export function contentSecurityPolicy(settings: Pick<AppSettings, 'platformUrl' 
     "'self'",
     originOf(settings.platformUrl),
     originOf(settings.bridge.url),
+    originOf(settings.bridge.url.replace(/^ws/i, 'http')),
     originOf(DEFAULT_THUNDER_URL),
   ];
   return [

@@ -79,7 +79,7 @@ describe('contentSecurityPolicy', () => {
   it('allows only the package, the platform origin and the loopback bridge', () => {
     expect(contentSecurityPolicy(settingsFromOperator(tokyo()))).toBe(
       "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self'; " +
-        "connect-src 'self' https://platform.madoguchi-cable-tokyo.example ws://127.0.0.1:9930 ws://127.0.0.1:9998; " +
+        "connect-src 'self' https://platform.madoguchi-cable-tokyo.example ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998; " +
         "base-uri 'none'; form-action 'none'",
     );
   });

@@ -1,5 +1,5 @@
 /**
- * Issue 9's smoke journey on a real operator package: `dist/minato-catv/<version>/` as
+ * The smoke journey on a real operator package: `dist/minato-catv/<version>/` as
  * config/app-package.ts builds it (stb key map, its own settings.json and CSP), plus the test hook,
  * served as it is and loaded in WPE WebKit (cog + WPEWebDriver). The package's settings and CSP
  * name fixed endpoints, so the platform simulator listens on 127.0.0.1:8787 and the bridge
@@ -21,7 +21,8 @@ import { loadPlatform } from '../mocks/platform/startup';
 import { BridgeClient, SimulatorControls } from '../src/card';
 import { PINS } from './harness/card';
 import { ROOT, SCREENSHOT_DIR } from './harness/screens';
-import { CollectedLog, Journey, PKI_DIR } from './harness/stack';
+import { CollectedLog, PKI_DIR } from './harness/processes';
+import { Journey } from './harness/stack';
 import { serveStatic, type StaticServer } from './harness/static-server';
 import { startWpe, type Driver } from './harness/wpe';
 import { keypadKeys } from './journeys/steps';
@@ -143,7 +144,7 @@ describe('the minato-catv dist package in WPE: login → home', () => {
       [
         '--import',
         'tsx',
-        join(ROOT, 'native-bridge/src/bridge/cli.ts'),
+        join(ROOT, 'mocks/dev-bridge/cli.ts'),
         '--backend',
         'simulator',
         '--port',

@@ -3,13 +3,18 @@
  * the card bridge on its simulator backend and the platform simulator, serves the app on
  * http://127.0.0.1:8080, and reads card commands from the terminal (insert / remove / scenario).
  * No pcscd, no apt packages: the simulated card lives inside the bridge.
+ * Like a box, it makes a fresh bridge token for each start (MADOGUCHI_BRIDGE_TOKEN sets one), hands
+ * it to the bridge in its environment (never on a command line) and prints the app's launch URL
+ * with it in the fragment: the app takes it from there and removes it from the address.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import WebSocket from 'ws';
 import { BridgeClient, SimulatorControls } from '../src/card';
 import { serveStatic } from '../e2e/harness/static-server';
+import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../stb-spec/protocol/names';
 
 const ROOT = path.resolve(__dirname, '..');
 const APP_PORT = Number(process.env.MADOGUCHI_APP_PORT ?? 8080);
@@ -17,11 +22,16 @@ const BRIDGE_PORT = 9930;
 const PLATFORM_PORT = 8787;
 const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+/** Read by mocks/dev-bridge/cli.ts (not imported: it loads the PC/SC driver). */
+const TOKEN_ENV = 'MADOGUCHI_BRIDGE_TOKEN';
+/** 32 random bytes, base64url (43 characters), unless one is given. */
+const TOKEN = process.env[TOKEN_ENV] || randomBytes(32).toString('base64url');
+const LAUNCH_URL = `${ORIGIN}/#${BRIDGE_TOKEN_FRAGMENT_KEY}=${encodeURIComponent(TOKEN)}`;
 const children: ChildProcess[] = [];
 
-const start = (name: string, args: string[], readyText: RegExp) =>
+const start = (name: string, args: string[], readyText: RegExp, env: NodeJS.ProcessEnv = process.env) =>
   new Promise<ChildProcess>((resolve, reject) => {
-    const child = spawn(TSX, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(TSX, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     children.push(child);
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -39,7 +49,14 @@ function stopAll() {
 }
 
 const HELP = `
-  窓口 madoguchi — ${ORIGIN}  を WPE / Chromium / Firefox で開いてください / open it in a browser
+  窓口 madoguchi — このアドレスを WPE / Chromium / Firefox で開いてください / open this in a browser:
+
+    ${LAUNCH_URL}
+
+  (# のあとはカード読み取り機の合言葉です。アプリが読み取ってアドレスから消します。
+   ${ORIGIN} だけを開くと「アプリを開き直してください」と出ます。
+   After # is the card bridge's token: the app takes it and removes it from the address.
+   ${ORIGIN} alone shows "Please reopen the app".)
 
   リモコンの代わりのキー / keyboard as the remote:
     ↑ ↓ ← →  移動 / move          Enter  決定 / OK          Backspace, Esc  戻る / Back
@@ -70,7 +87,7 @@ async function main() {
   await start(
     'bridge',
     [
-      'native-bridge/src/bridge/cli.ts',
+      'mocks/dev-bridge/cli.ts',
       '--backend',
       'simulator',
       '--port',
@@ -79,6 +96,7 @@ async function main() {
       ...common,
     ],
     /listening/,
+    { ...process.env, [TOKEN_ENV]: TOKEN },
   );
   await start(
     'platform',
@@ -90,6 +108,7 @@ async function main() {
 
   const client = new BridgeClient({
     url: `ws://127.0.0.1:${BRIDGE_PORT}/jsonrpc`,
+    token: TOKEN,
     WebSocket: class extends WebSocket {
       constructor(url: string) {
         super(url, { headers: { Origin: ORIGIN } });

@@ -18,14 +18,14 @@ const ROOT = resolve(__dirname, '..', '..');
 const pkiDir = mkdtempSync(join(tmpdir(), 'madoguchi-faults-pki-'));
 const children: ChildProcess[] = [];
 
-/** `node --import tsx native-bridge/src/bridge/cli.ts --backend simulator`; resolves when listening. */
+/** `node --import tsx mocks/dev-bridge/cli.ts --backend simulator`; resolves when listening. */
 function startBridge(port: number, scenario: string): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     [
       '--import',
       'tsx',
-      'native-bridge/src/bridge/cli.ts',
+      'mocks/dev-bridge/cli.ts',
       '--backend',
       'simulator',
       '--port',

@@ -5,13 +5,8 @@
  */
 import { X509Certificate, constants, publicDecrypt } from 'node:crypto';
 import type { CardCredentials } from '../../mocks/pki';
-import {
-  ORIGIN,
-  RawClient,
-  startTestBridge,
-  type TestBridge,
-} from '../../native-bridge/src/bridge/test-bridge';
-import { SIMULATED_READER } from '../../native-bridge/src/bridge/simulator-backend';
+import { ORIGIN, RawClient, startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
+import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import type { VirtualCardTransport } from '../../mocks/virtual-card/in-process-transport';
 import { BridgeErrorCode } from '../../stb-spec/protocol/errors';
 import { BridgeClient } from '../../src/card/bridge-client';

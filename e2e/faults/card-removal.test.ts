@@ -6,8 +6,8 @@
  * says: full unless the viewer's own VERIFY reached the card (and then only a wrong PIN costs a try).
  */
 import { createActor, type Actor } from 'xstate';
-import { ORIGIN, startTestBridge, type TestBridge } from '../../native-bridge/src/bridge/test-bridge';
-import { SIMULATED_READER } from '../../native-bridge/src/bridge/simulator-backend';
+import { ORIGIN, startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
+import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import type { VirtualCardTransport } from '../../mocks/virtual-card/in-process-transport';
 import { BridgeClient } from '../../src/card/bridge-client';
 import { originWebSocket } from '../../src/card/test-support';

@@ -8,25 +8,23 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import WebSocket from 'ws';
-import {
-  ORIGIN,
-  RawClient,
-  startTestBridge,
-  type TestBridge,
-} from '../../native-bridge/src/bridge/test-bridge';
+import { ORIGIN, RawClient, startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
 import { frameGenerator, type FuzzFrame } from './frames';
 import { LONG, until } from './support';
 
 const FRAMES = LONG ? 50_000 : 10_000;
-const BATCH = 100;
+// The bridge closes a connection with more than 16 calls in flight or 200 frames in a second: a batch
+// plus its sentinel stays inside the first, and the bridge's clock moves a second per batch for the second.
+const BATCH = 15;
 const HEAP_GROWTH_LIMIT = 50 * 1024 * 1024;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
 
 let bridge: TestBridge;
+let clock = Date.now();
 beforeAll(async () => {
-  bridge = await startTestBridge();
+  bridge = await startTestBridge({ now: () => clock });
 }, 60_000);
 afterAll(() => bridge.close());
 
@@ -77,6 +75,7 @@ test(`${FRAMES} fuzzed frames: each answered once (or not, for notifications), b
     answered += owed;
     owed = 0;
     connection.replies = [];
+    clock += 1000;
   };
 
   gc();

@@ -45,7 +45,13 @@ const inEnglish = (entry: GalleryEntry): GalleryEntry => ({
   name: `${entry.name}.en`,
   language: 'en',
 });
-const ALSO_IN_ENGLISH = new Set(['insert-card', 'pin-entry-last-try', 'error-platform-down', 'trend-chart']);
+const ALSO_IN_ENGLISH = new Set([
+  'insert-card',
+  'pin-entry-last-try',
+  'error-platform-down',
+  'error-bridge-refused',
+  'trend-chart',
+]);
 
 const JAPANESE: GalleryEntry[] = [
   { name: 'insert-card', view: main({ screen: 'insert-card', target: 'session', props: {} }) },
@@ -66,6 +72,8 @@ const JAPANESE: GalleryEntry[] = [
     name: 'pin-entry-wrong',
     view: pin({ digits: 0, triesLeft: 2, error: { key: 'pinIncorrect', params: { triesLeft: 2 } } }),
   },
+  // One try left, OK pressed: the bridge is asked (it answers with the warning's value) — "checking…".
+  { name: 'pin-entry-last-try-asking', view: pin({ digits: 4, triesLeft: 1, waiting: true }) },
   { name: 'pin-entry-last-try', view: pin({ digits: 4, triesLeft: 1, confirmingLastAttempt: true }) },
   {
     name: 'status-checking',
@@ -102,6 +110,16 @@ const JAPANESE: GalleryEntry[] = [
       titleKey: 'common.title.connection',
       body: { key: 'PLATFORM_UNAVAILABLE' },
       actions: retryCancel,
+      contact: true,
+    }),
+  },
+  {
+    name: 'error-bridge-refused',
+    view: message('session', {
+      tone: 'error',
+      titleKey: 'shell.bridgeRefusedTitle',
+      body: { key: 'bridgeRefused' },
+      actions: [],
       contact: true,
     }),
   },

@@ -1,30 +1,36 @@
 /**
- * The whole real stack for the journeys (issue 7), one per describe:
+ * The whole real stack for the journeys, one per describe:
  *
  * - pcscd with the vpcd readers (checked, as scripts/ensure-system.sh leaves it) and our virtual
  *   card on "Virtual PCD 00 00" (card.ts);
  * - the platform simulator over real HTTP in this process (test PKI .tmp/test-pki, CORS for the
  *   app's origin), stop()/restart() on the same port;
- * - the bridge as a child process (`--backend pcsc`), kill()/restart() on the same port;
+ * - the bridge as a child process (`--backend pcsc`), kill()/restart() on the same port, with a
+ *   fresh token kept across restarts (as the box's service does);
  * - the test build of the app (.tmp/e2e-app, built once per run) on a static server whose
  *   settings.json points at the stack's ports, with the journey's idle timings;
  * - the browser: WPE WebKit (cog + WPEWebDriver) or Chromium (chromedriver), driven with real key
- *   events; state through the test hook (`window.__madoguchi`), a screenshot per step.
+ *   events; state through the test hook (`window.__madoguchi`), a screenshot per step. The app is
+ *   opened with the launch URL a box gives it: `#bridgeToken=<token>` (`npm start` prints the same).
  *
  * Logs (bridge stdout/stderr, platform requests with bodies, the browser's console / cog output)
  * are collected for the "no PIN or password in any log" check.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { sign as rsaSign } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPlatform } from '../../mocks/platform/startup';
-import { startPlatformServer, type RunningPlatformServer } from '../../mocks/platform/server';
-import type { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/settings/settings';
+import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../../stb-spec/protocol/names';
 import { JourneyCard, VPCD, type VpcdEndpoint } from './card';
+import {
+  BridgeProcess,
+  CollectedLog,
+  PKI_DIR,
+  PlatformControl,
+  freshToken,
+  type BridgeOptions,
+} from './processes';
 import { startChromium } from './chromium';
-import { freePort } from './ports';
 import { E2E_APP_DIR, ROOT, SCREENSHOT_DIR } from './screens';
 import { serveStatic, type StaticServer } from './static-server';
 import type { Session } from './webdriver';
@@ -37,7 +43,6 @@ export const BROWSERS: BrowserName[] = (process.env.MADOGUCHI_E2E_BROWSERS ?? 'w
   .map((name) => name.trim())
   .filter((name): name is BrowserName => name === 'wpe' || name === 'chromium');
 
-export const PKI_DIR = join(ROOT, '.tmp/test-pki');
 export const CARD_STATE_DIR = join(ROOT, '.tmp/e2e-cards');
 export const LOG_DIR = join(ROOT, '.tmp/e2e-logs');
 
@@ -85,210 +90,6 @@ export const buildTestAppOnce = (dir: string = E2E_APP_DIR): void => {
   );
   writeFileSync(stampFile, stamp);
 };
-
-// ── the log ─────────────────────────────────────────────────────────────────────────────────────
-
-export class CollectedLog {
-  readonly lines: string[] = [];
-  add(source: string, text: string): void {
-    for (const line of text.split('\n')) if (line.trim()) this.lines.push(`[${source}] ${line}`);
-  }
-  text(): string {
-    return this.lines.join('\n');
-  }
-}
-
-/** Whether `secret` stands in `text` as a token of its own (not inside a longer number or base64). */
-export const findSecret = (text: string, secret: string): string | undefined => {
-  const escaped = secret.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`(?<![A-Za-z0-9+/_-])${escaped}(?![A-Za-z0-9+/_=-])`).exec(text);
-  return match ? text.slice(Math.max(0, match.index - 80), match.index + secret.length + 80) : undefined;
-};
-
-// ── platform ────────────────────────────────────────────────────────────────────────────────────
-
-export class PlatformControl {
-  private server: RunningPlatformServer | undefined;
-  port = 0;
-  url = '';
-
-  private constructor(
-    readonly simulator: PlatformSimulator,
-    private readonly origin: string,
-    private readonly log: CollectedLog,
-  ) {}
-
-  static async start(origin: string, log: CollectedLog): Promise<PlatformControl> {
-    const { simulator } = await loadPlatform({ pkiDir: PKI_DIR });
-    const control = new PlatformControl(simulator, origin, log);
-    await control.listen(0);
-    return control;
-  }
-
-  get running(): boolean {
-    return this.server !== undefined;
-  }
-
-  private async listen(port: number): Promise<void> {
-    const server = await startPlatformServer({
-      simulator: this.simulator,
-      port,
-      allowOrigins: [this.origin],
-      onError: (error) => this.log.add('platform', `error ${String(error)}`),
-    });
-    server.server.on('request', (request: import('node:http').IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', () =>
-        this.log.add(
-          'platform',
-          `${request.method} ${request.url} ${request.headers.authorization ? 'auth ' : ''}${Buffer.concat(chunks).toString('utf8')}`,
-        ),
-      );
-    });
-    this.server = server;
-    this.port = server.port;
-    this.url = server.url;
-  }
-
-  /** The platform goes away (connections refused) until restart(). */
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    server?.server.closeAllConnections();
-    await server?.close();
-  }
-
-  /** Back on the same port, with the same state (links, bookings). */
-  async restart(): Promise<void> {
-    if (!this.server) await this.listen(this.port);
-  }
-
-  /** Links the valid card to 山田 太郎 (10010001) without the app: a registration signed in Node. */
-  async link(card: JourneyCard, customerNumber = '10010001'): Promise<void> {
-    const credentials = card.validCredentials;
-    const { challenge } = this.simulator.createChallenge({ purpose: 'registration' });
-    const message = Buffer.from(challenge, 'base64url');
-    const signWith = (pkcs8: Uint8Array) =>
-      rsaSign('sha256', message, { key: Buffer.from(pkcs8), format: 'der', type: 'pkcs8' }).toString(
-        'base64',
-      );
-    await this.simulator.register({
-      customerNumber,
-      challenge,
-      authCertificate: Buffer.from(credentials.authCertificate).toString('base64'),
-      authSignature: signWith(credentials.authPrivateKeyPkcs8),
-      signCertificate: Buffer.from(credentials.signCertificate).toString('base64'),
-      signSignature: signWith(credentials.signPrivateKeyPkcs8),
-    });
-  }
-
-  async close(): Promise<void> {
-    await this.stop();
-  }
-}
-
-// ── bridge ──────────────────────────────────────────────────────────────────────────────────────
-
-export interface BridgeOptions {
-  backend: 'pcsc' | 'simulator';
-  /** Extra arguments, e.g. ['--no-card'] for the simulator. */
-  args?: string[];
-}
-
-export class BridgeProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> = Promise.resolve();
-
-  private constructor(
-    readonly port: number,
-    private readonly origin: string,
-    private readonly options: BridgeOptions,
-    private readonly log: CollectedLog,
-  ) {}
-
-  static async start(origin: string, log: CollectedLog, options: BridgeOptions): Promise<BridgeProcess> {
-    const bridge = new BridgeProcess(await freePort(), origin, options, log);
-    await bridge.restart();
-    return bridge;
-  }
-
-  get url(): string {
-    return `ws://127.0.0.1:${this.port}/jsonrpc`;
-  }
-
-  get running(): boolean {
-    return this.child !== undefined;
-  }
-
-  /** The bridge process's id while it runs (the memory bench reads its RSS). */
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
-
-  /** Starts the bridge (again) on its port; resolves once it listens. */
-  async restart(): Promise<void> {
-    if (this.child) return;
-    const args = [
-      '--import',
-      'tsx',
-      join(ROOT, 'native-bridge/src/bridge/cli.ts'),
-      '--backend',
-      this.options.backend,
-      '--port',
-      String(this.port),
-      '--allow-origin',
-      this.origin,
-      ...(this.options.args ?? []),
-    ];
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    let output = '';
-    const started = new Promise<void>((resolve, reject) => {
-      const onData = (source: string) => (chunk: Buffer) => {
-        const text = chunk.toString();
-        output += text;
-        this.log.add(source, text);
-        if (text.includes('"started"')) resolve();
-      };
-      child.stdout?.on('data', onData('bridge'));
-      child.stderr?.on('data', onData('bridge:stderr'));
-      child.once('exit', (code) =>
-        reject(new Error(`the bridge exited (${code}) before it listened:\n${output}`)),
-      );
-    });
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        started,
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`the bridge did not start in 20 s:\n${output}`)), 20_000);
-        }),
-      ]);
-    } catch (error) {
-      await this.kill();
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** SIGKILL: the bridge is gone at once, as when it crashes. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    this.child = undefined;
-    if (!child) return;
-    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-    await this.exited;
-    child.stdout?.destroy();
-    child.stderr?.destroy();
-  }
-
-  async close(): Promise<void> {
-    await this.kill('SIGTERM');
-  }
-}
 
 // ── the journey ─────────────────────────────────────────────────────────────────────────────────
 
@@ -461,7 +262,10 @@ export class Stack {
       const log = new CollectedLog();
       const platform = await PlatformControl.start(origin, log);
       cleanup.push(() => platform.close());
-      const bridge = await BridgeProcess.start(origin, log, options.bridge ?? { backend: 'pcsc' });
+      const bridge = await BridgeProcess.start(origin, log, {
+        token: freshToken(),
+        ...(options.bridge ?? { backend: 'pcsc' }),
+      });
       cleanup.push(() => bridge.close());
       const driver = options.browser === 'wpe' ? await startWpe() : await startChromium();
       cleanup.push(() => driver.quit());
@@ -483,14 +287,26 @@ export class Stack {
     return this.driver.session;
   }
 
+  /** The URL a box launches the app with: the bridge's token in the fragment. */
+  get launchUrl(): string {
+    const token = this.bridge.token;
+    return token === undefined
+      ? this.app.url
+      : `${this.app.url}#${BRIDGE_TOKEN_FRAGMENT_KEY}=${encodeURIComponent(token)}`;
+  }
+
   /**
    * A fresh page for the journey (the app starts over: settings.json is read again), with the
-   * journey's idle timings. The card is taken out first unless `keepCard`.
+   * journey's idle timings, opened at the launch URL (or, `withoutToken`, at the bare address).
    */
-  async journey(name: string, timings?: SessionTimings): Promise<Journey> {
+  async journey(
+    name: string,
+    timings?: SessionTimings,
+    options: { withoutToken?: boolean } = {},
+  ): Promise<Journey> {
     this.timings = timings ?? DEFAULT_SETTINGS.session;
     await this.session.navigate('about:blank');
-    await this.session.navigate(this.app.url);
+    await this.session.navigate(options.withoutToken ? this.app.url : this.launchUrl);
     await this.session.execute(PAGE_LOG).catch(() => undefined);
     return new Journey(name, this.browser, this.session, this.log);
   }

@@ -1,13 +1,25 @@
 /**
- * Issue 7's journeys through every real part, in WPE WebKit (cog, the STB engine) and in Chromium:
+ * The journeys through every real part, in WPE WebKit (cog, the STB engine) and in Chromium:
  * real key presses → the built app (test hook for state, a screenshot per step) → the bridge
  * (`--backend pcsc`, a child process) → pcscd → our virtual card on vpcd, and the platform
  * simulator over HTTP. One stack per browser; each journey reloads the app, and restarts only what
  * it breaks. At the end, every collected log is searched for the PINs and passwords typed.
  */
+import WebSocket from 'ws';
+import { FLOW_MESSAGES } from '../../src/machines/messages';
 import { PINS } from '../harness/card';
-import { BROWSERS, clearJourneyShots, findSecret, Stack, type BrowserName } from '../harness/stack';
-import { backToHome, bodyKey, keypadKeys, logIn, logOut, openFromHome } from './steps';
+import { findSecret } from '../harness/processes';
+import { BROWSERS, clearJourneyShots, Stack, type BrowserName } from '../harness/stack';
+import {
+  backToHome,
+  bodyKey,
+  chooseDateAhead,
+  keypadKeys,
+  logIn,
+  logOut,
+  openFromHome,
+  waitForIdleWarning,
+} from './steps';
 
 jest.setTimeout(120_000);
 
@@ -166,7 +178,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     },
   );
 
-  timed('two wrong PINs → last-try confirmation → back out: the third try is never spent', async () => {
+  timed('two wrong PINs → last try: a bare OK never spends it; the confirm key spends it once', async () => {
     const j = await start('two-wrong-pins');
     const card = stack.card!;
     await card.insert('normal');
@@ -178,15 +190,74 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     await j.press(WRONG_PINS[1]!, 'Enter');
     await j.waitForScreen('pin-entry', (p) => p.triesLeft === 1 && p.digits === 0 && p.waiting === false);
     await j.shot('second-wrong-pin');
+    // OK sends the PIN without a confirmation: the bridge refuses it (with its one-time value) and
+    // the card sees no VERIFY; the warning shows.
     await j.press(PINS.auth, 'Enter');
     await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === true);
     await j.shot('last-try-confirmation');
+    expect(card.pinTries(from)).toBe(2);
     await j.press('Back');
-    await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === false);
+    await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === false && p.digits === 0);
     await j.shot('backed-out');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(card.pinTries(from)).toBe(2);
     expect(card.triesLeft?.auth).toBe(1);
+    // Again, and this time 確認する (focused first): one VERIFY, the right PIN, logged in.
+    await j.press(PINS.auth, 'Enter');
+    await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === true);
+    expect(card.pinTries(from)).toBe(2);
+    await j.press('Enter');
+    await j.waitForScreen('home');
+    await j.shot('confirmed-home');
+    expect(card.pinTries(from)).toBe(3);
+    expect(card.signatures(from)).toBe(1);
+    expect(card.triesLeft?.auth).toBe(3);
+  });
+
+  timed('opened with the launch URL: the token leaves the address, and the app logs in', async () => {
+    const j = await start('launch-url');
+    const href = await stack.session.execute<string>('return location.href');
+    expect(href).toBe(stack.app.url);
+    expect(href).not.toContain(stack.bridge.token!);
+    await logIn(stack, j);
+    await j.shot('home-with-token');
+  });
+
+  timed('opened without the token: the bridge refuses the app, which says so until reopened', async () => {
+    await stack.card!.remove();
+    const j = await stack.journey('no-token', undefined, { withoutToken: true });
+    const refused = (p: Record<string, unknown>) => bodyKey(p) === 'bridgeRefused';
+    const shown = await j.waitForScreen('message', refused);
+    await j.shot('bridge-refused');
+    expect(shown.props).toMatchObject({ tone: 'error', titleKey: 'shell.bridgeRefusedTitle', contact: true });
+    expect(FLOW_MESSAGES.bridgeRefused.ja).toContain('開き直して');
+    // The client keeps retrying (backoff) without the screen flickering back to a spinner.
+    for (let i = 0; i < 10; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const now = await j.read();
+      expect(now.screen === 'message' && refused(now.props ?? {})).toBe(true);
+    }
+    await stack.session.execute('window.__madoguchi.setLanguage("en")');
+    await j.shot('bridge-refused-en');
+    const again = await start('token-again');
+    await logIn(stack, again);
+  });
+
+  timed('a WebSocket client without the token or with a wrong one gets 403', async () => {
+    const status = (query: string) =>
+      new Promise<number>((resolve, reject) => {
+        const socket = new WebSocket(`${stack.bridge.url}${query}`, {
+          origin: stack.app.url.replace(/\/$/, ''),
+        });
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.once('open', () => (socket.close(), resolve(101)));
+        socket.once('error', reject);
+      });
+    const token = stack.bridge.token!;
+    expect(await status('')).toBe(403);
+    expect(await status(`?token=${encodeURIComponent(token)}x`)).toBe(403);
+    expect(await status('?token=')).toBe(403);
+    expect(await status(`?token=${encodeURIComponent(token)}`)).toBe(101);
   });
 
   const deadEnds = [
@@ -288,37 +359,10 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     // The check itself finds a PIN where a log would show one.
     expect(findSecret('{"method":"verifyPin","params":{"pin":"1234"}}', '1234')).toBeDefined();
     for (const secret of SECRETS) expect(findSecret(text, secret)).toBeUndefined();
+    // Nor the bridge's token in what the bridge, the platform or the app's page logged (the browser
+    // engine itself prints the URLs it is given: cog the launch URL, Chromium a failed WebSocket's).
+    const ours = stack.log.lines.filter((line) => /^\[(bridge|platform|page)/.test(line)).join('\n');
+    expect(ours).toContain('[bridge]');
+    expect(findSecret(ours, stack.bridge.token!)).toBeUndefined();
   });
 });
-
-/** The session's idle state (loggedIn.idle: active | warning) through the test hook. */
-async function waitForIdleWarning(
-  journey: import('../harness/stack').Journey,
-  timeoutMs: number,
-  shown = true,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const state = (await journey.state()) as { session?: { loggedIn?: { idle?: string } } } | null;
-    const idle = state?.session?.loggedIn?.idle;
-    if ((idle === 'warning') === shown && idle !== undefined) return;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `idle warning ${shown ? 'not shown' : 'still shown'} after ${timeoutMs} ms (state ${JSON.stringify(state)})`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-/** Date picker: Down (a week ahead), then Right until OK opens the rooms of a day with free slots. */
-async function chooseDateAhead(journey: import('../harness/stack').Journey): Promise<void> {
-  await journey.press('Down');
-  for (let day = 0; day < 7; day += 1) {
-    await journey.press('Enter');
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    if ((await journey.read()).screen !== 'date-picker') return;
-    await journey.press('Right');
-  }
-  throw new Error('no bookable day in the week after next');
-}

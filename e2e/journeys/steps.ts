@@ -75,3 +75,31 @@ export const logOut = async (journey: Journey): Promise<void> => {
 
 export const bodyKey = (props: Record<string, unknown>): string | undefined =>
   (props.body as { key?: string } | undefined)?.key;
+
+/** The session's idle state (loggedIn.idle: active | warning) through the test hook. */
+export async function waitForIdleWarning(journey: Journey, timeoutMs: number, shown = true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const state = (await journey.state()) as { session?: { loggedIn?: { idle?: string } } } | null;
+    const idle = state?.session?.loggedIn?.idle;
+    if ((idle === 'warning') === shown && idle !== undefined) return;
+    if (Date.now() > deadline) {
+      throw new Error(
+        `idle warning ${shown ? 'not shown' : 'still shown'} after ${timeoutMs} ms (state ${JSON.stringify(state)})`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Date picker: Down (a week ahead), then Right until OK opens the rooms of a day with free slots. */
+export async function chooseDateAhead(journey: Journey): Promise<void> {
+  await journey.press('Down');
+  for (let day = 0; day < 7; day += 1) {
+    await journey.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    if ((await journey.read()).screen !== 'date-picker') return;
+    await journey.press('Right');
+  }
+  throw new Error('no bookable day in the week after next');
+}

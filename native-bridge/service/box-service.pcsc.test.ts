@@ -1,26 +1,101 @@
 /**
- * The bundled bridge with the real PC/SC backend, confined like its systemd unit: the pcsclite addon
- * copied into dist/bridge/node_modules must load without the repository's node_modules, and the
- * unprivileged user must reach pcscd through its socket on the read-only view.
+ * The bundled bridge with the real PC/SC backend, run the way the systemd unit runs it: outside the
+ * repository (the pcsclite addon copied into dist/bridge/node_modules must load without the
+ * repository's node_modules), as an unprivileged user on a read-only view with private /tmp and
+ * /home (bwrap), no capabilities, no new privileges, no core dumps, an empty environment. It must
+ * reach pcscd, serve the protocol on loopback only, and make the token of this box start.
  */
-import { call, startConfinedBridge, upgrade, type ConfinedBridge } from './test-sandbox';
+import { readFileSync, statSync } from 'node:fs';
+import { connect } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { call, isRoot, NOBODY_UID, startConfinedBridge, upgrade, type ConfinedBridge } from './test-sandbox';
 
-describe('the bridge bundle on pcscd', () => {
-  const origin = 'http://127.0.0.1:8080';
+const origin = 'http://127.0.0.1:8080';
+const APP_URL = 'http://127.0.0.1:8080/';
+
+/** The upgrade's HTTP status with this Host header (101 when accepted). */
+function statusWithHost(port: number, host: string, token: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/jsonrpc?token=${token}`, {
+      origin,
+      headers: { Host: host },
+    });
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    ws.once('error', reject);
+  });
+}
+
+const lan = Object.values(os.networkInterfaces())
+  .flat()
+  .find((address) => address && address.family === 'IPv4' && !address.internal);
+
+describe('the bridge bundle on pcscd, confined like its unit, with the token of this box start', () => {
   let bridge: ConfinedBridge;
+  let token: string;
 
   beforeAll(async () => {
-    bridge = await startConfinedBridge((port) => ({ port, allowedOrigins: [origin], backend: 'pcsc' }));
+    bridge = await startConfinedBridge((port, state) => ({
+      port,
+      allowedOrigins: [origin],
+      backend: 'pcsc',
+      tokenFile: `${state}/run/token`,
+      appUrl: APP_URL,
+      launchUrlFile: `${state}/run/launch-url`,
+    }));
+    token = readFileSync(path.join(bridge.stateDir, 'run', 'token'), 'utf8').trim();
   }, 90_000);
 
   afterAll(() => bridge?.stop());
 
-  it('lists the PC/SC readers through getStatus', async () => {
-    const ws = await upgrade(bridge.port, origin);
+  it('made a 43-character token, mode 0600, and the launch URL with it, mode 0640', () => {
+    console.log(`bridge confinement: ${bridge.mode}; bundle ${bridge.bundleBytes} bytes`);
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(statSync(path.join(bridge.stateDir, 'run', 'token')).mode & 0o777).toBe(0o600);
+    const launch = path.join(bridge.stateDir, 'run', 'launch-url');
+    expect(readFileSync(launch, 'utf8')).toBe(`${APP_URL}#bridgeToken=${token}\n`);
+    expect(statSync(launch).mode & 0o777).toBe(0o640);
+  });
+
+  it('lists the PC/SC readers through getStatus to the allowed Origin with the token', async () => {
+    const ws = await upgrade(bridge.port, origin, token);
     if (typeof ws === 'number') throw new Error(`upgrade refused with ${ws}`);
     const reply = (await call(ws, 'MyNumberCard.1.getStatus')) as { result: { readers: unknown[] } };
     ws.close();
     expect(reply.result.readers.length).toBeGreaterThan(0);
     expect(reply.result.readers[0]).toEqual({ name: expect.any(String), card: expect.any(String) });
   });
+
+  it('refuses without the token, with a wrong one, from a foreign Origin or Host, with 403', async () => {
+    expect(await upgrade(bridge.port, origin)).toBe(403);
+    expect(await upgrade(bridge.port, origin, 'A'.repeat(43))).toBe(403);
+    expect(await upgrade(bridge.port, 'http://evil.example', token)).toBe(403);
+    expect(await statusWithHost(bridge.port, `evil.example:${bridge.port}`, token)).toBe(403);
+    expect(await statusWithHost(bridge.port, `localhost:${bridge.port}`, token)).toBe(101);
+  });
+
+  (lan ? it : it.skip)(
+    `listens on loopback only${lan ? ` (not on ${lan.address})` : ' — skipped: no non-loopback interface here'}`,
+    async () => {
+      const reached = await new Promise<boolean>((resolve) => {
+        const socket = connect(bridge.port, lan!.address, () => resolve(true)).once('error', () =>
+          resolve(false),
+        );
+        socket.setTimeout(2000, () => resolve(false));
+      });
+      expect(reached).toBe(false);
+    },
+  );
+
+  (isRoot ? it : it.skip)(
+    `ran as the unprivileged user${isRoot ? '' : ' — skipped: only a root test run can drop to nobody'}`,
+    () => {
+      expect(statSync(path.join(bridge.stateDir, 'run', 'token')).uid).toBe(NOBODY_UID);
+    },
+  );
 });

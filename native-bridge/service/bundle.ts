@@ -2,7 +2,7 @@
  * `npm run bridge:bundle`: the card bridge service as one self-contained file for the box,
  *
  *   dist/bridge/madoguchi-bridge.cjs           the bridge, its config reading and every runtime
- *                                              dependency (ws, ajv, pkijs/asn1js for the simulator)
+ *                                              dependency (ws, ajv)
  *   dist/bridge/node_modules/pcsclite/…        the PC/SC addon, copied as built for this machine
  *                                              (with `bindings`): native code cannot be bundled
  *   dist/bridge/madoguchi-bridge.service       the systemd unit, bridge.example.json, the operators'
@@ -110,7 +110,7 @@ if (require.main === module) {
         native.length
           ? `PC/SC addon copied: ${native.join(', ')}`
           : '注意: pcsclite がないため PC/SC は使えません（シミュレーターのみ） / ' +
-              'warning: pcsclite is not installed; the bundle can run the simulator backend only',
+              'warning: pcsclite is not installed; the bundle cannot reach a reader',
       );
     },
     (error: Error) => {

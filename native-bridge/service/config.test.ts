@@ -27,16 +27,13 @@ function problemsOf(value: unknown): string {
 describe('bridge service configuration', () => {
   it('accepts the example and fills in the defaults', () => {
     const options = toBridgeOptions(readBridgeConfig(EXAMPLE));
-    expect(options).toMatchObject({ backend: 'pcsc', port: 9930, logLevel: 'info', token: undefined });
+    expect(options).toEqual({
+      port: 9930,
+      logLevel: 'info',
+      token: undefined,
+      allowedOrigins: ['https://app.madoguchi-cable-tokyo.example'],
+    });
     expect(options.allowedOrigins).toEqual(['https://app.madoguchi-cable-tokyo.example']);
-  });
-
-  it('passes the simulator settings through', () => {
-    const config = validateBridgeConfig(
-      { ...valid(), backend: 'simulator', simulator: { pkiDir: '/var/lib/x/pki', scenario: 'last-try' } },
-      'bridge.json',
-    );
-    expect(toBridgeOptions(config)).toMatchObject({ pkiDir: '/var/lib/x/pki', scenario: 'last-try' });
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -55,14 +52,18 @@ describe('bridge service configuration', () => {
       'allowedOrigins.0: must be an origin',
     ],
     ['a short token', { token: 'abc' }, 'token: must be at least 22 characters'],
-    ['an unknown backend', { backend: 'usb' }, 'backend: must be one of "pcsc", "simulator"'],
+    ['an unknown backend', { backend: 'usb' }, 'backend: the production bridge knows pcsc only'],
+    [
+      'the simulator backend',
+      { backend: 'simulator' },
+      'backend の形式が正しくありません（本番用ブリッジは pcsc のみ。シミュレーターは開発用の npm run bridge にあります）',
+    ],
     ['a privileged port', { port: 443 }, 'port: must be >= 1024'],
     ['a log level', { logLevel: 'trace' }, 'logLevel: must be one of'],
-    ['the simulator without its PKI', { backend: 'simulator' }, 'simulator が必要です / simulator: required'],
     [
-      'a relative PKI dir',
-      { backend: 'simulator', simulator: { pkiDir: 'pki' } },
-      'simulator.pkiDir: must be an absolute path',
+      'simulator settings',
+      { simulator: { pkiDir: '/var/lib/x/pki' } },
+      'simulator は使えない項目です / simulator: unknown field',
     ],
     ['an unknown field', { origin: 'x' }, 'origin は使えない項目です / origin: unknown field'],
   ])('rejects %s with a clear message', (_name, change, message) => {
@@ -100,6 +101,21 @@ describe('bridge service configuration', () => {
       spy.mockRestore();
     }
     expect(errors.join('\n')).toContain('host: loopback 127.0.0.1 only');
+  });
+
+  it('exits with 2 when asked for the simulator, saying where it is', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bridge-config-'));
+    const file = path.join(dir, 'bridge.json');
+    writeFileSync(file, JSON.stringify({ ...valid(), backend: 'simulator' }));
+    const errors: string[] = [];
+    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
+    try {
+      expect(await runService(['--config', file])).toBe(2);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(errors.join('\n')).toContain('本番用ブリッジは pcsc のみ');
+    expect(errors.join('\n')).toContain('the simulator is in the development bridge (npm run bridge)');
   });
 });
 

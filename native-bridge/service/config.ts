@@ -5,7 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import { describeErrors, type FieldHints } from '../../config/ajv-messages';
 import { readJsonFile } from '../../config/read-json-file';
-import type { BridgeCliOptions } from '../src/bridge/cli';
+import type { BridgeOptions } from '../src/bridge/cli';
 import type { LogLevel } from '../src/bridge/logger';
 import schema from './bridge-config.schema.json';
 
@@ -17,9 +17,11 @@ export interface BridgeServiceConfig {
   port?: number;
   allowedOrigins: string[];
   token?: string;
-  backend: 'pcsc' | 'simulator';
+  tokenFile?: string;
+  appUrl?: string;
+  launchUrlFile?: string;
+  backend: 'pcsc';
   logLevel?: LogLevel;
-  simulator?: { pkiDir: string; stateDir?: string; scenario?: string };
 }
 
 export class BridgeConfigError extends Error {
@@ -45,8 +47,13 @@ const HINTS: FieldHints = {
     en: 'must be an origin http(s)://host[:port], without wildcard, null or path',
   },
   token: { ja: '英数字と . _ ~ -', en: 'letters, digits and . _ ~ - only' },
-  'simulator.pkiDir': { ja: '絶対パス', en: 'must be an absolute path' },
-  'simulator.stateDir': { ja: '絶対パス', en: 'must be an absolute path' },
+  tokenFile: { ja: '絶対パス', en: 'must be an absolute path' },
+  launchUrlFile: { ja: '絶対パス', en: 'must be an absolute path' },
+  appUrl: { ja: 'http(s):// で始まるアドレス', en: 'must be an http(s):// address' },
+  backend: {
+    ja: '本番用ブリッジは pcsc のみ。シミュレーターは開発用の npm run bridge にあります',
+    en: 'the production bridge knows pcsc only; the simulator is in the development bridge (npm run bridge)',
+  },
 };
 
 const validate = new Ajv2020({
@@ -66,19 +73,13 @@ export function readBridgeConfig(file: string): BridgeServiceConfig {
   return validateBridgeConfig(read.value, file);
 }
 
-/** startBridge() options from a validated configuration; simulator PINs are the demo card's. */
-export function toBridgeOptions(config: BridgeServiceConfig): BridgeCliOptions {
+/** startBridge() options from a validated configuration. */
+export function toBridgeOptions(config: BridgeServiceConfig): BridgeOptions {
   return {
-    backend: config.backend,
     port: config.port ?? DEFAULT_PORT,
     allowedOrigins: config.allowedOrigins,
     token: config.token,
     logLevel: config.logLevel ?? 'info',
-    scenario: config.simulator?.scenario ?? 'normal',
-    // Only the simulator reads pkiDir; the pcsc backend never touches it.
-    pkiDir: config.simulator?.pkiDir ?? '/nonexistent',
-    stateDir: config.simulator?.stateDir,
-    pins: { auth: '1234', sign: 'ABC123' },
   };
 }
 

@@ -8,38 +8,55 @@
  * Exit codes: 0 stopped by SIGTERM/SIGINT, 1 could not start, 2 bad configuration or arguments
  * (the systemd unit does not restart on 2: a wrong file does not fix itself).
  */
-import { startBridge } from '../src/bridge/cli';
-import { BridgeConfigError, parseServiceArgs, readBridgeConfig, toBridgeOptions } from './config';
+import { openPcsc, startBridge } from '../src/bridge/cli';
+import { jsonLogger } from '../src/bridge/logger';
+import {
+  BridgeConfigError,
+  parseServiceArgs,
+  readBridgeConfig,
+  toBridgeOptions,
+  type BridgeServiceConfig,
+} from './config';
+import {
+  DEFAULT_LAUNCH_URL_FILE,
+  DEFAULT_TOKEN_FILE,
+  RuntimeTokenError,
+  runtimeToken,
+  writeLaunchUrl,
+} from './runtime-token';
 
 export const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
-  FILE: JSON with port, allowedOrigins, token, backend (pcsc|simulator), logLevel — see docs/operators.md`;
+  FILE: JSON with port, allowedOrigins, token | tokenFile, appUrl, launchUrlFile, backend (pcsc), logLevel
+  — see docs/operators.md`;
 
 export const EXIT_CONFIG = 2;
 export const EXIT_START = 1;
 
 export async function runService(argv: string[]): Promise<number | undefined> {
-  let options;
+  let config;
   try {
     const args = parseServiceArgs(argv);
     if ('help' in args) {
       console.log(SERVICE_USAGE);
       return 0;
     }
-    options = toBridgeOptions(readBridgeConfig(args.configFile));
+    config = readBridgeConfig(args.configFile);
   } catch (error) {
     if (!(error instanceof BridgeConfigError)) throw error;
     console.error(error.message);
     return EXIT_CONFIG;
   }
-  if (options.backend === 'simulator') {
-    console.error(
-      '注意: シミュレーターで動作中（本番の STB では使えません） / ' +
-        'warning: running the simulator backend (never on production boxes, stb-spec BR-SEC-23)',
-    );
+  const options = toBridgeOptions(config);
+  try {
+    options.token = provideToken(config, (line) => console.log(line));
+  } catch (error) {
+    if (!(error instanceof RuntimeTokenError)) throw error;
+    console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
+    return EXIT_START;
   }
   let bridge;
   try {
-    bridge = await startBridge(options);
+    bridge = await startBridge(options, openPcsc);
   } catch (error) {
     console.error(`ブリッジを起動できません / the bridge could not start: ${(error as Error).message}`);
     return EXIT_START;
@@ -48,4 +65,31 @@ export async function runService(argv: string[]): Promise<number | undefined> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return undefined; // keeps running
+}
+
+/**
+ * The token the bridge requires: the configured one, else the one of this box start (runtime file).
+ * The app launcher gets it in the launch URL file when appUrl is set. The value is never logged.
+ */
+export function provideToken(config: BridgeServiceConfig, write: (line: string) => void): string {
+  const logger = jsonLogger(write, config.logLevel ?? 'info');
+  let token: string;
+  if (config.token !== undefined) {
+    token = config.token;
+    logger.log('info', 'token', { reason: 'configured in bridge.json' });
+  } else {
+    const tokenFile = config.tokenFile ?? DEFAULT_TOKEN_FILE;
+    const made = runtimeToken(tokenFile);
+    token = made.token;
+    logger.log('info', 'token', {
+      reason: made.reused ? 'kept from this box start' : 'made for this box start',
+      file: tokenFile,
+    });
+  }
+  if (config.appUrl !== undefined) {
+    const launchUrlFile = config.launchUrlFile ?? DEFAULT_LAUNCH_URL_FILE;
+    writeLaunchUrl(launchUrlFile, config.appUrl, token);
+    logger.log('info', 'launch url written', { file: launchUrlFile });
+  }
+  return token;
 }

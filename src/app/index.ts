@@ -8,6 +8,7 @@ import { Launch } from '@lightningjs/sdk';
 import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
 import { lightningKeys } from './keys/keymap';
+import { takeBridgeToken } from './launch/bridge-token';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
@@ -30,11 +31,14 @@ function showSettingsError(error: unknown) {
   document.body.appendChild(box);
 }
 
+// The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
+const launchToken = takeBridgeToken(window);
+
 function launch(settings: AppSettings) {
   setSettings(settings);
   setTheme(themeFromSettings(settings));
   initI18n(settings.defaultLanguage);
-  const runtime = createRuntime(settings);
+  const runtime = createRuntime(settings, launchToken);
   setShellRuntime({ session: runtime.session, voice: createVoice(), onMount: () => runtime.bridge.start() });
   const application = Launch(
     App,

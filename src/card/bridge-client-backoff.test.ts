@@ -87,11 +87,25 @@ async function answer(socket: ScriptedSocket, method: string, result: unknown) {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 const latestSocket = () => ScriptedSocket.all[ScriptedSocket.all.length - 1]!;
 
-function setUp(randomValue: number) {
+/** The probe's HTTP request to the bridge: resolves when "the bridge" is up, rejects when it is down. */
+class ScriptedFetch {
+  readonly calls: { url: string; resolve(): void; reject(): void }[] = [];
+  readonly fetch = (url: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      this.calls.push({
+        url,
+        resolve: () => resolve({}),
+        reject: () => reject(new TypeError('Failed to fetch')),
+      });
+    });
+}
+
+function setUp(randomValue: number, probe = new ScriptedFetch()) {
   ScriptedSocket.all = [];
   const timers = new ManualTimers(randomValue);
   const client = new BridgeClient({
     WebSocket: ScriptedSocket,
+    fetch: probe.fetch,
     timers,
     connectTimeoutMs: CONNECT_TIMEOUT,
     idPrefix: 'madoguchi-test',
@@ -99,7 +113,7 @@ function setUp(randomValue: number) {
   const events: BridgeEvent[] = [];
   client.subscribe((event) => events.push(event));
   client.start();
-  return { client, timers, events };
+  return { client, timers, events, probe };
 }
 
 it('connects to the default URL', () => {
@@ -141,7 +155,11 @@ it('gives up an attempt that does not open within the connect timeout', () => {
   const first = latestSocket();
   expect(timers.fire(CONNECT_TIMEOUT)).toBe(true);
   expect(first.readyState).toBe(3);
-  expect(events.slice(-1)).toEqual([{ type: 'connection', state: 'closed' }]);
+  // No answer at all within the timeout: "not there" at once, without asking over HTTP.
+  expect(events.slice(-2)).toEqual([
+    { type: 'connection', state: 'closed' },
+    { type: 'connectFailed', refused: false },
+  ]);
   expect(timers.retryDelays()).toHaveLength(1);
   client.close();
 });
@@ -169,4 +187,74 @@ it('counts a constructor that throws as a failed attempt', () => {
   expect(client.connectionState).toBe('closed');
   expect(timers.retryDelays()).toEqual([250]);
   client.close();
+});
+
+describe('refused or not there (the probe after an upgrade that failed)', () => {
+  const verdicts = (events: BridgeEvent[]) =>
+    events.flatMap((event) => (event.type === 'connectFailed' ? [event.refused] : []));
+
+  it('asks the bridge over HTTP; an answer means it is up and refused the app', async () => {
+    const { client, events, probe } = setUp(0.5);
+    latestSocket().refuse();
+    expect(probe.calls.map((call) => call.url)).toEqual(['http://127.0.0.1:9930/']);
+    expect(verdicts(events)).toEqual([]);
+    probe.calls[0]!.resolve();
+    await flush();
+    expect(verdicts(events)).toEqual([true]);
+    client.close();
+  });
+
+  it('no HTTP answer: not there', async () => {
+    const { client, events, probe } = setUp(0.5);
+    latestSocket().refuse();
+    probe.calls[0]!.reject();
+    await flush();
+    expect(verdicts(events)).toEqual([false]);
+    client.close();
+  });
+
+  it('an HTTP request that hangs counts as not there after the connect timeout', async () => {
+    const { client, events, timers } = setUp(0.5);
+    latestSocket().refuse();
+    expect(timers.fire(CONNECT_TIMEOUT)).toBe(true);
+    expect(verdicts(events)).toEqual([false]);
+    client.close();
+  });
+
+  it('keeps retrying while refused, and a connection that opens ends it (the verdict is not replayed)', async () => {
+    const { client, events, timers, probe } = setUp(0.5);
+    latestSocket().refuse();
+    probe.calls[0]!.resolve();
+    await flush();
+    expect(timers.fire(timers.retryDelays()[0]!)).toBe(true);
+    await latestSocket().accept();
+    expect(client.connectionState).toBe('open');
+    const late: BridgeEvent[] = [];
+    client.subscribe((event) => late.push(event));
+    expect(late.map((event) => event.type)).not.toContain('connectFailed');
+    expect(verdicts(events)).toEqual([true]);
+    client.close();
+  });
+
+  it('a late probe answer is dropped once a newer attempt opened', async () => {
+    const { client, events, timers, probe } = setUp(0.5);
+    latestSocket().refuse();
+    expect(timers.fire(timers.retryDelays()[0]!)).toBe(true);
+    await latestSocket().accept();
+    probe.calls[0]!.resolve();
+    await flush();
+    expect(verdicts(events)).toEqual([]);
+    expect(client.connectionState).toBe('open');
+    client.close();
+  });
+
+  it('close() stops a probe under way: no verdict, no timer left', async () => {
+    const { client, events, timers, probe } = setUp(0.5);
+    latestSocket().refuse();
+    client.close();
+    expect(timers.scheduled).toEqual([]);
+    probe.calls[0]!.resolve();
+    await flush();
+    expect(verdicts(events)).toEqual([]);
+  });
 });

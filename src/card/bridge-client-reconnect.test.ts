@@ -1,9 +1,10 @@
 /** Connection life: bridge restarts, calls while disconnected, token and Origin refusals, close(). */
 import { createServer } from 'node:net';
-import type { SimulatorBackend } from '../../native-bridge/src/bridge/simulator-backend';
-import { SIMULATED_READER } from '../../native-bridge/src/bridge/simulator-backend';
+import type { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
+import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import { BridgeClient } from './bridge-client';
 import { BridgeError, isBridgeError } from './errors';
+import type { BridgeEvent } from './event-stream';
 import { SimulatorControls } from './simulator-controls';
 import {
   EventRecorder,
@@ -146,10 +147,33 @@ it('passes the token in the URL; without it, or from a foreign Origin, the bridg
   await good.recorder.waitFor(isConnection('open'));
 
   const noToken = clientFor(bridge.url);
+  const wrongToken = clientFor(bridge.url, { token: `${token}x` });
   const foreign = clientFor(bridge.url, { token, WebSocket: originWebSocket('http://evil.example') });
+  for (const { recorder } of [noToken, wrongToken, foreign]) {
+    // Up, but turned away: the client says so (not "down"), and keeps trying.
+    await expect(recorder.waitFor(isConnectFailed)).resolves.toEqual({
+      type: 'connectFailed',
+      refused: true,
+    });
+  }
   await wait(150);
-  for (const { client, recorder } of [noToken, foreign]) {
+  for (const { client, recorder } of [noToken, wrongToken, foreign]) {
     expect(client.connectionState).not.toBe('open');
     expect(recorder.events.filter(isConnection('connecting')).length).toBeGreaterThanOrEqual(2);
+    expect(recorder.events.filter(isConnectFailed).every((event) => event.refused)).toBe(true);
   }
 });
+
+it('tells a bridge that is not there from one that refuses, and forgets it once connected', async () => {
+  const port = await freePort();
+  const { client, recorder } = clientFor(`ws://127.0.0.1:${port}/jsonrpc`, { token: 'right' });
+  await expect(recorder.waitFor(isConnectFailed)).resolves.toEqual({ type: 'connectFailed', refused: false });
+  await bridgeOn(port, 'right');
+  await recorder.waitFor(isConnection('open'), 3000);
+  const late: BridgeEvent[] = [];
+  client.subscribe((event) => late.push(event));
+  expect(late.map((event) => event.type).sort()).toEqual(['connection', 'status']);
+});
+
+const isConnectFailed = (event: BridgeEvent): event is Extract<BridgeEvent, { type: 'connectFailed' }> =>
+  event.type === 'connectFailed';

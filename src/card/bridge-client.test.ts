@@ -2,9 +2,9 @@
 import { X509Certificate, createHash, verify } from 'node:crypto';
 import { BridgeErrorCode, JsonRpcErrorCode } from '../../stb-spec/protocol/errors';
 import type { MethodName } from '../../stb-spec/protocol/methods';
-import type { SimulatorBackend } from '../../native-bridge/src/bridge/simulator-backend';
-import { SIMULATED_READER } from '../../native-bridge/src/bridge/simulator-backend';
-import { SIMULATOR_CALLSIGN as BRIDGE_SIMULATOR_CALLSIGN } from '../../native-bridge/src/bridge/simulator-methods';
+import type { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
+import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
+import { SIMULATOR_CALLSIGN as BRIDGE_SIMULATOR_CALLSIGN } from '../../mocks/dev-bridge/simulator-methods';
 import type { BridgeClient } from './bridge-client';
 import { BridgeError, isBridgeError } from './errors';
 import { SIMULATOR_CALLSIGN, SimulatorControls } from './simulator-controls';
@@ -153,18 +153,38 @@ describe('typed errors', () => {
     await expect(client.getPinStatus('auth')).resolves.toMatchObject({ triesLeft: 2 });
   });
 
-  it('LAST_ATTEMPT_NEEDS_CONFIRMATION with one try left, then success once confirmed', async () => {
+  it('LAST_ATTEMPT_NEEDS_CONFIRMATION with one try left and a one-time value that alone confirms', async () => {
     await insert('last-try');
     const error = await failure(client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }));
-    expect(error.kind).toBe('LAST_ATTEMPT_NEEDS_CONFIRMATION');
-    expect(error.details).toEqual({ triesLeft: 1 });
+    if (!isBridgeError(error, 'LAST_ATTEMPT_NEEDS_CONFIRMATION')) throw error;
+    const { confirmation } = error.details;
+    expect(error.details).toEqual({
+      triesLeft: 1,
+      confirmation: expect.stringMatching(/^[A-Za-z0-9_-]{22,64}$/),
+    });
+    // The value is for the flow only: never in the error's text.
+    expect(`${error.message} ${error.stack}`).not.toContain(confirmation);
+    await expect(client.getPinStatus('auth')).resolves.toMatchObject({ triesLeft: 1 });
     const signature = await client.sign({
       key: 'auth',
       pin: TEST_PINS.auth,
       digest: digestOf('x'),
-      confirmLastAttempt: true,
+      confirmLastAttempt: confirmation,
     });
     expect(signature).toHaveLength(256);
+  });
+
+  it('readSignCertificate at the last try: refused with a value, then read with it', async () => {
+    await insert('normal');
+    // The signature password has 5 tries: 4 wrong ones leave the last.
+    for (let i = 0; i < 4; i += 1) await failure(client.readSignCertificate('WRONG9'));
+    await expect(client.getPinStatus('sign')).resolves.toMatchObject({ triesLeft: 1 });
+    const error = await failure(client.readSignCertificate(TEST_PINS.sign));
+    if (!isBridgeError(error, 'LAST_ATTEMPT_NEEDS_CONFIRMATION')) throw error;
+    const der = await client.readSignCertificate(TEST_PINS.sign, {
+      confirmLastAttempt: error.details.confirmation,
+    });
+    expect(new X509Certificate(der).subject).toBeTruthy();
   });
 
   it('PIN_LOCKED on a locked card', async () => {

@@ -13,11 +13,14 @@ import type { ParamsOf, ResultOf, Status } from '../../stb-spec/protocol/methods
 import { decodeBase64, encodeBase64 } from './base64';
 import {
   DEFAULT_BRIDGE_URL,
+  probeUrlOf,
   randomHex,
   withToken,
   type BridgeClientOptions,
   type CallArgs,
   type CallOptions,
+  type PinCallOptions,
+  type ProbeFetch,
   type SignRequest,
   type WebSocketConstructor,
   type WebSocketLike,
@@ -36,6 +39,7 @@ import {
   type ConnectionState,
   type Unsubscribe,
 } from './event-stream';
+import { probeBridge } from './probe';
 import { classify, isStatus, resultGuards, type ResponseId } from './incoming';
 import { DEFAULT_BACKOFF, backoffDelay, systemTimers, type BackoffOptions, type Timers } from './timing';
 
@@ -55,6 +59,9 @@ export class BridgeClient {
   readonly idPrefix: string;
   private readonly WebSocketImpl: WebSocketConstructor;
   private readonly url: string;
+  /** http(s)://host:port/ of the bridge, to tell "refused" from "not there" after a failed upgrade. */
+  private readonly probeUrl: string | undefined;
+  private readonly fetchImpl: ProbeFetch | undefined;
   private readonly timers: Timers;
   private readonly backoff: BackoffOptions;
   private readonly callTimeoutMs: number;
@@ -71,12 +78,17 @@ export class BridgeClient {
   private nextId = 1;
   private retryTimer: unknown;
   private connectTimer: unknown;
+  /** The probe of the last failed attempt, while it runs (see probe.ts). */
+  private cancelProbe: (() => void) | undefined;
 
   constructor(options: BridgeClientOptions = {}) {
     const WebSocketImpl = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
     if (!WebSocketImpl) throw new TypeError('BridgeClient needs a WebSocket implementation');
     this.WebSocketImpl = WebSocketImpl;
     this.url = withToken(options.url ?? DEFAULT_BRIDGE_URL, options.token);
+    this.probeUrl = probeUrlOf(options.url ?? DEFAULT_BRIDGE_URL);
+    const browserFetch = (globalThis as { fetch?: ProbeFetch }).fetch;
+    this.fetchImpl = options.fetch ?? (browserFetch ? (url, init) => browserFetch(url, init) : undefined);
     this.timers = options.timers ?? systemTimers;
     this.backoff = { ...DEFAULT_BACKOFF, ...options.backoff };
     this.callTimeoutMs = options.callTimeoutMs ?? 10_000;
@@ -100,6 +112,7 @@ export class BridgeClient {
     this.closedByApp = true;
     if (this.retryTimer !== undefined) this.timers.clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
+    this.stopProbe();
     this.drop('closed');
   }
 
@@ -148,9 +161,15 @@ export class BridgeClient {
     return decodeOrFail(der, 'readCertificate');
   }
 
-  /** The signature certificate (it holds name and address: the card asks the signature password). */
-  async readSignCertificate(pin: string, options?: CallOptions): Promise<Uint8Array> {
-    const { der } = await this.call('readSignCertificate', { pin }, options);
+  /**
+   * The signature certificate (it holds name and address: the card asks the signature password).
+   * `confirmLastAttempt`: as for sign.
+   */
+  async readSignCertificate(pin: string, options: PinCallOptions = {}): Promise<Uint8Array> {
+    const { confirmLastAttempt, ...callOptions } = options;
+    const params: ParamsOf<'readSignCertificate'> = { pin };
+    if (confirmLastAttempt !== undefined) params.confirmLastAttempt = confirmLastAttempt;
+    const { der } = await this.call('readSignCertificate', params, callOptions);
     return decodeOrFail(der, 'readSignCertificate');
   }
 
@@ -172,7 +191,7 @@ export class BridgeClient {
       hash: 'SHA-256',
       digest: encodeBase64(request.digest),
     };
-    if (request.confirmLastAttempt) params.confirmLastAttempt = true;
+    if (request.confirmLastAttempt !== undefined) params.confirmLastAttempt = request.confirmLastAttempt;
     const { signature } = await this.call('sign', params, options);
     return decodeOrFail(signature, 'sign');
   }
@@ -259,24 +278,29 @@ export class BridgeClient {
     try {
       socket = new this.WebSocketImpl(this.url);
     } catch {
-      this.drop('connection-lost');
+      this.failAttempt(false);
       return;
     }
     this.socket = socket;
+    let upgraded = false;
     // Every handler first checks that its socket is still the current one: a replaced socket's
     // late events must not touch the new connection.
     socket.onopen = () => {
+      upgraded = true;
       if (socket === this.socket) void this.handshake(socket);
     };
     socket.onmessage = (event: { data?: unknown }) => {
       if (socket === this.socket) this.onMessage(event.data);
     };
     socket.onclose = () => {
-      if (socket === this.socket) this.drop('connection-lost');
+      if (socket !== this.socket) return;
+      if (this.state === 'open') this.drop('connection-lost');
+      // Closed before the upgrade: refused (403) and "not there" look alike; the probe tells.
+      else this.failAttempt(!upgraded);
     };
     socket.onerror = () => undefined; // a close event follows; it does the work
     this.connectTimer = this.timers.setTimeout(() => {
-      if (socket === this.socket && this.state === 'connecting') this.drop('connection-lost');
+      if (socket === this.socket && this.state === 'connecting') this.failAttempt(false);
     }, this.connectTimeoutMs);
   }
 
@@ -303,12 +327,39 @@ export class BridgeClient {
       if (socket !== this.socket) return;
       this.timers.clearTimeout(this.connectTimer);
       this.failures = 0;
+      this.stopProbe(); // a probe still under way is about an attempt before this one
+      this.stream.forget('connectFailed');
       this.publishStatus(status);
       this.setState('open');
     } catch {
-      // A bridge that refuses the handshake is treated like one that is not there: retry later.
-      if (socket === this.socket) this.drop('connection-lost');
+      // A bridge that fails the handshake is treated like one that is not there: retry later.
+      if (socket === this.socket) this.failAttempt(false);
     }
+  }
+
+  /** An attempt that did not open: retry later, and say whether the bridge refused the app. */
+  private failAttempt(probe: boolean): void {
+    this.drop('connection-lost');
+    // Only the latest attempt's verdict counts: an older probe still under way is dropped.
+    this.stopProbe();
+    const report = (refused: boolean) => {
+      this.cancelProbe = undefined;
+      if (this.running && this.state !== 'open') this.stream.emit({ type: 'connectFailed', refused });
+    };
+    if (!probe || !this.fetchImpl || !this.probeUrl) report(false);
+    else
+      this.cancelProbe = probeBridge(
+        this.fetchImpl,
+        this.probeUrl,
+        this.timers,
+        this.connectTimeoutMs,
+        report,
+      );
+  }
+
+  private stopProbe(): void {
+    this.cancelProbe?.();
+    this.cancelProbe = undefined;
   }
 
   /** Ends the current socket (if any); unless close() was called, schedules the next attempt. */

@@ -27,8 +27,13 @@ export interface BridgeClientOptions {
   WebSocket?: WebSocketConstructor;
   /** Default `ws://127.0.0.1:9930/jsonrpc`. */
   url?: string;
-  /** Sent as `?token=` (Thunder SecurityAgent style) when the bridge asks for one. */
+  /** Sent as `?token=` (Thunder SecurityAgent style) on every connect and reconnect. */
   token?: string;
+  /**
+   * Tells a bridge that refuses the app (upgrade answered 403) from one that is not there: both
+   * look the same to a browser's WebSocket (close 1006). Default: the browser's `fetch`, if any.
+   */
+  fetch?: ProbeFetch;
   timers?: Timers;
   backoff?: Partial<BackoffOptions>;
   /** Calls without a PIN (default 10 s). */
@@ -45,6 +50,14 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/** readSignCertificate: the one-time value from LAST_ATTEMPT_NEEDS_CONFIRMATION, when the viewer confirmed. */
+export interface PinCallOptions extends CallOptions {
+  confirmLastAttempt?: string;
+}
+
+/** The part of `fetch` the probe uses (a plain GET; only whether it resolves matters). */
+export type ProbeFetch = (url: string, init: { mode: 'no-cors'; cache: 'no-store' }) => Promise<unknown>;
+
 /** Methods whose params may be left out (getStatus) take them optionally. */
 export type CallArgs<M extends MethodName> =
   Record<string, never> extends ParamsOf<M>
@@ -56,8 +69,11 @@ export interface SignRequest {
   pin: string;
   /** The SHA-256 digest of the message: 32 bytes. */
   digest: Uint8Array;
-  /** The viewer confirmed spending the PIN's last try (after LAST_ATTEMPT_NEEDS_CONFIRMATION). */
-  confirmLastAttempt?: boolean;
+  /**
+   * The one-time value of the last LAST_ATTEMPT_NEEDS_CONFIRMATION answer, sent only once the viewer
+   * confirmed spending the PIN's last try (a bare `true` never confirms).
+   */
+  confirmLastAttempt?: string;
 }
 
 export const DEFAULT_BRIDGE_URL = `ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH}`;
@@ -65,6 +81,15 @@ export const DEFAULT_BRIDGE_URL = `ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH}
 export function withToken(url: string, token: string | undefined): string {
   if (token === undefined) return url;
   return `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+}
+
+/**
+ * The bridge's own address over plain HTTP (ws → http, wss → https, path `/`): any answer there
+ * means the bridge is up. Undefined for a URL that is not ws(s).
+ */
+export function probeUrlOf(url: string): string | undefined {
+  const match = /^ws(s?):\/\/([^/?#]+)/i.exec(url);
+  return match ? `http${match[1]!.toLowerCase()}://${match[2]}/` : undefined;
 }
 
 /** crypto.getRandomValues where there is one (WPE has it); the id is not a secret, only unique. */

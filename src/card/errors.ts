@@ -5,6 +5,7 @@
  * never the bridge's `error.message` text either (a third-party bridge might echo the params in it).
  */
 import { BridgeErrorCode, type BridgeErrorName } from '../../stb-spec/protocol/errors';
+import { CONFIRMATION_PATTERN } from '../../stb-spec/protocol/names';
 
 export type ClientErrorName = 'BRIDGE_UNAVAILABLE' | 'TIMEOUT' | 'PROTOCOL_ERROR';
 export type BridgeErrorKind = BridgeErrorName | ClientErrorName;
@@ -16,7 +17,8 @@ export type UnavailableReason = 'not-connected' | 'connection-lost' | 'closed';
 export interface BridgeErrorDetailsMap {
   NOT_MY_NUMBER_CARD: { atr: string };
   PIN_INCORRECT: { triesLeft: number };
-  LAST_ATTEMPT_NEEDS_CONFIRMATION: { triesLeft: 1 };
+  /** `confirmation`: the one-time value that alone spends the last try (this connection, this PIN). */
+  LAST_ATTEMPT_NEEDS_CONFIRMATION: { triesLeft: 1; confirmation: string };
   CARD_ERROR: { sw?: string };
   BRIDGE_UNAVAILABLE: { reason: UnavailableReason };
   TIMEOUT: { timeoutMs: number };
@@ -85,7 +87,9 @@ export function fromRpcError(error: { code: number; data?: unknown }, method?: s
         ? make(name, { triesLeft: fields.triesLeft })
         : protocolError(method, code);
     case 'LAST_ATTEMPT_NEEDS_CONFIRMATION':
-      return make(name, { triesLeft: 1 });
+      return typeof fields.confirmation === 'string' && CONFIRMATION.test(fields.confirmation)
+        ? make(name, { triesLeft: 1, confirmation: fields.confirmation })
+        : protocolError(method, code);
     case 'NOT_MY_NUMBER_CARD':
       return typeof fields.atr === 'string' ? make(name, { atr: fields.atr }) : protocolError(method, code);
     case 'CARD_ERROR':
@@ -95,11 +99,17 @@ export function fromRpcError(error: { code: number; data?: unknown }, method?: s
   }
 }
 
+/** Details left out of the message: the one-time confirmation value is for the flow, not for logs. */
+const UNSHOWN = new Set(['confirmation']);
+
 function describe(kind: BridgeErrorKind, details: Record<string, unknown>, method?: string): string {
-  const shown = Object.entries(details).map(([key, value]) => `${key}=${String(value)}`);
+  const shown = Object.entries(details)
+    .filter(([key]) => !UNSHOWN.has(key))
+    .map(([key, value]) => `${key}=${String(value)}`);
   return `${kind}${method ? ` in ${method}` : ''}${shown.length ? ` (${shown.join(', ')})` : ''}`;
 }
 
+const CONFIRMATION = new RegExp(CONFIRMATION_PATTERN);
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number =>

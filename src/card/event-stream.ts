@@ -7,7 +7,15 @@ import type { Status } from '../../stb-spec/protocol/methods';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
-export type BridgeEvent = { type: 'connection'; state: ConnectionState } | { type: 'status'; status: Status };
+/**
+ * `connectFailed`: an attempt to connect did not reach `open` (sent after each such attempt, not
+ * after losing an open connection). `refused`: the bridge is up but turned the app away (the
+ * upgrade was refused: a missing or wrong token, or a foreign Origin); otherwise it is not there.
+ */
+export type BridgeEvent =
+  | { type: 'connection'; state: ConnectionState }
+  | { type: 'status'; status: Status }
+  | { type: 'connectFailed'; refused: boolean };
 
 export type BridgeListener = (event: BridgeEvent) => void;
 export type Unsubscribe = () => void;

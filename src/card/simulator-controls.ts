@@ -7,7 +7,7 @@ import type { BridgeClient } from './bridge-client';
 import type { CallOptions } from './client-options';
 import { protocolError } from './errors';
 
-/** The extension's callsign (native-bridge/src/bridge/simulator-methods.ts; a test keeps them equal). */
+/** The extension's callsign (mocks/dev-bridge/simulator-methods.ts; a test keeps them equal). */
 export const SIMULATOR_CALLSIGN = 'MyNumberCardSimulator.1';
 
 export interface SimulatorScenario {

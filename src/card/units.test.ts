@@ -6,6 +6,9 @@ import { LatestEventStream, type BridgeEvent } from './event-stream';
 import { classify } from './incoming';
 import { DEFAULT_BACKOFF, backoffDelay } from './timing';
 
+/** A one-time value as the bridge hands it out (base64url of 32 random bytes; fictitious). */
+const CONFIRMATION = 'Zm9yLXRlc3RzLW9ubHktMzItcmFuZG9tLWJ5dGVzLTA';
+
 describe('fromRpcError', () => {
   it.each([
     [BridgeErrorCode.NO_READER, undefined, 'NO_READER', {}],
@@ -16,9 +19,23 @@ describe('fromRpcError', () => {
     [BridgeErrorCode.PIN_LOCKED, undefined, 'PIN_LOCKED', {}],
     [
       BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION,
-      { triesLeft: 1 },
+      { triesLeft: 1, confirmation: CONFIRMATION },
       'LAST_ATTEMPT_NEEDS_CONFIRMATION',
-      { triesLeft: 1 },
+      { triesLeft: 1, confirmation: CONFIRMATION },
+    ],
+    // Without its one-time value (or with one that breaks the pattern) the answer is of no use.
+    [BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION, { triesLeft: 1 }, 'PROTOCOL_ERROR', {}],
+    [
+      BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION,
+      { triesLeft: 1, confirmation: 'short' },
+      'PROTOCOL_ERROR',
+      {},
+    ],
+    [
+      BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION,
+      { triesLeft: 1, confirmation: `${CONFIRMATION}+/=` },
+      'PROTOCOL_ERROR',
+      {},
     ],
     [BridgeErrorCode.PIN_FORMAT, undefined, 'PIN_FORMAT', {}],
     [BridgeErrorCode.CARD_ERROR, { sw: '6A82' }, 'CARD_ERROR', { sw: '6A82' }],
@@ -32,6 +49,20 @@ describe('fromRpcError', () => {
     const error = fromRpcError({ code, data }, 'sign');
     expect(error).toBeInstanceOf(BridgeError);
     expect(error).toMatchObject({ kind, details, code, method: 'sign', name: 'BridgeError' });
+  });
+
+  it('keeps the one-time confirmation value for the flow, out of the message', () => {
+    const error = fromRpcError(
+      {
+        code: BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION,
+        data: { triesLeft: 1, confirmation: CONFIRMATION },
+      },
+      'sign',
+    );
+    expect(error.message).toBe('LAST_ATTEMPT_NEEDS_CONFIRMATION in sign (triesLeft=1)');
+    expect(isBridgeError(error, 'LAST_ATTEMPT_NEEDS_CONFIRMATION') && error.details.confirmation).toBe(
+      CONFIRMATION,
+    );
   });
 
   it('narrows by kind', () => {

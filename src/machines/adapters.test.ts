@@ -1,11 +1,14 @@
 /** The adapters: the real clients fit the ports, and a whole login runs through them. */
 import { createActor } from 'xstate';
+import { BridgeErrorCode } from '../../stb-spec/protocol/errors';
 import type { BridgeClient } from '../card';
+import { fromRpcError } from '../card/errors';
 import type { PlatformClient } from '../platform';
 import {
   createActors,
   oneCardCallAtATime,
   presenceOf,
+  watchBridge,
   type CardPort,
   type CardPortEvent,
   type PlatformPort,
@@ -19,6 +22,11 @@ export const bridgeFits = (client: BridgeClient): CardPort => client;
 export const platformFits = (client: PlatformClient): PlatformPort => client;
 
 const CHALLENGE = 'A'.repeat(43);
+
+/** Waits (real time: the digest is computed off the main thread) until `done`, at most 3 s. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !done(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+}
 
 function fakes() {
   let listener: ((event: CardPortEvent) => void) | undefined;
@@ -55,6 +63,45 @@ function fakes() {
   return { card, platform, signed, emit: (event: CardPortEvent) => listener?.(event) };
 }
 
+describe('watchBridge: what the session learns from the connection', () => {
+  function watching() {
+    const { card, emit } = fakes();
+    const seen: string[] = [];
+    const stop = watchBridge(card, (event) => seen.push(event.type));
+    return { seen, emit, stop };
+  }
+
+  test('an attempt that never opened: nothing until the client tells why', () => {
+    const { seen, emit } = watching();
+    emit({ type: 'connection', state: 'connecting' });
+    emit({ type: 'connection', state: 'closed' });
+    expect(seen).toEqual([]);
+    emit({ type: 'connectFailed', refused: false });
+    expect(seen).toEqual(['BRIDGE_DOWN']);
+  });
+
+  test('up but refusing the app: BRIDGE_REFUSED on every attempt, never BRIDGE_DOWN', () => {
+    const { seen, emit } = watching();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      emit({ type: 'connection', state: 'connecting' });
+      emit({ type: 'connection', state: 'closed' });
+      emit({ type: 'connectFailed', refused: true });
+    }
+    expect(seen).toEqual(['BRIDGE_REFUSED', 'BRIDGE_REFUSED', 'BRIDGE_REFUSED']);
+  });
+
+  test('an open connection lost: BRIDGE_DOWN at once; a status: CARD_STATUS', () => {
+    const { seen, emit, stop } = watching();
+    emit({ type: 'status', status: { readers: [{ card: 'absent' }] } });
+    emit({ type: 'connection', state: 'open' });
+    emit({ type: 'connection', state: 'closed' });
+    expect(seen).toEqual(['CARD_STATUS', 'BRIDGE_DOWN']);
+    stop();
+    emit({ type: 'connectFailed', refused: true });
+    expect(seen).toHaveLength(2);
+  });
+});
+
 describe('adapters', () => {
   test('card status → presence', () => {
     expect(presenceOf([])).toBe('noReader');
@@ -68,12 +115,14 @@ describe('adapters', () => {
     const { card, platform, signed, emit } = fakes();
     const actors = createActors({ card, platform, now: () => 1_000_000 });
     const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+    // As the client does on connecting: the status first, then `open`.
     emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
-    await settle();
+    emit({ type: 'connection', state: 'open' });
+    await until(() => session.getSnapshot().children.login !== undefined);
     const login = session.getSnapshot().children.login!;
     for (const digit of '9753') login.send({ type: 'DIGIT', digit });
     login.send({ type: 'OK' });
-    for (let i = 0; i < 10 && !session.getSnapshot().matches('loggedIn'); i++) await settle();
+    await until(() => session.getSnapshot().matches('loggedIn'));
     expect(session.getSnapshot().matches('loggedIn')).toBe(true);
     expect(session.getSnapshot().context.refreshAfterMs).toBe(240_000);
     const [request] = signed as Array<{ key: string; pin: string; digest: Uint8Array }>;
@@ -90,8 +139,11 @@ describe('adapters', () => {
     const actors = createActors({ card, platform, now: () => 1_000_000 });
     const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
     emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
-    for (let i = 0; i < 10; i++) await settle();
+    await until(() => session.getSnapshot().children.login !== undefined);
     const login = session.getSnapshot().children.login!;
+    const context = () => (login.getSnapshot() as unknown as { context: Record<string, unknown> }).context;
+    await until(() => context().prefetchedChallenge !== undefined && context().pinStatus !== undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the digest, computed as the challenge arrived
     for (const digit of '9753') login.send({ type: 'DIGIT', digit });
     login.send({ type: 'OK' });
     expect(signed).toHaveLength(1); // synchronously: no task in between
@@ -100,6 +152,59 @@ describe('adapters', () => {
       await crypto.subtle.digest('SHA-256', Buffer.from(CHALLENGE, 'base64url')),
     );
     expect(request!.digest).toEqual(expected);
+    session.stop();
+  });
+});
+
+describe('the last try through the adapters', () => {
+  const VALUE = 'dGhlLWJyaWRnZXMtb25lLXRpbWUtdmFsdWU';
+  const refusal = (confirmation: string) =>
+    fromRpcError(
+      { code: BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION, data: { triesLeft: 1, confirmation } },
+      'sign',
+    );
+
+  test("OK sends no confirmation; only CONFIRM sends the bridge's value, never `true`", async () => {
+    const { card, platform, signed, emit } = fakes();
+    const answers = [refusal(VALUE), refusal(`${VALUE}-2`)];
+    const lastTry: CardPort = {
+      ...card,
+      getPinStatus: async () => pinStatus(1),
+      sign: async (request) => {
+        signed.push(request);
+        const refused = answers.shift();
+        if (refused) throw refused;
+        return new Uint8Array(256);
+      },
+    };
+    const actors = createActors({ card: lastTry, platform, now: () => 1_000_000 });
+    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+    emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
+    emit({ type: 'connection', state: 'open' });
+    await until(() => session.getSnapshot().children.login !== undefined);
+    const login = session.getSnapshot().children.login!;
+    const flow = () => JSON.stringify((login.getSnapshot() as unknown as { value: unknown }).value);
+    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
+    login.send({ type: 'OK' });
+    await until(() => flow().includes('confirmingLastAttempt'));
+    expect(flow()).toBe('{"active":"confirmingLastAttempt"}');
+    login.send({ type: 'CONFIRM' });
+    await until(() => signed.length === 2 && flow().includes('confirmingLastAttempt'));
+    // The value ran out on the way (the bridge answered -32012 again): the warning again, nothing resent.
+    expect(flow()).toBe('{"active":"confirmingLastAttempt"}');
+    expect(signed).toHaveLength(2);
+    login.send({ type: 'CONFIRM' });
+    await until(() => session.getSnapshot().matches('loggedIn'));
+    expect(session.getSnapshot().matches('loggedIn')).toBe(true);
+    const sent = (signed as Array<{ pin: string; confirmLastAttempt?: unknown }>).map((request) => [
+      request.pin,
+      request.confirmLastAttempt,
+    ]);
+    expect(sent).toEqual([
+      ['9753', undefined],
+      ['9753', VALUE],
+      ['9753', `${VALUE}-2`],
+    ]);
     session.stop();
   });
 });

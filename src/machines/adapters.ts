@@ -22,17 +22,20 @@ import { registrationMachine } from './registration/registration.machine';
 export interface CardPort {
   readCertificate(slot: 'auth'): Promise<Uint8Array>;
   getPinStatus(kind: 'auth' | 'sign'): Promise<Port.PinStatus>;
-  readSignCertificate(pin: string): Promise<Uint8Array>;
+  readSignCertificate(pin: string, options?: { confirmLastAttempt?: string }): Promise<Uint8Array>;
   sign(request: {
     key: 'auth' | 'sign';
     pin: string;
     digest: Uint8Array;
-    confirmLastAttempt?: boolean;
+    /** The bridge's one-time value from its last-try refusal, after the viewer's CONFIRM. */
+    confirmLastAttempt?: string;
   }): Promise<Uint8Array>;
   subscribe(listener: (event: CardPortEvent) => void): () => void;
 }
 export type CardPortEvent =
   | { type: 'connection'; state: 'connecting' | 'open' | 'closed' }
+  /** An attempt that did not open; `refused`: the bridge is up but turns the app away. */
+  | { type: 'connectFailed'; refused: boolean }
   | {
       type: 'status';
       status: { readers: ReadonlyArray<{ card: 'absent' | 'present' | 'unsupported' | 'mute' }> };
@@ -90,7 +93,7 @@ export function presenceOf(readers: ReadonlyArray<{ card: string }>): Port.CardP
  * PIN is never sent late). The machines may invoke card actors side by side (login prefetches the
  * certificate and the PIN status together), so the app puts its own card calls in a line. A sign
  * made while the line is empty goes out at once, in the same task: the login's sign then reaches
- * the bridge before the shell builds the "checking" screen (issue 8). Other calls keep a microtask
+ * the bridge before the shell builds the "checking" screen. Other calls keep a microtask
  * hop: the session starts the login's reads from inside the bridge client's status event, which
  * the client publishes just before it counts itself open.
  */
@@ -116,10 +119,28 @@ export function oneCardCallAtATime(card: CardPort): CardPort {
   return {
     readCertificate: (slot) => next(() => card.readCertificate(slot)),
     getPinStatus: (kind) => next(() => card.getPinStatus(kind)),
-    readSignCertificate: (pin) => next(() => card.readSignCertificate(pin)),
+    readSignCertificate: (pin, options) => next(() => card.readSignCertificate(pin, options)),
     sign: (request) => next(() => card.sign(request), true),
     subscribe: (listener) => card.subscribe(listener),
   };
+}
+
+/**
+ * The bridge's events as the session reads them. An open connection that is lost is BRIDGE_DOWN at
+ * once; an attempt that never opened waits for the client's verdict (connectFailed), so a bridge
+ * that refuses the app shows BRIDGE_REFUSED steadily, not "down" between its retries.
+ */
+export function watchBridge(card: CardPort, sendBack: (event: Port.BridgeWatchEvent) => void): () => void {
+  let open = false;
+  return card.subscribe((event) => {
+    if (event.type === 'connection') {
+      if (event.state === 'closed' && open) sendBack({ type: 'BRIDGE_DOWN' });
+      open = event.state === 'open';
+    }
+    if (event.type === 'connectFailed') sendBack({ type: event.refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN' });
+    if (event.type === 'status')
+      sendBack({ type: 'CARD_STATUS', presence: presenceOf(event.status.readers) });
+  });
 }
 
 /** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
@@ -158,8 +179,14 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
       const digest = digests.get(input.challenge) ?? (await challengeDigest(input.challenge));
       digests.delete(input.challenge);
       const pin = input.pin.reveal();
+      const confirmation = input.confirmLastAttempt;
       return bytesToBase64(
-        await card.sign({ key: 'auth', pin, digest, confirmLastAttempt: input.confirmLastAttempt }),
+        await card.sign({
+          key: 'auth',
+          pin,
+          digest,
+          ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+        }),
       );
     }),
   };
@@ -180,13 +207,15 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
         async ({ input }) => {
           const password = input.password.reveal();
           const digest = await challengeDigest(input.challenge);
-          // Sign first: sign carries confirmLastAttempt (the client's readSignCertificate does not
-          // yet), and after a correct password the count is full again, so the read needs none.
+          // Sign first, then read: a wrong password fails the sign and nothing else is tried (one
+          // try spent at most), and after a correct one the count is full again, so the read needs
+          // no confirmation (the one-time value is spent by the sign).
+          const confirmation = input.confirmLastAttempt;
           const signature = await card.sign({
             key: 'sign',
             pin: password,
             digest,
-            confirmLastAttempt: input.confirmLastAttempt,
+            ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
           });
           const signCertificate = await card.readSignCertificate(password);
           return { signCertificate: bytesToBase64(signCertificate), signature: bytesToBase64(signature) };
@@ -228,13 +257,7 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
   });
 
   const session = {
-    watchBridge: fromCallback(({ sendBack }) =>
-      card.subscribe((event) => {
-        if (event.type === 'connection' && event.state === 'closed') sendBack({ type: 'BRIDGE_DOWN' });
-        if (event.type === 'status')
-          sendBack({ type: 'CARD_STATUS', presence: presenceOf(event.status.readers) });
-      }),
-    ),
+    watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
     login,
     registration,
     health,

@@ -119,6 +119,18 @@ export function toFlowError(error: unknown): FlowError {
   return { kind: 'unexpected', messageKey: 'unexpected' };
 }
 
+/**
+ * The one-time value a LAST_ATTEMPT_NEEDS_CONFIRMATION answer carries (the only thing that spends
+ * the last try). Kept apart from FlowError: it belongs to the next call, not to what is shown.
+ */
+export function confirmationOf(error: unknown): string | undefined {
+  if (!isRecord(error) || error.kind !== 'LAST_ATTEMPT_NEEDS_CONFIRMATION' || !isRecord(error.details)) {
+    return undefined;
+  }
+  const { confirmation } = error.details;
+  return typeof confirmation === 'string' ? confirmation : undefined;
+}
+
 /** Guard helper: does the actor error (an `xstate.error.actor.*` event) map to one of `kinds`? */
 export function errorIs(event: { error?: unknown }, ...kinds: FlowErrorKind[]): boolean {
   return kinds.includes(toFlowError(event.error).kind);

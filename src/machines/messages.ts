@@ -26,6 +26,10 @@ export const FLOW_MESSAGES = {
     ja: 'カード読み取り機とつながりません。しばらく待っても直らないときは、ケーブルテレビ会社にお問い合わせください。',
     en: 'Cannot reach the card reader. If this does not clear up, please contact your cable TV company.',
   },
+  bridgeRefused: {
+    ja: 'カード読み取り機が、このアプリからの接続を受け付けませんでした。テレビのアプリをいったん閉じて、開き直してください。直らないときは、ケーブルテレビのチューナー（STB）の電源を入れ直してください。',
+    en: 'The card reader did not accept this app. Please close the TV app and open it again. If that does not help, turn the cable TV box (STB) off and on again.',
+  },
   noReader: {
     ja: 'カード読み取り機が見つかりません。読み取り機がつながっているか、お確かめください。',
     en: 'No card reader was found. Please check that the reader is connected.',

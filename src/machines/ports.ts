@@ -47,7 +47,11 @@ export interface RequestChallengeInput {
 export interface SignChallengeInput {
   pin: Secret;
   challenge: string;
-  confirmLastAttempt: boolean;
+  /**
+   * The bridge's one-time value from its last-try answer (LAST_ATTEMPT_NEEDS_CONFIRMATION), set
+   * only on the call the viewer's CONFIRM sends. Without it the bridge never spends a last try.
+   */
+  confirmLastAttempt?: string;
 }
 /** base64 of the signature. */
 export type SignChallengeOutput = string;
@@ -56,7 +60,8 @@ export type SignChallengeOutput = string;
 export interface SignWithPasswordInput {
   password: Secret;
   challenge: string;
-  confirmLastAttempt: boolean;
+  /** As for SignChallengeInput. */
+  confirmLastAttempt?: string;
 }
 export interface SignWithPasswordOutput {
   signCertificate: string;
@@ -95,7 +100,9 @@ export type FeatureOutput = { outcome: 'closed' } | { outcome: 'sessionExpired' 
 /** What the card bridge tells the session, already reduced to what it decides on. */
 /** `unsupported`: a card the bridge read and found not to be a My Number Card; `unreadable`: mute. */
 export type CardPresence = 'noReader' | 'absent' | 'present' | 'unreadable' | 'unsupported';
-export type BridgeWatchEvent = { type: 'BRIDGE_DOWN' } | { type: 'CARD_STATUS'; presence: CardPresence };
+/** `BRIDGE_REFUSED`: the bridge is up but turns this app away (no token, or a wrong one). */
+export type BridgeWatchEvent =
+  { type: 'BRIDGE_DOWN' } | { type: 'BRIDGE_REFUSED' } | { type: 'CARD_STATUS'; presence: CardPresence };
 
 export type {
   Availability,

@@ -9,7 +9,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket, { WebSocketServer } from 'ws';
-import { ORIGIN, startTestBridge } from '../../native-bridge/src/bridge/test-bridge';
+import { ORIGIN, startTestBridge } from '../../mocks/dev-bridge/test-bridge';
+import { startFaultProxy } from './fault-proxy';
 import { runConformance } from './kit';
 
 async function listen(server: Server): Promise<string> {
@@ -35,49 +36,6 @@ async function startCarelessBridge(): Promise<{ url: string; close(): Promise<vo
       ws.send(JSON.stringify({ jsonrpc: '2.0', id, result: { ok: true } }));
     }),
   );
-  const url = await listen(server);
-  return {
-    url,
-    close: async () => {
-      for (const client of wss.clients) client.terminate();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
-/** A transparent proxy to `upstream` that rewrites what the bridge sends back. */
-async function startProxy(
-  upstream: string,
-  rewrite: (message: Record<string, unknown>, method?: string) => void,
-) {
-  const wss = new WebSocketServer({ noServer: true });
-  const server = createServer();
-  server.on('upgrade', (request, socket, head) => {
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      const query = new URL(request.url ?? '/', 'ws://proxy').search;
-      const up = new WebSocket(`${upstream}${query}`, { origin: request.headers.origin });
-      const methods = new Map<unknown, string>();
-      const queue: [WebSocket.RawData, boolean][] = [];
-      up.on('open', () => queue.splice(0).forEach(([frame, binary]) => up.send(frame, { binary })));
-      ws.on('message', (frame, binary) => {
-        try {
-          const request = JSON.parse(String(frame)) as { id?: unknown; method?: string };
-          methods.set(request.id, request.method ?? '');
-        } catch {
-          // not JSON: forwarded untouched
-        }
-        if (up.readyState === WebSocket.OPEN) up.send(frame, { binary });
-        else queue.push([frame, binary]);
-      });
-      up.on('message', (frame) => {
-        const message = JSON.parse(String(frame)) as Record<string, unknown>;
-        rewrite(message, methods.get(message.id));
-        ws.send(JSON.stringify(message));
-      });
-      ws.on('close', () => up.close());
-      up.on('close', () => ws.close());
-    });
-  });
   const url = await listen(server);
   return {
     url,
@@ -115,12 +73,14 @@ it('fails exactly the cases a subtly broken bridge breaks (schemas and error dat
     pkiDir: mkdtempSync(join(tmpdir(), 'madoguchi-conformance-proxy-')),
   });
   await bridge.cards.settled();
-  const proxy = await startProxy(bridge.url, (message, method) => {
-    if (method === 'MyNumberCard.1.getPinStatus' && typeof message.result === 'object') {
-      (message.result as Record<string, unknown>).retryCounterHint = 'extra';
-    }
-    const error = message.error as { code?: number; data?: unknown } | undefined;
-    if (error?.code === -32010) delete error.data;
+  const proxy = await startFaultProxy(bridge.url, {
+    fromBridge: (message, call) => {
+      if (call?.method === 'MyNumberCard.1.getPinStatus' && typeof message.result === 'object') {
+        (message.result as Record<string, unknown>).retryCounterHint = 'extra';
+      }
+      if (message.error?.code === -32010) delete message.error.data;
+      return [message];
+    },
   });
   try {
     const report = await runConformance({

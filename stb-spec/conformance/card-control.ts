@@ -21,6 +21,14 @@ export interface ApduLog {
   since(index: number): Uint8Array[];
 }
 
+/** The card's answers held back (the kit is the card): an operation provably in progress. */
+export interface CardHold {
+  /** Resolves once the bridge has sent the card a command whose answer is being held. */
+  readonly reached: Promise<void>;
+  /** Lets the held answers (and all later ones) go. */
+  release(): void;
+}
+
 /** What the kit knows about the cards it inserts, for stricter checks. */
 export interface KnownCard {
   credentials?: CardCredentials;
@@ -40,6 +48,8 @@ export interface CardControl {
   settled?(): Promise<void>;
   readonly apdus?: ApduLog;
   readonly known?: KnownCard;
+  /** Holds the card's answers from the next command on (only when the kit is the card). */
+  holdAnswers?(): CardHold;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 /** Assertions on bridge answers shared by the cases: results, error codes, PIN counters, certificates. */
 import { createHash, X509Certificate } from 'node:crypto';
-import { BridgeErrorCode, errorNameOf } from '../protocol';
+import { BridgeErrorCode, CONFIRMATION_PATTERN, errorNameOf } from '../protocol';
 import { check, fail, show, type CaseContext } from './case';
 import type { KitClient, Reply } from './client';
 import type { RpcErrorObject } from './message-checks';
@@ -63,9 +63,36 @@ export async function requireTries(
   );
 }
 
+/**
+ * The length a DER SEQUENCE says it has (header included), or undefined when the bytes do not start
+ * with one. X.509 parsers ignore bytes after the certificate, so the EF's padding must be found here.
+ */
+export function derElementLength(der: Uint8Array): number | undefined {
+  if (der.length < 2 || der[0] !== 0x30) return undefined;
+  const first = der[1]!;
+  if (first < 0x80) return 2 + first;
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 3 || der.length < 2 + octets) return undefined;
+  let length = 0;
+  for (let i = 0; i < octets; i++) length = length * 256 + der[2 + i]!;
+  return 2 + octets + length;
+}
+
+/** The DER is exactly one element: nothing after it (BR-CARD-3, BR-MTH-30). */
+export function checkExactDer(der: Uint8Array, what: string): void {
+  const length = derElementLength(der);
+  check(length !== undefined, `${what}: der does not start with a DER SEQUENCE header`);
+  check(
+    length === der.length,
+    `${what}: der is ${der.length} bytes but its DER header says ${length}: ` +
+      `${der.length > length ? 'bytes after the certificate (the EF padding?)' : 'truncated'} (BR-CARD-3, BR-MTH-30)`,
+  );
+}
+
 export function certificate(derBase64: string, what: string): X509Certificate {
   const der = Buffer.from(derBase64, 'base64');
   check(der.toString('base64') === derBase64, `${what}: der is not canonical base64 (RFC 4648 §4)`);
+  checkExactDer(der, what);
   try {
     return new X509Certificate(der);
   } catch (error) {
@@ -119,4 +146,32 @@ export async function apdusDuring<T>(
   const from = ctx.apdus?.count ?? 0;
   const value = await body();
   return [value, ctx.apdus?.since(from)];
+}
+
+/** The one-time value of a LAST_ATTEMPT_NEEDS_CONFIRMATION answer (checked against its pattern). */
+export function confirmationOf(error: RpcErrorObject, what: string): string {
+  const data = error.data as { triesLeft?: unknown; confirmation?: unknown } | undefined;
+  check(data?.triesLeft === 1, `${what}: data.triesLeft must be 1, got ${show(data)}`);
+  const value = data?.confirmation;
+  check(
+    typeof value === 'string' && new RegExp(CONFIRMATION_PATTERN).test(value),
+    `${what}: data.confirmation must be a one-time value matching ${CONFIRMATION_PATTERN}, got ${show(value)}`,
+  );
+  return value;
+}
+
+/**
+ * Makes a PIN call as the app does after the viewer confirmed: when it is refused with -32012, sends
+ * it once more with that answer's one-time value. For restoring counters with a known-right PIN.
+ */
+export async function confirmedCall(
+  client: KitClient,
+  method: 'sign' | 'readSignCertificate',
+  params: Record<string, unknown>,
+): Promise<Reply> {
+  const first = await client.call(method, params);
+  if (first.kind !== 'error' || first.error.code !== Code.LAST_ATTEMPT_NEEDS_CONFIRMATION) return first;
+  const value = (first.error.data as { confirmation?: unknown } | undefined)?.confirmation;
+  if (typeof value !== 'string') return first;
+  return client.call(method, { ...params, confirmLastAttempt: value });
 }

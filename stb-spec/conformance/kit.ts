@@ -13,7 +13,7 @@ import { junitXml } from './junit';
 import { allPassed, formatResult, summaryLine } from './report';
 import { runCases } from './runner';
 import { VirtualCardControl } from './virtual-card-control';
-import { KitClient, withToken } from './client';
+import { KitClient, upgradeStatus, withToken } from './client';
 
 export interface ConformanceOptions extends KitOptions {
   mode: ControlMode;
@@ -108,6 +108,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   };
   const cases = selectCases(options.only);
   write(`conformance kit: ${cases.length} cases against ${options.url} (mode: ${options.mode})`);
+  await explainRefusal(kit, write);
   const control = await createControl(options, kit);
   const started = Date.now();
   let results: CaseResult[];
@@ -144,4 +145,17 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     write(`JUnit XML: ${options.junitFile}`);
   }
   return { results, passed, exitCode: passed ? 0 : 1, summary };
+}
+
+/** Says at once, and plainly, when the bridge refuses the kit itself: every case would fail with 403. */
+async function explainRefusal(kit: KitOptions, write: (line: string) => void): Promise<void> {
+  const status = await upgradeStatus(withToken(kit.url, kit.token), kit.origin, kit.timeoutMs).catch(() => 0);
+  if (status !== 403) return;
+  write(
+    kit.token === undefined
+      ? 'ブリッジが接続を拒否しました (HTTP 403)。トークンが必要なようです: --token を指定してください / ' +
+          'the bridge refused the kit with HTTP 403: it demands a token — run the kit with --token T'
+      : 'ブリッジが接続を拒否しました (HTTP 403)。--origin と --token を確認してください / ' +
+          'the bridge refused the kit with HTTP 403: check --origin (on its allow-list?) and --token',
+  );
 }

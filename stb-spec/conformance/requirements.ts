@@ -18,7 +18,7 @@ export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-11': ['BR-RPC-3', 'BR-VER-1'],
   'CK-12': ['BR-RPC-4'],
   'CK-13': ['BR-RPC-4', 'BR-MTH-5'],
-  'CK-14': ['BR-RPC-4', 'BR-CARD-10', 'BR-EVT-1'],
+  'CK-14': ['BR-RPC-4', 'BR-CARD-10', 'BR-EVT-1', 'BR-EVT-7'],
   'CK-15': ['BR-RPC-4', 'BR-MTH-60'],
   'CK-16': ['BR-MTH-60'],
   'CK-17': ['BR-RPC-6'],
@@ -53,7 +53,18 @@ export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-46': ['BR-MTH-8'],
   'CK-47': ['BR-MTH-6', 'BR-MTH-40'],
   'CK-48': ['BR-CARD-11', 'BR-CARD-2', 'BR-CARD-3', 'BR-SEC-20'],
+  'CK-49': ['BR-SEC-2'],
+  'CK-50': ['BR-SEC-6', 'BR-SEC-5'],
+  'CK-51': ['BR-RPC-9', 'BR-SEC-11'],
+  'CK-52': ['BR-CARD-3', 'BR-MTH-30'],
+  'CK-53': ['BR-MTH-6', 'BR-MTH-61'],
+  'CK-54': ['BR-MTH-6', 'BR-MTH-40', 'BR-MTH-61'],
+  'CK-55': ['BR-SEC-23'],
+  'CK-56': ['BR-TRN-9', 'BR-TRN-8'],
 };
+
+/** Checked on every message of every case (message-checks.ts), whichever case runs. */
+export const EVERY_MESSAGE_REQUIREMENTS = ['BR-RPC-5', 'BR-RPC-10', 'BR-ERR-1', 'BR-ERR-2'] as const;
 
 export function requirementsOf(caseId: string): string[] {
   return [...(CASE_REQUIREMENTS[caseId] ?? [])];

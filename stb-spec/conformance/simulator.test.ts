@@ -7,7 +7,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ORIGIN, startTestBridge, type TestBridge } from '../../native-bridge/src/bridge/test-bridge';
+import { ORIGIN, startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
 import { ALL_CASES } from './cases';
 import { runConformance } from './kit';
 import { KNOWN_REFERENCE_BUGS, junitCases } from './test-support';
@@ -48,11 +48,14 @@ it('passes every case with --simulator-controls (known reference bugs aside), wi
     knownBugs.map((id) => expect.stringMatching(new RegExp(`^${id}: `))),
   );
   expect(report.results.filter((r) => r.verdict === 'skipped')).toEqual([]);
-  // Only the APDU check needs the kit to be the card.
-  expect(report.results.filter((r) => r.verdict === 'not-applicable').map((r) => r.id)).toEqual(['CK-48']);
+  // The APDU check needs the kit to be the card; the extension check cannot run on the extension.
+  expect(report.results.filter((r) => r.verdict === 'not-applicable').map((r) => r.id)).toEqual([
+    'CK-55',
+    'CK-48',
+  ]);
   expect(report.results).toHaveLength(ALL_CASES.length);
   expect(report.exitCode).toBe(knownBugs.length === 0 ? 0 : 1);
-  expect(report.summary).toMatch(/^conformance: \d+ passed, \d+ failed, 0 skipped, 1 not applicable$/);
+  expect(report.summary).toMatch(/^conformance: \d+ passed, \d+ failed, 0 skipped, 2 not applicable$/);
   expect(lines.some((line) => line.startsWith(report.summary))).toBe(true);
 
   const cases = junitCases(readFileSync(junitFile, 'utf8'));
@@ -78,3 +81,22 @@ it('without a card-control mode runs what it can, skips the rest and does not pa
   expect(report.exitCode).toBe(1);
   expect(lines.join('\n')).toMatch(/a full run needs a card-control mode/);
 }, 120_000);
+
+it('says plainly that the bridge demands a token when the kit was given none', async () => {
+  const lines: string[] = [];
+  const report = await runConformance({
+    url: bridge.url,
+    origin: ORIGIN,
+    mode: 'none',
+    timeoutMs: 5_000,
+    only: ['CK-04', 'CK-21'],
+    write: (line) => lines.push(line),
+  });
+  expect(lines[1]).toMatch(/トークンが必要なようです.*it demands a token — run the kit with --token T/);
+  expect(report.results.map((r) => [r.id, r.verdict])).toEqual([
+    ['CK-04', 'failed'],
+    ['CK-21', 'failed'],
+  ]);
+  expect(report.results[0]!.reason).toMatch(/demands one — run the kit with --token T/);
+  expect(report.exitCode).toBe(1);
+});

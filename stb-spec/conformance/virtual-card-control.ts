@@ -9,7 +9,15 @@ import { GENERIC_CARD_ATR } from '../../mocks/virtual-card/jpki-applet';
 import { createScenarioCard, parseScenario } from '../../mocks/virtual-card/scenarios';
 import { createCardState } from '../../mocks/virtual-card/state';
 import { VpcdCard } from '../../mocks/virtual-card/vpcd-client';
-import type { ApduLog, CardControl, InsertOptions, InsertableSetup, KnownCard } from './card-control';
+import type { Socket } from 'node:net';
+import type {
+  ApduLog,
+  CardControl,
+  CardHold,
+  InsertOptions,
+  InsertableSetup,
+  KnownCard,
+} from './card-control';
 
 export interface VirtualCardControlOptions {
   host: string;
@@ -110,6 +118,28 @@ export class VirtualCardControl implements CardControl {
       }
     }
     if (this.detectionApdus === undefined) this.detectionApdus = count;
+  }
+
+  /**
+   * Corks the card's side of the vpcd socket: the card still computes its answers but none leaves
+   * until release, so the bridge's operation stays in progress for as long as the kit needs.
+   */
+  holdAnswers(): CardHold {
+    const card = this.card;
+    // VpcdCard writes each answer to this socket; it keeps it private because nothing else should.
+    const socket = (card as unknown as { socket?: Socket } | undefined)?.socket;
+    if (!card || !socket) throw new Error('no card in the reader to hold');
+    socket.cork();
+    let released = false;
+    const reached = new Promise<void>((resolve) => card.once('apdu', () => resolve()));
+    return {
+      reached,
+      release: () => {
+        if (released) return;
+        released = true;
+        socket.uncork();
+      },
+    };
   }
 
   async close(): Promise<void> {

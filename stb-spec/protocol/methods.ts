@@ -45,6 +45,19 @@ export const SignPassword = Type.String({
   description: 'signature password: 6–16 characters of A–Z and 0–9',
 });
 
+/**
+ * `confirmLastAttempt`: the one-time value from LAST_ATTEMPT_NEEDS_CONFIRMATION's data. `true` (the
+ * draft's first form) and any other string are accepted by the schema but never confirm: the
+ * bridge answers -32012 again with a fresh value, and the card is not touched.
+ */
+export const ConfirmLastAttempt = Type.Union(
+  [Type.String({ minLength: 1, maxLength: 128 }), Type.Literal(true)],
+  {
+    description:
+      'the one-time value from the last LAST_ATTEMPT_NEEDS_CONFIRMATION answer on this connection, sent only after the viewer confirmed spending the last try',
+  },
+);
+
 export const Methods = {
   getStatus: { params: Type.Optional(NoParams), result: Status },
   readCertificate: {
@@ -59,7 +72,7 @@ export const Methods = {
   },
   readSignCertificate: {
     params: Type.Object(
-      { pin: SignPassword, confirmLastAttempt: Type.Optional(Type.Literal(true)), ...optionalReader },
+      { pin: SignPassword, confirmLastAttempt: Type.Optional(ConfirmLastAttempt), ...optionalReader },
       { additionalProperties: false },
     ),
     result: Type.Object({ der: base64('the signature certificate, DER') }, { additionalProperties: false }),
@@ -89,7 +102,7 @@ export const Methods = {
           contentEncoding: 'base64',
           description: 'the 32-byte SHA-256 digest of the message, base64',
         }),
-        confirmLastAttempt: Type.Optional(Type.Literal(true)),
+        confirmLastAttempt: Type.Optional(ConfirmLastAttempt),
         ...optionalReader,
       },
       { additionalProperties: false },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { checkResult, MAX_MESSAGE_BYTES } from '../../../stb-spec/protocol';
-import { ORIGIN, RawClient, startTestBridge, type TestBridge } from './test-bridge';
+import { ORIGIN, RawClient, startTestBridge, type TestBridge } from '../../../mocks/dev-bridge/test-bridge';
 
 let pkiDir: string;
 let bridge: TestBridge;
@@ -90,12 +90,14 @@ describe('methods', () => {
       locked: false,
     });
     const before = cardApdus();
-    expect(errorOf(await client.call('sign', signParams('1234')))).toMatchObject({
+    const refused = errorOf(await client.call('sign', signParams('1234')));
+    expect(refused).toMatchObject({
       code: -32012,
-      data: { triesLeft: 1 },
+      data: { triesLeft: 1, confirmation: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) },
     });
     expect(cardApdus()).toBe(before);
-    const confirmed = await client.call('sign', signParams('1234', { confirmLastAttempt: true }));
+    const { confirmation } = refused.data as { confirmation: string };
+    const confirmed = await client.call('sign', signParams('1234', { confirmLastAttempt: confirmation }));
     expect(confirmed.result).toHaveProperty('signature');
     expect((await client.call('getPinStatus', { pin: 'auth' })).result).toMatchObject({ triesLeft: 3 });
   });

@@ -1,86 +1,79 @@
 /**
- * The reference card bridge:
+ * The production card bridge, PC/SC only:
  *
- *   npm run bridge -- --backend pcsc|simulator --port 9930 --allow-origin http://127.0.0.1:8080
- *     [--allow-origin O]… [--token T] [--log-level debug|info|warn|error]
- *     simulator only: [--scenario NAME | --no-card] [--pki DIR] [--state-dir DIR]
- *                     [--auth-pin 1234] [--sign-pin ABC123]
+ *   node --import tsx native-bridge/src/bridge/cli.ts [--backend pcsc] --port 9930
+ *     --allow-origin http://127.0.0.1:8080 [--allow-origin O]… [--token T] [--log-level LEVEL]
  *
+ * It knows no simulator: the development entry point (`npm run bridge`) hands its own card backend
+ * to startBridge(), so nothing of the development kit can be reached from here or from the bundle.
  * Logs are JSON lines on stdout; SIGINT/SIGTERM close it cleanly.
  */
-import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DEFAULT_PORT } from '../../../stb-spec/protocol/methods';
-import { PIN_FORMAT } from '../jpki/constants';
 import { PcscReaderMonitor } from '../transport/pcsc-readers';
 import type { CardBackend } from './card-backend';
 import { CardService } from './card-service';
-import { jsonLogger, type LogLevel } from './logger';
-import { BridgeServer } from './server';
-import { SimulatorBackend } from './simulator-backend';
-import { simulatorMethods } from './simulator-methods';
 import type { Extensions } from './dispatcher';
+import { jsonLogger, type Logger, type LogLevel } from './logger';
+import { BridgeServer } from './server';
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
-
-export const USAGE = `usage: npm run bridge -- --backend pcsc|simulator --allow-origin ORIGIN [options]
-  --backend pcsc|simulator  pcsc: readers through pcscd; simulator: the in-process virtual card
-  --port N                  default ${DEFAULT_PORT}; 0 picks a free port (printed in the "listening" log)
+export const COMMON_USAGE = `  --port N                  default ${DEFAULT_PORT}; 0 picks a free port (printed in the "listening" log)
   --allow-origin ORIGIN     an Origin allowed to connect, e.g. http://127.0.0.1:8080 (repeatable)
   --token T                 also require ?token=T on the WebSocket URL
-  --log-level LEVEL         debug | info (default) | warn | error
-simulator backend:
-  --scenario NAME           the card inserted at start (default normal); --no-card starts empty
-  --pki DIR                 test PKI directory (default .tmp/test-pki)
-  --state-dir DIR           keep the simulated cards' PIN counters in DIR
-  --auth-pin PIN            the simulated card's auth PIN (default 1234)
-  --sign-pin PASSWORD       the simulated card's signature password (default ABC123)`;
+  --log-level LEVEL         debug | info (default) | warn | error`;
+
+export const USAGE = `usage: madoguchi bridge [--backend pcsc] --allow-origin ORIGIN [options]
+  --backend pcsc            readers through pcscd (the only backend of the production bridge)
+${COMMON_USAGE}`;
+
+export const SIMULATOR_NOT_HERE =
+  'この本番用ブリッジにシミュレーターはありません。開発用は npm run bridge -- --backend simulator / ' +
+  'the production bridge has no simulator backend; the development bridge has it: ' +
+  'npm run bridge -- --backend simulator';
 
 export class UsageError extends Error {}
 
-export interface BridgeCliOptions {
-  backend: 'pcsc' | 'simulator';
+export interface BridgeOptions {
   port: number;
   allowedOrigins: string[];
   token?: string;
   logLevel: LogLevel;
-  scenario?: string;
-  pkiDir: string;
-  stateDir?: string;
-  pins: { auth: string; sign: string };
 }
 
-export function parseBridgeArgs(argv: string[]): BridgeCliOptions {
+/** The command-line options every entry point shares (the development one adds its own). */
+export const COMMON_ARGS = {
+  backend: { type: 'string' },
+  port: { type: 'string', default: String(DEFAULT_PORT) },
+  'allow-origin': { type: 'string', multiple: true, default: [] },
+  token: { type: 'string' },
+  'log-level': { type: 'string', default: 'info' },
+  help: { type: 'boolean', default: false },
+} as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs with bilingual errors; `--help` is a UsageError without a message. */
+export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: O,
+) {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        backend: { type: 'string' },
-        port: { type: 'string', default: String(DEFAULT_PORT) },
-        'allow-origin': { type: 'string', multiple: true, default: [] },
-        token: { type: 'string' },
-        'log-level': { type: 'string', default: 'info' },
-        scenario: { type: 'string' },
-        'no-card': { type: 'boolean', default: false },
-        pki: { type: 'string' },
-        'state-dir': { type: 'string' },
-        'auth-pin': { type: 'string', default: '1234' },
-        'sign-pin': { type: 'string', default: 'ABC123' },
-        help: { type: 'boolean', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, strict: true, options }));
   } catch (error) {
     throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
   }
-  if (values.help) throw new UsageError('');
-  const backend = values.backend;
-  if (backend !== 'pcsc' && backend !== 'simulator') {
-    throw new UsageError('--backend は pcsc か simulator / --backend must be pcsc or simulator');
-  }
+  if ((values as { help?: boolean }).help) throw new UsageError('');
+  return values;
+}
+
+/** The checked options of the shared flags. */
+export function bridgeOptionsFrom(values: {
+  port: string;
+  'allow-origin': string[];
+  token?: string;
+  'log-level': string;
+}): BridgeOptions {
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  if (!/^\d+$/.test(values.port) || port > 65535) {
     throw new UsageError(`--port は 0–65535 / --port must be 0–65535, got ${values.port}`);
   }
   const origins = values['allow-origin'];
@@ -98,45 +91,54 @@ export function parseBridgeArgs(argv: string[]): BridgeCliOptions {
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
     throw new UsageError('--log-level: debug|info|warn|error');
   if (values.token !== undefined && values.token.length === 0)
-    throw new UsageError('--token must not be empty');
-  if (!PIN_FORMAT.auth.test(values['auth-pin']) || !PIN_FORMAT.sign.test(values['sign-pin'])) {
-    throw new UsageError('暗証番号の形式が違います / --auth-pin is 4 digits, --sign-pin 6–16 of A–Z 0–9');
-  }
-  return {
-    backend,
-    port,
-    allowedOrigins: origins,
-    token: values.token,
-    logLevel,
-    scenario: values['no-card'] ? undefined : (values.scenario ?? 'normal'),
-    pkiDir: path.resolve(values.pki ?? path.join(REPO_ROOT, '.tmp', 'test-pki')),
-    stateDir: values['state-dir'] ? path.resolve(values['state-dir']) : undefined,
-    pins: { auth: values['auth-pin'], sign: values['sign-pin'] },
-  };
+    throw new UsageError('--token は空にできません / --token must not be empty');
+  return { port, allowedOrigins: origins, token: values.token, logLevel };
 }
+
+/** The production command line: PC/SC only; asking for the simulator is a usage error (exit 2). */
+export function parseBridgeArgs(argv: string[]): BridgeOptions {
+  const developmentOnly = argv.find((arg) =>
+    /^--(scenario|no-card|pki|state-dir|auth-pin|sign-pin)(=|$)/.test(arg),
+  );
+  if (developmentOnly) throw new UsageError(`${developmentOnly}: ${SIMULATOR_NOT_HERE}`);
+  const values = parseCommandLine(argv, COMMON_ARGS);
+  if (values.backend === 'simulator') throw new UsageError(SIMULATOR_NOT_HERE);
+  if (values.backend !== undefined && values.backend !== 'pcsc') {
+    throw new UsageError(`--backend は pcsc のみ / --backend must be pcsc, got ${values.backend}`);
+  }
+  return bridgeOptionsFrom(values);
+}
+
+/** The cards the bridge serves, from whoever starts it. */
+export interface CardSource {
+  /** Logged at start, e.g. "pcsc". */
+  name: string;
+  backend: CardBackend;
+  /** Methods beyond the protocol, by fully qualified name (none in production). */
+  extensions?: Extensions;
+}
+
+export type OpenCards = (logger: Logger) => Promise<CardSource>;
+
+/** The box's readers through pcscd: the production bridge's only card source. */
+export const openPcsc: OpenCards = async (logger) => {
+  const backend = await PcscReaderMonitor.start();
+  backend.on('error', (error) => logger.log('warn', 'pcsc error', { reason: error.message }));
+  return { name: 'pcsc', backend };
+};
 
 export interface RunningBridge {
   port: number;
   close(): Promise<void>;
 }
 
-export async function startBridge(options: BridgeCliOptions, write = (line: string) => console.log(line)) {
+export async function startBridge(
+  options: BridgeOptions,
+  openCards: OpenCards,
+  write = (line: string) => console.log(line),
+): Promise<RunningBridge> {
   const logger = jsonLogger(write, options.logLevel);
-  let backend: CardBackend;
-  let extensions: Extensions = {};
-  if (options.backend === 'simulator') {
-    const simulator = await SimulatorBackend.start({
-      pkiDir: options.pkiDir,
-      pins: options.pins,
-      stateDir: options.stateDir,
-      initialScenario: options.scenario,
-    });
-    extensions = simulatorMethods(simulator);
-    backend = simulator;
-  } else {
-    backend = await PcscReaderMonitor.start();
-    backend.on('error', (error) => logger.log('warn', 'pcsc error', { reason: error.message }));
-  }
+  const { name, backend, extensions } = await openCards(logger);
   const cards = new CardService(backend);
   const server = new BridgeServer(cards, {
     port: options.port,
@@ -145,28 +147,38 @@ export async function startBridge(options: BridgeCliOptions, write = (line: stri
     logger,
     extensions,
   });
-  const port = await server.listen();
-  logger.log('info', 'started', { backend: options.backend, readers: backend.readers().length, port });
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (error) {
+    await backend.close();
+    throw error;
+  }
+  logger.log('info', 'started', { backend: name, readers: backend.readers().length, port });
   return {
     port,
     async close() {
       await server.close();
       await backend.close();
     },
-  } satisfies RunningBridge;
+  };
 }
 
-async function main(): Promise<void> {
-  let options: BridgeCliOptions;
+/** Runs a bridge from a command line until SIGINT/SIGTERM (shared with the development entry point). */
+export async function runBridgeCommand(
+  parse: () => { options: BridgeOptions; openCards: OpenCards },
+  usage: string,
+): Promise<void> {
+  let parsed;
   try {
-    options = parseBridgeArgs(process.argv.slice(2));
+    parsed = parse();
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     if (error.message) console.error(error.message);
-    console.error(USAGE);
+    console.error(usage);
     process.exit(error.message ? 2 : 0);
   }
-  const bridge = await startBridge(options).catch((error: Error) => {
+  const bridge = await startBridge(parsed.options, parsed.openCards).catch((error: Error) => {
     console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
     process.exit(1);
   });
@@ -175,4 +187,9 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  void runBridgeCommand(
+    () => ({ options: parseBridgeArgs(process.argv.slice(2)), openCards: openPcsc }),
+    USAGE,
+  );
+}

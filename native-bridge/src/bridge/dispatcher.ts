@@ -25,6 +25,7 @@ import {
   PinIncorrectError,
 } from '../jpki/errors';
 import type { CardService } from './card-service';
+import { Confirmations, pinReferenceOfKey, type PinReference } from './confirmations';
 import type { Logger } from './logger';
 
 export interface RpcError {
@@ -40,6 +41,11 @@ export type Reply = { jsonrpc: '2.0'; id: Id; result: unknown } | { jsonrpc: '2.
 export interface Subscriptions {
   register(id: string): void;
   unregister(id: string): void;
+}
+
+interface CallContext {
+  subscriptions: Subscriptions;
+  connection: number;
 }
 
 export class RpcFailure extends Error {
@@ -60,6 +66,7 @@ export class Dispatcher {
     private readonly cards: CardService,
     private readonly logger: Logger,
     private readonly extensions: Extensions = {},
+    private readonly confirmations = new Confirmations(),
   ) {
     // Compile every schema now, so the first call of each method pays no compilation.
     for (const name of METHOD_NAMES) checkParams(name, undefined);
@@ -93,7 +100,7 @@ export class Dispatcher {
         : undefined;
       if (!method && !extension) fail(JsonRpcErrorCode.METHOD_NOT_FOUND, 'Method not found');
       const result = method
-        ? await this.call(method, request.params ?? {}, subscriptions)
+        ? await this.call(method, request.params ?? {}, { subscriptions, connection })
         : await extension!(request.params ?? {});
       this.logger.log('info', 'call', {
         method: method ?? request.method,
@@ -117,48 +124,73 @@ export class Dispatcher {
     }
   }
 
-  private async call(method: MethodName, rawParams: unknown, subscriptions: Subscriptions): Promise<unknown> {
+  /** A closed connection's one-time values can never be presented again: drop them. */
+  closed(connection: number): void {
+    this.confirmations.forget(connection);
+  }
+
+  private async call(method: MethodName, rawParams: unknown, context: CallContext): Promise<unknown> {
     const params = Array.isArray(rawParams) && rawParams.length === 0 ? {} : rawParams;
     const problem = checkParams(method, params);
     if (problem) fail(JsonRpcErrorCode.INVALID_PARAMS, `Invalid params: ${problem}`);
-    return this.methods[method](params as never, subscriptions);
+    return this.methods[method](params as never, context);
+  }
+
+  /**
+   * Runs a call that carries a PIN. The card layer gets `confirmLastAttempt: true` only for the
+   * valid one-time value of this connection and PIN; when the card layer refuses the last try, the
+   * reply carries a fresh value for the warning screen to send back.
+   */
+  private async withLastTry<T>(
+    { connection }: CallContext,
+    reference: PinReference,
+    presented: unknown,
+    operation: (confirmLastAttempt: boolean) => Promise<T>,
+  ): Promise<T> {
+    const confirmLastAttempt = this.confirmations.consume(connection, reference, presented);
+    try {
+      return await operation(confirmLastAttempt);
+    } catch (error) {
+      if (!(error instanceof LastAttemptNeedsConfirmationError)) throw error;
+      return fail(BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION, error.message, {
+        triesLeft: 1,
+        confirmation: this.confirmations.issue(connection, reference),
+      });
+    }
   }
 
   private readonly methods: {
-    [M in MethodName]: (params: ParamsOf<M>, subscriptions: Subscriptions) => Promise<ResultOf<M>>;
+    [M in MethodName]: (params: ParamsOf<M>, context: CallContext) => Promise<ResultOf<M>>;
   } = {
     getStatus: async () => this.cards.status(),
     readCertificate: async ({ slot, reader }) => ({
       der: base64(await this.cards.readCertificate(slot, reader)),
     }),
-    readSignCertificate: async ({ pin, confirmLastAttempt, reader }) => ({
+    readSignCertificate: async ({ pin, confirmLastAttempt, reader }, context) => ({
       der: base64(
-        await this.cards.readSignCertificate(
-          pin,
-          { confirmLastAttempt: confirmLastAttempt === true },
-          reader,
+        await this.withLastTry(context, 'sign', confirmLastAttempt, (confirmed) =>
+          this.cards.readSignCertificate(pin, { confirmLastAttempt: confirmed }, reader),
         ),
       ),
     }),
     getPinStatus: async ({ pin, reader }) => this.cards.pinStatus(pin, reader),
-    sign: async ({ key, pin, digest, confirmLastAttempt, reader }) => {
+    sign: async ({ key, pin, digest, confirmLastAttempt, reader }, context) => {
       const bytes = Buffer.from(digest, 'base64');
       if (bytes.length !== 32)
         fail(JsonRpcErrorCode.INVALID_PARAMS, 'Invalid params: digest must be 32 bytes (SHA-256)');
-      const signature = await this.cards.sign(
-        key,
-        pin,
-        bytes,
-        { confirmLastAttempt: confirmLastAttempt === true },
-        reader,
+      const signature = await this.withLastTry(
+        context,
+        pinReferenceOfKey(key),
+        confirmLastAttempt,
+        (confirmed) => this.cards.sign(key, pin, bytes, { confirmLastAttempt: confirmed }, reader),
       );
       return { signature: base64(signature) };
     },
-    register: async ({ id }, subscriptions) => {
+    register: async ({ id }, { subscriptions }) => {
       subscriptions.register(id);
       return 0 as const;
     },
-    unregister: async ({ id }, subscriptions) => {
+    unregister: async ({ id }, { subscriptions }) => {
       subscriptions.unregister(id);
       return 0 as const;
     },
@@ -183,7 +215,6 @@ function toRpcError(caught: unknown): RpcError {
   if (caught instanceof CardError) {
     const error: RpcError = { code: BridgeErrorCode[caught.errorName], message: caught.message };
     if (caught instanceof PinIncorrectError) error.data = { triesLeft: caught.triesLeft };
-    if (caught instanceof LastAttemptNeedsConfirmationError) error.data = { triesLeft: 1 };
     if (caught instanceof NotMyNumberCardError) error.data = { atr: caught.atr ?? '' };
     if (caught instanceof CardStatusError) error.data = { sw: caught.swHex };
     return error;

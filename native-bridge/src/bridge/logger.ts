@@ -21,6 +21,8 @@ export interface LogFields {
   token?: 'present' | 'absent';
   bytes?: number;
   reason?: string;
+  /** A path the service wrote or read (never the content). */
+  file?: string;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -46,6 +48,7 @@ const ALLOWED = new Set<keyof LogFields>([
   'token',
   'bytes',
   'reason',
+  'file',
 ]);
 
 /** Writes JSON lines; fields outside LogFields are dropped even if a caller casts its way past the types. */

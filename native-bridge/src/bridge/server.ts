@@ -1,7 +1,9 @@
 /**
  * The card bridge's WebSocket server, RDK Thunder style: `ws://127.0.0.1:<port>/jsonrpc`, loopback
- * only, upgrade refused with 403 unless the Origin is allowed (and the token matches, when one is
- * set). Each connection keeps its own statusChanged registrations.
+ * only, upgrade refused with 403 unless the Host is the bridge's own loopback address, the Origin is
+ * allowed and the token matches (when one is set). Connections, calls awaiting an answer and message
+ * rates are bounded, so one flooding client cannot starve the app. Each connection keeps its own
+ * statusChanged registrations.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +11,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { JSONRPC_PATH, STATUS_CHANGED, type Status } from '../../../stb-spec/protocol';
 import type { CardService } from './card-service';
+import { Confirmations } from './confirmations';
 import { Dispatcher, type Extensions, type Subscriptions } from './dispatcher';
 import type { Logger } from './logger';
 
@@ -21,7 +24,16 @@ export interface BridgeServerOptions {
   logger: Logger;
   /** Methods beyond the protocol, e.g. the simulator's card controls. */
   extensions?: Extensions;
+  /** The clock of the one-time confirmations and the rate window (tests move it). */
+  now?: () => number;
 }
+
+/** Bounds of BR-TRN-9. */
+export const MAX_CONNECTIONS = 16;
+export const MAX_PENDING_CALLS = 16;
+export const MAX_MESSAGES_PER_SECOND = 200;
+/** WebSocket close code "policy violation". */
+export const CLOSE_POLICY_VIOLATION = 1008;
 
 /** Frames above this close the connection (ws 1009); between 64 KiB and this they get an error reply. */
 const HARD_FRAME_LIMIT = 1024 * 1024;
@@ -32,7 +44,9 @@ export class BridgeServer {
   private readonly wss: WebSocketServer;
   private readonly dispatcher: Dispatcher;
   private readonly subscribers = new Map<WebSocket, Set<string>>();
+  private readonly now: () => number;
   private nextConnection = 1;
+  private port = 0;
 
   constructor(
     private readonly cards: CardService,
@@ -40,7 +54,8 @@ export class BridgeServer {
   ) {
     const host = options.host ?? '127.0.0.1';
     if (!LOOPBACK.has(host)) throw new Error(`the bridge binds to loopback only, not ${host}`);
-    this.dispatcher = new Dispatcher(cards, options.logger, options.extensions);
+    this.now = options.now ?? Date.now;
+    this.dispatcher = new Dispatcher(cards, options.logger, options.extensions, new Confirmations(this.now));
     this.http = createServer((_request, response) => {
       response.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket upgrade required\n');
     });
@@ -67,6 +82,7 @@ export class BridgeServer {
       this.http.listen(this.options.port, host, () => resolve());
     });
     const { port } = this.http.address() as AddressInfo;
+    this.port = port;
     this.options.logger.log('info', 'listening', { host, port });
     return port;
   }
@@ -85,11 +101,14 @@ export class BridgeServer {
       return '400 Bad Request'; // a request target no URL parser accepts, e.g. "//["
     }
     if (url.pathname !== JSONRPC_PATH) return '404 Not Found';
+    // A page on a rebound DNS name reaches 127.0.0.1 with its own name as Host: refuse it before anything else.
+    if (!isOwnHost(request.headers.host, this.port)) return '403 Forbidden';
     const origin = request.headers.origin;
     if (!origin || !this.options.allowedOrigins.includes(origin)) return '403 Forbidden';
     if (this.options.token !== undefined && !sameSecret(url.searchParams.get('token'), this.options.token)) {
       return '403 Forbidden';
     }
+    if (this.subscribers.size >= MAX_CONNECTIONS) return '503 Service Unavailable';
     return undefined;
   }
 
@@ -102,12 +121,25 @@ export class BridgeServer {
       register: (id) => ids.add(id),
       unregister: (id) => ids.delete(id),
     };
+    let pending = 0;
+    const arrivals: number[] = [];
 
     ws.on('message', (data: RawData, isBinary: boolean) => {
-      void this.onMessage(ws, data, isBinary, subscriptions, connection);
+      const now = this.now();
+      arrivals.push(now);
+      while (arrivals.length > 0 && arrivals[0]! <= now - 1000) arrivals.shift();
+      if (pending >= MAX_PENDING_CALLS || arrivals.length > MAX_MESSAGES_PER_SECOND) {
+        if (ws.readyState !== ws.OPEN) return;
+        this.options.logger.log('warn', 'connection closed: too many messages', { connection });
+        ws.close(CLOSE_POLICY_VIOLATION, 'too many messages');
+        return;
+      }
+      pending++;
+      void this.onMessage(ws, data, isBinary, subscriptions, connection).finally(() => pending--);
     });
     ws.on('close', () => {
       this.subscribers.delete(ws);
+      this.dispatcher.closed(connection);
       this.options.logger.log('info', 'disconnected', { connection, clients: this.subscribers.size });
     });
     ws.on('error', (error) =>
@@ -139,6 +171,13 @@ export class BridgeServer {
       clients: this.subscribers.size,
     });
   }
+}
+
+/** The Host header names this bridge: its loopback address and port (`localhost` in any case). */
+function isOwnHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const own = [`127.0.0.1:${port}`, `[::1]:${port}`, `localhost:${port}`];
+  return own.includes(host) || host.toLowerCase() === `localhost:${port}`;
 }
 
 function sameSecret(given: string | null, expected: string): boolean {

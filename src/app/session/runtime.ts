@@ -16,8 +16,13 @@ export interface Runtime {
   bridge: BridgeClient;
 }
 
-export function createRuntime(settings: AppSettings): Runtime {
-  const bridge = new BridgeClient({ url: settings.bridge.url, token: settings.bridge.token });
+/**
+ * `launchToken`: the box's token from the launch URL (bridge-token.ts); it wins over a token fixed
+ * in the operator's settings.
+ */
+export function createRuntime(settings: AppSettings, launchToken?: string): Runtime {
+  const token = launchToken ?? settings.bridge.token;
+  const bridge = new BridgeClient({ url: settings.bridge.url, ...(token === undefined ? {} : { token }) });
   const platform = new PlatformClient({ baseUrl: settings.platformUrl });
   const actors = createActors({ card: bridge, platform });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), {

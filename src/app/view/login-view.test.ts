@@ -1,5 +1,13 @@
 /** The login view for every state of the real login machine (fake card and platform). */
-import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../../machines/testing/fixtures';
+import {
+  CONFIRMATION,
+  cardErrors,
+  done,
+  fail,
+  pinStatus,
+  platformErrors,
+  signedIn,
+} from '../../machines/testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../../machines/testing/model';
 import { settle } from '../../machines/testing/fake-actors';
 import { loginMachine } from '../../machines/login/login.machine';
@@ -29,7 +37,6 @@ async function start(tries = 3): Promise<Run> {
 async function atChallenge(tries = 3): Promise<Run> {
   const run = await start(tries);
   await send(run, ...digits('9753'), { type: 'OK' });
-  if (tries === 1) await send(run, { type: 'CONFIRM' });
   return run;
 }
 
@@ -92,23 +99,47 @@ describe('login view: PIN entry', () => {
     expect(props<PinEntryProps>(run).error).toBeUndefined();
   });
 
-  test('one try left: the confirmation, then CONFIRM goes on, BACK clears the PIN', async () => {
+  test('one try left: OK waits on the PIN screen while the bridge is asked, then the warning', async () => {
     const run = await start(1);
     await send(run, ...digits('9753'), { type: 'OK' });
+    // No challenge prefetched: fetched first, the PIN screen "checking…" all along.
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    expect(props<PinEntryProps>(run)).toMatchObject({
+      confirmingLastAttempt: false,
+      waiting: true,
+      digits: 4,
+    });
+    await send(run, done('requestChallenge', 'Q0g='));
+    expect(run.actor.getSnapshot().value).toBe('signing');
+    expect(props<PinEntryProps>(run)).toMatchObject({
+      confirmingLastAttempt: false,
+      waiting: true,
+      digits: 4,
+    });
+    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
     expect(props<PinEntryProps>(run)).toMatchObject({ confirmingLastAttempt: true, triesLeft: 1, digits: 4 });
+    // The panel is the message: no error line under it; and the value is not in the view.
+    expect(props<PinEntryProps>(run).error).toBeUndefined();
+    expect(JSON.stringify(view(run))).not.toContain(CONFIRMATION);
     await send(run, { type: 'BACK' });
     expect(props<PinEntryProps>(run)).toMatchObject({ confirmingLastAttempt: false, digits: 0 });
-    await send(run, ...digits('9753'), { type: 'OK' }, { type: 'CONFIRM' });
+  });
+
+  test('CONFIRM: the real check shows the status screen', async () => {
+    const run = await start(1);
+    await send(run, ...digits('9753'), { type: 'OK' }, done('requestChallenge', 'Q0g='));
+    await send(run, fail('signChallenge', cardErrors.lastAttempt()), { type: 'CONFIRM' });
+    expect(view(run).screen).toBe('status');
+    await send(run, done('requestChallenge', 'Q0gy'));
+    expect(run.actor.getSnapshot().value).toBe('signing');
     expect(view(run).screen).toBe('status');
   });
 
-  test('the card asks to confirm the last try: the PIN screen says so', async () => {
+  test('the bridge says one try left when the app thought more: the warning too', async () => {
     const run = await atSigning();
+    expect(view(run).screen).toBe('status');
     await send(run, fail('signChallenge', cardErrors.lastAttempt()));
-    expect(props<PinEntryProps>(run)).toMatchObject({
-      triesLeft: 1,
-      error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
-    });
+    expect(props<PinEntryProps>(run)).toMatchObject({ triesLeft: 1, confirmingLastAttempt: true, digits: 4 });
   });
 
   test('the challenge ran out: type the PIN again, with the reason', async () => {

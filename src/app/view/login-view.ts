@@ -22,7 +22,7 @@ export interface PinEntryProps {
   error?: MessageRef;
   /** One try left: the viewer must CONFIRM before the PIN goes to the card. */
   confirmingLastAttempt: boolean;
-  /** OK was pressed; the card is still being read. */
+  /** OK was pressed; the card is still being read, or the bridge is asked about the last try. */
   waiting: boolean;
 }
 
@@ -70,14 +70,24 @@ export const retryableView = (target: ActorTarget, titleKey: string, body: Messa
  */
 const PIN_ENTRY_ERRORS: readonly FlowErrorKind[] = ['pinIncorrect', 'lastAttempt', 'challengeExpired'];
 
+/**
+ * At one try left, OK sends the PIN without a confirmation and the bridge answers with the warning's
+ * value, touching nothing: that short wait stays on the PIN screen ("checking…"), since the PIN has
+ * not been checked yet. The call that CONFIRM sends is a real check: the status screen.
+ */
+const askingAboutLastTry = (snapshot: LoginSnapshot, state: string): boolean =>
+  (state === 'challenging' || state === 'signing') &&
+  snapshot.context.pinStatus?.triesLeft === 1 &&
+  snapshot.context.confirmation === undefined;
+
 const pinEntry = (snapshot: LoginSnapshot, state: string): ScreenView<PinEntryProps> => {
-  const { pin, pinStatus, error } = snapshot.context;
+  const { pin, heldPin, pinStatus, error } = snapshot.context;
   const props: PinEntryProps = {
     purpose: 'login',
-    digits: pin.length,
+    digits: heldPin?.length ?? pin.length,
     maxDigits: PIN_LENGTH,
     confirmingLastAttempt: state === 'active.confirmingLastAttempt',
-    waiting: state === 'active.submitted',
+    waiting: state === 'active.submitted' || state === 'challenging' || state === 'signing',
   };
   if (pinStatus) {
     props.triesLeft = pinStatus.triesLeft;
@@ -99,6 +109,8 @@ export function loginView(snapshot: LoginSnapshot): ScreenView {
       return pinEntry(snapshot, state);
     case 'challenging':
     case 'signing':
+      if (askingAboutLastTry(snapshot, state)) return pinEntry(snapshot, state);
+      return statusView(TARGET, { titleKey: 'login.checking', bodyKey: 'common.working' });
     case 'verifying':
       return statusView(TARGET, { titleKey: 'login.checking', bodyKey: 'common.working' });
     case 'locked':

@@ -1,7 +1,15 @@
 /** The registration view for every state of the real registration machine (fake card and platform). */
 import type { AnyStateMachine } from 'xstate';
 import { settle } from '../../machines/testing/fake-actors';
-import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../../machines/testing/fixtures';
+import {
+  CONFIRMATION,
+  cardErrors,
+  done,
+  fail,
+  pinStatus,
+  platformErrors,
+  signedIn,
+} from '../../machines/testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../../machines/testing/model';
 import { registrationMachine } from '../../machines/registration/registration.machine';
 import { registrationSpec } from '../../machines/registration/registration.test-model';
@@ -121,14 +129,17 @@ describe('registration view: entry', () => {
     expect(props<PinEntryProps>(run)).toMatchObject({ digits: 4, waiting: true });
   });
 
-  test('one password try left: the password screen asks to confirm; BACK types it again', async () => {
+  test('one password try left: sent without a confirmation; the refusal asks to confirm; BACK types it again', async () => {
     const run = await atPin(await start(3, 1));
-    await send(run, ...digits('9753'), { type: 'OK' });
+    await send(run, ...digits('9753'), { type: 'OK' }, done('requestChallenge', 'UkVH'));
+    expect(state(run)).toBe('signingWithPassword');
+    await send(run, fail('signWithPassword', cardErrors.lastAttempt()));
     expect(state(run)).toEqual({ entering: 'confirmingPassword' });
     expect(view(run)).toMatchObject({
       screen: 'sign-password',
       props: { confirmingLastAttempt: true, triesLeft: 1, length: 6 },
     });
+    expect(JSON.stringify(view(run))).not.toContain(CONFIRMATION);
     await send(run, { type: 'BACK' });
     expect(view(run)).toMatchObject({
       screen: 'sign-password',
@@ -136,14 +147,15 @@ describe('registration view: entry', () => {
     });
   });
 
-  test('one PIN try left: the PIN screen asks to confirm; CONFIRM goes on', async () => {
-    const run = await atPin(await start(1, 5));
-    await send(run, ...digits('9753'), { type: 'OK' });
+  test('one PIN try left: the refusal asks to confirm on the PIN screen; CONFIRM goes on', async () => {
+    const run = await atSigningWithPin();
+    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
     expect(state(run)).toEqual({ entering: 'confirmingPin' });
     expect(view(run)).toMatchObject({
       screen: 'pin-entry',
-      props: { confirmingLastAttempt: true, triesLeft: 1 },
+      props: { confirmingLastAttempt: true, triesLeft: 1, digits: 4 },
     });
+    expect(props<PinEntryProps>(run).error).toBeUndefined();
     await send(run, { type: 'CONFIRM' });
     expect(view(run).screen).toBe('status');
   });

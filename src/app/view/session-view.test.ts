@@ -5,6 +5,8 @@ import { dispatch, startWithFakes, type PathRun } from '../../machines/testing/m
 import { sessionSpec } from '../../machines/session/session.test-model';
 import type { sessionMachine } from '../../machines';
 import { DEFAULT_SETTINGS } from '../settings/settings';
+import { messageFor } from '../../machines/messages';
+import { allTranslations } from '../i18n/i18n';
 import { sessionView } from './session-view';
 
 type Run = PathRun<typeof sessionMachine>;
@@ -39,6 +41,34 @@ describe('session view', () => {
     expect(view(run).main.props).toMatchObject({ body: { key: 'notMyNumberCard' } });
     run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_DOWN' });
     expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeDown' }, contact: true });
+  });
+
+  test('a bridge that refuses the app: a message with the way forward, until a connection opens', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_REFUSED' });
+    expect(view(run).main).toEqual({
+      screen: 'message',
+      target: 'session',
+      props: {
+        tone: 'error',
+        titleKey: 'shell.bridgeRefusedTitle',
+        body: { key: 'bridgeRefused' },
+        actions: [],
+        contact: true,
+      },
+    });
+    const message = messageFor('bridgeRefused');
+    expect(message.ja).toContain('開き直して');
+    expect(message.ja).toContain('電源を入れ直して');
+    expect(message.en).toContain('open it again');
+    const title = allTranslations();
+    expect(title.ja['shell.bridgeRefusedTitle']).toBeTruthy();
+    expect(title.en['shell.bridgeRefusedTitle']).toBeTruthy();
+    // Retries go on quietly: the same message, no spinner in between; a connection ends it.
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_REFUSED' });
+    expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeRefused' } });
+    card(run, 'absent');
+    expect(view(run).main.screen).toBe('insert-card');
   });
 
   test('a card pulled during login brings the insert-card screen back, saying so', async () => {

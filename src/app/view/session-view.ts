@@ -84,6 +84,15 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
         actions: [],
         contact: true,
       });
+    case 'bridgeRefused':
+      // The box's launch URL carries the bridge's token; reopening the app is what brings it back.
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'shell.bridgeRefusedTitle',
+        body: { key: 'bridgeRefused' },
+        actions: [],
+        contact: true,
+      });
     case 'authenticating':
       return flowView(
         snapshot,

@@ -3,17 +3,22 @@
  * the PIN status are read (no PIN needed) and a login challenge is fetched; then the card's
  * signature over the challenge, and the platform's check. The prefetched challenge is used only
  * within CHALLENGE_FRESH_MS of the PIN entry opening (the platform's live 60 s); after that, or if
- * the prefetch failed or is still running, OK fetches a fresh one as before (issue 8: OK → logged
+ * the prefetch failed or is still running, OK fetches a fresh one as before (OK → logged
  * in without a platform round trip of its own for the challenge). Rules that protect the viewer's tries:
  * - the sign call is never repeated on its own: every try is one the viewer asked for with OK;
- * - at one try left the viewer must CONFIRM before the PIN is sent (with `confirmLastAttempt`);
- * - the PIN is in context only while typed: it is cleared in the same macrostep that hands it to the
- *   card actor, and on every way out.
+ * - the last try is spent only on the viewer's word: OK sends the PIN without a confirmation, and a
+ *   bridge at one try left refuses it (LAST_ATTEMPT_NEEDS_CONFIRMATION) without touching the card,
+ *   answering a one-time value. The warning then shows, and only its CONFIRM sends the PIN again
+ *   with that value (`confirmLastAttempt`). A value that ran out brings the warning back with the
+ *   fresh one; nothing is resent on its own. BACK or CANCEL drops the value and the PIN;
+ * - the PIN is in context as text only while typed (and while the warning shows): it leaves `pin`
+ *   in the same macrostep that hands it to the card actor, wrapped (it never serialises) until the
+ *   card answers, so a last-try refusal can give it back for the CONFIRM; every way out clears it.
  */
-import { and, assign, fromPromise, not, setup, type DoneActorEvent } from 'xstate';
-import { errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
+import { and, assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import { confirmationOf, errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
 import { canAddPinDigit, dropLast, isPinComplete } from '../entry';
-import { secret } from '../secret';
+import { secret, type Secret } from '../secret';
 import type {
   LoginInput,
   PinStatus,
@@ -30,9 +35,12 @@ export const CHALLENGE_FRESH_MS = 30_000;
 
 export interface LoginContext {
   pin: string;
+  /** The PIN on its way to the card, until the card answers (wrapped: it never serialises). */
+  heldPin: Secret | undefined;
   certificate: string | undefined;
   pinStatus: PinStatus | undefined;
-  confirmedLastAttempt: boolean;
+  /** The bridge's one-time value for the last try: from its refusal until the call CONFIRM sends answers. */
+  confirmation: string | undefined;
   challenge: string | undefined;
   /** Fetched while the viewer types; undefined until it arrives, once used, or when too old. */
   prefetchedChallenge: string | undefined;
@@ -63,9 +71,10 @@ const failWith = (...kinds: FlowErrorKind[]) => {
 
 const initialContext = (): LoginContext => ({
   pin: '',
+  heldPin: undefined,
   certificate: undefined,
   pinStatus: undefined,
-  confirmedLastAttempt: false,
+  confirmation: undefined,
   challenge: undefined,
   prefetchedChallenge: undefined,
   prefetchStale: false,
@@ -95,9 +104,28 @@ export const loginMachine = setup({
     /** Secrets and the per-try state go; what was read from the card (no secret) stays. */
     clearSecrets: assign({
       pin: '',
-      confirmedLastAttempt: false,
+      heldPin: undefined,
+      confirmation: undefined,
       challenge: undefined,
       signature: undefined,
+    }),
+    /** The card answered: the PIN it was given and the value it spent are no longer needed. */
+    dropHeld: assign({ heldPin: undefined, confirmation: undefined }),
+    /**
+     * The bridge refused the last try until the viewer confirms: the PIN comes back for the CONFIRM,
+     * with the bridge's fresh value; the warning says it all, so no error line under it.
+     */
+    askToConfirm: assign({
+      pin: ({ context }) => context.heldPin?.reveal() ?? '',
+      heldPin: undefined,
+      confirmation: ({ event }) => confirmationOf((event as { error?: unknown }).error),
+      pinStatus: ({ context }) => ({
+        maxTries: context.pinStatus?.maxTries ?? 3,
+        triesLeft: 1,
+        locked: false,
+      }),
+      challenge: undefined,
+      error: undefined,
     }),
     /** The prefetched challenge becomes this try's (single use: it is not kept for another). */
     usePrefetchedChallenge: assign({
@@ -122,15 +150,8 @@ export const loginMachine = setup({
     hasPin: ({ context }) => context.pin !== '',
     prefetched: ({ context }) => context.certificate !== undefined && context.pinStatus !== undefined,
     hasFreshChallenge: ({ context }) => context.prefetchedChallenge !== undefined && !context.prefetchStale,
-    needsLastAttemptConfirmation: ({ context }) =>
-      context.pinStatus?.triesLeft === 1 && !context.confirmedLastAttempt,
-    /** OK can go to the card at once: PIN typed, card read, a fresh challenge, no confirmation due. */
-    readyWithChallenge: and([
-      'pinComplete',
-      'prefetched',
-      not('needsLastAttemptConfirmation'),
-      'hasFreshChallenge',
-    ]),
+    /** OK can go to the card at once: PIN typed, card read, a fresh challenge. */
+    readyWithChallenge: and(['pinComplete', 'prefetched', 'hasFreshChallenge']),
   },
 }).createMachine({
   id: 'login',
@@ -188,21 +209,15 @@ export const loginMachine = setup({
         },
         /** Waits for the card's prefetch if the viewer was quicker than the card; then a fresh challenge. */
         submitted: {
-          always: [
-            { guard: 'needsLastAttemptConfirmation', target: 'confirmingLastAttempt' },
-            { guard: 'prefetched', target: '#login.challenging' },
-          ],
+          always: { guard: 'prefetched', target: '#login.challenging' },
           on: { BACK: 'typing' },
         },
+        /** The warning: the bridge's value is in context; only CONFIRM sends it, with the PIN. */
         confirmingLastAttempt: {
           on: {
             CONFIRM: [
-              {
-                guard: 'hasFreshChallenge',
-                target: '#login.signing',
-                actions: [assign({ confirmedLastAttempt: true }), 'usePrefetchedChallenge'],
-              },
-              { target: '#login.challenging', actions: assign({ confirmedLastAttempt: true }) },
+              { guard: 'hasFreshChallenge', target: '#login.signing', actions: 'usePrefetchedChallenge' },
+              { target: '#login.challenging' },
             ],
             BACK: { target: 'typing', actions: 'clearSecrets' },
           },
@@ -222,29 +237,40 @@ export const loginMachine = setup({
       invoke: {
         id: 'signChallenge',
         src: 'signChallenge',
-        input: ({ context }) => ({
+        input: ({ context }): SignChallengeInput => ({
           pin: secret(context.pin),
           challenge: context.challenge ?? '',
-          confirmLastAttempt: context.confirmedLastAttempt,
+          ...(context.confirmation === undefined ? {} : { confirmLastAttempt: context.confirmation }),
         }),
-        onDone: { target: 'verifying', actions: assign({ signature: ({ event }) => event.output }) },
+        onDone: {
+          target: 'verifying',
+          actions: ['dropHeld', assign({ signature: ({ event }) => event.output })],
+        },
         onError: [
           {
             guard: ({ event }) => errorIs(event, 'pinIncorrect') && toFlowError(event.error).triesLeft === 0,
             target: 'locked',
           },
           // Back to typing with the card's count; nothing is re-sent on its own.
-          { guard: failWith('pinIncorrect'), target: 'active', actions: ['setError', 'setTriesLeft'] },
+          {
+            guard: failWith('pinIncorrect'),
+            target: 'active',
+            actions: ['dropHeld', 'setError', 'setTriesLeft'],
+          },
+          // One try left (known, stale or a value that ran out): the warning, with the bridge's value.
           {
             guard: failWith('lastAttempt'),
-            target: 'active',
-            actions: ['setError', assign({ pinStatus: { triesLeft: 1, maxTries: 3, locked: false } })],
+            target: '#login.active.confirmingLastAttempt',
+            actions: 'askToConfirm',
           },
           ...cardFailure(),
         ],
       },
-      // The input above already holds the PIN: it leaves context in this same macrostep.
-      always: { guard: 'hasPin', actions: assign({ pin: '' }) },
+      // The input above already holds the PIN: it leaves `pin` in this same macrostep, wrapped.
+      always: {
+        guard: 'hasPin',
+        actions: assign({ heldPin: ({ context }) => secret(context.pin), pin: '' }),
+      },
     },
     verifying: {
       invoke: {

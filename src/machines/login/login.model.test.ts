@@ -1,6 +1,7 @@
 /** Model-based test of the login machine: every shortest path and every edge, with fake actors. */
 import type { SnapshotFrom } from 'xstate';
 import { MachineCoverage } from '../testing/coverage';
+import { CONFIRMATION } from '../testing/fixtures';
 import { modelPaths, pathsByEndState, runPath } from '../testing/model';
 import { loginMachine } from './login.machine';
 import { loginSpec } from './login.test-model';
@@ -32,6 +33,14 @@ describe('login machine (model-based)', () => {
     // Never a sign the viewer did not ask for: at most one per OK/CONFIRM on the path.
     const asked = path.path.steps.filter((step) => step.event.type === 'OK' || step.event.type === 'CONFIRM');
     expect(run.fakes.inputsOf('signChallenge').length).toBeLessThanOrEqual(asked.length);
+    // The last try's value goes only with a CONFIRM, and is only ever the bridge's (never `true`).
+    const confirmed = run.fakes
+      .inputsOf('signChallenge')
+      .map((input) => (input as { confirmLastAttempt?: unknown }).confirmLastAttempt)
+      .filter((value) => value !== undefined);
+    const confirms = path.path.steps.filter((step) => step.event.type === 'CONFIRM');
+    expect(confirmed.length).toBeLessThanOrEqual(confirms.length);
+    for (const value of confirmed) expect(value).toBe(CONFIRMATION);
     run.actor.stop();
   }
 

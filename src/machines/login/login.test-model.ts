@@ -61,9 +61,10 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
   serialize: (snapshot: Snapshot) => {
     const {
       pin,
+      heldPin,
       certificate,
       pinStatus: status,
-      confirmedLastAttempt,
+      confirmation,
       challenge,
       prefetchedChallenge,
       prefetchStale,
@@ -74,9 +75,10 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
       value: snapshot.value,
       status: snapshot.status,
       pin: pin.length,
+      heldPin: heldPin !== undefined,
       certificate: certificate !== undefined,
       pinStatus: status && [status.triesLeft, status.locked],
-      confirmedLastAttempt,
+      confirmation,
       challenge: challenge !== undefined,
       prefetchedChallenge: prefetchedChallenge !== undefined,
       prefetchStale,

@@ -1,5 +1,5 @@
 /** The login rules and each error the viewer can meet, one by one, with fake card and platform. */
-import { FLOW_MESSAGES, formatMessage, messageFor } from '../messages';
+import { formatMessage, messageFor } from '../messages';
 import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../testing/model';
 import { settle } from '../testing/fake-actors';
@@ -101,7 +101,7 @@ describe('signing and the PIN', () => {
   test('hands the PIN to the card once and clears it in the same step', async () => {
     const run = await atSigning('9753');
     expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
-      { pin: '9753', challenge: 'Q0hBTExFTkdF', confirmLastAttempt: false },
+      { pin: '9753', challenge: 'Q0hBTExFTkdF' },
     ]);
     const snapshot = run.actor.getSnapshot();
     expect(snapshot.value).toBe('signing');
@@ -118,25 +118,6 @@ describe('signing and the PIN', () => {
     const snapshot = run.actor.getSnapshot();
     expect(snapshot.output).toEqual({ outcome: 'signedIn', signedIn: signedIn() });
     expect(snapshot.context).toMatchObject({ pin: '', challenge: undefined, signature: undefined });
-  });
-
-  test('at one try left, nothing is sent before an explicit CONFIRM', async () => {
-    const run = await typedAndSubmitted('9753', 1);
-    expect(run.actor.getSnapshot().matches({ active: 'confirmingLastAttempt' })).toBe(true);
-    expect(FLOW_MESSAGES.lastAttemptConfirm.ja).toContain('残り1回');
-    await send(run, { type: 'OK' }, { type: 'DIGIT', digit: '1' });
-    expect(run.fakes.inputsOf('requestChallenge')).toEqual([]);
-    await send(run, { type: 'CONFIRM' }, done('requestChallenge', 'Q0g='));
-    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
-      { pin: '9753', challenge: 'Q0g=', confirmLastAttempt: true },
-    ]);
-  });
-
-  test('BACK at the confirmation clears the PIN for a new entry', async () => {
-    const run = await typedAndSubmitted('9753', 1);
-    await send(run, { type: 'BACK' });
-    expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
-    expect(run.actor.getSnapshot().context.pin).toBe('');
   });
 });
 
@@ -157,9 +138,7 @@ describe('the challenge fetched while the viewer types', () => {
     await send(run, ...digits('9753'), { type: 'OK' });
     expect(run.actor.getSnapshot().value).toBe('signing');
     expect(run.fakes.inputsOf('requestChallenge')).toEqual([]);
-    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
-      { pin: '9753', challenge: 'UFJF', confirmLastAttempt: false },
-    ]);
+    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([{ pin: '9753', challenge: 'UFJF' }]);
     expect(run.actor.getSnapshot().context).toMatchObject({ pin: '', prefetchedChallenge: undefined });
     await send(run, done('signChallenge', 'U0lH'));
     expect(run.fakes.inputsOf('loginWithSignature')).toEqual([
@@ -201,17 +180,6 @@ describe('the challenge fetched while the viewer types', () => {
     expect(run.actor.getSnapshot().value).toBe('platformDown');
   });
 
-  test('at one try left, still nothing before CONFIRM; then the card with it', async () => {
-    const run = await allPrefetched(1);
-    await send(run, ...digits('9753'), { type: 'OK' });
-    expect(run.actor.getSnapshot().matches({ active: 'confirmingLastAttempt' })).toBe(true);
-    expect(run.fakes.inputsOf('signChallenge')).toEqual([]);
-    await send(run, { type: 'CONFIRM' });
-    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
-      { pin: '9753', challenge: 'UFJF', confirmLastAttempt: true },
-    ]);
-  });
-
   test('a wrong PIN starts the entry again with a new prefetch; the used challenge is not reused', async () => {
     const run = await allPrefetched();
     await send(run, ...digits('9753'), { type: 'OK' }, fail('signChallenge', cardErrors.pinIncorrect(2)));
@@ -231,21 +199,6 @@ describe('every error the viewer can meet', () => {
     expect(snapshot.context.error?.triesLeft).toBe(2);
     expectViewerMessage(run, 'pinIncorrect');
     expect(run.fakes.inputsOf('signChallenge')).toHaveLength(1);
-  });
-
-  test('wrong PIN with one try left next: the next OK asks for confirmation', async () => {
-    const run = await atSigning();
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(1)));
-    await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(1)));
-    await send(run, ...digits('1111'), { type: 'OK' });
-    expect(run.actor.getSnapshot().matches({ active: 'confirmingLastAttempt' })).toBe(true);
-  });
-
-  test('the bridge asks for confirmation (LAST_ATTEMPT_NEEDS_CONFIRMATION): re-entry, then CONFIRM', async () => {
-    const run = await atSigning();
-    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
-    expect(run.actor.getSnapshot().context.pinStatus?.triesLeft).toBe(1);
-    expectViewerMessage(run, 'lastAttemptConfirm');
   });
 
   test.each([

@@ -13,9 +13,13 @@ export const failWith =
     errorIs(event, ...kinds);
 export const wrongWithNoTriesLeft = ({ event }: ErrorEvent) =>
   errorIs(event, 'pinIncorrect') && toFlowError(event.error).triesLeft === 0;
-export const lastTry = (status: PinStatus | undefined, confirmed: boolean) =>
-  status?.triesLeft === 1 && !confirmed;
-/** The card's count after a wrong entry (or "one left" when the bridge asks for confirmation). */
+/** "One left", as the bridge says when it asks for the viewer's confirmation. */
+export const lastTryStatus = (status: PinStatus | undefined): PinStatus => ({
+  maxTries: status?.maxTries ?? 3,
+  triesLeft: 1,
+  locked: false,
+});
+/** The card's count after a wrong entry. */
 export const statusAfter = (status: PinStatus | undefined, event: unknown): PinStatus => ({
   maxTries: status?.maxTries ?? 3,
   triesLeft: toFlowError((event as { error?: unknown }).error).triesLeft ?? 1,

@@ -4,8 +4,10 @@
  * both keys (the card reads the signature certificate and signs with the password, then signs with
  * the PIN), and the platform links the card to the customer and logs the viewer in.
  * The password goes first: it is the less familiar secret with the more tries (5), and a wrong one
- * costs no PIN try. Each secret leaves context in the step that hands it to the card, and every
- * last try needs an explicit CONFIRM, as in login.
+ * costs no PIN try. Each secret leaves context in the step that hands it to the card (held wrapped
+ * until the card answers), and every last try is spent only on the viewer's CONFIRM, as in login:
+ * the call goes without a confirmation, the bridge refuses it at one try left with a one-time
+ * value, the warning shows, and CONFIRM sends the secret again with that value.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import {
@@ -17,7 +19,7 @@ import {
   isPasswordComplete,
   isPinComplete,
 } from '../entry';
-import { errorIs, toFlowError, type FlowError } from '../errors';
+import { confirmationOf, toFlowError, type FlowError } from '../errors';
 import type {
   PinStatus,
   ReadAuthCertificateOutput,
@@ -30,13 +32,13 @@ import type {
   SignWithPasswordInput,
   SignWithPasswordOutput,
 } from '../ports';
-import { secret } from '../secret';
+import { secret, type Secret } from '../secret';
 import {
   cardFailure,
   deadEnd,
   errorWithKey,
   failWith,
-  lastTry,
+  lastTryStatus,
   platformFailure,
   retryable,
   statusAfter,
@@ -47,11 +49,15 @@ export interface RegistrationContext {
   customerNumber: string;
   password: string;
   pin: string;
+  /** A secret on its way to the card, until the card answers (wrapped: it never serialises). */
+  heldPassword: Secret | undefined;
+  heldPin: Secret | undefined;
   authCertificate: string | undefined;
   pinStatus: PinStatus | undefined;
   passwordStatus: PinStatus | undefined;
-  confirmedPassword: boolean;
-  confirmedPin: boolean;
+  /** The bridge's one-time values for a last try, from its refusal until the confirmed call answers. */
+  passwordConfirmation: string | undefined;
+  pinConfirmation: string | undefined;
   challenge: string | undefined;
   signed: SignWithPasswordOutput | undefined;
   authSignature: string | undefined;
@@ -68,6 +74,16 @@ export type RegistrationEvent =
   | { type: 'RETRY' };
 
 export type RegistrationOutput = { outcome: 'signedIn'; signedIn: SignedIn } | { outcome: 'cancelled' };
+
+/** Both secrets, typed or on their way to the card, and the last-try values that go with them. */
+const NO_SECRETS = {
+  password: '',
+  pin: '',
+  heldPassword: undefined,
+  heldPin: undefined,
+  passwordConfirmation: undefined,
+  pinConfirmation: undefined,
+};
 
 const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
 
@@ -96,13 +112,10 @@ export const registrationMachine = setup({
     }),
     /** What was signed belongs to one challenge: a new attempt starts without it. */
     dropSignatures: assign({ challenge: undefined, signed: undefined, authSignature: undefined }),
-    clearSecrets: assign({ password: '', pin: '', confirmedPassword: false, confirmedPin: false }),
+    clearSecrets: assign(NO_SECRETS),
     clearAll: assign({
+      ...NO_SECRETS,
       customerNumber: '',
-      password: '',
-      pin: '',
-      confirmedPassword: false,
-      confirmedPin: false,
       challenge: undefined,
       signed: undefined,
       authSignature: undefined,
@@ -113,21 +126,16 @@ export const registrationMachine = setup({
       context.authCertificate !== undefined &&
       context.pinStatus !== undefined &&
       context.passwordStatus !== undefined,
-    passwordNeedsConfirmation: ({ context }) => lastTry(context.passwordStatus, context.confirmedPassword),
-    pinNeedsConfirmation: ({ context }) => lastTry(context.pinStatus, context.confirmedPin),
     passwordAlreadyUsed: ({ context }) => context.signed !== undefined,
   },
 }).createMachine({
   id: 'registration',
   context: {
+    ...NO_SECRETS,
     customerNumber: '',
-    password: '',
-    pin: '',
     authCertificate: undefined,
     pinStatus: undefined,
     passwordStatus: undefined,
-    confirmedPassword: false,
-    confirmedPin: false,
     challenge: undefined,
     signed: undefined,
     authSignature: undefined,
@@ -190,7 +198,7 @@ export const registrationMachine = setup({
           },
         },
         password: {
-          entry: assign({ pin: '', confirmedPin: false }),
+          entry: assign({ pin: '', passwordConfirmation: undefined, pinConfirmation: undefined }),
           on: {
             CHAR: {
               guard: ({ context, event }) => canAddPasswordChar(context.password, event.char),
@@ -207,13 +215,12 @@ export const registrationMachine = setup({
           },
         },
         pin: {
+          // A value is only good for the call right after its warning's CONFIRM.
+          entry: assign({ passwordConfirmation: undefined, pinConfirmation: undefined }),
           on: {
             DIGIT: {
               guard: ({ context, event }) => canAddPinDigit(context.pin, event.digit),
-              actions: [
-                assign({ pin: ({ context, event }) => context.pin + event.digit, confirmedPin: false }),
-                'clearError',
-              ],
+              actions: [assign({ pin: ({ context, event }) => context.pin + event.digit }), 'clearError'],
             },
             BACK: [
               // Back to the password means a new attempt with both secrets.
@@ -226,22 +233,21 @@ export const registrationMachine = setup({
         submitted: {
           always: [
             { guard: 'passwordAlreadyUsed', target: '#registration.signingWithPin' },
-            { guard: 'passwordNeedsConfirmation', target: 'confirmingPassword' },
-            { guard: 'pinNeedsConfirmation', target: 'confirmingPin' },
             { guard: 'prefetched', target: '#registration.challenging' },
           ],
           on: { BACK: 'pin' },
         },
+        // The warnings: the bridge's value is in context; only CONFIRM sends it, with the secret.
         confirmingPassword: {
           on: {
-            CONFIRM: { target: 'submitted', actions: assign({ confirmedPassword: true }) },
-            BACK: { target: 'password', actions: assign({ password: '', confirmedPassword: false }) },
+            CONFIRM: 'submitted',
+            BACK: { target: 'password', actions: assign({ password: '' }) },
           },
         },
         confirmingPin: {
           on: {
-            CONFIRM: { target: 'submitted', actions: assign({ confirmedPin: true }) },
-            BACK: { target: 'pin', actions: assign({ pin: '', confirmedPin: false }) },
+            CONFIRM: 'submitted',
+            BACK: { target: 'pin', actions: assign({ pin: '' }) },
           },
         },
       },
@@ -262,27 +268,45 @@ export const registrationMachine = setup({
       invoke: {
         id: 'signWithPassword',
         src: 'signWithPassword',
-        input: ({ context }) => ({
+        input: ({ context }): SignWithPasswordInput => ({
           password: secret(context.password),
           challenge: context.challenge ?? '',
-          confirmLastAttempt: context.confirmedPassword,
+          ...(context.passwordConfirmation === undefined
+            ? {}
+            : { confirmLastAttempt: context.passwordConfirmation }),
         }),
-        onDone: { target: 'signingWithPin', actions: assign({ signed: ({ event }) => event.output }) },
+        onDone: {
+          target: 'signingWithPin',
+          actions: assign({
+            signed: ({ event }) => event.output,
+            heldPassword: undefined,
+            passwordConfirmation: undefined,
+          }),
+        },
         onError: [
           { guard: wrongWithNoTriesLeft, target: 'passwordLocked' },
           { guard: failWith('pinLocked'), target: 'passwordLocked' },
           {
-            guard: failWith('pinIncorrect', 'lastAttempt'),
+            guard: failWith('pinIncorrect'),
             target: '#registration.entering.password',
             actions: assign({
-              error: ({ event }) =>
-                errorWithKey(
-                  event,
-                  errorIs(event, 'lastAttempt') ? 'lastAttemptConfirm' : 'signPasswordIncorrect',
-                ),
+              error: ({ event }) => errorWithKey(event, 'signPasswordIncorrect'),
               passwordStatus: ({ context, event }) => statusAfter(context.passwordStatus, event),
-              confirmedPassword: false,
+              heldPassword: undefined,
               challenge: undefined,
+            }),
+          },
+          // One try left (known, stale or a value that ran out): the warning, with the bridge's value.
+          {
+            guard: failWith('lastAttempt'),
+            target: '#registration.entering.confirmingPassword',
+            actions: assign({
+              password: ({ context }) => context.heldPassword?.reveal() ?? '',
+              heldPassword: undefined,
+              passwordConfirmation: ({ event }) => confirmationOf(event.error),
+              passwordStatus: ({ context }) => lastTryStatus(context.passwordStatus),
+              challenge: undefined,
+              error: undefined,
             }),
           },
           ...cardFailure(),
@@ -290,31 +314,48 @@ export const registrationMachine = setup({
       },
       always: {
         guard: ({ context }) => context.password !== '',
-        actions: assign({ password: '', confirmedPassword: false }),
+        actions: assign({ heldPassword: ({ context }) => secret(context.password), password: '' }),
       },
     },
     signingWithPin: {
       invoke: {
         id: 'signChallenge',
         src: 'signChallenge',
-        input: ({ context }) => ({
+        input: ({ context }): SignChallengeInput => ({
           pin: secret(context.pin),
           challenge: context.challenge ?? '',
-          confirmLastAttempt: context.confirmedPin,
+          ...(context.pinConfirmation === undefined ? {} : { confirmLastAttempt: context.pinConfirmation }),
         }),
-        onDone: { target: 'registering', actions: assign({ authSignature: ({ event }) => event.output }) },
+        onDone: {
+          target: 'registering',
+          actions: assign({
+            authSignature: ({ event }) => event.output,
+            heldPin: undefined,
+            pinConfirmation: undefined,
+          }),
+        },
         onError: [
           { guard: wrongWithNoTriesLeft, target: 'pinLocked' },
           { guard: failWith('pinLocked'), target: 'pinLocked' },
           // Only the PIN again: the password's signature over this challenge is kept.
           {
-            guard: failWith('pinIncorrect', 'lastAttempt'),
+            guard: failWith('pinIncorrect'),
             target: '#registration.entering.pin',
             actions: assign({
-              error: ({ event }) =>
-                errorWithKey(event, errorIs(event, 'lastAttempt') ? 'lastAttemptConfirm' : 'pinIncorrect'),
+              error: ({ event }) => errorWithKey(event, 'pinIncorrect'),
               pinStatus: ({ context, event }) => statusAfter(context.pinStatus, event),
-              confirmedPin: false,
+              heldPin: undefined,
+            }),
+          },
+          {
+            guard: failWith('lastAttempt'),
+            target: '#registration.entering.confirmingPin',
+            actions: assign({
+              pin: ({ context }) => context.heldPin?.reveal() ?? '',
+              heldPin: undefined,
+              pinConfirmation: ({ event }) => confirmationOf(event.error),
+              pinStatus: ({ context }) => lastTryStatus(context.pinStatus),
+              error: undefined,
             }),
           },
           ...cardFailure(),
@@ -322,7 +363,7 @@ export const registrationMachine = setup({
       },
       always: {
         guard: ({ context }) => context.pin !== '',
-        actions: assign({ pin: '', confirmedPin: false }),
+        actions: assign({ heldPin: ({ context }) => secret(context.pin), pin: '' }),
       },
     },
     registering: {

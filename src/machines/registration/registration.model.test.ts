@@ -1,5 +1,6 @@
 /** Model-based test of the registration machine: every shortest path and every edge, with fakes. */
 import { MachineCoverage } from '../testing/coverage';
+import { CONFIRMATION } from '../testing/fixtures';
 import { modelPaths, pathsByEndState, runPath } from '../testing/model';
 import { registrationMachine } from './registration.machine';
 import { registrationSpec } from './registration.test-model';
@@ -20,8 +21,18 @@ describe('registration machine (model-based)', () => {
       expect(snapshot.context.password).toBe('');
       if (!snapshot.matches('signingWithPassword')) expect(snapshot.context.pin).toBe('');
     }
-    if (snapshot.status === 'done')
+    if (snapshot.status === 'done') {
       expect(snapshot.context).toMatchObject({ customerNumber: '', pin: '', password: '' });
+      expect(snapshot.context).toMatchObject({ heldPin: undefined, heldPassword: undefined });
+    }
+    // A last try's value goes only with a CONFIRM, and is only ever the bridge's (never `true`).
+    const confirmed = ['signWithPassword', 'signChallenge']
+      .flatMap((id) => run.fakes.inputsOf(id))
+      .map((input) => (input as { confirmLastAttempt?: unknown }).confirmLastAttempt)
+      .filter((value) => value !== undefined);
+    const confirms = path.path.steps.filter((step) => step.event.type === 'CONFIRM');
+    expect(confirmed.length).toBeLessThanOrEqual(confirms.length);
+    for (const value of confirmed) expect(value).toBe(CONFIRMATION);
     run.actor.stop();
   }
 

@@ -99,7 +99,8 @@ export const registrationSpec: ModelSpec<typeof registrationMachine> = {
       certificate: c.authCertificate !== undefined,
       pinStatus: c.pinStatus?.triesLeft,
       passwordStatus: c.passwordStatus?.triesLeft,
-      confirmed: [c.confirmedPassword, c.confirmedPin],
+      held: [c.heldPassword !== undefined, c.heldPin !== undefined],
+      confirmation: [c.passwordConfirmation, c.pinConfirmation],
       signed: [c.challenge !== undefined, c.signed !== undefined, c.authSignature !== undefined],
       error: c.error && [c.error.messageKey, c.error.triesLeft],
     });

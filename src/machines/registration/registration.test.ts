@@ -93,16 +93,6 @@ describe('entry', () => {
     expect(state().output).toEqual({ outcome: 'signedIn', signedIn: signedIn() });
     expect(state().context.customerNumber).toBe('');
   });
-
-  test('last tries: CONFIRM for the password, then for the PIN, before anything is sent', async () => {
-    const { run, send, state } = await typedAll(1, 1);
-    expect(state().value).toEqual({ entering: 'confirmingPassword' });
-    await send({ type: 'CONFIRM' });
-    expect(state().value).toEqual({ entering: 'confirmingPin' });
-    expect(run.fakes.inputsOf('requestChallenge')).toEqual([]);
-    await send({ type: 'CONFIRM' }, done('requestChallenge', 'UkVH'));
-    expect(run.fakes.inputsOf('signWithPassword')[0]).toMatchObject({ confirmLastAttempt: true });
-  });
 });
 
 describe('every error branch', () => {

@@ -126,12 +126,16 @@ export const sessionMachine = setup({
   invoke: { id: 'watchBridge', src: 'watchBridge' },
   on: {
     BRIDGE_DOWN: { target: '.bridgeDown', actions: assign({ presence: 'unknown' }) },
+    // Up, but this app is turned away (no token, or a wrong one): only reopening the app helps.
+    BRIDGE_REFUSED: { target: '.bridgeRefused', actions: assign({ presence: 'unknown' }) },
     CARD_STATUS: { actions: 'setPresence' },
   },
   initial: 'connecting',
   states: {
     connecting: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     bridgeDown: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    /** The client keeps retrying in the background: a connection that opens ends this. */
+    bridgeRefused: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     routing: {
       always: [
         { guard: 'cardPresent', target: 'authenticating' },
@@ -198,6 +202,10 @@ export const sessionMachine = setup({
           actions: ['setPresence', assign({ logoutReason: 'loggedOutCardRemoved' })],
         },
         BRIDGE_DOWN: {
+          target: 'loggingOut',
+          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
+        },
+        BRIDGE_REFUSED: {
           target: 'loggingOut',
           actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
         },

@@ -23,6 +23,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'CARD_STATUS', presence: 'unreadable' },
     { type: 'CARD_STATUS', presence: 'unsupported' },
     { type: 'BRIDGE_DOWN' },
+    { type: 'BRIDGE_REFUSED' },
     { type: 'OK' },
     { type: 'ACTIVITY' },
     { type: 'EXTEND' },

@@ -24,6 +24,8 @@ import {
 import type { PinStatus, Profile, SignedIn } from '../ports';
 
 export const DISPLAY_NAME = '窓口 花子';
+/** A one-time value as the bridge gives it with LAST_ATTEMPT_NEEDS_CONFIRMATION (fictitious). */
+export const CONFIRMATION = 'b25lLXRpbWUtdmFsdWUtMDAwMQ';
 export const CUSTOMER_NUMBER = '10010099';
 
 export const profile = (overrides: Partial<Profile['certificate']> = {}): Profile => ({
@@ -54,7 +56,9 @@ export const cardErrors = {
   notMyNumberCard: () => bridge('NOT_MY_NUMBER_CARD', { atr: '3B8F80' }),
   pinIncorrect: (triesLeft: number) => bridge('PIN_INCORRECT', { triesLeft }),
   pinLocked: () => bridge('PIN_LOCKED'),
-  lastAttempt: () => bridge('LAST_ATTEMPT_NEEDS_CONFIRMATION', { triesLeft: 1 }),
+  /** The bridge's refusal of a last try, with its one-time value (base64url, as the protocol says). */
+  lastAttempt: (confirmation: string = CONFIRMATION) =>
+    bridge('LAST_ATTEMPT_NEEDS_CONFIRMATION', { triesLeft: 1, confirmation }),
   pinFormat: () => bridge('PIN_FORMAT'),
   cardError: () => bridge('CARD_ERROR', { sw: '6F00' }),
   busy: () => bridge('BUSY'),

@@ -1,9 +1,15 @@
-/** All conformance cases, in the order they run (which keeps card changes few). */
+/**
+ * All conformance cases, in the order they run: by id, except that the APDU check of the whole run
+ * (privacy) comes last, so it sees every APDU the other cases caused.
+ */
 import type { ConformanceCase } from '../case';
 import { cardStateCases } from './card-states';
+import { certificateCases } from './certificates';
 import { connectionCases } from './connection';
+import { endpointCases } from './endpoint';
 import { eventCases } from './events';
 import { jsonRpcCases } from './json-rpc';
+import { lastTryCases } from './last-try';
 import { methodCases } from './methods';
 import { paramsCases } from './params';
 import { pinCases } from './pins';
@@ -11,13 +17,18 @@ import { privacyCases } from './privacy';
 import { robustnessCases } from './robustness';
 
 export const ALL_CASES: readonly ConformanceCase[] = [
-  ...connectionCases,
-  ...jsonRpcCases,
-  ...paramsCases,
-  ...robustnessCases,
-  ...methodCases,
-  ...pinCases,
-  ...eventCases,
-  ...cardStateCases,
+  ...[
+    ...connectionCases,
+    ...endpointCases,
+    ...jsonRpcCases,
+    ...paramsCases,
+    ...robustnessCases,
+    ...methodCases,
+    ...certificateCases,
+    ...pinCases,
+    ...lastTryCases,
+    ...eventCases,
+    ...cardStateCases,
+  ].sort((a, b) => a.id.localeCompare(b.id)),
   ...privacyCases,
-].sort((a, b) => a.id.localeCompare(b.id));
+];

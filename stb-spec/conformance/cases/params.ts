@@ -65,7 +65,7 @@ export const paramsCases: ConformanceCase[] = [
     ['getPinStatus', { pin: 'auth', reader: 5 }, 'reader 5'],
     ['sign', { ...validSign(ctx), pin: 1234 }, 'pin as a number'],
     ['sign', { ...validSign(ctx), digest: 5 }, 'digest 5'],
-    ['sign', { ...validSign(ctx), confirmLastAttempt: 'yes' }, 'confirmLastAttempt "yes"'],
+    ['sign', { ...validSign(ctx), confirmLastAttempt: 1 }, 'confirmLastAttempt 1'],
     ['readSignCertificate', { pin: 123456 }, 'pin as a number'],
     ['register', { event: 'statusChanged', id: 5 }, 'id 5'],
   ]),
@@ -82,6 +82,12 @@ export const paramsCases: ConformanceCase[] = [
       ['sign', { ...validSign(ctx), hash: 'SHA-1' }, 'hash "SHA-1"'],
       ['sign', { ...validSign(ctx), key: 'other' }, 'key "other"'],
       ['sign', { ...validSign(ctx), confirmLastAttempt: false }, 'confirmLastAttempt false'],
+      ['sign', { ...validSign(ctx), confirmLastAttempt: '' }, 'an empty confirmLastAttempt'],
+      [
+        'sign',
+        { ...validSign(ctx), confirmLastAttempt: 'c'.repeat(129) },
+        'confirmLastAttempt of 129 characters',
+      ],
       [
         'readSignCertificate',
         { pin: ctx.options.signPin ?? 'x', confirmLastAttempt: false },

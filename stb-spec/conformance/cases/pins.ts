@@ -10,6 +10,8 @@ import {
   Code,
   apdusDuring,
   authPins,
+  confirmationOf,
+  confirmedCall,
   errorOf,
   pinStatus,
   pinVerifies,
@@ -32,7 +34,7 @@ async function proveAuthPin(ctx: CaseContext, client: KitClient): Promise<void> 
 async function restoreAuth(ctx: CaseContext, client: KitClient): Promise<void> {
   const { triesLeft } = await pinStatus(ctx, client, 'auth');
   if (triesLeft === 1 || triesLeft === 2) {
-    await client.call('sign', signParams(ctx, authPins(ctx).right, { confirmLastAttempt: true }));
+    await confirmedCall(client, 'sign', signParams(ctx, authPins(ctx).right));
   }
 }
 
@@ -191,13 +193,13 @@ export const pinCases: ConformanceCase[] = [
           Code.LAST_ATTEMPT_NEEDS_CONFIRMATION,
           'the right PIN without confirmLastAttempt',
         );
-        check(triesOf(guard.data) === 1, `data must be {"triesLeft": 1}, got ${show(guard.data)}`);
+        const confirmation = confirmationOf(guard, 'the last-try refusal');
         if (apdus)
           check(pinVerifies(apdus).length === 0, 'the guard let a VERIFY with the PIN through (BR-MTH-6)');
         await requireTries(ctx, client, 'auth', 1, 'after the guard (the counter must not move)');
         resultOf(
-          await client.call('sign', signParams(ctx, right, { confirmLastAttempt: true })),
-          'the confirmed right PIN',
+          await client.call('sign', signParams(ctx, right, { confirmLastAttempt: confirmation })),
+          'the right PIN with the one-time confirmation',
         );
         await requireTries(ctx, client, 'auth', 3, 'after the confirmed right PIN');
       });
@@ -230,20 +232,25 @@ export const pinCases: ConformanceCase[] = [
           Code.LAST_ATTEMPT_NEEDS_CONFIRMATION,
           'the right password without confirmLastAttempt',
         );
-        check(triesOf(guard.data) === 1, `data must be {"triesLeft": 1}, got ${show(guard.data)}`);
+        const confirmation = confirmationOf(guard, 'the last-try refusal');
         if (apdus)
           check(
             pinVerifies(apdus).length === 0,
             'the guard let a VERIFY with the password through (BR-MTH-6)',
           );
         await requireTries(ctx, client, 'sign', 1, 'after the guard (the counter must not move)');
-        resultOf(await read(right, { confirmLastAttempt: true }), 'the confirmed right password');
+        resultOf(
+          await read(right, { confirmLastAttempt: confirmation }),
+          'the right password with the one-time confirmation',
+        );
         await requireTries(ctx, client, 'sign', 5, 'after the confirmed right password');
       } catch (error) {
         // Put a half-spent counter back with the proven password before reporting.
         const { triesLeft } = await pinStatus(ctx, client, 'sign').catch(() => ({ triesLeft: 0 }));
         if (triesLeft > 0 && triesLeft < 5)
-          await read(right, { confirmLastAttempt: true }).catch(() => undefined);
+          await confirmedCall(client, 'readSignCertificate', { pin: right, ...ctx.readerParam() }).catch(
+            () => undefined,
+          );
         throw error;
       }
     },
@@ -257,22 +264,50 @@ export const pinCases: ConformanceCase[] = [
       const client = await ctx.connect({ label: 'first' });
       const other = await ctx.connect({ label: 'second' });
       const reader = ctx.readerParam();
-      const together = client.callTogether([
-        { method: 'readCertificate', params: { slot: 'auth', ...reader } },
-        { method: 'getPinStatus', params: { pin: 'auth', ...reader } },
-        { method: 'getStatus' },
-      ]);
-      const bystander = Promise.all([
-        other.call('getStatus'),
-        other.call('register', { event: 'statusChanged', id: 'conformance.busy' }),
-      ]);
-      const [replies, [otherStatus, register]] = await Promise.all([together, bystander]);
-      const [read, second, status] = replies as [Reply, Reply, Reply];
-      resultOf(read, 'the first operation (readCertificate)');
-      errorOf(second, Code.BUSY, 'getPinStatus sent while readCertificate runs');
-      resultOf(status, 'getStatus while an operation runs');
-      resultOf(otherStatus, 'getStatus on another connection');
-      resultOf(register, 'register on another connection');
+      const hold = ctx.stage.control.holdAnswers?.();
+      if (hold) {
+        // The kit is the card and holds its answer: the first operation is provably still running
+        // while the others arrive, however slow the link to the bridge is.
+        try {
+          const running = client.call('getPinStatus', { pin: 'auth', ...reader });
+          const first = await Promise.race([hold.reached.then(() => 'held'), running.then(() => 'answered')]);
+          check(first === 'held', 'getPinStatus was answered without asking the card (BR-MTH-50)');
+          const [same, across, status, register] = await Promise.all([
+            client.call('readCertificate', { slot: 'auth', ...reader }),
+            other.call('getPinStatus', { pin: 'sign', ...reader }),
+            other.call('getStatus'),
+            other.call('register', { event: 'statusChanged', id: 'conformance.busy' }),
+          ]);
+          errorOf(same, Code.BUSY, 'readCertificate on the same connection while getPinStatus runs');
+          errorOf(across, Code.BUSY, 'getPinStatus on another connection while getPinStatus runs');
+          resultOf(status, 'getStatus while an operation runs');
+          resultOf(register, 'register while an operation runs');
+          hold.release();
+          resultOf(await running, 'the running operation, once the card answered');
+        } finally {
+          hold.release();
+        }
+        ctx.note('overlap made certain by holding the card’s answer');
+      } else {
+        // Both calls leave in one write, so they reach the bridge together (one TCP segment on any
+        // link that forwards bytes as they come), before the first can have finished.
+        const together = client.callTogether([
+          { method: 'readCertificate', params: { slot: 'auth', ...reader } },
+          { method: 'getPinStatus', params: { pin: 'auth', ...reader } },
+          { method: 'getStatus' },
+        ]);
+        const bystander = Promise.all([
+          other.call('getStatus'),
+          other.call('register', { event: 'statusChanged', id: 'conformance.busy' }),
+        ]);
+        const [replies, [otherStatus, register]] = await Promise.all([together, bystander]);
+        const [read, second, status] = replies as [Reply, Reply, Reply];
+        resultOf(read, 'the first operation (readCertificate)');
+        errorOf(second, Code.BUSY, 'getPinStatus sent together with readCertificate');
+        resultOf(status, 'getStatus while an operation runs');
+        resultOf(otherStatus, 'getStatus on another connection');
+        resultOf(register, 'register on another connection');
+      }
       resultOf(
         await client.call('getPinStatus', { pin: 'auth', ...reader }),
         'getPinStatus once the first operation ended',

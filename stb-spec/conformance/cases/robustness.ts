@@ -1,9 +1,32 @@
-/** Hostile input: a burst of garbage, and error messages that must never repeat what was sent. */
+/**
+ * Hostile input: a burst of garbage, and error messages that must never repeat what was sent. The
+ * burst stays under the limits after which a bridge closes the connection (BR-TRN-9).
+ */
 import { check, show, type ConformanceCase } from '../case';
 import type { Reply } from '../client';
-import { Code, authPins, errorOf, requireTries, resultOf } from '../expect';
+import { Code, authPins, digestOf, errorOf, requireTries, resultOf } from '../expect';
 
-const BURST = 200;
+/** A PIN-like marker no error message has a reason to contain. */
+const MARKER = '9876';
+/** Malformed frames holding the marker: a JSON parser's own message quotes some of them. */
+export const QUOTABLE_FRAMES = [
+  `{"jsonrpc":"2.0","id":1,"method":"MyNumberCard.1.sign","params":{"pin":"${MARKER}`,
+  `{"jsonrpc":"2.0","id":3,"method":"MyNumberCard.1.sign","params":{"pin":"${MARKER}"},"x":Zq${MARKER}}`,
+  `Zq${MARKER} {"pin":"${MARKER}"}`,
+  `{"jsonrpc":"2.0","id":4,"method":"MyNumberCard.1.sign","params":{"pin":[${MARKER}Zq]}}`,
+];
+
+/** The first run of 8 characters of `input` that `text` repeats, if any. */
+function quoted(text: string, input: string): string | undefined {
+  for (let i = 0; i + 8 <= input.length; i++) {
+    const window = input.slice(i, i + 8);
+    if (text.includes(window)) return window;
+  }
+  return undefined;
+}
+
+const BURST = 150;
+const WINDOW = 8;
 
 /** Deterministic garbage (a fixed-seed generator), none of it a valid request or notification. */
 export function garbageFrames(count: number, seed = 0x5eed): string[] {
@@ -29,7 +52,51 @@ export function garbageFrames(count: number, seed = 0x5eed): string[] {
   return Array.from({ length: count }, (_, index) => makers[index % makers.length]!());
 }
 
+const quotingCase: ConformanceCase = {
+  id: 'CK-51',
+  title: 'a parse error (or any error) never quotes the text or values it was sent',
+  area: 'security',
+  async run(ctx) {
+    const client = await ctx.connect();
+    const frames: [string, boolean][] = [
+      ...QUOTABLE_FRAMES.map((frame): [string, boolean] => [frame, false]),
+      [QUOTABLE_FRAMES[1]!, true],
+    ];
+    for (const [frame, binary] of frames) {
+      if (binary) client.sendBinary(Buffer.from(frame));
+      else client.sendText(frame);
+      const reply = await client.reply(null);
+      const error = errorOf(reply, Code.PARSE, `${binary ? 'binary frame' : 'frame'} ${show(frame, 60)}`);
+      const repeated = quoted(error.message, frame);
+      check(
+        repeated === undefined,
+        `the parse error's message quotes the received text (${show(repeated)}): ${show(error.message)} (BR-RPC-9)`,
+      );
+      check(
+        !JSON.stringify(reply.raw).includes(MARKER),
+        `the parse error repeats the PIN-like ${MARKER} it was sent: ${show(reply.raw)} (BR-RPC-9)`,
+      );
+    }
+    const probes: [secret: string, method: string, params: unknown][] = [
+      [MARKER, 'sign', { key: 'auth', pin: MARKER, hash: 'SHA-256', digest: 'AAAA' }],
+      [MARKER, 'sign', { key: 'auth', pin: MARKER, hash: 'SHA-1', digest: digestOf('x') }],
+      ['ZQSECRET77', 'readSignCertificate', { pin: 'ZQSECRET77', extra: 'ZQSECRET77' }],
+      [MARKER, 'getPinStatus', { pin: MARKER }],
+    ];
+    for (const [secret, method, params] of probes) {
+      const reply = await client.call(method, params);
+      const error = errorOf(reply, Code.PARAMS, `${method} with invalid params`);
+      check(
+        !JSON.stringify(reply.raw).includes(secret),
+        `-32602 repeats a value of the request (${secret}): ${show(error)} (BR-RPC-9, BR-SEC-11)`,
+      );
+    }
+    resultOf(await client.call('getStatus'), 'getStatus after the errors');
+  },
+};
+
 export const robustnessCases: ConformanceCase[] = [
+  quotingCase,
   {
     id: 'CK-19',
     title: `a burst of ${BURST} garbage frames gets ${BURST} error answers (id null); other connections stay served`,
@@ -38,10 +105,19 @@ export const robustnessCases: ConformanceCase[] = [
       const noisy = await ctx.connect({ label: 'noisy' });
       const other = await ctx.connect({ label: 'bystander' });
       const frames = garbageFrames(BURST);
-      for (const frame of frames) noisy.sendText(frame);
+      // At most WINDOW frames await their answers at a time: a bridge may close a connection with
+      // more than 16 calls in flight (BR-TRN-9), and this case is about garbage, not that limit.
+      let sent = 0;
+      const sendMore = () => {
+        while (sent < frames.length && sent < answered + WINDOW) noisy.sendText(frames[sent++]!);
+      };
+      let answered = 0;
+      sendMore();
       resultOf(await other.call('getStatus'), 'getStatus on another connection during the burst');
       for (let index = 0; index < frames.length; index++) {
         const reply = await noisy.reply(null);
+        answered++;
+        sendMore();
         if (
           reply.kind !== 'error' ||
           (reply.error.code !== Code.PARSE && reply.error.code !== Code.REQUEST)

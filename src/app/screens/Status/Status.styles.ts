@@ -8,7 +8,7 @@ export const PROGRESS_PERIOD_S = 2.4;
 /**
  * The dot starts moving only after this wait: a short step (a login is ~0.2 s) then draws one frame
  * instead of 30 a second, leaving the box's CPU (software WebGL on many STBs) to the card and the
- * network (issue 8). The title and the still dot show at once.
+ * network. The title and the still dot show at once.
  */
 export const PROGRESS_DELAY_S = 0.5;
 

@@ -3,9 +3,9 @@
  * (MyNumberCardSimulator.1.*) so they can never be mistaken for a box's methods: the demo's
  * keyboard shortcuts and the tests insert, remove and switch the simulated card with them.
  */
-import { JsonRpcErrorCode } from '../../../stb-spec/protocol';
-import { SCENARIO_NAMES, ScenarioError } from '../../../mocks/virtual-card/scenarios';
-import { fail, type Extensions } from './dispatcher';
+import { JsonRpcErrorCode } from '../../stb-spec/protocol';
+import { SCENARIO_NAMES, ScenarioError } from '../virtual-card/scenarios';
+import { fail, type Extensions } from '../../native-bridge/src/bridge/dispatcher';
 import type { SimulatorBackend } from './simulator-backend';
 
 export const SIMULATOR_CALLSIGN = 'MyNumberCardSimulator.1';

@@ -4,16 +4,16 @@
  * at run time; the bridge exposes that as MyNumberCardSimulator.1.insertCard / removeCard.
  */
 import { EventEmitter } from 'node:events';
-import { DEMO_HOLDERS, loadOrCreateTestPki } from '../../../mocks/pki';
-import { prepareCardState } from '../../../mocks/virtual-card/card-setup';
-import { createScenarioTransport, parseScenario, type Scenario } from '../../../mocks/virtual-card/scenarios';
-import type { VirtualCardState } from '../../../mocks/virtual-card/state';
-import type { VirtualCardTransport } from '../../../mocks/virtual-card/in-process-transport';
-import type { ApduTransport } from '../transport/apdu-transport';
-import type { ReaderEvents, ReaderSnapshot } from '../transport/pcsc-readers';
-import { NoCardError, NoReaderError } from '../jpki/errors';
-import { toHex } from '../jpki/apdu';
-import type { CardBackend } from './card-backend';
+import { DEMO_HOLDERS, loadOrCreateTestPki } from '../pki';
+import { prepareCardState } from '../virtual-card/card-setup';
+import { createScenarioTransport, parseScenario, type Scenario } from '../virtual-card/scenarios';
+import type { VirtualCardState } from '../virtual-card/state';
+import type { VirtualCardTransport } from '../virtual-card/in-process-transport';
+import type { ApduTransport } from '../../native-bridge/src/transport/apdu-transport';
+import type { ReaderEvents, ReaderSnapshot } from '../../native-bridge/src/transport/pcsc-readers';
+import { NoCardError, NoReaderError } from '../../native-bridge/src/jpki/errors';
+import { toHex } from '../../native-bridge/src/jpki/apdu';
+import type { CardBackend } from '../../native-bridge/src/bridge/card-backend';
 
 export const SIMULATED_READER = 'Madoguchi Simulated Reader 00';
 

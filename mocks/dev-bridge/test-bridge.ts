@@ -3,9 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { CardService } from './card-service';
-import { jsonLogger } from './logger';
-import { BridgeServer } from './server';
+import { CardService } from '../../native-bridge/src/bridge/card-service';
+import { jsonLogger } from '../../native-bridge/src/bridge/logger';
+import { BridgeServer } from '../../native-bridge/src/bridge/server';
 import { SimulatorBackend } from './simulator-backend';
 import { simulatorMethods } from './simulator-methods';
 
@@ -19,7 +19,9 @@ export interface TestBridge {
   close(): Promise<void>;
 }
 
-export async function startTestBridge(options: { pkiDir?: string; token?: string; scenario?: string } = {}) {
+export async function startTestBridge(
+  options: { pkiDir?: string; token?: string; scenario?: string; now?: () => number } = {},
+) {
   const pkiDir = options.pkiDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-bridge-pki-'));
   const simulator = await SimulatorBackend.start({
     pkiDir,
@@ -34,6 +36,7 @@ export async function startTestBridge(options: { pkiDir?: string; token?: string
     token: options.token,
     logger: jsonLogger((line) => logs.push(line), 'debug'),
     extensions: simulatorMethods(simulator),
+    now: options.now,
   });
   const port = await server.listen();
   return {
@@ -61,9 +64,9 @@ export class RawClient {
     });
   }
 
-  static connect(url: string, origin = ORIGIN): Promise<RawClient> {
+  static connect(url: string, origin = ORIGIN, headers: Record<string, string> = {}): Promise<RawClient> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, { origin });
+      const ws = new WebSocket(url, { origin, headers });
       ws.once('open', () => resolve(new RawClient(ws)));
       ws.once('unexpected-response', (_request, response) =>
         reject(new Error(`HTTP ${response.statusCode}`)),

@@ -1,0 +1,95 @@
+/**
+ * The kit must fail every bridge bug it claims to catch: the reference bridge behind the fault proxy,
+ * one injected fault per requirement of requirements.ts (faults.ts), and only the cases that cover
+ * that requirement. A faithful proxy first shows that the proxy itself breaks nothing.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
+import { startFaultProxy, type Fault } from './fault-proxy';
+import { FAULT_ORIGIN, FAULT_TOKEN, NOT_BY_PROXY, injectedFaults } from './faults';
+import { runConformance, type ConformanceReport } from './kit';
+import { CASE_REQUIREMENTS, EVERY_MESSAGE_REQUIREMENTS } from './requirements';
+import { KNOWN_REFERENCE_BUGS } from './test-support';
+
+let bridge: TestBridge;
+
+beforeAll(async () => {
+  bridge = await startTestBridge({
+    pkiDir: mkdtempSync(join(tmpdir(), 'madoguchi-conformance-faults-')),
+    token: FAULT_TOKEN,
+  });
+  await bridge.cards.settled();
+});
+
+afterAll(async () => {
+  await bridge.close();
+});
+
+/** Cases that check `requirement` and can run against the simulator (the APDU check cannot). */
+function casesCovering(requirement: string): string[] {
+  // Checked on every message: the cases that provoke the faulty answers are enough.
+  if (requirement === 'BR-RPC-10') return ['CK-25'];
+  if (requirement === 'BR-ERR-2') return ['CK-32'];
+  return Object.entries(CASE_REQUIREMENTS)
+    .filter(([id, requirements]) => requirements.includes(requirement) && id !== 'CK-48')
+    .map(([id]) => id);
+}
+
+async function throughProxy(
+  fault: Fault,
+  options: { only?: string[]; mode?: 'none' },
+): Promise<ConformanceReport> {
+  const proxy = await startFaultProxy(bridge.url, fault);
+  try {
+    return await runConformance({
+      url: proxy.url,
+      origin: FAULT_ORIGIN,
+      token: FAULT_TOKEN,
+      mode: options.mode ?? 'simulator-controls',
+      timeoutMs: 5_000,
+      only: options.only,
+      write: () => undefined,
+    });
+  } finally {
+    await proxy.close();
+  }
+}
+
+const faults = injectedFaults();
+
+it('injects a fault for every requirement the kit claims, or says why a proxy cannot', () => {
+  const claimed = new Set([...Object.values(CASE_REQUIREMENTS).flat(), ...EVERY_MESSAGE_REQUIREMENTS]);
+  const injected = new Set(faults.map((f) => f.requirement));
+  const missing = [...claimed].filter((id) => !injected.has(id) && !NOT_BY_PROXY[id]);
+  expect(missing).toEqual([]);
+  expect([...injected].filter((id) => !claimed.has(id))).toEqual([]);
+  for (const named of [
+    'Origin compared by prefix',
+    'Origin compared without case',
+    'a missing token accepted',
+  ])
+    expect(faults.map((f) => f.bug)).toContain(named);
+});
+
+it('passes through a faithful proxy (the proxy breaks nothing)', async () => {
+  const report = await throughProxy({}, {});
+  const failed = report.results.filter((r) => r.verdict === 'failed').map((r) => `${r.id}: ${r.reason}`);
+  expect(failed).toEqual(Object.keys(KNOWN_REFERENCE_BUGS).map((id) => expect.stringMatching(`^${id}: `)));
+  const production = await throughProxy({ hideSimulator: true }, { only: ['CK-55'], mode: 'none' });
+  expect(production.results.map((r) => [r.id, r.verdict])).toEqual([['CK-55', 'passed']]);
+}, 120_000);
+
+it.each(faults.map((f) => [f.requirement, f.bug, f] as const))(
+  'fails a bridge with %s broken: %s',
+  async (requirement, _bug, { fault, mode }) => {
+    const only =
+      requirement === 'BR-SEC-23' ? ['CK-55'] : casesCovering(requirement).filter((id) => id !== 'CK-55');
+    const report = await throughProxy(fault, { only, mode });
+    const failed = report.results.filter((r) => r.verdict === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(report.exitCode).toBe(1);
+  },
+  60_000,
+);
