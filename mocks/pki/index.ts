@@ -7,7 +7,14 @@ export type {
   IssueCardOptions,
   RootGeneration,
 } from './types';
-export { createTestPki, TestPki, TEST_PKI_FORMAT, type TestPkiJson } from './test-pki';
+export {
+  certificateSha256Hex,
+  createTestPki,
+  TestPki,
+  TEST_PKI_FORMAT,
+  type JlisRecords,
+  type TestPkiJson,
+} from './test-pki';
 export {
   loadOrCreateTestPki,
   saveTestPki,

@@ -17,6 +17,7 @@ import {
   normalizeSerialHex,
   toArrayBuffer,
   toBase64,
+  toHex,
 } from './engine';
 import type {
   CardCredentials,
@@ -46,11 +47,29 @@ export interface TestPkiJson {
   revocations: { kind: CertificateKind; serialHex: string; revokedAt: string }[];
   /** Last cRLNumber used, per "<kind>-<generation>". */
   crlNumbers: Record<string, number>;
+  /** What J-LIS would know of this PKI's cards (SHA-256 hex of each certificate's DER). */
+  jlis?: JlisRecords;
   /** Fixed clock, if the PKI was created with one. */
   now?: string;
 }
 
+/**
+ * J-LIS's records of issued cards: 証明書紐付け (auth ↔ sign certificate of one card) and 新旧紐付け
+ * (old auth certificate → the one that replaced it). Certificates are named by the lowercase SHA-256
+ * hex of their DER, the form `npm run platform -- --jlis-data FILE` reads.
+ */
+export interface JlisRecords {
+  links: { auth: string; sign: string }[];
+  renewals: { old: string; new: string }[];
+}
+
+/** Lowercase SHA-256 hex of a DER certificate: how J-LIS records name certificates here. */
+export async function certificateSha256Hex(der: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(der))));
+}
+
 interface TestPkiState {
+  jlis?: JlisRecords;
   issued?: TestPkiJson['issued'];
   revocations?: TestPkiJson['revocations'];
   crlNumbers?: Record<string, number>;
@@ -74,6 +93,9 @@ export class TestPki {
   private readonly issued = new Map<string, TestPkiJson['issued'][number]>();
   private readonly revocations = new Map<string, RevokedEntry & { kind: CertificateKind }>();
   private readonly crlNumbers = new Map<string, number>();
+  private readonly jlis: JlisRecords = { links: [], renewals: [] };
+  /** Grows with every link or renewal recorded, so a reader can tell the records changed. */
+  private jlisRevision = 0;
 
   /** Use createTestPki() or TestPki.fromJSON(); this only assembles existing material. */
   constructor(roots: RootGeneration[], state: TestPkiState = {}) {
@@ -86,6 +108,8 @@ export class TestPki {
       this.issued.set(recordKey(record.kind, record.serialHex), record);
     for (const r of state.revocations ?? []) this.revoke(r.kind, r.serialHex, new Date(r.revokedAt));
     for (const [key, value] of Object.entries(state.crlNumbers ?? {})) this.crlNumbers.set(key, value);
+    this.jlis.links.push(...(state.jlis?.links ?? []));
+    this.jlis.renewals.push(...(state.jlis?.renewals ?? []));
   }
 
   /** The PKI's clock: the fixed `now` it was created with, else the real time. */
@@ -143,6 +167,7 @@ export class TestPki {
       serialHex: sign.serialHex,
       generation: signIssuer.generation,
     });
+    await this.recordLink(auth.certificate, sign.certificate);
     return {
       holder: { ...holder },
       authCertificate: auth.certificate,
@@ -154,6 +179,38 @@ export class TestPki {
       authSerialHex: auth.serialHex,
       signSerialHex: sign.serialHex,
     };
+  }
+
+  /**
+   * The card's renewal (更新): new key pairs and certificates for both, from the newest generations
+   * unless told otherwise, recorded as linked and as replacing the old auth certificate (新旧紐付け).
+   * The old certificates are left as they are (revoke them to model J-LIS's revocation at renewal).
+   */
+  async renewCard(old: CardCredentials, options: IssueCardOptions = {}): Promise<CardCredentials> {
+    const renewed = await this.issueCard(old.holder, options);
+    const [oldAuth, newAuth] = await Promise.all([
+      certificateSha256Hex(old.authCertificate),
+      certificateSha256Hex(renewed.authCertificate),
+    ]);
+    this.jlis.renewals.push({ old: oldAuth, new: newAuth });
+    this.jlisRevision++;
+    return renewed;
+  }
+
+  /** What J-LIS knows of this PKI's cards (a copy). */
+  jlisRecords(): JlisRecords {
+    return { links: [...this.jlis.links], renewals: [...this.jlis.renewals] };
+  }
+
+  /** Changes whenever jlisRecords() would answer differently. */
+  get jlisVersion(): number {
+    return this.jlisRevision;
+  }
+
+  private async recordLink(authDer: Uint8Array, signDer: Uint8Array): Promise<void> {
+    const [auth, sign] = await Promise.all([certificateSha256Hex(authDer), certificateSha256Hex(signDer)]);
+    this.jlis.links.push({ auth, sign });
+    this.jlisRevision++;
   }
 
   /** Records a revocation (idempotent: the first revocation date is kept). Call saveTestPki() after. */
@@ -208,6 +265,7 @@ export class TestPki {
         revokedAt: r.revokedAt.toISOString(),
       })),
       crlNumbers: Object.fromEntries(this.crlNumbers),
+      jlis: this.jlisRecords(),
     };
     if (this.fixedNow) json.now = this.fixedNow.toISOString();
     return json;
@@ -229,6 +287,7 @@ export class TestPki {
       issued: json.issued ?? [],
       revocations: json.revocations ?? [],
       crlNumbers: json.crlNumbers ?? {},
+      ...(json.jlis ? { jlis: json.jlis } : {}),
       ...(json.now ? { now: new Date(json.now) } : {}),
     });
     await Promise.all(pki.roots.map((root) => pki.issuer(root.kind, root.generation)));

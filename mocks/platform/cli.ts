@@ -1,7 +1,7 @@
 /**
  * `npm run platform -- [--port 8787] [--host 127.0.0.1] [--pki DIR | --no-test-pki]
  *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]...
- *   [--allow-missing-crl] [--crl-refresh-seconds N]`
+ *   [--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]`
  * Serves the platform simulator over HTTP. Trusts the test PKI in .tmp/test-pki by default (every
  * root generation), plus the given anchors: a --trust-anchor bundle may hold auth and signature
  * roots (sorted by their OU). CRLs are issued afresh from the PKI's revocation list at start, every
@@ -21,13 +21,15 @@ export interface PlatformCliOptions {
   allowOrigins: string[];
   requireCrl: boolean;
   crlRefreshSeconds: number;
+  jlisDataFiles: string[];
+  rateLimits: boolean;
 }
 
 export const DEFAULT_PKI_DIR = path.join('.tmp', 'test-pki');
 export const USAGE =
   'usage: npm run platform -- [--port 8787] [--host H] [--pki DIR | --no-test-pki] ' +
   '[--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... ' +
-  '[--allow-missing-crl] [--crl-refresh-seconds N]';
+  '[--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]';
 
 export class CliUsageError extends Error {}
 
@@ -49,6 +51,8 @@ export function parsePlatformArgs(argv: readonly string[]): PlatformCliOptions {
     allowOrigins: [],
     requireCrl: true,
     crlRefreshSeconds: 600,
+    jlisDataFiles: [],
+    rateLimits: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -88,6 +92,12 @@ export function parsePlatformArgs(argv: readonly string[]): PlatformCliOptions {
       case '--crl-refresh-seconds':
         options.crlRefreshSeconds = integer(flag, value(), 0, 86400);
         break;
+      case '--jlis-data':
+        options.jlisDataFiles.push(value());
+        break;
+      case '--no-rate-limits':
+        options.rateLimits = false;
+        break;
       case '--help':
       case '-h':
         throw new CliUsageError(USAGE);
@@ -111,6 +121,8 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     signTrustAnchorFiles: options.signTrustAnchorFiles,
     crlFiles: options.crlFiles,
     requireCrl: options.requireCrl,
+    jlisDataFiles: options.jlisDataFiles,
+    ...(options.rateLimits ? {} : { limits: false as const }),
   });
   const server = await startPlatformServer({
     simulator: loaded.simulator,

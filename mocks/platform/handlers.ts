@@ -1,13 +1,24 @@
 /**
  * msw handlers over the PlatformSimulator: the same list serves jest (msw/node), the browser demo
- * (msw/browser) and real HTTP (server.ts). They only translate HTTP ⇄ simulator calls.
+ * (msw/browser) and real HTTP (server.ts). They translate HTTP ⇄ simulator calls, count each call
+ * against the per-client limit of its kind (and authenticated calls per certificate), and mark
+ * every reply `Cache-Control: no-store` (tokens, personal and health data must stay out of caches).
  * Routes under /__simulator/ are the simulator's own (reset, status), not part of the API.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { dateRangeOf } from './simulator/health';
 import type { PlatformSimulator } from './simulator/simulator';
-import { ProblemError, type Problem } from './simulator/problem';
+import type { LimitedAction } from './simulator/limits';
+import { ProblemError, type Problem, type ProblemHeaders } from './simulator/problem';
 import type { Session } from './simulator/sessions';
+
+/**
+ * The caller's address as the HTTP server saw it (server.ts sets it, dropping any the client sent).
+ * Without it (msw in tests, the browser demo) every caller is one client.
+ */
+export const CLIENT_ADDRESS_HEADER = 'x-madoguchi-client-address';
+
+const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 
 export interface PlatformHandlerOptions {
   /** Origin (and path prefix) the handlers answer for; default any origin (`*`). */
@@ -31,12 +42,27 @@ interface RouteContext {
   session: () => Session;
 }
 
-export function problemResponse(problem: Problem): Response {
-  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+export function problemResponse(problem: Problem, extra: ProblemHeaders = {}): Response {
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json', ...NO_STORE };
   if (problem.code === 'TOKEN_INVALID' || problem.code === 'TOKEN_EXPIRED') {
     headers['WWW-Authenticate'] = `Bearer error="invalid_token", error_description="${problem.code}"`;
   }
+  if (extra.retryAfterSeconds !== undefined) headers['Retry-After'] = String(extra.retryAfterSeconds);
   return new Response(JSON.stringify(problem), { status: problem.status, headers });
+}
+
+/** The problem+json reply of an error (a 500 only for what is not a ProblemError: a bug of ours). */
+export function errorResponse(error: unknown, onError?: (error: unknown) => void): Response {
+  if (error instanceof ProblemError) return problemResponse(error.problem, error.headers);
+  onError?.(error);
+  return problemResponse(new ProblemError(500, 'PLATFORM_UNAVAILABLE', 'internal error').problem);
+}
+
+interface RouteOptions {
+  /** Which per-client limit the call counts against (default `api`). */
+  action?: LimitedAction;
+  /** Needs the bearer token: authenticated first, then counted per certificate too. */
+  authenticated?: boolean;
 }
 
 async function jsonBody(request: Request): Promise<Record<string, unknown>> {
@@ -60,40 +86,56 @@ export function createPlatformHandlers(
 ): HttpHandler[] {
   const base = (options.baseUrl ?? '*').replace(/\/+$/, '');
   const route =
-    (handler: (context: RouteContext) => Promise<Reply> | Reply) =>
+    (handler: (context: RouteContext) => Promise<Reply> | Reply, routeOptions: RouteOptions = {}) =>
     async ({ request, params }: { request: Request; params: Params }): Promise<Response> => {
       try {
+        const client = request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'local';
+        await simulator.limits.take('client', routeOptions.action ?? 'api', client);
+        let session: Session | undefined;
+        if (routeOptions.authenticated) {
+          session = simulator.session(request.headers.get('authorization'));
+          await simulator.limits.take('certificate', 'api', session.certificateId);
+        }
         const reply = await handler({
           request,
           params,
           url: new URL(request.url),
           body: () => jsonBody(request),
-          session: () => simulator.session(request.headers.get('authorization')),
+          session: () => session ?? simulator.session(request.headers.get('authorization')),
         });
         return reply.body === undefined
-          ? new HttpResponse(null, { status: reply.status })
-          : HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status });
+          ? new HttpResponse(null, { status: reply.status, headers: NO_STORE })
+          : HttpResponse.json(reply.body as Record<string, unknown>, {
+              status: reply.status,
+              headers: NO_STORE,
+            });
       } catch (error) {
-        if (error instanceof ProblemError) return problemResponse(error.problem);
-        options.onError?.(error);
-        return problemResponse(new ProblemError(500, 'PLATFORM_UNAVAILABLE', 'internal error').problem);
+        return errorResponse(error, options.onError);
       }
     };
+  const authed = (handler: (context: RouteContext) => Promise<Reply> | Reply) =>
+    route(handler, { authenticated: true });
 
   const desk = simulator.bookingDesk;
   const health = simulator.healthRecords;
   return [
     http.post(
       `${base}/v1/auth/challenges`,
-      route(async ({ body }) => ({ status: 201, body: simulator.createChallenge(await body()) })),
+      route(async ({ body }) => ({ status: 201, body: simulator.createChallenge(await body()) }), {
+        action: 'challenge',
+      }),
     ),
     http.post(
       `${base}/v1/auth/login`,
-      route(async ({ body }) => ({ status: 200, body: await simulator.login(await body()) })),
+      route(async ({ body }) => ({ status: 200, body: await simulator.login(await body()) }), {
+        action: 'login',
+      }),
     ),
     http.post(
       `${base}/v1/auth/refresh`,
-      route(async ({ body }) => ({ status: 200, body: simulator.refresh(await body()) })),
+      route(async ({ body }) => ({ status: 200, body: simulator.refresh(await body()) }), {
+        action: 'refresh',
+      }),
     ),
     http.post(
       `${base}/v1/auth/logout`,
@@ -104,68 +146,70 @@ export function createPlatformHandlers(
     ),
     http.post(
       `${base}/v1/registrations`,
-      route(async ({ body }) => ({ status: 201, body: await simulator.register(await body()) })),
+      route(async ({ body }) => ({ status: 201, body: await simulator.register(await body()) }), {
+        action: 'registration',
+      }),
     ),
     http.get(
       `${base}/v1/me`,
-      route(({ session }) => ({ status: 200, body: simulator.profile(session()) })),
+      authed(({ session }) => ({ status: 200, body: simulator.profile(session()) })),
     ),
     http.get(
       `${base}/v1/health/checkups`,
-      route(({ session, url }) => {
+      authed(({ session, url }) => {
         const { customerNumber } = session();
         return { status: 200, body: health.list(customerNumber, dateRangeOf(url.searchParams)) };
       }),
     ),
     http.get(
       `${base}/v1/health/checkups/:checkupId`,
-      route(({ session, params }) => ({
+      authed(({ session, params }) => ({
         status: 200,
         body: health.one(session().customerNumber, param(params, 'checkupId')),
       })),
     ),
     http.get(
       `${base}/v1/health/trends/:itemCode`,
-      route(({ session, params }) => ({
+      authed(({ session, params }) => ({
         status: 200,
         body: health.trend(session().customerNumber, param(params, 'itemCode')),
       })),
     ),
     http.get(
       `${base}/v1/health/medications`,
-      route(({ session, url }) => {
+      authed(({ session, url }) => {
         const { customerNumber } = session();
         return { status: 200, body: health.medicationList(customerNumber, dateRangeOf(url.searchParams)) };
       }),
     ),
     http.get(
       `${base}/v1/facilities`,
-      route(({ session }) => {
+      authed(({ session }) => {
         session();
         return { status: 200, body: desk.list() };
       }),
     ),
     http.get(
       `${base}/v1/facilities/:facilityId`,
-      route(({ session, params }) => {
+      authed(({ session, params }) => {
         session();
         return { status: 200, body: desk.facility(param(params, 'facilityId')) };
       }),
     ),
     http.get(
       `${base}/v1/facilities/:facilityId/availability`,
-      route(({ session, params, url }) => {
+      authed(({ session, params, url }) => {
         session();
         return { status: 200, body: desk.availability(param(params, 'facilityId'), url.searchParams) };
       }),
     ),
     http.get(
       `${base}/v1/bookings`,
-      route(({ session }) => ({ status: 200, body: desk.mine(session().customerNumber) })),
+      authed(({ session }) => ({ status: 200, body: desk.mine(session().customerNumber) })),
     ),
     http.post(
       `${base}/v1/bookings`,
-      route(async ({ session, request, body }) => {
+      authed(async ({ session, request, body }) => {
         const { customerNumber } = session();
         const key = request.headers.get('idempotency-key');
         const result = desk.create(customerNumber, key, await body());
@@ -174,14 +218,14 @@ export function createPlatformHandlers(
     ),
     http.get(
       `${base}/v1/bookings/:bookingId`,
-      route(({ session, params }) => ({
+      authed(({ session, params }) => ({
         status: 200,
         body: desk.get(session().customerNumber, param(params, 'bookingId')),
       })),
     ),
     http.delete(
       `${base}/v1/bookings/:bookingId`,
-      route(({ session, params }) => ({
+      authed(({ session, params }) => ({
         status: 200,
         body: desk.cancel(session().customerNumber, param(params, 'bookingId')),
       })),

@@ -50,6 +50,13 @@ beforeAll(async () => {
   await fs.writeFile(path.join(dir, 'foreign-pem.crl'), toPem(crls[0]!, 'X509 CRL'));
 });
 
+/** J-LIS's records of the foreign PKI's cards so far, as an operator's `--jlis-data` file. */
+async function foreignJlisFile(): Promise<string> {
+  const file = path.join(dir, `foreign-jlis-${foreign.jlisVersion}.json`);
+  await fs.writeFile(file, JSON.stringify(foreign.jlisRecords()));
+  return file;
+}
+
 afterAll(async () => {
   await Promise.all(running.map((server) => server.close()));
   await fs.rm(dir, { recursive: true, force: true });
@@ -99,6 +106,8 @@ describe('command line', () => {
       allowOrigins: ['http://tv.local', 'http://localhost:8080'],
       requireCrl: false,
       crlRefreshSeconds: 0,
+      jlisDataFiles: [],
+      rateLimits: true,
     });
   });
 
@@ -108,6 +117,7 @@ describe('command line', () => {
     [['--port', '70000'], /--port must be an integer/],
     [['--trust-anchor', '--port'], /--trust-anchor needs a value/],
     [['--bogus'], /unknown option --bogus/],
+    [['--jlis-data'], /--jlis-data needs a value/],
   ])('refuses %j', (args, message) => {
     expect(() => parsePlatformArgs(args)).toThrow(CliUsageError);
     expect(() => parsePlatformArgs(args)).toThrow(message);
@@ -131,7 +141,12 @@ describe('a card that is not ours', () => {
       code: 'UNKNOWN_ISSUER',
     });
 
-    const trusting = await start(['--trust-anchor', path.join(dir, 'foreign-roots.pem')]);
+    const trusting = await start([
+      '--trust-anchor',
+      path.join(dir, 'foreign-roots.pem'),
+      '--jlis-data',
+      await foreignJlisFile(),
+    ]);
     expect(trusting.warnings).toEqual([expect.stringContaining('not checked for revocation')]);
     const client = new PlatformClient({ baseUrl: trusting.url });
     await expect(client.auth.login(driverCard(card))).rejects.toMatchObject({
@@ -150,6 +165,8 @@ describe('a card that is not ours', () => {
       '--trust-anchor',
       path.join(dir, 'foreign-roots.pem'),
       ...crlFiles.flatMap((f) => ['--crl', path.join(dir, f)]),
+      '--jlis-data',
+      await foreignJlisFile(),
     ]);
     expect(server.warnings).toEqual([]);
     const client = new PlatformClient({ baseUrl: server.url });

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
-import { createPlatformHandlers, problemResponse } from './handlers';
+import { CLIENT_ADDRESS_HEADER, createPlatformHandlers, errorResponse, problemResponse } from './handlers';
 import { ProblemError } from './simulator/problem';
 import type { PlatformSimulator } from './simulator/simulator';
 
@@ -57,9 +57,12 @@ async function readBody(request: http.IncomingMessage): Promise<Buffer | undefin
 function toFetchRequest(request: http.IncomingMessage, base: string, body: Buffer | undefined): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
-    if (value === undefined) continue;
+    if (value === undefined || name === CLIENT_ADDRESS_HEADER) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
+  // The per-client limits count by the address the connection came from, never by a header the
+  // client chose.
+  headers.set(CLIENT_ADDRESS_HEADER, request.socket.remoteAddress ?? 'unknown');
   const method = request.method ?? 'GET';
   return new Request(new URL(request.url ?? '/', base), {
     method,
@@ -108,18 +111,27 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
           response.end();
           return;
         }
-        const fetchRequest = toFetchRequest(request, base, await readBody(request));
+        const body = await readBody(request);
+        let fetchRequest: Request;
+        try {
+          fetchRequest = toFetchRequest(request, base, body);
+        } catch {
+          // Node's parser lets through targets and header values that fetch's URL/Headers refuse.
+          throw new ProblemError(400, 'VALIDATION_FAILED', 'the request target or a header is not valid');
+        }
+        try {
+          // msw decodes path parameters and throws on a percent-encoding that is not UTF-8.
+          decodeURIComponent(new URL(fetchRequest.url).pathname);
+        } catch {
+          throw new ProblemError(400, 'VALIDATION_FAILED', 'the path is not percent-encoded UTF-8');
+        }
         const answer =
           (await getResponse(handlers, fetchRequest)) ??
           problemResponse(new ProblemError(404, 'NOT_FOUND', `${request.method} ${request.url}`).problem);
         await send(response, answer, cors);
       } catch (error) {
-        const problem =
-          error instanceof ProblemError
-            ? error.problem
-            : new ProblemError(500, 'PLATFORM_UNAVAILABLE', 'internal error').problem;
-        if (!(error instanceof ProblemError)) options.onError?.(error);
-        if (!response.headersSent) await send(response, problemResponse(problem), cors);
+        const answer = errorResponse(error, options.onError);
+        if (!response.headersSent) await send(response, answer, cors);
         else response.destroy();
       }
     })();

@@ -1,13 +1,22 @@
 /**
  * Builds a simulator from files, as `npm run platform` does: the test PKI directory (all root
- * generations of both kinds + fresh CRLs issued from its revocation list), extra trust anchors in
- * PEM (for a card from another PKI) and external CRLs (DER or PEM). Node only.
+ * generations of both kinds + fresh CRLs issued from its revocation list + J-LIS's records of its
+ * cards, read again when pki.json changes), extra trust anchors in PEM (for a card from another PKI),
+ * external CRLs (DER or PEM) and J-LIS data files (`--jlis-data`). Node only.
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { loadOrCreateTestPki, PKI_FILE } from '../pki/persistence';
 import { fromPemAll } from '../pki/pem';
 import { TestPki } from '../pki/test-pki';
+import {
+  JlisDataError,
+  parseJlisData,
+  SimulatedJlis,
+  type JlisData,
+  type JlisSource,
+} from './simulator/jlis';
+import type { LimitRules } from './simulator/limits';
 import { PlatformSimulator, type AnchorInput } from './simulator/simulator';
 import { anchorKindOf } from './simulator/verification';
 
@@ -24,6 +33,10 @@ export interface PlatformFiles {
   /** CRL files, DER or PEM. */
   crlFiles?: string[];
   requireCrl?: boolean;
+  /** J-LIS data files: {"links":[{"auth":F,"sign":F}],"renewals":[{"old":F,"new":F}]}. */
+  jlisDataFiles?: string[];
+  /** Rate limits (default the simulator's; false: none, e.g. for measurements). */
+  limits?: LimitRules | false;
   now?: () => Date;
 }
 
@@ -67,6 +80,65 @@ async function crlsOfPki(pkiDir: string): Promise<Uint8Array[]> {
   return crls;
 }
 
+/** Reads and checks a `--jlis-data` file; JlisDataError (ja/en, naming the entry) when malformed. */
+export async function readJlisDataFile(file: string): Promise<JlisData> {
+  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new JlisDataError(
+      `J-LIS データ ${file} を読めません（${error.code ?? error.message}）`,
+      `cannot read J-LIS data ${file} (${error.code ?? error.message})`,
+    );
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new JlisDataError(`${file}: JSON として読めません（${why}）`, `${file}: not JSON (${why})`);
+  }
+  return parseJlisData(json, file);
+}
+
+async function versionOf(file: string): Promise<string> {
+  const stat = await fs.stat(file).catch(() => undefined);
+  return stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : 'missing';
+}
+
+/**
+ * A `--jlis-data` file, read again when it changes (an operator adds a card's records without a
+ * restart). Checked at start; a later malformed version is reported and the last good one kept.
+ */
+export async function jlisFileSource(
+  file: string,
+  report: (message: string) => void = (message) => console.error(message),
+): Promise<JlisSource> {
+  let good = await readJlisDataFile(file);
+  return {
+    version: () => versionOf(file),
+    load: async () => {
+      try {
+        good = await readJlisDataFile(file);
+      } catch (error) {
+        report(error instanceof Error ? error.message : String(error));
+      }
+      return good;
+    },
+  };
+}
+
+/** J-LIS's records of the test PKI's cards, re-read when pki.json changes (a card issued meanwhile). */
+export function testPkiJlisSource(pkiDir: string): JlisSource {
+  const file = path.join(pkiDir, PKI_FILE);
+  return {
+    version: () => versionOf(file),
+    load: async () => {
+      const json = JSON.parse(await fs.readFile(file, 'utf8').catch(() => '{}')) as {
+        jlis?: Partial<JlisData>;
+      };
+      return { links: json.jlis?.links ?? [], renewals: json.jlis?.renewals ?? [] };
+    },
+  };
+}
+
 export async function loadPlatform(files: PlatformFiles): Promise<LoadedPlatform> {
   const auth: AnchorInput[] = [];
   const sign: AnchorInput[] = [];
@@ -93,9 +165,15 @@ export async function loadPlatform(files: PlatformFiles): Promise<LoadedPlatform
     warnings.push('no --crl given: certificates of the extra trust anchors are not checked for revocation');
   }
 
+  const jlis = new SimulatedJlis();
+  if (files.pkiDir) jlis.addSource(testPkiJlisSource(files.pkiDir));
+  for (const file of files.jlisDataFiles ?? []) jlis.addSource(await jlisFileSource(file));
+
   const simulator = await PlatformSimulator.create({
     trustAnchors: { auth, sign },
     requireCrl: files.requireCrl ?? true,
+    jlis,
+    ...(files.limits !== undefined ? { limits: files.limits } : {}),
     ...(files.now ? { now: files.now } : {}),
   });
   const refreshCrls = async (): Promise<number> => {

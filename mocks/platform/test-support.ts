@@ -11,6 +11,7 @@ import { bytesToBase64, toArrayBuffer } from '../../src/platform/base64';
 import { challengeDigest, type RegistrationCard } from '../../src/platform/card';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/client';
 import { createPlatformHandlers } from './handlers';
+import { SimulatedJlis } from './simulator/jlis';
 import { PlatformSimulator, type PlatformSimulatorConfig } from './simulator/simulator';
 
 export const BASE_URL = 'http://platform.test';
@@ -74,7 +75,17 @@ export interface PlatformFixture {
   close(): void;
 }
 
-/** Simulator + msw for one test file (call close() in afterAll). */
+/** A simulated J-LIS that knows the test PKI's cards, also those issued after it was made. */
+export function jlisOf(pki: TestPki): SimulatedJlis {
+  const jlis = new SimulatedJlis();
+  jlis.addSource({ version: async () => pki.jlisVersion, load: async () => pki.jlisRecords() });
+  return jlis;
+}
+
+/**
+ * Simulator + msw for one test file (call close() in afterAll). No rate limits unless the test
+ * gives some: a test file logs in far faster than a viewer.
+ */
 export async function createPlatformFixture(
   config: Partial<PlatformSimulatorConfig> = {},
   pki?: TestPki,
@@ -86,6 +97,8 @@ export async function createPlatformFixture(
     trustAnchors: { auth: ownPki.trustAnchors('auth'), sign: ownPki.trustAnchors('sign') },
     crls: await crlsOf(ownPki),
     now: clock.now,
+    jlis: jlisOf(ownPki),
+    limits: false,
     ...config,
   });
   const server = setupServer(...createPlatformHandlers(simulator, { baseUrl: BASE_URL }));

@@ -57,6 +57,8 @@ export class RegistrationRequiredError extends PlatformError {}
 export class CustomerNotFoundError extends PlatformError {}
 export class RegistrationMismatchError extends PlatformError {}
 export class CertificateAlreadyLinkedError extends PlatformError {}
+/** J-LIS does not confirm that the auth and the signature certificate are of one card. */
+export class CertificatesNotLinkedError extends PlatformError {}
 /** The viewer has to log in again with the card. */
 export class SessionExpiredError extends PlatformError {}
 export class SlotTakenError extends PlatformError {}
@@ -121,6 +123,10 @@ const CLASS_OF: Record<Exclude<ProblemCode, 'CANCELLATION_DEADLINE_PASSED'>, Err
   IDEMPOTENCY_KEY_REQUIRED: IdempotencyError,
   IDEMPOTENCY_KEY_REUSED: IdempotencyError,
   PLATFORM_UNAVAILABLE: PlatformUnavailableError,
+  CERTIFICATE_PROFILE_INVALID: UnknownIssuerError,
+  CERTIFICATE_SUPERSEDED: CertificateRevokedError,
+  CERTIFICATES_NOT_LINKED: CertificatesNotLinkedError,
+  RATE_LIMITED: PlatformUnavailableError,
 };
 
 function isProblemCode(code: unknown): code is ProblemCode {

@@ -136,6 +136,22 @@ export const MESSAGES: Record<PlatformErrorCode, ViewerMessage> = {
     en: 'The cancellation deadline has passed, so this cannot be cancelled here. Please call the facility.',
   },
   PLATFORM_UNAVAILABLE: TRY_LATER,
+  CERTIFICATE_PROFILE_INVALID: {
+    ja: 'このカードの電子証明書はご利用いただけません。マイナンバーカードを差してください。',
+    en: "This card's certificate cannot be used here. Please insert your My Number Card.",
+  },
+  CERTIFICATE_SUPERSEDED: {
+    ja: 'この電子証明書は更新されたため、使えなくなりました。更新したカードで、もう一度お試しください。',
+    en: 'This certificate was replaced when the card was renewed. Please try again with the renewed card.',
+  },
+  CERTIFICATES_NOT_LINKED: {
+    ja: '2つの電子証明書が同じカードのものと確認できませんでした。ご本人のカードを1枚だけ差して、はじめからやり直してください。',
+    en: 'The two certificates could not be confirmed as being from one card. Insert only your own card and start again.',
+  },
+  RATE_LIMITED: {
+    ja: '短い間に操作が続いたため、受け付けを止めています。少し待ってから、もう一度お試しください。',
+    en: 'Too many attempts in a short time. Please wait a moment and try again.',
+  },
   NETWORK_ERROR: {
     ja: 'サービスにつながりません。しばらくしてから、もう一度お試しください。',
     en: 'Cannot reach the service. Please try again later.',

@@ -1,40 +1,49 @@
 /**
- * The relying-party side of login and 利用者登録・紐付け: certificate and signature checks, the
- * customer match on the signature certificate's name and birth date, and the link from the auth
- * certificate (issuing root + serial) to the customer. The signature certificate is read for the
- * match and then dropped: only the match result (the link) is kept.
+ * The relying-party side of login and 利用者登録・紐付け: certificate (chain, profile, validity,
+ * revocation) and signature checks; J-LIS's 証明書紐付け (the two certificates are of one card) and
+ * the customer match on the signature certificate's holder data at registration; the user (利用者ID)
+ * found by the auth certificate's SHA-256 at login, or through J-LIS's 新旧紐付け after a renewal.
+ * The signature certificate is read for the match and then dropped: only the link is kept.
  */
 import type * as pkijs from 'pkijs';
-import { readSignCertificateHolder } from '../../pki/holder-san';
 import { base64ToBytes } from '../../../src/platform/base64';
 import type { RegistrationResult, TokenPair } from '../../../src/platform/types';
 import type { ChallengeStore } from './challenges';
+import { readHolderData } from './holder';
+import type { JlisService } from './jlis';
+import type { RateLimits } from './limits';
 import { invalid, ProblemError } from './problem';
+import type { CertificatePolicies } from './profiles';
 import { verifySignatureOver, type RsaPublicKey } from './rsa-signature';
-import type { SessionStore } from './sessions';
+import type { Session, SessionStore } from './sessions';
+import type { User, UserDirectory } from './users';
 import { verifyCertificate, type TrustAnchor, type VerifiedCertificate } from './verification';
 import type { Customer } from '../seed/residents';
-
-/** What the platform keeps per linked auth certificate. */
-export interface CertificateLink {
-  customerNumber: string;
-  linkedAt: Date;
-  certificateNotAfter: Date;
-  key: RsaPublicKey;
-}
 
 export interface AuthContext {
   now: () => Date;
   anchors: () => readonly TrustAnchor[];
   crls: () => readonly pkijs.CertificateRevocationList[];
   requireCrl: boolean;
+  policies: CertificatePolicies;
   challenges: ChallengeStore;
   sessions: SessionStore;
   customers: () => ReadonlyMap<string, Customer>;
+  users: UserDirectory;
+  jlis: JlisService;
+  limits: RateLimits;
 }
 
-/** Recently verified auth keys (bounded), to recognise a signature made by another card. */
-const RECENT_KEYS_LIMIT = 256;
+/**
+ * Recently verified auth keys, to recognise a signature made by another card. A small fixed bound:
+ * a failed signature is tried against these only, never against every customer's key.
+ */
+const RECENT_KEYS_LIMIT = 16;
+/** How many renewals back a login follows 新旧紐付け to find its user. */
+const MAX_RENEWAL_STEPS = 8;
+/** Far above any JPKI certificate (about 1.5 KB) or RSA signature (256 bytes). */
+const MAX_CERTIFICATE_BYTES = 16 * 1024;
+const MAX_SIGNATURE_BYTES = 1024;
 
 /** 全角/半角 spaces, compatibility forms (ＡＢ → AB) and spacing differences do not matter. */
 export function normalizeName(name: string): string {
@@ -44,14 +53,16 @@ export function normalizeName(name: string): string {
 /** お客様番号 as typed: full-width digits, hyphens and spaces allowed. */
 export function normalizeCustomerNumber(input: unknown): string {
   if (typeof input !== 'string') throw invalid('customerNumber', 'required');
+  if (input.length > 64) throw invalid('customerNumber', 'must be 8 digits');
   const digits = input.normalize('NFKC').replace(/[\s-]/g, '');
   if (!/^\d{8}$/.test(digits)) throw invalid('customerNumber', 'must be 8 digits');
   return digits;
 }
 
-function binaryField(body: Record<string, unknown>, name: string): Uint8Array {
+function binaryField(body: Record<string, unknown>, name: string, maxBytes: number): Uint8Array {
   const value = body[name];
   if (typeof value !== 'string' || value.length === 0) throw invalid(name, 'required (base64)');
+  if (value.length > Math.ceil(maxBytes / 3) * 4) throw invalid(name, `at most ${maxBytes} bytes`);
   try {
     return base64ToBytes(value);
   } catch {
@@ -59,94 +70,145 @@ function binaryField(body: Record<string, unknown>, name: string): Uint8Array {
   }
 }
 
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice().buffer));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return hex;
+}
+
 export class AuthService {
-  private readonly links = new Map<string, CertificateLink>();
   private readonly recentKeys = new Map<string, RsaPublicKey>();
 
   constructor(private readonly context: AuthContext) {}
 
   reset(): void {
-    this.links.clear();
     this.recentKeys.clear();
   }
 
-  /** How many auth certificates are linked (for tests and the demo's status line). */
-  get linkCount(): number {
-    return this.links.size;
-  }
-
   async login(body: Record<string, unknown>): Promise<TokenPair> {
-    const der = binaryField(body, 'authCertificate');
-    const signature = binaryField(body, 'signature');
+    const der = binaryField(body, 'authCertificate', MAX_CERTIFICATE_BYTES);
+    const signature = binaryField(body, 'signature', MAX_SIGNATURE_BYTES);
+    await this.context.limits.take('certificate', 'login', await sha256Hex(der));
     const message = this.context.challenges.consume(body.challenge, 'login');
     const certificate = await this.verified('auth', der);
-    await verifySignatureOver(certificate.key, message, signature, this.otherKeys(), 'signature');
-    const link = this.links.get(linkKeyOf(certificate));
-    if (!link) throw new ProblemError(403, 'REGISTRATION_REQUIRED');
-    return this.context.sessions.open({
-      customerNumber: link.customerNumber,
-      certificateNotAfter: certificate.notAfter,
-    });
+    await verifySignatureOver(certificate.key, message, signature, this.otherKeys(certificate), 'signature');
+    const { user, renewed } = await this.userOf(certificate);
+    return this.context.sessions.open(this.sessionOf(user, certificate, renewed));
   }
 
   async register(body: Record<string, unknown>): Promise<RegistrationResult> {
     const customerNumber = normalizeCustomerNumber(body.customerNumber);
-    const authDer = binaryField(body, 'authCertificate');
-    const authSignature = binaryField(body, 'authSignature');
-    const signDer = binaryField(body, 'signCertificate');
-    const signSignature = binaryField(body, 'signSignature');
+    const authDer = binaryField(body, 'authCertificate', MAX_CERTIFICATE_BYTES);
+    const authSignature = binaryField(body, 'authSignature', MAX_SIGNATURE_BYTES);
+    const signDer = binaryField(body, 'signCertificate', MAX_CERTIFICATE_BYTES);
+    const signSignature = binaryField(body, 'signSignature', MAX_SIGNATURE_BYTES);
+    await this.context.limits.take('certificate', 'registration', await sha256Hex(authDer));
     const message = this.context.challenges.consume(body.challenge, 'registration');
 
     const auth = await this.verified('auth', authDer);
-    await verifySignatureOver(auth.key, message, authSignature, this.otherKeys(), 'auth signature');
+    await verifySignatureOver(auth.key, message, authSignature, this.otherKeys(auth), 'auth signature');
     const sign = await this.verified('sign', signDer);
     // The other key the client sent is the likeliest mix-up (auth and sign signatures swapped).
     await verifySignatureOver(sign.key, message, signSignature, [auth.key], 'sign signature');
+    if (!(await this.context.jlis.areLinked(auth.sha256Hex, sign.sha256Hex))) {
+      throw new ProblemError(
+        403,
+        'CERTIFICATES_NOT_LINKED',
+        'J-LIS does not link this signature certificate to this authentication certificate',
+      );
+    }
 
     const customer = this.context.customers().get(customerNumber);
     if (!customer) throw new ProblemError(404, 'CUSTOMER_NOT_FOUND');
-    const holder = readSignCertificateHolder(signDer);
+    const holder = readHolderData(sign.certificate);
     const matches =
       normalizeName(holder.name) === normalizeName(customer.name) && holder.birthDate === customer.birthDate;
     if (!matches) throw new ProblemError(403, 'REGISTRATION_MISMATCH');
 
-    const key = linkKeyOf(auth);
-    const existing = this.links.get(key);
-    if (existing && existing.customerNumber !== customerNumber) {
+    const { users } = this.context;
+    const pointer = users.pointer(auth.sha256Hex);
+    if (pointer?.state === 'superseded' || (await this.context.jlis.successorOf(auth.sha256Hex))) {
+      throw superseded();
+    }
+    const pointed = pointer ? users.user(pointer.userId) : undefined;
+    if (pointed && pointed.customerNumber !== customerNumber) {
       throw new ProblemError(409, 'CERTIFICATE_ALREADY_LINKED');
     }
-    const linkedAt = existing?.linkedAt ?? this.context.now();
-    this.links.set(key, { customerNumber, linkedAt, certificateNotAfter: auth.notAfter, key: auth.key });
-    const tokens = this.context.sessions.open({ customerNumber, certificateNotAfter: auth.notAfter });
-    return { customerNumber, displayName: customer.name, linkedAt: linkedAt.toISOString(), tokens };
+    // The customer's user, if they registered before (e.g. with a card since replaced): one 利用者ID.
+    const existing = pointed ?? users.userOfCustomer(customerNumber);
+    const user = existing
+      ? users.attach(existing.userId, auth.sha256Hex)
+      : users.createUser(customerNumber, auth.sha256Hex, this.context.now());
+    const tokens = this.context.sessions.open(this.sessionOf(user, auth, false));
+    return {
+      customerNumber,
+      displayName: customer.name,
+      linkedAt: user.linkedAt.toISOString(),
+      tokens,
+    };
+  }
+
+  /** The user of a verified auth certificate: by its index, or by following a renewal. */
+  private async userOf(certificate: VerifiedCertificate): Promise<{ user: User; renewed: boolean }> {
+    const { users, jlis } = this.context;
+    const pointer = users.pointer(certificate.sha256Hex);
+    if (pointer?.state === 'superseded' || (await jlis.successorOf(certificate.sha256Hex))) {
+      throw superseded();
+    }
+    const known = pointer ? users.user(pointer.userId) : undefined;
+    if (known) return { user: known, renewed: false };
+    let previous = await jlis.predecessorOf(certificate.sha256Hex);
+    for (let step = 0; previous !== undefined && step < MAX_RENEWAL_STEPS; step++) {
+      const found = users.pointer(previous);
+      if (found) {
+        return { user: users.attach(found.userId, certificate.sha256Hex, previous), renewed: true };
+      }
+      previous = await jlis.predecessorOf(previous);
+    }
+    throw new ProblemError(403, 'REGISTRATION_REQUIRED');
+  }
+
+  private sessionOf(user: User, certificate: VerifiedCertificate, renewed: boolean): Session {
+    return {
+      userId: user.userId,
+      customerNumber: user.customerNumber,
+      certificateId: certificate.sha256Hex,
+      certificateNotBefore: certificate.notBefore,
+      certificateNotAfter: certificate.notAfter,
+      certificateSerialHex: certificate.serialHex,
+      renewed,
+    };
   }
 
   private async verified(kind: 'auth' | 'sign', der: Uint8Array): Promise<VerifiedCertificate> {
-    const certificate = await verifyCertificate(kind, der, {
+    return verifyCertificate(kind, der, {
       anchors: this.context.anchors(),
       crls: this.context.crls(),
       now: this.context.now(),
       requireCrl: this.context.requireCrl,
+      policies: this.context.policies,
     });
-    if (kind === 'auth') this.remember(certificate);
-    return certificate;
   }
 
-  private remember(certificate: VerifiedCertificate): void {
-    const key = linkKeyOf(certificate);
-    this.recentKeys.delete(key);
-    this.recentKeys.set(key, certificate.key);
+  /** The recent keys other than this certificate's; then remembers this one (bounded). */
+  private otherKeys(certificate: VerifiedCertificate): RsaPublicKey[] {
+    const others = [...this.recentKeys.entries()]
+      .filter(([id]) => id !== certificate.sha256Hex)
+      .map(([, key]) => key);
+    this.recentKeys.delete(certificate.sha256Hex);
+    this.recentKeys.set(certificate.sha256Hex, certificate.key);
     if (this.recentKeys.size > RECENT_KEYS_LIMIT) {
       this.recentKeys.delete(this.recentKeys.keys().next().value as string);
     }
-  }
-
-  private otherKeys(): RsaPublicKey[] {
-    return [...[...this.links.values()].map((link) => link.key), ...this.recentKeys.values()];
+    return others;
   }
 }
 
-/** Issuer (the root that verified it, told apart by key) + serial: the link's identity. */
-function linkKeyOf(certificate: VerifiedCertificate): string {
-  return `${certificate.anchor.id}:${certificate.serialHex}`;
+function superseded(): ProblemError {
+  return new ProblemError(
+    401,
+    'CERTIFICATE_SUPERSEDED',
+    'this authentication certificate was replaced by a renewed one (新旧紐付け)',
+  );
 }

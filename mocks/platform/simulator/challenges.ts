@@ -1,34 +1,55 @@
 /**
  * Login and registration challenges: 32 random bytes, single use, 60 s by the injected clock.
- * Used challenges are remembered past their expiry so a replay is told apart from an expiry.
+ * Memory stays flat under a flood: at most `maxPending` unused challenges are kept (the oldest is
+ * forgotten first, and then answers CHALLENGE_UNKNOWN), and spent ones are remembered — to tell a
+ * replay from an expiry — for a while and up to a bound. Both maps are in issue order, which is
+ * expiry order, so pruning only ever looks at their heads.
  */
 import { base64UrlToBytes, bytesToBase64Url } from '../../../src/platform/base64';
 import type { Challenge, ChallengePurpose } from '../../../src/platform/types';
 import { ProblemError } from './problem';
 
 export const CHALLENGE_TTL_MS = 60_000;
+/** Unused challenges kept at most (a TV needs one for a few seconds). */
+export const MAX_PENDING_CHALLENGES = 10_000;
 /** How long a challenge (used or not) is kept after it expired, to answer REPLAYED/EXPIRED precisely. */
 const RETENTION_MS = 15 * 60_000;
+const MAX_SPENT_CHALLENGES = 10_000;
 
-interface ChallengeRecord {
+interface PendingRecord {
   purpose: ChallengePurpose;
   expiresAt: number;
-  used: boolean;
 }
 
+const CHALLENGE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
 export class ChallengeStore {
-  private readonly records = new Map<string, ChallengeRecord>();
+  private readonly pending = new Map<string, PendingRecord>();
+  /** Spent challenge → until when it is remembered, and whether it was used (else it expired unused). */
+  private readonly spent = new Map<string, { keepUntil: number; used: boolean }>();
 
   constructor(
     private readonly now: () => Date,
     private readonly ttlMs = CHALLENGE_TTL_MS,
+    private readonly maxPending = MAX_PENDING_CHALLENGES,
   ) {}
+
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  get spentCount(): number {
+    return this.spent.size;
+  }
 
   issue(purpose: ChallengePurpose): Challenge {
     this.prune();
+    while (this.pending.size >= this.maxPending) {
+      this.pending.delete(this.pending.keys().next().value as string);
+    }
     const challenge = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
     const expiresAt = this.now().getTime() + this.ttlMs;
-    this.records.set(challenge, { purpose, expiresAt, used: false });
+    this.pending.set(challenge, { purpose, expiresAt });
     return { challenge, purpose, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -37,11 +58,19 @@ export class ChallengeStore {
    * spends it, successful or not, so a failed signature cannot be retried against the same one.
    */
   consume(challenge: unknown, purpose: ChallengePurpose): Uint8Array {
-    if (typeof challenge !== 'string') throw new ProblemError(400, 'VALIDATION_FAILED', 'challenge missing');
-    const record = this.records.get(challenge);
-    if (!record) throw new ProblemError(401, 'CHALLENGE_UNKNOWN');
-    if (record.used) throw new ProblemError(401, 'CHALLENGE_REPLAYED');
-    record.used = true;
+    if (typeof challenge !== 'string' || !CHALLENGE_PATTERN.test(challenge)) {
+      throw new ProblemError(400, 'VALIDATION_FAILED', 'challenge: 43 characters of base64url', {
+        invalidParams: [{ name: 'challenge', reason: 'base64url of 32 bytes (43 characters)' }],
+      });
+    }
+    const record = this.pending.get(challenge);
+    if (!record) {
+      const spent = this.spent.get(challenge);
+      if (!spent) throw new ProblemError(401, 'CHALLENGE_UNKNOWN');
+      throw new ProblemError(401, spent.used ? 'CHALLENGE_REPLAYED' : 'CHALLENGE_EXPIRED');
+    }
+    this.pending.delete(challenge);
+    this.remember(challenge, record.expiresAt, true);
     if (this.now().getTime() >= record.expiresAt) throw new ProblemError(401, 'CHALLENGE_EXPIRED');
     if (record.purpose !== purpose) {
       throw new ProblemError(401, 'CHALLENGE_PURPOSE_MISMATCH', `a ${record.purpose} challenge`);
@@ -50,11 +79,28 @@ export class ChallengeStore {
   }
 
   clear(): void {
-    this.records.clear();
+    this.pending.clear();
+    this.spent.clear();
   }
 
+  private remember(challenge: string, expiresAt: number, used: boolean): void {
+    this.spent.set(challenge, { keepUntil: expiresAt + RETENTION_MS, used });
+    while (this.spent.size > MAX_SPENT_CHALLENGES) {
+      this.spent.delete(this.spent.keys().next().value as string);
+    }
+  }
+
+  /** Drops what is past its retention; expired unused challenges become spent ones (EXPIRED). */
   private prune(): void {
-    const cutoff = this.now().getTime() - RETENTION_MS;
-    for (const [key, record] of this.records) if (record.expiresAt < cutoff) this.records.delete(key);
+    const now = this.now().getTime();
+    for (const [key, record] of this.pending) {
+      if (record.expiresAt > now) break;
+      this.pending.delete(key);
+      this.remember(key, record.expiresAt, false);
+    }
+    for (const [key, { keepUntil }] of this.spent) {
+      if (keepUntil > now) break;
+      this.spent.delete(key);
+    }
   }
 }

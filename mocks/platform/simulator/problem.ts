@@ -20,6 +20,9 @@ const TITLES: Record<ProblemCode, string> = {
   CERTIFICATE_NOT_YET_VALID: 'The certificate is not valid yet',
   CERTIFICATE_REVOKED: 'The certificate has been revoked',
   REVOCATION_STATUS_UNKNOWN: 'No current revocation list for the issuing root',
+  CERTIFICATE_PROFILE_INVALID: 'The certificate is not a JPKI certificate of the kind this call takes',
+  CERTIFICATE_SUPERSEDED: 'The certificate was replaced by a renewed one',
+  CERTIFICATES_NOT_LINKED: 'The authentication and signature certificates are not of one card',
   REGISTRATION_REQUIRED: 'The certificate is not linked to a customer',
   CUSTOMER_NOT_FOUND: 'No customer with this number',
   REGISTRATION_MISMATCH: 'Name or birth date do not match the customer record',
@@ -37,19 +40,29 @@ const TITLES: Record<ProblemCode, string> = {
   IDEMPOTENCY_KEY_REUSED: 'The Idempotency-Key was used with another request',
   CANCELLATION_DEADLINE_PASSED: 'The cancellation deadline has passed',
   PLATFORM_UNAVAILABLE: 'The platform is unavailable',
+  RATE_LIMITED: 'Too many requests',
 };
+
+/** What a problem adds to the HTTP reply besides its body. */
+export interface ProblemHeaders {
+  /** Seconds to wait (429, 503): the Retry-After header. */
+  retryAfterSeconds?: number;
+}
 
 export class ProblemError extends Error {
   readonly problem: Problem;
+  readonly headers: ProblemHeaders;
 
   constructor(
     status: number,
     code: ProblemCode,
     detail?: string,
     extra: Partial<Pick<Problem, 'cancellation' | 'invalidParams'>> = {},
+    headers: ProblemHeaders = {},
   ) {
     super(detail ?? TITLES[code]);
     this.name = 'ProblemError';
+    this.headers = headers;
     this.problem = {
       type: `urn:madoguchi:problem:${code.toLowerCase().replace(/_/g, '-')}`,
       title: TITLES[code],

@@ -7,9 +7,20 @@ export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 export const REFRESH_TOKEN_TTL_MS = 8 * 60 * 60_000;
 
 export interface Session {
+  /** 利用者ID of the viewer. */
+  userId: string;
   customerNumber: string;
-  /** Expiry of the auth certificate the viewer logged in with (for the renewal warning). */
+  /**
+   * SHA-256 hex of the auth certificate's DER the session was opened with, so a session can be
+   * ended with its certificate (revoked, expired, superseded).
+   */
+  certificateId: string;
+  /** Validity and serial of that certificate (for the profile and the renewal warning). */
+  certificateNotBefore: Date;
   certificateNotAfter: Date;
+  certificateSerialHex: string;
+  /** This session's login was the first with a renewed certificate (新旧紐付け). */
+  renewed: boolean;
 }
 
 interface TokenRecord {
@@ -33,6 +44,7 @@ export class SessionStore {
 
   open(session: Session): TokenPair {
     const now = this.now().getTime();
+    this.prune(now);
     const accessToken = newToken();
     const refreshToken = newToken();
     const accessExpires = now + this.accessTtlMs;
@@ -65,7 +77,7 @@ export class SessionStore {
     }
     this.refresh.delete(refreshToken as string);
     this.access.delete(record.partner);
-    return this.open(record.session);
+    return this.open({ ...record.session, renewed: false });
   }
 
   /** Ends the pair of this access token (also if it has expired). */
@@ -80,5 +92,27 @@ export class SessionStore {
   clear(): void {
     this.access.clear();
     this.refresh.clear();
+  }
+
+  get openCount(): number {
+    return this.refresh.size;
+  }
+
+  /**
+   * Forgets spent lifetimes; both maps are in expiry order (one lifetime each), so only heads are
+   * read. An expired access token is kept while a refresh could still follow, so it keeps answering
+   * TOKEN_EXPIRED (refresh) rather than TOKEN_INVALID (log in again).
+   */
+  private prune(now: number): void {
+    const cutoffs: [Map<string, TokenRecord>, number][] = [
+      [this.access, now - this.refreshTtlMs],
+      [this.refresh, now],
+    ];
+    for (const [map, cutoff] of cutoffs) {
+      for (const [token, record] of map) {
+        if (record.expiresAt > cutoff) break;
+        map.delete(token);
+      }
+    }
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The cable platform simulator: plain TypeScript, no HTTP. msw handlers (../handlers.ts) and the
- * real HTTP server (../server.ts) sit on top. Clock, trust anchors, CRLs and seed data are injected;
- * all state (customers' links, sessions, challenges, bookings) lives in memory until reset().
+ * real HTTP server (../server.ts) sit on top. Clock, trust anchors, CRLs, J-LIS, limits and seed
+ * data are injected; all state (users and their certificates, sessions, challenges, bookings) lives
+ * in memory until reset().
  */
 import type * as pkijs from 'pkijs';
 import type { Challenge, Profile, RegistrationResult, TokenPair } from '../../../src/platform/types';
@@ -9,10 +10,14 @@ import { createDemoSeed, type SeedData } from '../seed/demo-seed';
 import type { Customer } from '../seed/residents';
 import { AuthService } from './auth';
 import { BookingDesk } from './bookings';
-import { CHALLENGE_TTL_MS, ChallengeStore } from './challenges';
+import { CHALLENGE_TTL_MS, ChallengeStore, MAX_PENDING_CHALLENGES } from './challenges';
 import { HealthRecords } from './health';
+import { SimulatedJlis, type JlisService } from './jlis';
+import { DEFAULT_LIMITS, RateLimits, type LimitRules } from './limits';
 import { invalid, ProblemError } from './problem';
+import { TEST_PKI_POLICIES, type CertificatePolicies } from './profiles';
 import { ACCESS_TOKEN_TTL_MS, REFRESH_TOKEN_TTL_MS, SessionStore, type Session } from './sessions';
+import { UserDirectory } from './users';
 import { parseCrls, trustAnchorOf, type CertificateKind, type TrustAnchor } from './verification';
 
 export interface PlatformSimulatorConfig {
@@ -25,8 +30,19 @@ export interface PlatformSimulatorConfig {
   now?: () => Date;
   seed?: (now: Date) => SeedData;
   challengeTtlMs?: number;
+  /** Unused challenges kept at most (default 10,000); the oldest is forgotten first. */
+  maxPendingChallenges?: number;
   accessTokenTtlMs?: number;
   refreshTokenTtlMs?: number;
+  /**
+   * J-LIS (証明書紐付け, 新旧紐付け). Default: a simulated one with no records; add the test PKI's
+   * and files' records to it through `simulator.jlis` (a SimulatedJlis).
+   */
+  jlis?: JlisService;
+  /** Accepted certificate policies (default: the test PKI's). */
+  policies?: CertificatePolicies;
+  /** Rate limits per client and per certificate (default DEFAULT_LIMITS; false: none). */
+  limits?: LimitRules | false;
 }
 
 /** A root's DER; with `requireCrl: false` its certificates are accepted while no CRL of it is loaded. */
@@ -44,6 +60,9 @@ export class PlatformSimulator {
   private customers = new Map<string, Customer>();
   private readonly challenges: ChallengeStore;
   private readonly sessions: SessionStore;
+  private readonly users = new UserDirectory();
+  readonly jlis: JlisService;
+  readonly limits: RateLimits;
   private readonly auth: AuthService;
   private readonly health: HealthRecords;
   private readonly bookings: BookingDesk;
@@ -52,7 +71,13 @@ export class PlatformSimulator {
     this.now = config.now ?? (() => new Date());
     this.seed = this.makeSeed();
     this.indexCustomers();
-    this.challenges = new ChallengeStore(this.now, config.challengeTtlMs ?? CHALLENGE_TTL_MS);
+    this.challenges = new ChallengeStore(
+      this.now,
+      config.challengeTtlMs ?? CHALLENGE_TTL_MS,
+      config.maxPendingChallenges ?? MAX_PENDING_CHALLENGES,
+    );
+    this.jlis = config.jlis ?? new SimulatedJlis();
+    this.limits = new RateLimits(config.limits ?? DEFAULT_LIMITS);
     this.sessions = new SessionStore(
       this.now,
       config.accessTokenTtlMs ?? ACCESS_TOKEN_TTL_MS,
@@ -63,9 +88,13 @@ export class PlatformSimulator {
       anchors: () => this.anchors,
       crls: () => this.crlList,
       requireCrl: config.requireCrl ?? true,
+      policies: config.policies ?? TEST_PKI_POLICIES,
       challenges: this.challenges,
       sessions: this.sessions,
       customers: () => this.customers,
+      users: this.users,
+      jlis: this.jlis,
+      limits: this.limits,
     });
     this.health = new HealthRecords(
       () => this.seed.checkups,
@@ -99,18 +128,35 @@ export class PlatformSimulator {
     this.crlList = parseCrls(ders);
   }
 
-  /** Forgets every link, session, challenge and booking, and seeds the demo town anew. */
+  /** Forgets every user, link, session, challenge and booking, and seeds the demo town anew. */
   reset(): void {
     this.challenges.clear();
     this.sessions.clear();
+    this.users.clear();
+    this.limits.clear();
     this.auth.reset();
     this.bookings.reset();
     this.seed = this.makeSeed();
     this.indexCustomers();
   }
 
+  /** How many auth certificates point to a user (for tests and the demo's status line). */
   get linkCount(): number {
-    return this.auth.linkCount;
+    return this.users.certificateCount;
+  }
+
+  get userCount(): number {
+    return this.users.userCount;
+  }
+
+  /** Unused challenges held now (bounded by maxPendingChallenges). */
+  get pendingChallengeCount(): number {
+    return this.challenges.pendingCount;
+  }
+
+  /** The user directory, for measurements that need many customers linked. */
+  get userDirectory(): UserDirectory {
+    return this.users;
   }
 
   // ── auth ──────────────────────────────────────────────────────────────────────────────────
@@ -156,6 +202,9 @@ export class PlatformSimulator {
         notAfter: session.certificateNotAfter.toISOString(),
         daysRemaining,
         renewalWarning: daysRemaining <= RENEWAL_WARNING_DAYS,
+        notBefore: session.certificateNotBefore.toISOString(),
+        serialNumber: session.certificateSerialHex,
+        renewed: session.renewed,
       },
     };
   }

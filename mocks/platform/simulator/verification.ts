@@ -8,6 +8,7 @@ import * as pkijs from 'pkijs';
 import '../../pki/engine'; // registers Node's/the browser's WebCrypto with pkijs
 import { toArrayBuffer } from '../../../src/platform/base64';
 import { ProblemError } from './problem';
+import { checkProfile, TEST_PKI_POLICIES, type CertificatePolicies } from './profiles';
 import { rsaKeyOf, type RsaPublicKey } from './rsa-signature';
 
 export type CertificateKind = 'auth' | 'sign';
@@ -86,6 +87,9 @@ export interface VerifiedCertificate {
   certificate: pkijs.Certificate;
   anchor: TrustAnchor;
   serialHex: string;
+  /** Lowercase SHA-256 hex of the DER: how the platform and J-LIS name the certificate. */
+  sha256Hex: string;
+  notBefore: Date;
   notAfter: Date;
   key: RsaPublicKey;
 }
@@ -96,6 +100,8 @@ export interface CertificateCheck {
   now: Date;
   /** Refuse when the issuing root has no CRL current at `now` (a relying party fails closed). */
   requireCrl: boolean;
+  /** Accepted certificate policies (default: the test PKI's). */
+  policies?: CertificatePolicies;
 }
 
 /** The anchor whose key verifies the certificate's signature; AKI only orders the attempts. */
@@ -139,10 +145,24 @@ async function currentCrlOf(
 
 /**
  * Parses and checks an end-entity certificate of `kind`; throws a ProblemError with
- * CERTIFICATE_MALFORMED, UNKNOWN_ISSUER, CERTIFICATE_NOT_YET_VALID, CERTIFICATE_EXPIRED,
- * REVOCATION_STATUS_UNKNOWN or CERTIFICATE_REVOKED.
+ * CERTIFICATE_MALFORMED, UNKNOWN_ISSUER, CERTIFICATE_PROFILE_INVALID, CERTIFICATE_NOT_YET_VALID,
+ * CERTIFICATE_EXPIRED, REVOCATION_STATUS_UNKNOWN or CERTIFICATE_REVOKED. Whatever a client sends,
+ * the answer is one of those: a certificate that trips the parser is malformed, not our crash.
  */
 export async function verifyCertificate(
+  kind: CertificateKind,
+  der: Uint8Array,
+  check: CertificateCheck,
+): Promise<VerifiedCertificate> {
+  try {
+    return await verifyCertificateUnguarded(kind, der, check);
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw new ProblemError(400, 'CERTIFICATE_MALFORMED', `the ${kind} certificate cannot be read`);
+  }
+}
+
+async function verifyCertificateUnguarded(
   kind: CertificateKind,
   der: Uint8Array,
   check: CertificateCheck,
@@ -153,6 +173,7 @@ export async function verifyCertificate(
   if (!anchor) {
     throw new ProblemError(401, 'UNKNOWN_ISSUER', `the ${kind} certificate does not chain to a trusted root`);
   }
+  checkProfile(kind, certificate, check.policies ?? TEST_PKI_POLICIES);
   const now = check.now.getTime();
   if (now < certificate.notBefore.value.getTime()) {
     throw new ProblemError(401, 'CERTIFICATE_NOT_YET_VALID');
@@ -180,6 +201,8 @@ export async function verifyCertificate(
     certificate,
     anchor,
     serialHex,
+    sha256Hex: hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(der)))),
+    notBefore: certificate.notBefore.value,
     notAfter: certificate.notAfter.value,
     key: await rsaKeyOf(certificate),
   };

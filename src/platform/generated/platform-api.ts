@@ -32,7 +32,11 @@ export interface paths {
     put?: never;
     /**
      * Log in with the user-authentication certificate and its signature over a login challenge.
-     * @description Refused with `REGISTRATION_REQUIRED` when the certificate is valid but not linked to a customer.
+     * @description The certificate must be an end-entity user-authentication certificate
+     *     (`CERTIFICATE_PROFILE_INVALID`). It is looked up by the SHA-256 of its DER; one J-LIS names
+     *     as the renewal of a linked certificate (新旧紐付け) logs in as the same user, and the old one
+     *     is then refused with `CERTIFICATE_SUPERSEDED`. Refused with `REGISTRATION_REQUIRED` when the
+     *     certificate is valid but neither linked nor a renewal of a linked one.
      */
     post: operations['login'];
     delete?: never;
@@ -86,10 +90,12 @@ export interface paths {
     put?: never;
     /**
      * 利用者登録・紐付け — links the auth certificate to the operator's customer.
-     * @description The viewer proves both keys over one `registration` challenge: the signature certificate (read
-     *     with the signature password) carries name and birth date, which must match the customer
-     *     record; the auth certificate's issuer and serial are then linked to the customer. The
-     *     platform keeps only the match result, never the signature certificate.
+     * @description The viewer proves both keys over one `registration` challenge. J-LIS must confirm that the
+     *     two certificates were issued on one card (証明書紐付け; `CERTIFICATES_NOT_LINKED`). The
+     *     signature certificate (read with the signature password) carries name and birth date, which
+     *     must match the customer record; the customer is then linked to a user ID (a new one, or the
+     *     customer's existing one when a new card registers again), to which the auth certificate
+     *     points. The platform keeps only the match result, never the signature certificate.
      */
     post: operations['register'];
     delete?: never;
@@ -318,7 +324,11 @@ export interface components {
       | 'IDEMPOTENCY_KEY_REQUIRED'
       | 'IDEMPOTENCY_KEY_REUSED'
       | 'CANCELLATION_DEADLINE_PASSED'
-      | 'PLATFORM_UNAVAILABLE';
+      | 'PLATFORM_UNAVAILABLE'
+      | 'CERTIFICATE_PROFILE_INVALID'
+      | 'CERTIFICATE_SUPERSEDED'
+      | 'CERTIFICATES_NOT_LINKED'
+      | 'RATE_LIMITED';
     Problem: {
       /** @description URI of the problem type (`urn:madoguchi:problem:<code in kebab case>`) */
       type: string;
@@ -400,6 +410,18 @@ export interface components {
         daysRemaining: number;
         /** @description true within 90 days of expiry (show the renewal notice) */
         renewalWarning: boolean;
+        /**
+         * Format: date-time
+         * @description start of validity of the auth certificate of this session
+         */
+        notBefore?: string;
+        /** @description the auth certificate's serial number, lowercase hex */
+        serialNumber?: string;
+        /**
+         * @description true in the session whose login first used a renewed certificate (新旧紐付け): say
+         *     once that the card's certificate was renewed
+         */
+        renewed?: boolean;
       };
     };
     /**
@@ -575,9 +597,11 @@ export interface components {
     };
   };
   responses: {
-    /** @description RFC 9457 problem details */
+    /** @description RFC 9457 problem details; a 429 carries `Retry-After` */
     Problem: {
       headers: {
+        'Retry-After': components['headers']['RetryAfter'];
+        'Cache-Control': components['headers']['CacheControl'];
         [name: string]: unknown;
       };
       content: {
@@ -592,7 +616,12 @@ export interface components {
     BookingId: string;
   };
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description seconds to wait before trying again (with 429 `RATE_LIMITED`) */
+    RetryAfter: number;
+    /** @description always `no-store` */
+    CacheControl: 'no-store';
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
