@@ -48,7 +48,9 @@ async function clientWith(steps: Step[]): Promise<{ client: PlatformClient; book
     }
     return new Response(body, { status: response.status, headers: response.headers });
   };
-  const client = fixture.client({ fetch: faulty, timeoutMs: 200 });
+  // Long enough for the registration's real RSA checks on a loaded 2-core CI machine; the hang case
+  // waits it out once.
+  const client = fixture.client({ fetch: faulty, timeoutMs: 2000 });
   await client.registration.register(driverCard(card), '1001-0001');
   return { client, bookingPosts: () => posts };
 }
