@@ -59,9 +59,15 @@ async function login(
   cardPort: CardPort = client,
   limitMs = RUN_LIMIT_MS,
 ): Promise<Run> {
+  // Every insertion is a new card (a new cardId), also over one already in: wait for this one's
+  // announcement, or the session would start for the old one and rightly end at the swap.
+  const previous = client.status?.cardId;
   await bridge.simulator.insertCard('normal');
   await bridge.cards.settled();
-  await until(() => client.status?.token !== undefined, 'the card to be announced');
+  await until(
+    () => client.status?.token !== undefined && client.status.cardId !== previous,
+    'the card to be announced',
+  );
   const transport = bridge.simulator.transport(SIMULATED_READER) as VirtualCardTransport;
   const commands: string[] = [];
   const card = transport.card;

@@ -81,7 +81,10 @@ describe('the simulator handed to startBridge', () => {
       expect(scenario.result).toMatchObject({ scenario: 'last-try' });
       expect((await client.call(`${SIMULATOR_CALLSIGN}.removeCard`)).result).toBe(0);
       const status = await client.call('getStatus');
-      expect(status.result).toEqual({ readers: [{ name: expect.any(String), card: 'absent' }] });
+      expect(status.result).toEqual({
+        readerService: 'running',
+        readers: [{ name: expect.any(String), card: 'absent' }],
+      });
     } finally {
       client.close();
       await bridge.close();

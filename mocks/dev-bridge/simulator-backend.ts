@@ -29,6 +29,8 @@ export interface SimulatorOptions {
 
 export class SimulatorBackend extends EventEmitter<ReaderEvents> implements CardBackend {
   private current: { transport: VirtualCardTransport; scenario: string } | undefined;
+  /** Every insertion counts, so a card swapped with no empty reader in between is still a new card. */
+  private insertions = 0;
 
   private constructor(private readonly options: SimulatorOptions) {
     super();
@@ -44,7 +46,12 @@ export class SimulatorBackend extends EventEmitter<ReaderEvents> implements Card
     const transport = this.current?.transport;
     return [
       transport?.isCardPresent
-        ? { name: SIMULATED_READER, presence: 'present', atr: toHex(transport.card.atr) }
+        ? {
+            name: SIMULATED_READER,
+            presence: 'present',
+            atr: toHex(transport.card.atr),
+            insertion: this.insertions,
+          }
         : { name: SIMULATED_READER, presence: 'absent' },
     ];
   }
@@ -55,13 +62,18 @@ export class SimulatorBackend extends EventEmitter<ReaderEvents> implements Card
     return this.current.transport;
   }
 
-  /** Puts a card with the given scenario (e.g. `normal`, `last-try`, `not-my-number-card`) into the reader. */
+  /**
+   * Puts a card with the given scenario (e.g. `normal`, `last-try`, `not-my-number-card`) into the
+   * reader. A card already in is swapped out faster than any polling would see: one change, no
+   * empty reader reported in between, as a quick hand can do on a real reader.
+   */
   async insertCard(scenarioSpec = 'normal'): Promise<void> {
     const scenario = parseScenario(scenarioSpec);
-    this.removeCard();
     const state = await this.prepareState(scenarioSpec, scenario);
+    this.current?.transport.remove();
     const transport = createScenarioTransport(scenario, state, { reportEpoch: true });
     this.current = { transport, scenario: scenarioSpec };
+    this.insertions++;
     this.emitChange('card-inserted');
   }
 

@@ -70,7 +70,7 @@ class ScriptedSocket implements WebSocketLike {
     this.readyState = 1;
     this.fire(this.onopen, {});
     await answer(this, 'MyNumberCard.1.register', 0);
-    await answer(this, 'MyNumberCard.1.getStatus', { readers: [] });
+    await answer(this, 'MyNumberCard.1.getStatus', { readerService: 'running', readers: [] });
   }
 }
 

@@ -144,9 +144,17 @@ describe('malformed messages', () => {
       socket.send(
         JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32700, message: 'Parse error' } }),
       );
-      socket.send(JSON.stringify([{ jsonrpc: '2.0', id: request.id, result: { readers: [] } }]));
       socket.send(
-        JSON.stringify({ jsonrpc: '2.0', method: 'someone-else.statusChanged', params: { readers: [] } }),
+        JSON.stringify([
+          { jsonrpc: '2.0', id: request.id, result: { readerService: 'running', readers: [] } },
+        ]),
+      );
+      socket.send(
+        JSON.stringify({
+          jsonrpc: '2.0',
+          method: 'someone-else.statusChanged',
+          params: { readerService: 'running', readers: [] },
+        }),
       );
       return { jsonrpc: '2.0', id: request.id, result: { triesLeft: 3, maxTries: 3, locked: false } };
     });
@@ -159,7 +167,11 @@ describe('malformed messages', () => {
       socket!.send(JSON.stringify({ jsonrpc: '2.0', method: `${client.idPrefix}.statusChanged`, params }));
     const seen = recorder.events.length;
     notify({ readers: 'none' });
-    notify({ readers: [{ name: 'Fake', card: 'present' }], token: 'JPKIAPICCTOKEN2' });
+    notify({
+      readerService: 'running',
+      readers: [{ name: 'Fake', card: 'present' }],
+      token: 'JPKIAPICCTOKEN2',
+    });
     const event = await recorder.waitFor(isStatusEvent());
     expect(event.status.readers).toEqual([{ name: 'Fake', card: 'present' }]);
     expect(recorder.events.slice(seen)).toEqual([event]);
@@ -169,7 +181,11 @@ describe('malformed messages', () => {
   it('does not open on a handshake the bridge refuses, and keeps trying', async () => {
     const fake = await startFakeBridge((request, socket) =>
       request.method === 'MyNumberCard.1.getStatus'
-        ? { jsonrpc: '2.0', id: request.id, result: { readers: [{ name: 'Fake', card: 'on fire' }] } }
+        ? {
+            jsonrpc: '2.0',
+            id: request.id,
+            result: { readerService: 'running', readers: [{ name: 'Fake', card: 'on fire' }] },
+          }
         : handshakeHandler(request, socket),
     );
     cleanups.push(() => fake.close());

@@ -87,7 +87,10 @@ it('reconnects to a restarted bridge: fresh status, registration renewed, calls 
   recorder.skipPast();
   await bridgeOn(first.port);
   const refreshed = await recorder.waitFor(isStatusEvent('absent'));
-  expect(refreshed.status).toEqual({ readers: [{ name: SIMULATED_READER, card: 'absent' }] });
+  expect(refreshed.status).toEqual({
+    readerService: 'running',
+    readers: [{ name: SIMULATED_READER, card: 'absent' }],
+  });
   await recorder.waitFor(isConnection('open'));
 
   // Notifications reach the client again, so the new bridge holds its registration.

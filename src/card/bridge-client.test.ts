@@ -1,7 +1,7 @@
 /** The client against the real bridge (simulator backend) in process: typed results, errors, events. */
 import { X509Certificate, createHash, verify } from 'node:crypto';
 import { BridgeErrorCode, JsonRpcErrorCode } from '../../stb-spec/protocol/errors';
-import type { MethodName } from '../../stb-spec/protocol/methods';
+import { CARD_ID_PATTERN, type MethodName } from '../../stb-spec/protocol/methods';
 import type { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
 import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import { SIMULATOR_CALLSIGN as BRIDGE_SIMULATOR_CALLSIGN } from '../../mocks/dev-bridge/simulator-methods';
@@ -72,9 +72,12 @@ describe('connection', () => {
     // The recorder subscribed after start(): the replay is `connecting`, not the initial `closed`.
     const kinds = recorder.events.map((e) => (e.type === 'connection' ? e.state : 'status'));
     expect(kinds).toEqual(['connecting', 'status', 'open']);
+    const cardId = expect.stringMatching(new RegExp(CARD_ID_PATTERN));
     expect(client.status).toEqual({
-      readers: [{ name: SIMULATED_READER, card: 'present' }],
+      readerService: 'running',
+      readers: [{ name: SIMULATED_READER, card: 'present', cardId }],
       token: 'JPKIAPICCTOKEN2',
+      cardId,
     });
   });
 
@@ -247,7 +250,10 @@ describe('status events', () => {
     recorder.skipPast();
     await controls.removeCard();
     const removed = await recorder.waitFor(isStatusEvent('absent'));
-    expect(removed.status).toEqual({ readers: [{ name: SIMULATED_READER, card: 'absent' }] });
+    expect(removed.status).toEqual({
+      readerService: 'running',
+      readers: [{ name: SIMULATED_READER, card: 'absent' }],
+    });
     expect(client.status).toEqual(removed.status);
 
     await controls.insertCard('normal');

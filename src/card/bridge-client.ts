@@ -19,6 +19,7 @@ import {
   type BridgeClientOptions,
   type CallArgs,
   type CallOptions,
+  type CardCallOptions,
   type PinCallOptions,
   type ProbeFetch,
   type SignRequest,
@@ -46,6 +47,8 @@ import { DEFAULT_BACKOFF, backoffDelay, systemTimers, type BackoffOptions, type 
 const OPEN = 1; // WebSocket.OPEN, the same in every implementation
 const PIN_METHODS = new Set<string>(['sign', 'readSignCertificate']);
 const SHA256_LENGTH = 32;
+/** `cardId` goes out only when known: an absent one is left out, never sent as undefined. */
+const withCard = (cardId: string | undefined) => (cardId === undefined ? {} : { cardId });
 
 interface PendingCall {
   /** The method, for error values; the request itself (it may hold a PIN) is not kept. */
@@ -155,9 +158,10 @@ export class BridgeClient {
   /** A certificate that needs no PIN, as DER. */
   async readCertificate(
     slot: ParamsOf<'readCertificate'>['slot'],
-    options?: CallOptions,
+    options: CardCallOptions = {},
   ): Promise<Uint8Array> {
-    const { der } = await this.call('readCertificate', { slot }, options);
+    const { cardId, ...callOptions } = options;
+    const { der } = await this.call('readCertificate', { slot, ...withCard(cardId) }, callOptions);
     return decodeOrFail(der, 'readCertificate');
   }
 
@@ -166,8 +170,8 @@ export class BridgeClient {
    * `confirmLastAttempt`: as for sign.
    */
   async readSignCertificate(pin: string, options: PinCallOptions = {}): Promise<Uint8Array> {
-    const { confirmLastAttempt, ...callOptions } = options;
-    const params: ParamsOf<'readSignCertificate'> = { pin };
+    const { confirmLastAttempt, cardId, ...callOptions } = options;
+    const params: ParamsOf<'readSignCertificate'> = { pin, ...withCard(cardId) };
     if (confirmLastAttempt !== undefined) params.confirmLastAttempt = confirmLastAttempt;
     const { der } = await this.call('readSignCertificate', params, callOptions);
     return decodeOrFail(der, 'readSignCertificate');
@@ -175,9 +179,10 @@ export class BridgeClient {
 
   getPinStatus(
     kind: ParamsOf<'getPinStatus'>['pin'],
-    options?: CallOptions,
+    options: CardCallOptions = {},
   ): Promise<ResultOf<'getPinStatus'>> {
-    return this.call('getPinStatus', { pin: kind }, options);
+    const { cardId, ...callOptions } = options;
+    return this.call('getPinStatus', { pin: kind, ...withCard(cardId) }, callOptions);
   }
 
   /** RSASSA-PKCS1-v1_5 over a SHA-256 digest, by the card; the signature's bytes. */
@@ -190,6 +195,7 @@ export class BridgeClient {
       pin: request.pin,
       hash: 'SHA-256',
       digest: encodeBase64(request.digest),
+      ...withCard(request.cardId),
     };
     if (request.confirmLastAttempt !== undefined) params.confirmLastAttempt = request.confirmLastAttempt;
     const { signature } = await this.call('sign', params, options);

@@ -50,8 +50,16 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
+/**
+ * A card operation: `cardId` names the card the flow started with (from getStatus or an event), so a
+ * bridge that finds another card in the reader answers CARD_CHANGED and sends it nothing.
+ */
+export interface CardCallOptions extends CallOptions {
+  cardId?: string;
+}
+
 /** readSignCertificate: the one-time value from LAST_ATTEMPT_NEEDS_CONFIRMATION, when the viewer confirmed. */
-export interface PinCallOptions extends CallOptions {
+export interface PinCallOptions extends CardCallOptions {
   confirmLastAttempt?: string;
 }
 
@@ -74,6 +82,8 @@ export interface SignRequest {
    * confirmed spending the PIN's last try (a bare `true` never confirms).
    */
   confirmLastAttempt?: string;
+  /** As for CardCallOptions. */
+  cardId?: string;
 }
 
 export const DEFAULT_BRIDGE_URL = `ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH}`;

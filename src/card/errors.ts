@@ -16,10 +16,15 @@ export type UnavailableReason = 'not-connected' | 'connection-lost' | 'closed';
 /** What each kind carries besides `kind`, `method` and `code`. */
 export interface BridgeErrorDetailsMap {
   NOT_MY_NUMBER_CARD: { atr: string };
+  /** `verifyOutcome: 'unknown'`: it failed during a VERIFY, so the try may or may not be spent. */
+  CARD_REMOVED: { verifyOutcome?: 'unknown' };
+  /** `cardId`: the card now in the reader, if any. */
+  CARD_CHANGED: { cardId?: string };
   PIN_INCORRECT: { triesLeft: number };
   /** `confirmation`: the one-time value that alone spends the last try (this connection, this PIN). */
   LAST_ATTEMPT_NEEDS_CONFIRMATION: { triesLeft: 1; confirmation: string };
-  CARD_ERROR: { sw?: string };
+  CARD_ERROR: { sw?: string; timeout?: true; verifyOutcome?: 'unknown' };
+  BUSY: { reason?: 'operation' | 'checking' | 'stuck' };
   BRIDGE_UNAVAILABLE: { reason: UnavailableReason };
   TIMEOUT: { timeoutMs: number };
 }
@@ -93,7 +98,20 @@ export function fromRpcError(error: { code: number; data?: unknown }, method?: s
     case 'NOT_MY_NUMBER_CARD':
       return typeof fields.atr === 'string' ? make(name, { atr: fields.atr }) : protocolError(method, code);
     case 'CARD_ERROR':
-      return make(name, typeof fields.sw === 'string' ? { sw: fields.sw } : {});
+      return make(name, {
+        ...(typeof fields.sw === 'string' ? { sw: fields.sw } : {}),
+        ...(fields.timeout === true ? { timeout: true as const } : {}),
+        ...unknownVerify(fields),
+      });
+    case 'CARD_REMOVED':
+      return make(name, unknownVerify(fields));
+    case 'CARD_CHANGED':
+      return make(name, typeof fields.cardId === 'string' ? { cardId: fields.cardId } : {});
+    case 'BUSY':
+      return make(
+        name,
+        BUSY_REASONS.has(fields.reason as string) ? { reason: fields.reason as 'operation' } : {},
+      );
     default:
       return make(name, {});
   }
@@ -108,6 +126,10 @@ function describe(kind: BridgeErrorKind, details: Record<string, unknown>, metho
     .map(([key, value]) => `${key}=${String(value)}`);
   return `${kind}${method ? ` in ${method}` : ''}${shown.length ? ` (${shown.join(', ')})` : ''}`;
 }
+
+const BUSY_REASONS = new Set(['operation', 'checking', 'stuck']);
+const unknownVerify = (fields: Record<string, unknown>) =>
+  fields.verifyOutcome === 'unknown' ? { verifyOutcome: 'unknown' as const } : {};
 
 const CONFIRMATION = new RegExp(CONFIRMATION_PATTERN);
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -41,6 +41,12 @@ export function classify(frame: unknown): Incoming {
 
 /** Shape checks of each method's result: what the client reads must be there and of the right type. */
 export const resultGuards: { [M in MethodName]: (result: unknown) => result is ResultOf<M> } = {
+  // Only the shape the client relies on: a later draft may add capabilities or limits.
+  getInfo: (result): result is ResultOf<'getInfo'> =>
+    isRecord(result) &&
+    isString(result.specVersion) &&
+    Array.isArray(result.capabilities) &&
+    isRecord(result.limits),
   getStatus: isStatus,
   readCertificate: (result): result is ResultOf<'readCertificate'> =>
     isRecord(result) && isString(result.der),
@@ -56,13 +62,21 @@ export const resultGuards: { [M in MethodName]: (result: unknown) => result is R
   unregister: (result): result is 0 => result === 0,
 };
 
-const CARD_STATES = new Set(['absent', 'present', 'unsupported', 'mute']);
+const CARD_STATES = new Set(['absent', 'checking', 'present', 'unsupported', 'mute']);
+const READER_SERVICE = new Set(['running', 'unavailable']);
+const isOptionalString = (value: unknown) => value === undefined || isString(value);
 
 export function isStatus(value: unknown): value is Status {
   if (!isRecord(value) || !Array.isArray(value.readers)) return false;
+  if (!READER_SERVICE.has(value.readerService as string)) return false;
   if (value.token !== undefined && value.token !== 'JPKIAPICCTOKEN2') return false;
+  if (!isOptionalString(value.cardId)) return false;
   return value.readers.every(
-    (reader) => isRecord(reader) && isString(reader.name) && CARD_STATES.has(reader.card as string),
+    (reader) =>
+      isRecord(reader) &&
+      isString(reader.name) &&
+      CARD_STATES.has(reader.card as string) &&
+      isOptionalString(reader.cardId),
   );
 }
 

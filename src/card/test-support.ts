@@ -151,7 +151,11 @@ export type FakeHandler = (request: FakeRequest, socket: WebSocket) => object | 
 export const handshakeHandler: FakeHandler = (request) => {
   if (request.method === 'MyNumberCard.1.register') return { jsonrpc: '2.0', id: request.id, result: 0 };
   if (request.method === 'MyNumberCard.1.getStatus') {
-    return { jsonrpc: '2.0', id: request.id, result: { readers: [{ name: 'Fake', card: 'absent' }] } };
+    return {
+      jsonrpc: '2.0',
+      id: request.id,
+      result: { readerService: 'running', readers: [{ name: 'Fake', card: 'absent' }] },
+    };
   }
   return undefined;
 };

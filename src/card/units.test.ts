@@ -3,11 +3,12 @@ import { BridgeErrorCode, JsonRpcErrorCode } from '../../stb-spec/protocol/error
 import { decodeBase64, encodeBase64 } from './base64';
 import { BridgeError, fromRpcError, isBridgeError, unavailable } from './errors';
 import { LatestEventStream, type BridgeEvent } from './event-stream';
-import { classify } from './incoming';
+import { classify, isStatus, resultGuards } from './incoming';
 import { DEFAULT_BACKOFF, backoffDelay } from './timing';
 
 /** A one-time value as the bridge hands it out (base64url of 32 random bytes; fictitious). */
 const CONFIRMATION = 'Zm9yLXRlc3RzLW9ubHktMzItcmFuZG9tLWJ5dGVzLTA';
+const CARD_ID = 'Y2FyZC1pZC1maXJzdC0wMQ';
 
 describe('fromRpcError', () => {
   it.each([
@@ -41,6 +42,25 @@ describe('fromRpcError', () => {
     [BridgeErrorCode.CARD_ERROR, { sw: '6A82' }, 'CARD_ERROR', { sw: '6A82' }],
     [BridgeErrorCode.CARD_ERROR, undefined, 'CARD_ERROR', {}],
     [BridgeErrorCode.BUSY, undefined, 'BUSY', {}],
+    [BridgeErrorCode.BUSY, { reason: 'checking' }, 'BUSY', { reason: 'checking' }],
+    [BridgeErrorCode.BUSY, { reason: 'asleep' }, 'BUSY', {}],
+    // Cut off during a VERIFY: the flow must learn that the try may be spent.
+    [
+      BridgeErrorCode.CARD_REMOVED,
+      { verifyOutcome: 'unknown' },
+      'CARD_REMOVED',
+      { verifyOutcome: 'unknown' },
+    ],
+    [
+      BridgeErrorCode.CARD_ERROR,
+      { timeout: true, verifyOutcome: 'unknown' },
+      'CARD_ERROR',
+      { timeout: true, verifyOutcome: 'unknown' },
+    ],
+    [BridgeErrorCode.CARD_REMOVED, { verifyOutcome: 'spent' }, 'CARD_REMOVED', {}],
+    [BridgeErrorCode.CARD_CHANGED, { cardId: CARD_ID }, 'CARD_CHANGED', { cardId: CARD_ID }],
+    [BridgeErrorCode.CARD_CHANGED, undefined, 'CARD_CHANGED', {}],
+    [BridgeErrorCode.READER_SERVICE_UNAVAILABLE, undefined, 'READER_SERVICE_UNAVAILABLE', {}],
     [JsonRpcErrorCode.PARSE_ERROR, undefined, 'PROTOCOL_ERROR', {}],
     [JsonRpcErrorCode.METHOD_NOT_FOUND, undefined, 'PROTOCOL_ERROR', {}],
     [JsonRpcErrorCode.INTERNAL_ERROR, undefined, 'PROTOCOL_ERROR', {}],
@@ -98,7 +118,7 @@ describe('backoffDelay', () => {
 
 describe('LatestEventStream', () => {
   const open: BridgeEvent = { type: 'connection', state: 'open' };
-  const status: BridgeEvent = { type: 'status', status: { readers: [] } };
+  const status: BridgeEvent = { type: 'status', status: { readerService: 'running', readers: [] } };
 
   it('replays the latest event of each type, and forgets on request', () => {
     const stream = new LatestEventStream();
@@ -157,5 +177,30 @@ describe('classify', () => {
 
   it('treats anything but text as malformed', () => {
     expect(classify(new Uint8Array([123, 125]))).toEqual({ kind: 'malformed' });
+  });
+});
+
+describe('isStatus', () => {
+  const present = { name: 'R', card: 'present', cardId: CARD_ID };
+  it.each([
+    [{ readerService: 'running', readers: [present], token: 'JPKIAPICCTOKEN2', cardId: CARD_ID }, true],
+    [{ readerService: 'running', readers: [{ name: 'R', card: 'checking', cardId: CARD_ID }] }, true],
+    [{ readerService: 'unavailable', readers: [] }, true],
+    // readerService is required, and only its two values.
+    [{ readers: [] }, false],
+    [{ readerService: 'restarting', readers: [] }, false],
+    [{ readerService: 'running', readers: [{ name: 'R', card: 'present', cardId: 7 }] }, false],
+    [{ readerService: 'running', readers: [], cardId: 7 }, false],
+  ])('%j is a status: %s', (value, expected) => {
+    expect(isStatus(value)).toBe(expected);
+  });
+});
+
+describe('getInfo result', () => {
+  it('needs the spec version, the capabilities and the limits', () => {
+    const info = { specVersion: '2.0', protocolVersion: 1, capabilities: ['cardId'], limits: {} };
+    expect(resultGuards.getInfo(info)).toBe(true);
+    expect(resultGuards.getInfo({ ...info, capabilities: 'cardId' })).toBe(false);
+    expect(resultGuards.getInfo({ protocolVersion: 1 })).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ export const bridgeFits = (client: BridgeClient): CardPort => client;
 export const platformFits = (client: PlatformClient): PlatformPort => client;
 
 const CHALLENGE = 'A'.repeat(43);
+const CARD = 'Y2FyZC1pZC1maXJzdC0wMQ';
 
 /** Waits (real time: the digest is computed off the main thread) until `done`, at most 3 s. */
 async function until(done: () => boolean): Promise<void> {
@@ -31,11 +32,20 @@ async function until(done: () => boolean): Promise<void> {
 function fakes() {
   let listener: ((event: CardPortEvent) => void) | undefined;
   const signed: unknown[] = [];
+  /** The card each call named, by method. */
+  const cardIds: Array<[string, string | undefined]> = [];
   const card: CardPort = {
-    readCertificate: async () => new Uint8Array([1, 2, 3]),
-    getPinStatus: async () => pinStatus(3),
+    readCertificate: async (_slot, options) => {
+      cardIds.push(['readCertificate', options?.cardId]);
+      return new Uint8Array([1, 2, 3]);
+    },
+    getPinStatus: async (_kind, options) => {
+      cardIds.push(['getPinStatus', options?.cardId]);
+      return pinStatus(3);
+    },
     readSignCertificate: async () => new Uint8Array([4]),
     sign: async (request) => {
+      cardIds.push(['sign', request.cardId]);
       signed.push(request);
       return new Uint8Array(256);
     },
@@ -60,7 +70,7 @@ function fakes() {
     },
     profile: { get: async () => profile() },
   } as unknown as PlatformPort;
-  return { card, platform, signed, emit: (event: CardPortEvent) => listener?.(event) };
+  return { card, platform, signed, cardIds, emit: (event: CardPortEvent) => listener?.(event) };
 }
 
 describe('watchBridge: what the session learns from the connection', () => {
@@ -109,6 +119,66 @@ describe('adapters', () => {
     expect(presenceOf([{ card: 'mute' }])).toBe('unreadable');
     expect(presenceOf([{ card: 'unsupported' }])).toBe('unsupported');
     expect(presenceOf([{ card: 'absent' }])).toBe('absent');
+    expect(presenceOf([{ card: 'checking' }])).toBe('checking');
+    expect(presenceOf([{ card: 'checking' }, { card: 'present' }])).toBe('present');
+    expect(presenceOf([], 'unavailable')).toBe('serviceUnavailable');
+    expect(presenceOf([], 'running')).toBe('noReader');
+  });
+
+  test("the status's cardId reaches the session with the presence", () => {
+    const { card, emit } = fakes();
+    const seen: unknown[] = [];
+    watchBridge(card, (event) => seen.push(event));
+    emit({
+      type: 'status',
+      status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+    });
+    expect(seen).toEqual([{ type: 'CARD_STATUS', presence: 'present', cardId: CARD }]);
+  });
+
+  test('a login through the adapters names its card in every card call', async () => {
+    const { card, platform, cardIds, emit } = fakes();
+    const actors = createActors({ card, platform, now: () => 1_000_000 });
+    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+    emit({
+      type: 'status',
+      status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+    });
+    emit({ type: 'connection', state: 'open' });
+    await until(() => session.getSnapshot().children.login !== undefined);
+    const login = session.getSnapshot().children.login!;
+    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
+    login.send({ type: 'OK' });
+    await until(() => session.getSnapshot().matches('loggedIn'));
+    expect(cardIds).toEqual([
+      ['readCertificate', CARD],
+      ['getPinStatus', CARD],
+      ['sign', CARD],
+    ]);
+    session.stop();
+  });
+
+  test('a sign answered CARD_CHANGED: back to the start with the reason, the PIN sent once', async () => {
+    const { card, platform, signed, emit } = fakes();
+    card.sign = async (request) => {
+      signed.push(request);
+      throw fromRpcError({ code: BridgeErrorCode.CARD_CHANGED, data: {} }, 'sign');
+    };
+    const actors = createActors({ card, platform, now: () => 1_000_000 });
+    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+    emit({
+      type: 'status',
+      status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+    });
+    await until(() => session.getSnapshot().children.login !== undefined);
+    const login = session.getSnapshot().children.login!;
+    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
+    login.send({ type: 'OK' });
+    await until(() => session.getSnapshot().matches('cardIdle'));
+    expect(session.getSnapshot().value).toBe('cardIdle');
+    expect(session.getSnapshot().context.logoutReason).toBe('cardChanged');
+    expect(signed).toHaveLength(1);
+    session.stop();
   });
 
   test('a login through the adapters signs SHA-256 of the challenge with the PIN', async () => {

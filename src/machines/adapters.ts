@@ -20,15 +20,19 @@ import { registrationMachine } from './registration/registration.machine';
 
 /** The card bridge client as the machines use it (BridgeClient's methods). */
 export interface CardPort {
-  readCertificate(slot: 'auth'): Promise<Uint8Array>;
-  getPinStatus(kind: 'auth' | 'sign'): Promise<Port.PinStatus>;
-  readSignCertificate(pin: string, options?: { confirmLastAttempt?: string }): Promise<Uint8Array>;
+  readCertificate(slot: 'auth', options?: { cardId?: string }): Promise<Uint8Array>;
+  getPinStatus(kind: 'auth' | 'sign', options?: { cardId?: string }): Promise<Port.PinStatus>;
+  readSignCertificate(
+    pin: string,
+    options?: { confirmLastAttempt?: string; cardId?: string },
+  ): Promise<Uint8Array>;
   sign(request: {
     key: 'auth' | 'sign';
     pin: string;
     digest: Uint8Array;
     /** The bridge's one-time value from its last-try refusal, after the viewer's CONFIRM. */
     confirmLastAttempt?: string;
+    cardId?: string;
   }): Promise<Uint8Array>;
   subscribe(listener: (event: CardPortEvent) => void): () => void;
 }
@@ -36,10 +40,12 @@ export type CardPortEvent =
   | { type: 'connection'; state: 'connecting' | 'open' | 'closed' }
   /** An attempt that did not open; `refused`: the bridge is up but turns the app away. */
   | { type: 'connectFailed'; refused: boolean }
-  | {
-      type: 'status';
-      status: { readers: ReadonlyArray<{ card: 'absent' | 'present' | 'unsupported' | 'mute' }> };
-    };
+  | { type: 'status'; status: CardPortStatus };
+export interface CardPortStatus {
+  readerService?: 'running' | 'unavailable';
+  readers: ReadonlyArray<{ card: 'absent' | 'checking' | 'present' | 'unsupported' | 'mute' }>;
+  cardId?: string;
+}
 
 /** The platform SDK as the machines use it (PlatformClient's resources). */
 export interface PlatformPort {
@@ -80,9 +86,15 @@ const REFRESH_MARGIN_MS = 60_000;
 const REFRESH_FLOOR_MS = 10_000;
 
 /** What the session decides on, from the bridge's status: no reader, no card, a card, a bad card. */
-export function presenceOf(readers: ReadonlyArray<{ card: string }>): Port.CardPresence {
+export function presenceOf(
+  readers: ReadonlyArray<{ card: string }>,
+  readerService: CardPortStatus['readerService'] = 'running',
+): Port.CardPresence {
+  if (readerService === 'unavailable') return 'serviceUnavailable';
   if (readers.length === 0) return 'noReader';
   if (readers.some((reader) => reader.card === 'present')) return 'present';
+  // Being classified: shown as "checking the card", no login until it is known.
+  if (readers.some((reader) => reader.card === 'checking')) return 'checking';
   if (readers.some((reader) => reader.card === 'unsupported')) return 'unsupported';
   if (readers.some((reader) => reader.card === 'mute')) return 'unreadable';
   return 'absent';
@@ -117,8 +129,8 @@ export function oneCardCallAtATime(card: CardPort): CardPort {
     return run;
   };
   return {
-    readCertificate: (slot) => next(() => card.readCertificate(slot)),
-    getPinStatus: (kind) => next(() => card.getPinStatus(kind)),
+    readCertificate: (slot, options) => next(() => card.readCertificate(slot, options)),
+    getPinStatus: (kind, options) => next(() => card.getPinStatus(kind, options)),
     readSignCertificate: (pin, options) => next(() => card.readSignCertificate(pin, options)),
     sign: (request) => next(() => card.sign(request), true),
     subscribe: (listener) => card.subscribe(listener),
@@ -138,10 +150,16 @@ export function watchBridge(card: CardPort, sendBack: (event: Port.BridgeWatchEv
       open = event.state === 'open';
     }
     if (event.type === 'connectFailed') sendBack({ type: event.refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN' });
-    if (event.type === 'status')
-      sendBack({ type: 'CARD_STATUS', presence: presenceOf(event.status.readers) });
+    if (event.type === 'status') {
+      const { readers, readerService, cardId } = event.status;
+      sendBack({ type: 'CARD_STATUS', presence: presenceOf(readers, readerService), cardId });
+    }
   });
 }
+
+/** The card a flow started with, for the bridge to check; left out when the bridge gave none. */
+const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
+  cardId === undefined ? {} : { cardId };
 
 /** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
 const DIGESTS_KEPT = 4;
@@ -164,9 +182,11 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
   });
 
   const cardActors = {
-    readAuthCertificate: fromPromise<string>(async () => bytesToBase64(await card.readCertificate('auth'))),
+    readAuthCertificate: fromPromise<string, Port.ReadAuthCertificateInput>(async ({ input }) =>
+      bytesToBase64(await card.readCertificate('auth', withCard(input))),
+    ),
     readPinStatus: fromPromise<Port.PinStatus, Port.ReadPinStatusInput>(({ input }) =>
-      card.getPinStatus(input.pin),
+      card.getPinStatus(input.pin, withCard(input)),
     ),
     requestChallenge: fromPromise<string, Port.RequestChallengeInput>(async ({ input }) => {
       const { challenge } = await platform.auth.challenge(input.purpose);
@@ -186,6 +206,7 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
           pin,
           digest,
           ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+          ...withCard(input),
         }),
       );
     }),
@@ -216,8 +237,9 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
             pin: password,
             digest,
             ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+            ...withCard(input),
           });
-          const signCertificate = await card.readSignCertificate(password);
+          const signCertificate = await card.readSignCertificate(password, withCard(input));
           return { signCertificate: bytesToBase64(signCertificate), signature: bytesToBase64(signature) };
         },
       ),

@@ -11,6 +11,7 @@ import type { MessageKey } from './messages';
 export type FlowErrorKind =
   | 'noReader'
   | 'cardRemoved'
+  | 'cardChanged'
   | 'notMyNumberCard'
   | 'pinIncorrect'
   | 'pinLocked'
@@ -50,6 +51,9 @@ const CARD_KINDS: Record<string, [FlowErrorKind, MessageKey]> = {
   NO_READER: ['noReader', 'noReader'],
   NO_CARD: ['cardRemoved', 'cardRemoved'],
   CARD_REMOVED: ['cardRemoved', 'cardRemoved'],
+  CARD_CHANGED: ['cardChanged', 'cardChanged'],
+  // Wait, as for a busy reader: the box restarts its reader service by itself.
+  READER_SERVICE_UNAVAILABLE: ['cardBusy', 'readerServiceUnavailable'],
   NOT_MY_NUMBER_CARD: ['notMyNumberCard', 'notMyNumberCard'],
   PIN_INCORRECT: ['pinIncorrect', 'pinIncorrect'],
   PIN_LOCKED: ['pinLocked', 'pinLocked'],
@@ -129,6 +133,19 @@ export function confirmationOf(error: unknown): string | undefined {
   }
   const { confirmation } = error.details;
   return typeof confirmation === 'string' ? confirmation : undefined;
+}
+
+/**
+ * The card call failed in the middle of a VERIFY (card pulled, transport error): nobody knows
+ * whether the card counted the try, so the flow reads the PIN status again before another one.
+ */
+export function tryMayBeSpent(error: unknown): boolean {
+  return (
+    isRecord(error) &&
+    (error.kind === 'CARD_REMOVED' || error.kind === 'CARD_ERROR') &&
+    isRecord(error.details) &&
+    error.details.verifyOutcome === 'unknown'
+  );
 }
 
 /** Guard helper: does the actor error (an `xstate.error.actor.*` event) map to one of `kinds`? */

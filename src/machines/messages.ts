@@ -30,6 +30,10 @@ export const FLOW_MESSAGES = {
     ja: 'カード読み取り機が、このアプリからの接続を受け付けませんでした。テレビのアプリをいったん閉じて、開き直してください。直らないときは、ケーブルテレビのチューナー（STB）の電源を入れ直してください。',
     en: 'The card reader did not accept this app. Please close the TV app and open it again. If that does not help, turn the cable TV box (STB) off and on again.',
   },
+  readerServiceUnavailable: {
+    ja: 'カード読み取り機が準備中です。しばらくお待ちください。直らないときは、受信機の電源を入れ直してください。',
+    en: 'The card reader is starting up. Please wait. If this continues, restart the set-top box.',
+  },
   noReader: {
     ja: 'カード読み取り機が見つかりません。読み取り機がつながっているか、お確かめください。',
     en: 'No card reader was found. Please check that the reader is connected.',
@@ -100,6 +104,10 @@ export const FLOW_MESSAGES = {
   cardRemoved: {
     ja: 'カードが抜かれました。カードを差し直して、もう一度お試しください。',
     en: 'The card was removed. Please insert it again and try again.',
+  },
+  cardChanged: {
+    ja: 'カードが入れ替わりました。はじめからやり直します。暗証番号は送っていません。',
+    en: 'The card was changed. Starting again — your PIN was not sent.',
   },
   cardBusy: {
     ja: 'カード読み取り機がほかの処理をしています。少し待ってから「やり直す」を押してください。',

@@ -35,16 +35,28 @@ export interface SignedIn {
   refreshAfterMs: number;
 }
 
+/**
+ * Every card call names the card the flow started with (the bridge's `cardId`, from the status the
+ * session saw): a bridge that finds another card answers CARD_CHANGED and sends that card nothing.
+ * Undefined only with a bridge that gives no identity.
+ */
+export interface CardInput {
+  cardId?: string | undefined;
+}
+/** What login and registration are started with. */
+export type FlowInput = CardInput;
+
 /** Card: the auth certificate's DER, base64 (no PIN). */
 export type ReadAuthCertificateOutput = string;
-export interface ReadPinStatusInput {
+export type ReadAuthCertificateInput = CardInput;
+export interface ReadPinStatusInput extends CardInput {
   pin: 'auth' | 'sign';
 }
 export interface RequestChallengeInput {
   purpose: ChallengePurpose;
 }
 /** Card: sign SHA-256 of the challenge's bytes with the auth key. The actor computes the digest. */
-export interface SignChallengeInput {
+export interface SignChallengeInput extends CardInput {
   pin: Secret;
   challenge: string;
   /**
@@ -57,7 +69,7 @@ export interface SignChallengeInput {
 export type SignChallengeOutput = string;
 /** Card: read the signature certificate and sign the challenge with the signature key, in one go,
  * so the password is handed over once. */
-export interface SignWithPasswordInput {
+export interface SignWithPasswordInput extends CardInput {
   password: Secret;
   challenge: string;
   /** As for SignChallengeInput. */
@@ -98,11 +110,21 @@ export interface RefreshOutput {
 export type FeatureOutput = { outcome: 'closed' } | { outcome: 'sessionExpired' };
 
 /** What the card bridge tells the session, already reduced to what it decides on. */
-/** `unsupported`: a card the bridge read and found not to be a My Number Card; `unreadable`: mute. */
-export type CardPresence = 'noReader' | 'absent' | 'present' | 'unreadable' | 'unsupported';
-/** `BRIDGE_REFUSED`: the bridge is up but turns this app away (no token, or a wrong one). */
+/**
+ * `unsupported`: a card the bridge read and found not to be a My Number Card; `unreadable`: mute;
+ * `checking`: a card just inserted, still being classified; `serviceUnavailable`: the box's reader
+ * service (pcscd) is down or restarting.
+ */
+export type CardPresence =
+  'serviceUnavailable' | 'noReader' | 'absent' | 'checking' | 'present' | 'unreadable' | 'unsupported';
+/**
+ * `BRIDGE_REFUSED`: the bridge is up but turns this app away (no token, or a wrong one).
+ * `cardId`: the My Number Card's identity, when one is present (new at every insertion).
+ */
 export type BridgeWatchEvent =
-  { type: 'BRIDGE_DOWN' } | { type: 'BRIDGE_REFUSED' } | { type: 'CARD_STATUS'; presence: CardPresence };
+  | { type: 'BRIDGE_DOWN' }
+  | { type: 'BRIDGE_REFUSED' }
+  | { type: 'CARD_STATUS'; presence: CardPresence; cardId?: string | undefined };
 
 export type {
   Availability,

@@ -1,11 +1,17 @@
 /** The kit's command line: options, defaults, validation and the help text. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_PORT, JSONRPC_PATH } from '../protocol';
+import { CARD_OPERATION_TIMEOUT_MS, DEFAULT_PORT, JSONRPC_PATH } from '../protocol';
 import type { ControlMode } from './case';
 import { DEFAULT_VPCD, type ConformanceOptions } from './kit';
 
 export const DEFAULT_JUNIT = path.join('.tmp', 'conformance-results.xml');
+
+/**
+ * A bridge may take up to CARD_OPERATION_TIMEOUT_MS for a card operation before it answers with a
+ * timeout error: the kit waits that long plus room for the link, so a slow card is not a kit timeout.
+ */
+export const DEFAULT_TIMEOUT_MS = CARD_OPERATION_TIMEOUT_MS + 5_000;
 
 export const USAGE = `usage: npm run conformance -- --origin ORIGIN [options] [--virtual-card | --interactive]
 
@@ -27,7 +33,7 @@ card-control mode (without one only the cases that need no card change run, and 
   --reader NAME          name this reader in every card operation and watch only it
   --junit FILE           JUnit XML (default ${DEFAULT_JUNIT}); --no-junit to skip
   --only A,B             run only cases whose id or title contains A or B (debugging)
-  --timeout-ms N         how long to wait for one answer (default 10000)
+  --timeout-ms N         how long to wait for one answer (default ${DEFAULT_TIMEOUT_MS})
   --list                 print the cases and exit
 
 Exit status 0 only when every case passed (none failed, none skipped); 1 otherwise; 2 bad usage.`;
@@ -61,7 +67,7 @@ export function parseKitArgs(argv: string[]): CliCommand {
         junit: { type: 'string', default: DEFAULT_JUNIT },
         'no-junit': { type: 'boolean', default: false },
         only: { type: 'string' },
-        'timeout-ms': { type: 'string', default: '10000' },
+        'timeout-ms': { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
         list: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },

@@ -66,12 +66,13 @@ export const SIMULATOR_CALLSIGN = 'MyNumberCardSimulator.1';
  */
 export class SimulatorControl implements CardControl {
   readonly mode = 'simulator-controls' as const;
-  readonly changeTimeoutMs = 10_000;
   readonly known: KnownCard = { foreignAtr: Buffer.from(GENERIC_CARD_ATR).toString('hex').toUpperCase() };
 
   constructor(
     private readonly link: ControlLink,
     private readonly onClose: () => void = () => undefined,
+    /** The simulator in process shows a change within milliseconds; the kit's own tests wait less. */
+    readonly changeTimeoutMs = 10_000,
   ) {}
 
   canProvide(): boolean {

@@ -7,7 +7,8 @@ import { checkResult, type Status } from '../protocol';
 import { CaseFailure, skip, type CardSetup } from './case';
 import type { CardControl, ControlLink, InsertOptions, InsertableSetup } from './card-control';
 
-export type ReaderState = 'absent' | 'present' | 'unsupported' | 'mute';
+/** 'checking': a card is in and the bridge is still classifying it (it then becomes one of the others). */
+export type ReaderState = 'absent' | 'checking' | 'present' | 'unsupported' | 'mute';
 
 /** After the technician pressed Enter, the bridge has this long to show the change. */
 const CONFIRMED_GRACE_MS = 10_000;
@@ -114,7 +115,8 @@ export class CardStage {
     const focused = focus === undefined ? undefined : readers.find((r) => r.name === focus);
     if (focused) return focused.card;
     const cards = readers.map((r) => r.card);
-    for (const state of ['present', 'unsupported', 'mute'] as const) if (cards.includes(state)) return state;
+    for (const state of ['present', 'unsupported', 'mute', 'checking'] as const)
+      if (cards.includes(state)) return state;
     return 'absent';
   }
 

@@ -6,6 +6,7 @@
 import type { Fault } from './fault-proxy';
 import { back, code, forth, is, paramsOf, result } from './fault-helpers';
 import { cardFaults } from './faults-card';
+import { identityFaults } from './faults-identity';
 
 export interface InjectedFault {
   requirement: string;
@@ -26,9 +27,12 @@ export const NOT_BY_PROXY: Record<string, string> = {
 export const FAULT_ORIGIN = 'http://127.0.0.1:8080';
 export const FAULT_TOKEN = 'fault-injection-token-0123456789abcdefghijk';
 
-/** Every injected fault: the endpoint and JSON-RPC ones here, those of methods, card and events in faults-card.ts. */
+/**
+ * Every injected fault: the endpoint and JSON-RPC ones here, those of methods, card and events in
+ * faults-card.ts, those of card identity and the 2.0 draft's other rules in faults-identity.ts.
+ */
 export function injectedFaults(): InjectedFault[] {
-  return [...endpointFaults(), ...cardFaults()];
+  return [...endpointFaults(), ...cardFaults(), ...identityFaults()];
 }
 
 function endpointFaults(): InjectedFault[] {

@@ -1,4 +1,5 @@
 /** The kit's pieces without a bridge: command line, JUnit XML, summary, APDU allow-list, garbage. */
+import { CARD_OPERATION_TIMEOUT_MS } from '../protocol';
 import type { CaseResult } from './case';
 import { parseKitArgs, UsageError, DEFAULT_JUNIT } from './args';
 import { escapeXml, junitXml } from './junit';
@@ -18,7 +19,7 @@ describe('command line', () => {
         mode: 'interactive',
         authPin: '1234',
         junitFile: DEFAULT_JUNIT,
-        timeoutMs: 10_000,
+        timeoutMs: 20_000,
         promptTimeoutMs: 180_000,
       },
     });
@@ -36,6 +37,13 @@ describe('command line', () => {
     expect(virtual.kind === 'run' && virtual.options.junitFile).toBeUndefined();
     expect(parseKitArgs(['--origin', 'http://a:1'])).toMatchObject({ options: { mode: 'none' } });
     expect(parseKitArgs(['--list'])).toEqual({ kind: 'list' });
+  });
+
+  it('waits by default at least as long as a bridge may take for a card operation', () => {
+    const command = parseKitArgs(['--origin', 'http://a:1']);
+    expect(command.kind === 'run' && command.options.timeoutMs).toBeGreaterThanOrEqual(
+      CARD_OPERATION_TIMEOUT_MS,
+    );
   });
 
   it.each([

@@ -28,6 +28,8 @@ export interface ConformanceOptions extends KitOptions {
   /** --interactive: how long to wait for the technician. */
   promptTimeoutMs?: number;
   caseTimeoutMs?: number;
+  /** --simulator-controls: how long the bridge may take to show a change (the kit's own tests). */
+  changeTimeoutMs?: number;
   write?: (line: string) => void;
   input?: NodeJS.ReadableStream;
 }
@@ -85,6 +87,7 @@ async function createControl(options: ConformanceOptions, kit: KitOptions): Prom
           },
         },
         () => client?.close(),
+        options.changeTimeoutMs,
       );
     }
     case 'interactive':

@@ -42,11 +42,18 @@ describe('responses', () => {
     ]);
     expect(problemsOf(error(-32020))).toEqual([]); // a malformed answer has no status word
     expect(problemsOf(error(-32020, { sw: '6581', apdu: 'x' }))).toEqual([
-      expect.stringMatching(/not define: apdu/),
+      expect.stringMatching(/CARD_ERROR data: .*additional properties/),
     ]);
-    expect(problemsOf(error(-32021, { reason: 'x' }))).toEqual([
-      expect.stringMatching(/BUSY .* must not carry data/),
+    expect(problemsOf(error(-32021, { reason: 'operation' }))).toEqual([]);
+    expect(problemsOf(error(-32021, { reason: 'x' }))).toEqual([expect.stringMatching(/BUSY data/)]);
+    expect(problemsOf(error(-32021, {}))).toEqual([expect.stringMatching(/BUSY .* must carry \{reason\}/)]);
+    expect(problemsOf(error(-32021))).toEqual([expect.stringMatching(/BUSY .* must carry data/)]);
+    expect(problemsOf(error(-32005, { cardId: 'A'.repeat(22) }))).toEqual([]);
+    expect(problemsOf(error(-32005))).toEqual([]); // the reader is empty
+    expect(problemsOf(error(-32005, { cardId: 'short' }))).toEqual([
+      expect.stringMatching(/CARD_CHANGED data/),
     ]);
+    expect(problemsOf(error(-32006, {}))).toEqual([expect.stringMatching(/must not carry data/)]);
     expect(problemsOf(error(-31999))).toEqual([expect.stringMatching(/not a code of the protocol/)]);
     expect(problemsOf({ jsonrpc: '2.0', id: 1.5, error: { code: -32600, message: 'm' } })).toEqual([
       expect.stringMatching(/ErrorResponse schema/),
@@ -56,14 +63,24 @@ describe('responses', () => {
 
 describe('notifications and garbage', () => {
   it('checks notification envelopes and their Status params', () => {
-    const status = { readers: [{ name: 'R', card: 'present' }], token: 'JPKIAPICCTOKEN2' };
+    const cardId = 'AbCdEfGhIjKlMnOpQrSt_-';
+    const status = {
+      readerService: 'running',
+      readers: [{ name: 'R', card: 'present', cardId }],
+      token: 'JPKIAPICCTOKEN2',
+      cardId,
+    };
     expect(problemsOf({ jsonrpc: '2.0', method: 'app.statusChanged', params: status })).toEqual([]);
-    expect(
-      problemsOf({ jsonrpc: '2.0', method: 'app.statusChanged', params: { readers: [] }, id: 4 }),
-    ).toEqual([expect.stringMatching(/Notification schema/)]);
+    expect(problemsOf({ jsonrpc: '2.0', method: 'app.statusChanged', params: status, id: 4 })).toEqual([
+      expect.stringMatching(/Notification schema/),
+    ]);
     expect(
       problemsOf({ jsonrpc: '2.0', method: 'app.statusChanged', params: { readers: [], token: 'X' } }),
     ).toEqual([expect.stringMatching(/Status schema/)]);
+    // readerService is required from the 2.0 draft on.
+    expect(problemsOf({ jsonrpc: '2.0', method: 'app.statusChanged', params: { readers: [] } })).toEqual([
+      expect.stringMatching(/readerService.*Status schema/),
+    ]);
   });
 
   it('reports frames that are not JSON objects', () => {

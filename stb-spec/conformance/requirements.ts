@@ -1,8 +1,8 @@
 /**
  * Which requirements of stb-spec/spec.md each case checks: the one table to update when the spec's
  * IDs move (requirements.test.ts fails when an ID here is not in the spec, or a case is missing).
- * Every case also checks, on every message it receives, BR-RPC-5, BR-RPC-10, BR-ERR-1 and BR-ERR-2
- * (envelopes, closed schemas, codes and their data): see message-checks.ts.
+ * Every case also checks, on every message it receives, BR-RPC-5, BR-RPC-10, BR-ERR-1, BR-ERR-2 and
+ * BR-ERR-3 (envelopes, closed schemas, codes and their closed data): see message-checks.ts.
  */
 export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-01': ['BR-TRN-1', 'BR-TRN-6', 'BR-TRN-7', 'BR-SEC-2'],
@@ -38,10 +38,10 @@ export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-31': ['BR-MTH-2', 'BR-ERR-1'],
   'CK-32': ['BR-CARD-7', 'BR-MTH-7'],
   'CK-33': ['BR-MTH-40', 'BR-CARD-7'],
-  'CK-34': ['BR-MTH-5', 'BR-CARD-8'],
-  'CK-35': ['BR-MTH-5', 'BR-CARD-8'],
+  'CK-34': ['BR-MTH-5', 'BR-CARD-8', 'BR-SEC-13'],
+  'CK-35': ['BR-MTH-5', 'BR-CARD-8', 'BR-SEC-13'],
   'CK-36': ['BR-MTH-6', 'BR-CARD-6'],
-  'CK-37': ['BR-MTH-4'],
+  'CK-37': ['BR-MTH-4', 'BR-MTH-73'],
   'CK-38': ['BR-EVT-3', 'BR-EVT-4'],
   'CK-39': ['BR-EVT-1', 'BR-EVT-2', 'BR-EVT-3'],
   'CK-40': ['BR-EVT-5', 'BR-TRN-6'],
@@ -61,10 +61,21 @@ export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-54': ['BR-MTH-6', 'BR-MTH-40', 'BR-MTH-61'],
   'CK-55': ['BR-SEC-23'],
   'CK-56': ['BR-TRN-9', 'BR-TRN-8'],
+  'CK-57': ['BR-VER-7', 'BR-TRN-4'],
+  'CK-58': ['BR-MTH-70', 'BR-MTH-72'],
+  'CK-59': ['BR-MTH-71', 'BR-MTH-70'],
+  'CK-60': ['BR-RPC-11'],
+  'CK-61': ['BR-TRN-10'],
 };
 
 /** Checked on every message of every case (message-checks.ts), whichever case runs. */
-export const EVERY_MESSAGE_REQUIREMENTS = ['BR-RPC-5', 'BR-RPC-10', 'BR-ERR-1', 'BR-ERR-2'] as const;
+export const EVERY_MESSAGE_REQUIREMENTS = [
+  'BR-RPC-5',
+  'BR-RPC-10',
+  'BR-ERR-1',
+  'BR-ERR-2',
+  'BR-ERR-3',
+] as const;
 
 export function requirementsOf(caseId: string): string[] {
   return [...(CASE_REQUIREMENTS[caseId] ?? [])];

@@ -5,7 +5,7 @@
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 
-import type { MethodName } from './names';
+import { CARD_ID_PATTERN, type MethodName } from './names';
 
 export * from './names';
 
@@ -13,27 +13,65 @@ const base64 = (description: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', contentEncoding: 'base64', description });
 
 export const CardState = Type.Union(
-  [Type.Literal('absent'), Type.Literal('present'), Type.Literal('unsupported'), Type.Literal('mute')],
+  [
+    Type.Literal('absent'),
+    Type.Literal('checking'),
+    Type.Literal('present'),
+    Type.Literal('unsupported'),
+    Type.Literal('mute'),
+  ],
   {
     description:
-      'absent: no card; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR',
+      'absent: no card; checking: a card is in and being classified; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR',
   },
 );
 
 export const ReaderName = Type.String({ minLength: 1, maxLength: 256, description: 'PC/SC reader name' });
 
+export const CardId = Type.String({
+  pattern: CARD_ID_PATTERN,
+  description: 'random per insertion (16 bytes, base64url); a new insertion of the same card gets a new one',
+});
+
+export const ReaderService = Type.Union([Type.Literal('running'), Type.Literal('unavailable')], {
+  description: 'unavailable: the PC/SC service (pcscd) is down or restarting; readers is then empty',
+});
+
 export const Status = Type.Object(
   {
-    readers: Type.Array(Type.Object({ name: ReaderName, card: CardState }, { additionalProperties: false })),
+    readerService: ReaderService,
+    readers: Type.Array(
+      Type.Object(
+        {
+          name: ReaderName,
+          card: CardState,
+          cardId: Type.Optional(
+            Type.Unsafe<string>({ ...CardId, description: 'present exactly when card is not absent' }),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     token: Type.Optional(
-      Type.Literal('JPKIAPICCTOKEN2', { description: 'present when a My Number Card is in a reader' }),
+      Type.Literal('JPKIAPICCTOKEN2', { description: "present exactly when a reader's card is present" }),
+    ),
+    cardId: Type.Optional(
+      Type.Unsafe<string>({
+        ...CardId,
+        description: "the My Number Card's identity: present exactly when token is",
+      }),
     ),
   },
   { additionalProperties: false },
 );
 export type Status = Static<typeof Status>;
 
-const optionalReader = { reader: Type.Optional(ReaderName) };
+/**
+ * Every card operation may name the card it means (`cardId` from getStatus or an event; the app
+ * always does): when the card in the reader is another, or gone, the bridge answers CARD_CHANGED
+ * and sends nothing to the card.
+ */
+const optionalReader = { reader: Type.Optional(ReaderName), cardId: Type.Optional(CardId) };
 const NoParams = Type.Union([
   Type.Object({}, { additionalProperties: false }),
   Type.Array(Type.Unknown(), { maxItems: 0 }),
@@ -58,7 +96,42 @@ export const ConfirmLastAttempt = Type.Union(
   },
 );
 
+export const Capability = Type.Union(
+  [Type.Literal('cardId'), Type.Literal('lastAttemptConfirmation'), Type.Literal('readerAllowList')],
+  { description: 'a feature of this draft the bridge implements' },
+);
+
+export const Info = Type.Object(
+  {
+    specVersion: Type.String({ pattern: '^[0-9]+\\.[0-9]+$', description: 'the spec document version' }),
+    protocolVersion: Type.Literal(1),
+    implementation: Type.Object(
+      {
+        name: Type.String({ minLength: 1, maxLength: 64 }),
+        version: Type.String({ minLength: 1, maxLength: 64 }),
+      },
+      { additionalProperties: false },
+    ),
+    capabilities: Type.Array(Capability, { uniqueItems: true }),
+    limits: Type.Object(
+      {
+        maxConnections: Type.Integer({ minimum: 1 }),
+        maxPendingCalls: Type.Integer({ minimum: 1 }),
+        maxMessagesPerSecond: Type.Integer({ minimum: 1 }),
+        maxRegistrations: Type.Integer({ minimum: 1 }),
+        maxUnreadBytes: Type.Integer({ minimum: 1 }),
+        maxMessageBytes: Type.Integer({ minimum: 1 }),
+        cardOperationTimeoutMs: Type.Integer({ minimum: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type Info = Static<typeof Info>;
+
 export const Methods = {
+  getInfo: { params: Type.Optional(NoParams), result: Info },
   getStatus: { params: Type.Optional(NoParams), result: Status },
   readCertificate: {
     params: Type.Object(

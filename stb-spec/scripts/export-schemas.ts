@@ -38,6 +38,8 @@ type JsonObject = Record<string, unknown>;
 
 /** One line per method; the normative text is stb-spec/spec.md. */
 const METHOD_SUMMARY: Record<MethodName, string> = {
+  getInfo:
+    'The spec version, the capabilities and the limits this bridge keeps. Needs no card and never answers BUSY.',
   getStatus: 'The readers and what is in them. Needs no card and never answers BUSY.',
   readCertificate:
     'Reads a certificate that needs no PIN: the user-authentication certificate or one of the two CA certificates.',

@@ -48,10 +48,15 @@ describe('methods', () => {
   it('getStatus names the reader, the card and the JPKI token', async () => {
     const { result } = await client.call('getStatus');
     expect(checkResult('getStatus', result)).toBeUndefined();
+    const cardId = expect.stringMatching(/^[A-Za-z0-9_-]{22}$/);
     expect(result).toEqual({
-      readers: [{ name: 'Madoguchi Simulated Reader 00', card: 'present' }],
+      readerService: 'running',
+      readers: [{ name: 'Madoguchi Simulated Reader 00', card: 'present', cardId }],
       token: 'JPKIAPICCTOKEN2',
+      cardId,
     });
+    const { readers, cardId: topLevel } = result as { readers: { cardId: string }[]; cardId: string };
+    expect(readers[0]!.cardId).toBe(topLevel);
   });
 
   it('login: the auth certificate and a signature that verifies with it', async () => {
@@ -128,7 +133,14 @@ describe('methods', () => {
     await client.call('MyNumberCardSimulator.1.insertCard', { scenario: 'not-my-number-card' });
     await bridge.cards.settled();
     expect((await client.call('getStatus')).result).toEqual({
-      readers: [{ name: 'Madoguchi Simulated Reader 00', card: 'unsupported' }],
+      readerService: 'running',
+      readers: [
+        {
+          name: 'Madoguchi Simulated Reader 00',
+          card: 'unsupported',
+          cardId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+        },
+      ],
     });
     const error = errorOf(await client.call('readCertificate', { slot: 'auth' }));
     expect(error.code).toBe(-32004);

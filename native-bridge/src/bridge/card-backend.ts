@@ -4,10 +4,12 @@
  */
 import type { EventEmitter } from 'node:events';
 import type { ApduTransport } from '../transport/apdu-transport';
-import type { ReaderEvents, ReaderSnapshot } from '../transport/pcsc-readers';
+import type { ReaderEvents, ReaderService, ReaderSnapshot } from '../transport/pcsc-readers';
 
 export interface CardBackend extends EventEmitter<ReaderEvents> {
   readers(): ReaderSnapshot[];
+  /** Whether the reader service answers; a backend without one (the simulator) is always running. */
+  readerService?(): ReaderService;
   transport(readerName: string): ApduTransport;
   close(): void | Promise<void>;
 }

@@ -66,11 +66,11 @@ it('after a signature through the bridge, another process cannot sign without th
   const cards = new CardService(monitor);
   await cards.settled();
   const digest = createHash('sha256').update('login').digest();
-  await expect(cards.sign('auth', AUTH_PIN, digest, {}, READER)).resolves.toHaveLength(256);
+  await expect(cards.sign('auth', AUTH_PIN, digest, {}, { reader: READER })).resolves.toHaveLength(256);
   // The next card call waits for the reset, so a status query here means the reset is done.
-  await expect(cards.pinStatus('auth', READER)).resolves.toMatchObject({ triesLeft: 3 });
-  await cards.sign('auth', AUTH_PIN, digest, {}, READER);
-  await cards.pinStatus('auth', READER); // waits for the reset after the second signature
+  await expect(cards.pinStatus('auth', { reader: READER })).resolves.toMatchObject({ triesLeft: 3 });
+  await cards.sign('auth', AUTH_PIN, digest, {}, { reader: READER });
+  await cards.pinStatus('auth', { reader: READER }); // waits for the reset after the second signature
   const transport = monitor.transport(READER);
   await transport.release(false); // a status query re-connected; let the other process in
   const { stdout } = await run(process.execPath, ['-e', signWithoutPin], { timeout: 15_000 });

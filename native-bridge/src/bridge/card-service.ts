@@ -1,18 +1,22 @@
 /**
  * The bridge's card logic, below JSON-RPC: which reader holds a My Number Card, one exclusive card
  * operation at a time (others get BUSY), status changes for registered clients. Each inserted card
- * gets its own JpkiCard and is detected (SELECT AP + token EF) as soon as it arrives.
+ * gets its own JpkiCard and a random identity (cardId), and is classified (SELECT AP + token EF) as
+ * soon as it arrives. A call naming another card than the one in the reader never reaches the card.
  */
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { JpkiCard, type PinStatus, type PinUseOptions } from '../jpki/jpki-card';
+import { JpkiCard, checkPinFormat, type PinStatus, type PinUseOptions } from '../jpki/jpki-card';
 import type { CertificateSlot, KeyKind, PinKind } from '../jpki/constants';
 import {
   CardBusyError,
+  CardChangedError,
   CardDataError,
   CardError,
   NoCardError,
   NoReaderError,
   NotMyNumberCardError,
+  ReaderServiceUnavailableError,
 } from '../jpki/errors';
 import type { ReaderSnapshot } from '../transport/pcsc-readers';
 import type { CardBackend } from './card-backend';
@@ -23,6 +27,8 @@ type CardClass = 'absent' | 'mute' | 'detecting' | 'present' | 'unsupported';
 interface ReaderCard {
   snapshot: ReaderSnapshot;
   cardClass: CardClass;
+  /** Random per insertion, never derived from the card; undefined while the reader is empty. */
+  cardId?: string;
   driver?: JpkiCard;
   detection?: Promise<void>;
 }
@@ -30,6 +36,14 @@ interface ReaderCard {
 export interface CardServiceEvents {
   statusChanged: [Status];
 }
+
+/** Which card a call means: a reader by name and/or the identity it last saw there. */
+export interface CardTarget {
+  reader?: string;
+  cardId?: string;
+}
+
+const newCardId = () => randomBytes(16).toString('base64url');
 
 export class CardService extends EventEmitter<CardServiceEvents> {
   private readonly cards = new Map<string, ReaderCard>();
@@ -44,12 +58,16 @@ export class CardService extends EventEmitter<CardServiceEvents> {
   }
 
   status(): Status {
-    const readers = [...this.cards.values()].map(({ snapshot, cardClass }) => ({
+    if (this.serviceDown()) return { readerService: 'unavailable', readers: [] };
+    const readers = [...this.cards.values()].map(({ snapshot, cardClass, cardId }) => ({
       name: snapshot.name,
-      card: cardClass === 'detecting' ? ('present' as const) : cardClass,
+      card: cardClass === 'detecting' ? ('checking' as const) : cardClass,
+      ...(cardId === undefined ? {} : { cardId }),
     }));
-    const hasMyNumberCard = [...this.cards.values()].some((c) => c.cardClass === 'present');
-    return hasMyNumberCard ? { readers, token: 'JPKIAPICCTOKEN2' } : { readers };
+    const myNumberCard = [...this.cards.values()].find((c) => c.cardClass === 'present');
+    return myNumberCard
+      ? { readerService: 'running', readers, token: 'JPKIAPICCTOKEN2', cardId: myNumberCard.cardId! }
+      : { readerService: 'running', readers };
   }
 
   /** Resolves once every card in a reader has been classified (tests and the kit wait on it). */
@@ -57,26 +75,33 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     await Promise.all([...this.cards.values()].map((c) => c.detection));
   }
 
-  readCertificate(slot: Exclude<CertificateSlot, 'sign'>, reader?: string): Promise<Uint8Array> {
-    return this.withCard(reader, (card) => card.readCertificate(slot));
+  readCertificate(slot: Exclude<CertificateSlot, 'sign'>, target: CardTarget = {}): Promise<Uint8Array> {
+    return this.withCard(target, (card) => card.readCertificate(slot));
   }
 
-  readSignCertificate(password: string, options: PinUseOptions, reader?: string): Promise<Uint8Array> {
-    return this.withCard(reader, (card) => card.readSignCertificate(password, options), 'reset');
+  async readSignCertificate(
+    password: string,
+    options: PinUseOptions,
+    target: CardTarget = {},
+  ): Promise<Uint8Array> {
+    checkPinFormat('sign', password);
+    return this.withCard(target, (card) => card.readSignCertificate(password, options), 'reset');
   }
 
-  pinStatus(kind: PinKind, reader?: string): Promise<PinStatus> {
-    return this.withCard(reader, (card) => card.pinStatus(kind));
+  pinStatus(kind: PinKind, target: CardTarget = {}): Promise<PinStatus> {
+    return this.withCard(target, (card) => card.pinStatus(kind));
   }
 
-  sign(
+  async sign(
     key: KeyKind,
     pin: string,
     digest: Uint8Array,
     options: PinUseOptions,
-    reader?: string,
+    target: CardTarget = {},
   ): Promise<Uint8Array> {
-    return this.withCard(reader, (card) => card.sign(key, pin, digest, options), 'reset');
+    // A malformed PIN is refused before anything else, whatever the reader's state.
+    checkPinFormat(key === 'auth' ? 'auth' : 'sign', pin);
+    return this.withCard(target, (card) => card.sign(key, pin, digest, options), 'reset');
   }
 
   /**
@@ -85,16 +110,17 @@ export class CardService extends EventEmitter<CardServiceEvents> {
    * restarted bridge — inherits a verified PIN; the reply does not wait for it, the next call does.
    */
   private async withCard<T>(
-    readerName: string | undefined,
+    target: CardTarget,
     operation: (card: JpkiCard) => Promise<T>,
     afterUse: 'keep' | 'reset' = 'keep',
   ): Promise<T> {
     await this.resetting;
-    if (this.busy) throw new CardBusyError();
+    if (this.serviceDown()) throw new ReaderServiceUnavailableError();
+    if (this.busy) throw new CardBusyError('operation');
     this.busy = true;
     let usedReader: string | undefined;
     try {
-      const entry = await this.chooseCard(readerName);
+      const entry = this.chooseCard(target);
       usedReader = entry.snapshot.name;
       return await operation(entry.driver!);
     } catch (error) {
@@ -115,27 +141,44 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     }
   }
 
-  private async chooseCard(readerName: string | undefined): Promise<ReaderCard> {
-    if (this.cards.size === 0) throw new NoReaderError();
-    await this.settled();
-    if (readerName !== undefined) {
-      const entry = this.cards.get(readerName);
-      if (!entry) throw new NoReaderError();
-      return this.usable(entry);
+  /**
+   * The card a call means. With a cardId, only the card holding that identity will do: any other
+   * (or none) is CARD_CHANGED, decided from what the bridge already knows, before any APDU.
+   */
+  private chooseCard({ reader, cardId }: CardTarget): ReaderCard {
+    if (this.cards.size === 0 && cardId === undefined) throw new NoReaderError();
+    const named = reader === undefined ? undefined : this.cards.get(reader);
+    if (reader !== undefined && !named && cardId === undefined) throw new NoReaderError();
+    const candidates = reader === undefined ? [...this.cards.values()] : named ? [named] : [];
+    if (cardId !== undefined) {
+      const same = candidates.find((e) => e.cardId === cardId);
+      if (!same) throw new CardChangedError(this.pick(candidates)?.cardId);
+      return this.usable(same);
     }
-    const entries = [...this.cards.values()];
-    const myNumberCard = entries.find((e) => e.cardClass === 'present');
-    if (myNumberCard) return myNumberCard;
-    const anyCard = entries.find((e) => e.cardClass !== 'absent');
-    if (anyCard) return this.usable(anyCard);
-    throw new NoCardError();
+    const entry = this.pick(candidates);
+    if (!entry) throw new NoCardError(reader);
+    return this.usable(entry);
+  }
+
+  /** A reader's My Number Card first, then any card (classified or not), else none. */
+  private pick(entries: ReaderCard[]): ReaderCard | undefined {
+    return (
+      entries.find((e) => e.cardClass === 'present') ??
+      entries.find((e) => e.cardClass === 'detecting') ??
+      entries.find((e) => e.cardClass !== 'absent')
+    );
   }
 
   private usable(entry: ReaderCard): ReaderCard {
     if (entry.cardClass === 'absent') throw new NoCardError(entry.snapshot.name);
+    if (entry.cardClass === 'detecting') throw new CardBusyError('checking');
     if (entry.cardClass === 'mute') throw new CardDataError('The card in the reader does not answer');
     if (entry.cardClass !== 'present') throw new NotMyNumberCardError(entry.snapshot.atr ?? '');
     return entry;
+  }
+
+  private serviceDown(): boolean {
+    return this.backend.readerService?.() === 'unavailable';
   }
 
   private sync(readers: ReaderSnapshot[]): void {
@@ -144,11 +187,22 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     for (const snapshot of readers) {
       const entry = this.cards.get(snapshot.name);
       const sameCard =
-        entry && entry.snapshot.presence === snapshot.presence && entry.snapshot.atr === snapshot.atr;
+        entry &&
+        entry.snapshot.presence === snapshot.presence &&
+        entry.snapshot.atr === snapshot.atr &&
+        entry.snapshot.insertion === snapshot.insertion;
       if (sameCard) continue;
+      // A card that was there and still is (mute ↔ present, a new ATR after a reset) keeps its
+      // identity unless the backend counted a new insertion.
+      const sameInsertion =
+        entry?.cardId !== undefined &&
+        snapshot.presence !== 'absent' &&
+        entry.snapshot.insertion === snapshot.insertion &&
+        entry.snapshot.atr === snapshot.atr;
       const next: ReaderCard = {
         snapshot,
         cardClass: snapshot.presence === 'present' ? 'detecting' : snapshot.presence,
+        ...(snapshot.presence === 'absent' ? {} : { cardId: sameInsertion ? entry.cardId : newCardId() }),
       };
       this.cards.set(snapshot.name, next);
       if (next.cardClass === 'detecting') next.detection = this.detect(next);

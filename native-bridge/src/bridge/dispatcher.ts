@@ -5,19 +5,25 @@
  */
 import {
   BridgeErrorCode,
+  CARD_OPERATION_TIMEOUT_MS,
   JsonRpcErrorCode,
+  LIMITS,
   MAX_MESSAGE_BYTES,
   METHOD_NAMES,
+  SPEC_VERSION,
   Request,
   RequestId,
   checkAgainst,
   checkParams,
   methodOf,
+  type Info,
   type MethodName,
   type ParamsOf,
   type ResultOf,
 } from '../../../stb-spec/protocol';
 import {
+  CardBusyError,
+  CardChangedError,
   CardError,
   CardStatusError,
   LastAttemptNeedsConfirmationError,
@@ -39,9 +45,13 @@ export type Reply = { jsonrpc: '2.0'; id: Id; result: unknown } | { jsonrpc: '2.
 
 /** What a connection does with register/unregister (subscriptions live with the connection). */
 export interface Subscriptions {
-  register(id: string): void;
+  /** False when the connection already holds LIMITS.maxRegistrations other ids. */
+  register(id: string): boolean;
   unregister(id: string): void;
 }
+
+/** Who answers getInfo: the reference bridge, versioned with the project. */
+export const IMPLEMENTATION = { name: 'madoguchi-bridge', version: '0.1.0' } as const;
 
 interface CallContext {
   subscriptions: Subscriptions;
@@ -95,6 +105,12 @@ export class Dispatcher {
       const request = message as Request;
       notification = request.id === undefined;
       method = methodOf(request.method);
+      // A notification gets no answer, so it must not have any effect either: a PIN sent without
+      // an id would spend a try the app never hears about.
+      if (notification) {
+        this.logger.log('info', 'notification ignored', { method: method ?? 'unknown', connection });
+        return undefined;
+      }
       const extension = Object.hasOwn(this.extensions, request.method)
         ? this.extensions[request.method]
         : undefined;
@@ -108,7 +124,7 @@ export class Dispatcher {
         ms: elapsed(started),
         connection,
       });
-      return request.id === undefined ? undefined : { jsonrpc: '2.0', id, result };
+      return { jsonrpc: '2.0', id, result };
     } catch (caught) {
       const error = toRpcError(caught);
       const level = error.code === JsonRpcErrorCode.INTERNAL_ERROR ? 'error' : 'info';
@@ -162,19 +178,20 @@ export class Dispatcher {
   private readonly methods: {
     [M in MethodName]: (params: ParamsOf<M>, context: CallContext) => Promise<ResultOf<M>>;
   } = {
+    getInfo: async () => info(),
     getStatus: async () => this.cards.status(),
-    readCertificate: async ({ slot, reader }) => ({
-      der: base64(await this.cards.readCertificate(slot, reader)),
+    readCertificate: async ({ slot, reader, cardId }) => ({
+      der: base64(await this.cards.readCertificate(slot, { reader, cardId })),
     }),
-    readSignCertificate: async ({ pin, confirmLastAttempt, reader }, context) => ({
+    readSignCertificate: async ({ pin, confirmLastAttempt, reader, cardId }, context) => ({
       der: base64(
         await this.withLastTry(context, 'sign', confirmLastAttempt, (confirmed) =>
-          this.cards.readSignCertificate(pin, { confirmLastAttempt: confirmed }, reader),
+          this.cards.readSignCertificate(pin, { confirmLastAttempt: confirmed }, { reader, cardId }),
         ),
       ),
     }),
-    getPinStatus: async ({ pin, reader }) => this.cards.pinStatus(pin, reader),
-    sign: async ({ key, pin, digest, confirmLastAttempt, reader }, context) => {
+    getPinStatus: async ({ pin, reader, cardId }) => this.cards.pinStatus(pin, { reader, cardId }),
+    sign: async ({ key, pin, digest, confirmLastAttempt, reader, cardId }, context) => {
       const bytes = Buffer.from(digest, 'base64');
       if (bytes.length !== 32)
         fail(JsonRpcErrorCode.INVALID_PARAMS, 'Invalid params: digest must be 32 bytes (SHA-256)');
@@ -182,12 +199,18 @@ export class Dispatcher {
         context,
         pinReferenceOfKey(key),
         confirmLastAttempt,
-        (confirmed) => this.cards.sign(key, pin, bytes, { confirmLastAttempt: confirmed }, reader),
+        (confirmed) =>
+          this.cards.sign(key, pin, bytes, { confirmLastAttempt: confirmed }, { reader, cardId }),
       );
       return { signature: base64(signature) };
     },
     register: async ({ id }, { subscriptions }) => {
-      subscriptions.register(id);
+      if (!subscriptions.register(id)) {
+        fail(
+          JsonRpcErrorCode.INVALID_PARAMS,
+          `Invalid params: at most ${LIMITS.maxRegistrations} registrations per connection`,
+        );
+      }
       return 0 as const;
     },
     unregister: async ({ id }, { subscriptions }) => {
@@ -210,13 +233,32 @@ function parse(frame: string | Uint8Array, isBinary: boolean): unknown {
   }
 }
 
+function info(): Info {
+  return {
+    specVersion: SPEC_VERSION,
+    protocolVersion: 1,
+    implementation: { ...IMPLEMENTATION },
+    capabilities: ['cardId', 'lastAttemptConfirmation'],
+    limits: { ...LIMITS, cardOperationTimeoutMs: CARD_OPERATION_TIMEOUT_MS },
+  };
+}
+
+/** Maps a card error to its code and the data its schema allows, nothing more (the schemas are closed). */
 function toRpcError(caught: unknown): RpcError {
   if (caught instanceof RpcFailure) return caught.error;
   if (caught instanceof CardError) {
     const error: RpcError = { code: BridgeErrorCode[caught.errorName], message: caught.message };
-    if (caught instanceof PinIncorrectError) error.data = { triesLeft: caught.triesLeft };
-    if (caught instanceof NotMyNumberCardError) error.data = { atr: caught.atr ?? '' };
-    if (caught instanceof CardStatusError) error.data = { sw: caught.swHex };
+    const data: Record<string, unknown> = {};
+    if (caught instanceof PinIncorrectError) data.triesLeft = caught.triesLeft;
+    if (caught instanceof NotMyNumberCardError) data.atr = caught.atr ?? '';
+    if (caught instanceof CardStatusError) data.sw = caught.swHex;
+    if (caught instanceof CardBusyError) data.reason = caught.reason;
+    if (caught instanceof CardChangedError && caught.currentCardId !== undefined) {
+      data.cardId = caught.currentCardId;
+    }
+    const mayCarryOutcome = caught.errorName === 'CARD_REMOVED' || caught.errorName === 'CARD_ERROR';
+    if (mayCarryOutcome && caught.verifyOutcome) data.verifyOutcome = caught.verifyOutcome;
+    if (Object.keys(data).length > 0) error.data = data;
     return error;
   }
   return { code: JsonRpcErrorCode.INTERNAL_ERROR, message: 'Internal error' };

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { timingSafeEqual } from 'node:crypto';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { JSONRPC_PATH, STATUS_CHANGED, type Status } from '../../../stb-spec/protocol';
+import { JSONRPC_PATH, LIMITS, STATUS_CHANGED, type Status } from '../../../stb-spec/protocol';
 import type { CardService } from './card-service';
 import { Confirmations } from './confirmations';
 import { Dispatcher, type Extensions, type Subscriptions } from './dispatcher';
@@ -28,10 +28,6 @@ export interface BridgeServerOptions {
   now?: () => number;
 }
 
-/** Bounds of BR-TRN-9. */
-export const MAX_CONNECTIONS = 16;
-export const MAX_PENDING_CALLS = 16;
-export const MAX_MESSAGES_PER_SECOND = 200;
 /** WebSocket close code "policy violation". */
 export const CLOSE_POLICY_VIOLATION = 1008;
 
@@ -108,7 +104,7 @@ export class BridgeServer {
     if (this.options.token !== undefined && !sameSecret(url.searchParams.get('token'), this.options.token)) {
       return '403 Forbidden';
     }
-    if (this.subscribers.size >= MAX_CONNECTIONS) return '503 Service Unavailable';
+    if (this.subscribers.size >= LIMITS.maxConnections) return '503 Service Unavailable';
     return undefined;
   }
 
@@ -118,7 +114,11 @@ export class BridgeServer {
     this.subscribers.set(ws, ids);
     this.options.logger.log('info', 'connected', { connection, clients: this.subscribers.size });
     const subscriptions: Subscriptions = {
-      register: (id) => ids.add(id),
+      register: (id) => {
+        if (!ids.has(id) && ids.size >= LIMITS.maxRegistrations) return false;
+        ids.add(id);
+        return true;
+      },
       unregister: (id) => ids.delete(id),
     };
     let pending = 0;
@@ -128,7 +128,7 @@ export class BridgeServer {
       const now = this.now();
       arrivals.push(now);
       while (arrivals.length > 0 && arrivals[0]! <= now - 1000) arrivals.shift();
-      if (pending >= MAX_PENDING_CALLS || arrivals.length > MAX_MESSAGES_PER_SECOND) {
+      if (pending >= LIMITS.maxPendingCalls || arrivals.length > LIMITS.maxMessagesPerSecond) {
         if (ws.readyState !== ws.OPEN) return;
         this.options.logger.log('warn', 'connection closed: too many messages', { connection });
         ws.close(CLOSE_POLICY_VIOLATION, 'too many messages');
@@ -167,6 +167,7 @@ export class BridgeServer {
     }
     this.options.logger.log('info', 'status changed', {
       readers: status.readers.length,
+      reason: `reader service ${status.readerService}`,
       token: status.token ? 'present' : 'absent',
       clients: this.subscribers.size,
     });

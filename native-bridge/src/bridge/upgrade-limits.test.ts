@@ -7,8 +7,8 @@ import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LIMITS } from '../../../stb-spec/protocol';
 import { ORIGIN, RawClient, startTestBridge, type TestBridge } from '../../../mocks/dev-bridge/test-bridge';
-import { MAX_CONNECTIONS, MAX_MESSAGES_PER_SECOND, MAX_PENDING_CALLS } from './server';
 
 const TOKEN = 'k'.repeat(43);
 let pkiDir: string;
@@ -99,9 +99,9 @@ describe('Host', () => {
 describe('limits', () => {
   const url = () => `${bridge.url}?token=${TOKEN}`;
 
-  it(`the ${MAX_CONNECTIONS + 1}th simultaneous connection gets 503; a closed one frees its place`, async () => {
+  it(`the ${LIMITS.maxConnections + 1}th simultaneous connection gets 503; a closed one frees its place`, async () => {
     const clients = await Promise.all(
-      Array.from({ length: MAX_CONNECTIONS }, () => RawClient.connect(url())),
+      Array.from({ length: LIMITS.maxConnections }, () => RawClient.connect(url())),
     );
     try {
       await expect(RawClient.connect(url())).rejects.toThrow('HTTP 503');
@@ -130,14 +130,14 @@ describe('limits', () => {
   const closeCode = (client: RawClient) =>
     new Promise<number>((resolve) => client.ws.once('close', (code) => resolve(code)));
 
-  it(`${MAX_PENDING_CALLS} calls awaiting an answer are served; one more closes that connection (1008), others keep being served`, async () => {
+  it(`${LIMITS.maxPendingCalls} calls awaiting an answer are served; one more closes that connection (1008), others keep being served`, async () => {
     const flooder = await RawClient.connect(url());
     const bystander = await RawClient.connect(url());
     try {
-      const served = await Promise.all(burst(flooder, MAX_PENDING_CALLS));
+      const served = await Promise.all(burst(flooder, LIMITS.maxPendingCalls));
       expect(served.every((reply) => reply !== undefined)).toBe(true);
       const closed = closeCode(flooder);
-      void burst(flooder, MAX_PENDING_CALLS + 1);
+      void burst(flooder, LIMITS.maxPendingCalls + 1);
       expect(await closed).toBe(1008);
       expect((await bystander.call('getStatus')).result).toHaveProperty('readers');
     } finally {
@@ -146,12 +146,12 @@ describe('limits', () => {
     }
   });
 
-  it(`more than ${MAX_MESSAGES_PER_SECOND} messages within one second close that connection (1008); others keep being served`, async () => {
+  it(`more than ${LIMITS.maxMessagesPerSecond} messages within one second close that connection (1008); others keep being served`, async () => {
     const flooder = await RawClient.connect(url());
     const bystander = await RawClient.connect(url());
     try {
       // In small batches, so only the rate is exceeded, never the calls awaiting an answer.
-      for (let sent = 0; sent < MAX_MESSAGES_PER_SECOND; sent += 10) {
+      for (let sent = 0; sent < LIMITS.maxMessagesPerSecond; sent += 10) {
         await Promise.all(Array.from({ length: 10 }, () => flooder.call('getStatus')));
       }
       clock += 999;
@@ -169,7 +169,7 @@ describe('limits', () => {
     const client = await RawClient.connect(url());
     try {
       for (let round = 0; round < 3; round++) {
-        for (let sent = 0; sent < MAX_MESSAGES_PER_SECOND; sent += 10) {
+        for (let sent = 0; sent < LIMITS.maxMessagesPerSecond; sent += 10) {
           await Promise.all(Array.from({ length: 10 }, () => client.call('getStatus')));
         }
         clock += 1000;

@@ -7,6 +7,8 @@ export type CardErrorName =
   | 'NO_CARD'
   | 'CARD_REMOVED'
   | 'NOT_MY_NUMBER_CARD'
+  | 'CARD_CHANGED'
+  | 'READER_SERVICE_UNAVAILABLE'
   | 'PIN_INCORRECT'
   | 'PIN_LOCKED'
   | 'LAST_ATTEMPT_NEEDS_CONFIRMATION'
@@ -16,6 +18,11 @@ export type CardErrorName =
 
 export abstract class CardError extends Error {
   abstract readonly errorName: CardErrorName;
+  /**
+   * Set when the failure hit a VERIFY exchange: nobody knows whether the card counted the try, so
+   * the client re-reads the counter before offering another.
+   */
+  verifyOutcome?: 'unknown';
   override get name(): string {
     return this.constructor.name;
   }
@@ -101,9 +108,27 @@ export class CardDataError extends CardError {
   }
 }
 
+export type BusyReason = 'operation' | 'checking';
+
 export class CardBusyError extends CardError {
   readonly errorName = 'BUSY';
+  constructor(readonly reason: BusyReason = 'operation') {
+    super(reason === 'checking' ? 'The card is still being checked' : 'Another card operation is running');
+  }
+}
+
+/** The call named a card (by cardId) that is no longer the one in the reader: nothing was sent to it. */
+export class CardChangedError extends CardError {
+  readonly errorName = 'CARD_CHANGED';
+  constructor(readonly currentCardId?: string) {
+    super('The card in the reader is not the one the call names');
+  }
+}
+
+/** The PC/SC service (pcscd) is down or restarting: no reader can be reached until it is back. */
+export class ReaderServiceUnavailableError extends CardError {
+  readonly errorName = 'READER_SERVICE_UNAVAILABLE';
   constructor() {
-    super('Another card operation is running');
+    super('The smart card service is not running');
   }
 }

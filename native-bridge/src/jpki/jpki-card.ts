@@ -38,6 +38,7 @@ import {
 import { derSequenceTotalLength } from './der-length';
 import {
   CardDataError,
+  CardError,
   LastAttemptNeedsConfirmationError,
   NotMyNumberCardError,
   PinFormatError,
@@ -215,7 +216,13 @@ export class JpkiCard {
     if (triesLeft === 1 && !options.confirmLastAttempt) {
       throw new LastAttemptNeedsConfirmationError();
     }
-    const { sw } = await this.channel.exchange(verifyCommand(Buffer.from(pin, 'ascii')), 'verify');
+    const { sw } = await this.channel
+      .exchange(verifyCommand(Buffer.from(pin, 'ascii')), 'verify')
+      .catch((error: unknown) => {
+        // The exchange itself failed: the card may or may not have counted this try.
+        if (error instanceof CardError) error.verifyOutcome = 'unknown';
+        throw error;
+      });
     if (isOk(sw)) {
       this.knownTries.set(kind, PIN_MAX_TRIES[kind]);
       return;

@@ -1,5 +1,12 @@
 /** PC/SC return codes (pcsclite's pcsclite.h) as typed card errors, in one place. */
-import { CardBusyError, CardError, CardRemovedError, NoCardError, NoReaderError } from '../jpki/errors';
+import {
+  CardBusyError,
+  CardError,
+  CardRemovedError,
+  NoCardError,
+  NoReaderError,
+  ReaderServiceUnavailableError,
+} from '../jpki/errors';
 
 export const PcscCode = {
   cancelled: 0x80100002,
@@ -9,6 +16,7 @@ export const PcscCode = {
   noSmartcard: 0x8010000c,
   readerUnavailable: 0x80100017,
   noService: 0x8010001d,
+  serviceStopped: 0x8010001e,
   noReadersAvailable: 0x8010002e,
   unsupportedCard: 0x80100065,
   unresponsiveCard: 0x80100066,
@@ -26,6 +34,12 @@ export class PcscError extends CardError {
   ) {
     super(message);
   }
+}
+
+/** pcscd is down or restarting: what the bridge reports as the reader service being unavailable. */
+export function isServiceDown(error: unknown): boolean {
+  const code = pcscCodeOf(error);
+  return code === PcscCode.noService || code === PcscCode.serviceStopped;
 }
 
 /** pcsclite reports failures as "SCardX error: text.(0x8010xxxx)". */
@@ -47,8 +61,10 @@ export function cardErrorFromPcsc(error: unknown, reader?: string): CardError {
       return new NoCardError(reader);
     case PcscCode.unknownReader:
     case PcscCode.noReadersAvailable:
-    case PcscCode.noService:
       return new NoReaderError();
+    case PcscCode.noService:
+    case PcscCode.serviceStopped:
+      return new ReaderServiceUnavailableError();
     case PcscCode.sharingViolation:
       return new CardBusyError();
     case PcscCode.unresponsiveCard:

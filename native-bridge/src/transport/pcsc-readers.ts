@@ -5,6 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { CardReader, PCSCLite, ReaderStatus } from 'pcsclite';
 import { PcscTransport, type PcscTransportOptions } from './pcsc-transport';
+import { isServiceDown } from './pcsc-errors';
 import { NoReaderError } from '../jpki/errors';
 import { toHex } from '../jpki/apdu';
 
@@ -15,7 +16,15 @@ export interface ReaderSnapshot {
   presence: CardPresence;
   /** ATR as upper-case hex while a card is present. */
   atr?: string;
+  /**
+   * Counts the insertions this reader has seen. A card swapped faster than presence polling looks
+   * unchanged otherwise; a new value means a new card (and so a new cardId) even with the same ATR.
+   */
+  insertion?: number;
 }
+
+/** running: the PC/SC service answers; unavailable: it is down or restarting (no readers then). */
+export type ReaderService = 'running' | 'unavailable';
 
 export interface ReaderEvents {
   'reader-added': [ReaderSnapshot];
@@ -32,6 +41,8 @@ interface ReaderEntry {
   snapshot: ReaderSnapshot;
   transport: PcscTransport;
   reported: boolean;
+  /** pcsc-lite's per-reader event counter (high 16 bits of dwEventState) at the last status. */
+  eventCounter?: number;
 }
 
 /** How long start() waits for pcscd to report the first readers' states. */
@@ -39,6 +50,8 @@ const FIRST_SCAN_MS = 1_500;
 
 export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
   private readonly entries = new Map<string, ReaderEntry>();
+  private service: ReaderService = 'running';
+  private insertions = 0;
 
   private constructor(
     private readonly pcsc: PCSCLite,
@@ -53,13 +66,18 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     const { default: pcsclite } = await import('pcsclite');
     const monitor = new PcscReaderMonitor(pcsclite(), options);
     monitor.pcsc.on('reader', (reader) => monitor.addReader(reader));
-    monitor.pcsc.on('error', (error) => monitor.emitError(error));
+    monitor.pcsc.on('error', (error) => monitor.onServiceError(error));
     await monitor.firstScan();
     return monitor;
   }
 
   readers(): ReaderSnapshot[] {
+    if (this.service === 'unavailable') return [];
     return [...this.entries.values()].map((entry) => ({ ...entry.snapshot }));
+  }
+
+  readerService(): ReaderService {
+    return this.service;
   }
 
   /** The transport of a reader by name, or of the first reader holding a card. */
@@ -92,13 +110,38 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     }
   }
 
+  /**
+   * pcscd gone (SCARD_E_NO_SERVICE / SCARD_E_SERVICE_STOPPED): every reader and card is lost with it.
+   * The service counts as back when pcsclite reports a reader again.
+   */
+  private onServiceError(error: Error): void {
+    if (isServiceDown(error) && this.service === 'running') {
+      this.service = 'unavailable';
+      for (const entry of this.entries.values()) entry.transport.cardRemoved();
+      this.entries.clear();
+      this.emit('change', this.readers());
+    }
+    this.emitError(error);
+  }
+
+  private serviceBack(): void {
+    if (this.service === 'running') return;
+    this.service = 'running';
+    this.emit('change', this.readers());
+  }
+
   private addReader(reader: CardReader): void {
     const entry: ReaderEntry = {
       reader,
       snapshot: { name: reader.name, presence: 'absent' },
-      transport: new PcscTransport(reader, this.transportOptions),
+      transport: new PcscTransport(reader, {
+        ...this.transportOptions,
+        // The handle said the card was removed or reset: whatever is in the reader now is another insertion.
+        onCardLost: () => this.newInsertion(entry),
+      }),
       reported: false,
     };
+    this.serviceBack();
     this.entries.set(reader.name, entry);
     reader.on('error', (error) => this.emitError(error));
     reader.on('status', (status) => this.onStatus(entry, status));
@@ -112,9 +155,20 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     this.emit('change', this.readers());
   }
 
+  private newInsertion(entry: ReaderEntry): void {
+    if (this.entries.get(entry.reader.name) !== entry || entry.snapshot.presence === 'absent') return;
+    entry.snapshot = { ...entry.snapshot, insertion: ++this.insertions };
+    this.emit('change', this.readers());
+  }
+
   private onStatus(entry: ReaderEntry, status: ReaderStatus): void {
     const { reader } = entry;
     const before = entry.snapshot.presence;
+    // The counter changes with every insertion and removal, even ones between two polls: a card
+    // still present with a moved counter was swapped.
+    const counter = status.state >>> 16;
+    const swapped = entry.eventCounter !== undefined && counter !== entry.eventCounter;
+    entry.eventCounter = counter;
     const presence: CardPresence =
       (status.state & reader.SCARD_STATE_PRESENT) === 0
         ? 'absent'
@@ -123,8 +177,15 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
           : 'present';
     entry.reported = true;
     const atr = presence === 'absent' || !status.atr?.length ? undefined : toHex(status.atr);
-    if (presence === before && atr === entry.snapshot.atr) return;
-    entry.snapshot = { name: reader.name, presence, ...(atr ? { atr } : {}) };
+    const reinserted = presence !== 'absent' && (before === 'absent' || swapped);
+    if (presence === before && atr === entry.snapshot.atr && !reinserted) return;
+    const insertion = reinserted ? ++this.insertions : entry.snapshot.insertion;
+    entry.snapshot = {
+      name: reader.name,
+      presence,
+      ...(atr ? { atr } : {}),
+      ...(presence !== 'absent' && insertion !== undefined ? { insertion } : {}),
+    };
     if (before !== 'absent' && presence === 'absent') {
       entry.transport.cardRemoved();
       this.emit('card-removed', { ...entry.snapshot });

@@ -7,7 +7,7 @@
 import type { CardReader } from 'pcsclite';
 import type { ApduTransport } from './apdu-transport';
 import { CardRemovedError } from '../jpki/errors';
-import { cardErrorFromPcsc } from './pcsc-errors';
+import { PcscCode, cardErrorFromPcsc, pcscCodeOf } from './pcsc-errors';
 
 /** Largest short response: 256 data bytes + SW1 SW2. */
 const MAX_RESPONSE = 258;
@@ -16,6 +16,8 @@ const DEFAULT_TRANSMIT_TIMEOUT_MS = 15_000;
 
 export interface PcscTransportOptions {
   transmitTimeoutMs?: number;
+  /** The handle reported the card removed or reset (SCARD_W_REMOVED_CARD / SCARD_W_RESET_CARD). */
+  onCardLost?: () => void;
 }
 
 export class PcscTransport implements ApduTransport {
@@ -65,6 +67,8 @@ export class PcscTransport implements ApduTransport {
         if (!this.pending.has(fail)) return; // already failed by removal or timeout
         if (error) {
           this.dropConnection();
+          const code = pcscCodeOf(error);
+          if (code === PcscCode.removedCard || code === PcscCode.resetCard) this.options.onCardLost?.();
           fail(cardErrorFromPcsc(error, this.reader.name));
           return;
         }

@@ -288,7 +288,7 @@ test('every state of the login machine has its own view', () => {
   const values = Object.entries(loginMachine.root.states).flatMap(([key, node]): unknown[] =>
     Object.keys(node.states).length ? Object.keys(node.states).map((child) => ({ [key]: child })) : [key],
   );
-  expect(values.length).toBe(17);
+  expect(values.length).toBe(18);
   for (const value of values) {
     const shown = loginView({ value, context } as never);
     expect([value, (shown.props as StatusProps).titleKey]).not.toEqual([value, 'common.pleaseWait']);

@@ -133,6 +133,9 @@ export function loginView(snapshot: LoginSnapshot): ScreenView {
       return statusView(TARGET, { titleKey: 'login.toRegistration', bodyKey: 'common.pleaseWait' });
     case 'cancelled':
       return statusView(TARGET, { titleKey: 'login.cancelled', bodyKey: 'common.pleaseWait' });
+    case 'cardChanged':
+      // Passing: the session shows why at once (another card is in; nothing was sent to it).
+      return statusView(TARGET, { titleKey: 'common.title.card', bodyKey: 'common.pleaseWait' });
     default:
       // A state added to the machine without a view: say "please wait" rather than a blank screen.
       return statusView(TARGET, { titleKey: 'common.pleaseWait' });

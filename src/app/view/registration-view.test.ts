@@ -367,7 +367,7 @@ test('every state of the registration machine has its own view', () => {
   const values = Object.entries(registrationMachine.root.states).flatMap(([key, node]): unknown[] =>
     Object.keys(node.states).length ? Object.keys(node.states).map((child) => ({ [key]: child })) : [key],
   );
-  expect(values.length).toBe(23);
+  expect(values.length).toBe(24);
   for (const value of values) {
     const shown = registrationView({ value, context } as never);
     expect([value, (shown.props as StatusProps).titleKey]).not.toEqual([value, 'common.pleaseWait']);

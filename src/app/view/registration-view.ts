@@ -161,6 +161,9 @@ export function registrationView(snapshot: RegistrationSnapshot): ScreenView {
       return statusView(TARGET, { titleKey: 'registration.registered', bodyKey: 'common.pleaseWait' });
     case 'cancelled':
       return statusView(TARGET, { titleKey: 'registration.cancelled', bodyKey: 'common.pleaseWait' });
+    case 'cardChanged':
+      // Passing: the session shows why at once (another card is in; nothing was sent to it).
+      return statusView(TARGET, { titleKey: 'common.title.card', bodyKey: 'common.pleaseWait' });
     default:
       return statusView(TARGET, { titleKey: 'common.pleaseWait' });
   }

@@ -1,6 +1,13 @@
 /** The session's own states → screens (the flows' views have their own tests). */
 import { settle } from '../../machines/testing/fake-actors';
-import { done, platformErrors, signedIn, DISPLAY_NAME } from '../../machines/testing/fixtures';
+import {
+  CARD_ID,
+  DISPLAY_NAME,
+  OTHER_CARD_ID,
+  done,
+  platformErrors,
+  signedIn,
+} from '../../machines/testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../../machines/testing/model';
 import { sessionSpec } from '../../machines/session/session.test-model';
 import type { sessionMachine } from '../../machines';
@@ -86,6 +93,30 @@ describe('session view', () => {
     card(run, 'noReader');
     card(run, 'absent');
     expect(view(run).main.props).toEqual({ notice: { key: 'cardRemoved' } });
+  });
+
+  test('a card being classified, and the reader service away, each with its screen', () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'checking' });
+    expect(view(run).main).toMatchObject({ screen: 'status', props: { titleKey: 'common.title.checking' } });
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'serviceUnavailable' });
+    expect(view(run).main).toMatchObject({
+      screen: 'message',
+      props: { tone: 'error', body: { key: 'readerServiceUnavailable' }, actions: [], contact: false },
+    });
+  });
+
+  test('another card during login: the reason, and OK to log in with the new card', () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID });
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present', cardId: OTHER_CARD_ID });
+    expect(view(run).main).toMatchObject({
+      screen: 'message',
+      props: { body: { key: 'cardChanged' }, actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }] },
+    });
+    // Left by the viewer's own choice, the same screen asks to press OK, with no reason.
+    run.actor.send({ type: 'OK' });
+    expect(run.actor.getSnapshot().context.logoutReason).toBeUndefined();
   });
 
   test("home shows the viewer's name and only the operator's services", async () => {

@@ -74,6 +74,18 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
         actions: [],
         contact: snapshot.context.presence !== 'unsupported',
       });
+    case 'checkingCard':
+      // A card just went in and the bridge is still classifying it.
+      return waiting('common.title.checking');
+    case 'readerUnavailable':
+      // The box restarts its reader service by itself; the screen changes when it is back.
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'common.title.connection',
+        body: { key: 'readerServiceUnavailable' },
+        actions: [],
+        contact: false,
+      });
     case 'noReader':
     case 'bridgeDown':
       // Nothing to press: the screen changes by itself when the reader or the bridge is back.
@@ -102,7 +114,8 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
       return messageView('session', {
         tone: 'notice',
         titleKey: 'shell.cardIdleTitle',
-        body: { key: 'pressOkToLogIn' },
+        // After a swap: why the flow started again (nothing was sent to the new card).
+        body: { key: snapshot.context.logoutReason === 'cardChanged' ? 'cardChanged' : 'pressOkToLogIn' },
         actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
         contact: false,
       });

@@ -4,7 +4,7 @@
  * context, and only CONFIRM sends the PIN again with it. Fake card and platform.
  */
 import { FLOW_MESSAGES } from '../messages';
-import { CONFIRMATION, cardErrors, done, fail, pinStatus, signedIn } from '../testing/fixtures';
+import { CARD_ID, CONFIRMATION, cardErrors, done, fail, pinStatus, signedIn } from '../testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../testing/model';
 import { settle } from '../testing/fake-actors';
 import type { Secret } from '../secret';
@@ -25,7 +25,8 @@ const digits = (pin: string) => [...pin].map((digit) => ({ type: 'DIGIT', digit 
 /** The card actor's inputs as it sees them (the PIN unwrapped). */
 const signCalls = (run: Run) =>
   run.fakes.inputsOf('signChallenge').map((input) => {
-    const { pin, ...rest } = input as { pin: Secret };
+    const { pin, cardId, ...rest } = input as { pin: Secret; cardId?: string };
+    expect(cardId).toBe(CARD_ID); // every try names the login's card, CONFIRM's too
     return { pin: pin.reveal(), ...rest };
   });
 

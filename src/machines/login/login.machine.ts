@@ -16,12 +16,21 @@
  *   card answers, so a last-try refusal can give it back for the CONFIRM; every way out clears it.
  */
 import { and, assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import { confirmationOf, errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
+import {
+  confirmationOf,
+  errorIs,
+  toFlowError,
+  tryMayBeSpent,
+  type FlowError,
+  type FlowErrorKind,
+} from '../errors';
 import { canAddPinDigit, dropLast, isPinComplete } from '../entry';
 import { secret, type Secret } from '../secret';
 import type {
+  FlowInput,
   LoginInput,
   PinStatus,
+  ReadAuthCertificateInput,
   ReadAuthCertificateOutput,
   ReadPinStatusInput,
   RequestChallengeInput,
@@ -34,6 +43,8 @@ import type {
 export const CHALLENGE_FRESH_MS = 30_000;
 
 export interface LoginContext {
+  /** The card this login is for: every card call names it, and another card ends the login. */
+  cardId: string | undefined;
   pin: string;
   /** The PIN on its way to the card, until the card answers (wrapped: it never serialises). */
   heldPin: Secret | undefined;
@@ -61,6 +72,8 @@ export type LoginEvent =
 export type LoginOutput =
   | { outcome: 'signedIn'; signedIn: SignedIn }
   | { outcome: 'registrationRequired' }
+  /** Another card is in the reader now: the session starts again from the beginning. */
+  | { outcome: 'cardChanged' }
   | { outcome: 'cancelled' };
 
 const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
@@ -69,7 +82,8 @@ const failWith = (...kinds: FlowErrorKind[]) => {
   return ({ event }: { event: { error?: unknown } }) => errorIs(event, ...kinds);
 };
 
-const initialContext = (): LoginContext => ({
+const initialContext = ({ input }: { input: FlowInput | undefined }): LoginContext => ({
+  cardId: input?.cardId,
   pin: '',
   heldPin: undefined,
   certificate: undefined,
@@ -85,11 +99,14 @@ const initialContext = (): LoginContext => ({
 export const loginMachine = setup({
   types: {
     context: {} as LoginContext,
+    input: {} as FlowInput | undefined,
     events: {} as LoginEvent,
     output: {} as LoginOutput,
   },
   actors: {
-    readAuthCertificate: fromPromise<ReadAuthCertificateOutput>(notProvided('readAuthCertificate')),
+    readAuthCertificate: fromPromise<ReadAuthCertificateOutput, ReadAuthCertificateInput>(
+      notProvided('readAuthCertificate'),
+    ),
     readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
     requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
     signChallenge: fromPromise<SignChallengeOutput, SignChallengeInput>(notProvided('signChallenge')),
@@ -132,6 +149,8 @@ export const loginMachine = setup({
       challenge: ({ context }) => context.prefetchedChallenge,
       prefetchedChallenge: undefined,
     }),
+    /** The count may have changed without the app knowing: read it again before another try. */
+    forgetPinStatus: assign({ pinStatus: undefined }),
     showLocked: assign({ error: { kind: 'pinLocked', messageKey: 'pinLocked' } satisfies FlowError }),
     setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
     /** A wrong PIN: the card's own count is the truth from now on. */
@@ -165,13 +184,14 @@ export const loginMachine = setup({
         {
           id: 'readAuthCertificate',
           src: 'readAuthCertificate',
+          input: ({ context }) => ({ cardId: context.cardId }),
           onDone: { actions: assign({ certificate: ({ event }) => event.output }) },
           onError: cardFailure(),
         },
         {
           id: 'readPinStatus',
           src: 'readPinStatus',
-          input: { pin: 'auth' },
+          input: ({ context }) => ({ pin: 'auth' as const, cardId: context.cardId }),
           onDone: [
             { guard: ({ event }) => event.output.locked, target: '#login.locked' },
             { actions: assign({ pinStatus: ({ event }) => event.output }) },
@@ -240,6 +260,7 @@ export const loginMachine = setup({
         input: ({ context }): SignChallengeInput => ({
           pin: secret(context.pin),
           challenge: context.challenge ?? '',
+          cardId: context.cardId,
           ...(context.confirmation === undefined ? {} : { confirmLastAttempt: context.confirmation }),
         }),
         onDone: {
@@ -262,6 +283,12 @@ export const loginMachine = setup({
             guard: failWith('lastAttempt'),
             target: '#login.active.confirmingLastAttempt',
             actions: 'askToConfirm',
+          },
+          // Cut off during VERIFY: RETRY re-reads the count (pinStatus unknown holds OK until then).
+          {
+            guard: ({ event }) => tryMayBeSpent(event.error),
+            target: 'cardError',
+            actions: ['setError', 'forgetPinStatus'],
           },
           ...cardFailure(),
         ],
@@ -311,6 +338,7 @@ export const loginMachine = setup({
       entry: 'clearSecrets',
       output: { outcome: 'registrationRequired' as const },
     },
+    cardChanged: { type: 'final', entry: 'clearSecrets', output: { outcome: 'cardChanged' as const } },
     cancelled: { type: 'final', entry: 'clearSecrets', output: { outcome: 'cancelled' as const } },
   },
 });
@@ -318,6 +346,8 @@ export const loginMachine = setup({
 /** Card failures that leave the PIN entry, by what the viewer can do about them. */
 function cardFailure() {
   return [
+    // Nothing went to the other card; the PIN typed for this one is dropped, never sent to it.
+    { guard: failWith('cardChanged'), target: '#login.cardChanged' },
     { guard: failWith('pinLocked'), target: '#login.locked' },
     { guard: failWith('notMyNumberCard'), target: '#login.notMyNumberCard', actions: 'setError' as const },
     { guard: failWith('bridgeDown'), target: '#login.bridgeDown', actions: 'setError' as const },

@@ -1,6 +1,6 @@
 /** The login machine's test model: every event case the graph may take, and the serialised state. */
 import type { SnapshotFrom } from 'xstate';
-import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
+import { CARD_ID, cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
 import type { ModelSpec } from '../testing/model';
 import { loginMachine } from './login.machine';
 
@@ -9,6 +9,7 @@ const cardFailures = [
   cardErrors.notMyNumberCard(),
   cardErrors.bridgeDown(),
   cardErrors.cardError(),
+  cardErrors.cardChanged(),
 ];
 const platformFailures = [
   platformErrors.registrationRequired(),
@@ -24,6 +25,7 @@ type Snapshot = SnapshotFrom<typeof loginMachine>;
 
 export const loginSpec: ModelSpec<typeof loginMachine> = {
   machine: loginMachine,
+  input: { cardId: CARD_ID },
   promiseActors: [
     'readAuthCertificate',
     'readPinStatus',
@@ -53,6 +55,7 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
     fail('signChallenge', cardErrors.pinIncorrect(2)),
     fail('signChallenge', cardErrors.pinIncorrect(0)),
     fail('signChallenge', cardErrors.lastAttempt()),
+    fail('signChallenge', cardErrors.removedDuringVerify()),
     ...cardFailures.map((error) => fail('signChallenge', error)),
     done('loginWithSignature', signedIn()),
     ...platformFailures.map((error) => fail('loginWithSignature', error)),

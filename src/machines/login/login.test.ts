@@ -1,6 +1,6 @@
 /** The login rules and each error the viewer can meet, one by one, with fake card and platform. */
 import { formatMessage, messageFor } from '../messages';
-import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
+import { CARD_ID, cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../testing/model';
 import { settle } from '../testing/fake-actors';
 import { CHALLENGE_FRESH_MS, loginMachine } from './login.machine';
@@ -22,7 +22,9 @@ async function send(run: Run, ...events: Array<{ type: string; [key: string]: un
 /** The card actor's inputs with the PIN unwrapped, as the card actor sees them. */
 const revealed = (inputs: unknown[]) =>
   inputs.map((input) => {
-    const { pin, ...rest } = input as { pin: Secret };
+    // Every sign names the login's card (login.card-identity.test.ts has the rest of that).
+    const { pin, cardId, ...rest } = input as { pin: Secret; cardId?: string };
+    expect(cardId).toBe(CARD_ID);
     return { pin: pin.reveal(), ...rest };
   });
 
@@ -64,7 +66,7 @@ describe('PIN entry', () => {
       'readPinStatus',
       'requestChallenge',
     ]);
-    expect(run.fakes.inputsOf('readPinStatus')).toEqual([{ pin: 'auth' }]);
+    expect(run.fakes.inputsOf('readPinStatus')).toEqual([{ pin: 'auth', cardId: CARD_ID }]);
     expect(run.fakes.inputsOf('prefetchChallenge')).toEqual([{ purpose: 'login' }]);
     await send(run, done('readPinStatus', pinStatus(2)));
     // Tries left are known (and shown) before the first digit.

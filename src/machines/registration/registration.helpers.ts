@@ -2,9 +2,35 @@
  * The registration machine's error routing and the rules its guards share (kept apart so the
  * machine reads as its states). Targets are by id: `#registration.<state>`.
  */
-import { errorIs, toFlowError, type FlowError, type FlowErrorKind } from '../errors';
+import { errorIs, toFlowError, tryMayBeSpent, type FlowError, type FlowErrorKind } from '../errors';
 import type { MessageKey } from '../messages';
 import type { PinStatus } from '../ports';
+import type { RegistrationContext } from './registration.machine';
+
+/** Both secrets, typed or on their way to the card, and the last-try values that go with them. */
+export const NO_SECRETS = {
+  password: '',
+  pin: '',
+  heldPassword: undefined,
+  heldPin: undefined,
+  passwordConfirmation: undefined,
+  pinConfirmation: undefined,
+};
+
+export const initialContext = (cardId: string | undefined): RegistrationContext => ({
+  cardId,
+  ...NO_SECRETS,
+  customerNumber: '',
+  authCertificate: undefined,
+  pinStatus: undefined,
+  passwordStatus: undefined,
+  challenge: undefined,
+  signed: undefined,
+  authSignature: undefined,
+  error: undefined,
+});
+
+export const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
 
 export type ErrorEvent = { event: { error?: unknown } };
 export const failWith =
@@ -32,6 +58,8 @@ export const errorWithKey = (event: unknown, messageKey: MessageKey): FlowError 
 
 export function cardFailure() {
   return [
+    // Nothing went to the other card; what was typed for this one is dropped, never sent to it.
+    { guard: failWith('cardChanged'), target: '#registration.cardChanged' },
     {
       guard: failWith('notMyNumberCard'),
       target: '#registration.notMyNumberCard',
@@ -39,6 +67,19 @@ export function cardFailure() {
     },
     { guard: failWith('bridgeDown'), target: '#registration.bridgeDown', actions: 'setError' as const },
     { target: '#registration.cardError', actions: 'setError' as const },
+  ];
+}
+
+/** A secret's call that failed otherwise than for the secret itself. */
+export function signFailure() {
+  return [
+    // Cut off during a VERIFY: RETRY re-reads both counts (unknown counts hold OK until then).
+    {
+      guard: ({ event }: ErrorEvent) => tryMayBeSpent(event.error),
+      target: '#registration.cardError',
+      actions: ['setError' as const, 'forgetCounts' as const],
+    },
+    ...cardFailure(),
   ];
 }
 

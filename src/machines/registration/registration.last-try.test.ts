@@ -4,7 +4,7 @@
  * and only its CONFIRM sends the secret again with the value. Fake card and platform.
  */
 import type { Secret } from '../secret';
-import { CONFIRMATION, cardErrors, done, fail, pinStatus, signedIn } from '../testing/fixtures';
+import { CARD_ID, CONFIRMATION, cardErrors, done, fail, pinStatus, signedIn } from '../testing/fixtures';
 import { dispatch, startWithFakes } from '../testing/model';
 import { registrationSpec } from './registration.test-model';
 
@@ -35,7 +35,12 @@ async function submitted(pinTries: number, passwordTries: number) {
   const state = () => run.actor.getSnapshot();
   const calls = (id: 'signWithPassword' | 'signChallenge') =>
     run.fakes.inputsOf(id).map((input) => {
-      const { password, pin, ...rest } = input as { password?: Secret; pin?: Secret };
+      const { password, pin, cardId, ...rest } = input as {
+        password?: Secret;
+        pin?: Secret;
+        cardId?: string;
+      };
+      expect(cardId).toBe(CARD_ID); // both secrets go only to the registration's card
       return { secret: (password ?? pin)!.reveal(), ...rest };
     });
   return { run, send, state, calls };

@@ -21,7 +21,9 @@ import {
 } from '../entry';
 import { confirmationOf, toFlowError, type FlowError } from '../errors';
 import type {
+  FlowInput,
   PinStatus,
+  ReadAuthCertificateInput,
   ReadAuthCertificateOutput,
   ReadPinStatusInput,
   RegisterInput,
@@ -38,14 +40,20 @@ import {
   deadEnd,
   errorWithKey,
   failWith,
+  initialContext,
   lastTryStatus,
+  NO_SECRETS,
+  notProvided,
   platformFailure,
   retryable,
+  signFailure,
   statusAfter,
   wrongWithNoTriesLeft,
 } from './registration.helpers';
 
 export interface RegistrationContext {
+  /** The card this registration is for: every card call names it, and another card ends it. */
+  cardId: string | undefined;
   customerNumber: string;
   password: string;
   pin: string;
@@ -73,28 +81,21 @@ export type RegistrationEvent =
   | { type: 'CANCEL' }
   | { type: 'RETRY' };
 
-export type RegistrationOutput = { outcome: 'signedIn'; signedIn: SignedIn } | { outcome: 'cancelled' };
-
-/** Both secrets, typed or on their way to the card, and the last-try values that go with them. */
-const NO_SECRETS = {
-  password: '',
-  pin: '',
-  heldPassword: undefined,
-  heldPin: undefined,
-  passwordConfirmation: undefined,
-  pinConfirmation: undefined,
-};
-
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+/** `cardChanged`: another card is in the reader now; the session starts again from the beginning. */
+export type RegistrationOutput =
+  { outcome: 'signedIn'; signedIn: SignedIn } | { outcome: 'cardChanged' } | { outcome: 'cancelled' };
 
 export const registrationMachine = setup({
   types: {
     context: {} as RegistrationContext,
+    input: {} as FlowInput | undefined,
     events: {} as RegistrationEvent,
     output: {} as RegistrationOutput,
   },
   actors: {
-    readAuthCertificate: fromPromise<ReadAuthCertificateOutput>(notProvided('readAuthCertificate')),
+    readAuthCertificate: fromPromise<ReadAuthCertificateOutput, ReadAuthCertificateInput>(
+      notProvided('readAuthCertificate'),
+    ),
     readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
     requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
     signWithPassword: fromPromise<SignWithPasswordOutput, SignWithPasswordInput>(
@@ -106,6 +107,8 @@ export const registrationMachine = setup({
   actions: {
     setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
     clearError: assign({ error: undefined }),
+    /** Both counts may have changed without the app knowing: read again before another try. */
+    forgetCounts: assign({ pinStatus: undefined, passwordStatus: undefined }),
     showPinLocked: assign({ error: { kind: 'pinLocked', messageKey: 'pinLocked' } satisfies FlowError }),
     showPasswordLocked: assign({
       error: { kind: 'pinLocked', messageKey: 'signPasswordLocked' } satisfies FlowError,
@@ -130,17 +133,7 @@ export const registrationMachine = setup({
   },
 }).createMachine({
   id: 'registration',
-  context: {
-    ...NO_SECRETS,
-    customerNumber: '',
-    authCertificate: undefined,
-    pinStatus: undefined,
-    passwordStatus: undefined,
-    challenge: undefined,
-    signed: undefined,
-    authSignature: undefined,
-    error: undefined,
-  },
+  context: ({ input }) => initialContext(input?.cardId),
   initial: 'entering',
   output: ({ event }) => (event as unknown as DoneActorEvent<RegistrationOutput>).output,
   states: {
@@ -149,13 +142,14 @@ export const registrationMachine = setup({
         {
           id: 'readAuthCertificate',
           src: 'readAuthCertificate',
+          input: ({ context }) => ({ cardId: context.cardId }),
           onDone: { actions: assign({ authCertificate: ({ event }) => event.output }) },
           onError: cardFailure(),
         },
         {
           id: 'readPinStatus',
           src: 'readPinStatus',
-          input: { pin: 'auth' },
+          input: ({ context }) => ({ pin: 'auth' as const, cardId: context.cardId }),
           onDone: [
             { guard: ({ event }) => event.output.locked, target: '#registration.pinLocked' },
             { actions: assign({ pinStatus: ({ event }) => event.output }) },
@@ -165,7 +159,7 @@ export const registrationMachine = setup({
         {
           id: 'readPasswordStatus',
           src: 'readPinStatus',
-          input: { pin: 'sign' },
+          input: ({ context }) => ({ pin: 'sign' as const, cardId: context.cardId }),
           onDone: [
             { guard: ({ event }) => event.output.locked, target: '#registration.passwordLocked' },
             { actions: assign({ passwordStatus: ({ event }) => event.output }) },
@@ -271,6 +265,7 @@ export const registrationMachine = setup({
         input: ({ context }): SignWithPasswordInput => ({
           password: secret(context.password),
           challenge: context.challenge ?? '',
+          cardId: context.cardId,
           ...(context.passwordConfirmation === undefined
             ? {}
             : { confirmLastAttempt: context.passwordConfirmation }),
@@ -309,7 +304,7 @@ export const registrationMachine = setup({
               error: undefined,
             }),
           },
-          ...cardFailure(),
+          ...signFailure(),
         ],
       },
       always: {
@@ -324,6 +319,7 @@ export const registrationMachine = setup({
         input: ({ context }): SignChallengeInput => ({
           pin: secret(context.pin),
           challenge: context.challenge ?? '',
+          cardId: context.cardId,
           ...(context.pinConfirmation === undefined ? {} : { confirmLastAttempt: context.pinConfirmation }),
         }),
         onDone: {
@@ -358,7 +354,7 @@ export const registrationMachine = setup({
               error: undefined,
             }),
           },
-          ...cardFailure(),
+          ...signFailure(),
         ],
       },
       always: {
@@ -413,6 +409,7 @@ export const registrationMachine = setup({
         signedIn: (event as unknown as DoneActorEvent<SignedIn>).output,
       }),
     },
+    cardChanged: { type: 'final', entry: 'clearAll', output: { outcome: 'cardChanged' as const } },
     cancelled: { type: 'final', entry: 'clearAll', output: { outcome: 'cancelled' as const } },
   },
 });

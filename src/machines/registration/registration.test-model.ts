@@ -1,13 +1,18 @@
 /** The registration machine's test model: event cases, pruning and the serialised state. */
 import type { AnyEventObject, SnapshotFrom } from 'xstate';
 import { CUSTOMER_NUMBER_MIN, PASSWORD_MIN } from '../entry';
-import { cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
+import { CARD_ID, cardErrors, done, fail, pinStatus, platformErrors, signedIn } from '../testing/fixtures';
 import type { ModelSpec } from '../testing/model';
 import { registrationMachine } from './registration.machine';
 
 type Snapshot = SnapshotFrom<typeof registrationMachine>;
 
-const cardFailures = [cardErrors.notMyNumberCard(), cardErrors.bridgeDown(), cardErrors.cardError()];
+const cardFailures = [
+  cardErrors.notMyNumberCard(),
+  cardErrors.bridgeDown(),
+  cardErrors.cardError(),
+  cardErrors.cardChanged(),
+];
 const platformFailures = [
   platformErrors.certificateExpired(),
   platformErrors.certificateRevoked(),
@@ -21,12 +26,14 @@ const wrongSecret = [
   cardErrors.pinIncorrect(0),
   cardErrors.lastAttempt(),
   cardErrors.pinLocked(),
+  cardErrors.removedDuringVerify(),
 ];
 
 const prefetch = /^xstate\.(done|error)\.actor\.(readAuthCertificate|readPinStatus|readPasswordStatus)$/;
 
 export const registrationSpec: ModelSpec<typeof registrationMachine> = {
   machine: registrationMachine,
+  input: { cardId: CARD_ID },
   promiseActors: [
     'readAuthCertificate',
     'readPinStatus',

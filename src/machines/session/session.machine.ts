@@ -8,7 +8,7 @@
  * Logging out forgets the profile (nothing personal stays in context, and the child flows holding
  * screens of data are stopped). The machine never stores anything in Storage.
  */
-import { assign, emit, fromCallback, fromPromise, setup } from 'xstate';
+import { assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../booking/booking.machine';
 import { errorIs } from '../errors';
 import { healthMachine } from '../health/health.machine';
@@ -34,6 +34,10 @@ export interface SessionContext {
   idleTimeoutMs: number;
   warningLeadMs: number;
   presence: CardPresence | 'unknown';
+  /** The My Number Card's identity in the latest status (new at every insertion). */
+  cardId: string | undefined;
+  /** The card login and registration were started for; another one ends them. */
+  flowCardId: string | undefined;
   profile: Profile | undefined;
   refreshAfterMs: number;
   /** Why the viewer is back at the start (logged out, or the card pulled during login), shown on
@@ -57,6 +61,14 @@ type Done<T> = { event: { output: T } };
 const signedInOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
   event.output.outcome === 'signedIn';
 const sessionEnded = ({ event }: Done<FeatureOutput>) => event.output.outcome === 'sessionExpired';
+const cardChangedOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
+  event.output.outcome === 'cardChanged';
+/** The flow ended because another card answered: start again, saying so, with no PIN sent to it. */
+const restartForNewCard = {
+  guard: cardChangedOutput,
+  target: '#session.cardIdle',
+  actions: 'noteCardChanged' as const,
+};
 
 export const sessionMachine = setup({
   types: {
@@ -77,9 +89,11 @@ export const sessionMachine = setup({
     logout: fromPromise<void>(notProvided('logout')),
   },
   actions: {
-    setPresence: assign({
-      presence: ({ context, event }) => (event.type === 'CARD_STATUS' ? event.presence : context.presence),
-    }),
+    setPresence: assign(({ context, event }) =>
+      event.type === 'CARD_STATUS'
+        ? { presence: event.presence, cardId: event.cardId }
+        : { presence: context.presence, cardId: context.cardId },
+    ),
     setSignedIn: assign(({ event }) => {
       const output = (event as unknown as { output: LoginOutput | RegistrationOutput }).output;
       return output.outcome === 'signedIn'
@@ -90,7 +104,8 @@ export const sessionMachine = setup({
           }
         : {};
     }),
-    forgetPersonal: assign({ profile: undefined }),
+    forgetPersonal: assign({ profile: undefined, flowCardId: undefined }),
+    noteCardChanged: assign({ logoutReason: 'cardChanged' }),
     expired: assign({ logoutReason: 'loggedOutSessionExpired' }),
     announceIdleWarning: emit(({ context }) => ({
       type: 'announce' as const,
@@ -103,6 +118,9 @@ export const sessionMachine = setup({
     noReader: ({ context }) => context.presence === 'noReader',
     cardUnreadable: ({ context }) => context.presence === 'unreadable' || context.presence === 'unsupported',
     cardGone: ({ event }) => event.type === 'CARD_STATUS' && event.presence !== 'present',
+    /** Another card than the flow's (a swap faster than the reader's polling shows as just this). */
+    cardSwapped: ({ context, event }) =>
+      event.type === 'CARD_STATUS' && context.flowCardId !== undefined && event.cardId !== context.flowCardId,
     renewalDue: ({ context }) => certificateNotice(context.profile) !== undefined,
   },
   delays: {
@@ -118,6 +136,8 @@ export const sessionMachine = setup({
       warningLeadMs,
       idleTimeoutMs: Math.max(warningLeadMs + 1000, input.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS),
       presence: 'unknown',
+      cardId: undefined,
+      flowCardId: undefined,
       profile: undefined,
       refreshAfterMs: 0,
       logoutReason: undefined,
@@ -139,23 +159,33 @@ export const sessionMachine = setup({
     routing: {
       always: [
         { guard: 'cardPresent', target: 'authenticating' },
+        { guard: ({ context }) => context.presence === 'checking', target: 'checkingCard' },
+        { guard: ({ context }) => context.presence === 'serviceUnavailable', target: 'readerUnavailable' },
         { guard: 'noReader', target: 'noReader' },
         { guard: 'cardUnreadable', target: 'unreadableCard' },
         { target: 'waitingForCard' },
       ],
     },
     noReader: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    /** A card just inserted, not yet classified by the bridge: no login until it is. */
+    checkingCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    /** The box's reader service is down or restarting: the bridge says when it is back. */
+    readerUnavailable: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     waitingForCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     unreadableCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     authenticating: {
-      entry: assign({ logoutReason: undefined }),
-      // Pulling the card stops login or registration (and with it whatever was typed).
+      entry: assign(({ context }) => ({ logoutReason: undefined, flowCardId: context.cardId })),
+      // Pulling the card stops login or registration (and with it whatever was typed); so does
+      // another card, whose status names another identity.
       on: {
-        CARD_STATUS: {
-          guard: 'cardGone',
-          target: 'routing',
-          actions: ['setPresence', assign({ logoutReason: 'cardRemoved' })],
-        },
+        CARD_STATUS: [
+          {
+            guard: 'cardGone',
+            target: 'routing',
+            actions: ['setPresence', assign({ logoutReason: 'cardRemoved' })],
+          },
+          { guard: 'cardSwapped', target: 'cardIdle', actions: ['setPresence', 'noteCardChanged'] },
+        ],
       },
       initial: 'login',
       states: {
@@ -163,8 +193,10 @@ export const sessionMachine = setup({
           invoke: {
             id: 'login',
             src: 'login',
+            input: ({ context }) => ({ cardId: context.flowCardId }),
             onDone: [
               { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
+              restartForNewCard,
               {
                 guard: ({ event }) => event.output.outcome === 'registrationRequired',
                 target: 'registration',
@@ -177,15 +209,20 @@ export const sessionMachine = setup({
           invoke: {
             id: 'registration',
             src: 'registration',
+            input: ({ context }) => ({ cardId: context.flowCardId }),
             onDone: [
               { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
+              restartForNewCard,
               { target: '#session.cardIdle' },
             ],
           },
         },
       },
     },
-    /** A card is in but the viewer left the login: OK starts it again, or pull the card. */
+    /**
+     * A card is in but the viewer left the login: OK starts it again, or pull the card. Also where
+     * a flow ends when another card answered: the viewer reads why, and OK starts that card's login.
+     */
     cardIdle: {
       on: {
         OK: 'authenticating',
@@ -196,8 +233,9 @@ export const sessionMachine = setup({
       type: 'parallel',
       exit: 'forgetPersonal',
       on: {
+        // Another card's identity means this one was taken out, however fast the swap.
         CARD_STATUS: {
-          guard: 'cardGone',
+          guard: or(['cardGone', 'cardSwapped']),
           target: 'loggingOut',
           actions: ['setPresence', assign({ logoutReason: 'loggedOutCardRemoved' })],
         },

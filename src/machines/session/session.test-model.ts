@@ -1,6 +1,6 @@
 /** The session machine's test model: bridge, card, child flow outcomes and timers. */
 import type { SnapshotFrom } from 'xstate';
-import { done, fail, platformErrors, signedIn } from '../testing/fixtures';
+import { CARD_ID, OTHER_CARD_ID, done, fail, platformErrors, signedIn } from '../testing/fixtures';
 import type { ModelSpec } from '../testing/model';
 import { sessionMachine } from './session.machine';
 
@@ -17,7 +17,11 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
   promiseActors: ['login', 'registration', 'health', 'booking', 'refreshTokens', 'logout'],
   callbackActors: ['watchBridge'],
   events: [
-    { type: 'CARD_STATUS', presence: 'present' },
+    { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID },
+    // The same reader, another card (a swap faster than the bridge's polling).
+    { type: 'CARD_STATUS', presence: 'present', cardId: OTHER_CARD_ID },
+    { type: 'CARD_STATUS', presence: 'checking' },
+    { type: 'CARD_STATUS', presence: 'serviceUnavailable' },
     { type: 'CARD_STATUS', presence: 'absent' },
     { type: 'CARD_STATUS', presence: 'noReader' },
     { type: 'CARD_STATUS', presence: 'unreadable' },
@@ -35,8 +39,10 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('login', { outcome: 'signedIn', signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }) }),
     done('login', { outcome: 'registrationRequired' }),
     done('login', { outcome: 'cancelled' }),
+    done('login', { outcome: 'cardChanged' }),
     done('registration', { outcome: 'signedIn', signedIn: signedIn() }),
     done('registration', { outcome: 'cancelled' }),
+    done('registration', { outcome: 'cardChanged' }),
     done('health', { outcome: 'closed' }),
     done('health', { outcome: 'sessionExpired' }),
     done('booking', { outcome: 'closed' }),
@@ -54,10 +60,12 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
   allow: (snapshot: Snapshot, event) =>
     !event.type.startsWith('xstate.after.') || snapshot.matches({ loggedIn: { screen: 'home' } }),
   serialize: (snapshot: Snapshot) => {
-    const { presence, profile, refreshAfterMs, logoutReason } = snapshot.context;
+    const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason } = snapshot.context;
     return JSON.stringify({
       value: snapshot.value,
       presence,
+      cardId,
+      flowCardId,
       profile: profile && [profile.displayName, profile.certificate.daysRemaining],
       refreshAfterMs,
       logoutReason,

@@ -27,6 +27,9 @@ export const DISPLAY_NAME = '窓口 花子';
 /** A one-time value as the bridge gives it with LAST_ATTEMPT_NEEDS_CONFIRMATION (fictitious). */
 export const CONFIRMATION = 'b25lLXRpbWUtdmFsdWUtMDAwMQ';
 export const CUSTOMER_NUMBER = '10010099';
+/** Card identities as the bridge gives them (16 random bytes, base64url; fictitious). */
+export const CARD_ID = 'Y2FyZC1pZC1maXJzdC0wMQ';
+export const OTHER_CARD_ID = 'Y2FyZC1pZC1vdGhlci0wMg';
 
 export const profile = (overrides: Partial<Profile['certificate']> = {}): Profile => ({
   customerNumber: CUSTOMER_NUMBER,
@@ -53,6 +56,10 @@ export const cardErrors = {
   noReader: () => bridge('NO_READER'),
   noCard: () => bridge('NO_CARD'),
   cardRemoved: () => bridge('CARD_REMOVED'),
+  /** Pulled while the card ran a VERIFY: the try may or may not have been counted. */
+  removedDuringVerify: () => bridge('CARD_REMOVED', { verifyOutcome: 'unknown' }),
+  cardChanged: () => bridge('CARD_CHANGED', { cardId: OTHER_CARD_ID }),
+  readerServiceUnavailable: () => bridge('READER_SERVICE_UNAVAILABLE'),
   notMyNumberCard: () => bridge('NOT_MY_NUMBER_CARD', { atr: '3B8F80' }),
   pinIncorrect: (triesLeft: number) => bridge('PIN_INCORRECT', { triesLeft }),
   pinLocked: () => bridge('PIN_LOCKED'),

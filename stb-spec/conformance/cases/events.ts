@@ -1,8 +1,8 @@
 /** statusChanged events: on removal and insertion, after unregister, and per connection and id. */
-import type { Status } from '../../protocol';
+import { LIMITS, type Status } from '../../protocol';
 import { check, sameJson, show, type CaseContext, type ConformanceCase } from '../case';
 import type { KitClient, NotificationMessage } from '../client';
-import { resultOf } from '../expect';
+import { Code, errorOf, resultOf } from '../expect';
 
 const register = async (client: KitClient, id: string, method = 'register') =>
   check(
@@ -123,6 +123,32 @@ export const eventCases: ConformanceCase[] = [
         `notifications on the wrong connection: ${show(foreign.map((n) => n.method))}`,
       );
       for (const client of [a, b]) checkNoRepeats(client);
+    },
+  },
+  {
+    id: 'CK-61',
+    title: `at most ${LIMITS.maxRegistrations} registered ids per connection: one more is -32602; the same id again, and after unregister, still work`,
+    area: 'events',
+    async run(ctx) {
+      const client = await ctx.connect({ label: 'many ids' });
+      const other = await ctx.connect({ label: 'another connection' });
+      const id = (n: number) => `conformance.limit${n}`;
+      for (let n = 1; n <= LIMITS.maxRegistrations; n++) await register(client, id(n));
+      const extra = { event: 'statusChanged', id: id(LIMITS.maxRegistrations + 1) };
+      errorOf(
+        await client.call('register', extra),
+        Code.PARAMS,
+        `register of id ${LIMITS.maxRegistrations + 1}`,
+      );
+      await register(client, id(1)); // already registered: not a new one
+      await register(other, extra.id); // the limit is per connection
+      await register(client, id(1), 'unregister');
+      await register(client, extra.id);
+      errorOf(
+        await client.call('register', { ...extra, id: id(1) }),
+        Code.PARAMS,
+        'register of a ninth id again',
+      );
     },
   },
 ];

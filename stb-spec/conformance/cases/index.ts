@@ -3,6 +3,7 @@
  * (privacy) comes last, so it sees every APDU the other cases caused.
  */
 import type { ConformanceCase } from '../case';
+import { cardIdentityCases } from './card-identity';
 import { cardStateCases } from './card-states';
 import { certificateCases } from './certificates';
 import { connectionCases } from './connection';
@@ -11,6 +12,7 @@ import { eventCases } from './events';
 import { jsonRpcCases } from './json-rpc';
 import { lastTryCases } from './last-try';
 import { methodCases } from './methods';
+import { notificationCases } from './notifications';
 import { paramsCases } from './params';
 import { pinCases } from './pins';
 import { privacyCases } from './privacy';
@@ -29,6 +31,8 @@ export const ALL_CASES: readonly ConformanceCase[] = [
     ...lastTryCases,
     ...eventCases,
     ...cardStateCases,
+    ...cardIdentityCases,
+    ...notificationCases,
   ].sort((a, b) => a.id.localeCompare(b.id)),
   ...privacyCases,
 ];

@@ -6,6 +6,7 @@
  */
 import { check, show, type CaseContext, type ConformanceCase } from '../case';
 import type { KitClient, Reply } from '../client';
+import type { RpcErrorObject } from '../message-checks';
 import {
   Code,
   apdusDuring,
@@ -22,7 +23,7 @@ import {
 } from '../expect';
 
 /** Signs with the right auth PIN: proves --pin before any wrong one is tried. */
-async function proveAuthPin(ctx: CaseContext, client: KitClient): Promise<void> {
+export async function proveAuthPin(ctx: CaseContext, client: KitClient): Promise<void> {
   const reply = await client.call('sign', signParams(ctx, authPins(ctx).right));
   if (reply.kind === 'error' && reply.error.code === Code.PIN_INCORRECT) {
     check(false, "the card refused --pin: it is not this card's auth PIN — stopped (one try was spent)");
@@ -39,7 +40,11 @@ async function restoreAuth(ctx: CaseContext, client: KitClient): Promise<void> {
 }
 
 /** Runs body; if it fails after the PIN was proven, restores the counter before failing. */
-async function withRestore(ctx: CaseContext, client: KitClient, body: () => Promise<void>): Promise<void> {
+export async function withRestore(
+  ctx: CaseContext,
+  client: KitClient,
+  body: () => Promise<void>,
+): Promise<void> {
   try {
     await body();
   } catch (error) {
@@ -50,6 +55,15 @@ async function withRestore(ctx: CaseContext, client: KitClient, body: () => Prom
 
 function triesOf(data: unknown): unknown {
   return (data as { triesLeft?: unknown } | undefined)?.triesLeft;
+}
+
+/** BUSY says why: here another operation runs (BR-MTH-73). */
+function checkBusy(error: RpcErrorObject): void {
+  const reason = (error.data as { reason?: unknown } | undefined)?.reason;
+  check(
+    reason === 'operation',
+    `BUSY while another operation runs: data must be {"reason": "operation"}, got ${show(error.data)}`,
+  );
 }
 
 export const pinCases: ConformanceCase[] = [
@@ -111,7 +125,8 @@ export const pinCases: ConformanceCase[] = [
     async run(ctx) {
       const client = await ctx.connect();
       await requireTries(ctx, client, 'auth', 3, 'before the malformed PINs');
-      const pins = ['123', '12345', 'abcd', '１２３４', '12 4', '', '+123'];
+      // Exactly 4 of '0'..'9': no line break, no full-width digits, nothing a bridge could normalise.
+      const pins = ['123', '12345', 'abcd', '１２３４', '1234\n', '12 4', '', '+123'];
       // Padded forms of the real PIN: harmless even for a bridge that trims (BR-CARD-7 forbids it).
       if (ctx.options.authPin) pins.push(`${ctx.options.authPin}\n`, ` ${ctx.options.authPin}`);
       const [, apdus] = await apdusDuring(ctx, async () => {
@@ -140,13 +155,24 @@ export const pinCases: ConformanceCase[] = [
       await requireTries(ctx, client, 'auth', 3, 'before the malformed passwords');
       const reader = ctx.readerParam();
       const attempts: [string, Record<string, unknown>, string][] = [
-        ...['abc123', 'ABC12', 'A'.repeat(17), 'ABC-123', 'ＡＢＣ１２３', ''].map(
-          (pin): [string, Record<string, unknown>, string] => [
-            'readSignCertificate',
-            { pin, ...reader },
-            show(pin),
-          ],
-        ),
+        ...[
+          'abc123',
+          'ABC12',
+          'A'.repeat(17),
+          'ABC-123',
+          'ＡＢＣ１２３',
+          'ABC123\n',
+          '',
+          // The real password in lower case or with a line break: only the exact bytes are a password.
+          ...(ctx.options.signPin ? [`${ctx.options.signPin}\n`] : []),
+          ...(ctx.options.signPin && /[A-Z]/.test(ctx.options.signPin)
+            ? [ctx.options.signPin.toLowerCase()]
+            : []),
+        ].map((pin): [string, Record<string, unknown>, string] => [
+          'readSignCertificate',
+          { pin, ...reader },
+          show(pin),
+        ]),
         ['sign', signParams(ctx, '1234', { key: 'sign' }), 'sign key with a 4-digit PIN'],
         ['sign', signParams(ctx, 'ABC123', { key: 'auth' }), 'auth key with a password'],
       ];
@@ -257,7 +283,8 @@ export const pinCases: ConformanceCase[] = [
   },
   {
     id: 'CK-37',
-    title: 'a card operation while another runs is BUSY (-32021), not queued; getStatus/register never BUSY',
+    title:
+      'a card operation while another runs is BUSY (-32021) {reason: "operation"}, not queued; getStatus/register never BUSY',
     area: 'errors',
     card: 'normal',
     async run(ctx) {
@@ -278,8 +305,10 @@ export const pinCases: ConformanceCase[] = [
             other.call('getStatus'),
             other.call('register', { event: 'statusChanged', id: 'conformance.busy' }),
           ]);
-          errorOf(same, Code.BUSY, 'readCertificate on the same connection while getPinStatus runs');
-          errorOf(across, Code.BUSY, 'getPinStatus on another connection while getPinStatus runs');
+          checkBusy(
+            errorOf(same, Code.BUSY, 'readCertificate on the same connection while getPinStatus runs'),
+          );
+          checkBusy(errorOf(across, Code.BUSY, 'getPinStatus on another connection while getPinStatus runs'));
           resultOf(status, 'getStatus while an operation runs');
           resultOf(register, 'register while an operation runs');
           hold.release();
@@ -303,7 +332,7 @@ export const pinCases: ConformanceCase[] = [
         const [replies, [otherStatus, register]] = await Promise.all([together, bystander]);
         const [read, second, status] = replies as [Reply, Reply, Reply];
         resultOf(read, 'the first operation (readCertificate)');
-        errorOf(second, Code.BUSY, 'getPinStatus sent together with readCertificate');
+        checkBusy(errorOf(second, Code.BUSY, 'getPinStatus sent together with readCertificate'));
         resultOf(status, 'getStatus while an operation runs');
         resultOf(otherStatus, 'getStatus on another connection');
         resultOf(register, 'register on another connection');
