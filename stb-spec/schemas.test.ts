@@ -188,7 +188,7 @@ describe('spec.md JSON examples', () => {
     const wrongCode: Example = {
       line: 0,
       tokens: ['error-response', 'error=BUSY'],
-      value: { jsonrpc: '2.0', id: 1, error: { code: -32020, message: 'x' } },
+      value: { jsonrpc: '2.0', id: 1, error: { code: -32020, message: 'x', data: { reason: 'operation' } } },
     };
     expect(checkExample(wrongCode)).toEqual(['error.code is not -32021 (BUSY)']);
   });

@@ -50,6 +50,8 @@ const ALSO_IN_ENGLISH = new Set([
   'pin-entry-last-try',
   'error-platform-down',
   'error-bridge-refused',
+  'error-reader-service',
+  'card-changed',
   'trend-chart',
 ]);
 
@@ -121,6 +123,26 @@ const JAPANESE: GalleryEntry[] = [
       body: { key: 'bridgeRefused' },
       actions: [],
       contact: true,
+    }),
+  },
+  {
+    name: 'error-reader-service',
+    view: message('session', {
+      tone: 'error',
+      titleKey: 'common.title.connection',
+      body: { key: 'readerServiceUnavailable' },
+      actions: [],
+      contact: false,
+    }),
+  },
+  {
+    name: 'card-changed',
+    view: message('session', {
+      tone: 'notice',
+      titleKey: 'shell.cardIdleTitle',
+      body: { key: 'cardChanged' },
+      actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
+      contact: false,
     }),
   },
   {
