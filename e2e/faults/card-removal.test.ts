@@ -48,7 +48,6 @@ interface Run {
   /** Did a VERIFY carrying a PIN reach the card? */
   verifySent: boolean;
   triesLeft: number;
-  ms: number;
   loginErrorKey?: string;
 }
 
@@ -79,7 +78,6 @@ async function login(
   const base = transport.apduCount;
   if (removeAt !== undefined) transport.removeAfterApdus = base + removeAt;
 
-  const started = Date.now();
   const actors = createActors({ card: cardPort, platform: acceptingPlatform() });
   const session: Actor<typeof sessionMachine> = createActor(
     sessionMachine.provide({ actors: actors.session }),
@@ -124,7 +122,6 @@ async function login(
       apdus: transport.apduCount - base,
       verifySent: commands.some((hex) => hex.startsWith('00200080') && hex.length > 8),
       triesLeft: card.state.triesLeft.auth,
-      ms: Date.now() - started,
       loginErrorKey,
     };
   } finally {
@@ -161,7 +158,6 @@ describe('card removed at every APDU of a login', () => {
           k,
           triesLeft: run.verifySent ? afterVerify : fullTries,
         });
-        expect(run.ms).toBeLessThan(RUN_LIMIT_MS);
         // The login's own message, when it saw the removal before the session did.
         if (run.loginErrorKey !== undefined && run.loginErrorKey !== 'pinIncorrect') {
           expect(['cardRemoved', 'cardError', 'cardBusy']).toContain(run.loginErrorKey);
@@ -173,7 +169,7 @@ describe('card removed at every APDU of a login', () => {
       expect(insertCard.ja.length).toBeGreaterThan(0);
       expect(insertCard.en.length).toBeGreaterThan(0);
       console.log(
-        `${label}: ${total} APDUs; slowest run ${Math.max(...runs.map((r) => r.ms))} ms; ` +
+        `${label}: ${total} APDUs; ` +
           `login messages ${[...new Set(runs.map((r) => r.loginErrorKey ?? '-'))].join(',')}`,
       );
     }, 60_000);
