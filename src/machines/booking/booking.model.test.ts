@@ -1,6 +1,6 @@
 /** Model-based test of the booking machine: every shortest path and every edge, with fakes. */
 import { MachineCoverage } from '../testing/coverage';
-import { modelPaths, pathsByEndState, runPath } from '../testing/model';
+import { modelPaths, pathsByEndState, runPath, PATH_GROUP_TIMEOUT_MS } from '../testing/model';
 import { bookingMachine } from './booking.machine';
 import { bookingFromMyBookingsSpec, bookingSpec } from './booking.test-model';
 
@@ -9,12 +9,16 @@ const paths = modelPaths(bookingSpec);
 const pathsFromMyBookings = modelPaths(bookingFromMyBookingsSpec);
 
 describe('booking machine (model-based)', () => {
-  test.each(pathsByEndState(paths))('every path to %s', async (_, group) => {
-    for (const path of group) {
-      const run = await runPath(bookingSpec, path, coverage);
-      run.actor.stop();
-    }
-  });
+  test.each(pathsByEndState(paths))(
+    'every path to %s',
+    async (_, group) => {
+      for (const path of group) {
+        const run = await runPath(bookingSpec, path, coverage);
+        run.actor.stop();
+      }
+    },
+    PATH_GROUP_TIMEOUT_MS,
+  );
 
   test.each(pathsByEndState(pathsFromMyBookings))(
     'opened at my bookings: every path to %s',
@@ -24,6 +28,7 @@ describe('booking machine (model-based)', () => {
         run.actor.stop();
       }
     },
+    PATH_GROUP_TIMEOUT_MS,
   );
 
   test('covers every state and transition', () => {

@@ -2,7 +2,7 @@
 import type { SnapshotFrom } from 'xstate';
 import { MachineCoverage } from '../testing/coverage';
 import { CONFIRMATION } from '../testing/fixtures';
-import { modelPaths, pathsByEndState, runPath } from '../testing/model';
+import { modelPaths, pathsByEndState, runPath, PATH_GROUP_TIMEOUT_MS } from '../testing/model';
 import { loginMachine } from './login.machine';
 import { loginSpec } from './login.test-model';
 
@@ -21,9 +21,13 @@ describe('login machine (model-based)', () => {
     expect(paths.length).toBeGreaterThan(50);
   });
 
-  test.each(pathsByEndState(paths))('every path to %s', async (_, group) => {
-    for (const path of group) await checkPath(path);
-  });
+  test.each(pathsByEndState(paths))(
+    'every path to %s',
+    async (_, group) => {
+      for (const path of group) await checkPath(path);
+    },
+    PATH_GROUP_TIMEOUT_MS,
+  );
 
   async function checkPath(path: (typeof paths)[number]): Promise<void> {
     const run = await runPath(loginSpec, path, coverage);

@@ -1,7 +1,7 @@
 /** Model-based test of the registration machine: every shortest path and every edge, with fakes. */
 import { MachineCoverage } from '../testing/coverage';
 import { CONFIRMATION } from '../testing/fixtures';
-import { modelPaths, pathsByEndState, runPath } from '../testing/model';
+import { modelPaths, pathsByEndState, runPath, PATH_GROUP_TIMEOUT_MS } from '../testing/model';
 import { registrationMachine } from './registration.machine';
 import { registrationSpec } from './registration.test-model';
 
@@ -9,9 +9,13 @@ const coverage = new MachineCoverage('registration', registrationMachine);
 const paths = modelPaths(registrationSpec);
 
 describe('registration machine (model-based)', () => {
-  test.each(pathsByEndState(paths))('every path to %s', async (_, group) => {
-    for (const path of group) await checkPath(path);
-  });
+  test.each(pathsByEndState(paths))(
+    'every path to %s',
+    async (_, group) => {
+      for (const path of group) await checkPath(path);
+    },
+    PATH_GROUP_TIMEOUT_MS,
+  );
 
   async function checkPath(path: (typeof paths)[number]): Promise<void> {
     const run = await runPath(registrationSpec, path, coverage);

@@ -220,6 +220,12 @@ export async function runPath<M extends AnyStateMachine>(
   return run;
 }
 
+/**
+ * How long one end state's group of paths may run. A group replays hundreds of paths in one test,
+ * so on a loaded 2-core machine it can take a minute; this bounds a hang, it measures nothing.
+ */
+export const PATH_GROUP_TIMEOUT_MS = 300_000;
+
 /** Paths grouped by the state they end in: one test per end state keeps the report readable. */
 export function pathsByEndState<M extends AnyStateMachine>(
   paths: ModelPath<M>[],
