@@ -13,6 +13,7 @@ import { runBridgeBench } from './bridge';
 import { runAppBench } from './app';
 import { runLoginBench } from './login';
 import { runMemoryBench } from './memory';
+import { runPlatformBench } from './platform';
 import { Cleanup, shutdown } from './cleanup';
 import { renderTable } from './report';
 
@@ -22,6 +23,7 @@ const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> 
   app: runAppBench,
   login: runLoginBench,
   memory: runMemoryBench,
+  platform: runPlatformBench,
 };
 
 const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [options]

@@ -26,6 +26,9 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const TOKEN_ENV = 'MADOGUCHI_BRIDGE_TOKEN';
 /** 32 random bytes, base64url (43 characters), unless one is given. */
 const TOKEN = process.env[TOKEN_ENV] || randomBytes(32).toString('base64url');
+/** The platform's simulator controls (/__simulator/), read by mocks/platform/cli.ts. */
+const SIMULATOR_TOKEN_ENV = 'MADOGUCHI_SIMULATOR_TOKEN';
+const SIMULATOR_TOKEN = process.env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
 const LAUNCH_URL = `${ORIGIN}/#${BRIDGE_TOKEN_FRAGMENT_KEY}=${encodeURIComponent(TOKEN)}`;
 const children: ChildProcess[] = [];
 
@@ -67,11 +70,22 @@ const HELP = `
     i [scenario]   カードを差す / insert (default normal)
     r              カードを抜く / remove
     s              いまのカードとシナリオ一覧 / current card and scenarios
+    reset          模擬プラットフォームを初期化（登録・予約を消す）/ reset the platform (links, bookings)
     q              終了 / quit
   シナリオ / scenarios: normal, last-try, locked, expired, revoked, not-my-number-card, removal-after-N …
   暗証番号 / PIN 1234 · 署名用パスワード / signature password ABC123 ·
   初回登録のお客様番号 / customer number for first-time registration: 10010001
 `;
+
+/** The platform simulator forgets links, sessions and bookings (its control token, not the app's). */
+async function resetPlatform(): Promise<void> {
+  const answer = await fetch(`http://127.0.0.1:${PLATFORM_PORT}/__simulator/reset`, {
+    method: 'POST',
+    headers: { 'X-Simulator-Token': SIMULATOR_TOKEN },
+  });
+  if (answer.status !== 204) throw new Error(`platform reset answered ${answer.status}`);
+  console.log('  初期化しました / reset');
+}
 
 async function main() {
   const build = spawnSync(
@@ -100,8 +114,9 @@ async function main() {
   );
   await start(
     'platform',
-    ['mocks/platform/cli.ts', '--port', String(PLATFORM_PORT), ...common],
+    ['mocks/platform/cli.ts', '--port', String(PLATFORM_PORT), '--simulator-controls', ...common],
     /listening|127\.0\.0\.1:\d+/,
+    { ...process.env, [SIMULATOR_TOKEN_ENV]: SIMULATOR_TOKEN },
   );
   const server = await serveStatic(path.join(ROOT, 'dist/app'), APP_PORT);
   console.log(HELP);
@@ -135,6 +150,7 @@ async function main() {
       if (command === 'i') await controls.insertCard(argument || 'normal');
       else if (command === 'r') await controls.removeCard();
       else if (command === 's') console.log(await controls.getScenario());
+      else if (command === 'reset') await resetPlatform();
       else if (command === 'q') return quit();
       else if (command) console.log(HELP);
       if (command === 'i' || command === 'r')

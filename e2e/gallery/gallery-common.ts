@@ -229,6 +229,44 @@ const JAPANESE: GalleryEntry[] = [
       contact: false,
     }),
   },
+  ...(['ja', 'en'] as const).flatMap((language): GalleryEntry[] => [
+    {
+      // The platform ended the session with its certificate: why, and the way back in.
+      name: `logged-out-certificate-revoked.${language}`,
+      view: message('session', {
+        tone: 'notice',
+        titleKey: 'shell.loggedOutTitle',
+        body: { key: 'loggedOutCertificateRevoked' },
+        actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
+        contact: false,
+      }),
+      language,
+    },
+    {
+      // The first login with a renewed certificate (新旧紐付け).
+      name: `certificate-renewed.${language}`,
+      view: message('session', {
+        tone: 'notice',
+        titleKey: 'shell.certificateRenewedTitle',
+        body: { key: 'certificateRenewed' },
+        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+        contact: false,
+      }),
+      language,
+    },
+    {
+      // 変更確認: the signature certificate was revoked because the holder's information changed.
+      name: `sign-certificate-changed.${language}`,
+      view: message('session', {
+        tone: 'notice',
+        titleKey: 'shell.signCertificateTitle',
+        body: { key: 'signCertificateChanged' },
+        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+        contact: false,
+      }),
+      language,
+    },
+  ]),
   {
     name: 'checkup-list',
     view: main({

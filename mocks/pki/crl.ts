@@ -9,7 +9,11 @@ export interface RevokedEntry {
   /** Canonical DER-INTEGER hex (see normalizeSerialHex). */
   serialHex: string;
   revokedAt: Date;
+  /** RFC 5280 §5.3.1 CRLReason value (e.g. 3 affiliationChanged); absent: no reasonCode extension. */
+  reason?: number;
 }
+
+const OID_CRL_REASON = '2.5.29.21';
 
 export interface CrlInput {
   issuer: Issuer;
@@ -38,6 +42,19 @@ export async function buildCrl(input: CrlInput): Promise<Uint8Array> {
             valueHex: toArrayBuffer(Buffer.from(entry.serialHex, 'hex')),
           }),
           revocationDate: x509Time(entry.revokedAt),
+          ...(entry.reason === undefined
+            ? {}
+            : {
+                crlEntryExtensions: new pkijs.Extensions({
+                  extensions: [
+                    new pkijs.Extension({
+                      extnID: OID_CRL_REASON,
+                      critical: false,
+                      extnValue: new asn1js.Enumerated({ value: entry.reason }).toBER(),
+                    }),
+                  ],
+                }),
+              }),
         }),
     );
   }

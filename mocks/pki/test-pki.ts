@@ -44,7 +44,7 @@ export interface TestPkiJson {
   roots: { kind: CertificateKind; generation: number; certificate: string; privateKeyPkcs8: string }[];
   /** Which generation issued each card certificate, so each CRL lists only its own. */
   issued: { kind: CertificateKind; serialHex: string; generation: number }[];
-  revocations: { kind: CertificateKind; serialHex: string; revokedAt: string }[];
+  revocations: { kind: CertificateKind; serialHex: string; revokedAt: string; reason?: number }[];
   /** Last cRLNumber used, per "<kind>-<generation>". */
   crlNumbers: Record<string, number>;
   /** What J-LIS would know of this PKI's cards (SHA-256 hex of each certificate's DER). */
@@ -106,7 +106,8 @@ export class TestPki {
     this.fixedNow = state.now;
     for (const record of state.issued ?? [])
       this.issued.set(recordKey(record.kind, record.serialHex), record);
-    for (const r of state.revocations ?? []) this.revoke(r.kind, r.serialHex, new Date(r.revokedAt));
+    for (const r of state.revocations ?? [])
+      this.revoke(r.kind, r.serialHex, new Date(r.revokedAt), r.reason);
     for (const [key, value] of Object.entries(state.crlNumbers ?? {})) this.crlNumbers.set(key, value);
     this.jlis.links.push(...(state.jlis?.links ?? []));
     this.jlis.renewals.push(...(state.jlis?.renewals ?? []));
@@ -213,11 +214,16 @@ export class TestPki {
     this.jlisRevision++;
   }
 
-  /** Records a revocation (idempotent: the first revocation date is kept). Call saveTestPki() after. */
-  revoke(kind: CertificateKind, serialHex: string, revokedAt: Date = this.now()): void {
+  /**
+   * Records a revocation (idempotent: the first revocation date is kept). `reason`: the RFC 5280
+   * CRLReason value its CRL entry carries (JPKI: 3 affiliationChanged when the holder's basic
+   * information changed); none by default. Call saveTestPki() after.
+   */
+  revoke(kind: CertificateKind, serialHex: string, revokedAt: Date = this.now(), reason?: number): void {
     const key = recordKey(kind, serialHex);
     if (this.revocations.has(key)) return;
-    this.revocations.set(key, { kind, serialHex: normalizeSerialHex(serialHex), revokedAt });
+    const entry = { kind, serialHex: normalizeSerialHex(serialHex), revokedAt };
+    this.revocations.set(key, reason === undefined ? entry : { ...entry, reason });
   }
 
   isRevoked(kind: CertificateKind, serialHex: string): boolean {
@@ -242,7 +248,9 @@ export class TestPki {
     const thisUpdate = this.now();
     return buildCrl({
       issuer,
-      revoked: revoked.map(({ serialHex, revokedAt }) => ({ serialHex, revokedAt })),
+      revoked: revoked.map(({ serialHex, revokedAt, reason }) =>
+        reason === undefined ? { serialHex, revokedAt } : { serialHex, revokedAt, reason },
+      ),
       thisUpdate,
       nextUpdate: new Date(thisUpdate.getTime() + CRL_LIFETIME_MS),
       crlNumber,
@@ -263,6 +271,7 @@ export class TestPki {
         kind: r.kind,
         serialHex: r.serialHex,
         revokedAt: r.revokedAt.toISOString(),
+        ...(r.reason === undefined ? {} : { reason: r.reason }),
       })),
       crlNumbers: Object.fromEntries(this.crlNumbers),
       jlis: this.jlisRecords(),

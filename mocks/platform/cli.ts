@@ -1,12 +1,17 @@
 /**
  * `npm run platform -- [--port 8787] [--host 127.0.0.1] [--pki DIR | --no-test-pki]
  *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]...
- *   [--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]`
+ *   [--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]
+ *   [--simulator-controls]`
  * Serves the platform simulator over HTTP. Trusts the test PKI in .tmp/test-pki by default (every
  * root generation), plus the given anchors: a --trust-anchor bundle may hold auth and signature
  * roots (sorted by their OU). CRLs are issued afresh from the PKI's revocation list at start, every
- * --crl-refresh-seconds (default 600) and on SIGHUP; --crl files are re-read then too.
+ * --crl-refresh-seconds (default 600) and on SIGHUP; --crl files are re-read then too; sessions
+ * whose certificate a refreshed CRL revokes end then. --simulator-controls adds /__simulator/
+ * (reset, status), answering only to a control token printed at start (MADOGUCHI_SIMULATOR_TOKEN
+ * sets it).
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadPlatform } from './startup';
 import { startPlatformServer, type RunningPlatformServer } from './server';
@@ -23,13 +28,19 @@ export interface PlatformCliOptions {
   crlRefreshSeconds: number;
   jlisDataFiles: string[];
   rateLimits: boolean;
+  /** The /__simulator/ routes and their token; undefined: no such routes. */
+  simulatorControls: { token: string } | undefined;
 }
+
+/** Sets the simulator control token (else a fresh random one at each start). */
+export const SIMULATOR_TOKEN_ENV = 'MADOGUCHI_SIMULATOR_TOKEN';
 
 export const DEFAULT_PKI_DIR = path.join('.tmp', 'test-pki');
 export const USAGE =
   'usage: npm run platform -- [--port 8787] [--host H] [--pki DIR | --no-test-pki] ' +
   '[--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... ' +
-  '[--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]';
+  '[--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits] ' +
+  '[--simulator-controls]';
 
 export class CliUsageError extends Error {}
 
@@ -40,7 +51,10 @@ function integer(flag: string, value: string, min: number, max: number): number 
   return Number(value);
 }
 
-export function parsePlatformArgs(argv: readonly string[]): PlatformCliOptions {
+export function parsePlatformArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): PlatformCliOptions {
   const options: PlatformCliOptions = {
     port: 8787,
     host: '127.0.0.1',
@@ -53,6 +67,7 @@ export function parsePlatformArgs(argv: readonly string[]): PlatformCliOptions {
     crlRefreshSeconds: 600,
     jlisDataFiles: [],
     rateLimits: true,
+    simulatorControls: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -98,6 +113,12 @@ export function parsePlatformArgs(argv: readonly string[]): PlatformCliOptions {
       case '--no-rate-limits':
         options.rateLimits = false;
         break;
+      case '--simulator-controls': {
+        const token = env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
+        if (token.length < 16) throw new CliUsageError(`${SIMULATOR_TOKEN_ENV} needs 16 characters or more`);
+        options.simulatorControls = { token };
+        break;
+      }
       case '--help':
       case '-h':
         throw new CliUsageError(USAGE);
@@ -130,6 +151,7 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     host: options.host,
     allowOrigins: options.allowOrigins,
     onError: (error) => console.error('platform simulator error:', error),
+    ...(options.simulatorControls ? { simulatorControls: options.simulatorControls } : {}),
   });
   const timer =
     options.crlRefreshSeconds > 0
@@ -168,6 +190,12 @@ async function main(): Promise<void> {
     `platform simulator listening on ${running.url}` +
       (options.allowOrigins.length ? ` (CORS: ${options.allowOrigins.join(', ')})` : ''),
   );
+  if (options.simulatorControls) {
+    console.log(
+      `simulator controls: POST ${running.url}/__simulator/reset, GET ${running.url}/__simulator/status ` +
+        `with the header "X-Simulator-Token: ${options.simulatorControls.token}"`,
+    );
+  }
   process.on('SIGHUP', () => void running.refreshCrls().catch(reportRefreshError));
   const stop = (): void => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -3,7 +3,8 @@
  * (msw/browser) and real HTTP (server.ts). They translate HTTP ⇄ simulator calls, count each call
  * against the per-client limit of its kind (and authenticated calls per certificate), and mark
  * every reply `Cache-Control: no-store` (tokens, personal and health data must stay out of caches).
- * Routes under /__simulator/ are the simulator's own (reset, status), not part of the API.
+ * Routes under /__simulator/ are the simulator's own (reset, status), not part of the API: they
+ * exist only with `simulatorControls`, and answer only to its token (SIMULATOR_TOKEN_HEADER).
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { dateRangeOf } from './simulator/health';
@@ -19,8 +20,21 @@ import type { Session } from './simulator/sessions';
 export const CLIENT_ADDRESS_HEADER = 'x-madoguchi-client-address';
 
 const NO_STORE = { 'Cache-Control': 'no-store' } as const;
+/** Access-token refusals (RFC 6750 `invalid_token`): the client must refresh or log in again. */
+const BEARER_REFUSALS = new Set<string>([
+  'TOKEN_INVALID',
+  'TOKEN_EXPIRED',
+  'SESSION_CERTIFICATE_EXPIRED',
+  'SESSION_CERTIFICATE_REVOKED',
+  'REFRESH_TOKEN_REUSED',
+]);
+
+/** The simulator controls' token header (the access tokens' Authorization header stays theirs). */
+export const SIMULATOR_TOKEN_HEADER = 'x-simulator-token';
 
 export interface PlatformHandlerOptions {
+  /** The /__simulator/ routes, answering only to this token; absent: no such routes (404). */
+  simulatorControls?: { token: string };
   /** Origin (and path prefix) the handlers answer for; default any origin (`*`). */
   baseUrl?: string;
   /** Called with unexpected errors (bugs), which become 500 PLATFORM_UNAVAILABLE. */
@@ -44,7 +58,7 @@ interface RouteContext {
 
 export function problemResponse(problem: Problem, extra: ProblemHeaders = {}): Response {
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json', ...NO_STORE };
-  if (problem.code === 'TOKEN_INVALID' || problem.code === 'TOKEN_EXPIRED') {
+  if (BEARER_REFUSALS.has(problem.code)) {
     headers['WWW-Authenticate'] = `Bearer error="invalid_token", error_description="${problem.code}"`;
   }
   if (extra.retryAfterSeconds !== undefined) headers['Retry-After'] = String(extra.retryAfterSeconds);
@@ -79,6 +93,29 @@ async function jsonBody(request: Request): Promise<Record<string, unknown>> {
 }
 
 const param = (params: Params, name: string): string => String(params[name] ?? '');
+
+async function digestOf(text: string): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+}
+
+/**
+ * The control token, compared in constant time: both sides are hashed to 32 bytes first, so
+ * neither the length nor the first differing byte shows in the time taken.
+ */
+async function checkControlToken(request: Request, token: string): Promise<void> {
+  const given = request.headers.get(SIMULATOR_TOKEN_HEADER);
+  if (given === null || given === '') {
+    throw new ProblemError(
+      401,
+      'TOKEN_INVALID',
+      `simulator controls need the ${SIMULATOR_TOKEN_HEADER} header`,
+    );
+  }
+  const [a, b] = await Promise.all([digestOf(given), digestOf(token)]);
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a[i]! ^ b[i]!;
+  if (difference !== 0) throw new ProblemError(403, 'TOKEN_INVALID', 'not the simulator control token');
+}
 
 export function createPlatformHandlers(
   simulator: PlatformSimulator,
@@ -118,7 +155,13 @@ export function createPlatformHandlers(
 
   const desk = simulator.bookingDesk;
   const health = simulator.healthRecords;
-  return [
+  const controls = options.simulatorControls;
+  const control = (handler: () => Reply) =>
+    route(async ({ request }) => {
+      await checkControlToken(request, controls!.token);
+      return handler();
+    });
+  const api = [
     http.post(
       `${base}/v1/auth/challenges`,
       route(async ({ body }) => ({ status: 201, body: simulator.createChallenge(await body()) }), {
@@ -230,18 +273,27 @@ export function createPlatformHandlers(
         body: desk.cancel(session().customerNumber, param(params, 'bookingId')),
       })),
     ),
+  ];
+  if (!controls) return api;
+  if (controls.token.length < 16) throw new Error('the simulator control token needs 16 characters or more');
+  return [
+    ...api,
     http.post(
       `${base}/__simulator/reset`,
-      route(() => {
+      control(() => {
         simulator.reset();
         return { status: 204 };
       }),
     ),
     http.get(
       `${base}/__simulator/status`,
-      route(() => ({
+      control(() => ({
         status: 200,
-        body: { trustAnchors: simulator.trustAnchorCount, links: simulator.linkCount },
+        body: {
+          trustAnchors: simulator.trustAnchorCount,
+          links: simulator.linkCount,
+          sessions: simulator.sessionCount,
+        },
       })),
     ),
   ];

@@ -3,7 +3,9 @@
  * as `npm run platform -- --no-test-pki --trust-anchor … --crl … --jlis-data FILE` is: a linked pair
  * registers (birth date in JPKI's `EYYYYMMDD` form, full-width name); an unlinked pair is refused;
  * a renewed auth certificate logs in as the same user and the old one is refused; CA certificates
- * are refused; limits answer 429 with Retry-After; every reply is `Cache-Control: no-store`.
+ * are refused; limits answer 429 with Retry-After; every reply is `Cache-Control: no-store`; a
+ * signature certificate revoked for a change of basic information (affiliationChanged) reaches
+ * /v1/me as such (変更確認), and revoking the auth certificate ends the session at the CRL refresh.
  */
 import { sign as rsaSign } from 'node:crypto';
 import { promises as fs } from 'node:fs';
@@ -204,5 +206,40 @@ describe('limits', () => {
       statuses.push((await login(server, subCa)).status);
     expect(statuses.slice(0, 30)).toEqual(new Array(30).fill(401));
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('revocations in openssl CRLs', () => {
+  it('reports 変更確認 from the sign CRL, and ends the session when the auth CRL revokes it', async () => {
+    const movedAuth = await pki.issue('auth');
+    const movedSign = await pki.issue('sign', YAMADA);
+    await writeJlis({ links: [{ auth: movedAuth.sha256, sign: movedSign.sha256 }], renewals: [] });
+    const server = await start();
+    const linked = await register(server, movedAuth, movedSign);
+    expect(linked.status).toBe(201);
+    const { accessToken, refreshToken } = linked.json.tokens as Reply;
+    const me = () => call(server, 'GET', '/v1/me', undefined, accessToken);
+    expect((await me()).json.signCertificate).toMatchObject({ status: 'valid', notify: false });
+
+    await pki.revoke('sign', movedSign, 'affiliationChanged');
+    await pki.writeCrl('sign');
+    await server.refreshCrls();
+    expect((await me()).json.signCertificate).toMatchObject({
+      status: 'holderInformationChanged',
+      revocationReason: 'affiliationChanged',
+    });
+    const next = await login(server, movedAuth);
+    const told = await call(server, 'GET', '/v1/me', undefined, next.json.accessToken);
+    expect(told.json.signCertificate).toMatchObject({ status: 'holderInformationChanged', notify: true });
+
+    await pki.revoke('auth', movedAuth, 'keyCompromise');
+    await pki.writeCrl('auth');
+    expect((await me()).status).toBe(200);
+    await server.refreshCrls();
+    const ended = await me();
+    expect([ended.status, ended.json.code]).toEqual([401, 'SESSION_CERTIFICATE_REVOKED']);
+    const refreshed = await call(server, 'POST', '/v1/auth/refresh', { refreshToken });
+    expect([refreshed.status, refreshed.json.code]).toEqual([401, 'SESSION_CERTIFICATE_REVOKED']);
+    expect((await login(server, movedAuth)).json.code).toBe('CERTIFICATE_REVOKED');
   });
 });

@@ -34,6 +34,8 @@ export interface OpensslCertificate {
   keyPem: string;
   /** Lowercase SHA-256 hex of the DER (J-LIS's name for it). */
   sha256: string;
+  /** The DER file in the PKI's directory. */
+  file?: string;
 }
 
 const ROOT_OU = { auth: 'JPKI for user authentication', sign: 'JPKI for digital signature' } as const;
@@ -124,7 +126,28 @@ export class OpensslPki {
     return path.join(this.dir, `${kind}.crl`);
   }
 
-  /** A fresh CRL of the root (openssl ca -gencrl; nothing revoked). */
+  /**
+   * Revokes a certificate in its root's database (openssl ca -revoke), with an RFC 5280 reason by
+   * openssl's name (e.g. affiliationChanged, keyCompromise); the next writeCrl() lists it.
+   */
+  async revoke(kind: 'auth' | 'sign', certificate: OpensslCertificate, reason: string): Promise<void> {
+    if (!certificate.file) throw new Error('not a certificate of this PKI');
+    const pem = `${certificate.file}.pem`;
+    await this.openssl(['x509', '-inform', 'DER', '-in', certificate.file, '-out', pem]);
+    const db = path.join(this.dir, `${kind}-db`);
+    await fs.writeFile(path.join(db, 'ca.cnf'), config());
+    await this.openssl(
+      ['ca', '-config', 'ca.cnf', '-keyfile', `../${kind}-root.key`, '-cert', `../${kind}-root.pem`].concat([
+        '-revoke',
+        `../${pem}`,
+        '-crl_reason',
+        reason,
+      ]),
+      db,
+    );
+  }
+
+  /** A fresh CRL of the root (openssl ca -gencrl), listing what revoke() revoked. */
   async writeCrl(kind: 'auth' | 'sign'): Promise<void> {
     const db = path.join(this.dir, `${kind}-db`);
     await fs.writeFile(path.join(db, 'ca.cnf'), config());
@@ -174,6 +197,7 @@ export class OpensslPki {
       der,
       keyPem: await fs.readFile(path.join(this.dir, `${name}.key`), 'utf8'),
       sha256: createHash('sha256').update(der).digest('hex'),
+      file: `${name}.der`,
     };
   }
 

@@ -108,7 +108,22 @@ describe('command line', () => {
       crlRefreshSeconds: 0,
       jlisDataFiles: [],
       rateLimits: true,
+      simulatorControls: undefined,
     });
+  });
+
+  it('takes --simulator-controls with a fresh token each start, or the one in the environment', () => {
+    const first = parsePlatformArgs(['--simulator-controls'], {}).simulatorControls!.token;
+    const second = parsePlatformArgs(['--simulator-controls'], {}).simulatorControls!.token;
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(second).not.toBe(first);
+    const given = 'a-token-of-our-own-choosing';
+    expect(
+      parsePlatformArgs(['--simulator-controls'], { MADOGUCHI_SIMULATOR_TOKEN: given }).simulatorControls,
+    ).toEqual({ token: given });
+    expect(() => parsePlatformArgs(['--simulator-controls'], { MADOGUCHI_SIMULATOR_TOKEN: 'short' })).toThrow(
+      CliUsageError,
+    );
   });
 
   it.each([
@@ -194,10 +209,46 @@ describe('revocation from the PKI directory', () => {
     await expect(
       new PlatformClient({ baseUrl: server.url }).auth.login(driverCard(card)),
     ).resolves.toBeDefined();
+    await expect(client.profile.get()).resolves.toBeDefined();
     await server.refreshCrls();
     await expect(
       new PlatformClient({ baseUrl: server.url }).auth.login(driverCard(card)),
     ).rejects.toBeInstanceOf(CertificateRevokedError);
+    // The session opened before the revocation ends at that refresh too.
+    await expect(client.profile.get()).rejects.toMatchObject({ code: 'SESSION_CERTIFICATE_REVOKED' });
+  });
+});
+
+describe('simulator controls', () => {
+  const control = (server: RunningPlatform, token?: string, route = 'status') =>
+    fetch(`${server.url}/__simulator/${route}`, {
+      method: route === 'reset' ? 'POST' : 'GET',
+      headers: token === undefined ? {} : { 'X-Simulator-Token': token },
+    });
+
+  it('do not exist without --simulator-controls', async () => {
+    const server = await start([]);
+    expect((await control(server)).status).toBe(404);
+    expect((await control(server, 'anything', 'reset')).status).toBe(404);
+  });
+
+  it('answer only to the control token: 401 without it, 403 with another', async () => {
+    const token = 'control-token-for-this-test-0123456789';
+    const options = parsePlatformArgs(['--port', '0', '--pki', ourPkiDir, '--simulator-controls'], {
+      MADOGUCHI_SIMULATOR_TOKEN: token,
+    });
+    const server = await startPlatform(options);
+    running.push(server);
+    expect((await control(server)).status).toBe(401);
+    expect((await control(server, '', 'reset')).status).toBe(401);
+    const wrong = await control(server, `${token}x`, 'reset');
+    expect(wrong.status).toBe(403);
+    expect(wrong.headers.get('content-type')).toBe('application/problem+json');
+    expect((await control(server, token.slice(0, -1))).status).toBe(403);
+    const status = await control(server, token);
+    expect(status.status).toBe(200);
+    expect(await status.json()).toMatchObject({ links: expect.any(Number), sessions: 0 });
+    expect((await control(server, token, 'reset')).status).toBe(204);
   });
 });
 

@@ -18,6 +18,8 @@ export interface PlatformServerOptions {
   /** Origins allowed by CORS ('*' allows any). */
   allowOrigins?: string[];
   onError?: (error: unknown) => void;
+  /** The /__simulator/ routes, answering only to this token (default: none). */
+  simulatorControls?: { token: string };
 }
 
 export interface RunningPlatformServer {
@@ -87,7 +89,10 @@ async function send(
 
 export async function startPlatformServer(options: PlatformServerOptions): Promise<RunningPlatformServer> {
   const allowOrigins = options.allowOrigins ?? [];
-  const handlers = createPlatformHandlers(options.simulator, { onError: options.onError });
+  const handlers = createPlatformHandlers(options.simulator, {
+    onError: options.onError,
+    ...(options.simulatorControls ? { simulatorControls: options.simulatorControls } : {}),
+  });
   let base = 'http://127.0.0.1';
 
   const server = http.createServer((request, response) => {

@@ -17,6 +17,7 @@ import {
   type JlisSource,
 } from './simulator/jlis';
 import type { LimitRules } from './simulator/limits';
+import { NODE_CRYPTO } from './node-crypto';
 import { PlatformSimulator, type AnchorInput } from './simulator/simulator';
 import { anchorKindOf } from './simulator/verification';
 
@@ -173,13 +174,14 @@ export async function loadPlatform(files: PlatformFiles): Promise<LoadedPlatform
     trustAnchors: { auth, sign },
     requireCrl: files.requireCrl ?? true,
     jlis,
+    crypto: NODE_CRYPTO,
     ...(files.limits !== undefined ? { limits: files.limits } : {}),
     ...(files.now ? { now: files.now } : {}),
   });
   const refreshCrls = async (): Promise<number> => {
     const crls = files.pkiDir ? await crlsOfPki(files.pkiDir) : [];
     for (const file of files.crlFiles ?? []) crls.push(...(await readCrlFile(file)));
-    simulator.setCrls(crls);
+    await simulator.setCrls(crls);
     return crls.length;
   };
   await refreshCrls();

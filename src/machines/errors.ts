@@ -87,6 +87,9 @@ const PLATFORM_KINDS: Partial<Record<string, FlowErrorKind>> = {
   TOKEN_INVALID: 'sessionExpired',
   TOKEN_EXPIRED: 'sessionExpired',
   SESSION_EXPIRED: 'sessionExpired',
+  SESSION_CERTIFICATE_EXPIRED: 'sessionExpired',
+  SESSION_CERTIFICATE_REVOKED: 'sessionExpired',
+  REFRESH_TOKEN_REUSED: 'sessionExpired',
   NOT_LOGGED_IN: 'sessionExpired',
   PLATFORM_UNAVAILABLE: 'platformDown',
   REVOCATION_STATUS_UNKNOWN: 'platformDown',
@@ -146,6 +149,24 @@ export function tryMayBeSpent(error: unknown): boolean {
     isRecord(error.details) &&
     error.details.verifyOutcome === 'unknown'
   );
+}
+
+/** Why the platform ended the session, as the signed-out screen says it. */
+export type SessionEndReason =
+  | 'loggedOutSessionExpired'
+  | 'loggedOutCertificateExpired'
+  | 'loggedOutCertificateRevoked'
+  | 'loggedOutSessionReused';
+
+const SESSION_END_REASONS: Partial<Record<string, SessionEndReason>> = {
+  SESSION_CERTIFICATE_EXPIRED: 'loggedOutCertificateExpired',
+  SESSION_CERTIFICATE_REVOKED: 'loggedOutCertificateRevoked',
+  REFRESH_TOKEN_REUSED: 'loggedOutSessionReused',
+};
+
+/** The reason for a session error (any other: the session simply ran out). */
+export function sessionEndReason(error: unknown): SessionEndReason {
+  return (error instanceof PlatformError && SESSION_END_REASONS[error.code]) || 'loggedOutSessionExpired';
 }
 
 /** Guard helper: does the actor error (an `xstate.error.actor.*` event) map to one of `kinds`? */

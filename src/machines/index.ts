@@ -9,7 +9,12 @@ export {
   type SessionEmitted,
   type SessionInput,
 } from './session/session.machine';
-export { certificateNotice, RENEWAL_NOTICE_DAYS, type CertificateNotice } from './session/certificate-expiry';
+export {
+  certificateNotice,
+  RENEWAL_NOTICE_DAYS,
+  signCertificateNotice,
+  type CertificateNotice,
+} from './session/certificate-expiry';
 export { loginMachine, type LoginContext, type LoginEvent, type LoginOutput } from './login/login.machine';
 export {
   registrationMachine,

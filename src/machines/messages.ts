@@ -67,6 +67,9 @@ export const FLOW_MESSAGES = {
     en: 'You were logged out because the connection to the card reader was lost.',
   },
   loggedOutSessionExpired: PLATFORM_MESSAGES.SESSION_EXPIRED,
+  loggedOutCertificateExpired: PLATFORM_MESSAGES.SESSION_CERTIFICATE_EXPIRED,
+  loggedOutCertificateRevoked: PLATFORM_MESSAGES.SESSION_CERTIFICATE_REVOKED,
+  loggedOutSessionReused: PLATFORM_MESSAGES.REFRESH_TOKEN_REUSED,
   loggedOutByViewer: {
     ja: 'ログアウトしました。カードをお取りください。',
     en: 'You have logged out. Please take your card.',
@@ -74,6 +77,23 @@ export const FLOW_MESSAGES = {
   certificateExpiresSoon: {
     ja: 'カードの電子証明書の有効期限まで、あと{days}日です。期限が切れると、この窓口は使えなくなります。お住まいの市区町村の窓口で更新してください（マイナンバーカードをお持ちください）。',
     en: "Your card's electronic certificate expires in {days} days. After that, this service cannot be used. Please renew it at your city office (bring your My Number Card).",
+  },
+  certificateRenewed: {
+    ja: 'カードの電子証明書が更新されたことを確認しました。この窓口は、これまでどおりお使いいただけます。',
+    en: "Your card's electronic certificate has been renewed. You can keep using this service as before.",
+  },
+  // 変更確認: the signature certificate registered with, as the sign root's CRL says (told once)
+  signCertificateChanged: {
+    ja: 'お引っ越しなどで住所が変わりましたか？ 住所や氏名が変わると、カードの署名用電子証明書は使えなくなります。この窓口へのログインは、これまでどおりお使いいただけます。新しい署名用電子証明書は、お住まいの市区町村の窓口で受け取れます（マイナンバーカードをお持ちください）。',
+    en: 'Have you moved, or has your address changed? When your address or name changes, the signature certificate on your card can no longer be used. You can keep logging in here as before. You can get a new signature certificate at your city office (bring your My Number Card).',
+  },
+  signCertificateExpired: {
+    ja: 'カードの署名用電子証明書の有効期限が切れています。この窓口へのログインは、これまでどおりお使いいただけます。新しい署名用電子証明書は、お住まいの市区町村の窓口で受け取れます（マイナンバーカードをお持ちください）。',
+    en: 'The signature certificate on your card has expired. You can keep logging in here as before. You can get a new signature certificate at your city office (bring your My Number Card).',
+  },
+  signCertificateRevoked: {
+    ja: 'カードの署名用電子証明書が失効しています。この窓口へのログインは、これまでどおりお使いいただけます。お住まいの市区町村の窓口にご相談ください（マイナンバーカードをお持ちください）。',
+    en: 'The signature certificate on your card has been revoked. You can keep logging in here as before. Please ask at your city office (bring your My Number Card).',
   },
   // login and registration: the card
   enterPin: {

@@ -20,6 +20,7 @@ import type {
   RegistrationRequest,
   Trend,
 } from '../platform/types';
+import type { SessionEndReason } from './errors';
 import type { Secret } from './secret';
 
 export interface PinStatus {
@@ -107,7 +108,8 @@ export interface RefreshOutput {
 }
 
 /** How a feature flow (health, booking) ends: the viewer closed it, or the platform session ended. */
-export type FeatureOutput = { outcome: 'closed' } | { outcome: 'sessionExpired' };
+export type FeatureOutput =
+  { outcome: 'closed' } | { outcome: 'sessionExpired'; reason?: SessionEndReason | undefined };
 
 /** What the card bridge tells the session, already reduced to what it decides on. */
 /**

@@ -176,7 +176,7 @@ describe('tokens', () => {
     await expect(client.profile.get()).rejects.toMatchObject({ code: 'NOT_LOGGED_IN' });
   });
 
-  it('refuses a refresh token that was already spent (rotation)', async () => {
+  it('refuses a refresh token that was already spent, and ends the whole session (rotation)', async () => {
     const client = fixture.client();
     const { tokens } = await client.registration.register(driverCard(yamada), '10010001');
     await client.auth.refresh();
@@ -187,7 +187,9 @@ describe('tokens', () => {
     });
     expect(replay.status).toBe(401);
     expect(replay.headers.get('content-type')).toBe('application/problem+json');
-    expect(await replay.json()).toMatchObject({ code: 'SESSION_EXPIRED', status: 401 });
-    await expect(client.profile.get()).resolves.toBeDefined(); // the rotated pair still works
+    expect(await replay.json()).toMatchObject({ code: 'REFRESH_TOKEN_REUSED', status: 401 });
+    // A copy of a spent token is out there: the rotated pair ends too, and the app is told why.
+    await expect(client.profile.get()).rejects.toMatchObject({ code: 'REFRESH_TOKEN_REUSED' });
+    expect(client.auth.isLoggedIn).toBe(false);
   });
 });

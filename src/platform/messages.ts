@@ -101,6 +101,18 @@ export const MESSAGES: Record<PlatformErrorCode, ViewerMessage> = {
   TOKEN_INVALID: LOGGED_OUT,
   TOKEN_EXPIRED: LOGGED_OUT,
   SESSION_EXPIRED: LOGGED_OUT,
+  SESSION_CERTIFICATE_EXPIRED: {
+    ja: 'カードの電子証明書の有効期限が切れたため、ログアウトしました。マイナンバーカードをお持ちのうえ、お住まいの市区町村の窓口で更新してください。',
+    en: "You were logged out because your card's electronic certificate has expired. Please renew it at your city office (bring your My Number Card).",
+  },
+  SESSION_CERTIFICATE_REVOKED: {
+    ja: 'カードの電子証明書が失効したため、ログアウトしました。マイナンバーカードをお持ちのうえ、お住まいの市区町村の窓口にご相談ください。',
+    en: "You were logged out because your card's electronic certificate has been revoked. Please ask at your city office (bring your My Number Card).",
+  },
+  REFRESH_TOKEN_REUSED: {
+    ja: '安全のため、ログアウトしました。お手数ですが、もう一度カードでログインしてください。',
+    en: 'You were logged out to keep your account safe. Please log in again with your card.',
+  },
   NOT_LOGGED_IN: {
     ja: 'ログインしていません。カードでログインしてください。',
     en: 'You are not logged in. Please log in with your card.',

@@ -5,15 +5,18 @@
  * found by the auth certificate's SHA-256 at login, or through J-LIS's 新旧紐付け after a renewal.
  * The signature certificate is read for the match and then dropped: only the link is kept.
  */
-import type * as pkijs from 'pkijs';
 import { base64ToBytes } from '../../../src/platform/base64';
 import type { RegistrationResult, TokenPair } from '../../../src/platform/types';
+import type { CertificateCache } from './certificate-cache';
 import type { ChallengeStore } from './challenges';
+import type { RelyingPartyCrypto } from './crypto-port';
+import { checkSignCertificate, tellOnce } from './change-check';
 import { readHolderData } from './holder';
 import type { JlisService } from './jlis';
 import type { RateLimits } from './limits';
 import { invalid, ProblemError } from './problem';
 import type { CertificatePolicies } from './profiles';
+import type { RevocationIndex } from './revocation';
 import { verifySignatureOver, type RsaPublicKey } from './rsa-signature';
 import type { Session, SessionStore } from './sessions';
 import type { User, UserDirectory } from './users';
@@ -23,7 +26,6 @@ import type { Customer } from '../seed/residents';
 export interface AuthContext {
   now: () => Date;
   anchors: () => readonly TrustAnchor[];
-  crls: () => readonly pkijs.CertificateRevocationList[];
   requireCrl: boolean;
   policies: CertificatePolicies;
   challenges: ChallengeStore;
@@ -32,6 +34,12 @@ export interface AuthContext {
   users: UserDirectory;
   jlis: JlisService;
   limits: RateLimits;
+  /** The CRLs in force, indexed at the latest refresh (revocation, and 変更確認 at login). */
+  revocations: () => Promise<RevocationIndex>;
+  /** Chain, profile and key of certificates already checked. */
+  certificates: CertificateCache;
+  /** SHA-256 and the RSA signature check (WebCrypto, or Node's on a server). */
+  crypto: RelyingPartyCrypto;
 }
 
 /**
@@ -70,13 +78,6 @@ function binaryField(body: Record<string, unknown>, name: string, maxBytes: numb
   }
 }
 
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes.slice().buffer));
-  let hex = '';
-  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
-  return hex;
-}
-
 export class AuthService {
   private readonly recentKeys = new Map<string, RsaPublicKey>();
 
@@ -89,12 +90,25 @@ export class AuthService {
   async login(body: Record<string, unknown>): Promise<TokenPair> {
     const der = binaryField(body, 'authCertificate', MAX_CERTIFICATE_BYTES);
     const signature = binaryField(body, 'signature', MAX_SIGNATURE_BYTES);
-    await this.context.limits.take('certificate', 'login', await sha256Hex(der));
+    const derSha256 = await this.context.crypto.sha256Hex(der);
+    await this.context.limits.take('certificate', 'login', derSha256);
     const message = this.context.challenges.consume(body.challenge, 'login');
-    const certificate = await this.verified('auth', der);
-    await verifySignatureOver(certificate.key, message, signature, this.otherKeys(certificate), 'signature');
+    const certificate = await this.verified('auth', der, derSha256);
+    await verifySignatureOver(
+      certificate.key,
+      message,
+      signature,
+      this.otherKeys(certificate),
+      'signature',
+      this.context.crypto,
+    );
     const { user, renewed } = await this.userOf(certificate);
-    return this.context.sessions.open(this.sessionOf(user, certificate, renewed));
+    let signNotice = false;
+    if (user.signCertificate) {
+      checkSignCertificate(user.signCertificate, await this.context.revocations(), this.context.now());
+      signNotice = tellOnce(user.signCertificate);
+    }
+    return this.context.sessions.open(this.sessionOf(user, certificate, renewed, signNotice));
   }
 
   async register(body: Record<string, unknown>): Promise<RegistrationResult> {
@@ -103,14 +117,23 @@ export class AuthService {
     const authSignature = binaryField(body, 'authSignature', MAX_SIGNATURE_BYTES);
     const signDer = binaryField(body, 'signCertificate', MAX_CERTIFICATE_BYTES);
     const signSignature = binaryField(body, 'signSignature', MAX_SIGNATURE_BYTES);
-    await this.context.limits.take('certificate', 'registration', await sha256Hex(authDer));
+    const authSha256 = await this.context.crypto.sha256Hex(authDer);
+    await this.context.limits.take('certificate', 'registration', authSha256);
     const message = this.context.challenges.consume(body.challenge, 'registration');
 
-    const auth = await this.verified('auth', authDer);
-    await verifySignatureOver(auth.key, message, authSignature, this.otherKeys(auth), 'auth signature');
-    const sign = await this.verified('sign', signDer);
+    const auth = await this.verified('auth', authDer, authSha256);
+    const primitives = this.context.crypto;
+    await verifySignatureOver(
+      auth.key,
+      message,
+      authSignature,
+      this.otherKeys(auth),
+      'auth signature',
+      primitives,
+    );
+    const sign = await this.verified('sign', signDer, await primitives.sha256Hex(signDer));
     // The other key the client sent is the likeliest mix-up (auth and sign signatures swapped).
-    await verifySignatureOver(sign.key, message, signSignature, [auth.key], 'sign signature');
+    await verifySignatureOver(sign.key, message, signSignature, [auth.key], 'sign signature', primitives);
     if (!(await this.context.jlis.areLinked(auth.sha256Hex, sign.sha256Hex))) {
       throw new ProblemError(
         403,
@@ -140,7 +163,15 @@ export class AuthService {
     const user = existing
       ? users.attach(existing.userId, auth.sha256Hex)
       : users.createUser(customerNumber, auth.sha256Hex, this.context.now());
-    const tokens = this.context.sessions.open(this.sessionOf(user, auth, false));
+    // 変更確認 from now on reads this signature certificate's status (a new one replaces the old).
+    user.signCertificate = {
+      serialHex: sign.serialHex,
+      anchorId: sign.anchor.id,
+      notAfter: sign.notAfter,
+      status: 'valid',
+      checkedAt: this.context.now(),
+    };
+    const tokens = this.context.sessions.open(this.sessionOf(user, auth, false, false));
     return {
       customerNumber,
       displayName: customer.name,
@@ -169,22 +200,36 @@ export class AuthService {
     throw new ProblemError(403, 'REGISTRATION_REQUIRED');
   }
 
-  private sessionOf(user: User, certificate: VerifiedCertificate, renewed: boolean): Session {
+  private sessionOf(
+    user: User,
+    certificate: VerifiedCertificate,
+    renewed: boolean,
+    signNotice: boolean,
+  ): Session {
     return {
       userId: user.userId,
       customerNumber: user.customerNumber,
       certificateId: certificate.sha256Hex,
+      certificateAnchorId: certificate.anchor.id,
       certificateNotBefore: certificate.notBefore,
       certificateNotAfter: certificate.notAfter,
       certificateSerialHex: certificate.serialHex,
       renewed,
+      signNotice,
     };
   }
 
-  private async verified(kind: 'auth' | 'sign', der: Uint8Array): Promise<VerifiedCertificate> {
+  private async verified(
+    kind: 'auth' | 'sign',
+    der: Uint8Array,
+    sha256Hex?: string,
+  ): Promise<VerifiedCertificate> {
     return verifyCertificate(kind, der, {
+      ...(sha256Hex ? { sha256Hex } : {}),
       anchors: this.context.anchors(),
-      crls: this.context.crls(),
+      revocations: await this.context.revocations(),
+      cache: this.context.certificates,
+      crypto: this.context.crypto,
       now: this.context.now(),
       requireCrl: this.context.requireCrl,
       policies: this.context.policies,

@@ -41,6 +41,9 @@ const TITLES: Record<ProblemCode, string> = {
   CANCELLATION_DEADLINE_PASSED: 'The cancellation deadline has passed',
   PLATFORM_UNAVAILABLE: 'The platform is unavailable',
   RATE_LIMITED: 'Too many requests',
+  SESSION_CERTIFICATE_EXPIRED: "The session's authentication certificate has expired",
+  SESSION_CERTIFICATE_REVOKED: "The session's authentication certificate has been revoked",
+  REFRESH_TOKEN_REUSED: 'A spent refresh token was presented again; the session is ended',
 };
 
 /** What a problem adds to the HTTP reply besides its body. */

@@ -8,6 +8,7 @@
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { sha256, toArrayBuffer } from '../../../src/platform/base64';
+import { WEB_CRYPTO, type RelyingPartyCrypto } from './crypto-port';
 import { ProblemError } from './problem';
 
 /** DER DigestInfo header for SHA-256 (RFC 8017 §9.2 note 1). */
@@ -22,6 +23,8 @@ export interface RsaPublicKey {
   /** Modulus length in bytes (256 for RSA-2048). */
   length: number;
   cryptoKey: CryptoKey;
+  /** DER SubjectPublicKeyInfo (for other crypto implementations than WebCrypto). */
+  spki: Uint8Array;
 }
 
 function bytesToBigInt(bytes: Uint8Array): bigint {
@@ -59,9 +62,10 @@ export async function rsaKeyOf(certificate: pkijs.Certificate): Promise<RsaPubli
   const rsa = new pkijs.RSAPublicKey({ schema: parsed.result });
   const modulusBytes = rsa.modulus.valueBlock.valueHexView;
   const modulus = bytesToBigInt(modulusBytes);
+  const spkiDer = new Uint8Array(spki.toSchema().toBER());
   const cryptoKey = await crypto.subtle.importKey(
     'spki',
-    spki.toSchema().toBER(),
+    toArrayBuffer(spkiDer),
     { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
     false,
     ['verify'],
@@ -71,15 +75,22 @@ export async function rsaKeyOf(certificate: pkijs.Certificate): Promise<RsaPubli
     exponent: bytesToBigInt(rsa.publicExponent.valueBlock.valueHexView),
     length: Math.ceil(modulus.toString(16).length / 2),
     cryptoKey,
+    spki: spkiDer,
   };
 }
 
 /** The SHA-256 digest inside an EMSA-PKCS1-v1_5 block recovered with `key`, if the block is well-formed. */
-export function recoverSha256Digest(key: RsaPublicKey, signature: Uint8Array): Uint8Array | undefined {
+export function recoverSha256Digest(
+  key: RsaPublicKey,
+  signature: Uint8Array,
+  primitives: RelyingPartyCrypto = WEB_CRYPTO,
+): Uint8Array | undefined {
   if (signature.length !== key.length) return undefined;
   const s = bytesToBigInt(signature);
   if (s >= key.modulus) return undefined;
-  const em = bigIntToBytes(modPow(s, key.exponent, key.modulus), key.length);
+  const em =
+    primitives.rsaPublicOperation?.(key, signature) ??
+    bigIntToBytes(modPow(s, key.exponent, key.modulus), key.length);
   // 00 01 FF…FF (at least 8) 00 DigestInfo
   if (em[0] !== 0x00 || em[1] !== 0x01) return undefined;
   let index = 2;
@@ -107,22 +118,17 @@ export async function verifySignatureOver(
   signature: Uint8Array,
   otherKnownKeys: Iterable<RsaPublicKey> = [],
   what = 'signature',
+  primitives: RelyingPartyCrypto = WEB_CRYPTO,
 ): Promise<void> {
-  const ok = await crypto.subtle.verify(
-    'RSASSA-PKCS1-v1_5',
-    key.cryptoKey,
-    toArrayBuffer(signature),
-    toArrayBuffer(message),
-  );
-  if (ok) return;
+  if (await primitives.verifyRsaSha256(key, message, signature)) return;
   const digest = await sha256(message);
-  const recovered = recoverSha256Digest(key, signature);
+  const recovered = recoverSha256Digest(key, signature, primitives);
   if (recovered && !equalBytes(recovered, digest)) {
     throw new ProblemError(401, 'CHALLENGE_MISMATCH', `the ${what} is over data other than this challenge`);
   }
   for (const other of otherKnownKeys) {
     if (other.modulus === key.modulus) continue;
-    const byOther = recoverSha256Digest(other, signature);
+    const byOther = recoverSha256Digest(other, signature, primitives);
     if (byOther && equalBytes(byOther, digest)) {
       throw new ProblemError(
         401,

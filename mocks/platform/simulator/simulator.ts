@@ -16,7 +16,11 @@ import { SimulatedJlis, type JlisService } from './jlis';
 import { DEFAULT_LIMITS, RateLimits, type LimitRules } from './limits';
 import { invalid, ProblemError } from './problem';
 import { TEST_PKI_POLICIES, type CertificatePolicies } from './profiles';
-import { ACCESS_TOKEN_TTL_MS, REFRESH_TOKEN_TTL_MS, SessionStore, type Session } from './sessions';
+import { CertificateCache } from './certificate-cache';
+import { WEB_CRYPTO, type RelyingPartyCrypto } from './crypto-port';
+import { checkSignCertificate, signCertificateStatusOf } from './change-check';
+import { RevocationIndex } from './revocation';
+import { SessionStore, type Session } from './sessions';
 import { UserDirectory } from './users';
 import { parseCrls, trustAnchorOf, type CertificateKind, type TrustAnchor } from './verification';
 
@@ -33,7 +37,10 @@ export interface PlatformSimulatorConfig {
   /** Unused challenges kept at most (default 10,000); the oldest is forgotten first. */
   maxPendingChallenges?: number;
   accessTokenTtlMs?: number;
+  /** Idle limit of a session: its refresh token unused this long. */
   refreshTokenTtlMs?: number;
+  /** Absolute limit of a session from its login. */
+  sessionLifetimeMs?: number;
   /**
    * J-LIS (証明書紐付け, 新旧紐付け). Default: a simulated one with no records; add the test PKI's
    * and files' records to it through `simulator.jlis` (a SimulatedJlis).
@@ -43,6 +50,10 @@ export interface PlatformSimulatorConfig {
   policies?: CertificatePolicies;
   /** Rate limits per client and per certificate (default DEFAULT_LIMITS; false: none). */
   limits?: LimitRules | false;
+  /** SHA-256 and RSA signature checks (default WebCrypto; NODE_CRYPTO on a Node server). */
+  crypto?: RelyingPartyCrypto;
+  /** Certificates whose chain, profile and key are kept checked (default 4,096; 0: none). */
+  certificateCacheLimit?: number;
 }
 
 /** A root's DER; with `requireCrl: false` its certificates are accepted while no CRL of it is loaded. */
@@ -56,6 +67,9 @@ export class PlatformSimulator {
   readonly now: () => Date;
   private anchors: TrustAnchor[] = [];
   private crlList: pkijs.CertificateRevocationList[] = [];
+  /** The index of the CRLs in force; a refresh replaces it when the new one is built. */
+  private revocations: Promise<RevocationIndex> = Promise.resolve(RevocationIndex.empty());
+  private readonly certificates: CertificateCache;
   private seed: SeedData;
   private customers = new Map<string, Customer>();
   private readonly challenges: ChallengeStore;
@@ -69,6 +83,7 @@ export class PlatformSimulator {
 
   private constructor(private readonly config: PlatformSimulatorConfig) {
     this.now = config.now ?? (() => new Date());
+    this.certificates = new CertificateCache(config.certificateCacheLimit);
     this.seed = this.makeSeed();
     this.indexCustomers();
     this.challenges = new ChallengeStore(
@@ -78,15 +93,14 @@ export class PlatformSimulator {
     );
     this.jlis = config.jlis ?? new SimulatedJlis();
     this.limits = new RateLimits(config.limits ?? DEFAULT_LIMITS);
-    this.sessions = new SessionStore(
-      this.now,
-      config.accessTokenTtlMs ?? ACCESS_TOKEN_TTL_MS,
-      config.refreshTokenTtlMs ?? REFRESH_TOKEN_TTL_MS,
-    );
+    this.sessions = new SessionStore(this.now, {
+      ...(config.accessTokenTtlMs !== undefined ? { accessTtlMs: config.accessTokenTtlMs } : {}),
+      ...(config.refreshTokenTtlMs !== undefined ? { refreshTtlMs: config.refreshTokenTtlMs } : {}),
+      ...(config.sessionLifetimeMs !== undefined ? { lifetimeMs: config.sessionLifetimeMs } : {}),
+    });
     this.auth = new AuthService({
       now: this.now,
       anchors: () => this.anchors,
-      crls: () => this.crlList,
       requireCrl: config.requireCrl ?? true,
       policies: config.policies ?? TEST_PKI_POLICIES,
       challenges: this.challenges,
@@ -95,6 +109,9 @@ export class PlatformSimulator {
       users: this.users,
       jlis: this.jlis,
       limits: this.limits,
+      revocations: () => this.revocations,
+      certificates: this.certificates,
+      crypto: config.crypto ?? WEB_CRYPTO,
     });
     this.health = new HealthRecords(
       () => this.seed.checkups,
@@ -107,7 +124,7 @@ export class PlatformSimulator {
     const simulator = new PlatformSimulator(config);
     for (const der of config.trustAnchors.auth) await simulator.addTrustAnchor('auth', der);
     for (const der of config.trustAnchors.sign ?? []) await simulator.addTrustAnchor('sign', der);
-    simulator.setCrls(config.crls ?? []);
+    await simulator.setCrls(config.crls ?? []);
     return simulator;
   }
 
@@ -116,16 +133,36 @@ export class PlatformSimulator {
       input instanceof Uint8Array
         ? await trustAnchorOf(kind, input)
         : await trustAnchorOf(kind, input.der, input.requireCrl);
-    if (!this.anchors.some((a) => a.kind === kind && a.id === anchor.id)) this.anchors.push(anchor);
+    if (this.anchors.some((a) => a.kind === kind && a.id === anchor.id)) return;
+    this.anchors.push(anchor);
+    // The new root's CRLs may already be loaded.
+    this.revocations = RevocationIndex.build(this.anchors, this.crlList);
+    await this.revocations;
   }
 
   get trustAnchorCount(): number {
     return this.anchors.length;
   }
 
-  /** Replaces the CRLs (e.g. refreshed from the PKI directory). */
-  setCrls(ders: readonly Uint8Array[]): void {
+  /**
+   * Replaces the CRLs (e.g. refreshed from the PKI directory). Logins check against them at once;
+   * when the returned promise settles, sessions whose auth certificate they revoke have ended and
+   * every registered signature certificate's status (変更確認) has been read again.
+   */
+  async setCrls(ders: readonly Uint8Array[]): Promise<void> {
     this.crlList = parseCrls(ders);
+    // Logins from now on wait for the new index (their CRL checks never use an older list).
+    this.revocations = RevocationIndex.build(this.anchors, this.crlList);
+    const index = await this.revocations;
+    const now = this.now();
+    this.sessions.end(
+      (session) =>
+        index.revocation(session.certificateAnchorId, session.certificateSerialHex, now) !== undefined,
+      'SESSION_CERTIFICATE_REVOKED',
+    );
+    for (const user of this.users.all()) {
+      if (user.signCertificate) checkSignCertificate(user.signCertificate, index, now);
+    }
   }
 
   /** Forgets every user, link, session, challenge and booking, and seeds the demo town anew. */
@@ -135,6 +172,7 @@ export class PlatformSimulator {
     this.users.clear();
     this.limits.clear();
     this.auth.reset();
+    this.certificates.clear();
     this.bookings.reset();
     this.seed = this.makeSeed();
     this.indexCustomers();
@@ -143,6 +181,11 @@ export class PlatformSimulator {
   /** How many auth certificates point to a user (for tests and the demo's status line). */
   get linkCount(): number {
     return this.users.certificateCount;
+  }
+
+  /** Sessions neither ended nor past their lifetime. */
+  get sessionCount(): number {
+    return this.sessions.openCount;
   }
 
   get userCount(): number {
@@ -193,6 +236,7 @@ export class PlatformSimulator {
   profile(session: Session): Profile {
     const customer = this.customers.get(session.customerNumber);
     if (!customer) throw new ProblemError(404, 'NOT_FOUND', 'the customer record is gone');
+    const sign = this.users.user(session.userId)?.signCertificate;
     const daysRemaining = Math.floor((session.certificateNotAfter.getTime() - this.now().getTime()) / DAY_MS);
     return {
       customerNumber: customer.customerNumber,
@@ -206,6 +250,7 @@ export class PlatformSimulator {
         serialNumber: session.certificateSerialHex,
         renewed: session.renewed,
       },
+      ...(sign ? { signCertificate: signCertificateStatusOf(sign, session.signNotice) } : {}),
     };
   }
 

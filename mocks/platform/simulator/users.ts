@@ -5,6 +5,7 @@
  * renewal the new auth certificate points to the same user and the old one is marked superseded.
  */
 import { bytesToBase64Url } from '../../../src/platform/base64';
+import type { SignCertificateRecord } from './change-check';
 
 export interface User {
   userId: string;
@@ -12,6 +13,8 @@ export interface User {
   linkedAt: Date;
   /** SHA-256 hex of the auth certificate the user logs in with now. */
   currentCertificate: string;
+  /** The signature certificate of the latest registration, for 変更確認 (no holder data). */
+  signCertificate?: SignCertificateRecord;
 }
 
 export interface CertificatePointer {
@@ -37,6 +40,11 @@ export class UserDirectory {
 
   get certificateCount(): number {
     return this.byCertificate.size;
+  }
+
+  /** Every user (for the 変更確認 at a CRL refresh). */
+  all(): IterableIterator<User> {
+    return this.users.values();
   }
 
   user(userId: string): User | undefined {

@@ -9,6 +9,9 @@ import '../../pki/engine'; // registers Node's/the browser's WebCrypto with pkij
 import { toArrayBuffer } from '../../../src/platform/base64';
 import { ProblemError } from './problem';
 import { checkProfile, TEST_PKI_POLICIES, type CertificatePolicies } from './profiles';
+import type { CertificateCache } from './certificate-cache';
+import { WEB_CRYPTO, type RelyingPartyCrypto } from './crypto-port';
+import type { RevocationIndex } from './revocation';
 import { rsaKeyOf, type RsaPublicKey } from './rsa-signature';
 
 export type CertificateKind = 'auth' | 'sign';
@@ -55,6 +58,8 @@ export interface TrustAnchor {
   keyIdHex: string | undefined;
   /** false: accept this root's certificates when no CRL of it is loaded (an operator's extra root). */
   requireCrl: boolean;
+  /** The root's RSA key (undefined for another kind of key: then pkijs checks signatures by it). */
+  key: RsaPublicKey | undefined;
 }
 
 export async function trustAnchorOf(
@@ -65,7 +70,8 @@ export async function trustAnchorOf(
   const certificate = parseCertificateDer(der, 'trust anchor');
   const keyIdHex = subjectKeyIdHex(certificate);
   const id = keyIdHex ?? hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(der))));
-  return { kind, certificate, id, keyIdHex, requireCrl };
+  const key = await rsaKeyOf(certificate).catch(() => undefined);
+  return { kind, certificate, id, keyIdHex, requireCrl, key };
 }
 
 /**
@@ -96,18 +102,45 @@ export interface VerifiedCertificate {
 
 export interface CertificateCheck {
   anchors: readonly TrustAnchor[];
-  crls: readonly pkijs.CertificateRevocationList[];
+  /** The CRLs in force, their signatures checked once when they were loaded. */
+  revocations: RevocationIndex;
   now: Date;
   /** Refuse when the issuing root has no CRL current at `now` (a relying party fails closed). */
   requireCrl: boolean;
   /** Accepted certificate policies (default: the test PKI's). */
   policies?: CertificatePolicies;
+  /** What was already checked of a certificate (chain, profile, key), by the SHA-256 of its DER. */
+  cache?: CertificateCache;
+  /** The SHA-256 hex of `der`, when the caller has it already. */
+  sha256Hex?: string;
+  /** The RSA check of a certificate's signature by its root (default WebCrypto). */
+  crypto?: RelyingPartyCrypto;
+}
+
+const OID_SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
+
+/** Whether the anchor's key signed the certificate: sha256WithRSA by our primitives, else pkijs. */
+async function signedBy(
+  certificate: pkijs.Certificate,
+  anchor: TrustAnchor,
+  primitives: RelyingPartyCrypto,
+): Promise<boolean> {
+  const algorithm = certificate.signatureAlgorithm.algorithmId;
+  if (anchor.key && algorithm === OID_SHA256_WITH_RSA && certificate.signature.algorithmId === algorithm) {
+    return primitives.verifyRsaSha256(
+      anchor.key,
+      certificate.tbsView,
+      certificate.signatureValue.valueBlock.valueHexView,
+    );
+  }
+  return certificate.verify(anchor.certificate);
 }
 
 /** The anchor whose key verifies the certificate's signature; AKI only orders the attempts. */
 async function issuingAnchor(
   certificate: pkijs.Certificate,
   anchors: readonly TrustAnchor[],
+  primitives: RelyingPartyCrypto,
 ): Promise<TrustAnchor | undefined> {
   const hint = authorityKeyIdHex(certificate.extensions);
   const ordered = [...anchors].sort(
@@ -115,7 +148,7 @@ async function issuingAnchor(
   );
   for (const anchor of ordered) {
     try {
-      if (await certificate.verify(anchor.certificate)) return anchor;
+      if (await signedBy(certificate, anchor, primitives)) return anchor;
     } catch {
       // A key or algorithm the engine cannot use: not this anchor.
     }
@@ -123,24 +156,10 @@ async function issuingAnchor(
   return undefined;
 }
 
-/** The newest CRL signed by the anchor's key and current at `now`. */
-async function currentCrlOf(
-  anchor: TrustAnchor,
-  crls: readonly pkijs.CertificateRevocationList[],
-  now: Date,
-): Promise<pkijs.CertificateRevocationList | undefined> {
-  let best: pkijs.CertificateRevocationList | undefined;
-  for (const crl of crls) {
-    const hint = authorityKeyIdHex(crl.crlExtensions?.extensions);
-    if (hint && anchor.keyIdHex && hint !== anchor.keyIdHex) continue;
-    const signed = await crl.verify({ issuerCertificate: anchor.certificate }).catch(() => false);
-    if (!signed) continue;
-    const thisUpdate = crl.thisUpdate.value.getTime();
-    const nextUpdate = crl.nextUpdate?.value.getTime() ?? Number.POSITIVE_INFINITY;
-    if (thisUpdate > now.getTime() || nextUpdate < now.getTime()) continue;
-    if (!best || thisUpdate > best.thisUpdate.value.getTime()) best = crl;
-  }
-  return best;
+/** Whether a CRL may be of this anchor: its authorityKeyIdentifier, when both have one, must match. */
+export function crlMayBeOf(crl: pkijs.CertificateRevocationList, anchor: TrustAnchor): boolean {
+  const hint = authorityKeyIdHex(crl.crlExtensions?.extensions);
+  return !(hint && anchor.keyIdHex && hint !== anchor.keyIdHex);
 }
 
 /**
@@ -148,64 +167,71 @@ async function currentCrlOf(
  * CERTIFICATE_MALFORMED, UNKNOWN_ISSUER, CERTIFICATE_PROFILE_INVALID, CERTIFICATE_NOT_YET_VALID,
  * CERTIFICATE_EXPIRED, REVOCATION_STATUS_UNKNOWN or CERTIFICATE_REVOKED. Whatever a client sends,
  * the answer is one of those: a certificate that trips the parser is malformed, not our crash.
+ * What never changes for a DER (chain, profile, key) is checked once and cached by its SHA-256;
+ * validity and revocation are checked at every call.
  */
 export async function verifyCertificate(
   kind: CertificateKind,
   der: Uint8Array,
   check: CertificateCheck,
 ): Promise<VerifiedCertificate> {
+  let verified: VerifiedCertificate;
   try {
-    return await verifyCertificateUnguarded(kind, der, check);
+    const sha256Hex =
+      check.sha256Hex ?? hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(der))));
+    verified =
+      check.cache?.get(kind, sha256Hex) ?? (await verifyChainAndProfile(kind, der, sha256Hex, check));
   } catch (error) {
     if (error instanceof ProblemError) throw error;
     throw new ProblemError(400, 'CERTIFICATE_MALFORMED', `the ${kind} certificate cannot be read`);
   }
+  checkStatus(verified, check);
+  return verified;
 }
 
-async function verifyCertificateUnguarded(
+async function verifyChainAndProfile(
   kind: CertificateKind,
   der: Uint8Array,
+  sha256Hex: string,
   check: CertificateCheck,
 ): Promise<VerifiedCertificate> {
   const certificate = parseCertificateDer(der);
   const anchors = check.anchors.filter((anchor) => anchor.kind === kind);
-  const anchor = await issuingAnchor(certificate, anchors);
+  const anchor = await issuingAnchor(certificate, anchors, check.crypto ?? WEB_CRYPTO);
   if (!anchor) {
     throw new ProblemError(401, 'UNKNOWN_ISSUER', `the ${kind} certificate does not chain to a trusted root`);
   }
   checkProfile(kind, certificate, check.policies ?? TEST_PKI_POLICIES);
-  const now = check.now.getTime();
-  if (now < certificate.notBefore.value.getTime()) {
-    throw new ProblemError(401, 'CERTIFICATE_NOT_YET_VALID');
-  }
-  if (now > certificate.notAfter.value.getTime()) {
-    throw new ProblemError(401, 'CERTIFICATE_EXPIRED', `the ${kind} certificate expired`);
-  }
-  const serialHex = hexOf(certificate.serialNumber.valueBlock.valueHexView);
-  const crl = await currentCrlOf(anchor, check.crls, check.now);
-  if (!crl) {
-    if (check.requireCrl && anchor.requireCrl) {
-      throw new ProblemError(503, 'REVOCATION_STATUS_UNKNOWN', `no current CRL for the ${kind} root`);
-    }
-  } else {
-    const revoked = crl.revokedCertificates?.find(
-      (entry) =>
-        hexOf(entry.userCertificate.valueBlock.valueHexView) === serialHex &&
-        entry.revocationDate.value.getTime() <= now,
-    );
-    if (revoked) throw new ProblemError(401, 'CERTIFICATE_REVOKED', `the ${kind} certificate is revoked`);
-  }
-  return {
+  const verified: VerifiedCertificate = {
     kind,
     der,
     certificate,
     anchor,
-    serialHex,
-    sha256Hex: hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(der)))),
+    serialHex: hexOf(certificate.serialNumber.valueBlock.valueHexView),
+    sha256Hex,
     notBefore: certificate.notBefore.value,
     notAfter: certificate.notAfter.value,
     key: await rsaKeyOf(certificate),
   };
+  check.cache?.set(verified);
+  return verified;
+}
+
+/** Validity at the clock, then revocation by the issuing root's CRL current at the clock. */
+function checkStatus(verified: VerifiedCertificate, check: CertificateCheck): void {
+  const { kind, anchor } = verified;
+  const now = check.now.getTime();
+  if (now < verified.notBefore.getTime()) throw new ProblemError(401, 'CERTIFICATE_NOT_YET_VALID');
+  if (now > verified.notAfter.getTime()) {
+    throw new ProblemError(401, 'CERTIFICATE_EXPIRED', `the ${kind} certificate expired`);
+  }
+  if (!check.revocations.hasCrl(anchor.id, check.now)) {
+    if (check.requireCrl && anchor.requireCrl) {
+      throw new ProblemError(503, 'REVOCATION_STATUS_UNKNOWN', `no current CRL for the ${kind} root`);
+    }
+  } else if (check.revocations.revocation(anchor.id, verified.serialHex, check.now)) {
+    throw new ProblemError(401, 'CERTIFICATE_REVOKED', `the ${kind} certificate is revoked`);
+  }
 }
 
 /** Parses DER CRLs; throws with the index of the first one that is not a CRL. */

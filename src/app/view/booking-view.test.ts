@@ -328,7 +328,10 @@ describe('bookingView', () => {
     expect(closed.view().screen).toBe('status');
     const expired = start();
     await expired.send(fail('loadFacilities', platformErrors.sessionExpired()));
-    expect(expired.run.actor.getSnapshot().output).toEqual({ outcome: 'sessionExpired' });
+    expect(expired.run.actor.getSnapshot().output).toEqual({
+      outcome: 'sessionExpired',
+      reason: 'loggedOutSessionExpired',
+    });
     expect(props<StatusProps>(expired.view())).toEqual({
       titleKey: 'booking.title.facilities',
       bodyKey: 'common.pleaseWait',

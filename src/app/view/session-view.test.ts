@@ -7,6 +7,7 @@ import {
   done,
   platformErrors,
   signedIn,
+  signedInWithSign,
 } from '../../machines/testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../../machines/testing/model';
 import { sessionSpec } from '../../machines/session/session.test-model';
@@ -135,6 +136,51 @@ describe('session view', () => {
       signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }),
     });
     expect(view(run).main).toEqual({ screen: 'certificate-notice', target: 'session', props: { days: 45 } });
+  });
+
+  test('変更確認: a signature certificate revoked after a move asks once, with OK to go on', async () => {
+    const run = await loggedIn({
+      outcome: 'signedIn',
+      signedIn: signedInWithSign('holderInformationChanged'),
+    });
+    expect(view(run).main).toMatchObject({
+      screen: 'message',
+      target: 'session',
+      props: {
+        tone: 'notice',
+        titleKey: 'shell.signCertificateTitle',
+        body: { key: 'signCertificateChanged' },
+        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      },
+    });
+    for (const language of ['ja', 'en'] as const) {
+      expect(allTranslations()[language]['shell.signCertificateTitle']).toBeTruthy();
+    }
+    run.actor.send({ type: 'OK' });
+    expect(view(run).main.screen).toBe('home');
+  });
+
+  test('signed out by the platform: why, and the way back in', async () => {
+    const run = await loggedIn();
+    run.clock.increment(240_000);
+    await dispatch(run as never, {
+      type: 'xstate.error.actor.refreshTokens',
+      error: platformErrors.sessionCertificateRevoked(),
+    });
+    await dispatch(run as never, { type: 'xstate.done.actor.logout', output: undefined });
+    expect(view(run).main).toMatchObject({
+      screen: 'message',
+      props: {
+        titleKey: 'shell.loggedOutTitle',
+        body: { key: 'loggedOutCertificateRevoked' },
+        actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
+      },
+    });
+    card(run, 'absent');
+    expect(view(run).main).toMatchObject({
+      screen: 'insert-card',
+      props: { notice: { key: 'loggedOutCertificateRevoked' } },
+    });
   });
 
   test('the idle warning shows over the screen with the seconds left', async () => {

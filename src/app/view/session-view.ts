@@ -4,7 +4,7 @@
  * function does (their snapshots are read from the session's children).
  */
 import type { AnyActorRef, SnapshotFrom } from 'xstate';
-import { certificateNotice, type sessionMachine } from '../../machines';
+import { certificateNotice, signCertificateNotice, type sessionMachine } from '../../machines';
 import type { AppSettings } from '../settings/settings';
 import { messageView, statusView, type AppView, type ScreenView } from './app-view';
 import { bookingView } from './booking-view';
@@ -43,6 +43,24 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
       target: 'session',
       props: { days: Number(notice?.params.days ?? 0) },
     };
+  }
+  if (snapshot.matches({ loggedIn: { screen: 'renewedNotice' } })) {
+    return messageView('session', {
+      tone: 'notice',
+      titleKey: 'shell.certificateRenewedTitle',
+      body: { key: 'certificateRenewed' },
+      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      contact: false,
+    });
+  }
+  if (snapshot.matches({ loggedIn: { screen: 'signCertificateNotice' } })) {
+    return messageView('session', {
+      tone: 'notice',
+      titleKey: 'shell.signCertificateTitle',
+      body: { key: signCertificateNotice(profile) ?? 'signCertificateChanged' },
+      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      contact: false,
+    });
   }
   if (snapshot.matches({ loggedIn: { screen: 'home' } })) {
     return {

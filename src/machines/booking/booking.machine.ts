@@ -9,7 +9,7 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../platform/resources/bookings';
 import type { SlotCode } from '../../platform/types';
-import { errorIs, toFlowError, type FlowError } from '../errors';
+import { errorIs, sessionEndReason, toFlowError, type FlowError, type SessionEndReason } from '../errors';
 import type { FlowMessageKey } from '../messages';
 import type {
   Availability,
@@ -56,6 +56,8 @@ export interface BookingContext {
   bookingId: string | undefined;
   notice: FlowMessageKey | undefined;
   error: FlowError | undefined;
+  /** Why the platform ended the session, for the signed-out screen. */
+  sessionEnd: SessionEndReason | undefined;
 }
 
 export type BookingEvent =
@@ -73,7 +75,11 @@ export const BOOKING_WINDOW_DAYS = 30;
 const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
 type ErrorEvent = { event: { error?: unknown } };
 const failure = (errorTarget: string) => [
-  { guard: ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired'), target: '#booking.sessionExpired' },
+  {
+    guard: ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired'),
+    target: '#booking.sessionExpired',
+    actions: 'noteSessionEnd' as const,
+  },
   { target: errorTarget, actions: 'setError' as const },
 ];
 /** Opened at the bookings list, BACK leaves the flow; otherwise it goes to the facility list. */
@@ -100,6 +106,9 @@ export const bookingMachine = setup({
   actions: {
     setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
     clearMessages: assign({ error: undefined, notice: undefined }),
+    noteSessionEnd: assign({
+      sessionEnd: ({ event }) => sessionEndReason((event as { error?: unknown }).error),
+    }),
     /** A new booking intent gets a new key; a RETRY of it keeps this one. */
     newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),
     setAvailability: assign({
@@ -133,6 +142,7 @@ export const bookingMachine = setup({
     bookingId: undefined,
     notice: undefined,
     error: undefined,
+    sessionEnd: undefined,
   }),
   initial: 'opening',
   output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
@@ -348,6 +358,9 @@ export const bookingMachine = setup({
     cancelFailed: { on: { RETRY: 'cancelling', BACK: 'bookingDetail' } },
     cancelled: { on: { OK: 'myBookings' } },
     closed: { type: 'final', output: { outcome: 'closed' as const } },
-    sessionExpired: { type: 'final', output: { outcome: 'sessionExpired' as const } },
+    sessionExpired: {
+      type: 'final',
+      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
+    },
   },
 });

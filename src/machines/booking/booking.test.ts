@@ -143,7 +143,13 @@ describe('booking', () => {
   test('an expired session ends the flow', async () => {
     const { send, state } = await atConfirm();
     await send({ type: 'CONFIRM' }, fail('createBooking', platformErrors.sessionExpired()));
-    expect(state().output).toEqual({ outcome: 'sessionExpired' });
+    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutSessionExpired' });
+  });
+
+  test('a refresh token used twice ends the flow, saying so', async () => {
+    const { send, state } = await atConfirm();
+    await send({ type: 'CONFIRM' }, fail('createBooking', platformErrors.refreshTokenReused()));
+    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutSessionReused' });
   });
 });
 

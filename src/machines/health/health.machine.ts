@@ -5,7 +5,7 @@
  * closes it. The data stays only as long as this actor: the session stops it on logout.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import { errorIs, toFlowError, type FlowError } from '../errors';
+import { errorIs, sessionEndReason, toFlowError, type FlowError, type SessionEndReason } from '../errors';
 import type {
   Checkup,
   CheckupInput,
@@ -25,6 +25,8 @@ export interface HealthContext {
   trend: Trend | undefined;
   medications: MedicationList['medications'] | undefined;
   error: FlowError | undefined;
+  /** Why the platform ended the session, for the signed-out screen. */
+  sessionEnd: SessionEndReason | undefined;
 }
 
 export type HealthEvent =
@@ -36,7 +38,7 @@ const sessionExpired = ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired
 
 /** Loading failed: the session's end is not this screen's business; anything else can be retried. */
 const failure = (errorTarget: string) => [
-  { guard: sessionExpired, target: '#health.sessionExpired' },
+  { guard: sessionExpired, target: '#health.sessionExpired', actions: 'noteSessionEnd' as const },
   { target: errorTarget, actions: 'setError' as const },
 ];
 
@@ -55,6 +57,9 @@ export const healthMachine = setup({
   actions: {
     setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
     clearError: assign({ error: undefined }),
+    noteSessionEnd: assign({
+      sessionEnd: ({ event }) => sessionEndReason((event as { error?: unknown }).error),
+    }),
     forgetAll: assign({
       checkups: undefined,
       checkupId: undefined,
@@ -82,6 +87,7 @@ export const healthMachine = setup({
     trend: undefined,
     medications: undefined,
     error: undefined,
+    sessionEnd: undefined,
   },
   initial: 'list',
   output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
@@ -198,6 +204,10 @@ export const healthMachine = setup({
       },
     },
     closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
-    sessionExpired: { type: 'final', entry: 'forgetAll', output: { outcome: 'sessionExpired' as const } },
+    sessionExpired: {
+      type: 'final',
+      entry: 'forgetAll',
+      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
+    },
   },
 });

@@ -58,6 +58,12 @@ describe('health', () => {
   test('an expired session ends the flow for the session to log out', async () => {
     const { send, state } = await start();
     await send(fail('loadCheckups', platformErrors.sessionExpired()));
-    expect(state().output).toEqual({ outcome: 'sessionExpired' });
+    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutSessionExpired' });
+  });
+
+  test('a session ended with its certificate says so in the output', async () => {
+    const { send, state } = await start();
+    await send(fail('loadCheckups', platformErrors.sessionCertificateRevoked()));
+    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutCertificateRevoked' });
   });
 });

@@ -1,7 +1,9 @@
 /**
  * The viewer's session at the TV counter: the card bridge's connection and the card's presence
  * decide everything. A card in → login (→ registration the first time) → logged in, with the
- * renewal notice when the certificate runs out within 90 days, the home menu and the feature flows.
+ * renewal notice when the certificate runs out within 90 days (or the word that it was renewed),
+ * the 変更確認 notice when the signature certificate was revoked or expired, the home menu and the
+ * feature flows.
  * Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
  * the platform refuses the token refresh, or nobody touches the remote for the idle timeout; a
  * spoken warning comes `warningLeadMs` (≥ 20 s, WCAG 2.2.1) before, and one key extends.
@@ -10,13 +12,13 @@
  */
 import { assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../booking/booking.machine';
-import { errorIs } from '../errors';
+import { errorIs, sessionEndReason } from '../errors';
 import { healthMachine } from '../health/health.machine';
 import { loginMachine, type LoginOutput } from '../login/login.machine';
 import type { FlowMessageKey, MessageKey, MessageParams } from '../messages';
 import type { BridgeWatchEvent, CardPresence, FeatureOutput, Profile, RefreshOutput } from '../ports';
 import { registrationMachine, type RegistrationOutput } from '../registration/registration.machine';
-import { certificateNotice } from './certificate-expiry';
+import { certificateNotice, signCertificateNotice } from './certificate-expiry';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_WARNING_LEAD_MS = 30_000;
@@ -106,7 +108,15 @@ export const sessionMachine = setup({
     }),
     forgetPersonal: assign({ profile: undefined, flowCardId: undefined }),
     noteCardChanged: assign({ logoutReason: 'cardChanged' }),
-    expired: assign({ logoutReason: 'loggedOutSessionExpired' }),
+    /** The platform ended the session: a feature flow's output or the refresh's error says why. */
+    expired: assign({
+      logoutReason: ({ event }) => {
+        const { output, error } = event as unknown as { output?: FeatureOutput; error?: unknown };
+        if (output)
+          return (output.outcome === 'sessionExpired' && output.reason) || 'loggedOutSessionExpired';
+        return sessionEndReason(error);
+      },
+    }),
     announceIdleWarning: emit(({ context }) => ({
       type: 'announce' as const,
       messageKey: 'idleWarning' as const,
@@ -122,6 +132,8 @@ export const sessionMachine = setup({
     cardSwapped: ({ context, event }) =>
       event.type === 'CARD_STATUS' && context.flowCardId !== undefined && event.cardId !== context.flowCardId,
     renewalDue: ({ context }) => certificateNotice(context.profile) !== undefined,
+    signNoticeDue: ({ context }) => signCertificateNotice(context.profile) !== undefined,
+    renewedNow: ({ context }) => context.profile?.certificate.renewed === true,
   },
   delays: {
     idleWarning: ({ context }) => context.idleTimeoutMs - context.warningLeadMs,
@@ -254,9 +266,20 @@ export const sessionMachine = setup({
           initial: 'checkingCertificate',
           states: {
             checkingCertificate: {
-              always: [{ guard: 'renewalDue', target: 'certificateNotice' }, { target: 'home' }],
+              always: [
+                { guard: 'renewalDue', target: 'certificateNotice' },
+                { guard: 'renewedNow', target: 'renewedNotice' },
+                { target: 'checkingSignCertificate' },
+              ],
             },
-            certificateNotice: { on: { OK: 'home' } },
+            certificateNotice: { on: { OK: 'checkingSignCertificate' } },
+            /** The first login with a renewed certificate (新旧紐付け): said once. */
+            renewedNotice: { on: { OK: 'checkingSignCertificate' } },
+            /** 変更確認: the signature certificate revoked (e.g. after a move) or expired, told once. */
+            checkingSignCertificate: {
+              always: [{ guard: 'signNoticeDue', target: 'signCertificateNotice' }, { target: 'home' }],
+            },
+            signCertificateNotice: { on: { OK: 'home' } },
             home: {
               on: {
                 OPEN: [

@@ -1,6 +1,14 @@
 /** The session machine's test model: bridge, card, child flow outcomes and timers. */
 import type { SnapshotFrom } from 'xstate';
-import { CARD_ID, OTHER_CARD_ID, done, fail, platformErrors, signedIn } from '../testing/fixtures';
+import {
+  CARD_ID,
+  OTHER_CARD_ID,
+  done,
+  fail,
+  platformErrors,
+  signedIn,
+  signedInWithSign,
+} from '../testing/fixtures';
 import type { ModelSpec } from '../testing/model';
 import { sessionMachine } from './session.machine';
 
@@ -37,6 +45,8 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'OPEN', section: 'myBookings' },
     done('login', { outcome: 'signedIn', signedIn: signedIn() }),
     done('login', { outcome: 'signedIn', signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }) }),
+    done('login', { outcome: 'signedIn', signedIn: signedInWithSign('holderInformationChanged') }),
+    done('login', { outcome: 'signedIn', signedIn: signedIn({ renewed: true }) }),
     done('login', { outcome: 'registrationRequired' }),
     done('login', { outcome: 'cancelled' }),
     done('login', { outcome: 'cardChanged' }),

@@ -43,6 +43,24 @@ export const signedIn = (overrides: Partial<Profile['certificate']> = {}): Signe
   refreshAfterMs: 240_000,
 });
 
+/** Signed in with the 変更確認 status of the signature certificate (told when `notify`). */
+export const signedInWithSign = (
+  status: NonNullable<Profile['signCertificate']>['status'],
+  notify = true,
+): SignedIn => ({
+  profile: {
+    ...profile(),
+    signCertificate: {
+      status,
+      notify,
+      notAfter: '2031-03-31T14:59:59Z',
+      checkedAt: '2026-04-01T00:00:00Z',
+      ...(status === 'holderInformationChanged' ? { revocationReason: 'affiliationChanged' as const } : {}),
+    },
+  },
+  refreshAfterMs: 240_000,
+});
+
 export const pinStatus = (triesLeft: number, maxTries = 3): PinStatus => ({
   triesLeft,
   maxTries,
@@ -86,6 +104,9 @@ export const platformErrors = {
   registrationMismatch: () => new RegistrationMismatchError('REGISTRATION_MISMATCH'),
   alreadyLinked: () => new CertificateAlreadyLinkedError('CERTIFICATE_ALREADY_LINKED'),
   sessionExpired: () => new SessionExpiredError('SESSION_EXPIRED'),
+  sessionCertificateRevoked: () => new SessionExpiredError('SESSION_CERTIFICATE_REVOKED'),
+  sessionCertificateExpired: () => new SessionExpiredError('SESSION_CERTIFICATE_EXPIRED'),
+  refreshTokenReused: () => new SessionExpiredError('REFRESH_TOKEN_REUSED'),
   notFound: () => new NotFoundError('CHECKUP_NOT_FOUND'),
   slotTaken: () => new SlotTakenError('SLOT_TAKEN'),
   slotUnavailable: () => new SlotUnavailableError('SLOT_UNAVAILABLE'),

@@ -54,7 +54,15 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** New tokens for a refresh token (which is then spent). */
+    /**
+     * New tokens for a refresh token (which is then spent).
+     * @description Each refresh token is spent by one refresh; the new pair belongs to the same session, whose
+     *     12-hour lifetime from the login does not move (`SESSION_EXPIRED` after it, or when the
+     *     refresh token's own 8 hours ran out unused). A spent refresh token presented again ends the
+     *     session: 401 `REFRESH_TOKEN_REUSED`, also for the newest access and refresh token of that
+     *     session. The session's auth certificate expired → 401 `SESSION_CERTIFICATE_EXPIRED`;
+     *     revoked (listed by the CRL in force) → 401 `SESSION_CERTIFICATE_REVOKED`.
+     */
     post: operations['refreshTokens'];
     delete?: never;
     options?: never;
@@ -111,7 +119,11 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The viewer's profile and certificate expiry. */
+    /**
+     * The viewer's profile, certificate expiry and 変更確認 of the signature certificate.
+     * @description Personal data: `Cache-Control: no-store`. `signCertificate` is present once the viewer has
+     *     registered a signature certificate (see 変更確認 in the description above).
+     */
     get: operations['getProfile'];
     put?: never;
     post?: never;
@@ -328,7 +340,10 @@ export interface components {
       | 'CERTIFICATE_PROFILE_INVALID'
       | 'CERTIFICATE_SUPERSEDED'
       | 'CERTIFICATES_NOT_LINKED'
-      | 'RATE_LIMITED';
+      | 'RATE_LIMITED'
+      | 'SESSION_CERTIFICATE_EXPIRED'
+      | 'SESSION_CERTIFICATE_REVOKED'
+      | 'REFRESH_TOKEN_REUSED';
     Problem: {
       /** @description URI of the problem type (`urn:madoguchi:problem:<code in kebab case>`) */
       type: string;
@@ -423,7 +438,53 @@ export interface components {
          */
         renewed?: boolean;
       };
+      signCertificate?: components['schemas']['SignCertificateStatus'];
     };
+    /**
+     * @description 変更確認: the status of the signature certificate kept at registration, from the signature
+     *     root's CRL at this session's login or at the latest CRL refresh since.
+     */
+    SignCertificateStatus: {
+      /**
+       * @description `holderInformationChanged`: revoked with the reason `affiliationChanged` (name, address
+       *     or other basic information changed, e.g. a move) — ask the viewer kindly whether they
+       *     moved and tell them how to go on (a new signature certificate at the city office, then
+       *     registration again). `revoked`: revoked for another reason (see `revocationReason`).
+       *     `expired`: past its notAfter — say so plainly. `unknown`: no current CRL of its root.
+       * @enum {string}
+       */
+      status: 'valid' | 'holderInformationChanged' | 'revoked' | 'expired' | 'unknown';
+      revocationReason?: components['schemas']['CrlReason'];
+      /** Format: date-time */
+      revokedAt?: string;
+      /** Format: date-time */
+      notAfter?: string;
+      /**
+       * Format: date-time
+       * @description when the status was last read from a CRL (or the clock, for expiry)
+       */
+      checkedAt: string;
+      /**
+       * @description true in the first session that sees this status (other than `valid` and `unknown`):
+       *     tell the viewer once; false afterwards
+       */
+      notify: boolean;
+    };
+    /**
+     * @description RFC 5280 §5.3.1 CRLReason of the CRL entry, by name (absent extension → unspecified)
+     * @enum {string}
+     */
+    CrlReason:
+      | 'unspecified'
+      | 'keyCompromise'
+      | 'cACompromise'
+      | 'affiliationChanged'
+      | 'superseded'
+      | 'cessationOfOperation'
+      | 'certificateHold'
+      | 'removeFromCRL'
+      | 'privilegeWithdrawn'
+      | 'aACompromise';
     /**
      * @description A 異常なし (no abnormality), B 軽度異常 (slightly abnormal, no action), C 要経過観察 (recheck
      *     at the next checkup or sooner), D 要医療 (see a doctor).
