@@ -14,7 +14,9 @@ import { promisify } from 'node:util';
 import { createTestPki, DEMO_HOLDERS, type CardCredentials } from '../mocks/pki';
 import { NODE_CRYPTO } from '../mocks/platform/node-crypto';
 import { WEB_CRYPTO, type RelyingPartyCrypto } from '../mocks/platform/simulator/crypto-port';
+import { rsaKeyOf } from '../mocks/platform/simulator/rsa-signature';
 import { PlatformSimulator } from '../mocks/platform/simulator/simulator';
+import { parseCertificateDer } from '../mocks/platform/simulator/verification';
 import { crlsOf, jlisOf, signedLogin, signRaw, challengeBytes } from '../mocks/platform/test-support';
 import { bytesToBase64 } from '../src/platform/base64';
 import type { BenchContext, BenchOutcome } from './card';
@@ -23,7 +25,10 @@ import { median } from './report';
 const run = promisify(execFile);
 /** RSA verifications one login needs: the certificate by its root, the challenge by the card. */
 export const VERIFICATIONS_PER_LOGIN = 2;
-const LOGINS_PER_RUN = 100;
+/** Logins per timed run of a known certificate: enough that JIT and GC even out over a run. */
+const LOGINS_PER_RUN = 1000;
+/** First logins are ~100× slower: fewer per run. */
+const FIRST_LOGINS_PER_RUN = 100;
 const FAILED_LOGINS_PER_SIZE = 40;
 /** The simulator's bound on recently verified keys (auth.ts). */
 const RECENT_KEYS = 16;
@@ -85,6 +90,23 @@ async function failedLoginMs(simulator: PlatformSimulator, card: CardCredentials
   return median(times);
 }
 
+/**
+ * RSA verifications per CPU second through node:crypto alone (the primitive a login calls, on the
+ * card's key): how far Node's per-call cost is from `openssl speed` before any of ours.
+ */
+async function nodeVerifySpeed(card: CardCredentials): Promise<number> {
+  const key = await rsaKeyOf(parseCertificateDer(card.authCertificate));
+  const message = challengeBytes('A'.repeat(43));
+  const signature = await signRaw(card.authPrivateKeyPkcs8, message);
+  const count = 3000;
+  const { cpu } = await cpuSeconds(async () => {
+    for (let i = 0; i < count; i++) {
+      if (!NODE_CRYPTO.verifyRsaSha256(key, message, signature)) throw new Error('no verification');
+    }
+  });
+  return count / cpu;
+}
+
 /** CPU seconds (this process, every thread: WebCrypto runs on libuv's pool) spent in `work`. */
 async function cpuSeconds(work: () => Promise<void>): Promise<{ cpu: number; wall: number }> {
   const wallStart = performance.now();
@@ -116,11 +138,12 @@ async function repeatLogins(
   card: CardCredentials,
   runs: number,
   progress: (message: string) => void,
+  perRun = LOGINS_PER_RUN,
 ) {
   const perCpu: number[] = [];
   const perWall: number[] = [];
   for (let round = 0; round <= runs; round++) {
-    const bodies = await loginBodies(simulator, card, LOGINS_PER_RUN);
+    const bodies = await loginBodies(simulator, card, perRun);
     const { cpu, wall } = await cpuSeconds(async () => {
       for (const body of bodies) await simulator.login(body);
     });
@@ -143,6 +166,8 @@ export async function runPlatformBench(context: BenchContext): Promise<BenchOutc
   const card = await pki.issueCard(DEMO_HOLDERS[0]!);
   const other = await pki.issueCard(DEMO_HOLDERS[1]!);
   await register(simulator, card);
+  await nodeVerifySpeed(card); // warm-up
+  const nodeVerifies = await nodeVerifySpeed(card);
 
   // A certificate seen before: its chain is cached; the login verifies the card's signature.
   const repeat = await repeatLogins(simulator, card, context.runs, progress);
@@ -155,7 +180,7 @@ export async function runPlatformBench(context: BenchContext): Promise<BenchOutc
   progress('platform: first logins (no certificate cache)');
   const uncached = await benchSimulator(pki, NODE_CRYPTO, 0);
   await register(uncached, card);
-  const first = await repeatLogins(uncached, card, context.runs, () => undefined);
+  const first = await repeatLogins(uncached, card, context.runs, () => undefined, FIRST_LOGINS_PER_RUN);
 
   const fill = (count: number) => {
     const directory = simulator.userDirectory;
@@ -182,6 +207,7 @@ export async function runPlatformBench(context: BenchContext): Promise<BenchOutc
   const at100 = await failedLoginMs(simulator, card, other);
   progress('platform: 100,000 customers');
   fill(100_000);
+  await failedLoginMs(simulator, card, other); // warm-up, as at 100 (and the fill's GC settles)
   const at100k = await failedLoginMs(simulator, card, other);
 
   const repeatRate = repeat.perCpu;
@@ -219,15 +245,18 @@ export async function runPlatformBench(context: BenchContext): Promise<BenchOutc
         },
       ],
       notes: [
-        `${context.runs} runs of ${LOGINS_PER_RUN} logins each (median; first logins: the certificate cache ` +
-          `off); ${FAILED_LOGINS_PER_SIZE} failed logins per size (median wall time)`,
+        `${context.runs} runs of ${LOGINS_PER_RUN} logins each (median; first logins: ${FIRST_LOGINS_PER_RUN} ` +
+          `per run, the certificate cache off); ${FAILED_LOGINS_PER_SIZE} failed logins per size (median wall time)`,
         `wall clock, one login at a time: ${repeat.perWall.toFixed(0)} logins/s; with WebCrypto instead of ` +
           `node:crypto: ${webRepeat.perCpu.toFixed(0)} per CPU second, ${webRepeat.perWall.toFixed(0)}/s wall`,
         'a first login parses the DER with pkijs and checks the profile: work openssl speed does not count',
+        `node:crypto's RSA verification alone (the call a login makes): ${nodeVerifies.toFixed(0)}/s per CPU ` +
+          `second, ${(nodeVerifies / opensslVerifies).toFixed(2)} of openssl speed — the most a login can reach`,
       ],
     },
     data: {
       opensslVerifies,
+      nodeVerifiesPerCpuSecond: nodeVerifies,
       repeatLoginsPerCpuSecond: repeatRate,
       firstLoginsPerCpuSecond: firstRate,
       repeatLoginsPerWallSecond: repeat.perWall,

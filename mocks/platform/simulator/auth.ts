@@ -5,7 +5,6 @@
  * found by the auth certificate's SHA-256 at login, or through J-LIS's 新旧紐付け after a renewal.
  * The signature certificate is read for the match and then dropped: only the link is kept.
  */
-import { base64ToBytes } from '../../../src/platform/base64';
 import type { RegistrationResult, TokenPair } from '../../../src/platform/types';
 import type { CertificateCache } from './certificate-cache';
 import type { ChallengeStore } from './challenges';
@@ -19,8 +18,9 @@ import type { CertificatePolicies } from './profiles';
 import type { RevocationIndex } from './revocation';
 import { verifySignatureOver, type RsaPublicKey } from './rsa-signature';
 import type { Session, SessionStore } from './sessions';
+import { decodeBase64 } from './text-bytes';
 import type { User, UserDirectory } from './users';
-import { verifyCertificate, type TrustAnchor, type VerifiedCertificate } from './verification';
+import { checkStatus, verifyCertificate, type TrustAnchor, type VerifiedCertificate } from './verification';
 import type { Customer } from '../seed/residents';
 
 export interface AuthContext {
@@ -72,7 +72,7 @@ function binaryField(body: Record<string, unknown>, name: string, maxBytes: numb
   if (typeof value !== 'string' || value.length === 0) throw invalid(name, 'required (base64)');
   if (value.length > Math.ceil(maxBytes / 3) * 4) throw invalid(name, `at most ${maxBytes} bytes`);
   try {
-    return base64ToBytes(value);
+    return decodeBase64(value);
   } catch {
     throw invalid(name, 'not base64');
   }
@@ -88,24 +88,41 @@ export class AuthService {
   }
 
   async login(body: Record<string, unknown>): Promise<TokenPair> {
-    const der = binaryField(body, 'authCertificate', MAX_CERTIFICATE_BYTES);
+    const { certificates, crypto: primitives } = this.context;
+    // The exact text of a certificate checked before: no base64 decoding, no hashing.
+    const encoded = body.authCertificate;
+    const known = typeof encoded === 'string' ? certificates.byEncoding('auth', encoded) : undefined;
+    const der = known?.der ?? binaryField(body, 'authCertificate', MAX_CERTIFICATE_BYTES);
     const signature = binaryField(body, 'signature', MAX_SIGNATURE_BYTES);
-    const derSha256 = await this.context.crypto.sha256Hex(der);
+    const derSha256 = known?.sha256Hex ?? (await primitives.sha256Hex(der));
     await this.context.limits.take('certificate', 'login', derSha256);
     const message = this.context.challenges.consume(body.challenge, 'login');
-    const certificate = await this.verified('auth', der, derSha256);
-    await verifySignatureOver(
-      certificate.key,
-      message,
-      signature,
-      this.otherKeys(certificate),
-      'signature',
-      this.context.crypto,
-    );
+    const revocations = await this.context.revocations();
+    const now = this.context.now();
+    let certificate: VerifiedCertificate;
+    if (known) {
+      checkStatus(known, { now, revocations, requireCrl: this.context.requireCrl });
+      certificate = known;
+    } else {
+      certificate = await this.verified('auth', der, derSha256);
+      certificates.setEncoding(encoded as string, certificate);
+    }
+    try {
+      await verifySignatureOver(
+        certificate.key,
+        message,
+        signature,
+        this.otherKeys(certificate),
+        'signature',
+        primitives,
+      );
+    } finally {
+      this.remember(certificate);
+    }
     const { user, renewed } = await this.userOf(certificate);
     let signNotice = false;
     if (user.signCertificate) {
-      checkSignCertificate(user.signCertificate, await this.context.revocations(), this.context.now());
+      checkSignCertificate(user.signCertificate, revocations, now);
       signNotice = tellOnce(user.signCertificate);
     }
     return this.context.sessions.open(this.sessionOf(user, certificate, renewed, signNotice));
@@ -123,14 +140,18 @@ export class AuthService {
 
     const auth = await this.verified('auth', authDer, authSha256);
     const primitives = this.context.crypto;
-    await verifySignatureOver(
-      auth.key,
-      message,
-      authSignature,
-      this.otherKeys(auth),
-      'auth signature',
-      primitives,
-    );
+    try {
+      await verifySignatureOver(
+        auth.key,
+        message,
+        authSignature,
+        this.otherKeys(auth),
+        'auth signature',
+        primitives,
+      );
+    } finally {
+      this.remember(auth);
+    }
     const sign = await this.verified('sign', signDer, await primitives.sha256Hex(signDer));
     // The other key the client sent is the likeliest mix-up (auth and sign signatures swapped).
     await verifySignatureOver(sign.key, message, signSignature, [auth.key], 'sign signature', primitives);
@@ -236,17 +257,22 @@ export class AuthService {
     });
   }
 
-  /** The recent keys other than this certificate's; then remembers this one (bounded). */
-  private otherKeys(certificate: VerifiedCertificate): RsaPublicKey[] {
-    const others = [...this.recentKeys.entries()]
-      .filter(([id]) => id !== certificate.sha256Hex)
-      .map(([, key]) => key);
+  /**
+   * The recent keys other than this certificate's, read only when a signature fails (a good
+   * signature never walks them); `remember` adds this one after the check.
+   */
+  private otherKeys(certificate: VerifiedCertificate): () => RsaPublicKey[] {
+    return () =>
+      [...this.recentKeys.entries()].filter(([id]) => id !== certificate.sha256Hex).map(([, key]) => key);
+  }
+
+  /** Remembers a verified certificate's key as the most recent (bounded). */
+  private remember(certificate: VerifiedCertificate): void {
     this.recentKeys.delete(certificate.sha256Hex);
     this.recentKeys.set(certificate.sha256Hex, certificate.key);
     if (this.recentKeys.size > RECENT_KEYS_LIMIT) {
       this.recentKeys.delete(this.recentKeys.keys().next().value as string);
     }
-    return others;
   }
 }
 

@@ -43,3 +43,37 @@ it('keeps at most its limit, forgetting the least recently used first', () => {
   expect(cache.get('auth', 'a')).toBeDefined();
   expect(cache.get('sign', 'a')).toBeUndefined(); // one DER, one kind
 });
+
+it('knows a checked certificate by the exact text it came as, within the same bound', () => {
+  const cache = new CertificateCache(2);
+  const entry = (sha256Hex: string) => ({ kind: 'auth', sha256Hex }) as VerifiedCertificate;
+  cache.setEncoding('QUFB', entry('a'));
+  cache.setEncoding('QkJC', entry('b'));
+  expect(cache.byEncoding('auth', 'QUFB')?.sha256Hex).toBe('a');
+  expect(cache.byEncoding('sign', 'QUFB')).toBeUndefined();
+  expect(cache.byEncoding('auth', 'QUFB\n')).toBeUndefined(); // the text, not what it decodes to
+  cache.setEncoding('Q0ND', entry('c')); // the oldest text goes, used or not
+  expect(cache.byEncoding('auth', 'QUFB')).toBeUndefined();
+  expect(cache.byEncoding('auth', 'QkJC')?.sha256Hex).toBe('b');
+  cache.clear();
+  expect(cache.byEncoding('auth', 'QUFB')).toBeUndefined();
+  const off = new CertificateCache(0);
+  off.setEncoding('QUFB', entry('a'));
+  expect(off.byEncoding('auth', 'QUFB')).toBeUndefined();
+});
+
+it('refuses a known certificate sent again once its root revokes it, and a bad signature with it', async () => {
+  const card = await fixture.pki.issueCard(DEMO_HOLDERS[3]!);
+  await fixture.client().registration.register(driverCard(card), '10010004');
+  const body = await signedLogin(card, fixture.simulator.createChallenge({ purpose: 'login' }).challenge);
+  await fixture.simulator.login(body);
+  const again = await signedLogin(card, fixture.simulator.createChallenge({ purpose: 'login' }).challenge);
+  expect(again.authCertificate).toBe(body.authCertificate); // the same text: found by it
+  const other = await signedLogin(card, fixture.simulator.createChallenge({ purpose: 'login' }).challenge);
+  await expect(fixture.simulator.login({ ...again, signature: other.signature })).rejects.toMatchObject({
+    code: 'CHALLENGE_MISMATCH',
+  });
+  fixture.pki.revoke('auth', card.authSerialHex);
+  await fixture.refreshCrls();
+  await expect(fixture.simulator.login(other)).rejects.toMatchObject({ code: 'CERTIFICATE_REVOKED' });
+});

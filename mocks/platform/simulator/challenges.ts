@@ -5,7 +5,7 @@
  * replay from an expiry — for a while and up to a bound. Both maps are in issue order, which is
  * expiry order, so pruning only ever looks at their heads.
  */
-import { base64UrlToBytes, bytesToBase64Url } from '../../../src/platform/base64';
+import { bytesToBase64Url } from '../../../src/platform/base64';
 import type { Challenge, ChallengePurpose } from '../../../src/platform/types';
 import { ProblemError } from './problem';
 
@@ -19,6 +19,8 @@ const MAX_SPENT_CHALLENGES = 10_000;
 interface PendingRecord {
   purpose: ChallengePurpose;
   expiresAt: number;
+  /** The challenge's bytes (what its text encodes). */
+  bytes: Uint8Array;
 }
 
 const CHALLENGE_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -47,9 +49,10 @@ export class ChallengeStore {
     while (this.pending.size >= this.maxPending) {
       this.pending.delete(this.pending.keys().next().value as string);
     }
-    const challenge = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const bytes = crypto.getRandomValues(new Uint8Array(32));
+    const challenge = bytesToBase64Url(bytes);
     const expiresAt = this.now().getTime() + this.ttlMs;
-    this.pending.set(challenge, { purpose, expiresAt });
+    this.pending.set(challenge, { purpose, expiresAt, bytes });
     return { challenge, purpose, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -75,7 +78,7 @@ export class ChallengeStore {
     if (record.purpose !== purpose) {
       throw new ProblemError(401, 'CHALLENGE_PURPOSE_MISMATCH', `a ${record.purpose} challenge`);
     }
-    return base64UrlToBytes(challenge);
+    return record.bytes;
   }
 
   clear(): void {

@@ -25,14 +25,33 @@ export function hexOf(bytes: Uint8Array): string {
   return hex;
 }
 
+/** Each key imported into WebCrypto once, at its first check. */
+const cryptoKeys = new WeakMap<RsaPublicKey, Promise<CryptoKey>>();
+
+function cryptoKeyOf(key: RsaPublicKey): Promise<CryptoKey> {
+  let imported = cryptoKeys.get(key);
+  if (!imported) {
+    imported = crypto.subtle.importKey(
+      'spki',
+      toArrayBuffer(key.spki),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['verify'],
+    );
+    cryptoKeys.set(key, imported);
+  }
+  return imported;
+}
+
 export const WEB_CRYPTO: RelyingPartyCrypto = {
   sha256Hex: async (bytes) =>
     hexOf(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(bytes)))),
-  verifyRsaSha256: (key, message, signature) =>
-    crypto.subtle.verify(
-      'RSASSA-PKCS1-v1_5',
-      key.cryptoKey,
-      toArrayBuffer(signature),
-      toArrayBuffer(message),
-    ),
+  verifyRsaSha256: async (key, message, signature) => {
+    // A key WebCrypto will not take verifies nothing.
+    const cryptoKey = await cryptoKeyOf(key).catch(() => undefined);
+    return (
+      cryptoKey !== undefined &&
+      crypto.subtle.verify('RSASSA-PKCS1-v1_5', cryptoKey, toArrayBuffer(signature), toArrayBuffer(message))
+    );
+  },
 };

@@ -1,14 +1,14 @@
 /**
- * Signature checks of the relying party: WebCrypto decides (RSASSA-PKCS1-v1_5, SHA-256); when it
- * says no, the raw RSA public operation tells *why*, so the platform can answer with a precise code:
+ * Signature checks of the relying party: the crypto port decides (RSASSA-PKCS1-v1_5, SHA-256);
+ * when it says no, the raw RSA public operation tells *why*, so the platform can answer precisely:
  * a well-formed PKCS#1 v1.5 block with another digest means the card signed another challenge; a
  * block that is well-formed only under another known certificate's key means certificate and
  * signature do not belong together; anything else is just an invalid signature.
  */
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
-import { sha256, toArrayBuffer } from '../../../src/platform/base64';
-import { WEB_CRYPTO, type RelyingPartyCrypto } from './crypto-port';
+import { toArrayBuffer } from '../../../src/platform/base64';
+import { hexOf, WEB_CRYPTO, type RelyingPartyCrypto } from './crypto-port';
 import { ProblemError } from './problem';
 
 /** DER DigestInfo header for SHA-256 (RFC 8017 §9.2 note 1). */
@@ -22,9 +22,10 @@ export interface RsaPublicKey {
   exponent: bigint;
   /** Modulus length in bytes (256 for RSA-2048). */
   length: number;
-  cryptoKey: CryptoKey;
-  /** DER SubjectPublicKeyInfo (for other crypto implementations than WebCrypto). */
+  /** DER SubjectPublicKeyInfo (what WebCrypto imports, on first use: crypto-port.ts). */
   spki: Uint8Array;
+  /** DER RSAPublicKey (PKCS #1), the SubjectPublicKeyInfo's key bits: OpenSSL imports it fastest. */
+  pkcs1: Uint8Array;
 }
 
 function bytesToBigInt(bytes: Uint8Array): bigint {
@@ -58,24 +59,24 @@ export async function rsaKeyOf(certificate: pkijs.Certificate): Promise<RsaPubli
   if (spki.algorithm.algorithmId !== '1.2.840.113549.1.1.1') {
     throw new ProblemError(400, 'CERTIFICATE_MALFORMED', 'the certificate key is not RSA');
   }
-  const parsed = asn1js.fromBER(toArrayBuffer(spki.subjectPublicKey.valueBlock.valueHexView));
+  const pkcs1 = spki.subjectPublicKey.valueBlock.valueHexView.slice();
+  const parsed = asn1js.fromBER(toArrayBuffer(pkcs1));
+  if (parsed.offset === -1 || parsed.offset !== pkcs1.length) {
+    throw new ProblemError(400, 'CERTIFICATE_MALFORMED', 'the certificate key is not an RSA public key');
+  }
   const rsa = new pkijs.RSAPublicKey({ schema: parsed.result });
   const modulusBytes = rsa.modulus.valueBlock.valueHexView;
   const modulus = bytesToBigInt(modulusBytes);
-  const spkiDer = new Uint8Array(spki.toSchema().toBER());
-  const cryptoKey = await crypto.subtle.importKey(
-    'spki',
-    toArrayBuffer(spkiDer),
-    { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  );
+  const exponent = bytesToBigInt(rsa.publicExponent.valueBlock.valueHexView);
+  if (modulus <= 0n || exponent <= 1n) {
+    throw new ProblemError(400, 'CERTIFICATE_MALFORMED', 'the certificate key is not an RSA public key');
+  }
   return {
     modulus,
-    exponent: bytesToBigInt(rsa.publicExponent.valueBlock.valueHexView),
+    exponent,
     length: Math.ceil(modulus.toString(16).length / 2),
-    cryptoKey,
-    spki: spkiDer,
+    spki: new Uint8Array(spki.toSchema().toBER()),
+    pkcs1,
   };
 }
 
@@ -104,10 +105,6 @@ export function recoverSha256Digest(
   return digestInfo.slice(SHA256_DIGEST_INFO.length);
 }
 
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
-}
-
 /**
  * Verifies `signature` over `message` with the certificate's key; throws CHALLENGE_MISMATCH,
  * CERTIFICATE_KEY_MISMATCH or SIGNATURE_INVALID (see the file comment) when it does not verify.
@@ -116,20 +113,23 @@ export async function verifySignatureOver(
   key: RsaPublicKey,
   message: Uint8Array,
   signature: Uint8Array,
-  otherKnownKeys: Iterable<RsaPublicKey> = [],
+  /** Read only when the signature fails (a function: made only then). */
+  otherKnownKeys: Iterable<RsaPublicKey> | (() => Iterable<RsaPublicKey>) = [],
   what = 'signature',
   primitives: RelyingPartyCrypto = WEB_CRYPTO,
 ): Promise<void> {
   if (await primitives.verifyRsaSha256(key, message, signature)) return;
-  const digest = await sha256(message);
+  // The port's digest: synchronous with node:crypto, no trip through the thread pool.
+  const digest = await primitives.sha256Hex(message);
   const recovered = recoverSha256Digest(key, signature, primitives);
-  if (recovered && !equalBytes(recovered, digest)) {
+  if (recovered && hexOf(recovered) !== digest) {
     throw new ProblemError(401, 'CHALLENGE_MISMATCH', `the ${what} is over data other than this challenge`);
   }
-  for (const other of otherKnownKeys) {
+  const others = typeof otherKnownKeys === 'function' ? otherKnownKeys() : otherKnownKeys;
+  for (const other of others) {
     if (other.modulus === key.modulus) continue;
     const byOther = recoverSha256Digest(other, signature, primitives);
-    if (byOther && equalBytes(byOther, digest)) {
+    if (byOther && hexOf(byOther) === digest) {
       throw new ProblemError(
         401,
         'CERTIFICATE_KEY_MISMATCH',

@@ -7,9 +7,9 @@
  * session, since the viewer's client or a thief holds a copy. An ended session is remembered
  * until its lifetime is over, so every token of it answers why.
  */
-import { bytesToBase64Url } from '../../../src/platform/base64';
 import type { TokenPair } from '../../../src/platform/types';
 import { ProblemError } from './problem';
+import { encodeBase64Url, isoTimestamp } from './text-bytes';
 
 export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 /** Idle limit: a refresh token unused this long ends the session. */
@@ -64,7 +64,22 @@ const DETAIL: Record<SessionEndCode, string> = {
   REFRESH_TOKEN_REUSED: 'a spent refresh token of this session was presented again; the session is ended',
 };
 
-const newToken = (): string => bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+const TOKEN_BYTES = 32;
+/** Random bytes drawn in blocks (one CSPRNG call per 128 tokens); each byte is handed out once. */
+const randomPool = new Uint8Array(TOKEN_BYTES * 128);
+let poolOffset = randomPool.length;
+
+function newToken(): string {
+  if (poolOffset === randomPool.length) {
+    crypto.getRandomValues(randomPool);
+    poolOffset = 0;
+  }
+  const bytes = randomPool.subarray(poolOffset, poolOffset + TOKEN_BYTES);
+  poolOffset += TOKEN_BYTES;
+  const token = encodeBase64Url(bytes);
+  bytes.fill(0);
+  return token;
+}
 const bearer = (authorization: string | null): string | undefined =>
   /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
 
@@ -190,9 +205,9 @@ export class SessionStore {
     return {
       tokenType: 'Bearer',
       accessToken,
-      accessTokenExpiresAt: new Date(accessExpires).toISOString(),
+      accessTokenExpiresAt: isoTimestamp(accessExpires),
       refreshToken,
-      refreshTokenExpiresAt: new Date(refreshExpires).toISOString(),
+      refreshTokenExpiresAt: isoTimestamp(refreshExpires),
     };
   }
 

@@ -44,10 +44,19 @@ function subjectKeyIdHex(certificate: pkijs.Certificate): string | undefined {
   return value ? hexOf(value.valueBlock.valueHexView) : undefined;
 }
 
+/**
+ * The keyIdentifier ([0]) of the authorityKeyIdentifier extension, read from its value alone (the
+ * extension's full pkijs form costs a first login more than an RSA verification). Only a hint.
+ */
 function authorityKeyIdHex(extensions: pkijs.Extension[] | undefined): string | undefined {
   const extension = extensions?.find((e) => e.extnID === OID_AUTHORITY_KEY_IDENTIFIER);
-  const aki = extension?.parsedValue as pkijs.AuthorityKeyIdentifier | undefined;
-  return aki?.keyIdentifier ? hexOf(aki.keyIdentifier.valueBlock.valueHexView) : undefined;
+  if (!extension) return undefined;
+  const parsed = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView);
+  if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) return undefined;
+  const first = parsed.result.valueBlock.value[0];
+  const isKeyId =
+    first instanceof asn1js.Primitive && first.idBlock.tagClass === 3 && first.idBlock.tagNumber === 0;
+  return isKeyId ? hexOf(first.valueBlock.valueHexView) : undefined;
 }
 
 export interface TrustAnchor {
@@ -217,8 +226,14 @@ async function verifyChainAndProfile(
   return verified;
 }
 
-/** Validity at the clock, then revocation by the issuing root's CRL current at the clock. */
-function checkStatus(verified: VerifiedCertificate, check: CertificateCheck): void {
+/**
+ * Validity at the clock, then revocation by the issuing root's CRL current at the clock: what is
+ * checked at every use of a certificate, cached or not.
+ */
+export function checkStatus(
+  verified: VerifiedCertificate,
+  check: Pick<CertificateCheck, 'now' | 'revocations' | 'requireCrl'>,
+): void {
   const { kind, anchor } = verified;
   const now = check.now.getTime();
   if (now < verified.notBefore.getTime()) throw new ProblemError(401, 'CERTIFICATE_NOT_YET_VALID');
