@@ -8,6 +8,8 @@ import path from 'node:path';
 import { openPcsc, startBridge, UsageError } from '../../native-bridge/src/bridge/cli';
 import { cardsFor, openSimulator, parseDevBridgeArgs } from './cli';
 import { SIMULATOR_CALLSIGN } from './simulator-methods';
+import { SIMULATED_READER } from './simulator-backend';
+import { FOREIGN_READER } from '../virtual-card/foreign-reader';
 import { ORIGIN, RawClient } from './test-bridge';
 
 const REPO = path.resolve(__dirname, '..', '..');
@@ -54,6 +56,11 @@ describe('development bridge command line', () => {
     [['--backend', 'simulator'], 'at least one --allow-origin is required'],
     [['--backend', 'simulator', '--allow-origin', ORIGIN, '--auth-pin', '12'], '--auth-pin is 4 digits'],
     [['--backend', 'simulator', '--allow-origin', ORIGIN, '--bogus'], "Unknown option '--bogus'"],
+    [['--backend', 'simulator', '--allow-origin', ORIGIN, '--reader', ''], '--reader must be a reader name'],
+    [
+      ['--backend', 'pcsc', '--allow-origin', ORIGIN, '--reader', 'ACS\nACR39U 00'],
+      'without control characters',
+    ],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(() => parseDevBridgeArgs(argv)).toThrow(UsageError);
     expect(() => parseDevBridgeArgs(argv)).toThrow(message);
@@ -91,5 +98,47 @@ describe('the simulator handed to startBridge', () => {
     }
     const started = logs.map((line) => JSON.parse(line)).find((entry) => entry.event === 'started');
     expect(started).toMatchObject({ backend: 'simulator', readers: 1, port: bridge.port });
+  });
+
+  it('--reader names the readers served; --foreign-card adds a slot that is then never listed', async () => {
+    const options = parseDevBridgeArgs([
+      ...['--backend', 'simulator', '--allow-origin', ORIGIN, '--port', '0', '--pki', pkiDir],
+      ...['--foreign-card', '--reader', SIMULATED_READER, '--reader', SIMULATED_READER],
+    ]);
+    expect(options.readers).toEqual([SIMULATED_READER]);
+    expect(options.simulator.foreignCard).toBe(true);
+    const logs: string[] = [];
+    const bridge = await startBridge(options, cardsFor(options), (line) => logs.push(line));
+    const client = await RawClient.connect(`ws://127.0.0.1:${bridge.port}/jsonrpc`);
+    try {
+      const status = (await client.call('getStatus')).result as { readers: { name: string }[] };
+      expect(status.readers.map((r) => r.name)).toEqual([SIMULATED_READER]);
+      const named = await client.call('getPinStatus', { pin: 'auth', reader: FOREIGN_READER });
+      expect(named).toMatchObject({ error: { code: -32001 } });
+      const info = (await client.call('getInfo')).result as { capabilities: string[] };
+      expect(info.capabilities).toContain('readerAllowList');
+    } finally {
+      client.close();
+      await bridge.close();
+    }
+    const serving = logs.map((line) => JSON.parse(line)).filter((e) => e.event === 'serving reader');
+    expect(serving.map((e) => e.reader)).toEqual([SIMULATED_READER]);
+  });
+
+  it('without --reader serves the foreign slot too (a development setup)', async () => {
+    const options = parseDevBridgeArgs([
+      ...['--backend', 'simulator', '--allow-origin', ORIGIN, '--port', '0', '--pki', pkiDir],
+      '--foreign-card',
+    ]);
+    expect(options).not.toHaveProperty('readers');
+    const bridge = await startBridge(options, cardsFor(options), () => undefined);
+    const client = await RawClient.connect(`ws://127.0.0.1:${bridge.port}/jsonrpc`);
+    try {
+      const status = (await client.call('getStatus')).result as { readers: { name: string }[] };
+      expect(status.readers.map((r) => r.name)).toEqual([SIMULATED_READER, FOREIGN_READER]);
+    } finally {
+      client.close();
+      await bridge.close();
+    }
   });
 });

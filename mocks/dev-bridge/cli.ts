@@ -5,7 +5,7 @@
  *   npm run bridge -- --backend pcsc|simulator --port 9930 --allow-origin http://127.0.0.1:8080
  *     [--allow-origin O]… [--token T] [--log-level debug|info|warn|error]
  *     simulator only: [--scenario NAME | --no-card] [--pki DIR] [--state-dir DIR]
- *                     [--auth-pin 1234] [--sign-pin ABC123]
+ *                     [--auth-pin 1234] [--sign-pin ABC123] [--foreign-card]
  *
  * Without --token the development bridge stays open to any local process; a box always sets one.
  * The token may instead come in the environment (MADOGUCHI_BRIDGE_TOKEN, as `npm start` passes it):
@@ -24,7 +24,8 @@ import {
   type BridgeOptions,
   type OpenCards,
 } from '../../native-bridge/src/bridge/cli';
-import { SimulatorBackend } from './simulator-backend';
+import { FOREIGN_READER, WithForeignReader } from '../virtual-card/foreign-reader';
+import { SIMULATED_READER, SimulatorBackend } from './simulator-backend';
 import { simulatorMethods } from './simulator-methods';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -37,13 +38,18 @@ simulator backend:
   --pki DIR                 test PKI directory (default .tmp/test-pki)
   --state-dir DIR           keep the simulated cards' PIN counters in DIR
   --auth-pin PIN            the simulated card's auth PIN (default 1234)
-  --sign-pin PASSWORD       the simulated card's signature password (default ABC123)`;
+  --sign-pin PASSWORD       the simulated card's signature password (default ABC123)
+  --foreign-card            a second reader, "${FOREIGN_READER}", holding a card that is not a
+                            My Number Card (a B-CAS stand-in); with --reader "${SIMULATED_READER}"
+                            the bridge never touches it`;
 
 export interface SimulatorSettings {
   scenario?: string;
   pkiDir: string;
   stateDir?: string;
   pins: { auth: string; sign: string };
+  /** A second reader with a foreign card (a B-CAS stand-in). */
+  foreignCard?: boolean;
 }
 
 export interface DevBridgeOptions extends BridgeOptions {
@@ -63,6 +69,7 @@ export function parseDevBridgeArgs(argv: string[], env: NodeJS.ProcessEnv = {}):
     'state-dir': { type: 'string' },
     'auth-pin': { type: 'string', default: '1234' },
     'sign-pin': { type: 'string', default: 'ABC123' },
+    'foreign-card': { type: 'boolean', default: false },
   });
   const backend = values.backend;
   if (backend !== 'pcsc' && backend !== 'simulator') {
@@ -81,6 +88,7 @@ export function parseDevBridgeArgs(argv: string[], env: NodeJS.ProcessEnv = {}):
       pkiDir: path.resolve(values.pki ?? path.join(REPO_ROOT, '.tmp', 'test-pki')),
       stateDir: values['state-dir'] ? path.resolve(values['state-dir']) : undefined,
       pins: { auth: values['auth-pin'], sign: values['sign-pin'] },
+      ...(values['foreign-card'] ? { foreignCard: true } : {}),
     },
   };
 }
@@ -94,7 +102,8 @@ export function openSimulator(settings: SimulatorSettings): OpenCards {
       stateDir: settings.stateDir,
       initialScenario: settings.scenario,
     });
-    return { name: 'simulator', backend: simulator, extensions: simulatorMethods(simulator) };
+    const backend = settings.foreignCard ? new WithForeignReader(simulator) : simulator;
+    return { name: 'simulator', backend, extensions: simulatorMethods(simulator) };
   };
 }
 

@@ -6,6 +6,8 @@ import WebSocket from 'ws';
 import { CardService } from '../../native-bridge/src/bridge/card-service';
 import { jsonLogger } from '../../native-bridge/src/bridge/logger';
 import { BridgeServer } from '../../native-bridge/src/bridge/server';
+import { serveReaders } from '../../native-bridge/src/bridge/served-readers';
+import { WithForeignReader } from '../virtual-card/foreign-reader';
 import { SimulatorBackend } from './simulator-backend';
 import { simulatorMethods } from './simulator-methods';
 
@@ -14,13 +16,24 @@ export const ORIGIN = 'http://127.0.0.1:8080';
 export interface TestBridge {
   url: string;
   simulator: SimulatorBackend;
+  /** With `foreignCard`: the second reader and the foreign card in it. */
+  foreign?: WithForeignReader;
   cards: CardService;
   logs: string[];
   close(): Promise<void>;
 }
 
 export async function startTestBridge(
-  options: { pkiDir?: string; token?: string; scenario?: string; now?: () => number } = {},
+  options: {
+    pkiDir?: string;
+    token?: string;
+    scenario?: string;
+    now?: () => number;
+    /** A second reader with a card that is not a My Number Card (a B-CAS stand-in). */
+    foreignCard?: boolean;
+    /** Serve only these readers, by stable name (the bridge's --reader). */
+    readers?: string[];
+  } = {},
 ) {
   const pkiDir = options.pkiDir ?? mkdtempSync(join(tmpdir(), 'madoguchi-bridge-pki-'));
   const simulator = await SimulatorBackend.start({
@@ -28,7 +41,8 @@ export async function startTestBridge(
     pins: { auth: '1234', sign: 'ABC123' },
     initialScenario: options.scenario ?? 'normal',
   });
-  const cards = new CardService(simulator);
+  const foreign = options.foreignCard ? new WithForeignReader(simulator) : undefined;
+  const cards = new CardService(serveReaders(foreign ?? simulator, options.readers));
   const logs: string[] = [];
   const server = new BridgeServer(cards, {
     port: 0,
@@ -42,6 +56,7 @@ export async function startTestBridge(
   return {
     url: `ws://127.0.0.1:${port}/jsonrpc`,
     simulator,
+    foreign,
     cards,
     logs,
     close: () => server.close(),

@@ -4,7 +4,8 @@
  *
  *   npm run virtual-card -- --auth-pin 1234 --sign-pin ABC123 [--vpcd 127.0.0.1:35963]
  *     [--state FILE] [--scenario NAME[,NAME…]] [--pki DIR] [--holder N]
- *     [--get-response] [--no-sfi] [--short-read 6282|6C] [--trace]
+ *     [--get-response] [--no-sfi] [--short-read 6282|6C] [--slow] [--hang INS:MS] [--trace]
+ *   npm run virtual-card -- --foreign-card [--vpcd 127.0.0.1:35964] [--trace]   (foreign-cli.ts)
  *
  * Ctrl-C / SIGTERM removes the card and exits 0. PINs are never printed.
  */
@@ -13,10 +14,12 @@ import { parseArgs } from 'node:util';
 import { PIN_FORMAT } from '../../native-bridge/src/jpki/constants';
 import { DEMO_HOLDERS, loadOrCreateTestPki } from '../pki/index';
 import { prepareCardState } from './card-setup';
+import { CardPace, SLOW_CARD, parseHang, type CardPaceOptions } from './card-pace';
 import { createScenarioCard, parseScenario, ScenarioError, SCENARIO_NAMES, type Scenario } from './scenarios';
 import { saveCardStateAtomic } from './state';
 import { statusWordOf, swHex } from './status-words';
 import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdCard } from './vpcd-client';
+import { FOREIGN_USAGE, runForeignCard } from './foreign-cli';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const DEFAULT_PKI_DIR = path.join(REPO_ROOT, '.tmp', 'test-pki');
@@ -32,7 +35,11 @@ const USAGE = `usage: npm run virtual-card -- --auth-pin PIN --sign-pin PASSWORD
   --get-response        T=0 style: responses with data come as 61xx, fetched by GET RESPONSE
   --no-sfi              READ BINARY with short EF identifiers answers 6A81
   --short-read 6282|6C  answer to a read past the end of an EF (default 6282)
-  --trace               one line per APDU on stderr: INS and status word only, never data`;
+  --slow                every answer 300 ms late, a signature 10 s: near the bridge's 15 s limit
+  --hang INS:MS         hold the answer to the first command with INS (hex) for MS ms, e.g. 2A:20000
+  --trace               one line per APDU on stderr: INS and status word only, never data
+
+${FOREIGN_USAGE}`;
 
 export class UsageError extends Error {}
 
@@ -47,6 +54,8 @@ export interface CliOptions {
   getResponse: boolean;
   sfiReads: boolean;
   shortRead: 'end-of-file-warning' | 'wrong-le';
+  /** A slow or hanging card (see card-pace.ts); undefined answers at once. */
+  pace?: CardPaceOptions;
   trace: boolean;
 }
 
@@ -68,6 +77,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'get-response': { type: 'boolean' },
         'no-sfi': { type: 'boolean' },
         'short-read': { type: 'string' },
+        slow: { type: 'boolean' },
+        hang: { type: 'string' },
         trace: { type: 'boolean' },
       },
     }));
@@ -103,6 +114,12 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (shortRead !== '6282' && shortRead.toUpperCase() !== '6C') {
     throw new UsageError('--short-read: 6282 か 6C / must be 6282 or 6C');
   }
+  const hang = values.hang === undefined ? undefined : parseHang(values.hang);
+  if (values.hang !== undefined && !hang) {
+    throw new UsageError('--hang: INS:MS の形で指定してください / expected INS:MS, e.g. 2A:20000');
+  }
+  const pace =
+    values.slow || hang ? { ...(values.slow ? SLOW_CARD : {}), ...(hang ? { hang } : {}) } : undefined;
   return {
     host,
     port,
@@ -114,6 +131,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     getResponse: values['get-response'] ?? false,
     sfiReads: !(values['no-sfi'] ?? false),
     shortRead: shortRead === '6282' ? 'end-of-file-warning' : 'wrong-le',
+    ...(pace ? { pace } : {}),
     trace: values.trace ?? false,
   };
 }
@@ -134,6 +152,7 @@ function readerNameFor(port: number): string | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.includes('--foreign-card')) return runForeignCard(argv);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -157,6 +176,7 @@ async function main(argv: string[]): Promise<number> {
     host: options.host,
     port: options.port,
     removeAfterApdus: options.scenario.removeAfterApdus,
+    pace: options.pace ? new CardPace(options.pace) : undefined,
   });
   if (options.trace) {
     vpcd.on('apdu', (command, response) => {

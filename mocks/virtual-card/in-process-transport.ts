@@ -6,6 +6,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CardRemovedError } from '../../native-bridge/src/jpki/errors';
 import type { ApduTransport } from '../../native-bridge/src/transport/apdu-transport';
+import type { CardPace } from './card-pace';
 import type { VirtualJpkiCard } from './jpki-applet';
 
 export interface ApduLogEntry {
@@ -23,6 +24,8 @@ export interface VirtualCardTransportOptions {
   keepLog?: boolean;
   /** Expose `epoch` (see there). Default false. */
   reportEpoch?: boolean;
+  /** A slow or hanging card: the card answers at once, its answer leaves when the pace says. */
+  pace?: CardPace;
 }
 
 export class VirtualCardTransport implements ApduTransport {
@@ -39,6 +42,7 @@ export class VirtualCardTransport implements ApduTransport {
   private present = true;
   private readonly keepLog: boolean;
   private readonly reportEpoch: boolean;
+  private readonly pace: CardPace | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   /** Marks async contexts that already hold the exclusive lock, so nested exclusive() can't deadlock. */
   private readonly holder = new AsyncLocalStorage<true>();
@@ -50,6 +54,7 @@ export class VirtualCardTransport implements ApduTransport {
     this.removeAfterApdus = options.removeAfterApdus;
     this.keepLog = options.keepLog ?? false;
     this.reportEpoch = options.reportEpoch ?? false;
+    this.pace = options.pace;
     card.powerOn();
   }
 
@@ -76,6 +81,7 @@ export class VirtualCardTransport implements ApduTransport {
     const response = this.card.process(new Uint8Array(command));
     this.apduCount++;
     if (this.keepLog) this.log.push({ command: toHex(command), response: toHex(response) });
+    await this.pace?.hold(command);
     return response;
   }
 

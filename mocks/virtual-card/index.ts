@@ -40,5 +40,13 @@ export {
   type VirtualCardState,
   type VirtualCardStateJSON,
 } from './state';
+export {
+  CardPace,
+  SLOW_CARD,
+  HANGING_CARD,
+  hangingSignature,
+  parseHang,
+  type CardPaceOptions,
+} from './card-pace';
 export { Sw, swHex, statusWordOf } from './status-words';
 export { parseCommandApdu, type CommandApdu } from './command-apdu';

@@ -9,6 +9,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { createConnection, type Socket } from 'node:net';
+import type { CardPace } from './card-pace';
 import type { VirtualJpkiCard } from './jpki-applet';
 
 export const VPCD_DEFAULT_HOST = '127.0.0.1';
@@ -33,6 +34,8 @@ export interface VpcdCardOptions {
   port?: number;
   /** Close the socket (card removed) instead of answering APDU number N+1. */
   removeAfterApdus?: number;
+  /** A slow or hanging card: answers leave when the pace says, in order (default: at once). */
+  pace?: CardPace;
   /** Connection attempts while vpcd is not listening yet (default 25), `retryDelayMs` apart (200). */
   connectAttempts?: number;
   retryDelayMs?: number;
@@ -62,6 +65,9 @@ export function encodeVpcdFrame(payload: Uint8Array): Buffer {
   return frame;
 }
 
+/** What vpcd needs of a card: its ATR, power and reset, and answers to command APDUs. */
+export type PlayableCard = Pick<VirtualJpkiCard, 'atr' | 'powerOn' | 'powerOff' | 'reset' | 'process'>;
+
 export class VpcdCard extends EventEmitter<VpcdCardEvents> {
   /** APDUs answered since the last connect. */
   apduCount = 0;
@@ -70,11 +76,14 @@ export class VpcdCard extends EventEmitter<VpcdCardEvents> {
   private readonly removeAfterApdus: number | undefined;
   private readonly connectAttempts: number;
   private readonly retryDelayMs: number;
+  private readonly pace: CardPace | undefined;
+  /** Held answers leave one after another: a later frame's answer never overtakes. */
+  private outgoing: Promise<void> = Promise.resolve();
   private socket: Socket | undefined;
   private closingReason: RemovalReason | undefined;
 
   constructor(
-    readonly card: VirtualJpkiCard,
+    readonly card: PlayableCard,
     options: VpcdCardOptions = {},
   ) {
     super();
@@ -83,6 +92,7 @@ export class VpcdCard extends EventEmitter<VpcdCardEvents> {
     this.removeAfterApdus = options.removeAfterApdus;
     this.connectAttempts = Math.max(1, options.connectAttempts ?? 25);
     this.retryDelayMs = options.retryDelayMs ?? 200;
+    this.pace = options.pace;
   }
 
   get isConnected(): boolean {
@@ -177,8 +187,20 @@ export class VpcdCard extends EventEmitter<VpcdCardEvents> {
     }
     const response = this.card.process(frame);
     this.apduCount++;
-    socket.write(encodeVpcdFrame(response));
     this.emit('apdu', frame, response);
+    this.answer(socket, response, this.pace?.hold(frame));
+  }
+
+  private answer(socket: Socket, payload: Uint8Array, held?: Promise<void>): void {
+    if (!this.pace) {
+      socket.write(encodeVpcdFrame(payload));
+      return;
+    }
+    this.outgoing = this.outgoing
+      .then(() => held)
+      .then(() => {
+        if (!socket.destroyed) socket.write(encodeVpcdFrame(payload));
+      });
   }
 
   private handleControl(socket: Socket, code: number): void {
@@ -194,7 +216,7 @@ export class VpcdCard extends EventEmitter<VpcdCardEvents> {
         this.card.reset();
         break;
       case VpcdControl.getAtr:
-        socket.write(encodeVpcdFrame(this.card.atr));
+        this.answer(socket, this.card.atr);
         break;
       default:
         // Unknown control codes are ignored: answering would desynchronise vpcd's framing.

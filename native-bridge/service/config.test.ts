@@ -32,6 +32,7 @@ describe('bridge service configuration', () => {
       logLevel: 'info',
       token: undefined,
       allowedOrigins: ['https://app.madoguchi-cable-tokyo.example'],
+      readers: ['ACS ACR39U ICC Reader 00'],
     });
     expect(options.allowedOrigins).toEqual(['https://app.madoguchi-cable-tokyo.example']);
   });
@@ -60,6 +61,14 @@ describe('bridge service configuration', () => {
     ],
     ['a privileged port', { port: 443 }, 'port: must be >= 1024'],
     ['a log level', { logLevel: 'trace' }, 'logLevel: must be one of'],
+    ['an empty reader list', { readers: [] }, 'readers: needs at least 1 item(s)'],
+    ['a reader named twice', { readers: ['R 00', 'R 00'] }, 'readers: duplicate items'],
+    ['an empty reader name', { readers: [''] }, 'readers.0 は 1 文字以上必要です'],
+    [
+      'a reader name with a line break',
+      { readers: ['ACS ACR39U\nICC Reader 00'] },
+      'readers.0: a stable reader name: the PC/SC name without the plug-order field',
+    ],
     [
       'simulator settings',
       { simulator: { pkiDir: '/var/lib/x/pki' } },
@@ -68,6 +77,12 @@ describe('bridge service configuration', () => {
     ['an unknown field', { origin: 'x' }, 'origin は使えない項目です / origin: unknown field'],
   ])('rejects %s with a clear message', (_name, change, message) => {
     expect(problemsOf({ ...valid(), ...change })).toContain(message);
+  });
+
+  it('passes the reader names on as they are, and leaves them out when not configured', () => {
+    const names = ['ACS ACR39U ICC Reader 00', 'acs acr39u icc reader 01'];
+    expect(toBridgeOptions(validateBridgeConfig({ ...valid(), readers: names }, 'f')).readers).toEqual(names);
+    expect(toBridgeOptions(validateBridgeConfig(valid(), 'f'))).not.toHaveProperty('readers');
   });
 
   it('explains a missing or broken file', () => {

@@ -22,6 +22,8 @@ export interface BridgeServiceConfig {
   launchUrlFile?: string;
   backend: 'pcsc';
   logLevel?: LogLevel;
+  /** Stable names of the only readers served (BR-SEC-50); absent: every reader (development only). */
+  readers?: string[];
 }
 
 export class BridgeConfigError extends Error {
@@ -50,6 +52,10 @@ const HINTS: FieldHints = {
   tokenFile: { ja: '絶対パス', en: 'must be an absolute path' },
   launchUrlFile: { ja: '絶対パス', en: 'must be an absolute path' },
   appUrl: { ja: 'http(s):// で始まるアドレス', en: 'must be an http(s):// address' },
+  'readers.*': {
+    ja: 'PC/SC の読み取り機名から差し込み順の番号を除いた名前 (1〜256 文字、制御文字なし)',
+    en: 'a stable reader name: the PC/SC name without the plug-order field (1–256 characters, no control characters)',
+  },
   backend: {
     ja: '本番用ブリッジは pcsc のみ。シミュレーターは開発用の npm run bridge にあります',
     en: 'the production bridge knows pcsc only; the simulator is in the development bridge (npm run bridge)',
@@ -80,6 +86,7 @@ export function toBridgeOptions(config: BridgeServiceConfig): BridgeOptions {
     allowedOrigins: config.allowedOrigins,
     token: config.token,
     logLevel: config.logLevel ?? 'info',
+    ...(config.readers ? { readers: config.readers } : {}),
   };
 }
 

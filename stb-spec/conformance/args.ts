@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CARD_OPERATION_TIMEOUT_MS, DEFAULT_PORT, JSONRPC_PATH } from '../protocol';
 import type { ControlMode } from './case';
-import { DEFAULT_VPCD, type ConformanceOptions } from './kit';
+import { DEFAULT_VPCD, vpcdReaderName, type ConformanceOptions } from './kit';
 
 export const DEFAULT_JUNIT = path.join('.tmp', 'conformance-results.xml');
 
@@ -31,6 +31,12 @@ card-control mode (without one only the cases that need no card change run, and 
                          For our own tests only: a vendor's bridge must not have it (BR-SEC-23).
 
   --reader NAME          name this reader in every card operation and watch only it
+  --foreign-reader NAME  a reader holding a card that is not for the bridge (a B-CAS slot): CK-62
+                         checks that a bridge with readerAllowList never serves it
+  --foreign-vpcd HOST:PORT  with --virtual-card: the kit also plays such a card in this vpcd reader
+                         (e.g. 127.0.0.1:35963 = "Virtual PCD 00 00") and checks it gets no APDU
+  --production-image     the box runs the image it ships: CK-63 checks its readers are named and
+                         none is a virtual reader driver (so not with --virtual-card)
   --junit FILE           JUnit XML (default ${DEFAULT_JUNIT}); --no-junit to skip
   --only A,B             run only cases whose id or title contains A or B (debugging)
   --timeout-ms N         how long to wait for one answer (default ${DEFAULT_TIMEOUT_MS})
@@ -64,6 +70,9 @@ export function parseKitArgs(argv: string[]): CliCommand {
         pki: { type: 'string' },
         'prompt-timeout-s': { type: 'string', default: '180' },
         reader: { type: 'string' },
+        'foreign-reader': { type: 'string' },
+        'foreign-vpcd': { type: 'string' },
+        'production-image': { type: 'boolean', default: false },
         junit: { type: 'string', default: DEFAULT_JUNIT },
         'no-junit': { type: 'boolean', default: false },
         only: { type: 'string' },
@@ -98,8 +107,34 @@ export function parseKitArgs(argv: string[]): CliCommand {
   }
   if (values.token !== undefined && values.token.length === 0)
     throw new UsageError('--token must not be empty');
-  if ((values.vpcd || values.pki) && mode !== 'virtual-card')
-    throw new UsageError('--vpcd and --pki go with --virtual-card');
+  if ((values.vpcd || values.pki || values['foreign-vpcd']) && mode !== 'virtual-card')
+    throw new UsageError('--vpcd, --pki and --foreign-vpcd go with --virtual-card');
+  if (values['production-image'] && mode === 'virtual-card') {
+    throw new UsageError(
+      '--production-image と --virtual-card は併用できません / --production-image cannot go with ' +
+        '--virtual-card: a production image has no vpcd (BR-SEC-60)',
+    );
+  }
+  const foreignVpcd = values['foreign-vpcd'] ? parseHostPort(values['foreign-vpcd']) : undefined;
+  const foreignReader =
+    values['foreign-reader'] ?? (foreignVpcd ? vpcdReaderName(foreignVpcd.port) : undefined);
+  if (foreignVpcd && foreignReader === undefined) {
+    throw new UsageError(
+      '--foreign-vpcd の読み取り機名を --foreign-reader で指定してください / ' +
+        '--foreign-vpcd on a port vpcd does not number: name its reader with --foreign-reader',
+    );
+  }
+  const kitVpcd = values.vpcd ? parseHostPort(values.vpcd) : DEFAULT_VPCD;
+  if (foreignVpcd && foreignVpcd.port === kitVpcd.port && foreignVpcd.host === kitVpcd.host) {
+    throw new UsageError(
+      '--foreign-vpcd は --vpcd と別の読み取り機にしてください / --foreign-vpcd must be another vpcd reader than --vpcd',
+    );
+  }
+  if (foreignReader !== undefined && foreignReader === values.reader) {
+    throw new UsageError(
+      '--foreign-reader は --reader と別の読み取り機にしてください / --foreign-reader must be another reader than --reader',
+    );
+  }
   return {
     kind: 'run',
     options: {
@@ -110,6 +145,9 @@ export function parseKitArgs(argv: string[]): CliCommand {
       signPin: values['sign-pin'],
       reader: values.reader,
       mode,
+      productionImage: values['production-image'],
+      ...(foreignReader === undefined ? {} : { foreignReader }),
+      ...(foreignVpcd ? { foreignVpcd } : {}),
       vpcd: values.vpcd ? parseHostPort(values.vpcd) : undefined,
       pkiDir: values.pki ? path.resolve(values.pki) : undefined,
       promptTimeoutMs: positive(values['prompt-timeout-s'], '--prompt-timeout-s') * 1000,
@@ -133,6 +171,6 @@ function positive(text: string, name: string): number {
 function parseHostPort(text: string): { host: string; port: number } {
   const match = /^(.+):(\d{1,5})$/.exec(text);
   const port = match ? Number(match[2]) : NaN;
-  if (!match || port < 1 || port > 65535) throw new UsageError(`--vpcd: expected HOST:PORT, got "${text}"`);
+  if (!match || port < 1 || port > 65535) throw new UsageError(`expected HOST:PORT, got "${text}"`);
   return { host: match[1]!, port };
 }

@@ -4,6 +4,7 @@
  * reference bridge's simulator extension does it (here). Without a mode nothing can change.
  */
 import { GENERIC_CARD_ATR } from '../../mocks/virtual-card/jpki-applet';
+import type { CardPaceOptions } from '../../mocks/virtual-card/card-pace';
 import type { CardCredentials } from '../../mocks/pki';
 import { CaseFailure, skip, type CardSetup, type ControlMode } from './case';
 import type { KitClient } from './client';
@@ -13,6 +14,8 @@ export type InsertableSetup = Exclude<CardSetup, 'none'>;
 export interface InsertOptions {
   /** The card disappears in the middle of the next card operation (for CARD_REMOVED). */
   removeDuringNextOperation?: boolean;
+  /** A slow card, or one that hangs on a command (only when the kit is the card). */
+  pace?: CardPaceOptions;
 }
 
 /** APDUs the bridge sent to the card the kit plays. Kept in memory only: VERIFY data is a PIN. */
@@ -75,8 +78,8 @@ export class SimulatorControl implements CardControl {
     readonly changeTimeoutMs = 10_000,
   ) {}
 
-  canProvide(): boolean {
-    return true;
+  canProvide(_setup: CardSetup, options: InsertOptions = {}): boolean {
+    return options.pace === undefined;
   }
 
   async insert(setup: InsertableSetup, options: InsertOptions = {}): Promise<void> {

@@ -26,6 +26,19 @@ export interface KitOptions {
   reader?: string;
   /** How long the kit waits for one answer. */
   timeoutMs: number;
+  /** --production-image: the box runs the image it ships (no virtual reader, readers named). */
+  productionImage?: boolean;
+  /** A reader holding a card that is not for the bridge (a B-CAS slot), which it must never serve. */
+  foreign?: ForeignSlot;
+}
+
+/** The reader of a card that is not for the bridge (--foreign-reader, or the kit's --foreign-vpcd card). */
+export interface ForeignSlot {
+  reader: string;
+  /** APDUs its card received since the kit put it in: only when the kit plays that card. */
+  apduCount?(): number;
+  /** Takes the card out and puts it back (only when the kit plays it): news a watching bridge would see. */
+  reinsert?(): Promise<void>;
 }
 
 export interface ConformanceCase {
@@ -62,7 +75,8 @@ export interface CaseContext {
   note(text: string): void;
 }
 
-export type Verdict = 'passed' | 'failed' | 'skipped' | 'not-applicable';
+/** 'node-only': the browser build of the kit cannot make the check (a forged Origin or Host, raw HTTP). */
+export type Verdict = 'passed' | 'failed' | 'skipped' | 'not-applicable' | 'node-only';
 
 export interface CaseResult {
   id: string;
@@ -78,6 +92,8 @@ export interface CaseResult {
 
 export class CaseFailure extends Error {}
 export class CaseSkip extends Error {}
+/** Thrown by the browser build where a check needs what only Node can send (see browser/README.md). */
+export class NodeOnly extends CaseSkip {}
 
 export function fail(message: string): never {
   throw new CaseFailure(message);

@@ -7,8 +7,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
+import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
+import { FOREIGN_READER } from '../../mocks/virtual-card/foreign-reader';
 import { startFaultProxy, type Fault } from './fault-proxy';
+import { back, is, result } from './fault-helpers';
 import { FAULT_ORIGIN, FAULT_TOKEN, NOT_BY_PROXY, injectedFaults } from './faults';
+import { timeoutFaults } from './faults-timeouts';
 import { runConformance, type ConformanceReport } from './kit';
 import { CASE_REQUIREMENTS, EVERY_MESSAGE_REQUIREMENTS } from './requirements';
 import { KNOWN_REFERENCE_BUGS } from './test-support';
@@ -16,9 +20,12 @@ import { KNOWN_REFERENCE_BUGS } from './test-support';
 let bridge: TestBridge;
 
 beforeAll(async () => {
+  // A box with a second, foreign reader (a B-CAS stand-in) that the bridge is configured not to serve.
   bridge = await startTestBridge({
     pkiDir: mkdtempSync(join(tmpdir(), 'madoguchi-conformance-faults-')),
     token: FAULT_TOKEN,
+    foreignCard: true,
+    readers: [SIMULATED_READER],
   });
   await bridge.cards.settled();
 });
@@ -39,7 +46,7 @@ function casesCovering(requirement: string): string[] {
 
 async function throughProxy(
   fault: Fault,
-  options: { only?: string[]; mode?: 'none'; changeTimeoutMs?: number },
+  options: { only?: string[]; mode?: 'none'; changeTimeoutMs?: number; productionImage?: boolean },
 ): Promise<ConformanceReport> {
   const proxy = await startFaultProxy(bridge.url, fault);
   try {
@@ -51,6 +58,8 @@ async function throughProxy(
       timeoutMs: 5_000,
       only: options.only,
       changeTimeoutMs: options.changeTimeoutMs,
+      productionImage: options.productionImage,
+      foreignReader: FOREIGN_READER,
       write: () => undefined,
     });
   } finally {
@@ -62,7 +71,8 @@ const faults = injectedFaults();
 
 it('injects a fault for every requirement the kit claims, or says why a proxy cannot', () => {
   const claimed = new Set([...Object.values(CASE_REQUIREMENTS).flat(), ...EVERY_MESSAGE_REQUIREMENTS]);
-  const injected = new Set(faults.map((f) => f.requirement));
+  // The time-limit faults need the kit to be a slow card: timeouts.pcsc.test.ts runs them.
+  const injected = new Set([...faults, ...timeoutFaults()].map((f) => f.requirement));
   const missing = [...claimed].filter((id) => !injected.has(id) && !NOT_BY_PROXY[id]);
   expect(missing).toEqual([]);
   expect([...injected].filter((id) => !claimed.has(id))).toEqual([]);
@@ -80,16 +90,58 @@ it('passes through a faithful proxy (the proxy breaks nothing)', async () => {
   expect(failed).toEqual(Object.keys(KNOWN_REFERENCE_BUGS).map((id) => expect.stringMatching(`^${id}: `)));
   const production = await throughProxy({ hideSimulator: true }, { only: ['CK-55'], mode: 'none' });
   expect(production.results.map((r) => [r.id, r.verdict])).toEqual([['CK-55', 'passed']]);
+  const image = await throughProxy({}, { only: ['CK-63'], mode: 'none', productionImage: true });
+  expect(image.results.map((r) => [r.id, r.verdict, r.reason])).toEqual([['CK-63', 'passed', undefined]]);
+  // The foreign reader was there all along: the bridge neither listed it nor sent its card an APDU.
+  expect(report.results.find((r) => r.id === 'CK-62')?.verdict).toBe('passed');
+  expect(bridge.foreign!.card.received).toEqual([]);
 }, 120_000);
+
+it('fails a bridge that hides the foreign reader and claims an allow-list, but classifies its card', async () => {
+  // Serves every reader; the proxy makes it look like one with an allow-list from outside, so only
+  // the foreign card's own APDU log can tell.
+  const touching = await startTestBridge({
+    pkiDir: mkdtempSync(join(tmpdir(), 'madoguchi-conformance-touch-')),
+    token: FAULT_TOKEN,
+    foreignCard: true,
+  });
+  await touching.cards.settled();
+  const hidden: Fault = back((m, call) => {
+    const status = (m.result ?? m.params) as { readers?: { name: string }[] } | undefined;
+    if (Array.isArray(status?.readers))
+      status.readers = status.readers.filter((r) => r.name !== FOREIGN_READER);
+    if (is(call, 'getInfo') && m.result) (result(m).capabilities as string[]).push('readerAllowList');
+    if (call?.params?.reader === FOREIGN_READER && m.error)
+      m.error = { code: -32001, message: 'No smart card reader is connected' };
+  });
+  const proxy = await startFaultProxy(touching.url, hidden);
+  try {
+    const report = await runConformance({
+      url: proxy.url,
+      origin: FAULT_ORIGIN,
+      token: FAULT_TOKEN,
+      mode: 'simulator-controls',
+      timeoutMs: 5_000,
+      only: ['CK-62'],
+      foreign: { reader: FOREIGN_READER, apduCount: () => touching.foreign!.card.received.length },
+      write: () => undefined,
+    });
+    expect(report.results.map((r) => [r.id, r.verdict])).toEqual([['CK-62', 'failed']]);
+    expect(report.results[0]!.reason).toMatch(/received \d+ APDU\(s\)/);
+  } finally {
+    await proxy.close();
+    await touching.close();
+  }
+}, 60_000);
 
 it.each(faults.map((f) => [f.requirement, f.bug, f] as const))(
   'fails a bridge with %s broken: %s',
-  async (requirement, _bug, { fault, mode }) => {
+  async (requirement, _bug, { fault, mode, options }) => {
     const only =
       requirement === 'BR-SEC-23' ? ['CK-55'] : casesCovering(requirement).filter((id) => id !== 'CK-55');
     // A fault that hides a change makes the kit wait for it: the in-process simulator shows a real
     // change within milliseconds, so the full 10 s is not needed to see that it never comes.
-    const report = await throughProxy(fault, { only, mode, changeTimeoutMs: 4_000 });
+    const report = await throughProxy(fault, { only, mode, changeTimeoutMs: 4_000, ...options });
     const failed = report.results.filter((r) => r.verdict === 'failed');
     expect(failed.length).toBeGreaterThan(0);
     expect(report.exitCode).toBe(1);

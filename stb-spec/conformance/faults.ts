@@ -7,6 +7,7 @@ import type { Fault } from './fault-proxy';
 import { back, code, forth, is, paramsOf, result } from './fault-helpers';
 import { cardFaults } from './faults-card';
 import { identityFaults } from './faults-identity';
+import { readerFaults } from './faults-readers';
 
 export interface InjectedFault {
   requirement: string;
@@ -14,6 +15,8 @@ export interface InjectedFault {
   fault: Fault;
   /** The kit's mode for this fault (default simulator-controls). */
   mode?: 'none';
+  /** Kit options the covering case needs (e.g. --production-image). */
+  options?: { productionImage?: boolean };
 }
 
 /** Requirements the kit checks only from the card's side (--virtual-card sees the APDUs). */
@@ -32,7 +35,7 @@ export const FAULT_TOKEN = 'fault-injection-token-0123456789abcdefghijk';
  * faults-card.ts, those of card identity and the 2.0 draft's other rules in faults-identity.ts.
  */
 export function injectedFaults(): InjectedFault[] {
-  return [...endpointFaults(), ...cardFaults(), ...identityFaults()];
+  return [...endpointFaults(), ...cardFaults(), ...identityFaults(), ...readerFaults()];
 }
 
 function endpointFaults(): InjectedFault[] {

@@ -30,7 +30,7 @@ export class InteractiveControl implements CardControl {
   ) {}
 
   canProvide(setup: CardSetup, options: InsertOptions = {}): boolean {
-    return PROMPTS[setup] !== undefined && !options.removeDuringNextOperation;
+    return PROMPTS[setup] !== undefined && !options.removeDuringNextOperation && !options.pace;
   }
 
   /** Resolves when the technician presses Enter (the stage also watches the bridge meanwhile). */

@@ -67,8 +67,9 @@ it('prompts a technician to insert and remove cards, and passes what a person ca
   const byVerdict = (verdict: string) => report.results.filter((r) => r.verdict === verdict).map((r) => r.id);
   expect(byVerdict('failed')).toEqual(Object.keys(KNOWN_REFERENCE_BUGS));
   expect(byVerdict('skipped')).toEqual([]);
-  // Without a token configured CK-04 does not apply; locked/last-try/faulty cards and timed removals
-  // need the virtual card; the bridge has no simulator extension, so CK-55 runs (and passes).
+  // Without a token configured CK-04 does not apply; locked/last-try/faulty cards, timed removals
+  // and slow or hanging cards need the virtual card; the bridge has no simulator extension, so
+  // CK-55 runs (and passes); it names no readers (CK-62) and is no production image (CK-63).
   expect(byVerdict('not-applicable')).toEqual([
     'CK-04',
     'CK-43',
@@ -77,6 +78,10 @@ it('prompts a technician to insert and remove cards, and passes what a person ca
     'CK-46',
     'CK-53',
     'CK-54',
+    'CK-62',
+    'CK-63',
+    'CK-66',
+    'CK-67',
     'CK-48',
   ]);
   expect(prompts.some((p) => p.includes('カードを挿入してください'))).toBe(true);

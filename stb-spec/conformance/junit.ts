@@ -26,7 +26,7 @@ export interface JunitContext {
 
 export function junitXml(results: readonly CaseResult[], context: JunitContext): string {
   const counts = tally(results);
-  const skipped = counts.skipped + counts.notApplicable;
+  const skipped = counts.skipped + counts.notApplicable + counts.nodeOnly;
   const total = results.reduce((sum, r) => sum + r.durationMs, 0);
   const name = escapeXml(context.suiteName ?? 'madoguchi card bridge conformance');
   const attributes = `tests="${results.length}" failures="${counts.failed}" errors="0" skipped="${skipped}" time="${seconds(total)}"`;
@@ -53,6 +53,9 @@ export function junitXml(results: readonly CaseResult[], context: JunitContext):
       lines.push(
         `      <skipped message="${escapeXml(`optional, not applicable in this mode: ${result.reason ?? ''}`)}"/>`,
       );
+    }
+    if (result.verdict === 'node-only') {
+      lines.push(`      <skipped message="${escapeXml(`Node build only: ${result.reason ?? ''}`)}"/>`);
     }
     const out = [`requirements: ${result.requirements.join(', ')}`, ...result.notes];
     lines.push(`      <system-out>${escapeXml(out.join('\n'))}</system-out>`);

@@ -39,6 +39,26 @@ describe('command line', () => {
     expect(parseKitArgs(['--list'])).toEqual({ kind: 'list' });
   });
 
+  it('reads the foreign reader (named, or by its vpcd port) and --production-image', () => {
+    const played = parseKitArgs([
+      ...['--origin', 'http://a:1', '--virtual-card', '--vpcd', '127.0.0.1:35964'],
+      ...['--foreign-vpcd', '127.0.0.1:35963'],
+    ]);
+    expect(played).toMatchObject({
+      options: {
+        foreignReader: 'Virtual PCD 00 00',
+        foreignVpcd: { host: '127.0.0.1', port: 35963 },
+        productionImage: false,
+      },
+    });
+    const lab = parseKitArgs([
+      ...['--origin', 'http://a:1', '--interactive', '--production-image'],
+      ...['--foreign-reader', 'B-CAS Slot 01'],
+    ]);
+    expect(lab).toMatchObject({ options: { foreignReader: 'B-CAS Slot 01', productionImage: true } });
+    expect(lab.kind === 'run' && lab.options.foreignVpcd).toBeUndefined();
+  });
+
   it('waits by default at least as long as a bridge may take for a card operation', () => {
     const command = parseKitArgs(['--origin', 'http://a:1']);
     expect(command.kind === 'run' && command.options.timeoutMs).toBeGreaterThanOrEqual(
@@ -53,6 +73,14 @@ describe('command line', () => {
     [['--origin', 'http://a:1', '--sign-pin', 'abc123'], /6–16/],
     [['--origin', 'http://a:1', '--vpcd', '127.0.0.1:35964'], /go with --virtual-card/],
     [['--origin', 'http://a:1', '--timeout-ms', '0'], /positive/],
+    [['--origin', 'http://a:1', '--foreign-vpcd', '127.0.0.1:35963'], /go with --virtual-card/],
+    [['--origin', 'http://a:1', '--virtual-card', '--production-image'], /a production image has no vpcd/],
+    [['--origin', 'http://a:1', '--foreign-reader', 'R 01', '--reader', 'R 01'], /another reader/],
+    [['--origin', 'http://a:1', '--virtual-card', '--foreign-vpcd', '1.2.3.4:80'], /--foreign-reader/],
+    [
+      ['--origin', 'http://a:1', '--virtual-card', '--foreign-vpcd', '127.0.0.1:35963'],
+      /another vpcd reader/,
+    ],
     [['--origin', 'http://a:1', '--bogus'], /invalid arguments/],
   ])('refuses %j', (argv, message) => {
     expect(() => parseKitArgs(argv)).toThrow(UsageError);

@@ -13,6 +13,7 @@ import { junitXml } from './junit';
 import { allPassed, formatResult, summaryLine } from './report';
 import { runCases } from './runner';
 import { VirtualCardControl } from './virtual-card-control';
+import { VpcdForeignSlot } from './foreign-slot';
 import { KitClient, upgradeStatus, withToken } from './client';
 
 export interface ConformanceOptions extends KitOptions {
@@ -21,6 +22,10 @@ export interface ConformanceOptions extends KitOptions {
   vpcd?: { host: string; port: number };
   /** --virtual-card: the test PKI that issues the kit's card. */
   pkiDir?: string;
+  /** --foreign-reader: a reader with a card not for the bridge (named by --foreign-vpcd's port too). */
+  foreignReader?: string;
+  /** --foreign-vpcd: the kit plays that card in this vpcd reader. */
+  foreignVpcd?: { host: string; port: number };
   /** Where to write JUnit XML; undefined: not written. */
   junitFile?: string;
   /** Run only cases whose id or title contains one of these (case-insensitive). */
@@ -108,11 +113,22 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     signPin: options.signPin ?? (ownsCard ? DEFAULT_TEST_PINS.sign : undefined),
     reader: options.reader,
     timeoutMs: options.timeoutMs,
+    productionImage: options.productionImage,
   };
   const cases = selectCases(options.only);
   write(`conformance kit: ${cases.length} cases against ${options.url} (mode: ${options.mode})`);
   await explainRefusal(kit, write);
-  const control = await createControl(options, kit);
+  // `foreign` (the kit's own tests) wins over --foreign-vpcd and --foreign-reader.
+  const foreignVpcd =
+    !options.foreign && options.foreignVpcd && options.foreignReader
+      ? await VpcdForeignSlot.insert(options.foreignReader, options.foreignVpcd)
+      : undefined;
+  kit.foreign =
+    options.foreign ?? foreignVpcd ?? (options.foreignReader ? { reader: options.foreignReader } : undefined);
+  const control = await createControl(options, kit).catch(async (error: unknown) => {
+    await foreignVpcd?.close();
+    throw error;
+  });
   const started = Date.now();
   let results: CaseResult[];
   try {
@@ -127,6 +143,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     });
   } finally {
     await control.close();
+    await foreignVpcd?.close();
   }
   const summary = summaryLine(results);
   const passed = allPassed(results);

@@ -66,6 +66,10 @@ export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-59': ['BR-MTH-71', 'BR-MTH-70'],
   'CK-60': ['BR-RPC-11'],
   'CK-61': ['BR-TRN-10'],
+  'CK-62': ['BR-SEC-51'],
+  'CK-63': ['BR-SEC-60', 'BR-SEC-50'],
+  'CK-66': ['BR-MTH-76'],
+  'CK-67': ['BR-MTH-76', 'BR-MTH-70'],
 };
 
 /** Checked on every message of every case (message-checks.ts), whichever case runs. */

@@ -6,6 +6,7 @@
 import {
   CaseFailure,
   CaseSkip,
+  NodeOnly,
   type CaseContext,
   type CaseResult,
   type ConformanceCase,
@@ -147,7 +148,9 @@ async function runCase(
     if (conformanceCase.card) await stage.ensure(conformanceCase.card);
     await withTimeout(conformanceCase.run(context), options.caseTimeoutMs);
   } catch (error) {
-    if (error instanceof CaseSkip) {
+    if (error instanceof NodeOnly) {
+      verdict = 'node-only';
+    } else if (error instanceof CaseSkip) {
       verdict = optional ? 'not-applicable' : 'skipped';
     } else {
       verdict = 'failed';

@@ -7,6 +7,7 @@
 import { DEMO_HOLDERS, loadOrCreateTestPki, type CardCredentials } from '../../mocks/pki';
 import { GENERIC_CARD_ATR } from '../../mocks/virtual-card/jpki-applet';
 import { createScenarioCard, parseScenario } from '../../mocks/virtual-card/scenarios';
+import { CardPace } from '../../mocks/virtual-card/card-pace';
 import { createCardState } from '../../mocks/virtual-card/state';
 import { VpcdCard } from '../../mocks/virtual-card/vpcd-client';
 import type { Socket } from 'node:net';
@@ -86,6 +87,7 @@ export class VirtualCardControl implements CardControl {
       host: this.options.host,
       port: this.options.port,
       removeAfterApdus,
+      pace: options.pace ? new CardPace(options.pace) : undefined,
       connectAttempts: 3,
     });
     vpcd.on('apdu', (command) => this.commands.push(new Uint8Array(command)));

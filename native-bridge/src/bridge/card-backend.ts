@@ -11,5 +11,7 @@ export interface CardBackend extends EventEmitter<ReaderEvents> {
   /** Whether the reader service answers; a backend without one (the simulator) is always running. */
   readerService?(): ReaderService;
   transport(readerName: string): ApduTransport;
+  /** The stable names of the only readers served, when the configuration names them (BR-SEC-51). */
+  readonly readerAllowList?: readonly string[];
   close(): void | Promise<void>;
 }

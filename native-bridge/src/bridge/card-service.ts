@@ -3,9 +3,12 @@
  * operation at a time (others get BUSY), status changes for registered clients. Each inserted card
  * gets its own JpkiCard and a random identity (cardId), and is classified (SELECT AP + token EF) as
  * soon as it arrives. A call naming another card than the one in the reader never reaches the card.
+ * A card operation gets CARD_OPERATION_TIMEOUT_MS; a reader still holding the command after that is
+ * `stuck` until the command comes back, then its card is reset and classified as a new insertion.
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { CARD_OPERATION_TIMEOUT_MS, type Status } from '../../../stb-spec/protocol';
 import { JpkiCard, checkPinFormat, type PinStatus, type PinUseOptions } from '../jpki/jpki-card';
 import type { CertificateSlot, KeyKind, PinKind } from '../jpki/constants';
 import {
@@ -13,6 +16,7 @@ import {
   CardChangedError,
   CardDataError,
   CardError,
+  CardTimeoutError,
   NoCardError,
   NoReaderError,
   NotMyNumberCardError,
@@ -20,7 +24,7 @@ import {
 } from '../jpki/errors';
 import type { ReaderSnapshot } from '../transport/pcsc-readers';
 import type { CardBackend } from './card-backend';
-import type { Status } from '../../../stb-spec/protocol';
+import { WatchedTransport } from './watched-transport';
 
 type CardClass = 'absent' | 'mute' | 'detecting' | 'present' | 'unsupported';
 
@@ -30,7 +34,16 @@ interface ReaderCard {
   /** Random per insertion, never derived from the card; undefined while the reader is empty. */
   cardId?: string;
   driver?: JpkiCard;
+  /** The driver's view of the reader's transport: what is with the card now. */
+  watch?: WatchedTransport;
   detection?: Promise<void>;
+  /** A timed-out command has not come back from the reader: every operation is BUSY 'stuck'. */
+  stuck?: boolean;
+}
+
+export interface CardServiceOptions {
+  /** How long a card operation may take (BR-MTH-76); tests use less than the spec's value. */
+  operationTimeoutMs?: number;
 }
 
 export interface CardServiceEvents {
@@ -50,9 +63,15 @@ export class CardService extends EventEmitter<CardServiceEvents> {
   private busy = false;
   private resetting: Promise<void> = Promise.resolve();
   private lastStatus = '';
+  /** The time a card operation gets before it ends with CARD_ERROR {timeout: true}. */
+  readonly operationTimeoutMs: number;
 
-  constructor(private readonly backend: CardBackend) {
+  constructor(
+    private readonly backend: CardBackend,
+    options: CardServiceOptions = {},
+  ) {
     super();
+    this.operationTimeoutMs = options.operationTimeoutMs ?? CARD_OPERATION_TIMEOUT_MS;
     backend.on('change', (readers) => this.sync(readers));
     this.sync(backend.readers());
   }
@@ -68,6 +87,11 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     return myNumberCard
       ? { readerService: 'running', readers, token: 'JPKIAPICCTOKEN2', cardId: myNumberCard.cardId! }
       : { readerService: 'running', readers };
+  }
+
+  /** The stable names of the only readers served, when configured (getInfo's `readerAllowList`). */
+  readerAllowList(): readonly string[] | undefined {
+    return this.backend.readerAllowList;
   }
 
   /** Resolves once every card in a reader has been classified (tests and the kit wait on it). */
@@ -119,18 +143,67 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     if (this.busy) throw new CardBusyError('operation');
     this.busy = true;
     let usedReader: string | undefined;
+    let timedOut = false;
     try {
       const entry = this.chooseCard(target);
       usedReader = entry.snapshot.name;
-      return await operation(entry.driver!);
+      return await this.withinTime(operation(entry.driver!), () => {
+        timedOut = true;
+        return this.giveUp(entry);
+      });
     } catch (error) {
       // The card left mid-operation: take the readers' word now rather than wait for their event.
       if (error instanceof CardError && error.errorName === 'CARD_REMOVED') this.sync(this.backend.readers());
       throw error;
     } finally {
-      if (afterUse === 'reset' && usedReader !== undefined) this.resetting = this.reset(usedReader);
+      if (afterUse === 'reset' && usedReader !== undefined && !timedOut)
+        this.resetting = this.reset(usedReader);
       this.busy = false;
     }
+  }
+
+  /** The operation's result, or the time-out's error once operationTimeoutMs passed (BR-MTH-76). */
+  private withinTime<T>(running: Promise<T>, onTimeout: () => Error): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(onTimeout()), this.operationTimeoutMs);
+    });
+    running.catch(() => undefined); // still settles after a time-out; nobody waits for it then
+    return Promise.race([running, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /**
+   * The bridge stops waiting for the card. A command still with the reader (it cannot be cancelled)
+   * makes the reader `stuck` until it comes back; otherwise the card is given back reset, since a
+   * PIN may have been verified, and gets a fresh driver: the abandoned one sends nothing more.
+   */
+  private giveUp(entry: ReaderCard): Error {
+    const watch = entry.watch!;
+    const pending = watch.inFlight;
+    watch.abandon();
+    const error = new CardTimeoutError(this.operationTimeoutMs);
+    if (pending?.verifyWithPin) error.verifyOutcome = 'unknown';
+    if (pending) {
+      entry.stuck = true;
+      void pending.returned.then(() => this.recover(entry));
+    } else {
+      this.resetting = this.reset(entry.snapshot.name);
+      this.attachDriver(entry);
+    }
+    return error;
+  }
+
+  /**
+   * The stuck command came back: reset the card (it may hold a verified PIN, or be lost half way
+   * through a command) and classify it again as a new insertion, with a new cardId.
+   */
+  private async recover(entry: ReaderCard): Promise<void> {
+    await this.reset(entry.snapshot.name);
+    if (this.cards.get(entry.snapshot.name) !== entry) return; // removed or replaced meanwhile
+    const next: ReaderCard = { snapshot: entry.snapshot, cardClass: 'detecting', cardId: newCardId() };
+    this.cards.set(entry.snapshot.name, next);
+    next.detection = this.detect(next);
+    this.publish();
   }
 
   private async reset(readerName: string): Promise<void> {
@@ -150,6 +223,8 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     const named = reader === undefined ? undefined : this.cards.get(reader);
     if (reader !== undefined && !named && cardId === undefined) throw new NoReaderError();
     const candidates = reader === undefined ? [...this.cards.values()] : named ? [named] : [];
+    // A stuck reader answers every operation meant for it before anything else is looked at.
+    if ((reader === undefined ? this.pick(candidates) : named)?.stuck) throw new CardBusyError('stuck');
     if (cardId !== undefined) {
       const same = candidates.find((e) => e.cardId === cardId);
       if (!same) throw new CardChangedError(this.pick(candidates)?.cardId);
@@ -163,7 +238,7 @@ export class CardService extends EventEmitter<CardServiceEvents> {
   /** A reader's My Number Card first, then any card (classified or not), else none. */
   private pick(entries: ReaderCard[]): ReaderCard | undefined {
     return (
-      entries.find((e) => e.cardClass === 'present') ??
+      entries.find((e) => e.cardClass === 'present' || e.stuck) ??
       entries.find((e) => e.cardClass === 'detecting') ??
       entries.find((e) => e.cardClass !== 'absent')
     );
@@ -211,8 +286,16 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     if (![...this.cards.values()].some((c) => c.cardClass === 'detecting')) this.publish();
   }
 
+  /** A fresh driver over a fresh watch of the reader's transport. */
+  private attachDriver(entry: ReaderCard): JpkiCard {
+    entry.watch = new WatchedTransport(this.backend.transport(entry.snapshot.name));
+    entry.driver = new JpkiCard(entry.watch, { atr: entry.snapshot.atr });
+    return entry.driver;
+  }
+
   private async detect(entry: ReaderCard): Promise<void> {
-    const driver = new JpkiCard(this.backend.transport(entry.snapshot.name), { atr: entry.snapshot.atr });
+    const probe: ReaderCard = { ...entry };
+    const driver = this.attachDriver(probe);
     let cardClass: CardClass;
     try {
       await driver.detect();
@@ -224,6 +307,7 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     if (this.cards.get(entry.snapshot.name) !== entry) return; // the card changed meanwhile
     entry.cardClass = cardClass;
     entry.driver = driver;
+    entry.watch = probe.watch;
     if (![...this.cards.values()].some((c) => c.cardClass === 'detecting')) this.publish();
   }
 

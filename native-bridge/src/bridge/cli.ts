@@ -13,6 +13,7 @@ import { DEFAULT_PORT } from '../../../stb-spec/protocol/methods';
 import { PcscReaderMonitor } from '../transport/pcsc-readers';
 import type { CardBackend } from './card-backend';
 import { CardService } from './card-service';
+import { serveReaders } from './served-readers';
 import type { Extensions } from './dispatcher';
 import { jsonLogger, type Logger, type LogLevel } from './logger';
 import { BridgeServer } from './server';
@@ -20,7 +21,10 @@ import { BridgeServer } from './server';
 export const COMMON_USAGE = `  --port N                  default ${DEFAULT_PORT}; 0 picks a free port (printed in the "listening" log)
   --allow-origin ORIGIN     an Origin allowed to connect, e.g. http://127.0.0.1:8080 (repeatable)
   --token T                 also require ?token=T on the WebSocket URL
-  --log-level LEVEL         debug | info (default) | warn | error`;
+  --log-level LEVEL         debug | info (default) | warn | error
+  --reader NAME             serve only this reader, by stable name: its PC/SC name without the
+                            plug-order field ("Virtual PCD 00 01" → "Virtual PCD 01"); repeatable.
+                            A box names its My Number reader(s); without it every reader is served`;
 
 export const USAGE = `usage: madoguchi bridge [--backend pcsc] --allow-origin ORIGIN [options]
   --backend pcsc            readers through pcscd (the only backend of the production bridge)
@@ -38,6 +42,8 @@ export interface BridgeOptions {
   allowedOrigins: string[];
   token?: string;
   logLevel: LogLevel;
+  /** The stable names of the only readers served (BR-SEC-50); undefined: every reader. */
+  readers?: string[];
 }
 
 /** The command-line options every entry point shares (the development one adds its own). */
@@ -47,6 +53,7 @@ export const COMMON_ARGS = {
   'allow-origin': { type: 'string', multiple: true, default: [] },
   token: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
+  reader: { type: 'string', multiple: true, default: [] },
   help: { type: 'boolean', default: false },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -71,6 +78,7 @@ export function bridgeOptionsFrom(values: {
   'allow-origin': string[];
   token?: string;
   'log-level': string;
+  reader?: string[];
 }): BridgeOptions {
   const port = Number(values.port);
   if (!/^\d+$/.test(values.port) || port > 65535) {
@@ -92,7 +100,27 @@ export function bridgeOptionsFrom(values: {
     throw new UsageError('--log-level: debug|info|warn|error');
   if (values.token !== undefined && values.token.length === 0)
     throw new UsageError('--token は空にできません / --token must not be empty');
-  return { port, allowedOrigins: origins, token: values.token, logLevel };
+  const readers = values.reader ?? [];
+  for (const name of readers) {
+    if (!isReaderName(name)) {
+      throw new UsageError(
+        `--reader は 1〜256 文字の読み取り機名 (制御文字なし) / --reader must be a reader name of 1–256 characters without control characters, got ${JSON.stringify(name)}`,
+      );
+    }
+  }
+  return {
+    port,
+    allowedOrigins: origins,
+    token: values.token,
+    logLevel,
+    ...(readers.length > 0 ? { readers: [...new Set(readers)] } : {}),
+  };
+}
+
+/** A reader's stable name as a box configures it: 1–256 characters, none of them a control character. */
+export function isReaderName(name: string): boolean {
+  const control = [...name].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  return name.length >= 1 && name.length <= 256 && !control;
 }
 
 /** The production command line: PC/SC only; asking for the simulator is a usage error (exit 2). */
@@ -138,7 +166,9 @@ export async function startBridge(
   write = (line: string) => console.log(line),
 ): Promise<RunningBridge> {
   const logger = jsonLogger(write, options.logLevel);
-  const { name, backend, extensions } = await openCards(logger);
+  const source = await openCards(logger);
+  const { name, extensions } = source;
+  const backend = serveReaders(source.backend, options.readers);
   const cards = new CardService(backend);
   const server = new BridgeServer(cards, {
     port: options.port,
@@ -155,6 +185,10 @@ export async function startBridge(
     throw error;
   }
   logger.log('info', 'started', { backend: name, readers: backend.readers().length, port });
+  if (options.readers === undefined) {
+    logger.log('info', 'serving every reader', { reason: 'no --reader named: a development setup' });
+  }
+  for (const reader of options.readers ?? []) logger.log('info', 'serving reader', { reader });
   return {
     port,
     async close() {

@@ -5,7 +5,6 @@
  */
 import {
   BridgeErrorCode,
-  CARD_OPERATION_TIMEOUT_MS,
   JsonRpcErrorCode,
   LIMITS,
   MAX_MESSAGE_BYTES,
@@ -26,6 +25,7 @@ import {
   CardChangedError,
   CardError,
   CardStatusError,
+  CardTimeoutError,
   LastAttemptNeedsConfirmationError,
   NotMyNumberCardError,
   PinIncorrectError,
@@ -178,7 +178,7 @@ export class Dispatcher {
   private readonly methods: {
     [M in MethodName]: (params: ParamsOf<M>, context: CallContext) => Promise<ResultOf<M>>;
   } = {
-    getInfo: async () => info(),
+    getInfo: async () => info(this.cards.readerAllowList() !== undefined, this.cards.operationTimeoutMs),
     getStatus: async () => this.cards.status(),
     readCertificate: async ({ slot, reader, cardId }) => ({
       der: base64(await this.cards.readCertificate(slot, { reader, cardId })),
@@ -233,13 +233,21 @@ function parse(frame: string | Uint8Array, isBinary: boolean): unknown {
   }
 }
 
-function info(): Info {
+/**
+ * `readerAllowList` only when the configuration names the readers served (BR-SEC-51);
+ * `cardOperationTimeoutMs`: the time the bridge applies (tests may set it below the spec's).
+ */
+function info(servesListedReaders: boolean, cardOperationTimeoutMs: number): Info {
   return {
     specVersion: SPEC_VERSION,
     protocolVersion: 1,
     implementation: { ...IMPLEMENTATION },
-    capabilities: ['cardId', 'lastAttemptConfirmation'],
-    limits: { ...LIMITS, cardOperationTimeoutMs: CARD_OPERATION_TIMEOUT_MS },
+    capabilities: [
+      'cardId',
+      'lastAttemptConfirmation',
+      ...(servesListedReaders ? (['readerAllowList'] as const) : []),
+    ],
+    limits: { ...LIMITS, cardOperationTimeoutMs },
   };
 }
 
@@ -252,6 +260,7 @@ function toRpcError(caught: unknown): RpcError {
     if (caught instanceof PinIncorrectError) data.triesLeft = caught.triesLeft;
     if (caught instanceof NotMyNumberCardError) data.atr = caught.atr ?? '';
     if (caught instanceof CardStatusError) data.sw = caught.swHex;
+    if (caught instanceof CardTimeoutError) data.timeout = true;
     if (caught instanceof CardBusyError) data.reason = caught.reason;
     if (caught instanceof CardChangedError && caught.currentCardId !== undefined) {
       data.cardId = caught.currentCardId;

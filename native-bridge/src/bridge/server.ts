@@ -2,8 +2,8 @@
  * The card bridge's WebSocket server, RDK Thunder style: `ws://127.0.0.1:<port>/jsonrpc`, loopback
  * only, upgrade refused with 403 unless the Host is the bridge's own loopback address, the Origin is
  * allowed and the token matches (when one is set). Connections, calls awaiting an answer and message
- * rates are bounded, so one flooding client cannot starve the app. Each connection keeps its own
- * statusChanged registrations.
+ * rates are bounded, so one flooding client cannot starve the app; so is the output queued for a
+ * client that does not read it (BR-TRN-11). Each connection keeps its own statusChanged registrations.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +40,7 @@ export class BridgeServer {
   private readonly wss: WebSocketServer;
   private readonly dispatcher: Dispatcher;
   private readonly subscribers = new Map<WebSocket, Set<string>>();
+  private readonly connectionNumbers = new WeakMap<WebSocket, number>();
   private readonly now: () => number;
   private nextConnection = 1;
   private port = 0;
@@ -112,6 +113,7 @@ export class BridgeServer {
     const connection = this.nextConnection++;
     const ids = new Set<string>();
     this.subscribers.set(ws, ids);
+    this.connectionNumbers.set(ws, connection);
     this.options.logger.log('info', 'connected', { connection, clients: this.subscribers.size });
     const subscriptions: Subscriptions = {
       register: (id) => {
@@ -137,6 +139,10 @@ export class BridgeServer {
       pending++;
       void this.onMessage(ws, data, isBinary, subscriptions, connection).finally(() => pending--);
     });
+    // ws answers a ping with a pong by itself: a client that pings and never reads fills the queue too.
+    ws.on('ping', () => {
+      if (ws.bufferedAmount > LIMITS.maxUnreadBytes) this.closeUnread(ws);
+    });
     ws.on('close', () => {
       this.subscribers.delete(ws);
       this.dispatcher.closed(connection);
@@ -156,14 +162,38 @@ export class BridgeServer {
   ) {
     const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
     const reply = await this.dispatcher.handle(frame, subs, connection, isBinary);
-    if (reply && ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+    if (reply) this.deliver(ws, JSON.stringify(reply));
+  }
+
+  /**
+   * Sends one message whole and in order, unless that would leave more than maxUnreadBytes queued
+   * for a client that does not read: then the connection is closed instead (BR-TRN-11). Nothing is
+   * dropped or reordered before that; the close frame follows the queued messages.
+   */
+  private deliver(ws: WebSocket, text: string): void {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount + Buffer.byteLength(text) > LIMITS.maxUnreadBytes) {
+      this.closeUnread(ws);
+      return;
+    }
+    ws.send(text);
+  }
+
+  private closeUnread(ws: WebSocket): void {
+    if (ws.readyState !== ws.OPEN) return;
+    this.options.logger.log('warn', 'connection closed: output not read', {
+      connection: this.connectionNumbers.get(ws),
+    });
+    ws.close(CLOSE_POLICY_VIOLATION, 'output not read');
   }
 
   private broadcast(status: Status): void {
     for (const [ws, ids] of this.subscribers) {
-      if (ws.readyState !== ws.OPEN) continue;
       for (const id of ids)
-        ws.send(JSON.stringify({ jsonrpc: '2.0', method: `${id}.${STATUS_CHANGED}`, params: status }));
+        this.deliver(
+          ws,
+          JSON.stringify({ jsonrpc: '2.0', method: `${id}.${STATUS_CHANGED}`, params: status }),
+        );
     }
     this.options.logger.log('info', 'status changed', {
       readers: status.readers.length,

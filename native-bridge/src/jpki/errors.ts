@@ -108,12 +108,27 @@ export class CardDataError extends CardError {
   }
 }
 
-export type BusyReason = 'operation' | 'checking';
+export type BusyReason = 'operation' | 'checking' | 'stuck';
+
+const BUSY_MESSAGES: Record<BusyReason, string> = {
+  operation: 'Another card operation is running',
+  checking: 'The card is still being checked',
+  stuck: 'The reader has not returned a timed-out command yet',
+};
 
 export class CardBusyError extends CardError {
   readonly errorName = 'BUSY';
   constructor(readonly reason: BusyReason = 'operation') {
-    super(reason === 'checking' ? 'The card is still being checked' : 'Another card operation is running');
+    super(BUSY_MESSAGES[reason]);
+  }
+}
+
+/** The card did not finish the operation in time (BR-MTH-76); the bridge stopped waiting for it. */
+export class CardTimeoutError extends CardError {
+  readonly errorName = 'CARD_ERROR';
+  readonly timeout = true;
+  constructor(timeoutMs: number) {
+    super(`The card did not finish the operation within ${timeoutMs} ms`);
   }
 }
 

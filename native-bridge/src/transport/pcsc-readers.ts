@@ -134,11 +134,7 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     const entry: ReaderEntry = {
       reader,
       snapshot: { name: reader.name, presence: 'absent' },
-      transport: new PcscTransport(reader, {
-        ...this.transportOptions,
-        // The handle said the card was removed or reset: whatever is in the reader now is another insertion.
-        onCardLost: () => this.newInsertion(entry),
-      }),
+      transport: new PcscTransport(reader, this.transportOptions),
       reported: false,
     };
     this.serviceBack();
@@ -155,17 +151,15 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     this.emit('change', this.readers());
   }
 
-  private newInsertion(entry: ReaderEntry): void {
-    if (this.entries.get(entry.reader.name) !== entry || entry.snapshot.presence === 'absent') return;
-    entry.snapshot = { ...entry.snapshot, insertion: ++this.insertions };
-    this.emit('change', this.readers());
-  }
-
+  /**
+   * The one rule for a new insertion: a card is in the reader now, and before there was none or
+   * pcsc-lite's event counter has moved. The counter changes with every insertion and removal, even
+   * ones between two polls, so a card still present with a moved counter was swapped. Nothing else
+   * (a failed transmit, a reset, mute ↔ present) makes a new card.
+   */
   private onStatus(entry: ReaderEntry, status: ReaderStatus): void {
     const { reader } = entry;
     const before = entry.snapshot.presence;
-    // The counter changes with every insertion and removal, even ones between two polls: a card
-    // still present with a moved counter was swapped.
     const counter = status.state >>> 16;
     const swapped = entry.eventCounter !== undefined && counter !== entry.eventCounter;
     entry.eventCounter = counter;

@@ -7,17 +7,17 @@
 import type { CardReader } from 'pcsclite';
 import type { ApduTransport } from './apdu-transport';
 import { CardRemovedError } from '../jpki/errors';
-import { PcscCode, cardErrorFromPcsc, pcscCodeOf } from './pcsc-errors';
+import { cardErrorFromPcsc } from './pcsc-errors';
 
 /** Largest short response: 256 data bytes + SW1 SW2. */
 const MAX_RESPONSE = 258;
-/** A card that has not answered by then is treated as gone; real signatures take ~1 s. */
-const DEFAULT_TRANSMIT_TIMEOUT_MS = 15_000;
-
 export interface PcscTransportOptions {
+  /**
+   * A card that has not answered by then is treated as gone (tools and benchmarks). Unset (the
+   * bridge): a transmit waits for the reader, since SCardTransmit cannot be cancelled; the bridge
+   * times the whole card operation itself and watches for the command to come back (BR-MTH-76).
+   */
   transmitTimeoutMs?: number;
-  /** The handle reported the card removed or reset (SCARD_W_REMOVED_CARD / SCARD_W_RESET_CARD). */
-  onCardLost?: () => void;
 }
 
 export class PcscTransport implements ApduTransport {
@@ -51,24 +51,25 @@ export class PcscTransport implements ApduTransport {
   async transmit(command: Uint8Array): Promise<Uint8Array> {
     await this.connect();
     const protocol = this.protocol!;
-    const timeoutMs = this.options.transmitTimeoutMs ?? DEFAULT_TRANSMIT_TIMEOUT_MS;
+    const timeoutMs = this.options.transmitTimeoutMs;
     return new Promise<Uint8Array>((resolve, reject) => {
       const fail = (error: Error) => {
         clearTimeout(timer);
         this.pending.delete(fail);
         reject(error);
       };
-      const timer = setTimeout(() => {
-        this.dropConnection();
-        fail(new CardRemovedError(`The card did not answer within ${timeoutMs} ms`));
-      }, timeoutMs);
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              this.dropConnection();
+              fail(new CardRemovedError(`The card did not answer within ${timeoutMs} ms`));
+            }, timeoutMs);
       this.pending.add(fail);
       this.reader.transmit(Buffer.from(command), MAX_RESPONSE, protocol, (error, data) => {
         if (!this.pending.has(fail)) return; // already failed by removal or timeout
         if (error) {
           this.dropConnection();
-          const code = pcscCodeOf(error);
-          if (code === PcscCode.removedCard || code === PcscCode.resetCard) this.options.onCardLost?.();
           fail(cardErrorFromPcsc(error, this.reader.name));
           return;
         }

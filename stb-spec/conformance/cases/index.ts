@@ -16,7 +16,9 @@ import { notificationCases } from './notifications';
 import { paramsCases } from './params';
 import { pinCases } from './pins';
 import { privacyCases } from './privacy';
+import { readerCases } from './readers';
 import { robustnessCases } from './robustness';
+import { timeoutCases } from './timeouts';
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...[
@@ -33,6 +35,8 @@ export const ALL_CASES: readonly ConformanceCase[] = [
     ...cardStateCases,
     ...cardIdentityCases,
     ...notificationCases,
+    ...readerCases,
+    ...timeoutCases,
   ].sort((a, b) => a.id.localeCompare(b.id)),
   ...privacyCases,
 ];

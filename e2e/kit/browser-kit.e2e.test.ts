@@ -1,0 +1,177 @@
+/**
+ * The conformance kit's browser build in WPE WebKit (cog + WPEWebDriver) against the reference
+ * bridge as a box runs it (`--backend pcsc`, a token) with pcscd and our virtual card on vpcd —
+ * no Node on the "box" side: the page is served from an origin on the bridge's allow-list and
+ * opened with the token in the fragment. The test plays the technician: it reads the prompt on
+ * screen, makes the card change on vpcd and presses OK (Enter). Every case runs.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildBrowserKit } from '../../stb-spec/conformance/browser/build';
+import type { CaseResult } from '../../stb-spec/conformance/case';
+import { ALL_CASES } from '../../stb-spec/conformance/cases';
+import { KNOWN_REFERENCE_BUGS, junitCases } from '../../stb-spec/conformance/test-support';
+import { VirtualCardControl } from '../../stb-spec/conformance/virtual-card-control';
+import { BridgeProcess, CollectedLog, freshToken } from '../harness/processes';
+import { ROOT, SCREENSHOT_DIR } from '../harness/screens';
+import { checkPcscd, KEYS } from '../harness/stack';
+import { serveStatic, type StaticServer } from '../harness/static-server';
+import { startWpe, type Driver } from '../harness/wpe';
+
+const SITE = join(ROOT, '.tmp/e2e-kit-site');
+/** vpcd's second reader (the journeys use the first), named in every call through the kit's `reader`. */
+const VPCD = { host: '127.0.0.1', port: 35964, reader: 'Virtual PCD 00 01' };
+const PINS = { auth: '1234', sign: 'ABC123' };
+/** What a page cannot send (a foreign or no Origin, a chosen Host, raw HTTP, ping, bad UTF-8). */
+const NODE_ONLY = ['CK-01', 'CK-02', 'CK-03', 'CK-04', 'CK-05', 'CK-08', 'CK-49', 'CK-50'];
+/** What a technician with ordinary cards cannot provide (as in the Node kit's --interactive). */
+const NOT_APPLICABLE = ['CK-43', 'CK-44', 'CK-45', 'CK-46', 'CK-48', 'CK-53', 'CK-54'];
+/** Cases allowed to be "not applicable" with a technician: optional in --interactive. */
+const optionalInteractive = ALL_CASES.filter(
+  (c) => c.optionalIn === true || (Array.isArray(c.optionalIn) && c.optionalIn.includes('interactive')),
+).map((c) => c.id);
+
+interface PageState {
+  state: 'running' | 'done' | null;
+  results: CaseResult[];
+  summary: string | null;
+  prompt: { seq: number; setup: string; text: string } | null;
+  href: string;
+}
+
+const READ_PAGE = `
+  var kit = window.__conformanceKit;
+  var prompt = document.getElementById('prompt');
+  return {
+    state: kit ? kit.state : null,
+    results: kit ? kit.results : [],
+    summary: kit && kit.summary ? kit.summary : null,
+    prompt: prompt && !prompt.hidden && prompt.dataset.seq
+      ? { seq: Number(prompt.dataset.seq), setup: prompt.dataset.setup, text: prompt.textContent }
+      : null,
+    href: location.href
+  };`;
+
+const FETCH_DOWNLOAD = `
+  var done = arguments[arguments.length - 1];
+  var link = document.querySelector('a[download="' + arguments[0] + '"]');
+  if (!link) { done('no link ' + document.getElementById('kit').innerHTML.slice(0, 1500)); return; }
+  fetch(link.href).then(function (r) { return r.text(); }).then(done, function (e) { done('error: ' + e); });`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The page as WebDriver sees it (plain DOM, so the screenshot is complete): .tmp/screenshots/kit/. */
+async function screenshot(driver: Driver, name: string): Promise<void> {
+  const png = (await driver.session.command('GET', '/screenshot')) as string;
+  const dir = join(SCREENSHOT_DIR, 'kit');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.png`), Buffer.from(png, 'base64'));
+}
+
+describe('the conformance kit in the box browser (WPE)', () => {
+  const log = new CollectedLog();
+  const token = freshToken();
+  let site: StaticServer | undefined;
+  let bridge: BridgeProcess | undefined;
+  let card: VirtualCardControl | undefined;
+  let wpe: Driver | undefined;
+
+  beforeAll(async () => {
+    checkPcscd(VPCD.reader);
+    await buildBrowserKit(join(SITE, 'kit'));
+    site = await serveStatic(SITE);
+    const origin = site.url.replace(/\/$/, '');
+    bridge = await BridgeProcess.start(origin, log, { backend: 'pcsc', token });
+    card = await VirtualCardControl.create({
+      host: VPCD.host,
+      port: VPCD.port,
+      pins: PINS,
+      pkiDir: join(ROOT, '.tmp/conformance-pki'),
+    });
+    wpe = await startWpe();
+  }, 90_000);
+
+  afterAll(async () => {
+    await wpe?.quit();
+    await card?.close();
+    await bridge?.close();
+    await site?.close();
+  });
+
+  it('runs every case a page can run, with the technician prompted on screen, and offers the report', async () => {
+    const session = wpe!.session;
+    const fragment = [
+      `bridgeToken=${token}`,
+      `pin=${PINS.auth}`,
+      `signPin=${PINS.sign}`,
+      `reader=${encodeURIComponent(VPCD.reader)}`,
+      `bridge=${encodeURIComponent(bridge!.url)}`,
+    ].join('&');
+    await session.navigate(`${site!.url}kit/#${fragment}`);
+    const prompts: PageState['prompt'][] = [];
+    let handled = 0;
+    let page: PageState = await session.execute<PageState>(READ_PAGE);
+    // The token and the PINs leave the address as soon as the kit has read them.
+    expect(page.href).toBe(`${site!.url}kit/`);
+    const deadline = Date.now() + 140_000;
+    while (page.state !== 'done') {
+      if (Date.now() > deadline)
+        throw new Error(`the kit did not finish: ${JSON.stringify(page).slice(0, 2000)}\n${wpe!.log()}`);
+      const prompt = page.prompt;
+      if (prompt && prompt.seq > handled) {
+        handled = prompt.seq;
+        prompts.push(prompt);
+        if (prompts.length === 1) await screenshot(wpe!, 'prompt');
+        // The technician reads the prompt, changes the card, then presses OK on the remote.
+        if (prompt.setup === 'none') await card!.remove();
+        else await card!.insert(prompt.setup as 'normal' | 'not-my-number-card');
+        await sleep(1_100);
+        const now = await session.execute<PageState>(READ_PAGE);
+        if (now.prompt?.seq === prompt.seq) await session.sendKeys(KEYS.Enter);
+      }
+      await sleep(100);
+      page = await session.execute<PageState>(READ_PAGE);
+    }
+
+    await screenshot(wpe!, 'report');
+    const byVerdict = (verdict: string) => page.results.filter((r) => r.verdict === verdict).map((r) => r.id);
+    const failures = page.results.filter((r) => r.verdict === 'failed').map((r) => `${r.id}: ${r.reason}`);
+    expect(failures).toEqual(Object.keys(KNOWN_REFERENCE_BUGS));
+    expect(page.results.filter((r) => r.verdict === 'skipped').map((r) => `${r.id}: ${r.reason}`)).toEqual(
+      [],
+    );
+    expect(byVerdict('node-only').sort()).toEqual(NODE_ONLY);
+    expect(byVerdict('not-applicable')).toEqual(expect.arrayContaining(NOT_APPLICABLE));
+    expect(optionalInteractive).toEqual(expect.arrayContaining(byVerdict('not-applicable')));
+    expect(page.results.map((r) => r.id)).toEqual(ALL_CASES.map((c) => c.id));
+    expect(byVerdict('passed').length).toBeGreaterThan(40);
+    for (const id of NODE_ONLY) {
+      expect(page.results.find((r) => r.id === id)?.reason).toMatch(
+        /the browser build cannot .*: run the Node build/,
+      );
+    }
+    // Every kind of change a technician can make was asked for, in Japanese and English.
+    const setups = new Set(prompts.map((p) => p!.setup));
+    expect([...setups].sort()).toEqual(['none', 'normal', 'not-my-number-card']);
+    expect(prompts.find((p) => p!.setup === 'none')!.text).toMatch(/カードを抜いてください.*Remove the card/);
+    expect(page.summary).toMatch(/ \d+ Node build only$/);
+
+    // The report, as the download links hand it out.
+    const xml = await session.executeAsync<string>(FETCH_DOWNLOAD, ['conformance-results.xml']);
+    const junit = junitCases(xml);
+    expect(junit).toHaveLength(page.results.length);
+    expect(junit.filter((c) => c.outcome === 'failed')).toHaveLength(
+      Object.keys(KNOWN_REFERENCE_BUGS).length,
+    );
+    expect(xml).toContain('Node build only: ');
+    const json = JSON.parse(await session.executeAsync<string>(FETCH_DOWNLOAD, ['conformance-results.json']));
+    expect(json).toMatchObject({ build: 'browser', passed: false, summary: page.summary });
+    // WebDriver hands `undefined` back as null: compare what both say about each case.
+    const outline = (results: CaseResult[]) => results.map((r) => [r.id, r.verdict, r.reason ?? null]);
+    expect(outline(json.results)).toEqual(outline(page.results));
+    expect(`${xml}${JSON.stringify(json)}`).not.toContain(token);
+    console.log(
+      `browser kit: ${page.summary}; ${prompts.length} card changes; node-only ${NODE_ONLY.join(', ')}`,
+    );
+  }, 170_000);
+});
