@@ -189,7 +189,8 @@ export class BridgeProcess {
     const { token } = this.options;
     const env = { ...process.env };
     delete env.MADOGUCHI_BRIDGE_TOKEN;
-    if (token !== undefined && this.options.backend === 'pcsc') args.push('--token', token);
+    if (token !== undefined && this.options.backend === 'pcsc')
+      args.push(`--token=${token}`); // a token may begin with '-'
     else if (token !== undefined) env.MADOGUCHI_BRIDGE_TOKEN = token;
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;

@@ -3,7 +3,9 @@
  * bridge as a box runs it (`--backend pcsc`, a token) with pcscd and our virtual card on vpcd —
  * no Node on the "box" side: the page is served from an origin on the bridge's allow-list and
  * opened with the token in the fragment. The test plays the technician: it reads the prompt on
- * screen, makes the card change on vpcd and presses OK (Enter). Every case runs.
+ * screen, makes the card change on vpcd and presses OK (Enter). Every case runs. The bridge serves
+ * only the kit's reader; a foreign card (a B-CAS stand-in) sits in vpcd's other reader for the whole
+ * run and must receive nothing.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { buildBrowserKit } from '../../stb-spec/conformance/browser/build';
 import type { CaseResult } from '../../stb-spec/conformance/case';
 import { ALL_CASES } from '../../stb-spec/conformance/cases';
 import { KNOWN_REFERENCE_BUGS, junitCases } from '../../stb-spec/conformance/test-support';
+import { VpcdForeignSlot } from '../../stb-spec/conformance/foreign-slot';
 import { VirtualCardControl } from '../../stb-spec/conformance/virtual-card-control';
 import { BridgeProcess, CollectedLog, freshToken } from '../harness/processes';
 import { ROOT, SCREENSHOT_DIR } from '../harness/screens';
@@ -21,6 +24,10 @@ import { startWpe, type Driver } from '../harness/wpe';
 const SITE = join(ROOT, '.tmp/e2e-kit-site');
 /** vpcd's second reader (the journeys use the first), named in every call through the kit's `reader`. */
 const VPCD = { host: '127.0.0.1', port: 35964, reader: 'Virtual PCD 00 01' };
+/** The reader the bridge is configured to serve: the kit's, by its stable name (BR-SEC-50). */
+const SERVED_READER = 'Virtual PCD 01';
+/** vpcd's first reader holds the foreign card, which the bridge must never touch (BR-SEC-51). */
+const FOREIGN = { host: '127.0.0.1', port: 35963, reader: 'Virtual PCD 00 00' };
 const PINS = { auth: '1234', sign: 'ABC123' };
 /** What a page cannot send (a foreign or no Origin, a chosen Host, raw HTTP, ping, bad UTF-8). */
 const NODE_ONLY = ['CK-01', 'CK-02', 'CK-03', 'CK-04', 'CK-05', 'CK-08', 'CK-49', 'CK-50'];
@@ -74,14 +81,21 @@ describe('the conformance kit in the box browser (WPE)', () => {
   let site: StaticServer | undefined;
   let bridge: BridgeProcess | undefined;
   let card: VirtualCardControl | undefined;
+  let foreign: VpcdForeignSlot | undefined;
   let wpe: Driver | undefined;
 
   beforeAll(async () => {
     checkPcscd(VPCD.reader);
+    checkPcscd(FOREIGN.reader);
+    foreign = await VpcdForeignSlot.insert(FOREIGN.reader, FOREIGN);
     await buildBrowserKit(join(SITE, 'kit'));
     site = await serveStatic(SITE);
     const origin = site.url.replace(/\/$/, '');
-    bridge = await BridgeProcess.start(origin, log, { backend: 'pcsc', token });
+    bridge = await BridgeProcess.start(origin, log, {
+      backend: 'pcsc',
+      token,
+      args: ['--reader', SERVED_READER],
+    });
     card = await VirtualCardControl.create({
       host: VPCD.host,
       port: VPCD.port,
@@ -95,6 +109,7 @@ describe('the conformance kit in the box browser (WPE)', () => {
     await wpe?.quit();
     await card?.close();
     await bridge?.close();
+    await foreign?.close();
     await site?.close();
   });
 
@@ -106,6 +121,7 @@ describe('the conformance kit in the box browser (WPE)', () => {
       `signPin=${PINS.sign}`,
       `reader=${encodeURIComponent(VPCD.reader)}`,
       `bridge=${encodeURIComponent(bridge!.url)}`,
+      `foreignReader=${encodeURIComponent(FOREIGN.reader)}`,
     ].join('&');
     await session.navigate(`${site!.url}kit/#${fragment}`);
     const prompts: PageState['prompt'][] = [];
@@ -145,6 +161,9 @@ describe('the conformance kit in the box browser (WPE)', () => {
     expect(optionalInteractive).toEqual(expect.arrayContaining(byVerdict('not-applicable')));
     expect(page.results.map((r) => r.id)).toEqual(ALL_CASES.map((c) => c.id));
     expect(byVerdict('passed').length).toBeGreaterThan(40);
+    // The allow-list case ran in the page, and the card in the other reader was never spoken to.
+    expect(byVerdict('passed')).toContain('CK-62');
+    expect(foreign!.apduCount()).toBe(0);
     for (const id of NODE_ONLY) {
       expect(page.results.find((r) => r.id === id)?.reason).toMatch(
         /the browser build cannot .*: run the Node build/,

@@ -27,6 +27,8 @@ describe('production bridge command line', () => {
     expect(
       parseBridgeArgs(['--backend', 'pcsc', '--port', '0', '--allow-origin', ORIGIN, '--token', 'T']),
     ).toEqual({ port: 0, allowedOrigins: [ORIGIN], token: 'T', logLevel: 'info' });
+    // A base64url token may begin with '-': the --token=T form takes it.
+    expect(parseBridgeArgs(['--allow-origin', ORIGIN, '--token=-Ab_9']).token).toBe('-Ab_9');
   });
 
   it.each([
