@@ -2,7 +2,7 @@
 import type { MemorySample } from './bridge-rig';
 import { formatCount, formatMs, formatRatio, median, percentile, type Row, type Table } from './report';
 
-/** Issue #8: the bridge may add at most this much to a call, median. */
+/** The goal: the bridge may add at most this much to a call, median. */
 export const ADDED_LATENCY_GOAL_MS = 1;
 
 export interface Spread {

@@ -2,7 +2,7 @@
  * `npm run bench -- bridge`: what the reference bridge adds to a call. For getStatus, getPinStatus,
  * readCertificate and sign: the JSON-RPC round trip over a loopback WebSocket to the bridge process
  * (simulator backend), against the same card work done in this process by JpkiCard over the raw
- * in-process transport. Goal (issue #8): at most 1 ms added, median.
+ * in-process transport. Goal: at most 1 ms added, median.
  */
 import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
