@@ -31,6 +31,7 @@ const shared = {
     '<rootDir>/e2e',
     '<rootDir>/bench',
     '<rootDir>/config',
+    '<rootDir>/scripts',
   ],
   transform: {
     '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],

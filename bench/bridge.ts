@@ -8,7 +8,7 @@ import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { JPKI_TOKEN_LABEL, PIN_MAX_TRIES } from '../native-bridge/src/jpki/constants';
+import { JPKI_TOKEN_LABEL, PIN_MAX_TRIES } from '../stb-spec/protocol/jpki-card';
 import type { PinStatus } from '../native-bridge/src/jpki/jpki-card';
 import type { ResultOf } from '../stb-spec/protocol';
 import type { BenchContext, BenchOutcome } from './card';

@@ -9,7 +9,7 @@ import { VirtualJpkiCard } from '../mocks/virtual-card/jpki-applet';
 import { createCardState } from '../mocks/virtual-card/state';
 import { VpcdCard } from '../mocks/virtual-card/vpcd-client';
 import { toHex } from '../native-bridge/src/jpki/apdu';
-import { JPKI_AID } from '../native-bridge/src/jpki/constants';
+import { JPKI_AID } from '../stb-spec/protocol/jpki-card';
 import { PcscReaderMonitor, type ReaderSnapshot } from '../native-bridge/src/transport/pcsc-readers';
 import type { PcscTransport } from '../native-bridge/src/transport/pcsc-transport';
 import { withTimeout, type Cleanup } from './cleanup';

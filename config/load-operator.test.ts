@@ -1,8 +1,14 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CONTRAST_PAIRS, MINIMUM_CONTRAST, contrastRatio, relativeLuminance } from './contrast';
-import { OperatorConfigError, loadOperator, sessionTiming, validateOperator } from './load-operator';
+import { MINIMUM_CONTRAST, contrastRatio, relativeLuminance } from '../src/app/theme/contrast';
+import {
+  CONTRAST_PAIRS,
+  OperatorConfigError,
+  loadOperator,
+  sessionTiming,
+  validateOperator,
+} from './load-operator';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the corpus breaks the JSON on purpose
 type RawConfig = Record<string, any>;
@@ -51,6 +57,10 @@ describe('WCAG contrast', () => {
     expect(contrastRatio('#000000', '#FFFFFF')).toBeCloseTo(21, 10);
     expect(contrastRatio('#FFFFFF', '#777777')).toBeCloseTo(4.48, 2);
     expect(contrastRatio('#777777', '#FFFFFF')).toBe(contrastRatio('#FFFFFF', '#777777'));
+  });
+
+  it("gives an operator's #RRGGBB and the app's ARGB of one colour the same ratio", () => {
+    expect(contrastRatio('#1A2B3C', '#F0E0D0')).toBe(contrastRatio(0xff1a2b3c, 0xfff0e0d0));
   });
 
   it('refuses a non-colour', () => expect(() => relativeLuminance('red')).toThrow('#RRGGBB'));

@@ -9,12 +9,18 @@ import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import schema from './operator.schema.json';
-import { describeErrors, type FieldHints } from './ajv-messages';
-import { readJsonFile } from './read-json-file';
-import { CONTRAST_PAIRS, MINIMUM_CONTRAST, contrastRatio } from './contrast';
+import { describeErrors, type FieldHints } from '../native-bridge/service/ajv-messages';
+import { readJsonFile } from '../native-bridge/service/read-json-file';
+import { MINIMUM_CONTRAST, contrastRatio } from '../src/app/theme/contrast';
 
 export type ServiceName = 'health' | 'booking';
 export type ThemeColor = 'background' | 'text' | 'accent' | 'onAccent' | 'focus' | 'onFocus';
+/** The operator theme's text/background pairs that must reach MINIMUM_CONTRAST. */
+export const CONTRAST_PAIRS = [
+  ['text', 'background'],
+  ['onAccent', 'accent'],
+  ['onFocus', 'focus'],
+] as const satisfies readonly (readonly [ThemeColor, ThemeColor])[];
 interface Bilingual {
   ja: string;
   en: string;

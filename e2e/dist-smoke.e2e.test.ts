@@ -1,6 +1,6 @@
 /**
  * The smoke journey on a real operator package: `dist/minato-catv/<version>/` as
- * config/app-package.ts builds it (stb key map, its own settings.json and CSP), plus the test hook,
+ * scripts/app-package.ts builds it (stb key map, its own settings.json and CSP), plus the test hook,
  * served as it is and loaded in WPE WebKit (cog + WPEWebDriver). The package's settings and CSP
  * name fixed endpoints, so the platform simulator listens on 127.0.0.1:8787 and the bridge
  * (`--backend simulator`, with the operator's token) on 127.0.0.1:9930; nothing is overridden.
@@ -14,7 +14,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import { buildDist, verifyPackage } from '../config/app-package';
+import { buildDist, verifyPackage } from '../scripts/app-package';
 import { loadOperator } from '../config/load-operator';
 import { startPlatformServer, type RunningPlatformServer } from '../mocks/platform/server';
 import { loadPlatform } from '../mocks/platform/startup';
@@ -26,6 +26,7 @@ import { Journey } from './harness/stack';
 import { serveStatic, type StaticServer } from './harness/static-server';
 import { startWpe, type Driver } from './harness/wpe';
 import { keypadKeys } from './journeys/steps';
+import { SCREEN } from '../src/app/screens/ids';
 
 jest.setTimeout(120_000);
 
@@ -243,22 +244,22 @@ describe('the minato-catv dist package in WPE: login → home', () => {
     await session.navigate(app!.url);
     await session.execute(PAGE_LOG).catch(() => undefined);
     try {
-      await journey.waitForScreen('insert-card', undefined, 20_000);
+      await journey.waitForScreen(SCREEN.insertCard, undefined, 20_000);
       timings.insertCard = Date.now() - started;
 
       await new SimulatorControls(client!).insertCard('normal');
-      await journey.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+      await journey.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
       await journey.press(PINS.auth, 'Enter');
       // The simulated card is not linked to a customer yet: first-time registration.
-      await journey.waitForScreen('customer-number');
+      await journey.waitForScreen(SCREEN.customerNumber);
       await journey.press(CUSTOMER_NUMBER);
-      await journey.waitForScreen('customer-number', (p) => p.digits === CUSTOMER_NUMBER);
+      await journey.waitForScreen(SCREEN.customerNumber, (p) => p.digits === CUSTOMER_NUMBER);
       await journey.press('Enter');
-      await journey.waitForScreen('sign-password');
+      await journey.waitForScreen(SCREEN.signPassword);
       await journey.press(...keypadKeys(PINS.sign));
-      await journey.waitForScreen('pin-entry', (p) => p.purpose === 'registration');
+      await journey.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'registration');
       await journey.press(PINS.auth, 'Enter');
-      const home = await journey.waitForScreen('home');
+      const home = await journey.waitForScreen(SCREEN.home);
       timings.home = Date.now() - started;
       expect(home.props?.displayName).toBe(VIEWER_NAME);
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { decodePng, pixelStats } from './harness/png';
 import { SCREENSHOT_DIR } from './harness/screens';
 import { Stack, type Journey } from './harness/stack';
+import { SCREEN } from '../src/app/screens/ids';
 
 describe('WPE WebKit (cog) smoke', () => {
   let stack: Stack | undefined;
@@ -29,7 +30,7 @@ describe('WPE WebKit (cog) smoke', () => {
   });
 
   it('reaches the insert-card screen and renders it', async () => {
-    await journey.waitForScreen('insert-card', undefined, 15000);
+    await journey.waitForScreen(SCREEN.insertCard, undefined, 15000);
     const ms = Date.now() - navigated;
     const capture = await journey.shot('insert-card');
     const png = readFileSync(capture);
@@ -51,7 +52,7 @@ describe('WPE WebKit (cog) smoke', () => {
   it('stays on the insert-card screen when Back (Backspace) is pressed', async () => {
     await journey.press('Back');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await journey.read()).screen).toBe('insert-card');
+    expect((await journey.read()).screen).toBe(SCREEN.insertCard);
     expect(await stack!.session.execute('return document.querySelectorAll("canvas").length')).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-/** Types of scripts/build-app.js (CommonJS), for scripts/dist.ts and config/app-package.ts. */
+/** Types of scripts/build-app.js (CommonJS), for scripts/app-package.ts and bench/app-rig.ts. */
 import type { AppSettings } from '../src/app/settings/settings';
 
 export interface BuildStats {

@@ -3,7 +3,7 @@
  * file's SHA-256 against manifest.json, no missing or extra file, settings.json readable by the app
  * and the Content-Security-Policy in index.html matching it. Exit code 0 = all OK, 1 = a problem.
  */
-import { verifyPackage } from '../config/app-package';
+import { verifyPackage } from './app-package';
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) {

@@ -1,12 +1,12 @@
 /**
  * `npm run dist -- --operator config/operators/NAME.json [--out DIR]`: validates the operator
  * configuration and builds its TV app package into DIR/<id>/<version>/ (default dist/), see
- * config/app-package.ts and docs/operators.md. Exit code 0 = built, 1 = invalid configuration or
+ * scripts/app-package.ts and docs/operators.md. Exit code 0 = built, 1 = invalid configuration or
  * failed build (every problem printed in Japanese and English).
  */
 import path from 'node:path';
 import { reportBuild } from './build-app.js';
-import { buildDist } from '../config/app-package';
+import { buildDist } from './app-package';
 import { OperatorConfigError } from '../config/load-operator';
 
 const USAGE = '使い方 / usage: npm run dist -- --operator config/operators/NAME.json [--out DIR]';

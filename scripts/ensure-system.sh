@@ -3,10 +3,11 @@
 # and starts pcscd with the vpcd virtual readers. Safe to run again: it only does what is missing.
 # cog, wpewebkit-driver and fonts-noto-cjk run the e2e tests in WPE WebKit (the STB's browser engine),
 # chromium and chromium-driver the same journeys in Chromium;
-# bubblewrap confines the bundled bridge the way its systemd unit does (native-bridge/service tests).
+# bubblewrap confines the bundled bridge the way its systemd unit does, and systemd-analyze (from systemd,
+# which need not run) checks the unit file (native-bridge/service tests).
 set -euo pipefail
 
-packages=(pcscd libpcsclite-dev vsmartcard-vpcd opensc openssl cog wpewebkit-driver chromium chromium-driver fonts-noto-cjk bubblewrap)
+packages=(pcscd libpcsclite-dev vsmartcard-vpcd opensc openssl cog wpewebkit-driver chromium chromium-driver fonts-noto-cjk bubblewrap systemd)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -21,7 +21,10 @@ mkdir -p .tmp
 rm -f .tmp/jest-*.json
 step "lint" npx eslint .
 step "format" npx prettier --check --log-level warn .
-step "types" npx tsc -p tsconfig.json
+# One tsconfig per target (app: DOM only; Node code: no DOM; tests and browser-driving tools: both).
+step "types" npx tsc -b
+# Parts import only downhill (.dependency-cruiser.cjs): no development kit or tool in the app or the bridge.
+step "boundaries" npm run --silent boundaries
 # A hung runner fails the step after 20 minutes instead of eating CI's 90.
 step "unit tests" timeout 1200 npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
 step "PC/SC tests (real pcscd, vpcd card)" timeout 1200 npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json

@@ -11,9 +11,9 @@ import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import type { VirtualCardTransport } from '../../mocks/virtual-card/in-process-transport';
 import { BridgeClient } from '../../src/card/bridge-client';
 import { originWebSocket } from '../../src/card/test-support';
-import { createActors, type CardPort } from '../../src/machines/adapters';
+import { createActors, type CardPort } from '../../src/app/session/adapters';
 import { messageFor } from '../../src/machines/messages';
-import { sessionMachine } from '../../src/machines/session/session.machine';
+import { sessionMachine } from '../../src/features/session/machine/session.machine';
 import { acceptingPlatform, until } from './support';
 
 const RIGHT_PIN = '1234';

@@ -3,7 +3,7 @@
  * and a platform port that always answers (for the card-side fault cases, where the platform is
  * not what is under test).
  */
-import type { PlatformPort } from '../../src/machines/adapters';
+import type { PlatformPort } from '../../src/app/session/adapters';
 import { profile } from '../../src/machines/testing/fixtures';
 
 /** The long variants run only with MADOGUCHI_LONG_FAULTS=1. */

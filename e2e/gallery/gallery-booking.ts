@@ -12,8 +12,8 @@ import {
   facilities,
   open,
   afternoonLeft,
-} from '../../src/machines/booking/booking.test-model';
-import { bookingView } from '../../src/app/view/booking-view';
+} from '../../src/features/booking/machine/booking.test-model';
+import { bookingView } from '../../src/features/booking/view/booking-view';
 import type { GalleryEntry } from './gallery-common';
 
 type Event = { type: string; [key: string]: unknown };

@@ -3,9 +3,10 @@
  * (`npm run screenshots`, e2e/gallery.e2e.test.ts): one entry per screen and per state a viewer
  * can meet, with realistic data. Booking's entries are in gallery-booking.ts.
  */
-import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../../src/app/testing/health-data';
+import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../../src/features/health/testing/health-data';
 import type { AppView, MessageProps, ScreenView } from '../../src/app/view/app-view';
-import type { PinEntryProps } from '../../src/app/view/login-view';
+import type { PinEntryProps } from '../../src/features/secret-entry/props';
+import { SCREEN } from '../../src/app/screens/ids';
 
 export interface GalleryEntry {
   /** File name (without .png). */
@@ -19,7 +20,7 @@ export interface GalleryEntry {
 const main = (view: ScreenView): AppView => ({ main: view });
 const pin = (props: Partial<PinEntryProps>): AppView =>
   main({
-    screen: 'pin-entry',
+    screen: SCREEN.pinEntry,
     target: 'login',
     props: {
       purpose: 'login',
@@ -33,7 +34,7 @@ const pin = (props: Partial<PinEntryProps>): AppView =>
     },
   });
 const message = (target: ScreenView['target'], props: MessageProps): AppView =>
-  main({ screen: 'message', target, props });
+  main({ screen: SCREEN.message, target, props });
 const retryCancel = [
   { labelKey: 'common.retry', event: { type: 'RETRY' } },
   { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
@@ -56,15 +57,15 @@ const ALSO_IN_ENGLISH = new Set([
 ]);
 
 const JAPANESE: GalleryEntry[] = [
-  { name: 'insert-card', view: main({ screen: 'insert-card', target: 'session', props: {} }) },
+  { name: 'insert-card', view: main({ screen: SCREEN.insertCard, target: 'session', props: {} }) },
   {
     name: 'insert-card-card-removed',
-    view: main({ screen: 'insert-card', target: 'session', props: { notice: { key: 'cardRemoved' } } }),
+    view: main({ screen: SCREEN.insertCard, target: 'session', props: { notice: { key: 'cardRemoved' } } }),
   },
   {
     name: 'status-connecting',
     view: main({
-      screen: 'status',
+      screen: SCREEN.status,
       target: 'session',
       props: { titleKey: 'shell.connecting', body: { key: 'connectingBridge' } },
     }),
@@ -80,7 +81,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'status-checking',
     view: main({
-      screen: 'status',
+      screen: SCREEN.status,
       target: 'login',
       props: { titleKey: 'common.title.checking', bodyKey: 'common.working' },
     }),
@@ -158,7 +159,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'customer-number',
     view: main({
-      screen: 'customer-number',
+      screen: SCREEN.customerNumber,
       target: 'registration',
       props: { digits: '1001', min: 6, max: 12 },
     }),
@@ -166,7 +167,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'sign-password',
     view: main({
-      screen: 'sign-password',
+      screen: SCREEN.signPassword,
       target: 'registration',
       props: {
         length: 3,
@@ -181,7 +182,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'home',
     view: main({
-      screen: 'home',
+      screen: SCREEN.home,
       target: 'session',
       props: { displayName: '山田 太郎', services: ['health', 'booking'] },
     }),
@@ -189,7 +190,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'home.en',
     view: main({
-      screen: 'home',
+      screen: SCREEN.home,
       target: 'session',
       props: { displayName: 'Yamada Taro', services: ['health', 'booking'] },
     }),
@@ -197,13 +198,13 @@ const JAPANESE: GalleryEntry[] = [
   },
   {
     name: 'certificate-notice',
-    view: main({ screen: 'certificate-notice', target: 'session', props: { days: 45 } }),
+    view: main({ screen: SCREEN.certificateNotice, target: 'session', props: { days: 45 } }),
   },
   {
     name: 'idle-warning',
     view: {
       main: {
-        screen: 'home',
+        screen: SCREEN.home,
         target: 'session',
         props: { displayName: '山田 太郎', services: ['health', 'booking'] },
       },
@@ -213,7 +214,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'help',
     view: main({
-      screen: 'home',
+      screen: SCREEN.home,
       target: 'session',
       props: { displayName: '山田 太郎', services: ['health'] },
     }),
@@ -270,19 +271,23 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'checkup-list',
     view: main({
-      screen: 'checkup-list',
+      screen: SCREEN.checkupList,
       target: 'health',
       props: { checkups: CHECKUPS, loading: false, empty: false },
     }),
   },
   {
     name: 'checkup-detail',
-    view: main({ screen: 'checkup-detail', target: 'health', props: { checkup: CHECKUP, loading: false } }),
+    view: main({
+      screen: SCREEN.checkupDetail,
+      target: 'health',
+      props: { checkup: CHECKUP, loading: false },
+    }),
   },
   {
     name: 'trend-chart',
     view: main({
-      screen: 'trend-chart',
+      screen: SCREEN.trendChart,
       target: 'health',
       props: {
         itemCode: TREND.code,
@@ -298,7 +303,7 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'medications',
     view: main({
-      screen: 'medications',
+      screen: SCREEN.medications,
       target: 'health',
       props: { medications: MEDICATIONS, loading: false, empty: false },
     }),

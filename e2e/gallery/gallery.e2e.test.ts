@@ -6,6 +6,7 @@
  */
 import { decodePng, pixelStats } from '../harness/png';
 import { gallery, runGallery, type GalleryShot } from './run-gallery';
+import { SCREEN } from '../../src/app/screens/ids';
 
 describe('screen gallery in WPE WebKit', () => {
   let shots: GalleryShot[] = [];
@@ -19,28 +20,7 @@ describe('screen gallery in WPE WebKit', () => {
 
   it('renders every registered screen at least once', () => {
     const screens = new Set(expected.map((entry) => entry.screen));
-    for (const name of [
-      'insert-card',
-      'status',
-      'message',
-      'pin-entry',
-      'customer-number',
-      'sign-password',
-      'home',
-      'certificate-notice',
-      'checkup-list',
-      'checkup-detail',
-      'trend-chart',
-      'medications',
-      'facility-list',
-      'date-picker',
-      'room-list',
-      'slot-grid',
-      'booking-confirm',
-      'booking-done',
-      'my-bookings',
-      'booking-detail',
-    ]) {
+    for (const name of Object.values(SCREEN)) {
       expect([name, screens.has(name)]).toEqual([name, true]);
     }
     expect(shots).toHaveLength(expected.length);

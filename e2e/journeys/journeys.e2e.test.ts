@@ -20,6 +20,7 @@ import {
   openFromHome,
   waitForIdleWarning,
 } from './steps';
+import { SCREEN } from '../../src/app/screens/ids';
 
 jest.setTimeout(120_000);
 
@@ -56,7 +57,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     if (options.unlinked) stack.platform.simulator.reset();
     else if (stack.platform.simulator.linkCount === 0) await stack.platform.link(stack.card!);
     const journey = await stack.journey(name, options.idle);
-    await journey.waitForScreen('insert-card');
+    await journey.waitForScreen(SCREEN.insertCard);
     return journey;
   };
 
@@ -75,25 +76,25 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     const j = await start('registration', { unlinked: true });
     await j.shot('insert-card');
     await stack.card!.insert('normal');
-    await j.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
     await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen('customer-number');
+    await j.waitForScreen(SCREEN.customerNumber);
     await j.shot('customer-number');
     await j.press('10010001');
-    await j.waitForScreen('customer-number', (p) => p.digits === '10010001');
+    await j.waitForScreen(SCREEN.customerNumber, (p) => p.digits === '10010001');
     await j.press('Enter');
-    await j.waitForScreen('sign-password');
+    await j.waitForScreen(SCREEN.signPassword);
     await j.shot('sign-password');
     await j.press(...keypadKeys(PINS.sign));
-    await j.waitForScreen('pin-entry', (p) => p.purpose === 'registration');
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'registration');
     await j.shot('registration-pin');
     await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen('home');
+    await j.waitForScreen(SCREEN.home);
     await j.shot('home-after-registration');
     expect(stack.platform.simulator.linkCount).toBe(1);
     await logOut(j);
     await stack.card!.remove();
-    await j.waitForScreen('insert-card');
+    await j.waitForScreen(SCREEN.insertCard);
     await logIn(stack, j);
     await j.shot('home-after-login');
   });
@@ -105,43 +106,43 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
       await logIn(stack, j);
       await openFromHome(j, 'health');
       await j.waitForScreen(
-        'checkup-list',
+        SCREEN.checkupList,
         (p) => p.loading === false && (p.checkups as unknown[]).length > 0,
       );
       await j.shot('checkup-list');
       await j.press('Enter');
-      await j.waitForScreen('checkup-detail', (p) => p.loading === false);
+      await j.waitForScreen(SCREEN.checkupDetail, (p) => p.loading === false);
       await j.shot('checkup-detail');
       await j.press('Enter');
-      await j.waitForScreen('trend-chart', (p) => p.loading === false);
+      await j.waitForScreen(SCREEN.trendChart, (p) => p.loading === false);
       await j.shot('trend-chart');
       await j.press('Back');
-      await j.waitForScreen('checkup-detail');
+      await j.waitForScreen(SCREEN.checkupDetail);
       await j.press('Back');
-      await j.waitForScreen('checkup-list');
+      await j.waitForScreen(SCREEN.checkupList);
       await backToHome(j);
       await openFromHome(j, 'booking');
-      await j.waitForScreen('facility-list', (p) => p.loading === false);
+      await j.waitForScreen(SCREEN.facilityList, (p) => p.loading === false);
       await j.shot('facility-list');
       await j.press('Enter');
       await j.waitForScreen(
-        'date-picker',
+        SCREEN.datePicker,
         (p) => p.loading === false && (p.bookableDates as unknown[]).length > 0,
       );
       await j.shot('date-picker');
       // A week ahead (then day by day to a day with free slots): today's booking could not be
       // cancelled on screen (free cancellation ends three days before the day of use).
       await chooseDateAhead(j);
-      await j.waitForScreen('room-list');
+      await j.waitForScreen(SCREEN.roomList);
       await j.shot('room-list');
       await j.press('Enter');
-      await j.waitForScreen('slot-grid');
+      await j.waitForScreen(SCREEN.slotGrid);
       await j.shot('slot-grid');
       await j.press('Enter');
-      await j.waitForScreen('booking-confirm');
+      await j.waitForScreen(SCREEN.bookingConfirm);
       await j.shot('booking-confirm');
       await j.press('Enter');
-      await j.waitForScreen('booking-done');
+      await j.waitForScreen(SCREEN.bookingDone);
       await j.shot('booking-done');
       // ホームへ (OK). The second button, 予約の確認, cannot be reached yet: every key is ACTIVITY for the
       // session, the shell re-renders the screen and its render() puts the focus back on the first button.
@@ -150,24 +151,24 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
       await backToHome(j);
       await openFromHome(j, 'myBookings');
       await j.waitForScreen(
-        'my-bookings',
+        SCREEN.myBookings,
         (p) => p.loading === false && (p.bookings as unknown[]).length > 0,
       );
       await j.shot('my-bookings');
       await j.press('Enter');
-      await j.waitForScreen('booking-detail', (p) => p.confirmingCancel === false);
+      await j.waitForScreen(SCREEN.bookingDetail, (p) => p.confirmingCancel === false);
       await j.shot('booking-detail');
       await j.press('Enter');
-      await j.waitForScreen('booking-detail', (p) => p.confirmingCancel === true);
+      await j.waitForScreen(SCREEN.bookingDetail, (p) => p.confirmingCancel === true);
       await j.shot('confirm-cancel');
       await j.press('Left'); // the focus starts on やめる (keep); キャンセルする is on its left
       await j.shot('confirm-cancel-focused');
       await j.press('Enter');
-      await j.waitForScreen('message', (p) => p.tone === 'notice' && bodyKey(p) === 'cancelled');
+      await j.waitForScreen(SCREEN.message, (p) => p.tone === 'notice' && bodyKey(p) === 'cancelled');
       await j.shot('cancelled');
       await j.press('Enter');
       await j.waitForScreen(
-        'my-bookings',
+        SCREEN.myBookings,
         (p) =>
           p.loading === false && (p.bookings as { status: string }[]).every((b) => b.status === 'cancelled'),
       );
@@ -183,31 +184,31 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     const card = stack.card!;
     await card.insert('normal');
     const from = card.apdus.length;
-    await j.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
     await j.press(WRONG_PINS[0]!, 'Enter');
-    await j.waitForScreen('pin-entry', (p) => p.triesLeft === 2 && p.digits === 0 && p.waiting === false);
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.triesLeft === 2 && p.digits === 0 && p.waiting === false);
     await j.shot('first-wrong-pin');
     await j.press(WRONG_PINS[1]!, 'Enter');
-    await j.waitForScreen('pin-entry', (p) => p.triesLeft === 1 && p.digits === 0 && p.waiting === false);
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.triesLeft === 1 && p.digits === 0 && p.waiting === false);
     await j.shot('second-wrong-pin');
     // OK sends the PIN without a confirmation: the bridge refuses it (with its one-time value) and
     // the card sees no VERIFY; the warning shows.
     await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === true);
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.confirmingLastAttempt === true);
     await j.shot('last-try-confirmation');
     expect(card.pinTries(from)).toBe(2);
     await j.press('Back');
-    await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === false && p.digits === 0);
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.confirmingLastAttempt === false && p.digits === 0);
     await j.shot('backed-out');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(card.pinTries(from)).toBe(2);
     expect(card.triesLeft?.auth).toBe(1);
     // Again, and this time 確認する (focused first): one VERIFY, the right PIN, logged in.
     await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen('pin-entry', (p) => p.confirmingLastAttempt === true);
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.confirmingLastAttempt === true);
     expect(card.pinTries(from)).toBe(2);
     await j.press('Enter');
-    await j.waitForScreen('home');
+    await j.waitForScreen(SCREEN.home);
     await j.shot('confirmed-home');
     expect(card.pinTries(from)).toBe(3);
     expect(card.signatures(from)).toBe(1);
@@ -227,7 +228,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     await stack.card!.remove();
     const j = await stack.journey('no-token', undefined, { withoutToken: true });
     const refused = (p: Record<string, unknown>) => bodyKey(p) === 'bridgeRefused';
-    const shown = await j.waitForScreen('message', refused);
+    const shown = await j.waitForScreen(SCREEN.message, refused);
     await j.shot('bridge-refused');
     expect(shown.props).toMatchObject({ tone: 'error', titleKey: 'shell.bridgeRefusedTitle', contact: true });
     expect(FLOW_MESSAGES.bridgeRefused.ja).toContain('開き直して');
@@ -235,7 +236,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     for (let i = 0; i < 10; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 300));
       const now = await j.read();
-      expect(now.screen === 'message' && refused(now.props ?? {})).toBe(true);
+      expect(now.screen === SCREEN.message && refused(now.props ?? {})).toBe(true);
     }
     await stack.session.execute('window.__madoguchi.setLanguage("en")');
     await j.shot('bridge-refused-en');
@@ -272,10 +273,10 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
       const from = stack.card!.apdus.length;
       await stack.card!.insert(scenario);
       if (typesPin && scenario !== 'locked') {
-        await j.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+        await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
         await j.press(PINS.auth, 'Enter');
       }
-      const shown = await j.waitForScreen('message', (p) => bodyKey(p) === key);
+      const shown = await j.waitForScreen(SCREEN.message, (p) => bodyKey(p) === key);
       await j.shot(`message-${scenario}`);
       expect(shown.props!.tone).toBe('error');
       if (!typesPin || scenario === 'locked') expect(stack.card!.pinTries(from)).toBe(0);
@@ -287,9 +288,9 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     const card = stack.card!;
     const from = card.apdus.length;
     await card.insert('normal', { removeDuringSigning: true });
-    await j.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
     await j.press(PINS.auth, 'Enter');
-    const shown = await j.waitForScreen('insert-card');
+    const shown = await j.waitForScreen(SCREEN.insertCard);
     await j.shot('insert-card-after-removal');
     expect(card.inserted).toBe(false);
     expect(card.pinTries(from)).toBe(1);
@@ -304,7 +305,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     await stack.platform.stop();
     await openFromHome(j, 'health');
     const shown = await j.waitForScreen(
-      'message',
+      SCREEN.message,
       (p) => PLATFORM_DOWN_KEYS.includes(bodyKey(p) ?? ''),
       40_000,
     );
@@ -312,7 +313,10 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     expect(shown.props!.tone).toBe('error');
     await stack.platform.restart();
     await j.press('Enter'); // RETRY has the focus
-    await j.waitForScreen('checkup-list', (p) => p.loading === false && (p.checkups as unknown[]).length > 0);
+    await j.waitForScreen(
+      SCREEN.checkupList,
+      (p) => p.loading === false && (p.checkups as unknown[]).length > 0,
+    );
     await j.shot('retry-worked');
   });
 
@@ -320,15 +324,15 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     const j = await start('bridge-restart');
     await logIn(stack, j);
     await stack.bridge.kill();
-    const lost = await j.waitForScreen('message', (p) => bodyKey(p) === 'loggedOutBridgeDown');
+    const lost = await j.waitForScreen(SCREEN.message, (p) => bodyKey(p) === 'loggedOutBridgeDown');
     await j.shot('bridge-lost');
     expect(lost.props!.tone).toBe('notice');
     await stack.bridge.restart();
     // OK logs in again through the new bridge (via insert-card if its card status is not in yet).
     await j.press('Enter');
-    await j.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
     await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen('home');
+    await j.waitForScreen(SCREEN.home);
     await j.shot('reconnected-home');
   });
 
@@ -336,7 +340,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     const j = await start('idle', { idle: SHORT_IDLE });
     await logIn(stack, j);
     const idle = SHORT_IDLE.idleTimeoutMs - SHORT_IDLE.warningLeadMs;
-    await j.waitForScreen('home', undefined, 1000);
+    await j.waitForScreen(SCREEN.home, undefined, 1000);
     await waitForIdleWarning(j, idle + 10_000);
     await j.shot('idle-warning');
     await j.press('Enter'); // any key extends
@@ -344,7 +348,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     await j.shot('extended');
     await waitForIdleWarning(j, idle + 10_000);
     const out = await j.waitForScreen(
-      'message',
+      SCREEN.message,
       (p) => bodyKey(p) === 'loggedOutIdle',
       SHORT_IDLE.warningLeadMs + 10_000,
     );

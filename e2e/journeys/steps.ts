@@ -1,14 +1,15 @@
 /** Steps the journeys share: logging in, the signature keypad, the home menu. */
-import { KEYPAD } from '../../src/app/screens/SignPassword/SignPassword.styles';
+import { KEYPAD } from '../../src/features/secret-entry/screens/SignPassword/SignPassword.styles';
 import { PINS } from '../harness/card';
 import type { Journey, KeyName, Stack } from '../harness/stack';
+import { SCREEN } from '../../src/app/screens/ids';
 
-/** The home menu, top to bottom (src/app/screens/Home). */
+/** The home menu, top to bottom (src/features/session/screens/Home). */
 export const HOME_MENU = ['health', 'booking', 'myBookings', 'help', 'logout'] as const;
 
 /** Down from the first item to `item`, then OK. */
 export const openFromHome = async (journey: Journey, item: (typeof HOME_MENU)[number]): Promise<void> => {
-  await journey.waitForScreen('home');
+  await journey.waitForScreen(SCREEN.home);
   const downs = HOME_MENU.indexOf(item);
   await journey.press(...Array<KeyName>(downs).fill('Down'), 'Enter');
 };
@@ -50,27 +51,30 @@ export const keypadKeys = (password: string): string[] => {
 
 /** Insert card → a valid card → PIN → home (the card must be linked). */
 export const logIn = async (stack: Stack, journey: Journey, pin: string = PINS.auth): Promise<void> => {
-  await journey.waitForScreen('insert-card');
+  await journey.waitForScreen(SCREEN.insertCard);
   await stack.card!.insert('normal');
-  await journey.waitForScreen('pin-entry', (p) => p.purpose === 'login');
+  await journey.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
   await journey.press(pin, 'Enter');
-  await journey.waitForScreen('home');
+  await journey.waitForScreen(SCREEN.home);
 };
 
 /** Back until the home menu shows (a flow's first screen hands Back to home). */
 export const backToHome = async (journey: Journey, maxPresses = 4): Promise<void> => {
   for (let i = 0; i < maxPresses; i += 1) {
-    if ((await journey.read()).screen === 'home') return;
+    if ((await journey.read()).screen === SCREEN.home) return;
     await journey.press('Back');
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  await journey.waitForScreen('home', undefined, 5000);
+  await journey.waitForScreen(SCREEN.home, undefined, 5000);
 };
 
 /** Home → ログアウト → "logged out" notice. */
 export const logOut = async (journey: Journey): Promise<void> => {
   await openFromHome(journey, 'logout');
-  await journey.waitForScreen('message', (p) => (p.body as { key?: string }).key === 'loggedOutByViewer');
+  await journey.waitForScreen(
+    SCREEN.message,
+    (p) => (p.body as { key?: string }).key === 'loggedOutByViewer',
+  );
 };
 
 export const bodyKey = (props: Record<string, unknown>): string | undefined =>
@@ -98,7 +102,7 @@ export async function chooseDateAhead(journey: Journey): Promise<void> {
   for (let day = 0; day < 7; day += 1) {
     await journey.press('Enter');
     await new Promise((resolve) => setTimeout(resolve, 500));
-    if ((await journey.read()).screen !== 'date-picker') return;
+    if ((await journey.read()).screen !== SCREEN.datePicker) return;
     await journey.press('Right');
   }
   throw new Error('no bookable day in the week after next');

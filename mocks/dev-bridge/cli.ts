@@ -12,7 +12,7 @@
  * there it stays off the command line, which any local user can read.
  */
 import path from 'node:path';
-import { PIN_FORMAT } from '../../native-bridge/src/jpki/constants';
+import { PIN_FORMAT } from '../../stb-spec/protocol/jpki-card';
 import {
   bridgeOptionsFrom,
   COMMON_ARGS,

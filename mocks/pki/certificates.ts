@@ -12,6 +12,7 @@ import {
   toArrayBuffer,
   toHex,
   type GeneratedKey,
+  type WebCryptoKey,
 } from './engine';
 import { encodeHolderAltNames } from './holder-san';
 import * as oid from './oids';
@@ -135,7 +136,7 @@ export interface Issuer {
   kind: CertificateKind;
   generation: number;
   certificate: pkijs.Certificate;
-  privateKey: CryptoKey;
+  privateKey: WebCryptoKey;
   keyIdentifier: Uint8Array;
 }
 
@@ -145,11 +146,11 @@ interface TbsInput {
   subject: pkijs.RelativeDistinguishedNames;
   notBefore: Date;
   notAfter: Date;
-  subjectKey: CryptoKey;
+  subjectKey: WebCryptoKey;
   extensions: pkijs.Extension[];
 }
 
-async function signedCertificate(input: TbsInput, signingKey: CryptoKey): Promise<pkijs.Certificate> {
+async function signedCertificate(input: TbsInput, signingKey: WebCryptoKey): Promise<pkijs.Certificate> {
   const certificate = new pkijs.Certificate();
   certificate.version = 2; // v3
   certificate.serialNumber = new asn1js.Integer({ valueHex: toArrayBuffer(input.serial) });

@@ -5,7 +5,7 @@
  */
 import { setupServer, type SetupServer } from 'msw/node';
 import { JpkiCard } from '../../native-bridge/src/jpki/jpki-card';
-import { AUTH_PIN, SIGN_PASSWORD, virtualCard } from '../../native-bridge/src/jpki/test-support';
+import { AUTH_PIN, SIGN_PASSWORD, virtualCard } from '../virtual-card/driver-fixtures';
 import { createTestPki, type CardCredentials, type TestPki } from '../pki';
 import { bytesToBase64, toArrayBuffer } from '../../src/platform/base64';
 import { challengeDigest, type RegistrationCard } from '../../src/platform/card';

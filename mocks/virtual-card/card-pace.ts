@@ -10,7 +10,7 @@
  * certificate read about 8 × 0.3 s ≈ 2.4 s — every operation under the 15 s the bridge gives it
  * (CARD_OPERATION_TIMEOUT_MS), with room for pcscd and vpcd.
  */
-import { Ins } from '../../native-bridge/src/jpki/constants';
+import { Ins } from '../../stb-spec/protocol/jpki-card';
 
 export interface CardPaceOptions {
   /** Every answer waits this long. */

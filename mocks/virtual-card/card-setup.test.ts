@@ -3,7 +3,7 @@ import { constants, createHash, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JpkiEf, SHA256_DIGEST_INFO_PREFIX } from '../../native-bridge/src/jpki/constants';
+import { JpkiEf, SHA256_DIGEST_INFO_PREFIX } from '../../stb-spec/protocol/jpki-card';
 import { createTestPki, DEMO_HOLDERS, loadOrCreateTestPki, type TestPki } from '../pki/index';
 import { isExpired, prepareCardState } from './card-setup';
 import { VirtualJpkiCard } from './jpki-applet';

@@ -13,7 +13,7 @@
 import { X509Certificate } from 'node:crypto';
 import { saveTestPki, type TestPki } from '../pki/index';
 import type { CardCredentials, CardHolder } from '../pki/types';
-import type { PinKind } from '../../native-bridge/src/jpki/constants';
+import type { PinKind } from '../../stb-spec/protocol/jpki-card';
 import { applyScenarioToState, type Scenario } from './scenarios';
 import { createCardState, loadCardState, saveCardStateAtomic, type VirtualCardState } from './state';
 

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PIN_FORMAT } from '../../native-bridge/src/jpki/constants';
+import { PIN_FORMAT } from '../../stb-spec/protocol/jpki-card';
 import { DEMO_HOLDERS, loadOrCreateTestPki } from '../pki/index';
 import { prepareCardState } from './card-setup';
 import { CardPace, SLOW_CARD, parseHang, type CardPaceOptions } from './card-pace';

@@ -1,5 +1,5 @@
 /** The foreign card (a B-CAS stand-in): what it answers, what it records, and its command line. */
-import { JPKI_AID, JPKI_ATR } from '../../native-bridge/src/jpki/constants';
+import { JPKI_AID, JPKI_ATR } from '../../stb-spec/protocol/jpki-card';
 import { JpkiCard } from '../../native-bridge/src/jpki/jpki-card';
 import { NotMyNumberCardError } from '../../native-bridge/src/jpki/errors';
 import { FOREIGN_CARD_ATR, FOREIGN_CARD_ATR_HEX, ForeignCard, ForeignCardTransport } from './foreign-card';

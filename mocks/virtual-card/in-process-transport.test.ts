@@ -1,4 +1,4 @@
-import { JpkiEf } from '../../native-bridge/src/jpki/constants';
+import { JpkiEf } from '../../stb-spec/protocol/jpki-card';
 import { CardRemovedError } from '../../native-bridge/src/jpki/errors';
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';

@@ -1,5 +1,5 @@
 /** The applet's optional behaviours (SFI reads, 6Cxx short reads, T=0 GET RESPONSE) and the fuzz test. */
-import { Cla, Ins, JPKI_AID, JpkiEf } from '../../native-bridge/src/jpki/constants';
+import { Cla, Ins, JPKI_AID, JpkiEf } from '../../stb-spec/protocol/jpki-card';
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';

@@ -5,7 +5,7 @@ import {
   JPKI_TOKEN_LABEL,
   JpkiEf,
   SHA256_DIGEST_INFO_PREFIX,
-} from '../../native-bridge/src/jpki/constants';
+} from '../../stb-spec/protocol/jpki-card';
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';
 import { GENERIC_CARD_ATR, VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';

@@ -34,7 +34,7 @@ import {
   VERIFY_P2_SELECTED_PIN,
   type KeyKind,
   type PinKind,
-} from '../../native-bridge/src/jpki/constants';
+} from '../../stb-spec/protocol/jpki-card';
 import { parseCommandApdu, type CommandApdu } from './command-apdu';
 import type { VirtualCardState } from './state';
 import { Sw } from './status-words';

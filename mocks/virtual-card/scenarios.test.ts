@@ -1,5 +1,5 @@
 /** The faulty-sign scenario: the signature command fails with 6581, everything else works. */
-import { JpkiEf } from '../../native-bridge/src/jpki/constants';
+import { JpkiEf } from '../../stb-spec/protocol/jpki-card';
 import { makeFakeCredentials } from './fake-credentials';
 import { FAULTY_SIGN_SW, createScenarioCard, parseScenario } from './scenarios';
 import { createCardState } from './state';

@@ -15,7 +15,7 @@
  * The same scenario drives both faces: `createScenarioTransport` (in process) and the CLI (vpcd).
  * Credentials for expired/revoked come from the test PKI: see card-setup.ts.
  */
-import { Cla, Ins } from '../../native-bridge/src/jpki/constants';
+import { Cla, Ins } from '../../stb-spec/protocol/jpki-card';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
 import { VirtualCardTransport, type VirtualCardTransportOptions } from './in-process-transport';
 import type { VirtualCardState } from './state';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { JpkiEf } from '../../native-bridge/src/jpki/constants';
+import { JpkiEf } from '../../stb-spec/protocol/jpki-card';
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';
 import { VirtualJpkiCard } from './jpki-applet';

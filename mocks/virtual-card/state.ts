@@ -11,7 +11,7 @@ import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { credentialsFromJSON, credentialsToJSON, type CardCredentialsJson } from '../pki/persistence';
 import type { CardCredentials } from '../pki/types';
-import { PIN_MAX_TRIES, type PinKind } from '../../native-bridge/src/jpki/constants';
+import { PIN_MAX_TRIES, type PinKind } from '../../stb-spec/protocol/jpki-card';
 
 export interface VirtualCardState {
   /** PIN values as the holder types them (ASCII): auth PIN 4 digits, signature password A–Z 0–9. */

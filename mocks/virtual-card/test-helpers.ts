@@ -1,6 +1,6 @@
 /**
  * APDU builders and assertions shared by this folder's tests. Built from the named constants of
- * native-bridge/src/jpki/constants.ts so tests speak of EFs and INS, not bytes.
+ * stb-spec/protocol/jpki-card.ts (the spec's tables) so tests speak of EFs and INS, not bytes.
  */
 import {
   Cla,
@@ -12,7 +12,7 @@ import {
   SelectP1,
   VERIFY_P1,
   VERIFY_P2_SELECTED_PIN,
-} from '../../native-bridge/src/jpki/constants';
+} from '../../stb-spec/protocol/jpki-card';
 import { statusWordOf, swHex } from './status-words';
 
 export function apdu(...parts: (number | Uint8Array | readonly number[])[]): Uint8Array {

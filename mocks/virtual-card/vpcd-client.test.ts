@@ -3,7 +3,7 @@
  * pcscd + vpcd path is covered by the lead's *.pcsc.test.ts integration tests).
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { JPKI_ATR, JpkiEf } from '../../native-bridge/src/jpki/constants';
+import { JPKI_ATR, JpkiEf } from '../../stb-spec/protocol/jpki-card';
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';
 import { VirtualJpkiCard } from './jpki-applet';

@@ -62,7 +62,7 @@ function listFiles(dir: string, prefix = ''): string[] {
 
 export async function bundleBridge(
   outDir = BRIDGE_DIST,
-): Promise<{ bundle: string; bytes: number; native: string[] }> {
+): Promise<{ bundle: string; bytes: number; native: string[]; sources: string[] }> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const bundle = path.join(outDir, BUNDLE_NAME);
@@ -80,6 +80,9 @@ export async function bundleBridge(
     banner: { js: '#!/usr/bin/env node\n"use strict";' },
     legalComments: 'eof',
     logLevel: 'warning',
+    // Which files went in, by repository path: the tests hold them to the bridge and the contract.
+    metafile: true,
+    absWorkingDir: REPO,
   });
   if (result.errors.length) throw new Error('esbuild failed');
   chmodSync(bundle, 0o755);
@@ -99,7 +102,8 @@ export async function bundleBridge(
     )
     .join('\n');
   writeFileSync(path.join(outDir, 'SHA256SUMS'), `${sums}\n`);
-  return { bundle, bytes: statSync(bundle).size, native };
+  const sources = Object.keys(result.metafile.inputs).sort();
+  return { bundle, bytes: statSync(bundle).size, native, sources };
 }
 
 if (require.main === module) {

@@ -3,8 +3,8 @@
  * bridge-config.schema.json with bilingual messages, and turned into the options of startBridge().
  */
 import Ajv2020 from 'ajv/dist/2020';
-import { describeErrors, type FieldHints } from '../../config/ajv-messages';
-import { readJsonFile } from '../../config/read-json-file';
+import { describeErrors, type FieldHints } from './ajv-messages';
+import { readJsonFile } from './read-json-file';
 import type { BridgeOptions } from '../src/bridge/cli';
 import type { LogLevel } from '../src/bridge/logger';
 import schema from './bridge-config.schema.json';

@@ -8,17 +8,18 @@
 import 'jest-webgl-canvas-mock';
 import { Lightning } from '@lightningjs/sdk';
 import { createActor, fromCallback } from 'xstate';
-import { sessionMachine } from '../machines';
+import { sessionMachine } from '../features/session/machine/session.machine';
 import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
 import { keyboardKeys } from './keys/keymap';
-import { visibleTexts } from './testing/layout';
+import { visibleTexts } from './layout-check/layout';
 import type { AppView } from './view/app-view';
+import { SCREEN, type ScreenId } from './screens/ids';
 
 let mockBookingFails = true;
-jest.mock('./screens/booking', () => {
+jest.mock('../features/booking/screens', () => {
   if (mockBookingFails) throw new Error('chunk-XYZ.js: network error');
-  return jest.requireActual('./screens/booking');
+  return jest.requireActual('../features/booking/screens');
 });
 
 const flush = async () => {
@@ -54,7 +55,7 @@ function mountApp() {
   return { app, draw, enter, texts: () => visibleTexts(harness), destroy: () => harness.destroy?.() };
 }
 
-const view = (screen: string, target: 'health' | 'booking', props: unknown): AppView => ({
+const view = (screen: ScreenId, target: 'health' | 'booking', props: unknown): AppView => ({
   main: { screen, target, props },
 });
 
@@ -62,22 +63,22 @@ describe('App with families loaded on demand', () => {
   it('shows a health screen once its family arrived; until then the first screen stays', async () => {
     const { app, draw, destroy } = mountApp();
     draw();
-    expect(app.screen).toBe('status');
-    app.showFixedView(view('checkup-list', 'health', { checkups: [], loading: true, empty: false }));
-    expect(app.screen).toBe('status');
+    expect(app.screen).toBe(SCREEN.status);
+    app.showFixedView(view(SCREEN.checkupList, 'health', { checkups: [], loading: true, empty: false }));
+    expect(app.screen).toBe(SCREEN.status);
     await flush();
     draw();
-    expect(app.screen).toBe('checkup-list');
+    expect(app.screen).toBe(SCREEN.checkupList);
     destroy();
   });
 
   it('says so in Japanese when a family cannot be loaded, and OK tries again', async () => {
     const { app, draw, enter, texts, destroy } = mountApp();
     draw();
-    app.showFixedView(view('facility-list', 'booking', { facilities: [], loading: true, empty: false }));
+    app.showFixedView(view(SCREEN.facilityList, 'booking', { facilities: [], loading: true, empty: false }));
     await flush();
     draw();
-    expect(app.screen).toBe('message');
+    expect(app.screen).toBe(SCREEN.message);
     expect(texts()).toEqual(
       expect.arrayContaining([
         '画面を読み込めません',
@@ -85,12 +86,12 @@ describe('App with families loaded on demand', () => {
         'やり直す',
       ]),
     );
-    expect(app.currentView?.main.screen).toBe('facility-list');
+    expect(app.currentView?.main.screen).toBe(SCREEN.facilityList);
     mockBookingFails = false;
     enter();
     await flush();
     draw();
-    expect(app.screen).toBe('facility-list');
+    expect(app.screen).toBe(SCREEN.facilityList);
     destroy();
   });
 });

@@ -26,6 +26,7 @@ import { SessionBinding, type SessionActor } from './session/binding';
 import { settings } from './settings/settings';
 import { theme } from './theme/tokens';
 import type { AppView, MessageProps, StatusProps } from './view/app-view';
+import { ShellScreen } from './screens/ids';
 
 /** What the shell needs of the voice (src/app/voice). */
 export interface VoiceOutput {
@@ -203,8 +204,8 @@ export class App extends Lightning.Component {
     this.slowTimer = setTimeout(() => {
       if (this.familyWait !== 'waiting') return;
       this.familyWait = 'slow';
-      this.mountScreen('status', SCREENS.status!, LOADING_PROPS, true);
-      this.screenChanged('status');
+      this.mountScreen(ShellScreen.status, SCREENS.status!, LOADING_PROPS, true);
+      this.screenChanged(ShellScreen.status);
     }, SLOW_LOAD_MS);
     this.showIdleWarning(view.idleWarning?.seconds);
     this._refocus();
@@ -216,9 +217,9 @@ export class App extends Lightning.Component {
         if (this.view !== view) return;
         clearTimeout(this.slowTimer);
         this.familyWait = 'failed';
-        this.mountScreen('message', SCREENS.message!, LOAD_FAILED_PROPS, true);
+        this.mountScreen(ShellScreen.message, SCREENS.message!, LOAD_FAILED_PROPS, true);
         this._refocus();
-        this.screenChanged('message');
+        this.screenChanged(ShellScreen.message);
       },
     );
   }

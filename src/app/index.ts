@@ -9,6 +9,7 @@ import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
 import { lightningKeys } from './keys/keymap';
 import { takeBridgeToken } from './launch/bridge-token';
+import { keepKeysInApp } from './keys/keep-keys';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
@@ -33,6 +34,8 @@ function showSettingsError(error: unknown) {
 
 // The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
 const launchToken = takeBridgeToken(window);
+// The spec's keys are the app's: no browser default (history back on BrowserBack) may unload it.
+keepKeysInApp(window);
 
 function launch(settings: AppSettings) {
   setSettings(settings);

@@ -8,7 +8,7 @@
 import type { AnyActorRef } from 'xstate';
 import type { App } from './App';
 import type { AppView } from './view/app-view';
-import { layoutProblems } from './testing/layout';
+import { layoutProblems } from './layout-check/layout';
 import { theme } from './theme/tokens';
 
 /** One stamped change: a key (digits only as 'digit'), a screen, the session's or the flow's state. */

@@ -1,9 +1,9 @@
 /**
- * What the machines may not touch: views, Lightning, the network, the WebSocket, Storage. The card
+ * What the machines (the runtime here and each feature's machine folder) may not touch: views, Lightning, the network, the WebSocket, Storage. The card
  * and the platform reach them only through injected actors. Also: every message exists in both
  * languages, and the coverage helper really reports what a test left out.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createActor, setup } from 'xstate';
 import { toFlowError } from './errors';
@@ -12,40 +12,49 @@ import { secret } from './secret';
 import { MachineCoverage } from './testing/coverage';
 import { cardErrors, platformErrors } from './testing/fixtures';
 
-const root = __dirname;
-const machineSources = (directory = root): string[] =>
+const root = join(__dirname, '..');
+/** The flow runtime (here) and every feature's machine folder (src/features/<feature>/machine). */
+const machineDirectories = [
+  __dirname,
+  ...readdirSync(join(root, 'features'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(root, 'features', entry.name, 'machine'))
+    .filter((path) => existsSync(path)),
+];
+const machineSources = (directory: string): string[] =>
   readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === 'testing' ? [] : machineSources(path);
     return /\.ts$/.test(entry.name) && !/\.test(-model)?\.ts$/.test(entry.name) ? [path] : [];
   });
+const sources = machineDirectories.flatMap(machineSources);
+/** What a machine may import from outside its folder: the runtime, the platform's types and errors, another feature's machine. */
+const ALLOWED_OUTSIDE =
+  /^(\.\.\/)+(machines\/(errors|messages|ports|secret|entry)|platform\/(types|errors|messages|resources\/bookings)|features\/[a-z-]+\/machine\/[a-z.-]+|[a-z-]+\/machine\/[a-z.-]+)$/;
 
 describe('boundaries', () => {
-  const sources = machineSources();
-
   test('finds the machine sources', () => {
     expect(
       sources.map((path) => path.slice(root.length + 1)).filter((p) => p.endsWith('.machine.ts')),
     ).toEqual(
       expect.arrayContaining([
-        'booking/booking.machine.ts',
-        'health/health.machine.ts',
-        'login/login.machine.ts',
-        'registration/registration.machine.ts',
-        'session/session.machine.ts',
+        'features/booking/machine/booking.machine.ts',
+        'features/health/machine/health.machine.ts',
+        'features/login/machine/login.machine.ts',
+        'features/registration/machine/registration.machine.ts',
+        'features/session/machine/session.machine.ts',
       ]),
     );
   });
 
-  test.each(machineSources().map((path) => [path.slice(root.length + 1), path]))(
+  test.each(sources.map((path) => [path.slice(root.length + 1), path]))(
     '%s imports no view, Lightning, card client, network or Storage',
     (_, path) => {
       const code = readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
       const imports = [...code.matchAll(/from '([^']+)'/g)].map((match) => match[1]!);
       for (const spec of imports) {
-        expect(spec).not.toMatch(/lightning|\/views?\/|^(\.\.\/)+card(\/|$)|^ws$|node:/i);
-        if (spec.startsWith('../../'))
-          expect(spec).toMatch(/^\.\.\/\.\.\/platform\/(types|errors|messages|resources\/bookings)$/);
+        expect(spec).not.toMatch(/lightning|\/views?\/|\/screens?\/|^(\.\.\/)+card(\/|$)|^ws$|node:/i);
+        if (spec.startsWith('../')) expect(spec).toMatch(ALLOWED_OUTSIDE);
       }
       expect(code).not.toMatch(
         /\bfetch\s*\(|\bWebSocket\b|localStorage|sessionStorage|indexedDB|document\.cookie/,

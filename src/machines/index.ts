@@ -1,34 +1,9 @@
 /**
- * The TV counter's flows as XState machines. Views render their snapshots and send semantic remote
- * events; the app provides the actors (card bridge, platform SDK) with `machine.provide`.
+ * The flow runtime every feature's machine builds on: the ports the machines call (the card and the
+ * platform as injected actors), how their failures become flow errors and messages, the input rules
+ * of the remote, and the secret wrapper. The machines themselves live with their features
+ * (src/features/<feature>/machine); the shell wires them to the real clients (src/app/session).
  */
-export {
-  sessionMachine,
-  type SessionContext,
-  type SessionEvent,
-  type SessionEmitted,
-  type SessionInput,
-} from './session/session.machine';
-export {
-  certificateNotice,
-  RENEWAL_NOTICE_DAYS,
-  signCertificateNotice,
-  type CertificateNotice,
-} from './session/certificate-expiry';
-export { loginMachine, type LoginContext, type LoginEvent, type LoginOutput } from './login/login.machine';
-export {
-  registrationMachine,
-  type RegistrationContext,
-  type RegistrationEvent,
-  type RegistrationOutput,
-} from './registration/registration.machine';
-export { healthMachine, type HealthContext, type HealthEvent } from './health/health.machine';
-export {
-  bookingMachine,
-  type BookingContext,
-  type BookingEvent,
-  type BookingInput,
-} from './booking/booking.machine';
 export { FLOW_MESSAGES, formatMessage, messageFor, type MessageKey, type Language } from './messages';
 export { toFlowError, type FlowError, type FlowErrorKind } from './errors';
 export { Secret } from './secret';

@@ -16,7 +16,15 @@ export interface InsertOptions {
   removeDuringNextOperation?: boolean;
   /** A slow card, or one that hangs on a command (only when the kit is the card). */
   pace?: CardPaceOptions;
+  /**
+   * The lab's test card with that pace (README "Test cards"): what a technician is asked to insert
+   * when the kit cannot be the card itself.
+   */
+  testCard?: TestCardProfile;
 }
+
+/** The two paced test cards of the kit's README: slow inside the time limit, and hanging past it. */
+export type TestCardProfile = 'slow' | 'hanging';
 
 /** APDUs the bridge sent to the card the kit plays. Kept in memory only: VERIFY data is a PIN. */
 export interface ApduLog {

@@ -94,6 +94,11 @@ export class CaseFailure extends Error {}
 export class CaseSkip extends Error {}
 /** Thrown by the browser build where a check needs what only Node can send (see browser/README.md). */
 export class NodeOnly extends CaseSkip {}
+/**
+ * The case could not run although it applies: the technician has no such test card, or the card
+ * was not it. Always "skipped" (not run), never "not applicable", even where the case is optional.
+ */
+export class NotRun extends CaseSkip {}
 
 export function fail(message: string): never {
   throw new CaseFailure(message);

@@ -59,8 +59,8 @@ export function withToken(url: string, token: string | undefined | null, path?: 
 }
 
 export class KitClient {
-  /** Every checked frame in arrival order, with its arrival time (performance.now()). */
-  readonly received: { at: number; message: Incoming }[] = [];
+  /** Every checked frame in arrival order, with its arrival time (performance.now()) and size. */
+  readonly received: { at: number; message: Incoming; bytes: number }[] = [];
   /** Schema and protocol problems seen on this connection. */
   readonly problems: string[] = [];
   closeCode: number | undefined;
@@ -213,6 +213,23 @@ export class KitClient {
     });
   }
 
+  /** Stops reading the socket (the kernel's buffers fill, then the bridge's own queue grows). */
+  pauseReading(): void {
+    this.ws.pause();
+  }
+
+  resumeReading(): void {
+    this.ws.resume();
+  }
+
+  /** This connection's own TCP port and the bridge's: to find its socket queues (socket-queues.ts). */
+  ports(): { local: number; remote: number } | undefined {
+    const socket = (this.ws as unknown as { _socket?: Socket })._socket;
+    const local = socket?.localPort;
+    const remote = socket?.remotePort;
+    return local === undefined || remote === undefined ? undefined : { local, remote };
+  }
+
   close(): void {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close();
   }
@@ -267,7 +284,7 @@ export class KitClient {
       this.checkId(message.id);
       this.inbox.push(message);
     }
-    this.received.push({ at: performance.now(), message });
+    this.received.push({ at: performance.now(), message, bytes: bytes.length });
     for (const waiter of [...this.waiters]) waiter.accept(message);
   }
 

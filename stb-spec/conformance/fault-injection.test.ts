@@ -46,7 +46,13 @@ function casesCovering(requirement: string): string[] {
 
 async function throughProxy(
   fault: Fault,
-  options: { only?: string[]; mode?: 'none'; changeTimeoutMs?: number; productionImage?: boolean },
+  options: {
+    only?: string[];
+    exclude?: string[];
+    mode?: 'none';
+    changeTimeoutMs?: number;
+    productionImage?: boolean;
+  },
 ): Promise<ConformanceReport> {
   const proxy = await startFaultProxy(bridge.url, fault);
   try {
@@ -57,6 +63,7 @@ async function throughProxy(
       mode: options.mode ?? 'simulator-controls',
       timeoutMs: 5_000,
       only: options.only,
+      exclude: options.exclude,
       changeTimeoutMs: options.changeTimeoutMs,
       productionImage: options.productionImage,
       foreignReader: FOREIGN_READER,
@@ -85,6 +92,7 @@ it('injects a fault for every requirement the kit claims, or says why a proxy ca
 });
 
 it('passes through a faithful proxy (the proxy breaks nothing)', async () => {
+  // CK-68 meets the proxy's own bound (fault-proxy.ts), the one its fault raises.
   const report = await throughProxy({}, {});
   const failed = report.results.filter((r) => r.verdict === 'failed').map((r) => `${r.id}: ${r.reason}`);
   expect(failed).toEqual(Object.keys(KNOWN_REFERENCE_BUGS).map((id) => expect.stringMatching(`^${id}: `)));
@@ -95,7 +103,7 @@ it('passes through a faithful proxy (the proxy breaks nothing)', async () => {
   // The foreign reader was there all along: the bridge neither listed it nor sent its card an APDU.
   expect(report.results.find((r) => r.id === 'CK-62')?.verdict).toBe('passed');
   expect(bridge.foreign!.card.received).toEqual([]);
-}, 120_000);
+}, 240_000);
 
 it('fails a bridge that hides the foreign reader and claims an allow-list, but classifies its card', async () => {
   // Serves every reader; the proxy makes it look like one with an allow-list from outside, so only
@@ -146,5 +154,6 @@ it.each(faults.map((f) => [f.requirement, f.bug, f] as const))(
     expect(failed.length).toBeGreaterThan(0);
     expect(report.exitCode).toBe(1);
   },
-  60_000,
+  // CK-68 (BR-TRN-11) sends for about a minute before it may conclude.
+  150_000,
 );

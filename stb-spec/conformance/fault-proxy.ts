@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import WebSocket, { WebSocketServer, type RawData } from 'ws';
+import { LIMITS } from '../protocol/names';
 
 /** What the client offered in its upgrade; the same shape is sent on to the bridge. */
 export interface Upgrade {
@@ -57,6 +58,12 @@ export interface Fault {
   ): Message[];
   /** The proxy answers WebSocket pings itself unless this is false. */
   autoPong?: boolean;
+  /**
+   * The most the proxy queues for a client that does not read before it closes that connection with
+   * 1008, as a bridge must (BR-TRN-11; it reads the bridge eagerly, so the bridge's own bound never
+   * applies behind it). Default LIMITS.maxUnreadBytes.
+   */
+  unreadCap?: number;
   /** The proxy hides the reference bridge's simulator extension (as a production bridge has none). */
   hideSimulator?: boolean;
 }
@@ -134,7 +141,13 @@ export async function startFaultProxy(bridgeUrl: string, fault: Fault = {}): Pro
     const connection: ProxyConnection = {
       number: next++,
       calls: new Map(),
-      toClient: (message) => ws.readyState === WebSocket.OPEN && ws.send(JSON.stringify(message)),
+      toClient: (message) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        const text = JSON.stringify(message);
+        if (ws.bufferedAmount + Buffer.byteLength(text) > (fault.unreadCap ?? LIMITS.maxUnreadBytes))
+          ws.close(1008, 'output not read');
+        else ws.send(text);
+      },
       toBridge: (message) => up.readyState === WebSocket.OPEN && up.send(JSON.stringify(message)),
       close: (code) => ws.close(code),
     };

@@ -102,6 +102,12 @@ function endpointFaults(): InjectedFault[] {
       },
     },
     {
+      // Twice the bound: the kit must be that sharp, so a bridge with no bound at all fails too.
+      requirement: 'BR-TRN-11',
+      bug: 'queues up to 2 MiB for a client that does not read',
+      fault: { unreadCap: 2 * 1024 * 1024 },
+    },
+    {
       requirement: 'BR-SEC-2',
       bug: 'Origin compared by prefix',
       fault: { upgrade: (o, f) => (o.origin?.startsWith(FAULT_ORIGIN) ? { ...f, origin: FAULT_ORIGIN } : f) },

@@ -30,6 +30,8 @@ export interface ConformanceOptions extends KitOptions {
   junitFile?: string;
   /** Run only cases whose id or title contains one of these (case-insensitive). */
   only?: string[];
+  /** Leave out these case ids (the kit's own tests, where a case is about something else). */
+  exclude?: string[];
   /** --interactive: how long to wait for the technician. */
   promptTimeoutMs?: number;
   caseTimeoutMs?: number;
@@ -56,7 +58,8 @@ export function vpcdReaderName(port: number): string | undefined {
   return index >= 0 && index < 10 ? `Virtual PCD 00 ${String(index).padStart(2, '0')}` : undefined;
 }
 
-export function selectCases(only: string[] | undefined): ConformanceCase[] {
+export function selectCases(only: string[] | undefined, exclude: string[] = []): ConformanceCase[] {
+  if (exclude.length) return selectCases(only).filter((c) => !exclude.includes(c.id));
   if (!only?.length) return [...ALL_CASES];
   const patterns = only.map((p) => p.toLowerCase());
   return ALL_CASES.filter((c) =>
@@ -115,7 +118,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     timeoutMs: options.timeoutMs,
     productionImage: options.productionImage,
   };
-  const cases = selectCases(options.only);
+  const cases = selectCases(options.only, options.exclude);
   write(`conformance kit: ${cases.length} cases against ${options.url} (mode: ${options.mode})`);
   await explainRefusal(kit, write);
   // `foreign` (the kit's own tests) wins over --foreign-vpcd and --foreign-reader.
@@ -154,7 +157,8 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
       '全項目の試験にはカード操作モードが必要です / a full run needs a card-control mode: --virtual-card or --interactive',
     );
   }
-  if (options.only?.length) write('--only: a partial run is not a conformance result');
+  if (options.only?.length || options.exclude?.length)
+    write('--only: a partial run is not a conformance result');
   if (options.junitFile) {
     mkdirSync(path.dirname(path.resolve(options.junitFile)), { recursive: true });
     const xml = junitXml(results, {

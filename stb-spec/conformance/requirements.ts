@@ -70,6 +70,7 @@ export const CASE_REQUIREMENTS: Record<string, readonly string[]> = {
   'CK-63': ['BR-SEC-60', 'BR-SEC-50'],
   'CK-66': ['BR-MTH-76'],
   'CK-67': ['BR-MTH-76', 'BR-MTH-70'],
+  'CK-68': ['BR-TRN-11'],
 };
 
 /** Checked on every message of every case (message-checks.ts), whichever case runs. */

@@ -7,6 +7,7 @@ import {
   CaseFailure,
   CaseSkip,
   NodeOnly,
+  NotRun,
   type CaseContext,
   type CaseResult,
   type ConformanceCase,
@@ -150,6 +151,8 @@ async function runCase(
   } catch (error) {
     if (error instanceof NodeOnly) {
       verdict = 'node-only';
+    } else if (error instanceof NotRun) {
+      verdict = 'skipped';
     } else if (error instanceof CaseSkip) {
       verdict = optional ? 'not-applicable' : 'skipped';
     } else {

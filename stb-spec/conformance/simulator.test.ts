@@ -75,7 +75,9 @@ it('passes every case with --simulator-controls (known reference bugs aside), wi
   expect(cases).toHaveLength(ALL_CASES.length);
   expect(cases.filter((c) => c.outcome === 'passed').length).toBeGreaterThanOrEqual(30);
   expect(cases.filter((c) => c.outcome === 'failed').map((c) => c.name.slice(0, 5))).toEqual(knownBugs);
-}, 120_000);
+  // A client that stops reading, against the reference bridge's own bound (BR-TRN-11).
+  expect(report.results.find((r) => r.id === 'CK-68')?.verdict).toBe('passed');
+}, 240_000);
 
 it('without a card-control mode runs what it can, skips the rest and does not pass', async () => {
   const lines: string[] = [];
@@ -86,6 +88,7 @@ it('without a card-control mode runs what it can, skips the rest and does not pa
     authPin: '1234',
     mode: 'none',
     timeoutMs: 5_000,
+    exclude: ['CK-68'], // a minute of its own, the same in every mode: the run above has it
     write: (line) => lines.push(line),
   });
   const skipped = report.results.filter((r) => r.verdict === 'skipped').map((r) => r.id);

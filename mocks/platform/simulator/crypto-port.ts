@@ -25,10 +25,13 @@ export function hexOf(bytes: Uint8Array): string {
   return hex;
 }
 
-/** Each key imported into WebCrypto once, at its first check. */
-const cryptoKeys = new WeakMap<RsaPublicKey, Promise<CryptoKey>>();
+/** A WebCrypto key, named from the runtime's own WebCrypto (this runs in Node and in a browser). */
+type WebCryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
 
-function cryptoKeyOf(key: RsaPublicKey): Promise<CryptoKey> {
+/** Each key imported into WebCrypto once, at its first check. */
+const cryptoKeys = new WeakMap<RsaPublicKey, Promise<WebCryptoKey>>();
+
+function cryptoKeyOf(key: RsaPublicKey): Promise<WebCryptoKey> {
   let imported = cryptoKeys.get(key);
   if (!imported) {
     imported = crypto.subtle.importKey(

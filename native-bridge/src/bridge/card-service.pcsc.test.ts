@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { VirtualJpkiCard } from '../../../mocks/virtual-card/jpki-applet';
 import { createCardState } from '../../../mocks/virtual-card/state';
 import { VpcdCard } from '../../../mocks/virtual-card/vpcd-client';
-import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../jpki/test-support';
+import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../../../mocks/virtual-card/driver-fixtures';
 import { PcscReaderMonitor } from '../transport/pcsc-readers';
 import { CardService } from './card-service';
 

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { CARD_OPERATION_TIMEOUT_MS, type Status } from '../../../stb-spec/protocol';
 import { JpkiCard, checkPinFormat, type PinStatus, type PinUseOptions } from '../jpki/jpki-card';
-import type { CertificateSlot, KeyKind, PinKind } from '../jpki/constants';
+import type { CertificateSlot, KeyKind, PinKind } from '../../../stb-spec/protocol/jpki-card';
 import {
   CardBusyError,
   CardChangedError,

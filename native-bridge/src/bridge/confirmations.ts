@@ -6,7 +6,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { CONFIRMATION_LIFETIME_MS } from '../../../stb-spec/protocol/names';
-import type { KeyKind } from '../jpki/constants';
+import type { KeyKind } from '../../../stb-spec/protocol/jpki-card';
 
 /** The PIN a call verifies: the auth PIN, or the signature password (sign key and its certificate). */
 export type PinReference = 'auth' | 'sign';

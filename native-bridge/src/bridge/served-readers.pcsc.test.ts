@@ -13,7 +13,7 @@ import { VirtualJpkiCard } from '../../../mocks/virtual-card/jpki-applet';
 import { createCardState } from '../../../mocks/virtual-card/state';
 import { VpcdCard } from '../../../mocks/virtual-card/vpcd-client';
 import { BridgeErrorCode } from '../../../stb-spec/protocol';
-import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../jpki/test-support';
+import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../../../mocks/virtual-card/driver-fixtures';
 import { openPcsc, startBridge, type RunningBridge } from './cli';
 
 const MY_NUMBER_READER = 'Virtual PCD 00 00';

@@ -12,7 +12,7 @@ import { createCardState } from '../../../mocks/virtual-card/state';
 import { VpcdCard, VpcdControl } from '../../../mocks/virtual-card/vpcd-client';
 import type { CardCredentials } from '../../../mocks/pki';
 import { CARD_OPERATION_TIMEOUT_MS, type Status } from '../../../stb-spec/protocol';
-import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../jpki/test-support';
+import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../../../mocks/virtual-card/driver-fixtures';
 import { PcscReaderMonitor } from '../transport/pcsc-readers';
 import { CardService } from './card-service';
 import { Dispatcher, type Subscriptions } from './dispatcher';

@@ -12,7 +12,7 @@ import { VirtualJpkiCard } from '../../../mocks/virtual-card/jpki-applet';
 import { VirtualCardTransport } from '../../../mocks/virtual-card/in-process-transport';
 import { createCardState } from '../../../mocks/virtual-card/state';
 import type { CardCredentials } from '../../../mocks/pki';
-import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../jpki/test-support';
+import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../../../mocks/virtual-card/driver-fixtures';
 import { toHex } from '../jpki/apdu';
 import type { ApduTransport } from '../transport/apdu-transport';
 import type { ReaderEvents, ReaderSnapshot } from '../transport/pcsc-readers';

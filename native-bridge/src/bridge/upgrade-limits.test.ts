@@ -109,7 +109,9 @@ describe('limits', () => {
       clients.pop()!.close();
       let again: RawClient | undefined;
       for (let i = 0; i < 50 && !again; i++) {
-        again = await RawClient.connect(url()).catch(() => new Promise<undefined>((r) => setTimeout(r, 20)));
+        again = await RawClient.connect(url()).catch(
+          () => new Promise<undefined>((r) => setTimeout(() => r(undefined), 20)),
+        );
       }
       expect(again).toBeDefined();
       again!.close();

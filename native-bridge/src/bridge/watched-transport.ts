@@ -12,7 +12,7 @@
  * would wait behind the command (pcsc-lite locks the context per call), so the bridge resets the
  * card only after the command came back.
  */
-import { Ins } from '../jpki/constants';
+import { Ins } from '../../../stb-spec/protocol/jpki-card';
 import { CardDataError } from '../jpki/errors';
 import type { ApduTransport } from '../transport/apdu-transport';
 

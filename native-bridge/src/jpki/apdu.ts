@@ -1,6 +1,6 @@
 /** Short command APDUs (ISO 7816-4 §5.1) and response parsing. The JPKI AP takes short APDUs only. */
 import { CardDataError } from './errors';
-import { SHORT_LE_MAX } from './constants';
+import { SHORT_LE_MAX } from '../../../stb-spec/protocol/jpki-card';
 
 export interface CommandApdu {
   cla: number;

@@ -5,7 +5,14 @@
  */
 import type { ApduTransport } from '../transport/apdu-transport';
 import { type CommandApdu, type ResponseApdu, decodeResponse, encodeCommand, sw1, toHex } from './apdu';
-import { Cla, Ins, JPKI_AID, SELECT_P2_NO_RESPONSE, SelectP1, type JpkiEfId } from './constants';
+import {
+  Cla,
+  Ins,
+  JPKI_AID,
+  SELECT_P2_NO_RESPONSE,
+  SelectP1,
+  type JpkiEfId,
+} from '../../../stb-spec/protocol/jpki-card';
 import { type CardOperation, Sw1, errorForStatus, isOk, lengthOf } from './status-words';
 
 /** What a trace sees of an APDU: never the data of a VERIFY (PINs stay out of every log by construction). */

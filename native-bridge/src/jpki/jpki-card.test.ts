@@ -20,8 +20,8 @@ import {
   pinVerifications,
   sw,
   virtualCard,
-} from './test-support';
-import { Ins } from './constants';
+} from '../../../mocks/virtual-card/driver-fixtures';
+import { Ins } from '../../../stb-spec/protocol/jpki-card';
 
 let credentials: CardCredentials;
 beforeAll(async () => {

@@ -34,7 +34,7 @@ import {
   type JpkiEfId,
   type KeyKind,
   type PinKind,
-} from './constants';
+} from '../../../stb-spec/protocol/jpki-card';
 import { derSequenceTotalLength } from './der-length';
 import {
   CardDataError,

@@ -12,7 +12,7 @@ import { createCardState } from '../../../mocks/virtual-card/state';
 import { VpcdCard } from '../../../mocks/virtual-card/vpcd-client';
 import { JpkiCard } from '../jpki/jpki-card';
 import { CardRemovedError, PinIncorrectError } from '../jpki/errors';
-import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../jpki/test-support';
+import { AUTH_PIN, SIGN_PASSWORD, issueTestCredentials } from '../../../mocks/virtual-card/driver-fixtures';
 import { PcscReaderMonitor, type ReaderSnapshot } from './pcsc-readers';
 
 const run = promisify(execFile);

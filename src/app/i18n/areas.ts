@@ -1,13 +1,13 @@
 /**
- * The translation files of the screen families in the initial bundle; each family adds its own file
- * here. The families loaded on demand (registration, health, booking) bring theirs:
- * screens/families.ts.
- * Each file is `{ "ja": { key: text }, "en": { key: text } }` with keys prefixed by the area.
+ * The strings of the initial bundle: the shell's own (translations/) and those of the features a
+ * viewer meets first (session, login), as their index.ts declares them; a new feature in the
+ * initial bundle adds its strings here. The features loaded on demand (registration, health,
+ * booking) bring theirs with their chunk: screens/families.ts.
  */
-import type { Dictionary, LanguageCode } from './i18n';
-import home from './translations/home.json';
-import login from './translations/login.json';
-import session from './translations/session.json';
+import { loginStrings } from '../../features/login';
+import { sessionStrings } from '../../features/session';
+import { strings, type Translations } from './strings';
+import common from './translations/common.json';
 import shell from './translations/shell.json';
 
-export const AREAS: ReadonlyArray<Record<LanguageCode, Dictionary>> = [shell, session, home, login];
+export const AREAS: readonly Translations[] = [strings(common), strings(shell), sessionStrings, loginStrings];

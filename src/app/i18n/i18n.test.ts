@@ -1,9 +1,9 @@
 import { allTranslations, initI18n, message, setLanguage, t } from './i18n';
-import booking from './translations/booking.json';
-import common from './translations/common.json';
-import health from './translations/health.json';
-import registration from './translations/registration.json';
+import booking from '../../features/booking/strings.json';
+import health from '../../features/health/strings.json';
+import registration from '../../features/registration/strings.json';
 import { AREAS } from './areas';
+import { strings } from './strings';
 
 /** The areas of the families loaded on demand (screens/families.ts). */
 const LAZY_AREAS = [registration, health, booking];
@@ -36,7 +36,7 @@ describe('translations', () => {
 
   it('defines each key in one file only', () => {
     const seen = new Map<string, number>();
-    [common, ...AREAS, ...LAZY_AREAS].forEach((area, index) => {
+    [...AREAS, ...LAZY_AREAS].forEach((area, index) => {
       for (const key of Object.keys(area.ja)) {
         expect([key, seen.get(key)]).toEqual([key, undefined]);
         seen.set(key, index);
@@ -63,5 +63,15 @@ describe('translations', () => {
       'If you need help, please call Minato CATV (03-1234-5678).',
     );
     setLanguage('ja');
+  });
+});
+
+describe("a feature's strings", () => {
+  it('must have the same keys in Japanese and English (checked by the compiler)', () => {
+    // @ts-expect-error English lacks a key Japanese has
+    strings({ ja: { 'x.a': 'あ', 'x.b': 'い' }, en: { 'x.a': 'A' } });
+    // @ts-expect-error English has a key Japanese lacks
+    strings({ ja: { 'x.a': 'あ' }, en: { 'x.a': 'A', 'x.b': 'B' } });
+    expect(strings({ ja: { 'x.a': 'あ' }, en: { 'x.a': 'A' } }).en['x.a']).toBe('A');
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Every string the viewer reads or hears, by key, in Japanese (first) and English, through the
- * SDK's Language plugin. Screen strings live in translations/<area>.json (one file per area, so
- * each screen family owns its own); the flows' messages (what the machines put in context as
+ * SDK's Language plugin, one table per language. Screen strings live with their feature
+ * (src/features/<feature>/strings.json; the shell's in translations/), assembled here; the flows' messages (what the machines put in context as
  * `messageKey`) come from the machines' message table under `msg.<key>`. The areas of the families
  * loaded on demand (registration, health, booking: screens/families.ts) are added when their
  * chunk arrives.
@@ -10,13 +10,12 @@ import { Language } from '@lightningjs/sdk';
 import { FLOW_MESSAGES } from '../../machines/messages';
 import { MESSAGES as PLATFORM_MESSAGES } from '../../platform/messages';
 import type { MessageKey, MessageParams } from '../../machines/messages';
-import common from './translations/common.json';
 import { AREAS } from './areas';
 
-export type LanguageCode = 'ja' | 'en';
+import type { Dictionary, LanguageCode, Translations } from './strings';
+
+export type { Dictionary, LanguageCode, Translations } from './strings';
 export const LANGUAGES: readonly LanguageCode[] = ['ja', 'en'];
-export type Dictionary = Record<string, string>;
-export type Translations = Record<LanguageCode, Dictionary>;
 
 /** A message the machines chose, with its parameters: what the view models hand the screens. */
 export interface MessageRef {
@@ -35,7 +34,7 @@ const messageEntries = (language: LanguageCode): Dictionary => {
 /** All areas of the initial bundle merged; a key defined twice is a mistake the i18n test reports. */
 export const allTranslations = (): Translations => {
   const merged: Translations = { ja: messageEntries('ja'), en: messageEntries('en') };
-  for (const area of [common, ...AREAS]) {
+  for (const area of AREAS) {
     for (const language of LANGUAGES) Object.assign(merged[language], area[language]);
   }
   return merged;

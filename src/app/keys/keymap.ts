@@ -1,8 +1,10 @@
 /**
- * The one key map: key codes of the STB remote and their keyboard equivalents → the app's key
- * names. Lightning routes each name to `_handle<Name>` on the focused component (Lightning's
- * `keys` stage option). A platform with other codes gets its own entry in `keyMaps`.
+ * The app's keys, derived from the spec's key map (`stb-spec/key-map.json`): every (key, keyCode)
+ * pair it lists, under the name Lightning routes to `_handle<Name>` on the focused component, and
+ * nothing else. The tables are built once, when the module loads; a press costs one lookup.
  */
+import specKeyMap from '../../../stb-spec/key-map.json';
+
 export type AppKey =
   | 'Up'
   | 'Down'
@@ -14,59 +16,78 @@ export type AppKey =
   | 'Green'
   | 'Yellow'
   | 'Blue'
+  | 'DButton'
   | `Digit${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
 
-export type KeyMap = Record<number, AppKey>;
+export type KeyMap = Readonly<Record<number, AppKey>>;
 
-const digits = (first: number): KeyMap => {
-  const map: KeyMap = {};
-  for (let d = 0; d <= 9; d += 1) map[first + d] = `Digit${d}` as AppKey;
-  return map;
+/** What a key press carries. Lightning routes by `keyCode`; the spec pairs it with `key`. */
+export interface KeyEventLike {
+  keyCode: number;
+  key?: string;
+}
+
+/** The spec's key names are lower camel case; Lightning calls OK `Enter` (`_handleEnter`). */
+export const appKeyOf = (specName: string): AppKey =>
+  (specName === 'ok' ? 'Enter' : specName.charAt(0).toUpperCase() + specName.slice(1)) as AppKey;
+
+interface Listed {
+  key: string;
+  name: AppKey;
+  /** '0'–'9' for the digit keys. */
+  digit: string | undefined;
+}
+
+const listed = new Map<number, Listed>();
+const recommended = new Map<AppKey, { key: string; keyCode: number }>();
+for (const entry of specKeyMap.keys) {
+  const name = appKeyOf(entry.name);
+  const digit = name.startsWith('Digit') ? name.slice('Digit'.length) : undefined;
+  for (const event of entry.events) listed.set(event.keyCode, { key: event.key, name, digit });
+  recommended.set(name, entry.events[0]!);
+}
+
+/** keyCode → name for every pair of the spec: Lightning's `keys` stage option. */
+export const appKeys: KeyMap = Object.freeze(
+  Object.fromEntries([...listed].map(([code, { name }]) => [code, name])),
+);
+
+/**
+ * The listed pair an event is, or undefined. A browser's KeyboardEvent always has `key`; a synthetic
+ * event with only a `keyCode` (component tests drive Lightning that way) is taken by its code.
+ */
+const listedPair = (event: KeyEventLike): Listed | undefined => {
+  const found = listed.get(event.keyCode);
+  return found && (event.key === undefined || event.key === found.key) ? found : undefined;
 };
 
-/** Keyboard (and WPE/Chromium WebDriver) codes: arrows, Enter, Backspace/Escape, 0–9, F1–F4 for colours. */
-export const keyboardKeys: KeyMap = {
-  37: 'Left',
-  38: 'Up',
-  39: 'Right',
-  40: 'Down',
-  13: 'Enter',
-  8: 'Back',
-  27: 'Back',
-  ...digits(48), // top-row 0–9
-  ...digits(96), // numpad 0–9
-  112: 'Red', // F1
-  113: 'Green', // F2
-  114: 'Yellow', // F3
-  115: 'Blue', // F4
+/** The app's name for a key event, or undefined when the spec does not list its pair. */
+export const decodeKey = (event: KeyEventLike): AppKey | undefined => listedPair(event)?.name;
+
+/** The digit ('0'–'9') a key event stands for, else undefined (for `_handleKey`). */
+export const digitOf = (event: KeyEventLike): string | undefined => listedPair(event)?.digit;
+
+/** The spec's recommended pair (its first) for a key: what a test or a box should send. */
+export const keyEventOf = (name: AppKey): { key: string; keyCode: number } => {
+  const pair = recommended.get(name);
+  if (!pair) throw new Error(`stb-spec/key-map.json lists no key named ${name}`);
+  return pair;
 };
 
-/** The cable STB remote (HbbTV/DOM VK_ codes for colours and Back, digits and arrows as above). */
-export const stbRemoteKeys: KeyMap = {
-  ...keyboardKeys,
-  403: 'Red',
-  404: 'Green',
-  405: 'Yellow',
-  406: 'Blue',
-  461: 'Back',
-  10009: 'Back',
-};
-
-export const keyMaps = { keyboard: keyboardKeys, stb: stbRemoteKeys } as const;
+/** Every platform takes the spec's map: the box delivers its pairs, a keyboard sends the same ones. */
+export const keyMaps = { keyboard: appKeys, stb: appKeys } as const;
 export type Platform = keyof typeof keyMaps;
 
-/** Lightning takes `{ [keyCode]: name }`. */
-export const lightningKeys = (platform: Platform): Record<number, string> => ({ ...keyMaps[platform] });
+/** @deprecated The same map as `appKeys`; kept while component tests still import this name. */
+export const keyboardKeys: KeyMap = appKeys;
 
-/** The digit ('0'–'9') a key event stands for on any platform, else undefined (for `_handleKey`). */
-export const digitOf = (event: { keyCode: number }): string | undefined => {
-  const name = stbRemoteKeys[event.keyCode];
-  return name?.startsWith('Digit') ? name.slice('Digit'.length) : undefined;
-};
+/** Lightning takes `{ [keyCode]: name }` and keeps it; it gets its own copy. */
+export const lightningKeys = (platform: Platform): Record<number, string> => ({ ...keyMaps[platform] });
 
 /**
  * Development keyboards only: the capital letter a key stands for ('A'–'Z'), else undefined. A
  * remote has no letters (the password keypad is on screen); a keyboard may type them directly.
+ * These are typed characters, not keys: they have no name and Lightning does not route them.
  */
 export const letterOf = (event: { keyCode: number }): string | undefined =>
   event.keyCode >= 65 && event.keyCode <= 90 ? String.fromCharCode(event.keyCode) : undefined;

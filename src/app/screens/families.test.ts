@@ -1,9 +1,10 @@
 import { initI18n, t } from '../i18n/i18n';
-import { bookingFamily } from './booking';
+import { bookingFamily } from '../../features/booking/screens';
 import { familyFor, isLoaded, lazyScreen, LAZY_SCREENS, loadFamily } from './families';
-import { healthFamily } from './health';
-import { registrationFamily } from './registration';
+import { healthFamily } from '../../features/health/screens';
+import { registrationFamily } from '../../features/registration/screens';
 import { SCREENS } from './registry';
+import { SCREEN } from './ids';
 
 describe('screen families loaded on demand', () => {
   it('lists exactly the screens each family module registers, none also in the initial registry', () => {
@@ -16,13 +17,13 @@ describe('screen families loaded on demand', () => {
   });
 
   it('names the family a view needs: its screen’s, else its flow’s', () => {
-    expect(familyFor('trend-chart', 'health')).toBe('health');
-    expect(familyFor('slot-grid', 'booking')).toBe('booking');
-    expect(familyFor('status', 'booking')).toBe('booking');
-    expect(familyFor('message', 'health')).toBe('health');
-    expect(familyFor('pin-entry', 'login')).toBeUndefined();
-    expect(familyFor('pin-entry', 'registration')).toBe('registration');
-    expect(familyFor('home', 'session')).toBeUndefined();
+    expect(familyFor(SCREEN.trendChart, 'health')).toBe('health');
+    expect(familyFor(SCREEN.slotGrid, 'booking')).toBe('booking');
+    expect(familyFor(SCREEN.status, 'booking')).toBe('booking');
+    expect(familyFor(SCREEN.message, 'health')).toBe('health');
+    expect(familyFor(SCREEN.pinEntry, 'login')).toBeUndefined();
+    expect(familyFor(SCREEN.pinEntry, 'registration')).toBe('registration');
+    expect(familyFor(SCREEN.home, 'session')).toBeUndefined();
   });
 
   it('loads a family once: its screens and its strings become available', async () => {
@@ -33,7 +34,7 @@ describe('screen families loaded on demand', () => {
     expect(loadFamily('booking')).toBe(first);
     await first;
     expect(isLoaded('booking')).toBe(true);
-    expect(lazyScreen('booking', 'slot-grid')).toBe(bookingFamily.screens['slot-grid']);
+    expect(lazyScreen('booking', SCREEN.slotGrid)).toBe(bookingFamily.screens[SCREEN.slotGrid]);
     expect(t('booking.title.facilities')).not.toBe('booking.title.facilities');
     // A re-init (language set up again) keeps the strings added since.
     initI18n('en');

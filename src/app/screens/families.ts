@@ -5,42 +5,34 @@
  * one of its screens or its flow, and in the background right after the first frame, so a viewer
  * normally never waits. A family brings its screens and its translation area.
  */
-import { addTranslations, type Translations } from '../i18n/i18n';
+import { bookingFeature } from '../../features/booking';
+import { healthFeature } from '../../features/health';
+import { registrationFeature } from '../../features/registration';
+import { addTranslations } from '../i18n/i18n';
+import type { FamilyModule, LazyFeature } from './feature';
 // Here too, so that module itself joins the big shared chunk rather than a chunk of its own.
 import './family-shared';
-import type { ActorTarget } from './Screen';
-import type { ScreenClass } from './Screen';
+import type { ActorTarget, ScreenClass } from './Screen';
 
-export interface FamilyModule {
-  screens: Record<string, ScreenClass>;
-  translations: Translations;
-}
+export type { FamilyModule } from './feature';
 
 export type LazyFamily = 'registration' | 'health' | 'booking';
 
+/** The features loaded on demand, as their index.ts declares them. */
+const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
+  registration: registrationFeature,
+  health: healthFeature,
+  booking: bookingFeature,
+};
+
 /** The screens each family registers (its module's keys: families.test.ts checks they agree). */
 export const LAZY_SCREENS: Readonly<Record<LazyFamily, readonly string[]>> = {
-  registration: ['customer-number', 'sign-password'],
-  health: ['checkup-list', 'checkup-detail', 'trend-chart', 'medications'],
-  booking: [
-    'facility-list',
-    'date-picker',
-    'room-list',
-    'slot-grid',
-    'booking-confirm',
-    'booking-done',
-    'my-bookings',
-    'booking-detail',
-  ],
+  registration: LAZY.registration.screens,
+  health: LAZY.health.screens,
+  booking: LAZY.booking.screens,
 };
 
-const IMPORTS: Record<LazyFamily, () => Promise<FamilyModule>> = {
-  registration: () => import('./registration').then((module) => module.registrationFamily),
-  health: () => import('./health').then((module) => module.healthFamily),
-  booking: () => import('./booking').then((module) => module.bookingFamily),
-};
-
-const FAMILIES = Object.keys(IMPORTS) as LazyFamily[];
+const FAMILIES = Object.keys(LAZY) as LazyFamily[];
 const loaded = new Map<LazyFamily, FamilyModule>();
 const loading = new Map<LazyFamily, Promise<void>>();
 
@@ -65,7 +57,7 @@ export const lazyScreen = (family: LazyFamily, screen: string): ScreenClass | un
 export function loadFamily(family: LazyFamily): Promise<void> {
   const existing = loading.get(family);
   if (existing) return existing;
-  const pending = IMPORTS[family]().then(
+  const pending = LAZY[family].load().then(
     (module) => {
       addTranslations(module.translations);
       loaded.set(family, module);

@@ -7,5 +7,11 @@
 export { Button } from '../components/Button/Button';
 export { ButtonRow } from '../components/ButtonRow/ButtonRow';
 export { Menu } from '../components/Menu/Menu';
-export { PinEntry } from './PinEntry/PinEntry';
-export { calendarWeeks } from '../view/booking-dates';
+export { PinEntry } from '../../features/secret-entry/screens/PinEntry/PinEntry';
+export { calendarWeeks } from '../../features/booking/view/booking-dates';
+// Each feature's declaration (its screen ids) is read by the shell and by that feature's chunk.
+export { SCREEN } from './ids';
+export { strings } from '../i18n/strings';
+export { bookingFeature } from '../../features/booking';
+export { healthFeature } from '../../features/health';
+export { registrationFeature } from '../../features/registration';

@@ -1,16 +1,16 @@
 /**
- * Screen name → component for the screens in the initial bundle (before and at login, and home).
- * Each screen family registers its screens in its own file (screens/<family>.ts) so families are
- * added without touching each other; the families not needed for a login (registration, health,
- * booking) are loaded on demand: families.ts.
+ * Screen id → component for the screens in the initial bundle (before and at login, and home): the
+ * shell's own and those of the features a viewer meets first, each bound in its feature's
+ * screens.ts. The features not needed for a login (registration, health, booking) are loaded on
+ * demand: families.ts.
  */
-import type { ScreenClass } from './Screen';
-import { InsertCard } from './InsertCard/InsertCard';
+import { secretEntryScreens } from '../../features/secret-entry/screens';
+import { sessionScreens } from '../../features/session/screens';
 import { commonScreens } from './common';
-import { loginScreens } from './login';
+import type { ScreenClass } from './Screen';
 
 export const SCREENS: Record<string, ScreenClass> = {
-  'insert-card': InsertCard as unknown as ScreenClass,
+  ...sessionScreens,
   ...commonScreens,
-  ...loginScreens,
+  ...secretEntryScreens,
 };

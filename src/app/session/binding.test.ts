@@ -1,10 +1,12 @@
 /** The binding hands the shell a view only when what shows changes, and follows the child flows. */
 import { createActor } from 'xstate';
-import { loginMachine, sessionMachine } from '../../machines';
+import { loginMachine } from '../../features/login/machine/login.machine';
+import { sessionMachine } from '../../features/session/machine/session.machine';
 import { FakeActors, settle } from '../../machines/testing/fake-actors';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import type { AppView } from '../view/app-view';
 import { SessionBinding } from './binding';
+import { SCREEN } from '../screens/ids';
 
 function start() {
   const fakes = new FakeActors(
@@ -32,7 +34,7 @@ describe('SessionBinding', () => {
     const { fakes, session, views } = start();
     fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'absent' });
     const before = views.length;
-    expect(views.at(-1)?.main.screen).toBe('insert-card');
+    expect(views.at(-1)?.main.screen).toBe(SCREEN.insertCard);
     session.send({ type: 'ACTIVITY' });
     session.send({ type: 'ACTIVITY' });
     expect(views.length).toBe(before);
@@ -43,7 +45,11 @@ describe('SessionBinding', () => {
     const { fakes, binding, views } = start();
     fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
     await settle();
-    expect(views.at(-1)?.main).toMatchObject({ screen: 'pin-entry', target: 'login', props: { digits: 0 } });
+    expect(views.at(-1)?.main).toMatchObject({
+      screen: SCREEN.pinEntry,
+      target: 'login',
+      props: { digits: 0 },
+    });
     binding.send('login', { type: 'DIGIT', digit: '7' });
     expect(views.at(-1)?.main.props).toMatchObject({ digits: 1 });
     expect(JSON.stringify(views)).not.toContain('"7"');

@@ -6,11 +6,11 @@
  * the view names.
  */
 import type { Actor, AnyActorRef, Subscription } from 'xstate';
-import type { sessionMachine } from '../../machines';
+import type { sessionMachine } from '../../features/session/machine/session.machine';
 import type { AppEvent, ActorTarget } from '../screens/Screen';
 import type { AppSettings } from '../settings/settings';
 import type { AppView } from '../view/app-view';
-import { sessionView } from '../view/session-view';
+import { sessionView } from '../../features/session/view/session-view';
 
 export type SessionActor = Actor<typeof sessionMachine>;
 const FLOWS = ['login', 'registration', 'health', 'booking'] as const;

@@ -5,8 +5,8 @@
  */
 import { createActor } from 'xstate';
 import { BridgeClient } from '../../card';
-import { sessionMachine } from '../../machines';
-import { createActors } from '../../machines/adapters';
+import { sessionMachine } from '../../features/session/machine/session.machine';
+import { createActors } from './adapters';
 import { PlatformClient } from '../../platform';
 import type { AppSettings } from '../settings/settings';
 import type { SessionActor } from './binding';

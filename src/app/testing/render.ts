@@ -13,14 +13,14 @@
 import 'jest-webgl-canvas-mock';
 import { Lightning } from '@lightningjs/sdk';
 import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
-import booking from '../i18n/translations/booking.json';
-import health from '../i18n/translations/health.json';
-import registration from '../i18n/translations/registration.json';
+import booking from '../../features/booking/strings.json';
+import health from '../../features/health/strings.json';
+import registration from '../../features/registration/strings.json';
 import { keyboardKeys, type AppKey } from '../keys/keymap';
 import type { AppEvent, Screen } from '../screens/Screen';
 import { DEFAULT_SETTINGS, setSettings, type AppSettings } from '../settings/settings';
 import { defaultTheme, setTheme, type Theme } from '../theme/tokens';
-import { layoutProblems, visibleTexts } from './layout';
+import { layoutProblems, visibleTexts } from '../layout-check/layout';
 
 const fontSizeOf = (font: string) => Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 16);
 const isWide = (code: number) => code >= 0x2e80 || (code >= 0xff00 && code <= 0xffef);

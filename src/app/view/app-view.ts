@@ -1,15 +1,18 @@
 /**
- * What the shell shows, computed from the machines' snapshots by pure functions (one per flow:
- * session-view, login-view, registration-view, health-view, booking-view). The shell mounts
- * `main.screen` from the registry, hands it `main.props`, and routes the screen's events to the
- * actor `main.target`. Screens never read snapshots themselves.
+ * What the shell shows, computed from the machines' snapshots by pure functions (one per feature:
+ * src/features/<feature>/view/<feature>-view.ts). The shell mounts `main.screen` from the registry,
+ * hands it `main.props`, and routes the screen's events to the actor `main.target`. Screens never
+ * read snapshots themselves. Below: the shell's message and status views, and the helpers the
+ * flows' views share (a snapshot's state name, an error's message, the two error screens).
  */
+import type { FlowError } from '../../machines/errors';
 import type { MessageRef } from '../i18n/i18n';
 import type { ActorTarget, AppEvent } from '../screens/Screen';
+import { ShellScreen, type ScreenId } from '../screens/ids';
 
 export interface ScreenView<Props = unknown> {
-  /** A key of the screen registry (src/app/screens/registry.ts), e.g. 'pin-entry'. */
-  screen: string;
+  /** A screen id as its feature's index.ts declares it (src/app/screens/ids.ts has them all). */
+  screen: ScreenId;
   props: Props;
   target: ActorTarget;
 }
@@ -52,13 +55,49 @@ export interface StatusProps {
 }
 
 export const messageView = (target: ActorTarget, props: MessageProps): ScreenView<MessageProps> => ({
-  screen: 'message',
+  screen: ShellScreen.message,
   target,
   props,
 });
 
 export const statusView = (target: ActorTarget, props: StatusProps): ScreenView<StatusProps> => ({
-  screen: 'status',
+  screen: ShellScreen.status,
   target,
   props,
 });
+
+/** "active.typing", "locked", …: the snapshot's state as one dotted name. */
+export const stateName = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  const [parent, child] = Object.entries(value as Record<string, unknown>)[0] ?? ['', ''];
+  return `${parent}.${stateName(child)}`;
+};
+
+/** The message a flow error carries, with the tries left when the card told them. */
+export const errorRef = (
+  error: FlowError | undefined,
+  fallback: MessageRef['key'] = 'unexpected',
+): MessageRef => {
+  if (!error) return { key: fallback };
+  return error.triesLeft === undefined
+    ? { key: error.messageKey }
+    : { key: error.messageKey, params: { triesLeft: error.triesLeft } };
+};
+
+/** The shared shape of the error screens: OK ends a dead end; RETRY (focused) or CANCEL otherwise. */
+export const deadEndView = (target: ActorTarget, titleKey: string, body: MessageRef): ScreenView =>
+  messageView(target, {
+    tone: 'error',
+    titleKey,
+    body,
+    actions: [{ labelKey: 'login.understood', event: { type: 'OK' } }],
+    contact: true,
+  });
+
+export const retryableView = (target: ActorTarget, titleKey: string, body: MessageRef): ScreenView => {
+  const actions: MessageAction[] = [
+    { labelKey: 'common.retry', event: { type: 'RETRY' } },
+    { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
+  ];
+  return messageView(target, { tone: 'error', titleKey, body, actions, contact: true });
+};

@@ -23,6 +23,7 @@ const SHIMS: Record<string, string> = {
   crypto: 'shims/crypto.ts',
   'node:http': 'shims/http.ts',
   'node:async_hooks': 'shims/async-hooks.ts',
+  'node:fs': 'shims/fs.ts',
   ws: 'shims/ws.ts',
 };
 

@@ -5,7 +5,7 @@
  * `bridgeToken`. The kit's own pairs are read the same way; then the whole fragment leaves the
  * address, so neither the token nor a test PIN stays in the address bar or the history.
  */
-import { splitFragment } from '../../../src/app/launch/bridge-token';
+import { splitFragment } from '../../protocol/launch-fragment';
 import { CARD_OPERATION_TIMEOUT_MS, DEFAULT_PORT, JSONRPC_PATH } from '../../protocol/names';
 import type { KitOptions } from '../case';
 

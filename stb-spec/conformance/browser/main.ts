@@ -32,6 +32,8 @@ declare global {
 }
 
 const OK_KEYS = new Set(['Enter', 'NumpadEnter']);
+/** The remote's BACK key (spec key map): "I have no such test card". */
+const BACK_KEYS = new Set(['Backspace', 'BrowserBack']);
 
 export function selectCases(only: readonly string[]): ConformanceCase[] {
   if (!only.length) return [...ALL_CASES];
@@ -131,6 +133,9 @@ export async function startKit(): Promise<void> {
     if (OK_KEYS.has(event.key) || event.keyCode === 13) {
       event.preventDefault();
       control.confirm();
+    } else if (BACK_KEYS.has(event.key) || event.keyCode === 8 || event.keyCode === 166) {
+      event.preventDefault();
+      control.decline();
     }
   });
   const started = new Date();

@@ -1,22 +1,28 @@
 /**
  * The technician's card changes on the box's own screen: a large prompt in Japanese and English,
  * also spoken, confirmed with the remote's OK key (Enter). As with the Node kit's --interactive,
- * the kit goes on as soon as the bridge reports the change, or within 10 s of OK. Only what a
- * person can do with ordinary cards is asked for: a My Number test card, a card that is not one,
- * and no card.
+ * the kit goes on as soon as the bridge reports the change, or within 10 s of OK. What a person can
+ * do with cards is asked for: a My Number test card, a card that is not one, no card, and the lab's
+ * slow and hanging test cards (../README.md "Test cards") — for those the BACK key answers "I have
+ * no such card", and the case is reported as not run.
  */
-import type { CardSetup } from '../case';
-import type { CardControl, InsertOptions, InsertableSetup } from '../card-control';
+import { NotRun, type CardSetup } from '../case';
+import type { CardControl, InsertOptions, InsertableSetup, TestCardProfile } from '../card-control';
+
+/** What a prompt asks for: a kind of card (or none), or one of the lab's paced test cards. */
+export type PromptKind = CardSetup | TestCardProfile;
 
 export interface Prompt {
   /** Counts up with every prompt, so a reader (or a test) can tell a new prompt from the last one. */
   seq: number;
-  setup: CardSetup;
+  setup: PromptKind;
   ja: string;
   en: string;
+  /** The technician may answer "no such card" with the BACK key. */
+  declinable: boolean;
 }
 
-export const PROMPTS: Partial<Record<CardSetup, { ja: string; en: string }>> = {
+export const PROMPTS: Partial<Record<PromptKind, { ja: string; en: string }>> = {
   normal: {
     ja: 'テスト用マイナンバーカードを挿入してください',
     en: 'Insert the My Number TEST card',
@@ -26,6 +32,14 @@ export const PROMPTS: Partial<Record<CardSetup, { ja: string; en: string }>> = {
     en: 'Insert a contact IC card that is NOT a My Number Card (e.g. a bank card)',
   },
   none: { ja: 'カードを抜いてください', en: 'Remove the card from the reader' },
+  slow: {
+    ja: '遅いテスト用カード（応答 0.3 秒、署名 10 秒）を挿入してください',
+    en: 'Insert the SLOW test card (answers in 0.3 s, signs in 10 s)',
+  },
+  hanging: {
+    ja: '応答しないテスト用カード（署名に 22.5 秒応答しない）を挿入してください',
+    en: 'Insert the HANGING test card (holds its signature for 22.5 s)',
+  },
 };
 
 /** An OK pressed sooner than this after a prompt appeared was meant for the prompt before it. */
@@ -40,20 +54,25 @@ export class ScreenControl implements CardControl {
   readonly mode = 'interactive' as const;
   private seq = 0;
   private shownAt = 0;
-  private waiting: (() => void) | undefined;
+  private waiting: { resolve: () => void; reject: (error: Error) => void } | undefined;
+  private declinable = false;
 
   constructor(
     private readonly display: PromptDisplay,
     readonly changeTimeoutMs: number,
   ) {}
 
-  /** A plain card only: any insert option (a timed removal, a slow card…) is the virtual card's job. */
+  /**
+   * A plain card, or a My Number card that is one of the lab's test cards; a timed removal, a
+   * locked or faulty card are the virtual card's job.
+   */
   canProvide(setup: CardSetup, options: InsertOptions = {}): boolean {
+    if (options.testCard) return setup === 'normal' && !options.removeDuringNextOperation;
     return PROMPTS[setup] !== undefined && !Object.values(options).some((value) => value);
   }
 
-  insert(setup: InsertableSetup): Promise<void> {
-    return this.ask(setup);
+  insert(setup: InsertableSetup, options: InsertOptions = {}): Promise<void> {
+    return this.ask(options.testCard ?? setup);
   }
 
   remove(): Promise<void> {
@@ -68,14 +87,23 @@ export class ScreenControl implements CardControl {
   /** The OK key. */
   confirm(): void {
     if (!this.waiting || performance.now() - this.shownAt < READ_TIME_MS) return;
-    const resolve = this.waiting;
+    const { resolve } = this.waiting;
     this.dismiss();
     resolve();
+  }
+
+  /** The BACK key: "I have no such test card" (only where the prompt offers it). */
+  decline(): void {
+    if (!this.waiting || !this.declinable || performance.now() - this.shownAt < READ_TIME_MS) return;
+    const { reject } = this.waiting;
+    this.dismiss();
+    reject(new NotRun('テスト用カードがありません / the technician has no such test card: not run'));
   }
 
   /** The prompt leaves the screen (the change was seen, or the kit moved on). */
   dismiss(): void {
     this.waiting = undefined;
+    this.declinable = false;
     this.display.hide();
   }
 
@@ -83,11 +111,15 @@ export class ScreenControl implements CardControl {
     this.dismiss();
   }
 
-  private ask(setup: CardSetup): Promise<void> {
+  private ask(setup: PromptKind): Promise<void> {
     const text = PROMPTS[setup]!;
+    const declinable = setup === 'slow' || setup === 'hanging';
     this.seq += 1;
     this.shownAt = performance.now();
-    this.display.show({ seq: this.seq, setup, ...text }, this.changeTimeoutMs);
-    return new Promise((resolve) => (this.waiting = resolve));
+    this.display.show({ seq: this.seq, setup, declinable, ...text }, this.changeTimeoutMs);
+    return new Promise((resolve, reject) => {
+      this.waiting = { resolve, reject };
+      this.declinable = declinable;
+    });
   }
 }

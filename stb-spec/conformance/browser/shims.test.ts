@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { DEMO_HOLDERS, loadOrCreateTestPki, type CardCredentials } from '../../../mocks/pki';
 import { readLaunch } from './launch';
 import { createHash, verify, X509Certificate } from './shims/crypto';
-import { ScreenControl } from './screen-control';
+import { ScreenControl, type Prompt } from './screen-control';
+import { NotRun } from '../case';
 
 let card: CardCredentials;
 
@@ -76,11 +77,39 @@ it('reads the launch fragment as name=value pairs, each decoded once, the token 
   expect(readLaunch('#bridgeToken=%41%2541', 'http://o').kit.token).toBe('A%41');
 });
 
-it('asks a technician only for plain cards', () => {
+it('asks a technician for plain cards, and for a paced card only as a named test card', () => {
   const control = new ScreenControl({ show: () => undefined, hide: () => undefined }, 1_000);
   expect(control.canProvide('normal')).toBe(true);
   expect(control.canProvide('none')).toBe(true);
   expect(control.canProvide('not-my-number-card')).toBe(true);
   expect(control.canProvide('locked')).toBe(false);
   expect(control.canProvide('normal', { removeDuringNextOperation: true })).toBe(false);
+});
+
+it('asks for the lab’s slow and hanging test cards; BACK answers "no such card" and the case is not run', async () => {
+  jest.useFakeTimers();
+  try {
+    const shown: Prompt[] = [];
+    const control = new ScreenControl({ show: (prompt) => shown.push(prompt), hide: () => undefined }, 1_000);
+    expect(control.canProvide('normal', { pace: { answerDelayMs: 300 }, testCard: 'slow' })).toBe(true);
+    expect(control.canProvide('normal', { pace: { answerDelayMs: 300 } })).toBe(false);
+    expect(control.canProvide('locked', { testCard: 'hanging' })).toBe(false);
+
+    const slow = control.insert('normal', { testCard: 'slow' });
+    expect(shown.at(-1)).toMatchObject({ setup: 'slow', declinable: true });
+    control.decline(); // within a second of the prompt: meant for the one before
+    jest.advanceTimersByTime(1_100);
+    control.decline();
+    await expect(slow).rejects.toBeInstanceOf(NotRun);
+
+    // A plain card cannot be declined: BACK does nothing, OK goes on.
+    const plain = control.insert('normal');
+    expect(shown.at(-1)).toMatchObject({ setup: 'normal', declinable: false });
+    jest.advanceTimersByTime(1_100);
+    control.decline();
+    control.confirm();
+    await expect(plain).resolves.toBeUndefined();
+  } finally {
+    jest.useRealTimers();
+  }
 });

@@ -86,9 +86,21 @@ export class KitView implements PromptDisplay {
         `終わったらリモコンの決定（OK）を押してください / then press OK on the remote ` +
           `(待機 / waiting up to ${Math.round(timeoutMs / 1000)} s)`,
       ),
+      ...(prompt.declinable
+        ? [
+            element(
+              'p',
+              'hint decline',
+              'このカードがない場合は「戻る」を押してください / No such card? Press BACK',
+            ),
+          ]
+        : []),
     );
     this.prompt.hidden = false;
-    speak(`${prompt.ja}。終わったら、決定ボタンを押してください。`, `${prompt.en}, then press OK.`);
+    speak(
+      `${prompt.ja}。終わったら、決定ボタンを押してください。${prompt.declinable ? 'このカードがない場合は、戻るボタンを押してください。' : ''}`,
+      `${prompt.en}, then press OK.${prompt.declinable ? ' No such card? Press BACK.' : ''}`,
+    );
   }
 
   hide(): void {

@@ -19,6 +19,7 @@ import { privacyCases } from './privacy';
 import { readerCases } from './readers';
 import { robustnessCases } from './robustness';
 import { timeoutCases } from './timeouts';
+import { unreadOutputCases } from './unread-output';
 
 export const ALL_CASES: readonly ConformanceCase[] = [
   ...[
@@ -37,6 +38,7 @@ export const ALL_CASES: readonly ConformanceCase[] = [
     ...notificationCases,
     ...readerCases,
     ...timeoutCases,
+    ...unreadOutputCases,
   ].sort((a, b) => a.id.localeCompare(b.id)),
   ...privacyCases,
 ];

@@ -6,7 +6,8 @@
  *
  * The cases take the limit the bridge advertises in getInfo (CK-57 checks that it is the spec's
  * 15 s) and scale the card to it, so a bridge run for tests with a shorter limit is checked in less
- * time; only the kit's own card (--virtual-card) can be slow on purpose.
+ * time. The kit's own card (--virtual-card) is slow on purpose; in the browser build a technician
+ * inserts the lab's slow and hanging test cards (README "Test cards"), made for the spec's 15 s.
  */
 import {
   CARD_OPERATION_TIMEOUT_MS,
@@ -16,7 +17,8 @@ import {
   type Status,
 } from '../../protocol';
 import { SLOW_CARD, hangingSignature, type CardPaceOptions } from '../../../mocks/virtual-card/card-pace';
-import { check, show, skip, type CaseContext, type ConformanceCase } from '../case';
+import { NotRun, check, show, skip, type CaseContext, type ConformanceCase } from '../case';
+import type { TestCardProfile } from '../card-control';
 import type { KitClient, Reply } from '../client';
 import { Code, authPins, errorOf, requireTries, resultOf, signParams } from '../expect';
 
@@ -44,9 +46,15 @@ function slowCard(limit: number): CardPaceOptions {
 /** Holds the signature's answer past the limit by half of it, at least 3 s: long enough to see `stuck`. */
 const hangExtra = (limit: number) => Math.max(3_000, Math.round(limit / 2));
 
-async function insertPaced(ctx: CaseContext, pace: CardPaceOptions): Promise<void> {
-  if (!ctx.stage.canProvide('normal', { pace })) skip(`--${ctx.mode} cannot make the card slow on purpose`);
-  await ctx.stage.insert('normal', { pace });
+/** The test cards of the README at a bridge's limit (the lab's cards are made for the spec's 15 s). */
+export function testCardPace(profile: TestCardProfile, limit: number): CardPaceOptions {
+  return profile === 'slow' ? slowCard(limit) : hangingSignature(limit + hangExtra(limit));
+}
+
+async function insertPaced(ctx: CaseContext, profile: TestCardProfile, limit: number): Promise<void> {
+  const options = { pace: testCardPace(profile, limit), testCard: profile };
+  if (!ctx.stage.canProvide('normal', options)) skip(`--${ctx.mode} cannot make the card slow on purpose`);
+  await ctx.stage.insert('normal', options);
 }
 
 /** The reader the kit's card is in, and its cardId, from a status. */
@@ -90,7 +98,7 @@ export const timeoutCases: ConformanceCase[] = [
       const client = await ctx.connect();
       const limit = await advertisedLimit(client);
       try {
-        await insertPaced(ctx, slowCard(limit));
+        await insertPaced(ctx, 'slow', limit);
         const reader = ctx.readerParam();
         let started = performance.now();
         resultOf(
@@ -103,6 +111,12 @@ export const timeoutCases: ConformanceCase[] = [
         const signed = await callWithin(ctx, client, limit, 'sign', signParams(ctx, authPins(ctx).right));
         const ms = since(started);
         resultOf(signed, `sign on a card that takes ${ms} ms (the bridge's limit is ${limit} ms)`);
+        // A card that answers sooner is not the slow test card: nothing near the limit was tried.
+        if (ms < limit / 2)
+          throw new NotRun(
+            `テスト用の遅いカードではありません / the card signed in ${ms} ms: not the slow test card ` +
+              `(its signature takes ⅔ of the ${limit} ms limit) — not run`,
+          );
         ctx.note(`sign ${ms} ms of the ${limit} ms limit`);
       } finally {
         ctx.stage.invalidate();
@@ -122,7 +136,7 @@ export const timeoutCases: ConformanceCase[] = [
       const watcher = await ctx.connect({ label: 'watcher' });
       const limit = await advertisedLimit(client);
       try {
-        await insertPaced(ctx, hangingSignature(limit + hangExtra(limit)));
+        await insertPaced(ctx, 'hanging', limit);
         const before = cardOf(ctx, await ctx.stage.status());
         check(before?.card === 'present' && before.cardId, `no present card with a cardId: ${show(before)}`);
         resultOf(
@@ -140,6 +154,11 @@ export const timeoutCases: ConformanceCase[] = [
         await new Promise((resolve) => setTimeout(resolve, Math.min(1_000, limit / 3)));
         const status = resultOf<Status>(await watcher.call('getStatus'), 'getStatus while the card hangs');
         const asked = since(started);
+        if (answered && (await signing).kind === 'result')
+          throw new NotRun(
+            `テスト用の応答しないカードではありません / the card signed within ${since(started)} ms: ` +
+              'not the hanging test card — not run',
+          );
         check(!answered, 'sign was answered before the card answered the signature command');
         // The card holds the command past the limit: an answer later than this waited for the card.
         check(

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { boxes } from '../../testing/layout';
+import { boxes } from '../../layout-check/layout';
 import { renderScreen } from '../../testing/render';
 import { Screen } from '../../screens/Screen';
 import { DEFAULT_SETTINGS } from '../../settings/settings';

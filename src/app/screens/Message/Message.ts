@@ -13,6 +13,7 @@ import { theme } from '../../theme/tokens';
 import type { MessageProps } from '../../view/app-view';
 import { Screen } from '../Screen';
 import { messageStyles } from './Message.styles';
+import { ShellScreen } from '../ids';
 
 type TextSpec = ReturnType<typeof messageStyles>['body'];
 
@@ -154,7 +155,7 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
 }
 
 export class Message extends MessageLayout<MessageProps> {
-  static readonly screenName = 'message';
+  static readonly screenName = ShellScreen.message;
 
   protected messageOf(props: MessageProps): MessageProps {
     return props;

@@ -12,9 +12,10 @@ import type { StatusProps } from '../../view/app-view';
 import { spokenJoin } from '../Message/Message';
 import { Screen } from '../Screen';
 import { PROGRESS_DELAY_S, PROGRESS_PERIOD_S, statusStyles } from './Status.styles';
+import { ShellScreen } from '../ids';
 
 export class Status extends Screen<StatusProps> {
-  static readonly screenName = 'status';
+  static readonly screenName = ShellScreen.status;
 
   static override _template() {
     const s = statusStyles(theme());

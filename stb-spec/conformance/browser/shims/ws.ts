@@ -1,7 +1,7 @@
 /**
  * The `ws` package's client API, as client.ts uses it, over the browser's WebSocket — so the
  * browser build runs the kit's own client.ts and its checks of every frame unchanged. What a page
- * cannot do (choose or leave out the Origin, send a ping or invalid UTF-8) ends the case as
+ * cannot do (choose or leave out the Origin, send a ping or invalid UTF-8, stop reading) ends the case as
  * "Node build only".
  */
 import { Buffer } from 'buffer';
@@ -80,6 +80,14 @@ export default class WebSocket {
 
   ping(): void {
     nodeOnly('send a WebSocket ping');
+  }
+
+  pause(): void {
+    nodeOnly('stop reading a connection (a page’s WebSocket reads every message)');
+  }
+
+  resume(): void {
+    nodeOnly('stop reading a connection (a page’s WebSocket reads every message)');
   }
 
   close(): void {

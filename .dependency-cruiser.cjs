@@ -1,0 +1,144 @@
+/**
+ * The parts and the directions they may import in (docs/architecture.md). `npm test` runs
+ * `npm run boundaries`; scripts/boundaries.test.ts shows that an uphill import is refused.
+ *
+ *   stb-spec/protocol   the contract: imported by every part, imports nothing of ours
+ *   src                 the TV app (ships)
+ *   native-bridge       the production bridge (ships): imports only the contract
+ *   mocks               the development kit: the contract and the bridge
+ *   stb-spec/conformance  the conformance kit: the contract, the bridge, the development kit
+ *   tools               e2e, scripts, bench, config, stb-spec/scripts: anything above. Among
+ *                       themselves one layer, except that config (read by builds and tests) is
+ *                       below the others and the bench (it measures them all) above them
+ *
+ * Test files and test helpers (TEST_ONLY) belong with the tools whatever folder they sit in: they
+ * never ship, and a rule below keeps shipped code from importing them.
+ */
+const TEST_ONLY =
+  '(\\.test\\.ts$|\\.test-model\\.ts$|(^|/)(test-support|test-helpers|test-sandbox)\\.ts$|(^|/)testing/)';
+const SHIPPED = '^(src|native-bridge)/';
+const TOOLS = '^(e2e|bench|scripts|config|stb-spec/scripts)/';
+const KIT = '^stb-spec/conformance/';
+const DEV_KIT = '^mocks/';
+/**
+ * The platform API's contract as the app holds it: types generated from api/platform.openapi.yaml
+ * and its base64 rules. The platform simulator implements that API, so it may read them; they
+ * import nothing else of the app (the last rule keeps it so).
+ */
+const PLATFORM_CONTRACT = '^src/platform/(types\\.ts|base64\\.ts|generated/)';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'protocol-imports-nothing-of-ours',
+      comment: 'The contract is the one source every part reads; it cannot lean on any of them.',
+      severity: 'error',
+      from: { path: '^stb-spec/protocol/' },
+      to: { path: '^(src|native-bridge|mocks|e2e|bench|scripts|config|api|stb-spec/(?!protocol/))' },
+    },
+    {
+      name: 'shipped-imports-no-dev-kit-nor-tools',
+      comment: 'The app and the production bridge ship: no development kit, conformance kit or tool in them.',
+      severity: 'error',
+      from: { path: SHIPPED, pathNot: TEST_ONLY },
+      to: { path: `(${DEV_KIT}|${KIT}|${TOOLS})` },
+    },
+    {
+      name: 'shipped-imports-no-test-helper',
+      comment: 'Test files and helpers may use the development kit, so shipped code must not reach them.',
+      severity: 'error',
+      from: { path: SHIPPED, pathNot: TEST_ONLY },
+      to: { path: TEST_ONLY },
+    },
+    {
+      name: 'app-and-bridge-apart',
+      comment: 'The app talks to the bridge only through the contract (a WebSocket in production).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: TEST_ONLY },
+      to: { path: '^native-bridge/' },
+    },
+    {
+      name: 'bridge-and-app-apart',
+      comment: 'The bridge serves any app that speaks the contract; it knows nothing of ours.',
+      severity: 'error',
+      from: { path: '^native-bridge/', pathNot: TEST_ONLY },
+      to: { path: '^src/' },
+    },
+    {
+      name: 'dev-kit-imports-contract-and-bridge-only',
+      comment: 'The development kit stands in for the card, the platform and the box: no app, kit or tool.',
+      severity: 'error',
+      from: { path: DEV_KIT, pathNot: TEST_ONLY },
+      to: { path: `(^src/|${KIT}|${TOOLS})`, pathNot: PLATFORM_CONTRACT },
+    },
+    {
+      name: 'virtual-card-bytes-from-the-spec',
+      comment:
+        'The virtual card answers from the spec, never from the driver it tests (only the transport seam and its errors).',
+      severity: 'error',
+      from: { path: '^mocks/virtual-card/', pathNot: TEST_ONLY },
+      to: { path: '^native-bridge/src/jpki/', pathNot: '^native-bridge/src/jpki/errors\\.ts$' },
+    },
+    {
+      name: 'kit-imports-no-app-nor-tools',
+      comment: 'The conformance kit tests bridges: the contract, the bridge and the development kit only.',
+      severity: 'error',
+      from: { path: KIT, pathNot: TEST_ONLY },
+      to: { path: `(^src/|${TOOLS})` },
+    },
+    {
+      name: 'config-imports-no-other-tool',
+      comment: "The operator's configuration is read by builds and tests, so it sits below every other tool.",
+      severity: 'error',
+      from: { path: '^config/' },
+      to: { path: '^(e2e|bench|scripts|stb-spec/scripts)/' },
+    },
+    {
+      name: 'nothing-imports-the-bench',
+      comment: 'The bench is the top of the tools: it measures everything and nothing depends on it.',
+      severity: 'error',
+      from: { pathNot: '^bench/' },
+      to: { path: '^bench/' },
+    },
+    {
+      name: 'bench-reuses-the-e2e-rig-only',
+      comment: 'The bench measures the stack the journeys drive: their harness and steps, not their tests.',
+      severity: 'error',
+      from: { path: '^bench/' },
+      to: { path: '^e2e/', pathNot: '^e2e/(harness|journeys)/' },
+    },
+    {
+      name: 'platform-contract-stands-alone',
+      comment: 'What the simulator may read of the app must not pull the rest of the app in.',
+      severity: 'error',
+      from: { path: PLATFORM_CONTRACT },
+      to: { path: '^(src|native-bridge|mocks|stb-spec/conformance)/', pathNot: PLATFORM_CONTRACT },
+    },
+    {
+      name: 'no-test-file-imported',
+      comment: 'A test file is a leaf: what two tests share goes into a test helper.',
+      severity: 'error',
+      from: {},
+      to: { path: '\\.test\\.ts$' },
+    },
+    {
+      name: 'resolvable',
+      comment: 'An import the checker cannot resolve would escape every rule above.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(node_modules|dist|build|coverage|out|\\.tmp)/' },
+    // Type-only imports count: a type from the development kit in shipped code is still an uphill arrow.
+    tsPreCompilationDeps: true,
+    moduleSystems: ['es6', 'cjs'],
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.js', '.cjs', '.mjs', '.json', '.d.ts'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+    },
+  },
+};

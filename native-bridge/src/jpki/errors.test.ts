@@ -1,0 +1,111 @@
+import {
+  CardBusyError,
+  CardChangedError,
+  CardDataError,
+  CardRemovedError,
+  CardStatusError,
+  CardTimeoutError,
+  LastAttemptNeedsConfirmationError,
+  NoCardError,
+  NoReaderError,
+  NotMyNumberCardError,
+  PinFormatError,
+  PinIncorrectError,
+  PinLockedError,
+  ReaderServiceUnavailableError,
+} from './errors';
+
+describe('the card errors the bridge answers with', () => {
+  it.each([
+    [new NoReaderError(), 'NO_READER', 'NoReaderError', 'No smart card reader is connected'],
+    [new NoCardError(), 'NO_CARD', 'NoCardError', 'No card in any reader'],
+    [new NoCardError('Virtual PCD 00 00'), 'NO_CARD', 'NoCardError', 'No card in reader "Virtual PCD 00 00"'],
+    [new CardRemovedError(), 'CARD_REMOVED', 'CardRemovedError', 'The card was removed during the operation'],
+    [
+      new NotMyNumberCardError(),
+      'NOT_MY_NUMBER_CARD',
+      'NotMyNumberCardError',
+      'The card has no JPKI application: it is not a My Number Card',
+    ],
+    [new PinIncorrectError(2), 'PIN_INCORRECT', 'PinIncorrectError', 'Wrong PIN: 2 tries left'],
+    [
+      new PinLockedError(),
+      'PIN_LOCKED',
+      'PinLockedError',
+      'The PIN is locked; only the municipal office can unlock it',
+    ],
+    [
+      new LastAttemptNeedsConfirmationError(),
+      'LAST_ATTEMPT_NEEDS_CONFIRMATION',
+      'LastAttemptNeedsConfirmationError',
+      'One PIN try is left: the viewer must confirm before it is spent',
+    ],
+    [new PinFormatError('4 digits'), 'PIN_FORMAT', 'PinFormatError', '4 digits'],
+    [new CardDataError('truncated'), 'CARD_ERROR', 'CardDataError', 'truncated'],
+    [
+      new CardTimeoutError(15000),
+      'CARD_ERROR',
+      'CardTimeoutError',
+      'The card did not finish the operation within 15000 ms',
+    ],
+    [
+      new CardChangedError(),
+      'CARD_CHANGED',
+      'CardChangedError',
+      'The card in the reader is not the one the call names',
+    ],
+    [
+      new ReaderServiceUnavailableError(),
+      'READER_SERVICE_UNAVAILABLE',
+      'ReaderServiceUnavailableError',
+      'The smart card service is not running',
+    ],
+  ])('%s', (error, errorName, name, message) => {
+    expect(error.errorName).toBe(errorName);
+    expect(error.name).toBe(name);
+    expect(error.message).toBe(message);
+    expect(error.verifyOutcome).toBeUndefined();
+  });
+
+  it('a wrong PIN carries its tries left; the last-try refusal always says one', () => {
+    expect(new PinIncorrectError(1).triesLeft).toBe(1);
+    expect(new LastAttemptNeedsConfirmationError().triesLeft).toBe(1);
+  });
+
+  it('a removal may say what it interrupted', () => {
+    expect(new CardRemovedError('The card left during VERIFY').message).toBe('The card left during VERIFY');
+  });
+
+  it('a card that is not a My Number Card reports its ATR', () => {
+    expect(new NotMyNumberCardError('3B8F80').atr).toBe('3B8F80');
+  });
+
+  it('an unexpected status word is shown as four upper-case hex digits', () => {
+    const error = new CardStatusError(0x6a82, 'select-file');
+    expect(error.errorName).toBe('CARD_ERROR');
+    expect(error.swHex).toBe('6A82');
+    expect(error.message).toBe('select-file: unexpected status word 6A82');
+    expect(new CardStatusError(0x0100, 'sign').swHex).toBe('0100');
+    expect(new CardStatusError(0x0100, 'sign').message).toBe('sign: unexpected status word 0100');
+  });
+
+  it.each([
+    ['operation', 'Another card operation is running'],
+    ['checking', 'The card is still being checked'],
+    ['stuck', 'The reader has not returned a timed-out command yet'],
+  ] as const)('BUSY (%s) says why', (reason, message) => {
+    const error = new CardBusyError(reason);
+    expect(error.errorName).toBe('BUSY');
+    expect(error.reason).toBe(reason);
+    expect(error.message).toBe(message);
+  });
+
+  it('BUSY without a reason means another operation', () => {
+    expect(new CardBusyError().reason).toBe('operation');
+  });
+
+  it('a time-out is marked as one; a changed card names the card now in the reader', () => {
+    expect(new CardTimeoutError(1).timeout).toBe(true);
+    expect(new CardChangedError('abc').currentCardId).toBe('abc');
+  });
+});

@@ -1,5 +1,0 @@
-/** Layout of the booking confirmation: what happened, the number in large type, the booking, buttons. */
-import type { Theme } from '../../theme/tokens';
-import { summaryLayout } from '../booking-summary';
-
-export const bookingDoneStyles = (theme: Theme) => summaryLayout(theme);

@@ -1,8 +1,0 @@
-/** Layout of the medication records: a hint, the medicines as a Menu, the chosen one's details. */
-import type { Theme } from '../../theme/tokens';
-import { healthListLayout } from '../health-layout';
-
-export const medicationsStyles = (theme: Theme) => {
-  const layout = healthListLayout(theme, { hintLines: 1, panelLines: 2 });
-  return { ...layout, hintWrap: layout.content.w - 320 };
-};

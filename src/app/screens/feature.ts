@@ -1,0 +1,20 @@
+/**
+ * What a feature declares to the shell in its index.ts. Its screen ids are declared there once and
+ * imported by its views, the shell and the tools (e2e journeys, gallery): an id spelled twice drifts.
+ * A feature shown before or at login binds its screens in the initial bundle (its screens.ts, through
+ * registry.ts); one needed only later names a chunk loaded on demand (families.ts).
+ */
+import type { Translations } from '../i18n/strings';
+import type { ScreenClass } from './Screen';
+
+/** A chunk loaded on demand: its screens by id and its strings. */
+export interface FamilyModule {
+  screens: Record<string, ScreenClass>;
+  translations: Translations;
+}
+
+export interface LazyFeature {
+  /** The screen ids its chunk binds (families.test.ts checks they agree). */
+  screens: readonly string[];
+  load: () => Promise<FamilyModule>;
+}

@@ -1,0 +1,296 @@
+/**
+ * Real actors for the machines, made from the card bridge client and the platform SDK. The ports
+ * below name only what the machines use, so BridgeClient (src/card) and PlatformClient
+ * (src/platform) fit them as they are, and tests can pass small fakes. Nothing here opens a socket
+ * or calls fetch itself: the clients do, and they are handed in.
+ *
+ *   const actors = createActors({ card: bridgeClient, platform: platformClient });
+ *   const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} });
+ */
+import { fromCallback, fromPromise } from 'xstate';
+import { bytesToBase64 } from '../../platform/base64';
+import { challengeDigest } from '../../platform/card';
+import type { AvailabilityQuery } from '../../platform/resources/facilities';
+import type { Booking, BookingRequest, RegistrationResult, TokenPair } from '../../platform/types';
+import { bookingMachine } from '../../features/booking/machine/booking.machine';
+import { healthMachine } from '../../features/health/machine/health.machine';
+import { loginMachine } from '../../features/login/machine/login.machine';
+import type * as Port from '../../machines/ports';
+import { registrationMachine } from '../../features/registration/machine/registration.machine';
+
+/** The card bridge client as the machines use it (BridgeClient's methods). */
+export interface CardPort {
+  readCertificate(slot: 'auth', options?: { cardId?: string }): Promise<Uint8Array>;
+  getPinStatus(kind: 'auth' | 'sign', options?: { cardId?: string }): Promise<Port.PinStatus>;
+  readSignCertificate(
+    pin: string,
+    options?: { confirmLastAttempt?: string; cardId?: string },
+  ): Promise<Uint8Array>;
+  sign(request: {
+    key: 'auth' | 'sign';
+    pin: string;
+    digest: Uint8Array;
+    /** The bridge's one-time value from its last-try refusal, after the viewer's CONFIRM. */
+    confirmLastAttempt?: string;
+    cardId?: string;
+  }): Promise<Uint8Array>;
+  subscribe(listener: (event: CardPortEvent) => void): () => void;
+}
+export type CardPortEvent =
+  | { type: 'connection'; state: 'connecting' | 'open' | 'closed' }
+  /** An attempt that did not open; `refused`: the bridge is up but turns the app away. */
+  | { type: 'connectFailed'; refused: boolean }
+  | { type: 'status'; status: CardPortStatus };
+export interface CardPortStatus {
+  readerService?: 'running' | 'unavailable';
+  readers: ReadonlyArray<{ card: 'absent' | 'checking' | 'present' | 'unsupported' | 'mute' }>;
+  cardId?: string;
+}
+
+/** The platform SDK as the machines use it (PlatformClient's resources). */
+export interface PlatformPort {
+  auth: {
+    challenge(purpose: 'login' | 'registration'): Promise<{ challenge: string }>;
+    loginWithSignature(request: Port.LoginInput): Promise<TokenPair>;
+    refresh(): Promise<void>;
+    logout(): Promise<void>;
+  };
+  registration: { registerWithSignatures(request: Port.RegisterInput): Promise<RegistrationResult> };
+  profile: { get(): Promise<Port.Profile> };
+  health: {
+    checkups(): Promise<Port.CheckupList>;
+    checkup(checkupId: string): Promise<Port.Checkup>;
+    trend(itemCode: Port.TrendInput['itemCode']): Promise<Port.Trend>;
+    medications(): Promise<Port.MedicationList>;
+  };
+  facilities: {
+    list(): Promise<Port.FacilityList>;
+    availability(facilityId: string, query: AvailabilityQuery): Promise<Port.Availability>;
+  };
+  bookings: {
+    create(request: BookingRequest, options: { idempotencyKey: string }): Promise<Booking>;
+    list(): Promise<Port.BookingList>;
+    cancel(bookingId: string): Promise<Booking>;
+  };
+}
+
+export interface ActorDependencies {
+  card: CardPort;
+  platform: PlatformPort;
+  /** Milliseconds since the epoch (for the token refresh schedule). */
+  now?: () => number;
+}
+
+/** Refresh this long before the access token expires, and never sooner than the floor. */
+const REFRESH_MARGIN_MS = 60_000;
+const REFRESH_FLOOR_MS = 10_000;
+
+/** What the session decides on, from the bridge's status: no reader, no card, a card, a bad card. */
+export function presenceOf(
+  readers: ReadonlyArray<{ card: string }>,
+  readerService: CardPortStatus['readerService'] = 'running',
+): Port.CardPresence {
+  if (readerService === 'unavailable') return 'serviceUnavailable';
+  if (readers.length === 0) return 'noReader';
+  if (readers.some((reader) => reader.card === 'present')) return 'present';
+  // Being classified: shown as "checking the card", no login until it is known.
+  if (readers.some((reader) => reader.card === 'checking')) return 'checking';
+  if (readers.some((reader) => reader.card === 'unsupported')) return 'unsupported';
+  if (readers.some((reader) => reader.card === 'mute')) return 'unreadable';
+  return 'absent';
+}
+
+/**
+ * The bridge runs one card operation at a time and answers a second one BUSY (it never queues, so a
+ * PIN is never sent late). The machines may invoke card actors side by side (login prefetches the
+ * certificate and the PIN status together), so the app puts its own card calls in a line. A sign
+ * made while the line is empty goes out at once, in the same task: the login's sign then reaches
+ * the bridge before the shell builds the "checking" screen. Other calls keep a microtask
+ * hop: the session starts the login's reads from inside the bridge client's status event, which
+ * the client publishes just before it counts itself open.
+ */
+export function oneCardCallAtATime(card: CardPort): CardPort {
+  let line: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+  const now = <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return call();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  };
+  const next = <T>(call: () => Promise<T>, atOnce = false): Promise<T> => {
+    const run = atOnce && waiting === 0 ? now(call) : line.then(call, call);
+    waiting += 1;
+    line = run.then(
+      () => void (waiting -= 1),
+      () => void (waiting -= 1),
+    );
+    return run;
+  };
+  return {
+    readCertificate: (slot, options) => next(() => card.readCertificate(slot, options)),
+    getPinStatus: (kind, options) => next(() => card.getPinStatus(kind, options)),
+    readSignCertificate: (pin, options) => next(() => card.readSignCertificate(pin, options)),
+    sign: (request) => next(() => card.sign(request), true),
+    subscribe: (listener) => card.subscribe(listener),
+  };
+}
+
+/**
+ * The bridge's events as the session reads them. An open connection that is lost is BRIDGE_DOWN at
+ * once; an attempt that never opened waits for the client's verdict (connectFailed), so a bridge
+ * that refuses the app shows BRIDGE_REFUSED steadily, not "down" between its retries.
+ */
+export function watchBridge(card: CardPort, sendBack: (event: Port.BridgeWatchEvent) => void): () => void {
+  let open = false;
+  return card.subscribe((event) => {
+    if (event.type === 'connection') {
+      if (event.state === 'closed' && open) sendBack({ type: 'BRIDGE_DOWN' });
+      open = event.state === 'open';
+    }
+    if (event.type === 'connectFailed') sendBack({ type: event.refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN' });
+    if (event.type === 'status') {
+      const { readers, readerService, cardId } = event.status;
+      sendBack({ type: 'CARD_STATUS', presence: presenceOf(readers, readerService), cardId });
+    }
+  });
+}
+
+/** The card a flow started with, for the bridge to check; left out when the bridge gave none. */
+const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
+  cardId === undefined ? {} : { cardId };
+
+/** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
+const DIGESTS_KEPT = 4;
+
+export function createActors({ card: bridgeCard, platform, now = Date.now }: ActorDependencies) {
+  const card = oneCardCallAtATime(bridgeCard);
+  const digests = new Map<string, Uint8Array>();
+  const keepDigest = async (challenge: string) => {
+    digests.set(challenge, await challengeDigest(challenge));
+    for (const old of digests.keys()) if (digests.size > DIGESTS_KEPT) digests.delete(old);
+  };
+  let tokenLifetimeMs = 0;
+  const refreshAfter = (pair: TokenPair): number => {
+    tokenLifetimeMs = Date.parse(pair.accessTokenExpiresAt) - now();
+    return Math.max(REFRESH_FLOOR_MS, tokenLifetimeMs - REFRESH_MARGIN_MS);
+  };
+  const signedIn = async (pair: TokenPair): Promise<Port.SignedIn> => ({
+    profile: await platform.profile.get(),
+    refreshAfterMs: refreshAfter(pair),
+  });
+
+  const cardActors = {
+    readAuthCertificate: fromPromise<string, Port.ReadAuthCertificateInput>(async ({ input }) =>
+      bytesToBase64(await card.readCertificate('auth', withCard(input))),
+    ),
+    readPinStatus: fromPromise<Port.PinStatus, Port.ReadPinStatusInput>(({ input }) =>
+      card.getPinStatus(input.pin, withCard(input)),
+    ),
+    requestChallenge: fromPromise<string, Port.RequestChallengeInput>(async ({ input }) => {
+      const { challenge } = await platform.auth.challenge(input.purpose);
+      await keepDigest(challenge);
+      return challenge;
+    }),
+    // With the digest ready (the challenge came through requestChallenge), nothing is awaited
+    // before the card call: it leaves while the machine's step is still running.
+    signChallenge: fromPromise<string, Port.SignChallengeInput>(async ({ input }) => {
+      const digest = digests.get(input.challenge) ?? (await challengeDigest(input.challenge));
+      digests.delete(input.challenge);
+      const pin = input.pin.reveal();
+      const confirmation = input.confirmLastAttempt;
+      return bytesToBase64(
+        await card.sign({
+          key: 'auth',
+          pin,
+          digest,
+          ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+          ...withCard(input),
+        }),
+      );
+    }),
+  };
+
+  const login = loginMachine.provide({
+    actors: {
+      ...cardActors,
+      loginWithSignature: fromPromise<Port.SignedIn, Port.LoginInput>(async ({ input }) =>
+        signedIn(await platform.auth.loginWithSignature(input)),
+      ),
+    },
+  });
+
+  const registration = registrationMachine.provide({
+    actors: {
+      ...cardActors,
+      signWithPassword: fromPromise<Port.SignWithPasswordOutput, Port.SignWithPasswordInput>(
+        async ({ input }) => {
+          const password = input.password.reveal();
+          const digest = await challengeDigest(input.challenge);
+          // Sign first, then read: a wrong password fails the sign and nothing else is tried (one
+          // try spent at most), and after a correct one the count is full again, so the read needs
+          // no confirmation (the one-time value is spent by the sign).
+          const confirmation = input.confirmLastAttempt;
+          const signature = await card.sign({
+            key: 'sign',
+            pin: password,
+            digest,
+            ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+            ...withCard(input),
+          });
+          const signCertificate = await card.readSignCertificate(password, withCard(input));
+          return { signCertificate: bytesToBase64(signCertificate), signature: bytesToBase64(signature) };
+        },
+      ),
+      register: fromPromise<Port.SignedIn, Port.RegisterInput>(async ({ input }) =>
+        signedIn((await platform.registration.registerWithSignatures(input)).tokens),
+      ),
+    },
+  });
+
+  const health = healthMachine.provide({
+    actors: {
+      loadCheckups: fromPromise(() => platform.health.checkups()),
+      loadCheckup: fromPromise<Port.Checkup, Port.CheckupInput>(({ input }) =>
+        platform.health.checkup(input.checkupId),
+      ),
+      loadTrend: fromPromise<Port.Trend, Port.TrendInput>(({ input }) =>
+        platform.health.trend(input.itemCode),
+      ),
+      loadMedications: fromPromise(() => platform.health.medications()),
+    },
+  });
+
+  const booking = bookingMachine.provide({
+    actors: {
+      loadFacilities: fromPromise(() => platform.facilities.list()),
+      loadAvailability: fromPromise<Port.Availability, Port.AvailabilityInput>(({ input }) =>
+        platform.facilities.availability(input.facilityId, { from: input.from, to: input.to }),
+      ),
+      createBooking: fromPromise<Booking, Port.CreateBookingInput>(({ input }) =>
+        platform.bookings.create(input.request, { idempotencyKey: input.idempotencyKey }),
+      ),
+      loadBookings: fromPromise(() => platform.bookings.list()),
+      cancelBooking: fromPromise<Booking, Port.CancelBookingInput>(({ input }) =>
+        platform.bookings.cancel(input.bookingId),
+      ),
+    },
+  });
+
+  const session = {
+    watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
+    login,
+    registration,
+    health,
+    booking,
+    refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
+      await platform.auth.refresh();
+      // The SDK keeps the new pair to itself; tokens are issued for the same lifetime each time.
+      return { refreshAfterMs: Math.max(REFRESH_FLOOR_MS, tokenLifetimeMs - REFRESH_MARGIN_MS) };
+    }),
+    logout: fromPromise<void>(() => platform.auth.logout()),
+  };
+
+  return { session, login, registration, health, booking };
+}

@@ -1,0 +1,372 @@
+/**
+ * Booking a municipal facility: facility → date → room → slot (コマ) → confirm → done; the viewer's
+ * bookings, and cancelling one with the facility's rule shown. Only what the availability says is
+ * free can be chosen. If someone else takes the slot meanwhile, the availability is loaded again
+ * and the viewer is brought back to the nearest step that still has a choice, with a message.
+ * A booking is sent with an idempotency key made when the viewer confirms; RETRY after a failure
+ * sends the same key, so a booking that did arrive is not made twice.
+ */
+import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import { newIdempotencyKey } from '../../../platform/resources/bookings';
+import type { SlotCode } from '../../../platform/types';
+import {
+  errorIs,
+  sessionEndReason,
+  toFlowError,
+  type FlowError,
+  type SessionEndReason,
+} from '../../../machines/errors';
+import type { FlowMessageKey } from '../../../machines/messages';
+import type {
+  Availability,
+  AvailabilityInput,
+  Booking,
+  BookingList,
+  CancelBookingInput,
+  CreateBookingInput,
+  FacilityList,
+  FeatureOutput,
+} from '../../../machines/ports';
+import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
+
+export interface BookingInput {
+  /** YYYY-MM-DD; tests pass it. Without it, today's date in Japan when the flow starts. */
+  today?: string;
+  /** Where the flow opens: the facility list (default) or the viewer's bookings (from home). */
+  start?: 'facilities' | 'myBookings';
+}
+
+/** Japan Standard Time: UTC+9 all year (no daylight saving). */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/**
+ * The calendar date in Japan (the box's clock; the platform refuses past dates anyway). Plain
+ * arithmetic, not Intl: WPE's Intl formats 'en-CA' as 11/24/2026, and a box may lack tz data.
+ */
+export const todayInJapan = (now = new Date()): string =>
+  new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+
+export interface BookingContext {
+  today: string;
+  /** Opened at the bookings list: BACK from it ends the flow instead of showing the facilities. */
+  start: 'facilities' | 'myBookings';
+  facilities: FacilityList['facilities'] | undefined;
+  facilityId: string | undefined;
+  availability: Availability | undefined;
+  date: string | undefined;
+  roomId: string | undefined;
+  slot: SlotCode | undefined;
+  idempotencyKey: string | undefined;
+  booking: Booking | undefined;
+  bookings: BookingList['bookings'] | undefined;
+  bookingId: string | undefined;
+  notice: FlowMessageKey | undefined;
+  error: FlowError | undefined;
+  /** Why the platform ended the session, for the signed-out screen. */
+  sessionEnd: SessionEndReason | undefined;
+}
+
+export type BookingEvent =
+  | { type: 'SELECT'; id: string }
+  | { type: 'MY_BOOKINGS' }
+  | { type: 'CANCEL_BOOKING' }
+  | { type: 'CONFIRM' }
+  | { type: 'OK' }
+  | { type: 'BACK' }
+  | { type: 'RETRY' };
+
+/** Bookable days from today on: at most 31 (the platform's limit). */
+export const BOOKING_WINDOW_DAYS = 30;
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+type ErrorEvent = { event: { error?: unknown } };
+const failure = (errorTarget: string) => [
+  {
+    guard: ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired'),
+    target: '#booking.sessionExpired',
+    actions: 'noteSessionEnd' as const,
+  },
+  { target: errorTarget, actions: 'setError' as const },
+];
+/** Opened at the bookings list, BACK leaves the flow; otherwise it goes to the facility list. */
+const backFromMyBookings = [
+  { guard: 'startsAtMyBookings' as const, target: '#booking.closed' },
+  { target: '#booking.facilities' },
+];
+const selected = (event: BookingEvent) => (event.type === 'SELECT' ? event.id : '');
+
+export const bookingMachine = setup({
+  types: {
+    input: {} as BookingInput,
+    context: {} as BookingContext,
+    events: {} as BookingEvent,
+    output: {} as FeatureOutput,
+  },
+  actors: {
+    loadFacilities: fromPromise<FacilityList>(notProvided('loadFacilities')),
+    loadAvailability: fromPromise<Availability, AvailabilityInput>(notProvided('loadAvailability')),
+    createBooking: fromPromise<Booking, CreateBookingInput>(notProvided('createBooking')),
+    loadBookings: fromPromise<BookingList>(notProvided('loadBookings')),
+    cancelBooking: fromPromise<Booking, CancelBookingInput>(notProvided('cancelBooking')),
+  },
+  actions: {
+    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
+    clearMessages: assign({ error: undefined, notice: undefined }),
+    noteSessionEnd: assign({
+      sessionEnd: ({ event }) => sessionEndReason((event as { error?: unknown }).error),
+    }),
+    /** A new booking intent gets a new key; a RETRY of it keeps this one. */
+    newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),
+    setAvailability: assign({
+      availability: ({ event }) => (event as unknown as DoneActorEvent<Availability>).output,
+    }),
+  },
+  guards: {
+    knownFacility: ({ context, event }) => (context.facilities ?? []).some((f) => f.id === selected(event)),
+    bookableDate: ({ context, event }) => dateHasSlots(context.availability, selected(event)),
+    bookableRoom: ({ context, event }) => roomHasSlots(context.availability, context.date, selected(event)),
+    freeSlot: ({ context, event }) =>
+      isSlotFree(context.availability, context.date, context.roomId, selected(event)),
+    startsAtMyBookings: ({ context }) => context.start === 'myBookings',
+    cancellableBooking: ({ context, event }) =>
+      (context.bookings ?? []).some((b) => b.id === selected(event) && b.status === 'confirmed'),
+  },
+}).createMachine({
+  id: 'booking',
+  context: ({ input }) => ({
+    today: input.today ?? todayInJapan(),
+    start: input.start ?? 'facilities',
+    facilities: undefined,
+    facilityId: undefined,
+    availability: undefined,
+    date: undefined,
+    roomId: undefined,
+    slot: undefined,
+    idempotencyKey: undefined,
+    booking: undefined,
+    bookings: undefined,
+    bookingId: undefined,
+    notice: undefined,
+    error: undefined,
+    sessionEnd: undefined,
+  }),
+  initial: 'opening',
+  output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
+  states: {
+    /** Transient: picks the first screen from the input. */
+    opening: {
+      always: [{ guard: 'startsAtMyBookings', target: 'myBookings' }, { target: 'facilities' }],
+    },
+    facilities: {
+      initial: 'loading',
+      states: {
+        loading: {
+          entry: 'clearMessages',
+          invoke: {
+            id: 'loadFacilities',
+            src: 'loadFacilities',
+            onDone: [
+              { guard: ({ event }) => event.output.facilities.length === 0, target: 'empty' },
+              { target: 'ready', actions: assign({ facilities: ({ event }) => event.output.facilities }) },
+            ],
+            onError: failure('#booking.facilities.error'),
+          },
+        },
+        ready: {
+          on: {
+            SELECT: {
+              guard: 'knownFacility',
+              target: '#booking.date',
+              actions: assign({ facilityId: ({ event }) => event.id, availability: undefined }),
+            },
+            MY_BOOKINGS: '#booking.myBookings',
+            BACK: '#booking.closed',
+          },
+        },
+        empty: { on: { MY_BOOKINGS: '#booking.myBookings', BACK: '#booking.closed' } },
+        error: { on: { RETRY: 'loading', BACK: '#booking.closed' } },
+      },
+    },
+    date: {
+      initial: 'loading',
+      states: {
+        loading: {
+          entry: 'clearMessages',
+          invoke: {
+            id: 'loadAvailability',
+            src: 'loadAvailability',
+            input: ({ context }) => ({
+              facilityId: context.facilityId ?? '',
+              from: context.today,
+              to: addDays(context.today, BOOKING_WINDOW_DAYS),
+            }),
+            onDone: [
+              {
+                guard: ({ event }) => !event.output.days.some((day) => dateHasSlots(event.output, day.date)),
+                target: 'none',
+                actions: 'setAvailability',
+              },
+              { target: 'ready', actions: 'setAvailability' },
+            ],
+            onError: failure('#booking.date.error'),
+          },
+        },
+        ready: {
+          on: {
+            SELECT: {
+              guard: 'bookableDate',
+              target: '#booking.room',
+              actions: assign({ date: ({ event }) => event.id }),
+            },
+            BACK: '#booking.facilities.ready',
+          },
+        },
+        none: { on: { BACK: '#booking.facilities.ready' } },
+        error: { on: { RETRY: 'loading', BACK: '#booking.facilities.ready' } },
+      },
+    },
+    room: {
+      on: {
+        SELECT: {
+          guard: 'bookableRoom',
+          target: 'slot',
+          actions: assign({ roomId: ({ event }) => event.id }),
+        },
+        BACK: { target: 'date.ready', actions: 'clearMessages' },
+      },
+    },
+    slot: {
+      on: {
+        SELECT: {
+          guard: 'freeSlot',
+          target: 'confirm',
+          actions: [assign({ slot: ({ event }) => event.id as SlotCode }), 'clearMessages'],
+        },
+        BACK: { target: 'room', actions: 'clearMessages' },
+      },
+    },
+    confirm: {
+      on: {
+        CONFIRM: { target: 'submitting', actions: 'newAttempt' },
+        BACK: 'slot',
+      },
+    },
+    submitting: {
+      entry: 'clearMessages',
+      invoke: {
+        id: 'createBooking',
+        src: 'createBooking',
+        input: ({ context }) => ({
+          request: {
+            facilityId: context.facilityId ?? '',
+            roomId: context.roomId ?? '',
+            date: context.date ?? '',
+            slot: context.slot ?? 'morning',
+          },
+          idempotencyKey: context.idempotencyKey ?? '',
+        }),
+        onDone: { target: 'booked', actions: assign({ booking: ({ event }) => event.output }) },
+        onError: [
+          {
+            guard: ({ event }) => errorIs(event, 'slotTaken', 'slotUnavailable'),
+            target: 'refreshing',
+            actions: assign({ notice: 'slotTakenRefreshed', slot: undefined }),
+          },
+          ...failure('#booking.submitFailed'),
+        ],
+      },
+    },
+    /** The same booking again, with the same key (RETRY), or back to the summary. */
+    submitFailed: { on: { RETRY: 'submitting', BACK: 'confirm' } },
+    /** Someone was quicker: fresh availability, back to where there is still a choice. */
+    refreshing: {
+      invoke: {
+        id: 'refreshAvailability',
+        src: 'loadAvailability',
+        input: ({ context }) => ({
+          facilityId: context.facilityId ?? '',
+          from: context.today,
+          to: addDays(context.today, BOOKING_WINDOW_DAYS),
+        }),
+        onDone: [
+          {
+            guard: ({ context, event }) => roomHasSlots(event.output, context.date, context.roomId ?? ''),
+            target: 'slot',
+            actions: 'setAvailability',
+          },
+          {
+            guard: ({ context, event }) => dateHasSlots(event.output, context.date ?? ''),
+            target: 'room',
+            actions: ['setAvailability', assign({ roomId: undefined })],
+          },
+          {
+            target: 'date.ready',
+            actions: ['setAvailability', assign({ roomId: undefined, date: undefined })],
+          },
+        ],
+        onError: failure('#booking.date.error'),
+      },
+    },
+    /** Done: OK (ホームへ) closes the flow, back to the home menu; or look at the bookings. */
+    booked: { on: { OK: 'closed', MY_BOOKINGS: 'myBookings' } },
+    myBookings: {
+      initial: 'loading',
+      states: {
+        loading: {
+          entry: 'clearMessages',
+          invoke: {
+            id: 'loadBookings',
+            src: 'loadBookings',
+            onDone: [
+              { guard: ({ event }) => event.output.bookings.length === 0, target: 'empty' },
+              { target: 'ready', actions: assign({ bookings: ({ event }) => event.output.bookings }) },
+            ],
+            onError: failure('#booking.myBookings.error'),
+          },
+        },
+        ready: {
+          on: {
+            SELECT: {
+              guard: 'cancellableBooking',
+              target: '#booking.bookingDetail',
+              actions: assign({ bookingId: ({ event }) => event.id }),
+            },
+            BACK: backFromMyBookings,
+          },
+        },
+        empty: { on: { BACK: backFromMyBookings } },
+        error: { on: { RETRY: 'loading', BACK: backFromMyBookings } },
+      },
+    },
+    /** Shows the booking with its cancellation rule (booking.cancellation.rule / ruleEn). */
+    bookingDetail: {
+      on: { CANCEL_BOOKING: 'confirmCancel', BACK: { target: 'myBookings.ready', actions: 'clearMessages' } },
+    },
+    confirmCancel: { on: { CONFIRM: 'cancelling', BACK: 'bookingDetail' } },
+    cancelling: {
+      invoke: {
+        id: 'cancelBooking',
+        src: 'cancelBooking',
+        input: ({ context }) => ({ bookingId: context.bookingId ?? '' }),
+        onDone: { target: 'cancelled', actions: assign({ notice: 'cancelled' }) },
+        onError: [
+          // Past the deadline: the message and the facility's own rule (call the facility).
+          {
+            guard: ({ event }) => errorIs(event, 'cancellationDeadlinePassed'),
+            target: 'cancelRefused',
+            actions: 'setError',
+          },
+          ...failure('#booking.cancelFailed'),
+        ],
+      },
+    },
+    cancelRefused: { on: { OK: 'bookingDetail', BACK: 'bookingDetail' } },
+    cancelFailed: { on: { RETRY: 'cancelling', BACK: 'bookingDetail' } },
+    cancelled: { on: { OK: 'myBookings' } },
+    closed: { type: 'final', output: { outcome: 'closed' as const } },
+    sessionExpired: {
+      type: 'final',
+      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
+    },
+  },
+});

@@ -1,0 +1,231 @@
+/**
+ * 'date-picker': the booking window as a calendar, a week a row from Sunday (日〜土 in words).
+ * A day with a free slot shows "○"; a full day is dimmed AND marked "×" (never colour alone).
+ * Arrows move the focus a day (Left/Right) or a week (Up/Down) inside the window; OK chooses a
+ * day with free slots (a full day only says so). The panel at the right repeats the focused date
+ * in full with "空きあり/空きなし", the legend, and what to do (or the notice, when a slot was taken
+ * meanwhile).
+ */
+import { Lightning } from '@lightningjs/sdk';
+import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
+import { lineHeight, theme } from '../../../../app/theme/tokens';
+import {
+  daysBetween,
+  monthSpan,
+  moveWithin,
+  spokenDate,
+  weekdayNames,
+  type CalendarDay,
+} from '../../view/booking-dates';
+import type { DatePickerProps } from '../../view/booking-view';
+import { apart, bookingDate, spoken, textElement } from '../booking-format';
+import { Screen } from '../../../../app/screens/Screen';
+import { datePickerStyles } from './DatePicker.styles';
+import { BookingScreen } from '../../index';
+
+type Styles = ReturnType<typeof datePickerStyles>;
+
+/** "3 ○" / "1/1 ×": the month is added where it changes, so the grid never misleads. */
+const cellLabel = (day: CalendarDay, first: boolean) =>
+  `${first || day.day === 1 ? `${day.month}/${day.day}` : day.day} ${day.bookable ? '○' : '×'}`;
+
+const panelText = (s: Styles, key: 'focusDate' | 'body' | 'muted') => ({
+  w: s.panel.w,
+  flexItem: { marginBottom: s.panel.gap },
+  text: {
+    text: '',
+    fontFace: s.fontFace,
+    fontSize: s[key].fontSize,
+    lineHeight: lineHeight(s[key].fontSize),
+    textColor: s[key].color,
+    wordWrapWidth: s.panel.w,
+  },
+});
+
+export class DatePicker extends Screen<DatePickerProps> {
+  static readonly screenName = BookingScreen.datePicker;
+
+  static override _template() {
+    const s = datePickerStyles(theme());
+    return {
+      Frame: { type: ScreenFrame },
+      Heading: textElement(s.heading),
+      Loading: textElement({ ...s.loading, align: 'center' }),
+      Grid: { x: s.grid.x, y: s.grid.y, Weekdays: {}, Cells: { y: s.grid.cellsY } },
+      Panel: {
+        x: s.panel.x,
+        y: s.panel.y,
+        w: s.panel.w,
+        flex: { direction: 'column' },
+        FocusDate: panelText(s, 'focusDate'),
+        FocusState: panelText(s, 'body'),
+        Legend: panelText(s, 'muted'),
+        Notice: panelText(s, 'body'),
+        Guide: panelText(s, 'body'),
+      },
+    };
+  }
+
+  private focusDate = '';
+
+  private dayOf(date: string): CalendarDay | undefined {
+    return this.props.weeks.flat().find((day) => day?.date === date) ?? undefined;
+  }
+
+  private stateText(date: string): string {
+    return t(this.dayOf(date)?.bookable ? 'booking.free' : 'booking.full');
+  }
+
+  protected render(props: DatePickerProps) {
+    const s = datePickerStyles(theme());
+    const language = currentLanguage();
+    const inWindow = (date: string) => daysBetween(props.from, date) >= 0 && daysBetween(date, props.to) >= 0;
+    if (!inWindow(this.focusDate)) this.focusDate = props.bookableDates[0] ?? props.from;
+    this.tag('Frame')?.patch({
+      frame: { title: t('booking.title.date') },
+    });
+    this.tag('Heading')?.patch({
+      text: { text: apart(props.facilityName, monthSpan(props.from, props.to, language)) },
+    });
+    this.tag('Loading')?.patch({ visible: props.loading, text: { text: t('common.loading') } });
+    this.tag('Grid')?.patch({ visible: !props.loading });
+    this.tag('Panel')?.patch({ visible: !props.loading });
+    this.tag('Grid.Weekdays')?.patch({
+      children: weekdayNames(language).map((name, i) => ({
+        x: i * (s.cell.w + s.cell.gap),
+        w: s.cell.w,
+        text: {
+          text: name,
+          fontFace: s.fontFace,
+          fontSize: s.weekday.fontSize,
+          textColor: s.weekday.color,
+          textAlign: 'center',
+          wordWrapWidth: s.cell.w,
+        },
+      })),
+    });
+    this.renderCells();
+    this.renderPanel();
+  }
+
+  private renderCells() {
+    const s = datePickerStyles(theme());
+    const c = s.cell;
+    const cells = this.props.weeks.flatMap((week, row) =>
+      week.flatMap((day, column) => {
+        if (!day) return [];
+        const focused = day.date === this.focusDate;
+        const look = focused ? c.focused : day.bookable ? c.bookable : c.full;
+        return [
+          {
+            x: column * (c.w + c.gap) + c.w / 2,
+            y: row * (c.h + c.gap) + c.h / 2,
+            w: c.w,
+            h: c.h,
+            mount: 0.5,
+            scale: focused ? c.focusScale : 1,
+            zIndex: focused ? 1 : 0,
+            Ring: {
+              x: -c.ring,
+              y: -c.ring,
+              w: c.w + 2 * c.ring,
+              h: c.h + 2 * c.ring,
+              rect: true,
+              color: focused ? c.focused.ring : day.bookable ? c.bookable.fill : c.full.outline,
+              shader: { type: Lightning.shaders.RoundedRectangle, radius: c.radius + c.ring },
+            },
+            Fill: {
+              w: c.w,
+              h: c.h,
+              rect: true,
+              color: look.fill,
+              shader: { type: Lightning.shaders.RoundedRectangle, radius: c.radius },
+            },
+            Label: {
+              x: c.w / 2,
+              y: c.h / 2 + 2,
+              mount: 0.5,
+              text: {
+                text: cellLabel(day, day.date === this.props.from),
+                fontFace: s.fontFace,
+                fontSize: c.fontSize,
+                textColor: look.text,
+                textAlign: 'center',
+              },
+            },
+          },
+        ];
+      }),
+    );
+    this.tag('Grid.Cells')?.patch({ children: cells });
+  }
+
+  private guideText(): string {
+    return this.props.none ? message({ key: 'noAvailability' }) : t('booking.dateHint');
+  }
+
+  private renderPanel() {
+    const notice = this.props.notice ? message(this.props.notice) : '';
+    this.tag('Panel.FocusDate')?.patch({ text: { text: bookingDate(this.focusDate) } });
+    this.tag('Panel.FocusState')?.patch({ text: { text: this.stateText(this.focusDate) } });
+    this.tag('Panel.Legend')?.patch({ text: { text: t('booking.legend') } });
+    this.tag('Panel.Notice')?.patch({ visible: Boolean(notice), text: { text: notice } });
+    // The notice already says what to do; the guide would push the panel out of the screen.
+    this.tag('Panel.Guide')?.patch({ visible: !notice, text: { text: this.guideText() } });
+  }
+
+  private focusedSpoken(): string {
+    const bookable = this.dayOf(this.focusDate)?.bookable;
+    const language = currentLanguage();
+    const state = t(bookable ? 'booking.spokenFree' : 'booking.spokenFull');
+    return `${spokenDate(this.focusDate, language)}${language === 'ja' ? '、' : ', '}${state}`;
+  }
+
+  announcement(): string {
+    if (this.props.loading) return spoken([t('booking.title.date'), t('common.loading')]);
+    const notice = this.props.notice ? message(this.props.notice) : undefined;
+    const guide = notice ?? this.guideText();
+    return spoken([t('booking.title.date'), this.props.facilityName, guide, this.focusedSpoken()]);
+  }
+
+  private move(delta: number) {
+    if (this.props.loading) return true;
+    const next = moveWithin(this.focusDate, delta, this.props.from, this.props.to);
+    if (next !== this.focusDate) {
+      this.focusDate = next;
+      this.renderCells();
+      this.renderPanel();
+      this.announce(this.focusedSpoken());
+    }
+    return true;
+  }
+
+  override _handleLeft() {
+    return this.move(-1);
+  }
+
+  override _handleRight() {
+    return this.move(1);
+  }
+
+  override _handleUp() {
+    return this.move(-7);
+  }
+
+  override _handleDown() {
+    return this.move(7);
+  }
+
+  override _handleEnter() {
+    if (this.props.loading) return true;
+    if (this.dayOf(this.focusDate)?.bookable) this.send({ type: 'SELECT', id: this.focusDate });
+    else this.announce(t('booking.notBookable'));
+    return true;
+  }
+
+  override _handleBack() {
+    this.send({ type: 'BACK' });
+    return true;
+  }
+}

@@ -1,0 +1,14 @@
+/** Health records: checkups, a checkup's items, the trend chart, medications. Loaded on demand. */
+import type { LazyFeature } from '../../app/screens/feature';
+
+export const HealthScreen = {
+  checkupList: 'checkup-list',
+  checkupDetail: 'checkup-detail',
+  trendChart: 'trend-chart',
+  medications: 'medications',
+} as const;
+
+export const healthFeature: LazyFeature = {
+  screens: Object.values(HealthScreen),
+  load: () => import('./screens').then((module) => module.healthFamily),
+};

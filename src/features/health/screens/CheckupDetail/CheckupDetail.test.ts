@@ -1,0 +1,93 @@
+/** @jest-environment jsdom */
+import { CHECKUP } from '../../testing/health-data';
+import { renderScreen } from '../../../../app/testing/render';
+import { CheckupDetail, type CheckupDetailProps } from './CheckupDetail';
+
+const ready: CheckupDetailProps = { checkup: CHECKUP, loading: false };
+
+describe('CheckupDetail screen', () => {
+  it('shows each item with value, unit, reference range, and the judgement as icon and word', () => {
+    const screen = renderScreen(CheckupDetail, ready);
+    const texts = screen.texts();
+    expect(CHECKUP.items.length).toBeGreaterThanOrEqual(8);
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        '2026年6月12日の健診結果',
+        '窓口町保健センター　総合判定 D：要医療',
+        '収縮期血圧　142 mmHg（基準 129 以下）',
+        '▲ 高い・判定 C 要経過観察',
+        '拡張期血圧　86 mmHg（基準 84 以下）',
+        '体重　74.8 kg（基準 —（BMI で判定））',
+        '－ 基準なし・判定 A 異常なし',
+      ]),
+    );
+    // The focused item in full sentences under the list.
+    expect(texts).toContain(
+      '基準範囲：129 以下。▲ 基準より高い、判定 C（要経過観察）です。\n決定で、これまでの推移をグラフで見られます。',
+    );
+    expect(screen.screen.announcement()).toBe(
+      '2026年6月12日の健診結果です。12項目あります。項目を選んで決定を押すと、これまでの推移が見られます。',
+    );
+    expect(screen.announced[0]).toBe(
+      '収縮期血圧　142 mmHg（基準 129 以下）、基準より高い、判定C、要経過観察、1番目、全12件のうち',
+    );
+  });
+
+  it('follows the focus: the panel explains the item under it, a low value reads ▼', () => {
+    const screen = renderScreen(CheckupDetail, ready);
+    const hdl = CHECKUP.items.findIndex((item) => item.code === '3F070');
+    screen.press(...Array.from({ length: hdl }, () => 'Down' as const));
+    const texts = screen.texts();
+    expect(texts).toContain('HDLコレステロール　38 mg/dL（基準 40 以上）');
+    expect(texts).toContain('▼ 低い・判定 C 要経過観察');
+    expect(texts).toContain(
+      '基準範囲：40 以上。▼ 基準より低い、判定 C（要経過観察）です。\n決定で、これまでの推移をグラフで見られます。',
+    );
+    expect(screen.layoutProblems()).toEqual([]);
+  });
+
+  it('reads in English', () => {
+    const texts = renderScreen(CheckupDetail, ready, { language: 'en' }).texts();
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        'Checkup of 12 June 2026',
+        '収縮期血圧  142 mmHg (range 129 以下)',
+        '▲ High · C Watch it',
+        'Reference range: 129 以下. ▲ Above range, grade C (Watch it).\nPress OK to see it over the years as a chart.',
+      ]),
+    );
+  });
+
+  it('OK opens the trend of the focused item; Back returns to the list', () => {
+    const screen = renderScreen(CheckupDetail, ready);
+    screen.press('Enter', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'Back');
+    expect(screen.sent).toEqual([
+      { type: 'SELECT', id: CHECKUP.items[0]!.code },
+      { type: 'SELECT', id: CHECKUP.items[5]!.code },
+      { type: 'BACK' },
+    ]);
+  });
+
+  it('says it is loading; only Back works', () => {
+    const screen = renderScreen(CheckupDetail, { loading: true });
+    expect(screen.texts()).toEqual(
+      expect.arrayContaining(['健診結果', '読み込み中です。しばらくお待ちください。']),
+    );
+    expect(screen.screen.announcement()).toBe('読み込み中です。しばらくお待ちください。');
+    screen.press('Enter', 'Down', 'Back');
+    expect(screen.sent).toEqual([{ type: 'BACK' }]);
+    expect(screen.layoutProblems()).toEqual([]);
+  });
+
+  it('keeps everything inside the safe area in large type, in ja and en, scrolled to the end too', () => {
+    const ja = renderScreen(CheckupDetail, ready);
+    expect(ja.layoutProblems()).toEqual([]);
+    ja.press(...Array.from({ length: 11 }, () => 'Down' as const));
+    expect(ja.texts()).toContain('γ-GT（γ-GTP）　40 U/L（基準 50 以下）');
+    expect(ja.layoutProblems()).toEqual([]);
+    const en = renderScreen(CheckupDetail, ready, { language: 'en' });
+    expect(en.layoutProblems()).toEqual([]);
+    en.press(...Array.from({ length: 11 }, () => 'Down' as const));
+    expect(en.layoutProblems()).toEqual([]);
+  });
+});

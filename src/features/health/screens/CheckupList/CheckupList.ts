@@ -1,0 +1,98 @@
+/**
+ * The viewer's checkups, newest first, one row each (date and place left, overall judgement as
+ * letter + word right), and under them a row for the medication records. OK opens the row, Back
+ * leaves the health records.
+ */
+import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
+import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
+import { theme } from '../../../../app/theme/tokens';
+import type { CheckupListProps } from '../../view/health-view';
+import { formatDate, judgementWord } from '../health-format';
+import { textTemplate } from '../health-layout';
+import { Screen } from '../../../../app/screens/Screen';
+import { checkupListStyles } from './CheckupList.styles';
+import { HealthScreen } from '../../index';
+
+/** The medications row's id; checkup ids come from the platform and never take this form. */
+export const MEDICATIONS_ROW = '#medications';
+
+export type { CheckupListProps };
+
+/** Between the date and the place: an ideographic space in Japanese, two spaces in English. */
+const COLUMN_GAP = { ja: '\u3000', en: '  ' } as const;
+
+export class CheckupList extends Screen<CheckupListProps> {
+  static readonly screenName = HealthScreen.checkupList;
+
+  static override _template() {
+    const s = checkupListStyles(theme());
+    return {
+      Frame: { type: ScreenFrame },
+      Hint: textTemplate(s.hint, s.fontFace, s.hintWrap),
+      Notice: textTemplate(s.notice, s.fontFace),
+      List: { type: Menu, x: s.menu.x, y: s.menu.y },
+    };
+  }
+
+  private get list(): Menu {
+    return this.tag('List') as Menu;
+  }
+
+  override _setup() {
+    this.list.onSelect = (id) =>
+      this.send(id === MEDICATIONS_ROW ? { type: 'MEDICATIONS' } : { type: 'SELECT', id });
+  }
+
+  protected render(props: CheckupListProps) {
+    const s = checkupListStyles(theme());
+    this.tag('Frame')?.patch({
+      frame: { title: t('health.title.list') },
+    });
+    const rows: MenuItem[] = props.loading
+      ? []
+      : [
+          ...props.checkups.map((checkup) => ({
+            id: checkup.id,
+            label: `${formatDate(checkup.date)}${COLUMN_GAP[currentLanguage()]}${checkup.institution}`,
+            detail: t('health.list.overall', {
+              grade: checkup.overallJudgement,
+              word: judgementWord(checkup.overallJudgement),
+            }),
+          })),
+          {
+            id: MEDICATIONS_ROW,
+            label: t('health.list.medicationsRow'),
+            detail: t('health.list.medicationsDetail'),
+          },
+        ];
+    // Empty: the message takes the hint's place and the medications row moves below it.
+    const notice = props.loading ? t('health.loading') : props.empty ? message({ key: 'checkupsEmpty' }) : '';
+    this.tag('Notice')?.patch({ text: { text: notice } });
+    this.tag('Hint')?.patch({
+      visible: !props.loading && !props.empty,
+      text: { text: t('health.list.hint') },
+    });
+    this.list.patch({
+      visible: rows.length > 0,
+      y: props.empty ? s.notice.y + s.notice.lineHeight + 120 : s.menu.y,
+    });
+    this.list.setItems(rows, { width: s.menu.w, visibleRows: props.empty ? 1 : s.menu.visibleRows });
+    this._refocus();
+  }
+
+  override _getFocused() {
+    return this.props && !this.props.loading ? this.list : this;
+  }
+
+  override _handleBack() {
+    this.send({ type: 'BACK' });
+    return true;
+  }
+
+  announcement(): string {
+    if (!this.props || this.props.loading) return t('health.loading');
+    if (this.props.empty) return t('health.list.spokenEmpty');
+    return t('health.list.spoken', { count: this.props.checkups.length });
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The dispensed medicines, newest first: name left, the dispensing date and the days supplied
+ * right. Long names are cut in the row, so the panel under the list repeats the chosen medicine's
+ * full name with how to take it and the pharmacy. Read-only: Back returns to the checkup list.
+ */
+import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
+import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import { message, t } from '../../../../app/i18n/i18n';
+import type { Medication } from '../../../../platform/types';
+import { theme } from '../../../../app/theme/tokens';
+import type { MedicationsProps } from '../../view/health-view';
+import { formatDate } from '../health-format';
+import { textTemplate } from '../health-layout';
+import { Screen } from '../../../../app/screens/Screen';
+import { medicationsStyles } from './Medications.styles';
+import { HealthScreen } from '../../index';
+
+export type { MedicationsProps };
+
+const medicationRow = (medication: Medication): MenuItem => ({
+  id: medication.id,
+  label: medication.drugName,
+  detail: t('health.medications.row', { date: formatDate(medication.dispensedOn), days: medication.days }),
+  spoken: t('health.medications.itemSpoken', {
+    date: formatDate(medication.dispensedOn),
+    days: medication.days,
+    dose: medication.dose,
+    pharmacy: medication.pharmacy,
+  }),
+});
+
+export class Medications extends Screen<MedicationsProps> {
+  static readonly screenName = HealthScreen.medications;
+
+  static override _template() {
+    const s = medicationsStyles(theme());
+    return {
+      Frame: { type: ScreenFrame },
+      Hint: textTemplate(s.hint, s.fontFace, s.hintWrap),
+      Notice: textTemplate(s.notice, s.fontFace),
+      List: { type: Menu, x: s.menu.x, y: s.menu.y },
+      Panel: textTemplate(s.panel, s.fontFace),
+    };
+  }
+
+  private get list(): Menu {
+    return this.tag('List') as Menu;
+  }
+
+  override _setup() {
+    this.list.onFocusItem = (id) => this.showFocused(id);
+  }
+
+  protected render(props: MedicationsProps) {
+    const s = medicationsStyles(theme());
+    const ready = !props.loading && !props.empty && props.medications.length > 0;
+    this.tag('Frame')?.patch({
+      frame: { title: t('health.title.medications') },
+    });
+    const notice = props.loading ? t('health.loading') : ready ? '' : message({ key: 'medicationsEmpty' });
+    this.tag('Notice')?.patch({ text: { text: notice } });
+    this.tag('Hint')?.patch({ visible: ready, text: { text: t('health.medications.hint') } });
+    this.list.patch({ visible: ready });
+    this.list.setItems(ready ? props.medications.map(medicationRow) : [], {
+      width: s.menu.w,
+      visibleRows: s.menu.visibleRows,
+    });
+    this.showFocused(this.list.focusedItem?.id);
+    this._refocus();
+  }
+
+  private showFocused(id: string | undefined) {
+    const medication = this.props?.medications.find((item) => item.id === id);
+    const text = medication
+      ? `${medication.drugName}\n${t('health.medications.detail', { dose: medication.dose, pharmacy: medication.pharmacy })}`
+      : '';
+    this.tag('Panel')?.patch({ visible: medication !== undefined, text: { text } });
+  }
+
+  override _getFocused() {
+    return this.props && this.props.medications.length > 0 && !this.props.loading ? this.list : this;
+  }
+
+  // OK on a medicine has nothing to open; the list is for reading.
+  override _handleEnter() {
+    return true;
+  }
+
+  override _handleBack() {
+    this.send({ type: 'BACK' });
+    return true;
+  }
+
+  announcement(): string {
+    const props = this.props;
+    if (!props || props.loading) return t('health.loading');
+    if (props.empty || props.medications.length === 0)
+      return `${message({ key: 'medicationsEmpty' })}${t('health.backHint')}`;
+    return t('health.medications.spoken', { count: props.medications.length });
+  }
+}

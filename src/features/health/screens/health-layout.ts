@@ -1,0 +1,70 @@
+/**
+ * Layout shared by the health screens: a hint line over a Menu inside the frame's content box, and
+ * a panel under it for the focused row's details. The menu is inset so the focused row's ring and
+ * scale stay inside the safe area; the visible rows are what fits between the hint and the panel.
+ */
+import { menuStyles } from '../../../app/components/Menu/Menu.styles';
+import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
+import { lineHeight, textHeight, type Theme } from '../../../app/theme/tokens';
+
+export interface TextBox {
+  x: number;
+  y: number;
+  w: number;
+  fontSize: number;
+  lineHeight: number;
+  color: number;
+  maxLines: number;
+}
+
+export const healthListLayout = (theme: Theme, options: { hintLines: number; panelLines: number }) => {
+  const { type, colors } = theme;
+  const content = screenFrameStyles(theme).content;
+  const menu = menuStyles(theme);
+  const text = (y: number, lines: number, fontSize = type.body, color = colors.text): TextBox => ({
+    x: content.x,
+    y,
+    w: content.w,
+    fontSize,
+    lineHeight: lineHeight(fontSize, theme),
+    color,
+    maxLines: lines,
+  });
+  // Room for the focused row's ring + scale on both sides.
+  const inset = menu.ring + Math.ceil((content.w * (menu.focusScale - 1)) / 2) + 4;
+  const hint = text(content.y, options.hintLines);
+  const hintH = options.hintLines ? textHeight(type.body, options.hintLines, theme) : 0;
+  // The "▲ more" mark sits one row height above the first row, right-aligned.
+  const menuY = content.y + Math.max(hintH + 16, menu.rowH - 12) + menu.ring;
+  const moreBelowH = 4 + textHeight(type.body, 1, theme);
+  const panelH = options.panelLines ? textHeight(type.body, options.panelLines, theme) : 0;
+  const panelGap = options.panelLines ? 12 : 0;
+  const rowsSpace = content.y + content.h - menuY - moreBelowH - panelGap - panelH;
+  const visibleRows = Math.max(1, Math.floor((rowsSpace + menu.gap) / (menu.rowH + menu.gap)));
+  const rowsH = visibleRows * menu.rowH + (visibleRows - 1) * menu.gap;
+  const panel = text(menuY + rowsH + moreBelowH + panelGap, options.panelLines, type.body, colors.text);
+  return {
+    fontFace: type.fontFace,
+    content,
+    hint,
+    menu: { x: content.x + inset, y: menuY, w: content.w - 2 * inset, visibleRows },
+    panel,
+    /** Where a message (loading, empty) goes when there is no list. */
+    notice: text(content.y + 40, 3, type.heading),
+  };
+};
+
+/** A Lightning text element at `box` (text set later by the screen). */
+export const textTemplate = (box: TextBox, fontFace: string, wrapWidth = box.w) => ({
+  x: box.x,
+  y: box.y,
+  text: {
+    text: '',
+    fontFace,
+    fontSize: box.fontSize,
+    lineHeight: box.lineHeight,
+    textColor: box.color,
+    wordWrapWidth: wrapWidth,
+    maxLines: box.maxLines,
+  },
+});

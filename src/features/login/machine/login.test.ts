@@ -1,0 +1,341 @@
+/** The login rules and each error the viewer can meet, one by one, with fake card and platform. */
+import { formatMessage, messageFor } from '../../../machines/messages';
+import {
+  CARD_ID,
+  cardErrors,
+  done,
+  fail,
+  pinStatus,
+  platformErrors,
+  signedIn,
+} from '../../../machines/testing/fixtures';
+import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { settle } from '../../../machines/testing/fake-actors';
+import { CHALLENGE_FRESH_MS, loginMachine } from './login.machine';
+import { loginSpec } from './login.test-model';
+import type { Secret } from '../../../machines/secret';
+
+type Run = PathRun<typeof loginMachine>;
+
+async function start(): Promise<Run> {
+  const run = startWithFakes(loginSpec);
+  await settle();
+  return run;
+}
+
+async function send(run: Run, ...events: Array<{ type: string; [key: string]: unknown }>): Promise<void> {
+  for (const event of events) await dispatch(run as never, event);
+}
+
+/** The card actor's inputs with the PIN unwrapped, as the card actor sees them. */
+const revealed = (inputs: unknown[]) =>
+  inputs.map((input) => {
+    // Every sign names the login's card (login.card-identity.test.ts has the rest of that).
+    const { pin, cardId, ...rest } = input as { pin: Secret; cardId?: string };
+    expect(cardId).toBe(CARD_ID);
+    return { pin: pin.reveal(), ...rest };
+  });
+
+const digits = (pin: string) => [...pin].map((digit) => ({ type: 'DIGIT', digit }));
+
+/** Card read, status known, PIN typed and OK pressed: the machine is at the challenge. */
+async function typedAndSubmitted(pin = '9753', tries = 3): Promise<Run> {
+  const run = await start();
+  await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(tries)));
+  await send(run, ...digits(pin), { type: 'OK' });
+  return run;
+}
+
+async function atSigning(pin = '9753'): Promise<Run> {
+  const run = await typedAndSubmitted(pin);
+  await send(run, done('requestChallenge', 'Q0hBTExFTkdF'));
+  return run;
+}
+
+async function atVerifying(): Promise<Run> {
+  const run = await atSigning();
+  await send(run, done('signChallenge', 'U0lH'));
+  return run;
+}
+
+function expectViewerMessage(run: Run, key: string): void {
+  const error = run.actor.getSnapshot().context.error;
+  expect(error?.messageKey).toBe(key);
+  const message = messageFor(error!.messageKey);
+  expect(message.ja.length).toBeGreaterThan(5);
+  expect(message.en.length).toBeGreaterThan(5);
+}
+
+describe('PIN entry', () => {
+  test('prefetches the certificate, the PIN status and a login challenge as soon as it starts', async () => {
+    const run = await start();
+    expect(run.fakes.calls.map((call) => call.src)).toEqual([
+      'readAuthCertificate',
+      'readPinStatus',
+      'requestChallenge',
+    ]);
+    expect(run.fakes.inputsOf('readPinStatus')).toEqual([{ pin: 'auth', cardId: CARD_ID }]);
+    expect(run.fakes.inputsOf('prefetchChallenge')).toEqual([{ purpose: 'login' }]);
+    await send(run, done('readPinStatus', pinStatus(2)));
+    // Tries left are known (and shown) before the first digit.
+    expect(run.actor.getSnapshot().context.pinStatus?.triesLeft).toBe(2);
+    expect(formatMessage('triesLeft', 'ja', { triesLeft: 2 })).toContain('2回');
+  });
+
+  test('takes four digits only; BACK deletes; OK needs all four', async () => {
+    const run = await start();
+    await send(run, ...digits('12'), { type: 'DIGIT', digit: 'A' }, { type: 'OK' });
+    expect(run.actor.getSnapshot().context.pin).toBe('12');
+    expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
+    await send(run, ...digits('345'), { type: 'BACK' }, { type: 'DIGIT', digit: '9' });
+    expect(run.actor.getSnapshot().context.pin).toBe('1239');
+  });
+
+  test('BACK on an empty PIN leaves the login', async () => {
+    const run = await start();
+    await send(run, { type: 'BACK' });
+    expect(run.actor.getSnapshot().output).toEqual({ outcome: 'cancelled' });
+  });
+
+  test('a viewer quicker than the card waits for the prefetch, then goes on', async () => {
+    const run = await start();
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
+    await send(run, done('readPinStatus', pinStatus(3)), done('readAuthCertificate', 'Q0VSVA=='));
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'login' }]);
+  });
+});
+
+describe('signing and the PIN', () => {
+  test('hands the PIN to the card once and clears it in the same step', async () => {
+    const run = await atSigning('9753');
+    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([
+      { pin: '9753', challenge: 'Q0hBTExFTkdF' },
+    ]);
+    const snapshot = run.actor.getSnapshot();
+    expect(snapshot.value).toBe('signing');
+    expect(snapshot.context.pin).toBe('');
+    expect(JSON.stringify(run.actor.getPersistedSnapshot())).not.toContain('9753');
+  });
+
+  test('logs in with the certificate and the signature, and forgets them', async () => {
+    const run = await atVerifying();
+    expect(run.fakes.inputsOf('loginWithSignature')).toEqual([
+      { challenge: 'Q0hBTExFTkdF', authCertificate: 'Q0VSVA==', signature: 'U0lH' },
+    ]);
+    await send(run, done('loginWithSignature', signedIn()));
+    const snapshot = run.actor.getSnapshot();
+    expect(snapshot.output).toEqual({ outcome: 'signedIn', signedIn: signedIn() });
+    expect(snapshot.context).toMatchObject({ pin: '', challenge: undefined, signature: undefined });
+  });
+});
+
+describe('the challenge fetched while the viewer types', () => {
+  async function allPrefetched(tries = 3): Promise<Run> {
+    const run = await start();
+    await send(
+      run,
+      done('readAuthCertificate', 'Q0VSVA=='),
+      done('readPinStatus', pinStatus(tries)),
+      done('prefetchChallenge', 'UFJF'),
+    );
+    return run;
+  }
+
+  test('OK goes straight to the card with it: no platform call of its own', async () => {
+    const run = await allPrefetched();
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('signing');
+    expect(run.fakes.inputsOf('requestChallenge')).toEqual([]);
+    expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([{ pin: '9753', challenge: 'UFJF' }]);
+    expect(run.actor.getSnapshot().context).toMatchObject({ pin: '', prefetchedChallenge: undefined });
+    await send(run, done('signChallenge', 'U0lH'));
+    expect(run.fakes.inputsOf('loginWithSignature')).toEqual([
+      { challenge: 'UFJF', authCertificate: 'Q0VSVA==', signature: 'U0lH' },
+    ]);
+  });
+
+  test('after CHALLENGE_FRESH_MS it is dropped and OK fetches a fresh one', async () => {
+    const run = await allPrefetched();
+    await send(run, ...digits('9753'));
+    run.clock.increment(CHALLENGE_FRESH_MS);
+    await send(run, { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'login' }]);
+    await send(run, done('requestChallenge', 'RlJFU0g='));
+    expect(revealed(run.fakes.inputsOf('signChallenge'))[0]).toMatchObject({ challenge: 'RlJFU0g=' });
+  });
+
+  test('one arriving after CHALLENGE_FRESH_MS is not kept', async () => {
+    const run = await start();
+    await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(3)));
+    run.clock.increment(CHALLENGE_FRESH_MS);
+    await send(run, done('prefetchChallenge', 'TEFURQ=='), ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+  });
+
+  test('a failed prefetch is not shown: OK asks for one and reports what happens then', async () => {
+    const run = await start();
+    await send(
+      run,
+      done('readAuthCertificate', 'Q0VSVA=='),
+      done('readPinStatus', pinStatus(3)),
+      fail('prefetchChallenge', platformErrors.unavailable()),
+    );
+    expect(run.actor.getSnapshot().context.error).toBeUndefined();
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    await send(run, fail('requestChallenge', platformErrors.unavailable()));
+    expect(run.actor.getSnapshot().value).toBe('platformDown');
+  });
+
+  test('a wrong PIN starts the entry again with a new prefetch; the used challenge is not reused', async () => {
+    const run = await allPrefetched();
+    await send(run, ...digits('9753'), { type: 'OK' }, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
+    expect(run.actor.getSnapshot().context.prefetchedChallenge).toBeUndefined();
+    expect(run.fakes.inputsOf('prefetchChallenge')).toHaveLength(2);
+  });
+});
+
+describe('every error the viewer can meet', () => {
+  test('wrong PIN: back to entry with the tries left, no second sign', async () => {
+    const run = await atSigning();
+    await send(run, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    const snapshot = run.actor.getSnapshot();
+    expect(snapshot.matches({ active: 'typing' })).toBe(true);
+    expect(snapshot.context.pinStatus?.triesLeft).toBe(2);
+    expect(snapshot.context.error?.triesLeft).toBe(2);
+    expectViewerMessage(run, 'pinIncorrect');
+    expect(run.fakes.inputsOf('signChallenge')).toHaveLength(1);
+  });
+
+  test.each([
+    ['the last wrong PIN', fail('signChallenge', cardErrors.pinIncorrect(0))],
+    ['PIN_LOCKED from the card', fail('signChallenge', cardErrors.pinLocked())],
+  ])('locked PIN (%s): explains that the city hall unlocks it', async (_, event) => {
+    const run = await atSigning();
+    await send(run, event);
+    expect(run.actor.getSnapshot().value).toBe('locked');
+    expectViewerMessage(run, 'pinLocked');
+    expect(messageFor('pinLocked').ja).toContain('市区町村の窓口');
+    await send(run, { type: 'OK' });
+    expect(run.actor.getSnapshot().output).toEqual({ outcome: 'cancelled' });
+  });
+
+  test('a card already locked is caught by the prefetch, before any digit', async () => {
+    const run = await start();
+    await send(run, done('readPinStatus', pinStatus(0)));
+    expect(run.actor.getSnapshot().value).toBe('locked');
+    expectViewerMessage(run, 'pinLocked');
+  });
+
+  test.each([
+    [
+      'NOT_MY_NUMBER_CARD',
+      () => fail('readAuthCertificate', cardErrors.notMyNumberCard()),
+      'notMyNumberCard',
+    ],
+    ['UNKNOWN_ISSUER', () => fail('loginWithSignature', platformErrors.unknownIssuer()), 'UNKNOWN_ISSUER'],
+  ])('not a My Number card (%s)', async (_, event, key) => {
+    const run = event().type.includes('loginWithSignature') ? await atVerifying() : await start();
+    await send(run, event());
+    expect(run.actor.getSnapshot().value).toBe('notMyNumberCard');
+    expectViewerMessage(run, key);
+  });
+
+  test.each([
+    ['certificateExpired', platformErrors.certificateExpired(), 'CERTIFICATE_EXPIRED'],
+    ['certificateRevoked', platformErrors.certificateRevoked(), 'CERTIFICATE_REVOKED'],
+  ])('%s: a dead end with what to do', async (state, error, key) => {
+    const run = await atVerifying();
+    await send(run, fail('loginWithSignature', error));
+    expect(run.actor.getSnapshot().value).toBe(state);
+    expectViewerMessage(run, key);
+    expect(messageFor(key as never).ja).toContain('市区町村');
+  });
+
+  test.each([
+    [
+      'bridge down while reading',
+      () => start(),
+      fail('readPinStatus', cardErrors.bridgeDown()),
+      'bridgeDown',
+      'bridgeLost',
+    ],
+    [
+      'bridge timeout while signing',
+      () => atSigning(),
+      fail('signChallenge', cardErrors.bridgeTimeout()),
+      'bridgeDown',
+      'bridgeLost',
+    ],
+    [
+      'card pulled while signing',
+      () => atSigning(),
+      fail('signChallenge', cardErrors.cardRemoved()),
+      'cardError',
+      'cardRemoved',
+    ],
+    ['no card', () => start(), fail('readAuthCertificate', cardErrors.noCard()), 'cardError', 'cardRemoved'],
+    ['reader busy', () => atSigning(), fail('signChallenge', cardErrors.busy()), 'cardError', 'cardBusy'],
+    [
+      'card error',
+      () => start(),
+      fail('readAuthCertificate', cardErrors.cardError()),
+      'cardError',
+      'cardError',
+    ],
+    [
+      'platform down (challenge)',
+      () => typedAndSubmitted(),
+      fail('requestChallenge', platformErrors.unavailable()),
+      'platformDown',
+      'PLATFORM_UNAVAILABLE',
+    ],
+    [
+      'network down (login)',
+      () => atVerifying(),
+      fail('loginWithSignature', platformErrors.network()),
+      'platformDown',
+      'NETWORK_ERROR',
+    ],
+    [
+      'signature refused',
+      () => atVerifying(),
+      fail('loginWithSignature', platformErrors.signatureInvalid()),
+      'rejected',
+      'SIGNATURE_INVALID',
+    ],
+    [
+      'unexpected',
+      () => atVerifying(),
+      fail('loginWithSignature', new Error('boom')),
+      'rejected',
+      'unexpected',
+    ],
+  ])('%s: a message and RETRY from the PIN', async (_, begin, event, state, key) => {
+    const run = await begin();
+    await send(run, event);
+    expect(run.actor.getSnapshot().value).toBe(state);
+    expectViewerMessage(run, key);
+    expect(run.actor.getSnapshot().context.pin).toBe('');
+    await send(run, { type: 'RETRY' });
+    expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
+  });
+
+  test('challenge expired: type the PIN again', async () => {
+    const run = await atVerifying();
+    await send(run, fail('loginWithSignature', platformErrors.challengeExpired()));
+    expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
+    expectViewerMessage(run, 'CHALLENGE_EXPIRED');
+  });
+
+  test('REGISTRATION_REQUIRED ends the login towards registration', async () => {
+    const run = await atVerifying();
+    await send(run, fail('loginWithSignature', platformErrors.registrationRequired()));
+    expect(run.actor.getSnapshot().output).toEqual({ outcome: 'registrationRequired' });
+    expect(JSON.stringify(run.actor.getPersistedSnapshot())).not.toContain('9753');
+  });
+});

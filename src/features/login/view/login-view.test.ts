@@ -1,0 +1,302 @@
+/** The login view for every state of the real login machine (fake card and platform). */
+import {
+  CONFIRMATION,
+  cardErrors,
+  done,
+  fail,
+  pinStatus,
+  platformErrors,
+  signedIn,
+} from '../../../machines/testing/fixtures';
+import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { settle } from '../../../machines/testing/fake-actors';
+import { loginMachine } from '../machine/login.machine';
+import { loginSpec } from '../machine/login.test-model';
+import type { AnyStateMachine } from 'xstate';
+import { allTranslations } from '../../../app/i18n/i18n';
+import type { PinEntryProps } from '../../secret-entry/props';
+import { loginView } from './login-view';
+import type { MessageProps, StatusProps } from '../../../app/view/app-view';
+import { SCREEN } from '../../../app/screens/ids';
+
+type Run = PathRun<typeof loginMachine>;
+type Event = { type: string; [key: string]: unknown };
+
+async function send(run: Run, ...events: Event[]): Promise<void> {
+  for (const event of events) await dispatch(run as unknown as PathRun<AnyStateMachine>, event);
+}
+const digits = (pin: string): Event[] => [...pin].map((digit) => ({ type: 'DIGIT', digit }));
+const view = (run: Run) => loginView(run.actor.getSnapshot());
+const props = <P>(run: Run) => view(run).props as P;
+
+async function start(tries = 3): Promise<Run> {
+  const run = startWithFakes(loginSpec);
+  await settle();
+  await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(tries)));
+  return run;
+}
+
+async function atChallenge(tries = 3): Promise<Run> {
+  const run = await start(tries);
+  await send(run, ...digits('9753'), { type: 'OK' });
+  return run;
+}
+
+async function atSigning(): Promise<Run> {
+  const run = await atChallenge();
+  await send(run, done('requestChallenge', 'Q0hBTExFTkdF'));
+  return run;
+}
+
+describe('login view: PIN entry', () => {
+  test('before the card answers: the PIN screen, no tries yet', async () => {
+    const run = startWithFakes(loginSpec);
+    await settle();
+    expect(view(run)).toEqual({
+      screen: SCREEN.pinEntry,
+      target: 'login',
+      props: { purpose: 'login', digits: 0, maxDigits: 4, confirmingLastAttempt: false, waiting: false },
+    });
+  });
+
+  test('typing: the count of digits, never the digits, and the tries left', async () => {
+    const run = await start();
+    await send(run, ...digits('975'));
+    const shown = props<PinEntryProps>(run);
+    expect(shown).toEqual({
+      purpose: 'login',
+      digits: 3,
+      maxDigits: 4,
+      triesLeft: 3,
+      maxTries: 3,
+      confirmingLastAttempt: false,
+      waiting: false,
+    });
+    expect(JSON.stringify(view(run))).not.toMatch(/975/);
+  });
+
+  test('OK before the card answered: waiting on the same screen', async () => {
+    const run = startWithFakes(loginSpec);
+    await settle();
+    await send(run, ...digits('9753'), { type: 'OK' });
+    expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
+    expect(props<PinEntryProps>(run)).toMatchObject({ digits: 4, waiting: true });
+  });
+
+  test('a wrong PIN: back to typing with the error and the tries left', async () => {
+    const run = await atSigning();
+    await send(run, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    expect(props<PinEntryProps>(run)).toEqual({
+      purpose: 'login',
+      digits: 0,
+      maxDigits: 4,
+      triesLeft: 2,
+      maxTries: 3,
+      error: { key: 'pinIncorrect', params: { triesLeft: 2 } },
+      confirmingLastAttempt: false,
+      waiting: false,
+    });
+    // The error goes as the viewer types again.
+    await send(run, ...digits('1'));
+    expect(props<PinEntryProps>(run).error).toBeUndefined();
+  });
+
+  test('one try left: OK waits on the PIN screen while the bridge is asked, then the warning', async () => {
+    const run = await start(1);
+    await send(run, ...digits('9753'), { type: 'OK' });
+    // No challenge prefetched: fetched first, the PIN screen "checking…" all along.
+    expect(run.actor.getSnapshot().value).toBe('challenging');
+    expect(props<PinEntryProps>(run)).toMatchObject({
+      confirmingLastAttempt: false,
+      waiting: true,
+      digits: 4,
+    });
+    await send(run, done('requestChallenge', 'Q0g='));
+    expect(run.actor.getSnapshot().value).toBe('signing');
+    expect(props<PinEntryProps>(run)).toMatchObject({
+      confirmingLastAttempt: false,
+      waiting: true,
+      digits: 4,
+    });
+    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
+    expect(props<PinEntryProps>(run)).toMatchObject({ confirmingLastAttempt: true, triesLeft: 1, digits: 4 });
+    // The panel is the message: no error line under it; and the value is not in the view.
+    expect(props<PinEntryProps>(run).error).toBeUndefined();
+    expect(JSON.stringify(view(run))).not.toContain(CONFIRMATION);
+    await send(run, { type: 'BACK' });
+    expect(props<PinEntryProps>(run)).toMatchObject({ confirmingLastAttempt: false, digits: 0 });
+  });
+
+  test('CONFIRM: the real check shows the status screen', async () => {
+    const run = await start(1);
+    await send(run, ...digits('9753'), { type: 'OK' }, done('requestChallenge', 'Q0g='));
+    await send(run, fail('signChallenge', cardErrors.lastAttempt()), { type: 'CONFIRM' });
+    expect(view(run).screen).toBe(SCREEN.status);
+    await send(run, done('requestChallenge', 'Q0gy'));
+    expect(run.actor.getSnapshot().value).toBe('signing');
+    expect(view(run).screen).toBe(SCREEN.status);
+  });
+
+  test('the bridge says one try left when the app thought more: the warning too', async () => {
+    const run = await atSigning();
+    expect(view(run).screen).toBe(SCREEN.status);
+    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
+    expect(props<PinEntryProps>(run)).toMatchObject({ triesLeft: 1, confirmingLastAttempt: true, digits: 4 });
+  });
+
+  test('the challenge ran out: type the PIN again, with the reason', async () => {
+    const run = await atSigning();
+    await send(
+      run,
+      done('signChallenge', 'U0lH'),
+      fail('loginWithSignature', platformErrors.challengeExpired()),
+    );
+    expect(props<PinEntryProps>(run)).toMatchObject({ digits: 0, error: { key: 'CHALLENGE_EXPIRED' } });
+  });
+});
+
+describe('login view: in progress and done', () => {
+  test('challenging, signing, verifying: "checking, leave the card in"', async () => {
+    const run = await atChallenge();
+    const checking: StatusProps = { titleKey: 'login.checking', bodyKey: 'common.working' };
+    expect(view(run)).toEqual({ screen: SCREEN.status, target: 'login', props: checking });
+    await send(run, done('requestChallenge', 'Q0hBTExFTkdF'));
+    expect(run.actor.getSnapshot().value).toBe('signing');
+    expect(view(run).props).toEqual(checking);
+    await send(run, done('signChallenge', 'U0lH'));
+    expect(run.actor.getSnapshot().value).toBe('verifying');
+    expect(view(run).props).toEqual(checking);
+  });
+
+  test.each([
+    ['signedIn', done('loginWithSignature', signedIn()), 'login.signedIn'],
+    [
+      'registrationRequired',
+      fail('loginWithSignature', platformErrors.registrationRequired()),
+      'login.toRegistration',
+    ],
+  ])('%s: a brief status', async (state, event, titleKey) => {
+    const run = await atSigning();
+    await send(run, done('signChallenge', 'U0lH'), event);
+    expect(run.actor.getSnapshot().value).toBe(state);
+    expect(view(run)).toMatchObject({ screen: SCREEN.status, props: { titleKey } });
+  });
+
+  test('cancelled (BACK on an empty PIN): a brief status', async () => {
+    const run = await start();
+    await send(run, { type: 'BACK' });
+    expect(run.actor.getSnapshot().value).toBe('cancelled');
+    expect(view(run)).toMatchObject({ screen: SCREEN.status, props: { titleKey: 'login.cancelled' } });
+  });
+});
+
+describe('login view: errors', () => {
+  const understood = [{ labelKey: 'login.understood', event: { type: 'OK' } }];
+  const retryOrStop = [
+    { labelKey: 'common.retry', event: { type: 'RETRY' } },
+    { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
+  ];
+
+  test('locked (the card said so before any try): what to do, and the phone', async () => {
+    const run = startWithFakes(loginSpec);
+    await settle();
+    await send(run, done('readPinStatus', pinStatus(0)));
+    expect(run.actor.getSnapshot().value).toBe('locked');
+    const expected: MessageProps = {
+      tone: 'error',
+      titleKey: 'login.title.locked',
+      body: { key: 'pinLocked' },
+      actions: understood,
+      contact: true,
+    };
+    expect(view(run)).toEqual({ screen: SCREEN.message, target: 'login', props: expected });
+  });
+
+  test('locked by the last wrong try', async () => {
+    const run = await atSigning();
+    await send(run, fail('signChallenge', cardErrors.pinIncorrect(0)));
+    expect(view(run).props).toMatchObject({ body: { key: 'pinLocked' }, actions: understood });
+  });
+
+  test.each([
+    [
+      'notMyNumberCard',
+      'common.title.card',
+      'notMyNumberCard',
+      fail('signChallenge', cardErrors.notMyNumberCard()),
+    ],
+    [
+      'certificateExpired',
+      'login.title.certificate',
+      'CERTIFICATE_EXPIRED',
+      fail('loginWithSignature', platformErrors.certificateExpired()),
+    ],
+    [
+      'certificateRevoked',
+      'login.title.certificate',
+      'CERTIFICATE_REVOKED',
+      fail('loginWithSignature', platformErrors.certificateRevoked()),
+    ],
+  ])('dead end %s: the reason, one OK, the phone', async (state, titleKey, key, event) => {
+    const run = await atSigning();
+    if (event.type.endsWith('loginWithSignature')) await send(run, done('signChallenge', 'U0lH'));
+    await send(run, event);
+    expect(run.actor.getSnapshot().value).toBe(state);
+    expect(view(run)).toEqual({
+      screen: SCREEN.message,
+      target: 'login',
+      props: { tone: 'error', titleKey, body: { key }, actions: understood, contact: true },
+    });
+    // OK on it ends the login.
+    await send(run, { type: 'OK' });
+    expect(run.actor.getSnapshot().value).toBe('cancelled');
+  });
+
+  test.each([
+    ['bridgeDown', 'common.title.connection', 'bridgeLost', fail('signChallenge', cardErrors.bridgeDown())],
+    ['cardError', 'common.title.card', 'cardError', fail('signChallenge', cardErrors.cardError())],
+    [
+      'platformDown',
+      'common.title.connection',
+      'PLATFORM_UNAVAILABLE',
+      fail('loginWithSignature', platformErrors.unavailable()),
+    ],
+    [
+      'rejected',
+      'common.title.error',
+      'SIGNATURE_INVALID',
+      fail('loginWithSignature', platformErrors.signatureInvalid()),
+    ],
+  ])('retryable %s: RETRY first, then CANCEL', async (state, titleKey, key, event) => {
+    const run = await atSigning();
+    if (event.type.endsWith('loginWithSignature')) await send(run, done('signChallenge', 'U0lH'));
+    await send(run, event);
+    expect(run.actor.getSnapshot().value).toBe(state);
+    expect(view(run)).toEqual({
+      screen: SCREEN.message,
+      target: 'login',
+      props: { tone: 'error', titleKey, body: { key }, actions: retryOrStop, contact: true },
+    });
+    // RETRY: the PIN again, without the old reason on it.
+    await send(run, { type: 'RETRY' });
+    expect(view(run)).toMatchObject({ screen: SCREEN.pinEntry, props: { digits: 0 } });
+    expect((view(run).props as PinEntryProps).error).toBeUndefined();
+  });
+});
+
+test('every state of the login machine has its own view', () => {
+  const japanese = allTranslations().ja;
+  const { context } = startWithFakes(loginSpec).actor.getSnapshot();
+  const values = Object.entries(loginMachine.root.states).flatMap(([key, node]): unknown[] =>
+    Object.keys(node.states).length ? Object.keys(node.states).map((child) => ({ [key]: child })) : [key],
+  );
+  expect(values.length).toBe(18);
+  for (const value of values) {
+    const shown = loginView({ value, context } as never);
+    expect([value, (shown.props as StatusProps).titleKey]).not.toEqual([value, 'common.pleaseWait']);
+    // Every translation key the view names exists (Japanese is the reference; the i18n test holds parity).
+    const props = shown.props as Partial<StatusProps & MessageProps>;
+    const keys = [props.titleKey, props.bodyKey, ...(props.actions ?? []).map((action) => action.labelKey)];
+    for (const key of keys.filter(Boolean)) expect([key, key! in japanese]).toEqual([key, true]);
+  }
+});

@@ -1,0 +1,145 @@
+/**
+ * Registration's last tries, spent only on the viewer's word: each secret goes without a
+ * confirmation first; the bridge's refusal (with its one-time value) brings that secret's warning,
+ * and only its CONFIRM sends the secret again with the value. Fake card and platform.
+ */
+import type { Secret } from '../../../machines/secret';
+import {
+  CARD_ID,
+  CONFIRMATION,
+  cardErrors,
+  done,
+  fail,
+  pinStatus,
+  signedIn,
+} from '../../../machines/testing/fixtures';
+import { dispatch, startWithFakes } from '../../../machines/testing/model';
+import { registrationSpec } from './registration.test-model';
+
+type Event = { type: string; [key: string]: unknown };
+const digits = (value: string) => [...value].map((digit) => ({ type: 'DIGIT', digit }));
+const chars = (value: string) => [...value].map((char) => ({ type: 'CHAR', char }));
+const signOutput = { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' };
+const FRESH = 'ZnJlc2gtb25lLXRpbWUtdmFsdWU';
+
+/** Card read with the tries left, everything typed, OK pressed, the challenge there. */
+async function submitted(pinTries: number, passwordTries: number) {
+  const run = startWithFakes(registrationSpec);
+  const send = async (...events: Event[]) => {
+    for (const event of events) await dispatch(run as never, event);
+  };
+  await send(
+    done('readAuthCertificate', 'QVVUSA=='),
+    done('readPinStatus', pinStatus(pinTries)),
+    done('readPasswordStatus', pinStatus(passwordTries, 5)),
+    ...digits('10010099'),
+    { type: 'OK' },
+    ...chars('ABC123'),
+    { type: 'OK' },
+    ...digits('9753'),
+    { type: 'OK' },
+    done('requestChallenge', 'UkVH'),
+  );
+  const state = () => run.actor.getSnapshot();
+  const calls = (id: 'signWithPassword' | 'signChallenge') =>
+    run.fakes.inputsOf(id).map((input) => {
+      const { password, pin, cardId, ...rest } = input as {
+        password?: Secret;
+        pin?: Secret;
+        cardId?: string;
+      };
+      expect(cardId).toBe(CARD_ID); // both secrets go only to the registration's card
+      return { secret: (password ?? pin)!.reveal(), ...rest };
+    });
+  return { run, send, state, calls };
+}
+
+describe('the signature password at one try left', () => {
+  test('goes without a confirmation; the refusal brings its warning with the value', async () => {
+    const { send, state, calls } = await submitted(3, 1);
+    expect(calls('signWithPassword')).toEqual([{ secret: 'ABC123', challenge: 'UkVH' }]);
+    expect(state().context.password).toBe('');
+    await send(fail('signWithPassword', cardErrors.lastAttempt()));
+    expect(state().value).toEqual({ entering: 'confirmingPassword' });
+    expect(state().context).toMatchObject({
+      password: 'ABC123',
+      pin: '9753',
+      heldPassword: undefined,
+      passwordConfirmation: CONFIRMATION,
+      error: undefined,
+    });
+    expect(state().context.passwordStatus?.triesLeft).toBe(1);
+  });
+
+  test('CONFIRM: a fresh challenge, then the password with the value, once; the PIN follows', async () => {
+    const { run, send, state, calls } = await submitted(3, 1);
+    await send(
+      fail('signWithPassword', cardErrors.lastAttempt()),
+      { type: 'OK' },
+      { type: 'CHAR', char: 'X' },
+    );
+    expect(calls('signWithPassword')).toHaveLength(1);
+    await send({ type: 'CONFIRM' });
+    expect(state().value).toBe('challenging');
+    await send(done('requestChallenge', 'UkVHMg=='));
+    expect(calls('signWithPassword')[1]).toEqual({
+      secret: 'ABC123',
+      challenge: 'UkVHMg==',
+      confirmLastAttempt: CONFIRMATION,
+    });
+    await send(done('signWithPassword', signOutput));
+    expect(state().context).toMatchObject({ passwordConfirmation: undefined, heldPassword: undefined });
+    // The PIN has tries to spare: no confirmation with it.
+    expect(calls('signChallenge')).toEqual([{ secret: '9753', challenge: 'UkVHMg==' }]);
+    await send(done('signChallenge', 'QVNJRw=='), done('register', signedIn()));
+    expect(state().output).toMatchObject({ outcome: 'signedIn' });
+    expect(run.fakes.inputsOf('requestChallenge')).toHaveLength(2);
+  });
+
+  test('a value that ran out: the warning again with the fresh value', async () => {
+    const { send, state, calls } = await submitted(3, 1);
+    await send(fail('signWithPassword', cardErrors.lastAttempt()), { type: 'CONFIRM' });
+    await send(done('requestChallenge', 'UkVHMg=='), fail('signWithPassword', cardErrors.lastAttempt(FRESH)));
+    expect(state().value).toEqual({ entering: 'confirmingPassword' });
+    expect(state().context.passwordConfirmation).toBe(FRESH);
+    expect(calls('signWithPassword')).toHaveLength(2);
+  });
+
+  test('BACK drops the value and the password', async () => {
+    const { send, state, calls } = await submitted(3, 1);
+    await send(fail('signWithPassword', cardErrors.lastAttempt()), { type: 'BACK' });
+    expect(state().value).toEqual({ entering: 'password' });
+    expect(state().context).toMatchObject({ password: '', pin: '', passwordConfirmation: undefined });
+    await send(...chars('XYZ789'), { type: 'OK' }, ...digits('9753'), { type: 'OK' });
+    await send(done('requestChallenge', 'UkVHMw=='));
+    expect(calls('signWithPassword')[1]).toEqual({ secret: 'XYZ789', challenge: 'UkVHMw==' });
+  });
+});
+
+describe('the PIN at one try left (stale: the app thought 3)', () => {
+  test('the refusal brings the PIN warning; CONFIRM sends the PIN with the value, the password signature kept', async () => {
+    const { run, send, state, calls } = await submitted(3, 5);
+    await send(done('signWithPassword', signOutput));
+    expect(calls('signChallenge')).toEqual([{ secret: '9753', challenge: 'UkVH' }]);
+    await send(fail('signChallenge', cardErrors.lastAttempt()));
+    expect(state().value).toEqual({ entering: 'confirmingPin' });
+    expect(state().context).toMatchObject({ pin: '9753', heldPin: undefined, pinConfirmation: CONFIRMATION });
+    await send({ type: 'CONFIRM' });
+    expect(state().value).toBe('signingWithPin');
+    expect(calls('signChallenge')[1]).toEqual({
+      secret: '9753',
+      challenge: 'UkVH',
+      confirmLastAttempt: CONFIRMATION,
+    });
+    expect(calls('signWithPassword')).toHaveLength(1);
+    expect(run.fakes.inputsOf('requestChallenge')).toHaveLength(1);
+  });
+
+  test('CANCEL drops everything', async () => {
+    const { send, state } = await submitted(3, 5);
+    await send(done('signWithPassword', signOutput), fail('signChallenge', cardErrors.lastAttempt()));
+    await send({ type: 'CANCEL' });
+    expect(state().output).toEqual({ outcome: 'cancelled' });
+    expect(state().context).toMatchObject({ pin: '', password: '', pinConfirmation: undefined });
+  });
+});

@@ -1,0 +1,123 @@
+/** The registration machine's test model: event cases, pruning and the serialised state. */
+import type { AnyEventObject, SnapshotFrom } from 'xstate';
+import { CUSTOMER_NUMBER_MIN, PASSWORD_MIN } from '../../../machines/entry';
+import {
+  CARD_ID,
+  cardErrors,
+  done,
+  fail,
+  pinStatus,
+  platformErrors,
+  signedIn,
+} from '../../../machines/testing/fixtures';
+import type { ModelSpec } from '../../../machines/testing/model';
+import { registrationMachine } from './registration.machine';
+
+type Snapshot = SnapshotFrom<typeof registrationMachine>;
+
+const cardFailures = [
+  cardErrors.notMyNumberCard(),
+  cardErrors.bridgeDown(),
+  cardErrors.cardError(),
+  cardErrors.cardChanged(),
+];
+const platformFailures = [
+  platformErrors.certificateExpired(),
+  platformErrors.certificateRevoked(),
+  platformErrors.unknownIssuer(),
+  platformErrors.unavailable(),
+  platformErrors.challengeExpired(),
+  platformErrors.signatureInvalid(),
+];
+const wrongSecret = [
+  cardErrors.pinIncorrect(2),
+  cardErrors.pinIncorrect(0),
+  cardErrors.lastAttempt(),
+  cardErrors.pinLocked(),
+  cardErrors.removedDuringVerify(),
+];
+
+const prefetch = /^xstate\.(done|error)\.actor\.(readAuthCertificate|readPinStatus|readPasswordStatus)$/;
+
+export const registrationSpec: ModelSpec<typeof registrationMachine> = {
+  machine: registrationMachine,
+  input: { cardId: CARD_ID },
+  promiseActors: [
+    'readAuthCertificate',
+    'readPinStatus',
+    'requestChallenge',
+    'signWithPassword',
+    'signChallenge',
+    'register',
+  ],
+  events: [
+    { type: 'DIGIT', digit: '4' },
+    { type: 'CHAR', char: 'K' },
+    { type: 'BACK' },
+    { type: 'OK' },
+    { type: 'CONFIRM' },
+    { type: 'CANCEL' },
+    { type: 'RETRY' },
+    done('readAuthCertificate', 'QVVUSA=='),
+    done('readPinStatus', pinStatus(3)),
+    done('readPinStatus', pinStatus(1)),
+    done('readPinStatus', pinStatus(0)),
+    done('readPasswordStatus', pinStatus(5, 5)),
+    done('readPasswordStatus', pinStatus(1, 5)),
+    done('readPasswordStatus', pinStatus(0, 5)),
+    ...['readAuthCertificate', 'readPinStatus', 'readPasswordStatus'].flatMap((id) =>
+      cardFailures.map((error) => fail(id, error)),
+    ),
+    done('requestChallenge', 'UkVHSVNUUkFUSU9O'),
+    ...platformFailures.map((error) => fail('requestChallenge', error)),
+    done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' }),
+    ...[...wrongSecret, ...cardFailures].map((error) => fail('signWithPassword', error)),
+    done('signChallenge', 'QVNJRw=='),
+    ...[...wrongSecret, ...cardFailures].map((error) => fail('signChallenge', error)),
+    done('register', signedIn()),
+    ...[
+      platformErrors.customerNotFound(),
+      platformErrors.registrationMismatch(),
+      platformErrors.alreadyLinked(),
+      ...platformFailures,
+    ].map((error) => fail('register', error)),
+  ],
+  // Type only up to the shortest valid entry; let the card answer the prefetch once, before typing
+  // or while the finished entry waits (the orders in between add states, not behaviour).
+  allow: (snapshot: Snapshot, event: AnyEventObject) => {
+    const { customerNumber, password, pin } = snapshot.context;
+    if (event.type === 'DIGIT' && snapshot.matches({ entering: 'customerNumber' })) {
+      return customerNumber.length < CUSTOMER_NUMBER_MIN;
+    }
+    if (event.type === 'CHAR') return password.length < PASSWORD_MIN;
+    const answered = prefetch.exec(event.type)?.[2];
+    if (answered) {
+      const known = {
+        readAuthCertificate: 'authCertificate',
+        readPinStatus: 'pinStatus',
+        readPasswordStatus: 'passwordStatus',
+      } as const;
+      if (snapshot.context[known[answered as keyof typeof known]] !== undefined) return false;
+      return (
+        (snapshot.matches({ entering: 'customerNumber' }) && customerNumber === '') ||
+        snapshot.matches({ entering: 'submitted' })
+      );
+    }
+    return pin !== undefined;
+  },
+  serialize: (snapshot: Snapshot) => {
+    const c = snapshot.context;
+    return JSON.stringify({
+      value: snapshot.value,
+      status: snapshot.status,
+      entry: [c.customerNumber.length, c.password.length, c.pin.length],
+      certificate: c.authCertificate !== undefined,
+      pinStatus: c.pinStatus?.triesLeft,
+      passwordStatus: c.passwordStatus?.triesLeft,
+      held: [c.heldPassword !== undefined, c.heldPin !== undefined],
+      confirmation: [c.passwordConfirmation, c.pinConfirmation],
+      signed: [c.challenge !== undefined, c.signed !== undefined, c.authSignature !== undefined],
+      error: c.error && [c.error.messageKey, c.error.triesLeft],
+    });
+  },
+};

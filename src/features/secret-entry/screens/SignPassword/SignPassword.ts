@@ -1,0 +1,198 @@
+/**
+ * The signature certificate's password (6–16 of A–Z and 0–9) on an on-screen keypad: arrows move,
+ * OK types the focused key (or 消す / 決定), the remote's number buttons type digits directly.
+ * Typed characters show as ●. With one try left the warning panel takes the focus, as for the PIN.
+ */
+import { Lightning } from '@lightningjs/sdk';
+import { Button } from '../../../../app/components/Button/Button';
+import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
+import { digitOf, letterOf } from '../../../../app/keys/keymap';
+import { theme } from '../../../../app/theme/tokens';
+import type { SignPasswordProps } from '../../props';
+import { LastTryPanel, withWarningIcon } from '../PinEntry/LastTryPanel';
+import { FILLED, sameMessage, triesLine } from '../PinEntry/PinEntry';
+import { textElement } from '../PinEntry/PinEntry.styles';
+import { Screen } from '../../../../app/screens/Screen';
+import { KEYPAD, signPasswordStyles, type KeypadKey } from './SignPassword.styles';
+import { SecretEntryScreen } from '../../index';
+
+export type { SignPasswordProps };
+
+const LAST_TRY: MessageRef = { key: 'lastAttemptConfirm' };
+const labelOf = (key: KeypadKey) => (key.label.length === 1 ? key.label : t(key.label));
+
+/** The key to go to from `from` one row up or down: the one covering the same column. */
+export const keyInRow = (from: KeypadKey, row: number): KeypadKey | undefined => {
+  const candidates = KEYPAD.filter((key) => key.row === row);
+  return (
+    candidates.find((key) => from.col >= key.col && from.col < key.col + key.span) ??
+    candidates[candidates.length - 1]
+  );
+};
+
+export class SignPassword extends Screen<SignPasswordProps> {
+  static readonly screenName = SecretEntryScreen.signPassword;
+
+  static override _template() {
+    const s = signPasswordStyles(theme());
+    const f = s.field;
+    const keys: Record<string, object> = {};
+    for (const key of KEYPAD) {
+      const box = s.keyBox(key);
+      keys[key.ref] = { type: Button, x: box.x, y: box.y, fixedWidth: box.w };
+    }
+    const fieldText = (x: number, mountX: number, color: number, fontSize: number) => ({
+      x,
+      y: f.h / 2 + 4,
+      mountX,
+      mountY: 0.5,
+      text: { text: '', fontFace: s.fontFace, fontSize, textColor: color },
+    });
+    return {
+      Frame: { type: ScreenFrame },
+      Instruction: textElement(s.instruction, s.fontFace, 'center'),
+      Field: {
+        x: f.x,
+        y: f.y,
+        w: f.w,
+        h: f.h,
+        rect: true,
+        color: f.borderColor,
+        Inner: {
+          x: f.border,
+          y: f.border,
+          w: f.w - 2 * f.border,
+          h: f.h - 2 * f.border,
+          rect: true,
+          color: f.fill,
+        },
+        Dots: fieldText(f.padding, 0, f.borderColor, f.fontSize),
+        Count: fieldText(f.w - f.padding, 1, f.countColor, s.tries.fontSize),
+      },
+      Tries: textElement(s.tries, s.fontFace, 'center'),
+      Error: textElement(s.error, s.fontFace, 'center'),
+      HowTo: textElement(s.howTo, s.fontFace, 'center'),
+      Keypad: { x: s.keypad.x, y: s.keypad.y, ...keys },
+      Panel: { type: LastTryPanel, visible: false },
+    };
+  }
+
+  private shown: SignPasswordProps | undefined;
+  /** The focused key (index into KEYPAD); kept across renders so typing does not move it. */
+  private focusIndex = 0;
+
+  override _init() {
+    for (const key of KEYPAD) {
+      const button = this.tag(`Keypad.${key.ref}`) as unknown as Button;
+      button.label = labelOf(key);
+      button.onPress = () => this.send(key.event);
+    }
+    const panel = this.tag('Panel') as unknown as LastTryPanel;
+    panel.onConfirm = () => this.send({ type: 'CONFIRM' });
+    panel.onReenter = () => this.send({ type: 'BACK' });
+  }
+
+  protected render(props: SignPasswordProps) {
+    const s = signPasswordStyles(theme());
+    const before = this.shown;
+    this.shown = props;
+    this.tag('Frame')?.patch({ frame: { title: t('registration.password.title') } });
+    this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterSignPassword' }) } });
+    this.tag('Field.Dots')?.patch({ text: { text: FILLED.repeat(props.length) } });
+    this.tag('Field.Count')?.patch({
+      text: { text: `${t('registration.password.typed', { count: props.length })} / ${props.maxLength}` },
+    });
+    // Labels follow the language (the viewer may switch it on this screen).
+    for (const key of KEYPAD) (this.tag(`Keypad.${key.ref}`) as unknown as Button).label = labelOf(key);
+
+    const confirming = props.confirmingLastAttempt;
+    const tries = triesLine(props);
+    const error = props.error ? [withWarningIcon(message(props.error)), tries].filter(Boolean).join(' ') : '';
+    this.tag('Tries')?.patch({
+      visible: !confirming && error === '' && tries !== undefined,
+      text: { text: tries ?? '' },
+    });
+    this.tag('Error')?.patch({ visible: !confirming && error !== '', text: { text: error } });
+    this.tag('HowTo')?.patch({
+      visible: !confirming && error === '',
+      text: { text: t('registration.password.howTo') },
+    });
+    this.tag('Keypad')?.patch({ visible: !confirming });
+
+    const panel = this.tag('Panel') as unknown as LastTryPanel;
+    panel.patch({ visible: confirming });
+    if (confirming) panel.show(s.panel, LAST_TRY);
+    if (confirming && !before?.confirmingLastAttempt) panel.reset();
+    // The screen's own announcement covers its first view; later changes are spoken as they come,
+    // before the focus moves (a focused button speaks its label after the warning).
+    if (before) {
+      if (confirming && !before.confirmingLastAttempt) this.announce(message(LAST_TRY));
+      else if (props.error && !sameMessage(props.error, before.error)) this.announce(message(props.error));
+    }
+    this._refocus();
+  }
+
+  announcement(): string {
+    const props = this.props;
+    const title = t('registration.password.title');
+    if (props.confirmingLastAttempt) return [title, message(LAST_TRY)].join(' ');
+    const parts = [
+      title,
+      message({ key: 'enterSignPassword' }),
+      triesLine(props),
+      props.error && message(props.error),
+      t('registration.password.howTo'),
+    ];
+    return parts.filter(Boolean).join(' ');
+  }
+
+  override _getFocused(): Lightning.Component {
+    if (this.props?.confirmingLastAttempt) return this.tag('Panel') as unknown as Lightning.Component;
+    const key = KEYPAD[this.focusIndex] ?? KEYPAD[0]!;
+    return this.tag(`Keypad.${key.ref}`) as unknown as Lightning.Component;
+  }
+
+  private focusKey(next: KeypadKey | undefined) {
+    if (!next) return false;
+    this.focusIndex = KEYPAD.indexOf(next);
+    this._refocus();
+    return true;
+  }
+
+  private get focusedKey(): KeypadKey {
+    return KEYPAD[this.focusIndex] ?? KEYPAD[0]!;
+  }
+
+  override _handleLeft() {
+    const { row, col } = this.focusedKey;
+    return this.focusKey(KEYPAD.find((key) => key.row === row && key.col + key.span === col));
+  }
+
+  override _handleRight() {
+    const { row, col, span } = this.focusedKey;
+    return this.focusKey(KEYPAD.find((key) => key.row === row && key.col === col + span));
+  }
+
+  override _handleUp() {
+    const { row } = this.focusedKey;
+    return row > 0 ? this.focusKey(keyInRow(this.focusedKey, row - 1)) : false;
+  }
+
+  override _handleDown() {
+    const from = this.focusedKey;
+    return this.focusKey(keyInRow(from, from.row + 1));
+  }
+
+  override _handleKey(event: KeyboardEvent) {
+    const char = digitOf(event) ?? letterOf(event);
+    if (char === undefined) return false;
+    if (!this.props.confirmingLastAttempt) this.send({ type: 'CHAR', char });
+    return true;
+  }
+
+  override _handleBack() {
+    this.send({ type: 'BACK' });
+    return true;
+  }
+}

@@ -1,0 +1,393 @@
+/**
+ * The viewer's session at the TV counter: the card bridge's connection and the card's presence
+ * decide everything. A card in → login (→ registration the first time) → logged in, with the
+ * renewal notice when the certificate runs out within 90 days (or the word that it was renewed),
+ * the 変更確認 notice when the signature certificate was revoked or expired, the home menu and the
+ * feature flows.
+ * Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
+ * the platform refuses the token refresh, or nobody touches the remote for the idle timeout; a
+ * spoken warning comes `warningLeadMs` (≥ 20 s, WCAG 2.2.1) before, and one key extends.
+ * Logging out forgets the profile (nothing personal stays in context, and the child flows holding
+ * screens of data are stopped). The machine never stores anything in Storage.
+ */
+import { assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
+import { bookingMachine } from '../../booking/machine/booking.machine';
+import { errorIs, sessionEndReason } from '../../../machines/errors';
+import { healthMachine } from '../../health/machine/health.machine';
+import { loginMachine, type LoginOutput } from '../../login/machine/login.machine';
+import type { FlowMessageKey, MessageKey, MessageParams } from '../../../machines/messages';
+import type {
+  BridgeWatchEvent,
+  CardPresence,
+  FeatureOutput,
+  Profile,
+  RefreshOutput,
+} from '../../../machines/ports';
+import {
+  registrationMachine,
+  type RegistrationOutput,
+} from '../../registration/machine/registration.machine';
+import { certificateNotice, signCertificateNotice } from './certificate-expiry';
+
+export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
+export const DEFAULT_WARNING_LEAD_MS = 30_000;
+/** WCAG 2.2.1: at least 20 seconds to extend. */
+export const MIN_WARNING_LEAD_MS = 20_000;
+/** A refresh that failed for the network is tried again this much later. */
+export const REFRESH_RETRY_MS = 30_000;
+
+export interface SessionInput {
+  idleTimeoutMs?: number;
+  warningLeadMs?: number;
+}
+
+export interface SessionContext {
+  idleTimeoutMs: number;
+  warningLeadMs: number;
+  presence: CardPresence | 'unknown';
+  /** The My Number Card's identity in the latest status (new at every insertion). */
+  cardId: string | undefined;
+  /** The card login and registration were started for; another one ends them. */
+  flowCardId: string | undefined;
+  profile: Profile | undefined;
+  refreshAfterMs: number;
+  /** Why the viewer is back at the start (logged out, or the card pulled during login), shown on
+   * the next screen; cleared when a login starts. */
+  logoutReason: FlowMessageKey | undefined;
+}
+
+export type SessionEvent =
+  | BridgeWatchEvent
+  | { type: 'OK' }
+  | { type: 'ACTIVITY' }
+  | { type: 'EXTEND' }
+  | { type: 'LOGOUT' }
+  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' };
+
+/** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
+export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
+
+const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+type Done<T> = { event: { output: T } };
+const signedInOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
+  event.output.outcome === 'signedIn';
+const sessionEnded = ({ event }: Done<FeatureOutput>) => event.output.outcome === 'sessionExpired';
+const cardChangedOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
+  event.output.outcome === 'cardChanged';
+/** The flow ended because another card answered: start again, saying so, with no PIN sent to it. */
+const restartForNewCard = {
+  guard: cardChangedOutput,
+  target: '#session.cardIdle',
+  actions: 'noteCardChanged' as const,
+};
+
+export const sessionMachine = setup({
+  types: {
+    input: {} as SessionInput,
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+    emitted: {} as SessionEmitted,
+  },
+  actors: {
+    watchBridge: fromCallback(() => {
+      throw new Error("actor 'watchBridge' not provided");
+    }),
+    login: loginMachine,
+    registration: registrationMachine,
+    health: healthMachine,
+    booking: bookingMachine,
+    refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
+    logout: fromPromise<void>(notProvided('logout')),
+  },
+  actions: {
+    setPresence: assign(({ context, event }) =>
+      event.type === 'CARD_STATUS'
+        ? { presence: event.presence, cardId: event.cardId }
+        : { presence: context.presence, cardId: context.cardId },
+    ),
+    setSignedIn: assign(({ event }) => {
+      const output = (event as unknown as { output: LoginOutput | RegistrationOutput }).output;
+      return output.outcome === 'signedIn'
+        ? {
+            profile: output.signedIn.profile,
+            refreshAfterMs: output.signedIn.refreshAfterMs,
+            logoutReason: undefined,
+          }
+        : {};
+    }),
+    forgetPersonal: assign({ profile: undefined, flowCardId: undefined }),
+    noteCardChanged: assign({ logoutReason: 'cardChanged' }),
+    /** The platform ended the session: a feature flow's output or the refresh's error says why. */
+    expired: assign({
+      logoutReason: ({ event }) => {
+        const { output, error } = event as unknown as { output?: FeatureOutput; error?: unknown };
+        if (output)
+          return (output.outcome === 'sessionExpired' && output.reason) || 'loggedOutSessionExpired';
+        return sessionEndReason(error);
+      },
+    }),
+    announceIdleWarning: emit(({ context }) => ({
+      type: 'announce' as const,
+      messageKey: 'idleWarning' as const,
+      params: { seconds: Math.round(context.warningLeadMs / 1000) },
+    })),
+  },
+  guards: {
+    cardPresent: ({ context }) => context.presence === 'present',
+    noReader: ({ context }) => context.presence === 'noReader',
+    cardUnreadable: ({ context }) => context.presence === 'unreadable' || context.presence === 'unsupported',
+    cardGone: ({ event }) => event.type === 'CARD_STATUS' && event.presence !== 'present',
+    /** Another card than the flow's (a swap faster than the reader's polling shows as just this). */
+    cardSwapped: ({ context, event }) =>
+      event.type === 'CARD_STATUS' && context.flowCardId !== undefined && event.cardId !== context.flowCardId,
+    renewalDue: ({ context }) => certificateNotice(context.profile) !== undefined,
+    signNoticeDue: ({ context }) => signCertificateNotice(context.profile) !== undefined,
+    renewedNow: ({ context }) => context.profile?.certificate.renewed === true,
+  },
+  delays: {
+    idleWarning: ({ context }) => context.idleTimeoutMs - context.warningLeadMs,
+    warningLead: ({ context }) => context.warningLeadMs,
+    refreshDelay: ({ context }) => context.refreshAfterMs,
+  },
+}).createMachine({
+  id: 'session',
+  context: ({ input }) => {
+    const warningLeadMs = Math.max(MIN_WARNING_LEAD_MS, input.warningLeadMs ?? DEFAULT_WARNING_LEAD_MS);
+    return {
+      warningLeadMs,
+      idleTimeoutMs: Math.max(warningLeadMs + 1000, input.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS),
+      presence: 'unknown',
+      cardId: undefined,
+      flowCardId: undefined,
+      profile: undefined,
+      refreshAfterMs: 0,
+      logoutReason: undefined,
+    };
+  },
+  invoke: { id: 'watchBridge', src: 'watchBridge' },
+  on: {
+    BRIDGE_DOWN: { target: '.bridgeDown', actions: assign({ presence: 'unknown' }) },
+    // Up, but this app is turned away (no token, or a wrong one): only reopening the app helps.
+    BRIDGE_REFUSED: { target: '.bridgeRefused', actions: assign({ presence: 'unknown' }) },
+    CARD_STATUS: { actions: 'setPresence' },
+  },
+  initial: 'connecting',
+  states: {
+    connecting: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    bridgeDown: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    /** The client keeps retrying in the background: a connection that opens ends this. */
+    bridgeRefused: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    routing: {
+      always: [
+        { guard: 'cardPresent', target: 'authenticating' },
+        { guard: ({ context }) => context.presence === 'checking', target: 'checkingCard' },
+        { guard: ({ context }) => context.presence === 'serviceUnavailable', target: 'readerUnavailable' },
+        { guard: 'noReader', target: 'noReader' },
+        { guard: 'cardUnreadable', target: 'unreadableCard' },
+        { target: 'waitingForCard' },
+      ],
+    },
+    noReader: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    /** A card just inserted, not yet classified by the bridge: no login until it is. */
+    checkingCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    /** The box's reader service is down or restarting: the bridge says when it is back. */
+    readerUnavailable: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    waitingForCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    unreadableCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    authenticating: {
+      entry: assign(({ context }) => ({ logoutReason: undefined, flowCardId: context.cardId })),
+      // Pulling the card stops login or registration (and with it whatever was typed); so does
+      // another card, whose status names another identity.
+      on: {
+        CARD_STATUS: [
+          {
+            guard: 'cardGone',
+            target: 'routing',
+            actions: ['setPresence', assign({ logoutReason: 'cardRemoved' })],
+          },
+          { guard: 'cardSwapped', target: 'cardIdle', actions: ['setPresence', 'noteCardChanged'] },
+        ],
+      },
+      initial: 'login',
+      states: {
+        login: {
+          invoke: {
+            id: 'login',
+            src: 'login',
+            input: ({ context }) => ({ cardId: context.flowCardId }),
+            onDone: [
+              { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
+              restartForNewCard,
+              {
+                guard: ({ event }) => event.output.outcome === 'registrationRequired',
+                target: 'registration',
+              },
+              { target: '#session.cardIdle' },
+            ],
+          },
+        },
+        registration: {
+          invoke: {
+            id: 'registration',
+            src: 'registration',
+            input: ({ context }) => ({ cardId: context.flowCardId }),
+            onDone: [
+              { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
+              restartForNewCard,
+              { target: '#session.cardIdle' },
+            ],
+          },
+        },
+      },
+    },
+    /**
+     * A card is in but the viewer left the login: OK starts it again, or pull the card. Also where
+     * a flow ends when another card answered: the viewer reads why, and OK starts that card's login.
+     */
+    cardIdle: {
+      on: {
+        OK: 'authenticating',
+        CARD_STATUS: { guard: 'cardGone', target: 'routing', actions: 'setPresence' },
+      },
+    },
+    loggedIn: {
+      type: 'parallel',
+      exit: 'forgetPersonal',
+      on: {
+        // Another card's identity means this one was taken out, however fast the swap.
+        CARD_STATUS: {
+          guard: or(['cardGone', 'cardSwapped']),
+          target: 'loggingOut',
+          actions: ['setPresence', assign({ logoutReason: 'loggedOutCardRemoved' })],
+        },
+        BRIDGE_DOWN: {
+          target: 'loggingOut',
+          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
+        },
+        BRIDGE_REFUSED: {
+          target: 'loggingOut',
+          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
+        },
+        LOGOUT: { target: 'loggingOut', actions: assign({ logoutReason: 'loggedOutByViewer' }) },
+      },
+      states: {
+        screen: {
+          initial: 'checkingCertificate',
+          states: {
+            checkingCertificate: {
+              always: [
+                { guard: 'renewalDue', target: 'certificateNotice' },
+                { guard: 'renewedNow', target: 'renewedNotice' },
+                { target: 'checkingSignCertificate' },
+              ],
+            },
+            certificateNotice: { on: { OK: 'checkingSignCertificate' } },
+            /** The first login with a renewed certificate (新旧紐付け): said once. */
+            renewedNotice: { on: { OK: 'checkingSignCertificate' } },
+            /** 変更確認: the signature certificate revoked (e.g. after a move) or expired, told once. */
+            checkingSignCertificate: {
+              always: [{ guard: 'signNoticeDue', target: 'signCertificateNotice' }, { target: 'home' }],
+            },
+            signCertificateNotice: { on: { OK: 'home' } },
+            home: {
+              on: {
+                OPEN: [
+                  { guard: ({ event }) => event.section === 'health', target: 'health' },
+                  { guard: ({ event }) => event.section === 'myBookings', target: 'myBookings' },
+                  { target: 'booking' },
+                ],
+              },
+            },
+            health: {
+              invoke: {
+                id: 'health',
+                src: 'health',
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+            booking: {
+              invoke: {
+                id: 'booking',
+                src: 'booking',
+                input: {},
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+            /** The home menu's "my bookings": the booking flow, started at the viewer's bookings. */
+            myBookings: {
+              invoke: {
+                id: 'booking',
+                src: 'booking',
+                input: { start: 'myBookings' },
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+          },
+        },
+        idle: {
+          initial: 'active',
+          states: {
+            active: {
+              after: { idleWarning: 'warning' },
+              on: { ACTIVITY: { target: 'active', reenter: true } },
+            },
+            warning: {
+              entry: 'announceIdleWarning',
+              after: {
+                warningLead: {
+                  target: '#session.loggingOut',
+                  actions: assign({ logoutReason: 'loggedOutIdle' }),
+                },
+              },
+              on: { ACTIVITY: 'active', EXTEND: 'active' },
+            },
+          },
+        },
+        tokens: {
+          initial: 'fresh',
+          states: {
+            fresh: { after: { refreshDelay: 'refreshing' } },
+            refreshing: {
+              invoke: {
+                id: 'refreshTokens',
+                src: 'refreshTokens',
+                onDone: {
+                  target: 'fresh',
+                  actions: assign({ refreshAfterMs: ({ event }) => event.output.refreshAfterMs }),
+                },
+                onError: [
+                  // The network, not the session, failed: try again a little later.
+                  {
+                    guard: ({ event }) => errorIs(event, 'platformDown'),
+                    target: 'fresh',
+                    actions: assign({ refreshAfterMs: REFRESH_RETRY_MS }),
+                  },
+                  { target: '#session.loggingOut', actions: 'expired' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+    loggingOut: {
+      entry: 'forgetPersonal',
+      invoke: { id: 'logout', src: 'logout', onDone: 'loggedOut', onError: 'loggedOut' },
+    },
+    loggedOut: {
+      on: {
+        OK: [{ guard: 'cardPresent', target: 'authenticating' }, { target: 'routing' }],
+        CARD_STATUS: { guard: 'cardGone', target: 'routing', actions: 'setPresence' },
+      },
+    },
+  },
+});

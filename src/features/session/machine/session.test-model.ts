@@ -1,0 +1,84 @@
+/** The session machine's test model: bridge, card, child flow outcomes and timers. */
+import type { SnapshotFrom } from 'xstate';
+import {
+  CARD_ID,
+  OTHER_CARD_ID,
+  done,
+  fail,
+  platformErrors,
+  signedIn,
+  signedInWithSign,
+} from '../../../machines/testing/fixtures';
+import type { ModelSpec } from '../../../machines/testing/model';
+import { sessionMachine } from './session.machine';
+
+type Snapshot = SnapshotFrom<typeof sessionMachine>;
+
+const after = (delay: string, state: string) => ({ type: `xstate.after.${delay}.session.${state}` });
+
+export const IDLE_MS = 300_000;
+export const WARNING_MS = 30_000;
+
+export const sessionSpec: ModelSpec<typeof sessionMachine> = {
+  machine: sessionMachine,
+  input: { idleTimeoutMs: IDLE_MS, warningLeadMs: WARNING_MS },
+  promiseActors: ['login', 'registration', 'health', 'booking', 'refreshTokens', 'logout'],
+  callbackActors: ['watchBridge'],
+  events: [
+    { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID },
+    // The same reader, another card (a swap faster than the bridge's polling).
+    { type: 'CARD_STATUS', presence: 'present', cardId: OTHER_CARD_ID },
+    { type: 'CARD_STATUS', presence: 'checking' },
+    { type: 'CARD_STATUS', presence: 'serviceUnavailable' },
+    { type: 'CARD_STATUS', presence: 'absent' },
+    { type: 'CARD_STATUS', presence: 'noReader' },
+    { type: 'CARD_STATUS', presence: 'unreadable' },
+    { type: 'CARD_STATUS', presence: 'unsupported' },
+    { type: 'BRIDGE_DOWN' },
+    { type: 'BRIDGE_REFUSED' },
+    { type: 'OK' },
+    { type: 'ACTIVITY' },
+    { type: 'EXTEND' },
+    { type: 'LOGOUT' },
+    { type: 'OPEN', section: 'health' },
+    { type: 'OPEN', section: 'booking' },
+    { type: 'OPEN', section: 'myBookings' },
+    done('login', { outcome: 'signedIn', signedIn: signedIn() }),
+    done('login', { outcome: 'signedIn', signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }) }),
+    done('login', { outcome: 'signedIn', signedIn: signedInWithSign('holderInformationChanged') }),
+    done('login', { outcome: 'signedIn', signedIn: signedIn({ renewed: true }) }),
+    done('login', { outcome: 'registrationRequired' }),
+    done('login', { outcome: 'cancelled' }),
+    done('login', { outcome: 'cardChanged' }),
+    done('registration', { outcome: 'signedIn', signedIn: signedIn() }),
+    done('registration', { outcome: 'cancelled' }),
+    done('registration', { outcome: 'cardChanged' }),
+    done('health', { outcome: 'closed' }),
+    done('health', { outcome: 'sessionExpired' }),
+    done('booking', { outcome: 'closed' }),
+    done('booking', { outcome: 'sessionExpired' }),
+    done('refreshTokens', { refreshAfterMs: 240_000 }),
+    fail('refreshTokens', platformErrors.network()),
+    fail('refreshTokens', platformErrors.sessionExpired()),
+    done('logout', undefined),
+    fail('logout', platformErrors.network()),
+    after('idleWarning', 'loggedIn.idle.active'),
+    after('warningLead', 'loggedIn.idle.warning'),
+    after('refreshDelay', 'loggedIn.tokens.fresh'),
+  ],
+  // Logged in, the timers only matter at home (the screens in between add states, not behaviour).
+  allow: (snapshot: Snapshot, event) =>
+    !event.type.startsWith('xstate.after.') || snapshot.matches({ loggedIn: { screen: 'home' } }),
+  serialize: (snapshot: Snapshot) => {
+    const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason } = snapshot.context;
+    return JSON.stringify({
+      value: snapshot.value,
+      presence,
+      cardId,
+      flowCardId,
+      profile: profile && [profile.displayName, profile.certificate.daysRemaining],
+      refreshAfterMs,
+      logoutReason,
+    });
+  },
+};

@@ -1,0 +1,34 @@
+/** Layout of the home menu: the greeting, a one-line hint, then the big menu rows. */
+import { screenFrameStyles } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
+import { lineHeight, textHeight, type Theme } from '../../../../app/theme/tokens';
+
+export const homeStyles = (theme: Theme) => {
+  const { type, colors, focusRing } = theme;
+  const content = screenFrameStyles(theme).content;
+  const greeting = {
+    y: content.y,
+    fontSize: type.heading,
+    lineHeight: lineHeight(type.heading, theme),
+    color: colors.text,
+  };
+  const hint = {
+    y: greeting.y + textHeight(type.heading, 1, theme) + 8,
+    fontSize: type.body,
+    lineHeight: lineHeight(type.body, theme),
+    color: colors.textMuted,
+  };
+  // The focused row scales up a little; keep it and its ring inside the content box.
+  const inset = focusRing.width * 6;
+  return {
+    fontFace: type.fontFace,
+    content,
+    greeting,
+    hint,
+    menu: {
+      x: content.x + inset,
+      y: hint.y + textHeight(type.body, 1, theme) + 36,
+      w: content.w - 2 * inset,
+      visibleRows: 5,
+    },
+  };
+};

@@ -1,0 +1,219 @@
+/** The session's own states → screens (the flows' views have their own tests). */
+import { settle } from '../../../machines/testing/fake-actors';
+import {
+  CARD_ID,
+  DISPLAY_NAME,
+  OTHER_CARD_ID,
+  done,
+  platformErrors,
+  signedIn,
+  signedInWithSign,
+} from '../../../machines/testing/fixtures';
+import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { sessionSpec } from '../machine/session.test-model';
+import type { sessionMachine } from '../machine/session.machine';
+import { DEFAULT_SETTINGS } from '../../../app/settings/settings';
+import { messageFor } from '../../../machines/messages';
+import { allTranslations } from '../../../app/i18n/i18n';
+import { sessionView } from './session-view';
+import { SCREEN } from '../../../app/screens/ids';
+
+type Run = PathRun<typeof sessionMachine>;
+const settings = { ...DEFAULT_SETTINGS, services: ['health' as const] };
+const view = (run: Run) => sessionView(run.actor.getSnapshot(), settings);
+const card = (run: Run, presence: 'present' | 'absent' | 'noReader' | 'unreadable' | 'unsupported') =>
+  run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence });
+
+async function loggedIn(login = { outcome: 'signedIn', signedIn: signedIn() }) {
+  const run = startWithFakes(sessionSpec) as Run;
+  await settle();
+  card(run, 'present');
+  await settle();
+  await dispatch(run as never, done('login', login));
+  return run;
+}
+
+describe('session view', () => {
+  test('connecting, then the card reader states, each with a screen', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.status,
+      props: { body: { key: 'connectingBridge' } },
+    });
+    card(run, 'absent');
+    expect(view(run).main).toEqual({ screen: SCREEN.insertCard, target: 'session', props: {} });
+    card(run, 'noReader');
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.message,
+      props: { tone: 'error', body: { key: 'noReader' }, actions: [], contact: true },
+    });
+    card(run, 'unreadable');
+    expect(view(run).main.props).toMatchObject({ body: { key: 'cardUnreadable' } });
+    card(run, 'unsupported');
+    expect(view(run).main.props).toMatchObject({ body: { key: 'notMyNumberCard' } });
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_DOWN' });
+    expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeDown' }, contact: true });
+  });
+
+  test('a bridge that refuses the app: a message with the way forward, until a connection opens', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_REFUSED' });
+    expect(view(run).main).toEqual({
+      screen: SCREEN.message,
+      target: 'session',
+      props: {
+        tone: 'error',
+        titleKey: 'shell.bridgeRefusedTitle',
+        body: { key: 'bridgeRefused' },
+        actions: [],
+        contact: true,
+      },
+    });
+    const message = messageFor('bridgeRefused');
+    expect(message.ja).toContain('開き直して');
+    expect(message.ja).toContain('電源を入れ直して');
+    expect(message.en).toContain('open it again');
+    const title = allTranslations();
+    expect(title.ja['shell.bridgeRefusedTitle']).toBeTruthy();
+    expect(title.en['shell.bridgeRefusedTitle']).toBeTruthy();
+    // Retries go on quietly: the same message, no spinner in between; a connection ends it.
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_REFUSED' });
+    expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeRefused' } });
+    card(run, 'absent');
+    expect(view(run).main.screen).toBe(SCREEN.insertCard);
+  });
+
+  test('a card pulled during login brings the insert-card screen back, saying so', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    card(run, 'present');
+    expect(run.actor.getSnapshot().value).toEqual({ authenticating: 'login' });
+    card(run, 'absent');
+    expect(view(run).main).toEqual({
+      screen: SCREEN.insertCard,
+      target: 'session',
+      props: { notice: { key: 'cardRemoved' } },
+    });
+    card(run, 'present');
+    card(run, 'absent');
+    card(run, 'noReader');
+    card(run, 'absent');
+    expect(view(run).main.props).toEqual({ notice: { key: 'cardRemoved' } });
+  });
+
+  test('a card being classified, and the reader service away, each with its screen', () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'checking' });
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.status,
+      props: { titleKey: 'common.title.checking' },
+    });
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'serviceUnavailable' });
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.message,
+      props: { tone: 'error', body: { key: 'readerServiceUnavailable' }, actions: [], contact: false },
+    });
+  });
+
+  test('another card during login: the reason, and OK to log in with the new card', () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID });
+    run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present', cardId: OTHER_CARD_ID });
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.message,
+      props: { body: { key: 'cardChanged' }, actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }] },
+    });
+    // Left by the viewer's own choice, the same screen asks to press OK, with no reason.
+    run.actor.send({ type: 'OK' });
+    expect(run.actor.getSnapshot().context.logoutReason).toBeUndefined();
+  });
+
+  test("home shows the viewer's name and only the operator's services", async () => {
+    const run = await loggedIn();
+    expect(view(run).main).toEqual({
+      screen: SCREEN.home,
+      target: 'session',
+      props: { displayName: DISPLAY_NAME, services: ['health'] },
+    });
+    expect(view(run).idleWarning).toBeUndefined();
+  });
+
+  test('the renewal notice comes first when the certificate runs out soon', async () => {
+    const run = await loggedIn({
+      outcome: 'signedIn',
+      signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }),
+    });
+    expect(view(run).main).toEqual({
+      screen: SCREEN.certificateNotice,
+      target: 'session',
+      props: { days: 45 },
+    });
+  });
+
+  test('変更確認: a signature certificate revoked after a move asks once, with OK to go on', async () => {
+    const run = await loggedIn({
+      outcome: 'signedIn',
+      signedIn: signedInWithSign('holderInformationChanged'),
+    });
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.message,
+      target: 'session',
+      props: {
+        tone: 'notice',
+        titleKey: 'shell.signCertificateTitle',
+        body: { key: 'signCertificateChanged' },
+        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      },
+    });
+    for (const language of ['ja', 'en'] as const) {
+      expect(allTranslations()[language]['shell.signCertificateTitle']).toBeTruthy();
+    }
+    run.actor.send({ type: 'OK' });
+    expect(view(run).main.screen).toBe(SCREEN.home);
+  });
+
+  test('signed out by the platform: why, and the way back in', async () => {
+    const run = await loggedIn();
+    run.clock.increment(240_000);
+    await dispatch(run as never, {
+      type: 'xstate.error.actor.refreshTokens',
+      error: platformErrors.sessionCertificateRevoked(),
+    });
+    await dispatch(run as never, { type: 'xstate.done.actor.logout', output: undefined });
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.message,
+      props: {
+        titleKey: 'shell.loggedOutTitle',
+        body: { key: 'loggedOutCertificateRevoked' },
+        actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
+      },
+    });
+    card(run, 'absent');
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.insertCard,
+      props: { notice: { key: 'loggedOutCertificateRevoked' } },
+    });
+  });
+
+  test('the idle warning shows over the screen with the seconds left', async () => {
+    const run = await loggedIn();
+    run.clock.increment(300_000 - 30_000);
+    expect(view(run)).toMatchObject({ main: { screen: SCREEN.home }, idleWarning: { seconds: 30 } });
+  });
+
+  test('a login the viewer left waits for OK; logging out says why', async () => {
+    const run = await loggedIn({ outcome: 'cancelled' } as never);
+    expect(view(run).main).toMatchObject({
+      screen: SCREEN.message,
+      props: { body: { key: 'pressOkToLogIn' }, actions: [{ event: { type: 'OK' } }] },
+    });
+    const again = await loggedIn();
+    again.actor.send({ type: 'LOGOUT' });
+    expect(view(again).main.screen).toBe(SCREEN.status);
+    await dispatch(again as never, { type: 'xstate.error.actor.logout', error: platformErrors.network() });
+    expect(view(again).main).toMatchObject({
+      screen: SCREEN.message,
+      target: 'session',
+      props: { tone: 'notice', body: { key: 'loggedOutByViewer' }, actions: [{ event: { type: 'OK' } }] },
+    });
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * The session's snapshot → what the shell shows. Before login and after it the session's own
+ * states choose the screen; inside login, registration, health and booking the child flow's view
+ * function does (their snapshots are read from the session's children).
+ */
+import type { AnyActorRef, SnapshotFrom } from 'xstate';
+import { certificateNotice, signCertificateNotice } from '../machine/certificate-expiry';
+import type { sessionMachine } from '../machine/session.machine';
+import type { AppSettings } from '../../../app/settings/settings';
+import { messageView, statusView, type AppView, type ScreenView } from '../../../app/view/app-view';
+import { bookingView } from '../../booking/view/booking-view';
+import { healthView } from '../../health/view/health-view';
+import { loginView } from '../../login/view/login-view';
+import { registrationView } from '../../registration/view/registration-view';
+import { SessionScreen } from '../index';
+
+export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
+
+const childSnapshot = (snapshot: SessionSnapshot, id: string): unknown =>
+  (snapshot.children as Record<string, AnyActorRef | undefined>)[id]?.getSnapshot();
+
+const waiting = (titleKey: string, bodyKey = 'common.pleaseWait'): ScreenView =>
+  statusView('session', { titleKey, bodyKey });
+
+/** The flow in the foreground and its view function. */
+const flows = {
+  login: loginView,
+  registration: registrationView,
+  health: healthView,
+  booking: bookingView,
+} as const;
+
+function flowView(snapshot: SessionSnapshot, id: keyof typeof flows): ScreenView {
+  const child = childSnapshot(snapshot, id);
+  if (!child) return waiting('common.title.checking');
+  return (flows[id] as (s: unknown) => ScreenView)(child);
+}
+
+function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView {
+  const { profile } = snapshot.context;
+  if (snapshot.matches({ loggedIn: { screen: 'certificateNotice' } })) {
+    const notice = certificateNotice(profile);
+    return {
+      screen: SessionScreen.certificateNotice,
+      target: 'session',
+      props: { days: Number(notice?.params.days ?? 0) },
+    };
+  }
+  if (snapshot.matches({ loggedIn: { screen: 'renewedNotice' } })) {
+    return messageView('session', {
+      tone: 'notice',
+      titleKey: 'shell.certificateRenewedTitle',
+      body: { key: 'certificateRenewed' },
+      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      contact: false,
+    });
+  }
+  if (snapshot.matches({ loggedIn: { screen: 'signCertificateNotice' } })) {
+    return messageView('session', {
+      tone: 'notice',
+      titleKey: 'shell.signCertificateTitle',
+      body: { key: signCertificateNotice(profile) ?? 'signCertificateChanged' },
+      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
+      contact: false,
+    });
+  }
+  if (snapshot.matches({ loggedIn: { screen: SessionScreen.home } })) {
+    return {
+      screen: SessionScreen.home,
+      target: 'session',
+      props: { displayName: profile?.displayName ?? '', services: settings.services },
+    };
+  }
+  if (snapshot.matches({ loggedIn: { screen: 'health' } })) return flowView(snapshot, 'health');
+  if (snapshot.matches({ loggedIn: { screen: 'booking' } })) return flowView(snapshot, 'booking');
+  if (snapshot.matches({ loggedIn: { screen: 'myBookings' } })) return flowView(snapshot, 'booking');
+  return waiting('common.title.checking');
+}
+
+function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView {
+  const value = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
+  switch (value) {
+    case 'waitingForCard': {
+      // Why the viewer is back here (the card was pulled during login, a logout), if they are.
+      const reason = snapshot.context.logoutReason;
+      return {
+        screen: SessionScreen.insertCard,
+        target: 'session',
+        props: reason ? { notice: { key: reason } } : {},
+      };
+    }
+    case 'unreadableCard':
+      // A card the bridge knows is not a My Number card, or one it cannot talk to (mute).
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'common.title.card',
+        body: { key: snapshot.context.presence === 'unsupported' ? 'notMyNumberCard' : 'cardUnreadable' },
+        actions: [],
+        contact: snapshot.context.presence !== 'unsupported',
+      });
+    case 'checkingCard':
+      // A card just went in and the bridge is still classifying it.
+      return waiting('common.title.checking');
+    case 'readerUnavailable':
+      // The box restarts its reader service by itself; the screen changes when it is back.
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'common.title.connection',
+        body: { key: 'readerServiceUnavailable' },
+        actions: [],
+        contact: false,
+      });
+    case 'noReader':
+    case 'bridgeDown':
+      // Nothing to press: the screen changes by itself when the reader or the bridge is back.
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'common.title.connection',
+        body: { key: value },
+        actions: [],
+        contact: true,
+      });
+    case 'bridgeRefused':
+      // The box's launch URL carries the bridge's token; reopening the app is what brings it back.
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'shell.bridgeRefusedTitle',
+        body: { key: 'bridgeRefused' },
+        actions: [],
+        contact: true,
+      });
+    case 'authenticating':
+      return flowView(
+        snapshot,
+        snapshot.matches({ authenticating: 'registration' }) ? 'registration' : 'login',
+      );
+    case 'cardIdle':
+      return messageView('session', {
+        tone: 'notice',
+        titleKey: 'shell.cardIdleTitle',
+        // After a swap: why the flow started again (nothing was sent to the new card).
+        body: { key: snapshot.context.logoutReason === 'cardChanged' ? 'cardChanged' : 'pressOkToLogIn' },
+        actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
+        contact: false,
+      });
+    case 'loggedIn':
+      return loggedInView(snapshot, settings);
+    case 'loggingOut':
+      return waiting('shell.loggingOut');
+    case 'loggedOut':
+      return messageView('session', {
+        tone: 'notice',
+        titleKey: 'shell.loggedOutTitle',
+        body: { key: snapshot.context.logoutReason ?? 'loggedOutByViewer' },
+        actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
+        contact: snapshot.context.logoutReason === 'loggedOutBridgeDown',
+      });
+    default:
+      // connecting, routing
+      return statusView('session', { titleKey: 'shell.connecting', body: { key: 'connectingBridge' } });
+  }
+}
+
+export function sessionView(snapshot: SessionSnapshot, settings: AppSettings): AppView {
+  const view: AppView = { main: mainView(snapshot, settings) };
+  if (snapshot.matches({ loggedIn: { idle: 'warning' } })) {
+    view.idleWarning = { seconds: Math.round(snapshot.context.warningLeadMs / 1000) };
+  }
+  return view;
+}
