@@ -38,7 +38,7 @@ export interface OperatorConfig {
   defaultLanguage: 'ja' | 'en';
 }
 
-/** The session machine's default warning lead (src/machines/session: DEFAULT_WARNING_LEAD_MS). */
+/** The session machine's default warning lead (src/features/session/machine: DEFAULT_WARNING_LEAD_MS). */
 export const DEFAULT_WARNING_LEAD_SECONDS = 30;
 /** Activity time left before the warning starts, so the warning never fires right after a key. */
 export const MINIMUM_QUIET_SECONDS = 30;
