@@ -6,9 +6,14 @@
  *   MUTATION_PART=driver npm run mutation     # driver | methods | machines
  *   npm run mutation -- --mutate 'native-bridge/src/jpki/apdu.ts'
  *   MUTATION_PART=methods MUTATION_TESTS=native-bridge/src/bridge/confirmations.test.ts npm run mutation
+ *   MUTATION_REPORT=booking MUTATION_PART=machines npm run mutation -- --mutate 'src/features/booking/machine/*.ts'
+ *   # Minutes instead of hours: name the hand-written tests, leaving out the model-based suites, which
+ *   # replay every path for each mutant (a lower bound: they could only kill more).
+ *   MUTATION_PART=machines MUTATION_TESTS=src/features/booking/machine/booking.test.ts,... npm run mutation
  *
- * Reports: .tmp/mutation/<part or all>.html and .json. Only the part's own unit tests that import a mutated file
- * run against its mutants (pcscd and the browsers stay out of it); one worker, the box has 2 cores.
+ * Reports: .tmp/mutation/<MUTATION_REPORT, else the part or all>.html and .json (name narrowed runs:
+ * runs side by side would overwrite each other's report). Only the part's own unit tests that import
+ * a mutated file run against its mutants (pcscd and the browsers stay out of it); one worker, the box has 2 cores.
  */
 import { createRequire } from 'node:module';
 import process from 'node:process';
@@ -61,6 +66,7 @@ if (part && !(part in parts))
 const chosen = part ? [parts[part]] : Object.values(parts);
 // MUTATION_TESTS=glob,glob runs only those tests: new tests measured alone, to merge with a full run.
 const tests = process.env.MUTATION_TESTS?.split(',') ?? chosen.flatMap((p) => p.tests);
+const report = process.env.MUTATION_REPORT ?? `${part ?? 'all'}${process.env.MUTATION_TESTS ? '-only' : ''}`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -85,14 +91,14 @@ export default {
   mutate: [...chosen.flatMap((p) => p.mutate), ...notTests],
   ignoreStatic: true,
   ignorePatterns: ['.tmp', 'dist', 'build', 'coverage', 'out', 'deploy', 'docs'],
-  tempDirName: `.tmp/stryker-${part ?? 'all'}${process.env.MUTATION_TESTS ? '-only' : ''}`,
+  tempDirName: `.tmp/stryker-${report}`,
   cleanTempDir: true,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: {
-    fileName: `.tmp/mutation/${part ?? 'all'}${process.env.MUTATION_TESTS ? '-only' : ''}.html`,
+    fileName: `.tmp/mutation/${report}.html`,
   },
   jsonReporter: {
-    fileName: `.tmp/mutation/${part ?? 'all'}${process.env.MUTATION_TESTS ? '-only' : ''}.json`,
+    fileName: `.tmp/mutation/${report}.json`,
   },
   thresholds: { high: 80, low: 60, break: null },
   timeoutMS: 10000,

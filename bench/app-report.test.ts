@@ -4,9 +4,9 @@ import {
   markTime,
   methodOffsets,
   parseKeySamples,
-  seededRandom,
   type AppBenchResult,
 } from './app-report';
+import { seededRandom } from '../mocks/seeded-random';
 import { renderTable } from './report';
 
 const result = (over: Partial<AppBenchResult> = {}): AppBenchResult => ({
@@ -69,7 +69,7 @@ describe('methodOffsets', () => {
   });
 });
 
-describe('seededRandom', () => {
+describe('seededRandom (the press timings)', () => {
   it('repeats for a seed and stays in [0, 1)', () => {
     const a = seededRandom(7);
     const b = seededRandom(7);

@@ -5,9 +5,9 @@
 import { formatMs, formatRatio, median, percentile, type Row, type Table } from './report';
 
 /** The goals, as ratios of ours to the bare app measured in the same run. */
-export const GOALS = { gzip: 1.6, coldStart: 1.3, keyP95: 1.1 } as const;
+const GOALS = { gzip: 1.6, coldStart: 1.3, keyP95: 1.1 } as const;
 
-export interface BuildSize {
+interface BuildSize {
   /** Initial JS: the entry and the chunks it imports statically. */
   raw: number;
   gzip: number;
@@ -78,18 +78,6 @@ export function methodOffsets(samples: readonly KeySample[], frameEnds: readonly
   return Array.from({ length: count }, (_, index) => samples[index]!.frameAt - frameEnds[index]!);
 }
 
-/** A seeded 0–1 generator (mulberry32): both apps get the same spread of press timings. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const goalCell = (limit: number, ours: number, floor: number) =>
@@ -151,7 +139,7 @@ export function appTable(result: AppBenchResult): Table {
     floorHeader: 'floor (bare app)',
     rows,
     notes: [
-      'JS: `npm run build` (stb key map) and bench/fixtures/bare-app, same esbuild+swc pipeline; initial = app.js and',
+      'JS: `npm run build` and bench/fixtures/bare-app, same esbuild+swc pipeline; initial = app.js and',
       '  the chunks it imports statically (each gzipped on its own); the health/booking chunks load later.',
       `cold start: navigation start → the ${'madoguchi:first-focused-frame'} mark (frameEnd of the frame`,
       '  that first draws a screen with focus); a fresh cog per run, ours (simulator bridge, no card) and bare alternating.',

@@ -18,7 +18,7 @@ import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
-export const BARE_ENTRY = 'bench/fixtures/bare-app/index.ts';
+const BARE_ENTRY = 'bench/fixtures/bare-app/index.ts';
 const OURS_ENTRY = 'src/app/index.ts';
 
 export type AppName = 'ours' | 'bare';
@@ -39,22 +39,20 @@ export function checkWpe(): void {
 }
 
 export interface AppBuilds {
-  /** Key map of `npm run build` (stb): what ships, for the sizes. */
+  /** What `npm run build` makes, for the sizes. */
   size: Record<AppName, BuildStats>;
-  /** Keyboard key map (WebDriver's keys), served to WPE. */
+  /** The same builds, served to WPE. */
   dirs: Record<AppName, string>;
 }
 
-/** Both apps twice into `outRoot`: stb (the shipped build, sizes) and keyboard (driven in WPE). */
+/** Both apps into `outRoot`, built as `npm run build` builds ours (one key map for every box). */
 export async function buildBoth(outRoot: string): Promise<AppBuilds> {
   const entries: Record<AppName, string> = { ours: OURS_ENTRY, bare: BARE_ENTRY };
   const size = {} as Record<AppName, BuildStats>;
   const dirs = {} as Record<AppName, string>;
   for (const name of ['ours', 'bare'] as const) {
-    const common = { settings: DEFAULT_SETTINGS, entry: entries[name] };
-    size[name] = await buildApp({ ...common, outDir: path.join(outRoot, `${name}-stb`), platform: 'stb' });
-    dirs[name] = path.join(outRoot, `${name}-keyboard`);
-    await buildApp({ ...common, outDir: dirs[name], platform: 'keyboard' });
+    dirs[name] = path.join(outRoot, name);
+    size[name] = await buildApp({ settings: DEFAULT_SETTINGS, entry: entries[name], outDir: dirs[name] });
   }
   return { size, dirs };
 }

@@ -9,13 +9,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { seededRandom } from '../mocks/seeded-random';
 import { DEFAULT_SETTINGS } from '../src/app/settings/settings';
 import type { BenchContext, BenchOutcome } from './card';
 import {
   appTable,
   keyLatencies,
   methodOffsets,
-  seededRandom,
   type AppBenchResult,
   type AppSide,
   type KeySample,
@@ -50,7 +50,7 @@ export async function runAppBench(context: BenchContext): Promise<BenchOutcome> 
   const tempDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-app-'));
   cleanup.add('remove the temp dir', () => rmSync(tempDir, { recursive: true, force: true }));
 
-  progress('app: building ours and the bare app (esbuild + swc, stb and keyboard key maps)');
+  progress('app: building ours and the bare app (esbuild + swc, as npm run build)');
   const builds = await buildBoth(path.join(REPO_ROOT, '.tmp', 'app-bench'));
 
   let bridgeUrl = DEFAULT_SETTINGS.bridge.url;

@@ -25,7 +25,7 @@ import {
 import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
 
-export const BRIDGE_ORIGIN = 'http://127.0.0.1:8080';
+const BRIDGE_ORIGIN = 'http://127.0.0.1:8080';
 /** The scenario the simulator inserts at start; the twin is built with the same one. */
 const SCENARIO = 'normal';
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -139,7 +139,7 @@ export function parseLogLine(line: string): Record<string, unknown> | undefined 
 }
 
 /** VmRSS and VmHWM of a live process, or undefined where /proc is missing (not Linux). */
-export function processMemory(pid: number): MemorySample | undefined {
+function processMemory(pid: number): MemorySample | undefined {
   let status: string;
   try {
     status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -151,7 +151,7 @@ export function processMemory(pid: number): MemorySample | undefined {
   return Number.isFinite(sample.rssBytes) ? sample : undefined;
 }
 
-export class BridgeCallError extends Error {
+class BridgeCallError extends Error {
   constructor(
     method: string,
     readonly code: number,

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parsedOrUsage, parseStrictArgs, UsageError } from '../native-bridge/src/bridge/command-line';
 import { DEFAULT_READER, DEFAULT_VPCD_PORT, BenchSetupError } from './card-rig';
 import { runCardBench, type BenchContext, type BenchOutcome } from './card';
 import { runBridgeBench } from './bridge';
@@ -36,8 +36,6 @@ const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [o
   --vpcd-port N     card, login, memory: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
   --verbose         card: also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
 
-class UsageError extends Error {}
-
 interface CliOptions {
   benches: string[];
   runs: number;
@@ -49,24 +47,17 @@ interface CliOptions {
 }
 
 export function parseBenchArgs(argv: string[]): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        runs: { type: 'string' },
-        cycles: { type: 'string' },
-        json: { type: 'string' },
-        reader: { type: 'string' },
-        'vpcd-port': { type: 'string' },
-        verbose: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
-  }
+  const parsed = parseStrictArgs(argv, {
+    allowPositionals: true,
+    options: {
+      runs: { type: 'string' },
+      cycles: { type: 'string' },
+      json: { type: 'string' },
+      reader: { type: 'string' },
+      'vpcd-port': { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
+  });
   const { values, positionals } = parsed;
   const unknown = positionals.filter((name) => !(name in BENCHES));
   if (unknown.length) throw new UsageError(`そのベンチはありません / no such bench: ${unknown.join(', ')}`);
@@ -93,14 +84,9 @@ function integerOption(name: string, text: string, min: number, max: number): nu
 }
 
 async function main(argv: string[]): Promise<number> {
-  let options: CliOptions;
-  try {
-    options = parseBenchArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(() => parseBenchArgs(argv), USAGE);
+  if (!parsed.ok) return parsed.exitCode;
+  const options = parsed.value;
   const cleanup = new Cleanup();
   const report = (message: string) => console.error(message);
   // Ctrl-C / SIGTERM: take the card out and kill children before leaving.

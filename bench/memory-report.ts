@@ -14,7 +14,7 @@
 import { median, type Row, type Table } from './report';
 
 /** Goal: at most this much growth, for the web process and for the bridge. */
-export const MEMORY_GOAL_KB = 5 * 1024;
+const MEMORY_GOAL_KB = 5 * 1024;
 
 export interface GrowthWindows {
   warmup: number;
@@ -33,11 +33,11 @@ export function growthWindows(cycles: number): GrowthWindows {
 }
 
 /** Two clusters of samples with means this far apart are two modes. */
-export const MODE_GAP_KB = 30 * 1024;
+const MODE_GAP_KB = 30 * 1024;
 const MODE_WINDOW = 30;
 const MODE_MIN_SAMPLES = 3;
 
-export interface ModeGrowth {
+interface ModeGrowth {
   /** The mode's range, e.g. the samples ≥ 250 MB. */
   mode: 'low' | 'high';
   baselineKb: number;
@@ -95,7 +95,7 @@ export function summariseSeries(samples: readonly number[], cycles: number): Ser
  * The value splitting the samples into the two clusters with the largest between-cluster variance,
  * or undefined when their means are less than MODE_GAP_KB apart or a cluster has under 3 samples.
  */
-export function modeThreshold(samples: readonly number[]): number | undefined {
+function modeThreshold(samples: readonly number[]): number | undefined {
   const sorted = [...samples].sort((a, b) => a - b);
   const total = sorted.reduce((sum, kb) => sum + kb, 0);
   let best: { score: number; at: number; gap: number } | undefined;
@@ -113,7 +113,7 @@ export function modeThreshold(samples: readonly number[]): number | undefined {
 }
 
 /** Growth within each mode of a bimodal series (empty when it is not, or no mode spans the run). */
-export function modeGrowths(samples: readonly number[]): ModeGrowth[] {
+function modeGrowths(samples: readonly number[]): ModeGrowth[] {
   const threshold = modeThreshold(samples);
   if (threshold === undefined) return [];
   const window = Math.min(MODE_WINDOW, Math.floor(samples.length / 3));

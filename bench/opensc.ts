@@ -11,7 +11,7 @@ import path from 'node:path';
 import { jpkiSelectIndex, type CardRig, type CardSideApdu } from './card-rig';
 import { runCommand, type Cleanup, type CommandResult } from './cleanup';
 
-export const OPENSC_PKCS11_MODULE = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
+const OPENSC_PKCS11_MODULE = '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so';
 const AUTH_CERTIFICATE_ID = '01';
 const AUTH_TOKEN_HINT = /User Authentication/i;
 

@@ -24,7 +24,7 @@ import { median } from './report';
 
 const run = promisify(execFile);
 /** RSA verifications one login needs: the certificate by its root, the challenge by the card. */
-export const VERIFICATIONS_PER_LOGIN = 2;
+const VERIFICATIONS_PER_LOGIN = 2;
 /** Logins per timed run of a known certificate: enough that JIT and GC even out over a run. */
 const LOGINS_PER_RUN = 1000;
 /** First logins are ~100× slower: fewer per run. */

@@ -55,7 +55,7 @@ export function descendantsNamed(processes: readonly ProcessEntry[], root: numbe
     .map((entry) => entry.pid);
 }
 
-export function listProcesses(): ProcessEntry[] {
+function listProcesses(): ProcessEntry[] {
   const entries: ProcessEntry[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;

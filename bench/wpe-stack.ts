@@ -13,7 +13,7 @@ import type { TimelineEntry } from '../src/app/test-hook';
 import { BenchSetupError } from './card-rig';
 import type { BenchContext } from './card';
 
-export const BENCH_APP_DIR = join(ROOT, '.tmp/bench-app');
+const BENCH_APP_DIR = join(ROOT, '.tmp/bench-app');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -9,6 +9,8 @@ import {
   sessionTiming,
   validateOperator,
 } from './load-operator';
+import operatorSchema from './operator.schema.json';
+import { BRIDGE_TOKEN_PATTERN } from '../stb-spec/protocol/names';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the corpus breaks the JSON on purpose
 type RawConfig = Record<string, any>;
@@ -30,6 +32,9 @@ function problemsOf(mutate: (config: RawConfig) => void): string[] {
 }
 
 describe('example operators', () => {
+  it("takes the bridge token's form from the spec, so the app and the bridge agree on it", () =>
+    expect(operatorSchema.properties.bridge.properties.token.pattern).toBe(BRIDGE_TOKEN_PATTERN));
+
   it('has two examples', () => expect(EXAMPLES.length).toBeGreaterThanOrEqual(2));
 
   it.each(EXAMPLES)('%s is valid and its id matches the file name', (file) => {
@@ -77,7 +82,8 @@ describe('invalid configurations, each with a specific bilingual message', () =>
     ],
     ['missing name.en', (c) => delete c.name.en, 'name.en が必要です / name.en: required'],
     ['unknown field', (c) => (c.colour = 'red'), 'colour は使えない項目です / colour: unknown field'],
-    ['short token', (c) => (c.bridge.token = 'short'), 'bridge.token: must be at least 22 characters'],
+    ['short token', (c) => (c.bridge.token = 'short'), 'bridge.token: 22–128 characters'],
+    ['token with a dot', (c) => (c.bridge.token = `${'A'.repeat(22)}.x`), 'bridge.token: 22–128 characters'],
     ['privileged port', (c) => (c.bridge.port = 80), 'bridge.port: must be >= 1024'],
     ['port as string', (c) => (c.bridge.port = '9930'), 'bridge.port: must be of type integer'],
     ['unknown service', (c) => (c.services = ['tax']), 'services.0: must be one of "health", "booking"'],

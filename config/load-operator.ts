@@ -13,7 +13,7 @@ import { describeErrors, type FieldHints } from '../native-bridge/service/ajv-me
 import { readJsonFile } from '../native-bridge/service/read-json-file';
 import { MINIMUM_CONTRAST, contrastRatio } from '../src/app/theme/contrast';
 
-export type ServiceName = 'health' | 'booking';
+type ServiceName = 'health' | 'booking';
 export type ThemeColor = 'background' | 'text' | 'accent' | 'onAccent' | 'focus' | 'onFocus';
 /** The operator theme's text/background pairs that must reach MINIMUM_CONTRAST. */
 export const CONTRAST_PAIRS = [
@@ -39,9 +39,9 @@ export interface OperatorConfig {
 }
 
 /** The session machine's default warning lead (src/features/session/machine: DEFAULT_WARNING_LEAD_MS). */
-export const DEFAULT_WARNING_LEAD_SECONDS = 30;
+const DEFAULT_WARNING_LEAD_SECONDS = 30;
 /** Activity time left before the warning starts, so the warning never fires right after a key. */
-export const MINIMUM_QUIET_SECONDS = 30;
+const MINIMUM_QUIET_SECONDS = 30;
 
 export class OperatorConfigError extends Error {
   constructor(
@@ -64,7 +64,10 @@ const FIELD_HINTS: FieldHints = {
     ja: 'https の URL（デモのみ http://127.0.0.1）',
     en: 'must be an https URL (http only for 127.0.0.1, the demo)',
   },
-  'bridge.token': { ja: '英数字と . _ ~ -', en: 'letters, digits and . _ ~ - only' },
+  'bridge.token': {
+    ja: '英数字と _ - だけの 22〜128 文字',
+    en: '22–128 characters: letters, digits, _ and - only',
+  },
   'theme.logo': {
     ja: '設定ファイルからの相対パスの .svg か .png',
     en: 'an .svg or .png path relative to the configuration file',

@@ -8,7 +8,7 @@ import type { AppSettings } from '../src/app/settings/settings';
 import { sessionTiming, type OperatorConfig } from './load-operator';
 
 /** The loopback host the card bridge listens on (stb-spec BR-SEC-1). */
-export const BRIDGE_HOST = '127.0.0.1';
+const BRIDGE_HOST = '127.0.0.1';
 
 /** Where the bridge's JSON-RPC endpoint is for a port: ws://127.0.0.1:PORT/jsonrpc. */
 export const bridgeUrl = (port: number): string => `ws://${BRIDGE_HOST}:${port}/jsonrpc`;

@@ -111,7 +111,6 @@ export async function buildDist({
   const stats = await buildApp({
     outDir: dir,
     testHook,
-    platform: 'stb',
     settings,
     csp: contentSecurityPolicy(settings),
   });

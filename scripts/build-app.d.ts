@@ -19,7 +19,6 @@ export interface BuildStats {
 export function buildApp(options: {
   outDir: string;
   testHook?: boolean;
-  platform?: 'stb' | 'keyboard';
   settings: AppSettings;
   csp?: string;
   /** The entry module, relative to the repo (default src/app/index.ts). */

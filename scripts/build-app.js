@@ -9,7 +9,6 @@
 // <script type="module"> tags before it, so the browser fetches them in parallel with app.js instead
 // of after parsing it (no <link rel=modulepreload> before Safari 17).
 //   --test-hook        exposes window.__madoguchi for the e2e harness (never in the shipped build)
-//   --platform=stb|keyboard   which key map (default stb; both keep the keyboard codes)
 //   --out=DIR          output folder (default dist/app)
 //   --settings=FILE    an AppSettings JSON (src/app/settings/settings.ts) copied as settings.json;
 //                      default: local development (DEFAULT_SETTINGS: platform simulator on
@@ -129,15 +128,7 @@ const sizeOf = (codes) => ({
  * Returns the numbers for the size report: `raw`/`gzip` are the initial JS (app.js and the chunks it
  * imports statically), `lazy` the chunks loaded on demand.
  */
-async function buildApp({
-  outDir,
-  testHook = false,
-  platform = 'stb',
-  settings,
-  csp,
-  entry = 'src/app/index.ts',
-}) {
-  if (!['stb', 'keyboard'].includes(platform)) throw new Error(`unknown --platform ${platform}`);
+async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/app/index.ts' }) {
   if (!settings) throw new Error('buildApp: settings missing');
   fs.rmSync(outDir, { recursive: true, force: true });
   fs.mkdirSync(outDir, { recursive: true });
@@ -158,7 +149,6 @@ async function buildApp({
     chunkNames: 'chunk-[hash]',
     define: {
       __MADOGUCHI_TEST_HOOK__: String(testHook),
-      __MADOGUCHI_PLATFORM__: JSON.stringify(platform),
       'process.env.NODE_ENV': '"production"',
     },
     logLevel: 'warning',
@@ -259,7 +249,6 @@ async function main() {
   };
   const outDir = path.resolve(root, arg('out', 'dist/app'));
   const testHook = arg('test-hook', false) === true;
-  const platform = arg('platform', 'stb');
   const settingsFile = arg('settings', undefined);
   const { DEFAULT_SETTINGS, parseSettings, contentSecurityPolicy } = loadTsHelpers();
   let settings = DEFAULT_SETTINGS;
@@ -269,7 +258,7 @@ async function main() {
     settings = parseSettings(JSON.parse(text));
   }
   const csp = arg('csp', false) === true ? contentSecurityPolicy(settings) : undefined;
-  const stats = await buildApp({ outDir, testHook, platform, settings, csp });
+  const stats = await buildApp({ outDir, testHook, settings, csp });
   reportBuild(outDir, stats, testHook);
 }
 

@@ -14,6 +14,7 @@ import readline from 'node:readline';
 import WebSocket from 'ws';
 import { BridgeClient, SimulatorControls } from '../src/card';
 import { serveStatic } from '../e2e/harness/static-server';
+import specKeyMap from '../stb-spec/key-map.json';
 import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../stb-spec/protocol/names';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -51,6 +52,17 @@ function stopAll() {
   for (const child of children) child.kill('SIGTERM');
 }
 
+/** One line per key of the spec's key map: its label and the DOM key values that stand for it. */
+const remoteKeys = (): string => {
+  const digits = specKeyMap.keys.filter((entry) => entry.name.startsWith('digit'));
+  const lines = specKeyMap.keys
+    .filter((entry) => !digits.includes(entry))
+    .map((entry) => `    ${entry.label}  ${entry.events.map((event) => event.key).join(', ')}`);
+  const digitKeys = digits.flatMap((entry) => entry.events.map((event) => event.key));
+  lines.push(`    数字 / digits  ${digitKeys[0]}–${digitKeys.at(-1)} (テンキーも / the keypad too)`);
+  return lines.join('\n');
+};
+
 const HELP = `
   窓口 madoguchi — このアドレスを WPE / Chromium / Firefox で開いてください / open this in a browser:
 
@@ -61,10 +73,10 @@ const HELP = `
    After # is the card bridge's token: the app takes it and removes it from the address.
    ${ORIGIN} alone shows "Please reopen the app".)
 
-  リモコンの代わりのキー / keyboard as the remote:
-    ↑ ↓ ← →  移動 / move          Enter  決定 / OK          Backspace, Esc  戻る / Back
-    0–9      数字 / digits        F1 赤 ヘルプ / red help   F2 緑 もう一度聞く / green repeat
-    F4 青 English / 日本語 (blue: language)
+  リモコンのキー / the remote's keys (stb-spec/key-map.json; a keyboard sends the same key values):
+${remoteKeys()}
+    色キー / colour keys: 赤 ヘルプ / red help · 緑 もう一度聞く / green repeat · 青 English / 日本語 (blue)
+    (キーボードに色キーはありません / a keyboard has no colour keys)
 
   模擬カード / the simulated card (type here, then Enter):
     i [scenario]   カードを差す / insert (default normal)
@@ -88,14 +100,10 @@ async function resetPlatform(): Promise<void> {
 }
 
 async function main() {
-  const build = spawnSync(
-    process.execPath,
-    [path.join(ROOT, 'scripts/build-app.js'), '--platform=keyboard'],
-    {
-      cwd: ROOT,
-      stdio: 'inherit',
-    },
-  );
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-app.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   if (build.status !== 0) throw new Error('npm run build failed');
   const common = ['--allow-origin', ORIGIN];
   await start(

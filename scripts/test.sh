@@ -25,6 +25,8 @@ step "format" npx prettier --check --log-level warn .
 step "types" npx tsc -b
 # Parts import only downhill (.dependency-cruiser.cjs): no development kit or tool in the app or the bridge.
 step "boundaries" npm run --silent boundaries
+# No dead files, exports or dependencies (knip.jsonc names the entry points knip cannot find itself).
+step "dead code" npm run --silent knip
 # A hung runner fails the step after 20 minutes instead of eating CI's 90.
 step "unit tests" timeout 1200 npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
 step "PC/SC tests (real pcscd, vpcd card)" timeout 1200 npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json

@@ -12,7 +12,8 @@ import { BridgeErrorCode } from '../../stb-spec/protocol/errors';
 import { BridgeClient } from '../../src/card/bridge-client';
 import { isBridgeError } from '../../src/card/errors';
 import { originWebSocket } from '../../src/card/test-support';
-import { LONG, prng, until } from './support';
+import { seededRandom } from '../../mocks/seeded-random';
+import { LONG, until } from './support';
 
 const ROUNDS = LONG ? 3000 : 400;
 const PROTOCOL_CODES = new Set<number>(Object.values(BridgeErrorCode));
@@ -39,7 +40,7 @@ afterAll(() => bridge.close());
 async function garbledCard(seed: number, rate: number): Promise<CardCredentials> {
   await bridge.simulator.insertCard('normal');
   await bridge.cards.settled();
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   const card = (bridge.simulator.transport(SIMULATED_READER) as VirtualCardTransport).card;
   const process = card.process.bind(card);
@@ -96,7 +97,7 @@ test(`${ROUNDS} calls on a card with random status words and truncated data: typ
   const client = new BridgeClient({ url: bridge.url, WebSocket: originWebSocket(ORIGIN) });
   client.start();
   await until(() => client.connectionState === 'open', 'the client to connect');
-  const random = prng(0xbad5);
+  const random = seededRandom(0xbad5);
   const codes = new Map<string, number>();
   const corrupt: string[] = [];
   let credentials: CardCredentials | undefined;

@@ -3,7 +3,7 @@
  * owes an answer (`reply`), whether it is a text frame with invalid UTF-8 (the connection then
  * closes with 1007), and the id a reply must carry when the frame has one the bridge can echo.
  */
-import { prng } from './support';
+import { seededRandom } from '../../mocks/seeded-random';
 
 export interface FuzzFrame {
   kind: string;
@@ -33,7 +33,7 @@ const METHODS = [
 ];
 
 export function frameGenerator(seed: number) {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const int = (n: number) => Math.floor(random() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)]!;
   let serial = 0;

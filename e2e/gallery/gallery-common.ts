@@ -4,7 +4,8 @@
  * can meet, with realistic data. Booking's entries are in gallery-booking.ts.
  */
 import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../../src/features/health/testing/health-data';
-import type { AppView, MessageProps, ScreenView } from '../../src/app/view/app-view';
+import type { AppView, MessageAction, MessageProps, ScreenView } from '../../src/app/view/app-view';
+import type { MessageKey } from '../../src/machines/messages';
 import type { PinEntryProps } from '../../src/features/secret-entry/props';
 import { SCREEN } from '../../src/app/screens/ids';
 
@@ -39,6 +40,29 @@ const retryCancel = [
   { labelKey: 'common.retry', event: { type: 'RETRY' } },
   { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
 ];
+const OK = [{ labelKey: 'common.ok', event: { type: 'OK' } }];
+const LOG_IN_AGAIN = [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }];
+/** An error: its title, what went wrong, what the viewer can press, and whether to show whom to call. */
+const error = (
+  titleKey: string,
+  key: MessageKey,
+  actions: MessageAction[],
+  contact: boolean,
+): MessageProps => ({
+  tone: 'error',
+  titleKey,
+  body: { key },
+  actions,
+  contact,
+});
+/** A notice: nothing went wrong, so nobody needs calling. */
+const notice = (titleKey: string, key: MessageKey, actions: MessageAction[]): MessageProps => ({
+  tone: 'notice',
+  titleKey,
+  body: { key },
+  actions,
+  contact: false,
+});
 
 /** The same view in English, next to its Japanese entry. */
 const inEnglish = (entry: GalleryEntry): GalleryEntry => ({
@@ -86,75 +110,33 @@ const JAPANESE: GalleryEntry[] = [
       props: { titleKey: 'common.title.checking', bodyKey: 'common.working' },
     }),
   },
-  {
-    name: 'error-pin-locked',
-    view: message('login', {
-      tone: 'error',
-      titleKey: 'common.title.card',
-      body: { key: 'pinLocked' },
-      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-      contact: true,
-    }),
-  },
+  { name: 'error-pin-locked', view: message('login', error('common.title.card', 'pinLocked', OK, true)) },
   {
     name: 'error-certificate-revoked',
-    view: message('login', {
-      tone: 'error',
-      titleKey: 'common.title.card',
-      body: { key: 'CERTIFICATE_REVOKED' },
-      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-      contact: true,
-    }),
+    view: message('login', error('common.title.card', 'CERTIFICATE_REVOKED', OK, true)),
   },
   {
     name: 'error-platform-down',
-    view: message('login', {
-      tone: 'error',
-      titleKey: 'common.title.connection',
-      body: { key: 'PLATFORM_UNAVAILABLE' },
-      actions: retryCancel,
-      contact: true,
-    }),
+    view: message('login', error('common.title.connection', 'PLATFORM_UNAVAILABLE', retryCancel, true)),
   },
   {
     name: 'error-bridge-refused',
-    view: message('session', {
-      tone: 'error',
-      titleKey: 'shell.bridgeRefusedTitle',
-      body: { key: 'bridgeRefused' },
-      actions: [],
-      contact: true,
-    }),
+    view: message('session', error('shell.bridgeRefusedTitle', 'bridgeRefused', [], true)),
   },
   {
     name: 'error-reader-service',
-    view: message('session', {
-      tone: 'error',
-      titleKey: 'common.title.connection',
-      body: { key: 'readerServiceUnavailable' },
-      actions: [],
-      contact: false,
-    }),
+    view: message('session', error('common.title.connection', 'readerServiceUnavailable', [], false)),
   },
   {
     name: 'card-changed',
-    view: message('session', {
-      tone: 'notice',
-      titleKey: 'shell.cardIdleTitle',
-      body: { key: 'cardChanged' },
-      actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
-      contact: false,
-    }),
+    view: message(
+      'session',
+      notice('shell.cardIdleTitle', 'cardChanged', [{ labelKey: 'shell.logIn', event: { type: 'OK' } }]),
+    ),
   },
   {
     name: 'error-no-reader',
-    view: message('session', {
-      tone: 'error',
-      titleKey: 'common.title.connection',
-      body: { key: 'noReader' },
-      actions: [],
-      contact: true,
-    }),
+    view: message('session', error('common.title.connection', 'noReader', [], true)),
   },
   {
     name: 'customer-number',
@@ -222,49 +204,25 @@ const JAPANESE: GalleryEntry[] = [
   },
   {
     name: 'logged-out',
-    view: message('session', {
-      tone: 'notice',
-      titleKey: 'shell.loggedOutTitle',
-      body: { key: 'loggedOutIdle' },
-      actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
-      contact: false,
-    }),
+    view: message('session', notice('shell.loggedOutTitle', 'loggedOutIdle', LOG_IN_AGAIN)),
   },
   ...(['ja', 'en'] as const).flatMap((language): GalleryEntry[] => [
     {
       // The platform ended the session with its certificate: why, and the way back in.
       name: `logged-out-certificate-revoked.${language}`,
-      view: message('session', {
-        tone: 'notice',
-        titleKey: 'shell.loggedOutTitle',
-        body: { key: 'loggedOutCertificateRevoked' },
-        actions: [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }],
-        contact: false,
-      }),
+      view: message('session', notice('shell.loggedOutTitle', 'loggedOutCertificateRevoked', LOG_IN_AGAIN)),
       language,
     },
     {
       // The first login with a renewed certificate (新旧紐付け).
       name: `certificate-renewed.${language}`,
-      view: message('session', {
-        tone: 'notice',
-        titleKey: 'shell.certificateRenewedTitle',
-        body: { key: 'certificateRenewed' },
-        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-        contact: false,
-      }),
+      view: message('session', notice('shell.certificateRenewedTitle', 'certificateRenewed', OK)),
       language,
     },
     {
       // 変更確認: the signature certificate was revoked because the holder's information changed.
       name: `sign-certificate-changed.${language}`,
-      view: message('session', {
-        tone: 'notice',
-        titleKey: 'shell.signCertificateTitle',
-        body: { key: 'signCertificateChanged' },
-        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-        contact: false,
-      }),
+      view: message('session', notice('shell.signCertificateTitle', 'signCertificateChanged', OK)),
       language,
     },
   ]),

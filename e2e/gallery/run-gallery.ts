@@ -32,7 +32,7 @@ export async function runGallery(only?: GalleryEntry[]): Promise<GalleryShot[]> 
   const entries = only ?? (await gallery());
   execFileSync(
     process.execPath,
-    [join(ROOT, 'scripts/build-app.js'), '--test-hook', '--platform=keyboard', `--out=${GALLERY_APP_DIR}`],
+    [join(ROOT, 'scripts/build-app.js'), '--test-hook', `--out=${GALLERY_APP_DIR}`],
     { stdio: 'ignore' },
   );
   mkdirSync(GALLERY_DIR, { recursive: true });

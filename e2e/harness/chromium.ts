@@ -6,10 +6,10 @@
  */
 import { startDriverProcess, type Driver } from './driver-process';
 
-export const CHROMIUM = process.env.MADOGUCHI_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMEDRIVER = process.env.MADOGUCHI_CHROMEDRIVER ?? 'chromedriver';
+const CHROMIUM = process.env.MADOGUCHI_CHROMIUM ?? '/usr/bin/chromium';
+const CHROMEDRIVER = process.env.MADOGUCHI_CHROMEDRIVER ?? 'chromedriver';
 
-export const chromiumCapabilities = () => ({
+const chromiumCapabilities = () => ({
   browserName: 'chrome',
   'goog:chromeOptions': {
     binary: CHROMIUM,

@@ -19,7 +19,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { appKeyOf, type AppKey } from '../../src/app/keys/keymap';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/settings/settings';
+import specKeyMap from '../../stb-spec/key-map.json';
 import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../../stb-spec/protocol/names';
 import { JourneyCard, VPCD, type VpcdEndpoint } from './card';
 import {
@@ -43,8 +45,8 @@ export const BROWSERS: BrowserName[] = (process.env.MADOGUCHI_E2E_BROWSERS ?? 'w
   .map((name) => name.trim())
   .filter((name): name is BrowserName => name === 'wpe' || name === 'chromium');
 
-export const CARD_STATE_DIR = join(ROOT, '.tmp/e2e-cards');
-export const LOG_DIR = join(ROOT, '.tmp/e2e-logs');
+const CARD_STATE_DIR = join(ROOT, '.tmp/e2e-cards');
+const LOG_DIR = join(ROOT, '.tmp/e2e-logs');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -79,35 +81,60 @@ const BUILD_STAMP = join(E2E_APP_DIR, '.e2e-build');
  * The test build in .tmp/e2e-app (or `dir`), once per test run (jest --runInBand: one process, one
  * pid). The benches build into their own directory, so a bench never rebuilds under the journeys.
  */
-export const buildTestAppOnce = (dir: string = E2E_APP_DIR): void => {
+const buildTestAppOnce = (dir: string = E2E_APP_DIR): void => {
   const stampFile = dir === E2E_APP_DIR ? BUILD_STAMP : join(dir, '.e2e-build');
   const stamp = String(process.pid);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'scripts/build-app.js'), '--test-hook', '--platform=keyboard', `--out=${dir}`],
-    { stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build-app.js'), '--test-hook', `--out=${dir}`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   writeFileSync(stampFile, stamp);
 };
 
 // ── the journey ─────────────────────────────────────────────────────────────────────────────────
 
-/** Key names → WebDriver key codepoints (the keyboard build's key map: src/app/keys/keymap.ts). */
-export const KEYS = {
-  Up: '\uE013',
-  Down: '\uE015',
-  Left: '\uE012',
-  Right: '\uE014',
+/** WebDriver's codepoints (W3C WebDriver key table) for the DOM key values a spec pair may use. */
+const WEBDRIVER_CODEPOINTS: Readonly<Record<string, string>> = {
+  ArrowUp: '\uE013',
+  ArrowDown: '\uE015',
+  ArrowLeft: '\uE012',
+  ArrowRight: '\uE014',
   Enter: '\uE007',
-  Back: '\uE003',
+  Backspace: '\uE003',
   Escape: '\uE00C',
-  Red: '\uE031',
-  Green: '\uE032',
-  Yellow: '\uE033',
-  Blue: '\uE034',
-} as const;
-export type KeyName = keyof typeof KEYS;
+  F9: '\uE039',
+};
+
+/** What WebDriver sends for a DOM key value: its codepoint, a character as itself, else nothing. */
+const webDriverKey = (key: string): string | undefined =>
+  WEBDRIVER_CODEPOINTS[key] ?? (key.length === 1 ? key : undefined);
+
+/**
+ * The keys WebDriver can send: the spec's keys but its colour keys (ColorF0Red … have no WebDriver
+ * codepoint; neither has BrowserBack, the second pair of Back: a test dispatches those in the page,
+ * as journeys/back-key.e2e.test.ts does), and Escape, which the spec does not list, for the tests
+ * that show the app ignores it.
+ */
+export type KeyName = Exclude<AppKey, 'Red' | 'Green' | 'Yellow' | 'Blue'> | 'Escape';
+
+/** Key names → what WebDriver sends: per key of stb-spec/key-map.json, the first pair it can type. */
+export const KEYS = Object.fromEntries([
+  ...specKeyMap.keys.flatMap((entry) => {
+    const sent = entry.events.map((event) => webDriverKey(event.key)).find((key) => key !== undefined);
+    return sent === undefined ? [] : [[appKeyOf(entry.name), sent]];
+  }),
+  ['Escape', WEBDRIVER_CODEPOINTS.Escape],
+]) as Readonly<Record<KeyName, string>>;
+const UNSENDABLE: readonly AppKey[] = ['Red', 'Green', 'Yellow', 'Blue'];
+if (
+  UNSENDABLE.some((key) => key in KEYS) ||
+  Object.keys(KEYS).length + UNSENDABLE.length !== specKeyMap.keys.length + 1
+) {
+  throw new Error('stb-spec/key-map.json: the keys WebDriver can send are not those KeyName names');
+}
+
+/** A key name as WebDriver sends it; anything else is text, typed character by character. */
+const sendable = (key: KeyName | string): string => (KEYS as Partial<Record<string, string>>)[key] ?? key;
 
 export interface HookState {
   screen: string | null;
@@ -134,7 +161,7 @@ export class Journey {
 
   /** Real key presses (WebDriver actions: keyDown + keyUp each). Text is typed character by character. */
   async press(...keys: (KeyName | string)[]): Promise<void> {
-    const sequence = keys.map((key) => (key in KEYS ? KEYS[key as KeyName] : key)).join('');
+    const sequence = keys.map((key) => sendable(key)).join('');
     await this.session.sendKeys(sequence);
   }
 

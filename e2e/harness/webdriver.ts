@@ -16,7 +16,7 @@ interface WireResponse {
   value: unknown;
 }
 
-export class WebDriverError extends Error {}
+class WebDriverError extends Error {}
 
 /** node:http without keep-alive, so no idle socket outlives the driver (and keeps jest running). */
 const call = (base: string, method: string, path: string, body?: unknown): Promise<unknown> =>

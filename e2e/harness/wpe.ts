@@ -8,7 +8,7 @@ import { startDriverProcess, type Driver } from './driver-process';
 export const COG = process.env.MADOGUCHI_COG ?? '/usr/bin/cog';
 export const WPE_WEBDRIVER = process.env.MADOGUCHI_WPE_WEBDRIVER ?? 'WPEWebDriver';
 
-export const wpeCapabilities = () => ({
+const wpeCapabilities = () => ({
   'wpe:browserOptions': { binary: COG, args: ['--platform=headless', '--automation'] },
 });
 

@@ -19,12 +19,12 @@ import * as oid from './oids';
 import type { CardHolder, CertificateKind } from './types';
 
 /** [attribute type OID, value, string type]; one attribute per RDN, in order. */
-export type NameAttribute = [type: string, value: string, encoding: 'printable' | 'utf8'];
+type NameAttribute = [type: string, value: string, encoding: 'printable' | 'utf8'];
 
 const JLIS_OU = 'Japan Agency for Local Authority Information Systems';
 
 /** Root subjects, modelled on the real JPKI roots with O=JPKI-TEST so nobody mistakes them. */
-export const ROOT_SUBJECTS: Record<CertificateKind, NameAttribute[]> = {
+const ROOT_SUBJECTS: Record<CertificateKind, NameAttribute[]> = {
   auth: [
     [oid.OID_COUNTRY, 'JP', 'printable'],
     [oid.OID_ORGANIZATION, 'JPKI-TEST', 'printable'],
@@ -40,7 +40,7 @@ export const ROOT_SUBJECTS: Record<CertificateKind, NameAttribute[]> = {
 };
 
 /** Where a relying party would fetch each generation's CRL (.invalid: never resolvable). */
-export function crlDistributionUrl(kind: CertificateKind, generation: number): string {
+function crlDistributionUrl(kind: CertificateKind, generation: number): string {
   return `http://jpki-test.invalid/crl/${kind}-root-${generation}.crl`;
 }
 
@@ -48,7 +48,7 @@ export function crlDistributionUrl(kind: CertificateKind, generation: number): s
  * A Name with one attribute per RDN. Built by hand because pkijs would put every attribute of a
  * fresh RelativeDistinguishedNames into a single multi-valued RDN.
  */
-export function buildName(attributes: NameAttribute[]): pkijs.RelativeDistinguishedNames {
+function buildName(attributes: NameAttribute[]): pkijs.RelativeDistinguishedNames {
   const rdns = attributes.map(([type, value, encoding]) => {
     const text =
       encoding === 'printable' ? new asn1js.PrintableString({ value }) : new asn1js.Utf8String({ value });
@@ -60,14 +60,14 @@ export function buildName(attributes: NameAttribute[]): pkijs.RelativeDistinguis
 }
 
 /** 都道府県 and 市区町村 from a Japanese address, for the signature certificate's L attributes. */
-export function localitiesOf(address: string): string[] {
+function localitiesOf(address: string): string[] {
   const match = /^(東京都|北海道|(?:京都|大阪)府|[^都道府県\d]{2,3}県)([^\d]+?[市区町村])?/.exec(address);
   if (!match) return [];
   return match[2] ? [match[1]!, match[2]] : [match[1]!];
 }
 
 /** A random opaque identifier (16 upper-case hex digits); JPKI subjects carry no personal data. */
-export function opaqueId(): string {
+function opaqueId(): string {
   return toHex(randomBytes(8)).toUpperCase();
 }
 
@@ -88,7 +88,7 @@ function extension(
 }
 
 /** KeyUsage bit numbers (RFC 5280 §4.2.1.3). */
-export const KEY_USAGE = { digitalSignature: 0, nonRepudiation: 1, keyCertSign: 5, cRLSign: 6 } as const;
+const KEY_USAGE = { digitalSignature: 0, nonRepudiation: 1, keyCertSign: 5, cRLSign: 6 } as const;
 
 /** DER named BIT STRING: trailing zero bits dropped and counted as unused. */
 function keyUsageExtension(bits: number[]): pkijs.Extension {

@@ -5,14 +5,14 @@
 import * as pkijs from 'pkijs';
 
 /** Node 20 has WebCrypto on globalThis; pkijs must be told to use it (it only auto-detects `self`). */
-export const webcrypto = globalThis.crypto;
+const webcrypto = globalThis.crypto;
 /** A WebCrypto key, named from the runtime's own WebCrypto: the kit is type-checked without the DOM library. */
 export type WebCryptoKey = Awaited<ReturnType<typeof webcrypto.subtle.importKey>>;
 
 pkijs.setEngine('madoguchi-test-pki', new pkijs.CryptoEngine({ name: 'node-webcrypto', crypto: webcrypto }));
 
 /** All certificates, CRLs and card keys are RSA-2048 with PKCS#1 v1.5 + SHA-256, like JPKI. */
-export const RSA_ALGORITHM = {
+const RSA_ALGORITHM = {
   name: 'RSASSA-PKCS1-v1_5',
   modulusLength: 2048,
   publicExponent: new Uint8Array([0x01, 0x00, 0x01]),

@@ -52,7 +52,7 @@ export function encodeHolderAltNames(holder: CardHolder): Uint8Array {
 }
 
 /** Every otherName (type-id → string value) in a DER GeneralNames; other name forms are skipped. */
-export function readOtherNames(generalNamesDer: Uint8Array): Map<string, string> {
+function readOtherNames(generalNamesDer: Uint8Array): Map<string, string> {
   const parsed = asn1js.fromBER(toArrayBuffer(generalNamesDer));
   if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence)) {
     throw new Error('subjectAltName is not a GeneralNames SEQUENCE');

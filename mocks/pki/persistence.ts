@@ -21,7 +21,7 @@ function tempNameFor(file: string): string {
 }
 
 /** Writes `data` to `file` atomically (temp file in the same directory, then rename). */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
   const temp = tempNameFor(file);
   try {
     await fs.writeFile(temp, data, { mode });
@@ -128,15 +128,21 @@ const BINARY_FIELDS = [
   'signCaCertificate',
 ] as const;
 
+/** Each binary field of the credentials, converted by `convert` (base64 one way or the other). */
+function mapBinaryFields<From, To>(
+  source: Record<(typeof BINARY_FIELDS)[number], From>,
+  convert: (value: From) => To,
+): Record<(typeof BINARY_FIELDS)[number], To> {
+  return Object.fromEntries(BINARY_FIELDS.map((field) => [field, convert(source[field])])) as Record<
+    (typeof BINARY_FIELDS)[number],
+    To
+  >;
+}
+
 export function credentialsToJSON(credentials: CardCredentials): CardCredentialsJson {
   return {
     holder: { ...credentials.holder },
-    authCertificate: toBase64(credentials.authCertificate),
-    authPrivateKeyPkcs8: toBase64(credentials.authPrivateKeyPkcs8),
-    authCaCertificate: toBase64(credentials.authCaCertificate),
-    signCertificate: toBase64(credentials.signCertificate),
-    signPrivateKeyPkcs8: toBase64(credentials.signPrivateKeyPkcs8),
-    signCaCertificate: toBase64(credentials.signCaCertificate),
+    ...mapBinaryFields(credentials, toBase64),
     authSerialHex: credentials.authSerialHex,
     signSerialHex: credentials.signSerialHex,
   };
@@ -153,12 +159,7 @@ export function credentialsFromJSON(input: unknown): CardCredentials {
   const full = json as CardCredentialsJson;
   return {
     holder: { ...full.holder },
-    authCertificate: fromBase64(full.authCertificate),
-    authPrivateKeyPkcs8: fromBase64(full.authPrivateKeyPkcs8),
-    authCaCertificate: fromBase64(full.authCaCertificate),
-    signCertificate: fromBase64(full.signCertificate),
-    signPrivateKeyPkcs8: fromBase64(full.signPrivateKeyPkcs8),
-    signCaCertificate: fromBase64(full.signCaCertificate),
+    ...mapBinaryFields(full, fromBase64),
     authSerialHex: full.authSerialHex,
     signSerialHex: full.signSerialHex,
   };

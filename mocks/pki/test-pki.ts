@@ -29,8 +29,8 @@ import type {
 } from './types';
 import { certificateNotAfter } from './validity';
 
-export const TEST_PKI_FORMAT = 'madoguchi-test-pki/1';
-export const CERTIFICATE_KINDS: readonly CertificateKind[] = ['auth', 'sign'];
+const TEST_PKI_FORMAT = 'madoguchi-test-pki/1';
+const CERTIFICATE_KINDS: readonly CertificateKind[] = ['auth', 'sign'];
 
 /** How long a CRL is fresh (thisUpdate → nextUpdate). */
 const CRL_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -64,7 +64,7 @@ export interface JlisRecords {
 }
 
 /** Lowercase SHA-256 hex of a DER certificate: how J-LIS records name certificates here. */
-export async function certificateSha256Hex(der: Uint8Array): Promise<string> {
+async function certificateSha256Hex(der: Uint8Array): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', toArrayBuffer(der))));
 }
 

@@ -19,7 +19,7 @@ export function nameAttributes(name: pkijs.RelativeDistinguishedNames): [string,
   return name.typesAndValues.map((atv) => [atv.type, String(atv.value.valueBlock.value)]);
 }
 
-export function findExtension(
+function findExtension(
   extensions: pkijs.Extension[] | undefined,
   extnID: string,
 ): pkijs.Extension | undefined {

@@ -44,13 +44,25 @@ describe('5th birthday after issue (発行日後5回目の誕生日)', () => {
   });
 
   describe('29 February birthdays fall on 28 February in common years', () => {
-    it('ends on 28 Feb when the 5th birthday is in a common year', () => {
+    it.each([
       // 2027-02-28, 2028-02-29, 2029-02-28, 2030-02-28, 2031-02-28.
-      expect(nthBirthdayAfter('1952-02-29', jst('2026-11-24T12:00:00'))).toEqual({
-        year: 2031,
-        month: 2,
-        day: 28,
-      });
+      ['ends on 28 Feb when the 5th birthday is in a common year', '1952-02-29', '2026-11-24', '2031-02-28'],
+      [
+        'treats 28 Feb of a common year as the birthday: issued that day, not counted',
+        '1952-02-29',
+        '2027-02-28',
+        '2032-02-29',
+      ],
+      [
+        'treats 28 Feb of a common year as the birthday: issued the day before, counted',
+        '1952-02-29',
+        '2027-02-27',
+        '2031-02-28',
+      ],
+      ['keeps 28 Feb birthdays on 28 Feb even in leap years', '1950-02-28', '2027-03-01', '2032-02-28'],
+    ])('%s', (_, birthDate, issuedOn, fifthBirthday) => {
+      const [year, month, day] = fifthBirthday.split('-').map(Number);
+      expect(nthBirthdayAfter(birthDate, jst(`${issuedOn}T12:00:00`))).toEqual({ year, month, day });
     });
 
     it('ends on 29 Feb when the 5th birthday is in a leap year', () => {
@@ -58,27 +70,6 @@ describe('5th birthday after issue (発行日後5回目の誕生日)', () => {
       expect(certificateNotAfter('1952-02-29', jst('2027-03-01T12:00:00'))).toEqual(
         jst('2032-02-29T23:59:59'),
       );
-    });
-
-    it('treats 28 Feb of a common year as the birthday (issued that day → not counted)', () => {
-      expect(nthBirthdayAfter('1952-02-29', jst('2027-02-28T12:00:00'))).toEqual({
-        year: 2032,
-        month: 2,
-        day: 29,
-      });
-      expect(nthBirthdayAfter('1952-02-29', jst('2027-02-27T12:00:00'))).toEqual({
-        year: 2031,
-        month: 2,
-        day: 28,
-      });
-    });
-
-    it('keeps 28 Feb birthdays on 28 Feb even in leap years', () => {
-      expect(nthBirthdayAfter('1950-02-28', jst('2027-03-01T12:00:00'))).toEqual({
-        year: 2032,
-        month: 2,
-        day: 28,
-      });
     });
   });
 

@@ -28,18 +28,18 @@ export function parseIsoDate(iso: string): CalendarDate {
   return { year, month, day };
 }
 
-export function isLeapYear(year: number): boolean {
+function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
 /** The calendar date (in JST) of an instant. */
-export function jstDateOf(instant: Date): CalendarDate {
+function jstDateOf(instant: Date): CalendarDate {
   const shifted = new Date(instant.getTime() + JST_OFFSET_MS);
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
 
 /** The holder's birthday in `year`, with 29 Feb moved to 28 Feb in common years. */
-export function birthdayIn(birth: CalendarDate, year: number): CalendarDate {
+function birthdayIn(birth: CalendarDate, year: number): CalendarDate {
   if (birth.month === 2 && birth.day === 29 && !isLeapYear(year)) return { year, month: 2, day: 28 };
   return { year, month: birth.month, day: birth.day };
 }

@@ -51,6 +51,53 @@ function integer(flag: string, value: string, min: number, max: number): number 
   return Number(value);
 }
 
+type ListOption = 'trustAnchorFiles' | 'signTrustAnchorFiles' | 'crlFiles' | 'allowOrigins' | 'jlisDataFiles';
+
+/** A flag that may repeat: each value is added to the list. */
+const listFlag =
+  (list: ListOption) =>
+  (options: PlatformCliOptions, value: () => string): void => {
+    options[list].push(value());
+  };
+
+/** What each flag does to the options; `value()` takes the flag's value from the command line. */
+const FLAGS: Record<
+  string,
+  (options: PlatformCliOptions, value: () => string, env: NodeJS.ProcessEnv) => void
+> = {
+  '--port': (options, value) => {
+    options.port = integer('--port', value(), 0, 65535);
+  },
+  '--host': (options, value) => {
+    options.host = value();
+  },
+  '--pki': (options, value) => {
+    options.pkiDir = value();
+  },
+  '--no-test-pki': (options) => {
+    options.pkiDir = undefined;
+  },
+  '--trust-anchor': listFlag('trustAnchorFiles'),
+  '--sign-trust-anchor': listFlag('signTrustAnchorFiles'),
+  '--crl': listFlag('crlFiles'),
+  '--allow-origin': listFlag('allowOrigins'),
+  '--allow-missing-crl': (options) => {
+    options.requireCrl = false;
+  },
+  '--crl-refresh-seconds': (options, value) => {
+    options.crlRefreshSeconds = integer('--crl-refresh-seconds', value(), 0, 86400);
+  },
+  '--jlis-data': listFlag('jlisDataFiles'),
+  '--no-rate-limits': (options) => {
+    options.rateLimits = false;
+  },
+  '--simulator-controls': (options, _value, env) => {
+    const token = env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
+    if (token.length < 16) throw new CliUsageError(`${SIMULATOR_TOKEN_ENV} needs 16 characters or more`);
+    options.simulatorControls = { token };
+  },
+};
+
 export function parsePlatformArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -76,55 +123,10 @@ export function parsePlatformArgs(
       if (next === undefined || next.startsWith('--')) throw new CliUsageError(`${flag} needs a value`);
       return next;
     };
-    switch (flag) {
-      case '--port':
-        options.port = integer(flag, value(), 0, 65535);
-        break;
-      case '--host':
-        options.host = value();
-        break;
-      case '--pki':
-        options.pkiDir = value();
-        break;
-      case '--no-test-pki':
-        options.pkiDir = undefined;
-        break;
-      case '--trust-anchor':
-        options.trustAnchorFiles.push(value());
-        break;
-      case '--sign-trust-anchor':
-        options.signTrustAnchorFiles.push(value());
-        break;
-      case '--crl':
-        options.crlFiles.push(value());
-        break;
-      case '--allow-origin':
-        options.allowOrigins.push(value());
-        break;
-      case '--allow-missing-crl':
-        options.requireCrl = false;
-        break;
-      case '--crl-refresh-seconds':
-        options.crlRefreshSeconds = integer(flag, value(), 0, 86400);
-        break;
-      case '--jlis-data':
-        options.jlisDataFiles.push(value());
-        break;
-      case '--no-rate-limits':
-        options.rateLimits = false;
-        break;
-      case '--simulator-controls': {
-        const token = env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
-        if (token.length < 16) throw new CliUsageError(`${SIMULATOR_TOKEN_ENV} needs 16 characters or more`);
-        options.simulatorControls = { token };
-        break;
-      }
-      case '--help':
-      case '-h':
-        throw new CliUsageError(USAGE);
-      default:
-        throw new CliUsageError(`unknown option ${flag}\n${USAGE}`);
-    }
+    if (flag === '--help' || flag === '-h') throw new CliUsageError(USAGE);
+    const apply = Object.hasOwn(FLAGS, flag) ? FLAGS[flag] : undefined;
+    if (!apply) throw new CliUsageError(`unknown option ${flag}\n${USAGE}`);
+    apply(options, value, env);
   }
   return options;
 }

@@ -30,7 +30,7 @@ const BEARER_REFUSALS = new Set<string>([
 ]);
 
 /** The simulator controls' token header (the access tokens' Authorization header stays theirs). */
-export const SIMULATOR_TOKEN_HEADER = 'x-simulator-token';
+const SIMULATOR_TOKEN_HEADER = 'x-simulator-token';
 
 export interface PlatformHandlerOptions {
   /** The /__simulator/ routes, answering only to this token; absent: no such routes (404). */
@@ -161,25 +161,21 @@ export function createPlatformHandlers(
       await checkControlToken(request, controls!.token);
       return handler();
     });
+  /** A POST of the sign-in flow: its JSON body in; `status` and what `answer` makes of the body out. */
+  const postJson = (
+    path: string,
+    status: number,
+    action: LimitedAction,
+    answer: (body: Record<string, unknown>) => unknown,
+  ) =>
+    http.post(
+      `${base}${path}`,
+      route(async ({ body }) => ({ status, body: await answer(await body()) }), { action }),
+    );
   const api = [
-    http.post(
-      `${base}/v1/auth/challenges`,
-      route(async ({ body }) => ({ status: 201, body: simulator.createChallenge(await body()) }), {
-        action: 'challenge',
-      }),
-    ),
-    http.post(
-      `${base}/v1/auth/login`,
-      route(async ({ body }) => ({ status: 200, body: await simulator.login(await body()) }), {
-        action: 'login',
-      }),
-    ),
-    http.post(
-      `${base}/v1/auth/refresh`,
-      route(async ({ body }) => ({ status: 200, body: simulator.refresh(await body()) }), {
-        action: 'refresh',
-      }),
-    ),
+    postJson('/v1/auth/challenges', 201, 'challenge', (body) => simulator.createChallenge(body)),
+    postJson('/v1/auth/login', 200, 'login', (body) => simulator.login(body)),
+    postJson('/v1/auth/refresh', 200, 'refresh', (body) => simulator.refresh(body)),
     http.post(
       `${base}/v1/auth/logout`,
       route(({ request }) => {
@@ -187,12 +183,7 @@ export function createPlatformHandlers(
         return { status: 204 };
       }),
     ),
-    http.post(
-      `${base}/v1/registrations`,
-      route(async ({ body }) => ({ status: 201, body: await simulator.register(await body()) }), {
-        action: 'registration',
-      }),
-    ),
+    postJson('/v1/registrations', 201, 'registration', (body) => simulator.register(body)),
     http.get(
       `${base}/v1/me`,
       authed(({ session }) => ({ status: 200, body: simulator.profile(session()) })),

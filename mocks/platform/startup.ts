@@ -82,7 +82,7 @@ async function crlsOfPki(pkiDir: string): Promise<Uint8Array[]> {
 }
 
 /** Reads and checks a `--jlis-data` file; JlisDataError (ja/en, naming the entry) when malformed. */
-export async function readJlisDataFile(file: string): Promise<JlisData> {
+async function readJlisDataFile(file: string): Promise<JlisData> {
   const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     throw new JlisDataError(
       `J-LIS データ ${file} を読めません（${error.code ?? error.message}）`,
@@ -108,7 +108,7 @@ async function versionOf(file: string): Promise<string> {
  * A `--jlis-data` file, read again when it changes (an operator adds a card's records without a
  * restart). Checked at start; a later malformed version is reported and the last good one kept.
  */
-export async function jlisFileSource(
+async function jlisFileSource(
   file: string,
   report: (message: string) => void = (message) => console.error(message),
 ): Promise<JlisSource> {
@@ -127,7 +127,7 @@ export async function jlisFileSource(
 }
 
 /** J-LIS's records of the test PKI's cards, re-read when pki.json changes (a card issued meanwhile). */
-export function testPkiJlisSource(pkiDir: string): JlisSource {
+function testPkiJlisSource(pkiDir: string): JlisSource {
   const file = path.join(pkiDir, PKI_FILE);
   return {
     version: () => versionOf(file),

@@ -6,7 +6,7 @@
 import { setupServer, type SetupServer } from 'msw/node';
 import { JpkiCard } from '../../native-bridge/src/jpki/jpki-card';
 import { AUTH_PIN, SIGN_PASSWORD, virtualCard } from '../virtual-card/driver-fixtures';
-import { createTestPki, type CardCredentials, type TestPki } from '../pki';
+import { createTestPki, DEMO_HOLDERS, type CardCredentials, type TestPki } from '../pki';
 import { bytesToBase64, toArrayBuffer } from '../../src/platform/base64';
 import { challengeDigest, type RegistrationCard } from '../../src/platform/card';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/client';
@@ -80,6 +80,32 @@ export function jlisOf(pki: TestPki): SimulatedJlis {
   const jlis = new SimulatedJlis();
   jlis.addSource({ version: async () => pki.jlisVersion, load: async () => pki.jlisRecords() });
   return jlis;
+}
+
+/**
+ * A platform fixture and 山田 太郎's card (DEMO_HOLDERS[0]) for one test file: made before its
+ * tests, the simulator reset before each, closed after them. Read both inside the tests.
+ */
+export function usePlatformWithYamada(): {
+  readonly fixture: PlatformFixture;
+  readonly yamada: CardCredentials;
+} {
+  let fixture: PlatformFixture | undefined;
+  let yamada: CardCredentials | undefined;
+  beforeAll(async () => {
+    fixture = await createPlatformFixture();
+    yamada = await fixture.pki.issueCard(DEMO_HOLDERS[0]!);
+  });
+  afterAll(() => fixture?.close());
+  beforeEach(() => fixture!.simulator.reset());
+  return {
+    get fixture() {
+      return fixture!;
+    },
+    get yamada() {
+      return yamada!;
+    },
+  };
 }
 
 /**

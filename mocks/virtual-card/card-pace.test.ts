@@ -6,7 +6,8 @@
 import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { makeFakeCredentials } from './fake-credentials';
 import { CardPace, HANGING_CARD, SLOW_CARD, parseHang } from './card-pace';
-import { parseCliArgs, UsageError } from './cli';
+import { UsageError } from '../../native-bridge/src/bridge/command-line';
+import { parseCliArgs } from './cli';
 import { VirtualCardTransport } from './in-process-transport';
 import { VirtualJpkiCard } from './jpki-applet';
 import { createCardState } from './state';

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { parseCliArgs, UsageError } from './cli';
+import { UsageError } from '../../native-bridge/src/bridge/command-line';
+import { parseCliArgs } from './cli';
 
 const PINS = ['--auth-pin', '1234', '--sign-pin', 'ABC123'];
 

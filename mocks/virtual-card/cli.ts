@@ -10,15 +10,15 @@
  * Ctrl-C / SIGTERM removes the card and exits 0. PINs are never printed.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PIN_FORMAT } from '../../stb-spec/protocol/jpki-card';
+import { parsedOrUsage, parseStrictArgs, UsageError } from '../../native-bridge/src/bridge/command-line';
 import { DEMO_HOLDERS, loadOrCreateTestPki } from '../pki/index';
 import { prepareCardState } from './card-setup';
 import { CardPace, SLOW_CARD, parseHang, type CardPaceOptions } from './card-pace';
 import { createScenarioCard, parseScenario, ScenarioError, SCENARIO_NAMES, type Scenario } from './scenarios';
 import { saveCardStateAtomic } from './state';
 import { statusWordOf, swHex } from './status-words';
-import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdCard } from './vpcd-client';
+import { parseVpcdAddress, VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdCard } from './vpcd-client';
 import { FOREIGN_USAGE, runForeignCard } from './foreign-cli';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -41,8 +41,6 @@ const USAGE = `usage: npm run virtual-card -- --auth-pin PIN --sign-pin PASSWORD
 
 ${FOREIGN_USAGE}`;
 
-export class UsageError extends Error {}
-
 export interface CliOptions {
   host: string;
   port: number;
@@ -61,30 +59,23 @@ export interface CliOptions {
 
 /** Validates the command line; throws UsageError with a Japanese + English message. */
 export function parseCliArgs(argv: string[]): CliOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        'auth-pin': { type: 'string' },
-        'sign-pin': { type: 'string' },
-        vpcd: { type: 'string' },
-        state: { type: 'string' },
-        scenario: { type: 'string' },
-        pki: { type: 'string' },
-        holder: { type: 'string' },
-        'get-response': { type: 'boolean' },
-        'no-sfi': { type: 'boolean' },
-        'short-read': { type: 'string' },
-        slow: { type: 'boolean' },
-        hang: { type: 'string' },
-        trace: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
-  }
+  const { values } = parseStrictArgs(argv, {
+    options: {
+      'auth-pin': { type: 'string' },
+      'sign-pin': { type: 'string' },
+      vpcd: { type: 'string' },
+      state: { type: 'string' },
+      scenario: { type: 'string' },
+      pki: { type: 'string' },
+      holder: { type: 'string' },
+      'get-response': { type: 'boolean' },
+      'no-sfi': { type: 'boolean' },
+      'short-read': { type: 'string' },
+      slow: { type: 'boolean' },
+      hang: { type: 'string' },
+      trace: { type: 'boolean' },
+    },
+  });
   const auth = values['auth-pin'];
   const sign = values['sign-pin'];
   if (auth === undefined || !PIN_FORMAT.auth.test(auth)) {
@@ -95,7 +86,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       '--sign-pin: 署名用パスワードは英大文字と数字の6〜16文字です / the signature password must be 6–16 of A–Z and 0–9',
     );
   }
-  const [host, port] = parseHostPort(values.vpcd ?? `${VPCD_DEFAULT_HOST}:${VPCD_DEFAULT_PORT}`);
+  const [host, port] = parseVpcdAddress(values.vpcd ?? `${VPCD_DEFAULT_HOST}:${VPCD_DEFAULT_PORT}`);
   let scenario: Scenario;
   try {
     scenario = parseScenario(values.scenario ?? 'normal');
@@ -136,15 +127,6 @@ export function parseCliArgs(argv: string[]): CliOptions {
   };
 }
 
-function parseHostPort(text: string): [string, number] {
-  const match = /^(.+):(\d{1,5})$/.exec(text);
-  const port = match ? Number(match[2]) : NaN;
-  if (!match || port < 1 || port > 65535) {
-    throw new UsageError(`--vpcd: HOST:PORT の形で指定してください / expected HOST:PORT, got "${text}"`);
-  }
-  return [match[1]!, port];
-}
-
 /** vpcd numbers its readers by port: 35963 → "Virtual PCD 00 00", 35964 → "… 00 01". */
 function readerNameFor(port: number): string | undefined {
   const index = port - VPCD_DEFAULT_PORT;
@@ -153,14 +135,9 @@ function readerNameFor(port: number): string | undefined {
 
 async function main(argv: string[]): Promise<number> {
   if (argv.includes('--foreign-card')) return runForeignCard(argv);
-  let options: CliOptions;
-  try {
-    options = parseCliArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(() => parseCliArgs(argv), USAGE);
+  if (!parsed.ok) return parsed.exitCode;
+  const options = parsed.value;
   const note = (message: string): void => console.error(`virtual-card: ${message}`);
   const pki = await loadOrCreateTestPki(options.pkiDir);
   const holder = DEMO_HOLDERS[options.holderIndex]!;

@@ -31,8 +31,3 @@ export function parseCommandApdu(bytes: Uint8Array): CommandApdu | undefined {
 function decodeLe(le: number): number {
   return le === 0 ? 256 : le;
 }
-
-/** First two bytes of a command, for dispatching even when the rest is malformed. */
-export function headerOf(bytes: Uint8Array): { cla: number; ins: number } | undefined {
-  return bytes.length >= 2 ? { cla: bytes[0]!, ins: bytes[1]! } : undefined;
-}

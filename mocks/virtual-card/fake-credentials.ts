@@ -7,7 +7,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { CardCredentials } from '../pki/types';
 
 /** A DER SEQUENCE with a 2-byte long-form length (30 82 LL LL) of `totalLength` bytes in all. */
-export function fakeDerBlob(totalLength: number): Uint8Array {
+function fakeDerBlob(totalLength: number): Uint8Array {
   const contentLength = totalLength - 4;
   const blob = new Uint8Array(totalLength);
   blob.set([0x30, 0x82, contentLength >> 8, contentLength & 0xff]);

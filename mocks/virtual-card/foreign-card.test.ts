@@ -3,7 +3,8 @@ import { JPKI_AID, JPKI_ATR } from '../../stb-spec/protocol/jpki-card';
 import { JpkiCard } from '../../native-bridge/src/jpki/jpki-card';
 import { NotMyNumberCardError } from '../../native-bridge/src/jpki/errors';
 import { FOREIGN_CARD_ATR, FOREIGN_CARD_ATR_HEX, ForeignCard, ForeignCardTransport } from './foreign-card';
-import { FOREIGN_VPCD_PORT, ForeignUsageError, parseForeignArgs } from './foreign-cli';
+import { UsageError } from '../../native-bridge/src/bridge/command-line';
+import { FOREIGN_VPCD_PORT, parseForeignArgs } from './foreign-cli';
 import { GENERIC_CARD_ATR } from './jpki-applet';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').toUpperCase();
@@ -40,6 +41,6 @@ it('goes into vpcd reader 00 01 by default; takes only --vpcd and --trace', () =
     port: 35963,
     trace: true,
   });
-  expect(() => parseForeignArgs(['--foreign-card', '--auth-pin', '1234'])).toThrow(ForeignUsageError);
+  expect(() => parseForeignArgs(['--foreign-card', '--auth-pin', '1234'])).toThrow(UsageError);
   expect(() => parseForeignArgs(['--foreign-card', '--vpcd', 'x'])).toThrow('expected HOST:PORT');
 });

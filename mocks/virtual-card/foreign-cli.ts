@@ -4,10 +4,10 @@
  * 35964), next to the My Number card in the first. A bridge that serves only the My Number reader
  * never sends it anything: on exit it says how many APDUs it received (expected: 0).
  */
-import { parseArgs } from 'node:util';
+import { parsedOrUsage, parseStrictArgs } from '../../native-bridge/src/bridge/command-line';
 import { ForeignCard } from './foreign-card';
 import { swHex, statusWordOf } from './status-words';
-import { VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdCard } from './vpcd-client';
+import { parseVpcdAddress, VPCD_DEFAULT_HOST, VPCD_DEFAULT_PORT, VpcdCard } from './vpcd-client';
 
 /** The foreign card goes into vpcd's second reader unless told otherwise. */
 export const FOREIGN_VPCD_PORT = VPCD_DEFAULT_PORT + 1;
@@ -17,8 +17,6 @@ export const FOREIGN_USAGE = `usage: npm run virtual-card -- --foreign-card [--v
   --vpcd HOST:PORT      vpcd to connect to (default ${VPCD_DEFAULT_HOST}:${FOREIGN_VPCD_PORT} = "Virtual PCD 00 01")
   --trace               one line per APDU received on stderr (INS and status word)`;
 
-export class ForeignUsageError extends Error {}
-
 export interface ForeignCliOptions {
   host: string;
   port: number;
@@ -26,43 +24,26 @@ export interface ForeignCliOptions {
 }
 
 export function parseForeignArgs(argv: string[]): ForeignCliOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
+  const { values } = parseStrictArgs(
+    argv,
+    {
       options: {
         'foreign-card': { type: 'boolean' },
         vpcd: { type: 'string', default: `${VPCD_DEFAULT_HOST}:${FOREIGN_VPCD_PORT}` },
         trace: { type: 'boolean', default: false },
       },
-    }));
-  } catch (error) {
-    throw new ForeignUsageError(
-      `引数が正しくありません / invalid arguments: ${(error as Error).message} ` +
-        '(--foreign-card は --vpcd と --trace のみ / --foreign-card takes only --vpcd and --trace)',
-    );
-  }
-  const match = /^(.+):(\d{1,5})$/.exec(values.vpcd);
-  const port = match ? Number(match[2]) : NaN;
-  if (!match || port < 1 || port > 65535) {
-    throw new ForeignUsageError(
-      `--vpcd: HOST:PORT の形で指定してください / expected HOST:PORT, got "${values.vpcd}"`,
-    );
-  }
-  return { host: match[1]!, port, trace: values.trace };
+    },
+    ' (--foreign-card は --vpcd と --trace のみ / --foreign-card takes only --vpcd and --trace)',
+  );
+  const [host, port] = parseVpcdAddress(values.vpcd);
+  return { host, port, trace: values.trace };
 }
 
 /** Runs the foreign card on vpcd until SIGINT/SIGTERM; resolves with the exit code. */
 export async function runForeignCard(argv: string[]): Promise<number> {
-  let options: ForeignCliOptions;
-  try {
-    options = parseForeignArgs(argv);
-  } catch (error) {
-    if (!(error instanceof ForeignUsageError)) throw error;
-    console.error(`${error.message}\n\n${FOREIGN_USAGE}`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(() => parseForeignArgs(argv), FOREIGN_USAGE);
+  if (!parsed.ok) return parsed.exitCode;
+  const options = parsed.value;
   const note = (message: string): void => console.error(`virtual-card: ${message}`);
   const card = new ForeignCard();
   const vpcd = new VpcdCard(card, { host: options.host, port: options.port });

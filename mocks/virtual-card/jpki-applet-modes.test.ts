@@ -3,7 +3,6 @@ import { Cla, Ins, JPKI_AID, JpkiEf } from '../../stb-spec/protocol/jpki-card';
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
-import { createCardState } from './state';
 import { statusWordOf } from './status-words';
 import {
   apdu,
@@ -14,22 +13,18 @@ import {
   selectAp,
   selectEf,
   swOf,
+  poweredCard,
   verifyPin,
 } from './test-helpers';
+import { seededRandom } from '../seeded-random';
 
 let credentials: CardCredentials;
 beforeAll(() => {
   credentials = makeFakeCredentials();
 });
 
-function newCard(options: Partial<VirtualJpkiCardOptions> = {}): VirtualJpkiCard {
-  const card = new VirtualJpkiCard({
-    ...options,
-    state: createCardState(credentials, { auth: '1234', sign: 'ABC123' }),
-  });
-  card.powerOn();
-  return card;
-}
+const newCard = (options: Partial<VirtualJpkiCardOptions> = {}): VirtualJpkiCard =>
+  poweredCard(credentials, options).card;
 
 const readSfi = (sfi: number, offset: number, le: number): Uint8Array =>
   apdu(Cla.iso, Ins.readBinary, 0x80 | sfi, offset, le & 0xff);
@@ -150,20 +145,8 @@ describe('deliverResponsesViaGetResponse (T=0 style)', () => {
   });
 });
 
-/** Small deterministic PRNG (mulberry32) so a failing fuzz case can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('fuzz: 5,000 random APDUs never throw and always end in a status word', () => {
-  const random = prng(0x4a504b49);
+  const random = seededRandom(0x4a504b49);
   const byte = (): number => Math.floor(random() * 256);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const card = newCard({ deliverResponsesViaGetResponse: false });

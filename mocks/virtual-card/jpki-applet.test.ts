@@ -9,7 +9,6 @@ import {
 import type { CardCredentials } from '../pki/types';
 import { makeFakeCredentials } from './fake-credentials';
 import { GENERIC_CARD_ATR, VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
-import { createCardState, type VirtualCardState } from './state';
 import {
   apdu,
   computeSignature,
@@ -18,6 +17,7 @@ import {
   selectAp,
   selectEf,
   swOf,
+  poweredCard,
   verifyPin,
 } from './test-helpers';
 
@@ -29,15 +29,7 @@ beforeAll(() => {
   credentials = makeFakeCredentials();
 });
 
-function newCard(options: Partial<VirtualJpkiCardOptions> = {}): {
-  card: VirtualJpkiCard;
-  state: VirtualCardState;
-} {
-  const state = options.state ?? createCardState(credentials, { auth: AUTH_PIN, sign: SIGN_PIN });
-  const card = new VirtualJpkiCard({ ...options, state });
-  card.powerOn();
-  return { card, state };
-}
+const newCard = (options: Partial<VirtualJpkiCardOptions> = {}) => poweredCard(credentials, options);
 
 /** Sends each APDU and returns the SW of the last one. */
 function send(card: VirtualJpkiCard, ...commands: Uint8Array[]): string {

@@ -64,7 +64,7 @@ export const GENERIC_CARD_ATR = Uint8Array.of(
 );
 
 /** RSA-2048 with PKCS#1 v1.5 type-1 padding leaves room for at most 256 − 11 bytes of DigestInfo. */
-export const MAX_SIGN_INPUT_LENGTH = 245;
+const MAX_SIGN_INPUT_LENGTH = 245;
 
 export interface VirtualJpkiCardOptions {
   /** Persistent state; the card mutates `triesLeft` in place and reports each change. */

@@ -13,6 +13,9 @@ import {
   VERIFY_P1,
   VERIFY_P2_SELECTED_PIN,
 } from '../../stb-spec/protocol/jpki-card';
+import type { CardCredentials } from '../pki/types';
+import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
+import { createCardState, type VirtualCardState } from './state';
 import { statusWordOf, swHex } from './status-words';
 
 export function apdu(...parts: (number | Uint8Array | readonly number[])[]): Uint8Array {
@@ -52,4 +55,15 @@ export function swOf(response: Uint8Array): string {
 
 export function dataOf(response: Uint8Array): Uint8Array {
   return response.subarray(0, response.length - 2);
+}
+
+/** A powered-on applet holding `credentials` and the PINs 1234 / ABC123, unless `options.state` is given. */
+export function poweredCard(
+  credentials: CardCredentials,
+  options: Partial<VirtualJpkiCardOptions> = {},
+): { card: VirtualJpkiCard; state: VirtualCardState } {
+  const state = options.state ?? createCardState(credentials, { auth: '1234', sign: 'ABC123' });
+  const card = new VirtualJpkiCard({ ...options, state });
+  card.powerOn();
+  return { card, state };
 }

@@ -9,11 +9,22 @@
  */
 import { EventEmitter } from 'node:events';
 import { createConnection, type Socket } from 'node:net';
+import { UsageError } from '../../native-bridge/src/bridge/command-line';
 import type { CardPace } from './card-pace';
 import type { VirtualJpkiCard } from './jpki-applet';
 
 export const VPCD_DEFAULT_HOST = '127.0.0.1';
 export const VPCD_DEFAULT_PORT = 35963;
+
+/** A `--vpcd HOST:PORT` argument; a UsageError when it is not one. */
+export function parseVpcdAddress(text: string): [host: string, port: number] {
+  const match = /^(.+):(\d{1,5})$/.exec(text);
+  const port = match ? Number(match[2]) : NaN;
+  if (!match || port < 1 || port > 65535) {
+    throw new UsageError(`--vpcd: HOST:PORT の形で指定してください / expected HOST:PORT, got "${text}"`);
+  }
+  return [match[1]!, port];
+}
 
 /** Control codes vpcd sends as 1-byte payloads. Only GET ATR is answered. */
 export const VpcdControl = { powerOff: 0x00, powerOn: 0x01, reset: 0x02, getAtr: 0x04 } as const;

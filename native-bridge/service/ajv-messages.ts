@@ -9,7 +9,7 @@ import type { ErrorObject } from 'ajv';
 /** What a pattern/format/const violation means, per JSON path (`a.b.*` matches any last segment). */
 export type FieldHints = Record<string, { ja: string; en: string }>;
 
-export function jsonPath(instancePath: string, property?: string): string {
+function jsonPath(instancePath: string, property?: string): string {
   const parts = instancePath.split('/').slice(1);
   if (property !== undefined) parts.push(property);
   return parts.length ? parts.map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') : '(root)';
@@ -20,7 +20,7 @@ function hintFor(hints: FieldHints, where: string) {
 }
 
 /** One ajv error as one bilingual line. */
-export function describeError(error: ErrorObject, hints: FieldHints = {}): string {
+function describeError(error: ErrorObject, hints: FieldHints = {}): string {
   const where = jsonPath(error.instancePath);
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {

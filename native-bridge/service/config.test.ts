@@ -8,6 +8,8 @@ import {
   toBridgeOptions,
   validateBridgeConfig,
 } from './config';
+import { BRIDGE_TOKEN_PATTERN } from '../../stb-spec/protocol/names';
+import schema from './bridge-config.schema.json';
 import { runService } from './run-service';
 import { parseUnitFile, unitValue, unitValues } from './systemd-unit';
 
@@ -25,6 +27,11 @@ function problemsOf(value: unknown): string {
 }
 
 describe('bridge service configuration', () => {
+  it("checks a configured token against the spec's pattern, so a box cannot start with another form", () => {
+    expect(schema.properties.token.pattern).toBe(BRIDGE_TOKEN_PATTERN);
+    expect(() => validateBridgeConfig({ ...valid(), token: 'A'.repeat(22) }, 'bridge.json')).not.toThrow();
+  });
+
   it('accepts the example and fills in the defaults', () => {
     const options = toBridgeOptions(readBridgeConfig(EXAMPLE));
     expect(options).toEqual({
@@ -52,7 +59,10 @@ describe('bridge service configuration', () => {
       { allowedOrigins: ['https://a.example/app'] },
       'allowedOrigins.0: must be an origin',
     ],
-    ['a short token', { token: 'abc' }, 'token: must be at least 22 characters'],
+    ['a short token', { token: 'abc' }, 'token: 22–128 characters: letters, digits, _ and - only'],
+    ['a token longer than 128', { token: 'A'.repeat(129) }, 'token: 22–128 characters'],
+    // '.' and '~' would be percent-encoded in some launch URLs: the spec allows base64url only.
+    ['a token with a dot', { token: `${'A'.repeat(22)}.x` }, 'token: 22–128 characters'],
     ['an unknown backend', { backend: 'usb' }, 'backend: the production bridge knows pcsc only'],
     [
       'the simulator backend',
@@ -104,10 +114,17 @@ describe('bridge service configuration', () => {
     expect(() => parseServiceArgs(['--port', '1'])).toThrow('invalid argument: --port');
   });
 
-  it('exits with 2 (no restart) on a bad configuration, printing why', async () => {
+  it.each([
+    ['on a bad configuration, printing why', { host: '0.0.0.0' }, ['host: loopback 127.0.0.1 only']],
+    [
+      'when asked for the simulator, saying where it is',
+      { backend: 'simulator' },
+      ['本番用ブリッジは pcsc のみ', 'the simulator is in the development bridge (npm run bridge)'],
+    ],
+  ])('exits with 2 (no restart) %s', async (_, change, said) => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'bridge-config-'));
     const file = path.join(dir, 'bridge.json');
-    writeFileSync(file, JSON.stringify({ ...valid(), host: '0.0.0.0' }));
+    writeFileSync(file, JSON.stringify({ ...valid(), ...change }));
     const errors: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
     try {
@@ -115,22 +132,7 @@ describe('bridge service configuration', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(errors.join('\n')).toContain('host: loopback 127.0.0.1 only');
-  });
-
-  it('exits with 2 when asked for the simulator, saying where it is', async () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'bridge-config-'));
-    const file = path.join(dir, 'bridge.json');
-    writeFileSync(file, JSON.stringify({ ...valid(), backend: 'simulator' }));
-    const errors: string[] = [];
-    const spy = jest.spyOn(console, 'error').mockImplementation((line: string) => void errors.push(line));
-    try {
-      expect(await runService(['--config', file])).toBe(2);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(errors.join('\n')).toContain('本番用ブリッジは pcsc のみ');
-    expect(errors.join('\n')).toContain('the simulator is in the development bridge (npm run bridge)');
+    for (const text of said) expect(errors.join('\n')).toContain(text);
   });
 });
 

@@ -9,8 +9,8 @@ import type { BridgeOptions } from '../src/bridge/cli';
 import type { LogLevel } from '../src/bridge/logger';
 import schema from './bridge-config.schema.json';
 
-export const DEFAULT_CONFIG_FILE = '/etc/madoguchi/bridge.json';
-export const DEFAULT_PORT = 9930;
+const DEFAULT_CONFIG_FILE = '/etc/madoguchi/bridge.json';
+const DEFAULT_PORT = 9930;
 
 export interface BridgeServiceConfig {
   host?: '127.0.0.1';
@@ -48,7 +48,7 @@ const HINTS: FieldHints = {
     ja: 'http(s)://ホスト[:ポート] の形。* や null、パスは使えません',
     en: 'must be an origin http(s)://host[:port], without wildcard, null or path',
   },
-  token: { ja: '英数字と . _ ~ -', en: 'letters, digits and . _ ~ - only' },
+  token: { ja: '英数字と _ - だけの 22〜128 文字', en: '22–128 characters: letters, digits, _ and - only' },
   tokenFile: { ja: '絶対パス', en: 'must be an absolute path' },
   launchUrlFile: { ja: '絶対パス', en: 'must be an absolute path' },
   appUrl: { ja: 'http(s):// で始まるアドレス', en: 'must be an http(s):// address' },

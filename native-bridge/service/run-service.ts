@@ -25,12 +25,12 @@ import {
   writeLaunchUrl,
 } from './runtime-token';
 
-export const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
+const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
   FILE: JSON with port, allowedOrigins, token | tokenFile, appUrl, launchUrlFile, backend (pcsc), logLevel
   — see docs/operators.md`;
 
-export const EXIT_CONFIG = 2;
-export const EXIT_START = 1;
+const EXIT_CONFIG = 2;
+const EXIT_START = 1;
 
 export async function runService(argv: string[]): Promise<number | undefined> {
   let config;

@@ -13,11 +13,11 @@ import WebSocket from 'ws';
 import { bundleBridge, BUNDLE_NAME } from './bundle';
 import type { BridgeServiceConfig } from './config';
 
-export const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 export const isRoot = process.getuid?.() === 0;
 export const NOBODY_UID = 65534;
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -69,7 +69,7 @@ function confinedCommand(bundleDir: string, etcDir: string, stateDir: string) {
   };
 }
 
-export function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<string> {
+function waitForLine(child: ChildProcess, pattern: RegExp, ms: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`no ${pattern} within ${ms} ms:\n${output}`)), ms);

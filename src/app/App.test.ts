@@ -6,13 +6,13 @@
  * family's module arrived; a failed load shows a bilingual message whose retry loads it again.
  */
 import 'jest-webgl-canvas-mock';
-import { Lightning } from '@lightningjs/sdk';
 import { createActor, fromCallback } from 'xstate';
 import { sessionMachine } from '../features/session/machine/session.machine';
-import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
-import { keyboardKeys } from './keys/keymap';
+import { keyEventOf } from './keys/keymap';
 import { visibleTexts } from './layout-check/layout';
+import { deliverKey } from './testing/render';
+import { mountShell } from './testing/shell';
 import type { AppView } from './view/app-view';
 import { SCREEN, type ScreenId } from './screens/ids';
 
@@ -33,25 +33,9 @@ function mountApp() {
     sessionMachine.provide({ actors: { watchBridge: fromCallback(() => () => undefined) } }),
     { input: {} },
   );
-  setShellRuntime({ session });
-  class Harness extends Lightning.Application {
-    static override _template() {
-      return { App: { type: App } };
-    }
-    override _getFocused() {
-      return this.tag('App') as unknown as Lightning.Component;
-    }
-  }
-  const harness = new Harness({
-    stage: { w: 1920, h: 1080, autostart: false, useImageWorker: false },
-    keys: { ...keyboardKeys },
-  } as never);
-  const app = harness.tag('App') as unknown as App;
+  const { app, harness } = mountShell(session);
   const draw = () => harness.stage.drawFrame();
-  const enter = () =>
-    (harness as unknown as { _receiveKeydown(e: { keyCode: number }): void })._receiveKeydown({
-      keyCode: 13,
-    });
+  const enter = () => deliverKey(harness, { ...keyEventOf('Enter') });
   return { app, draw, enter, texts: () => visibleTexts(harness), destroy: () => harness.destroy?.() };
 }
 

@@ -29,7 +29,7 @@ import type { AppView, MessageProps, StatusProps } from './view/app-view';
 import { ShellScreen } from './screens/ids';
 
 /** What the shell needs of the voice (src/app/voice). */
-export interface VoiceOutput {
+interface VoiceOutput {
   screen(text: string): void;
   focus(text: string): void;
   repeat(): void;
@@ -93,6 +93,8 @@ export class App extends Lightning.Component {
   private firstScreenShown = false;
   /** The props the mounted screen got (a loading or failure screen's own while the view waits). */
   private shownProps: unknown;
+  /** The part of a view the mounted screen shows (the binding keeps it while it is unchanged). */
+  private shownMain?: AppView['main'];
   /** Set while the view waits for its family's chunk: 'waiting', then 'slow' or 'failed'. */
   private familyWait?: 'waiting' | 'slow' | 'failed';
   private slowTimer?: ReturnType<typeof setTimeout>;
@@ -149,8 +151,14 @@ export class App extends Lightning.Component {
     this.show(view);
   }
 
+  /** Applies what changed: the screen only when the view's main part did, then the idle warning. */
   private show(view: AppView) {
     this.view = view;
+    if (view.main === this.shownMain) {
+      this.showIdleWarning(view.idleWarning?.seconds);
+      this._refocus();
+      return;
+    }
     const { screen, props, target } = view.main;
     const family = familyFor(screen, target);
     if (family && !isLoaded(family)) {
@@ -161,6 +169,7 @@ export class App extends Lightning.Component {
     if (!ScreenClass) throw new Error(`no screen registered as '${screen}'`);
     // After a loading or failure screen the real one is mounted even if it has the same name.
     const changed = this.mountScreen(screen, ScreenClass, props, this.familyWait !== undefined);
+    this.shownMain = view.main;
     this.familyWait = undefined;
     clearTimeout(this.slowTimer);
     this.showIdleWarning(view.idleWarning?.seconds);
@@ -199,6 +208,7 @@ export class App extends Lightning.Component {
    * failed load shows a message with a retry instead of crashing.
    */
   private awaitFamily(family: LazyFamily, view: AppView) {
+    this.shownMain = undefined;
     if (this.familyWait !== 'slow' && this.familyWait !== 'failed') this.familyWait = 'waiting';
     clearTimeout(this.slowTimer);
     this.slowTimer = setTimeout(() => {

@@ -7,9 +7,9 @@ import { settingsResponse } from './settings/prefetch';
 import { Launch } from '@lightningjs/sdk';
 import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
+import { installKeyPath } from './keys/key-path';
 import { lightningKeys } from './keys/keymap';
 import { takeBridgeToken } from './launch/bridge-token';
-import { keepKeysInApp } from './keys/keep-keys';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
@@ -17,7 +17,6 @@ import { setTheme, themeFromSettings } from './theme/tokens';
 import { createVoice } from './voice/create-voice';
 
 declare const __MADOGUCHI_TEST_HOOK__: boolean;
-declare const __MADOGUCHI_PLATFORM__: 'keyboard' | 'stb';
 
 /** Without settings the box cannot reach anything: say so in both languages, never a blank TV. */
 function showSettingsError(error: unknown) {
@@ -34,8 +33,9 @@ function showSettingsError(error: unknown) {
 
 // The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
 const launchToken = takeBridgeToken(window);
-// The spec's keys are the app's: no browser default (history back on BrowserBack) may unload it.
-keepKeysInApp(window);
+// Each press is decoded once, here, and the spec's keys are the app's: no browser default (history
+// back on BrowserBack) may unload it.
+installKeyPath(window);
 
 function launch(settings: AppSettings) {
   setSettings(settings);
@@ -48,7 +48,7 @@ function launch(settings: AppSettings) {
     {
       // No image worker: it starts from a blob: URL, which the package's CSP (script-src 'self') blocks.
       stage: { w: 1920, h: 1080, clearColor: 0xff000000, useImageWorker: false },
-      keys: lightningKeys(__MADOGUCHI_PLATFORM__),
+      keys: lightningKeys(),
       enablePointer: false,
       debug: false,
     },

@@ -45,7 +45,7 @@ export interface TestHook {
   stats(): HookStats;
 }
 
-export interface HookStats {
+interface HookStats {
   /** Lightning's texture memory in use, in pixels (unused textures are kept up to memoryPressure). */
   texturePixels: number;
   /** Elements in the stage's tree (screens not freed would add up). */

@@ -193,23 +193,17 @@ describe('refused or not there (the probe after an upgrade that failed)', () => 
   const verdicts = (events: BridgeEvent[]) =>
     events.flatMap((event) => (event.type === 'connectFailed' ? [event.refused] : []));
 
-  it('asks the bridge over HTTP; an answer means it is up and refused the app', async () => {
+  it.each([
+    ['an answer means it is up and refused the app', 'resolve', true],
+    ['no answer means it is not there', 'reject', false],
+  ] as const)('asks the bridge over HTTP: %s', async (_, outcome, upAndRefusing) => {
     const { client, events, probe } = setUp(0.5);
     latestSocket().refuse();
     expect(probe.calls.map((call) => call.url)).toEqual(['http://127.0.0.1:9930/']);
     expect(verdicts(events)).toEqual([]);
-    probe.calls[0]!.resolve();
+    probe.calls[0]![outcome]();
     await flush();
-    expect(verdicts(events)).toEqual([true]);
-    client.close();
-  });
-
-  it('no HTTP answer: not there', async () => {
-    const { client, events, probe } = setUp(0.5);
-    latestSocket().refuse();
-    probe.calls[0]!.reject();
-    await flush();
-    expect(verdicts(events)).toEqual([false]);
+    expect(verdicts(events)).toEqual([upAndRefusing]);
     client.close();
   });
 

@@ -1,9 +1,10 @@
 /** What the real bridge never does, from a scripted fake: silence, garbage, broken replies, drops. */
 import { BridgeErrorCode } from '../../stb-spec/protocol/errors';
 import type { BridgeClient } from './bridge-client';
-import { BridgeError, isBridgeError } from './errors';
+import { isBridgeError } from './errors';
 import {
   EventRecorder,
+  bridgeErrorOf,
   handshakeHandler,
   isConnection,
   isStatusEvent,
@@ -30,25 +31,16 @@ async function connectToFake(handler: FakeHandler, options: Parameters<typeof te
   return { fake, client, recorder };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  const caught = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(BridgeError);
-  return caught as BridgeError;
-}
-
 const silent: FakeHandler = () => undefined;
 const digest = new Uint8Array(32);
 
 describe('timeouts', () => {
   it('fails a call the bridge never answers with TIMEOUT, per call or by the defaults', async () => {
     const { client } = await connectToFake(silent, { callTimeoutMs: 60, pinCallTimeoutMs: 120 });
-    const perCall = await rejection(client.getPinStatus('auth', { timeoutMs: 30 }));
+    const perCall = await bridgeErrorOf(client.getPinStatus('auth', { timeoutMs: 30 }));
     expect(isBridgeError(perCall, 'TIMEOUT') && perCall.details).toEqual({ timeoutMs: 30 });
-    expect((await rejection(client.readCertificate('auth'))).details).toEqual({ timeoutMs: 60 });
-    const signing = await rejection(client.sign({ key: 'auth', pin: '1234', digest }));
+    expect((await bridgeErrorOf(client.readCertificate('auth'))).details).toEqual({ timeoutMs: 60 });
+    const signing = await bridgeErrorOf(client.sign({ key: 'auth', pin: '1234', digest }));
     expect(signing.details).toEqual({ timeoutMs: 120 });
     expect(signing.method).toBe('sign');
     expect(client.connectionState).toBe('open'); // a slow call does not end the connection
@@ -61,10 +53,10 @@ describe('timeouts', () => {
       answerLate.push(() => socket.send(JSON.stringify(reply)));
       return undefined;
     });
-    expect((await rejection(client.getPinStatus('auth', { timeoutMs: 20 }))).kind).toBe('TIMEOUT');
+    expect((await bridgeErrorOf(client.getPinStatus('auth', { timeoutMs: 20 }))).kind).toBe('TIMEOUT');
     const second = client.getPinStatus('auth', { timeoutMs: 100 });
     answerLate[0]!(); // the first call's reply, now stale
-    expect((await rejection(second)).kind).toBe('TIMEOUT');
+    expect((await bridgeErrorOf(second)).kind).toBe('TIMEOUT');
     expect(client.connectionState).toBe('open');
   });
 
@@ -108,7 +100,7 @@ describe('malformed messages', () => {
     ['another jsonrpc version', 'TIMEOUT', (id: unknown) => ({ jsonrpc: '1.0', id, result: {} })],
   ])('a reply with %s fails the call with %s', async (_name, kind, reply) => {
     const { client } = await connectToFake(answering(reply));
-    expect((await rejection(client.getPinStatus('auth', { timeoutMs: 300 }))).kind).toBe(kind);
+    expect((await bridgeErrorOf(client.getPinStatus('auth', { timeoutMs: 300 }))).kind).toBe(kind);
     await expect(client.getStatus()).resolves.toBeDefined(); // the connection is still usable
   });
 
@@ -120,8 +112,10 @@ describe('malformed messages', () => {
         return { jsonrpc: '2.0', id: request.id, result: { der: 'abc' } };
       return undefined;
     });
-    expect((await rejection(client.sign({ key: 'auth', pin: '1234', digest }))).kind).toBe('PROTOCOL_ERROR');
-    expect((await rejection(client.readCertificate('auth'))).kind).toBe('PROTOCOL_ERROR');
+    expect((await bridgeErrorOf(client.sign({ key: 'auth', pin: '1234', digest }))).kind).toBe(
+      'PROTOCOL_ERROR',
+    );
+    expect((await bridgeErrorOf(client.readCertificate('auth'))).kind).toBe('PROTOCOL_ERROR');
   });
 
   it('turns protocol errors without their promised data, and unknown codes, into PROTOCOL_ERROR', async () => {
@@ -131,7 +125,7 @@ describe('malformed messages', () => {
       return { jsonrpc: '2.0', id: request.id, error: { code, message: 'no data', data: 'PIN 1234' } };
     });
     for (const code of [BridgeErrorCode.PIN_INCORRECT, BridgeErrorCode.NOT_MY_NUMBER_CARD, -31999]) {
-      const error = await rejection(client.getPinStatus('auth'));
+      const error = await bridgeErrorOf(client.getPinStatus('auth'));
       expect([error.kind, error.code]).toEqual(['PROTOCOL_ERROR', code]);
       expect(error.message).not.toContain('1234'); // neither the bridge's message nor its data is echoed
     }
@@ -208,7 +202,7 @@ describe('dropped connections', () => {
     recorder.skipPast();
     for (const socket of fake.server.clients) socket.terminate();
     for (const call of inFlight) {
-      const error = await rejection(call);
+      const error = await bridgeErrorOf(call);
       expect(isBridgeError(error, 'BRIDGE_UNAVAILABLE') && error.details.reason).toBe('connection-lost');
     }
     await recorder.waitFor(isConnection('closed'));
@@ -221,7 +215,7 @@ describe('dropped connections', () => {
     const signing = client.sign({ key: 'auth', pin: '1234', digest });
     await new Promise((resolve) => setTimeout(resolve, 20));
     for (const socket of fake.server.clients) socket.terminate();
-    await rejection(signing);
+    await bridgeErrorOf(signing);
     recorder.skipPast();
     await recorder.waitFor(isConnection('open'));
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -1,30 +1,28 @@
 /** Connection life: bridge restarts, calls while disconnected, token and Origin refusals, close(). */
 import { createServer } from 'node:net';
-import type { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
 import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import { BridgeClient } from './bridge-client';
-import { BridgeError, isBridgeError } from './errors';
+import { isBridgeError } from './errors';
 import type { BridgeEvent } from './event-stream';
 import { SimulatorControls } from './simulator-controls';
 import {
   EventRecorder,
   isConnection,
   isStatusEvent,
-  makeTempDir,
+  bridgeErrorOf,
   originWebSocket,
   startBridge,
-  startSimulator,
+  startTempSimulator,
   testClient,
+  type TempSimulator,
   type TestBridge,
 } from './test-support';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let sim: SimulatorBackend;
+let simulator: TempSimulator;
 const cleanups: (() => unknown)[] = [];
 
 beforeAll(async () => {
-  temp = await makeTempDir('madoguchi-card-reconnect-');
-  sim = await startSimulator(temp.dir);
+  simulator = await startTempSimulator('madoguchi-card-reconnect-');
 });
 
 afterEach(async () => {
@@ -32,12 +30,11 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  sim.close();
-  await temp.remove();
+  await simulator.close();
 });
 
 async function bridgeOn(port = 0, token?: string): Promise<TestBridge> {
-  const bridge = await startBridge(sim, { port, token });
+  const bridge = await startBridge(simulator.sim, { port, token });
   cleanups.push(() => bridge.close());
   return bridge;
 }
@@ -70,17 +67,8 @@ async function settlesBeforeAnyTimer(promise: Promise<unknown>): Promise<boolean
   return settled;
 }
 
-async function rejection(promise: Promise<unknown>): Promise<BridgeError> {
-  const caught = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(caught).toBeInstanceOf(BridgeError);
-  return caught as BridgeError;
-}
-
 it('reconnects to a restarted bridge: fresh status, registration renewed, calls fail fast meanwhile', async () => {
-  await sim.insertCard('normal');
+  await simulator.sim.insertCard('normal');
   const first = await bridgeOn();
   const { client, recorder } = clientFor(first.url);
   await recorder.waitFor(isConnection('open'));
@@ -91,10 +79,10 @@ it('reconnects to a restarted bridge: fresh status, registration renewed, calls 
   expect(client.status).toBeUndefined(); // no stale card status while the bridge is away
   const pending = client.getPinStatus('auth');
   expect(await settlesBeforeAnyTimer(pending)).toBe(true); // no waiting for a call timeout
-  const error = await rejection(pending);
+  const error = await bridgeErrorOf(pending);
   expect(isBridgeError(error, 'BRIDGE_UNAVAILABLE') && error.details.reason).toBe('not-connected');
 
-  sim.removeCard(); // changes while no bridge runs must show after the reconnection
+  simulator.sim.removeCard(); // changes while no bridge runs must show after the reconnection
   recorder.skipPast();
   await bridgeOn(first.port);
   const refreshed = await recorder.waitFor(isStatusEvent('absent'));
@@ -113,7 +101,7 @@ it('fails calls at once before start, while no bridge listens, and after close',
   const port = await freePort();
   const client = new BridgeClient({ WebSocket: originWebSocket(), url: `ws://127.0.0.1:${port}/jsonrpc` });
   cleanups.push(() => client.close());
-  const before = await rejection(client.getStatus());
+  const before = await bridgeErrorOf(client.getStatus());
   expect(before.details).toEqual({ reason: 'not-connected' });
 
   client.start();
@@ -121,10 +109,10 @@ it('fails calls at once before start, while no bridge listens, and after close',
   await recorder.waitFor(isConnection('closed')); // the first attempt was refused
   const signing = client.sign({ key: 'auth', pin: '1234', digest: new Uint8Array(32) });
   expect(await settlesBeforeAnyTimer(signing)).toBe(true);
-  expect((await rejection(signing)).kind).toBe('BRIDGE_UNAVAILABLE');
+  expect((await bridgeErrorOf(signing)).kind).toBe('BRIDGE_UNAVAILABLE');
 
   client.close();
-  expect((await rejection(client.getStatus())).details).toEqual({ reason: 'closed' });
+  expect((await bridgeErrorOf(client.getStatus())).details).toEqual({ reason: 'closed' });
 });
 
 it('keeps retrying with backoff until a bridge appears', async () => {
@@ -138,13 +126,13 @@ it('keeps retrying with backoff until a bridge appears', async () => {
 });
 
 it('close() stops reconnecting and fails calls in flight', async () => {
-  await sim.insertCard('normal');
+  await simulator.sim.insertCard('normal');
   const bridge = await bridgeOn();
   const { client, recorder } = clientFor(bridge.url);
   await recorder.waitFor(isConnection('open'));
   const inFlight = client.sign({ key: 'auth', pin: '1234', digest: new Uint8Array(32) });
   client.close();
-  expect((await rejection(inFlight)).details).toEqual({ reason: 'closed' });
+  expect((await bridgeErrorOf(inFlight)).details).toEqual({ reason: 'closed' });
   expect(client.connectionState).toBe('closed');
   expect(recorder.events.slice(-1)).toEqual([{ type: 'connection', state: 'closed' }]);
   const seen = recorder.events.length;

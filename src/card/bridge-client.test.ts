@@ -2,65 +2,37 @@
 import { X509Certificate, createHash, verify } from 'node:crypto';
 import { BridgeErrorCode, JsonRpcErrorCode } from '../../stb-spec/protocol/errors';
 import { CARD_ID_PATTERN, type MethodName } from '../../stb-spec/protocol/methods';
-import type { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
 import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import { SIMULATOR_CALLSIGN as BRIDGE_SIMULATOR_CALLSIGN } from '../../mocks/dev-bridge/simulator-methods';
 import type { BridgeClient } from './bridge-client';
-import { BridgeError, isBridgeError } from './errors';
+import { isBridgeError } from './errors';
 import { SIMULATOR_CALLSIGN, SimulatorControls } from './simulator-controls';
 import {
   EventRecorder,
   TEST_PINS,
-  isConnection,
   isStatusEvent,
-  makeTempDir,
-  startBridge,
-  startSimulator,
-  testClient,
-  type TestBridge,
+  bridgeErrorOf,
+  startClientStack,
+  type ClientStack,
 } from './test-support';
 
-let temp: Awaited<ReturnType<typeof makeTempDir>>;
-let sim: SimulatorBackend;
-let bridge: TestBridge;
+let stack: ClientStack;
 let client: BridgeClient;
 let recorder: EventRecorder;
 let controls: SimulatorControls;
 
 beforeAll(async () => {
-  temp = await makeTempDir('madoguchi-card-client-');
-  sim = await startSimulator(temp.dir);
-  bridge = await startBridge(sim);
-  client = testClient(bridge.url);
-  recorder = new EventRecorder(client);
-  controls = new SimulatorControls(client);
-  await recorder.waitFor(isConnection('open'));
+  stack = await startClientStack('madoguchi-card-client-');
+  ({ client, recorder, controls } = stack);
 });
 
-afterAll(async () => {
-  client.close();
-  await bridge.close();
-  sim.close();
-  await temp.remove();
-});
+afterAll(() => stack.close());
 
 /** Puts a fresh card (full PIN counters) with `scenario` in the reader and waits for its status. */
 async function insert(scenario: string, card: 'present' | 'unsupported' = 'present') {
   recorder.skipPast();
   await controls.insertCard(scenario);
   return recorder.waitFor(isStatusEvent(card));
-}
-
-/** The rejection of `promise`, which must be a BridgeError. */
-async function failure(promise: Promise<unknown>): Promise<BridgeError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a BridgeError, the call succeeded');
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(BridgeError);
-  return error as BridgeError;
 }
 
 const digestOf = (message: string) => new Uint8Array(createHash('sha256').update(message).digest());
@@ -146,7 +118,7 @@ describe('typed results', () => {
 describe('typed errors', () => {
   it('PIN_INCORRECT with the tries left, never carrying the PIN', async () => {
     await insert('normal');
-    const error = await failure(client.sign({ key: 'auth', pin: '9876', digest: digestOf('x') }));
+    const error = await bridgeErrorOf(client.sign({ key: 'auth', pin: '9876', digest: digestOf('x') }));
     expect(isBridgeError(error, 'PIN_INCORRECT')).toBe(true);
     if (!isBridgeError(error, 'PIN_INCORRECT')) return;
     expect(error.details).toEqual({ triesLeft: 2 });
@@ -158,7 +130,9 @@ describe('typed errors', () => {
 
   it('LAST_ATTEMPT_NEEDS_CONFIRMATION with one try left and a one-time value that alone confirms', async () => {
     await insert('last-try');
-    const error = await failure(client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }));
+    const error = await bridgeErrorOf(
+      client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }),
+    );
     if (!isBridgeError(error, 'LAST_ATTEMPT_NEEDS_CONFIRMATION')) throw error;
     const { confirmation } = error.details;
     expect(error.details).toEqual({
@@ -180,9 +154,9 @@ describe('typed errors', () => {
   it('readSignCertificate at the last try: refused with a value, then read with it', async () => {
     await insert('normal');
     // The signature password has 5 tries: 4 wrong ones leave the last.
-    for (let i = 0; i < 4; i += 1) await failure(client.readSignCertificate('WRONG9'));
+    for (let i = 0; i < 4; i += 1) await bridgeErrorOf(client.readSignCertificate('WRONG9'));
     await expect(client.getPinStatus('sign')).resolves.toMatchObject({ triesLeft: 1 });
-    const error = await failure(client.readSignCertificate(TEST_PINS.sign));
+    const error = await bridgeErrorOf(client.readSignCertificate(TEST_PINS.sign));
     if (!isBridgeError(error, 'LAST_ATTEMPT_NEEDS_CONFIRMATION')) throw error;
     const der = await client.readSignCertificate(TEST_PINS.sign, {
       confirmLastAttempt: error.details.confirmation,
@@ -192,35 +166,39 @@ describe('typed errors', () => {
 
   it('PIN_LOCKED on a locked card', async () => {
     await insert('locked');
-    const error = await failure(client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }));
+    const error = await bridgeErrorOf(
+      client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }),
+    );
     expect(error.kind).toBe('PIN_LOCKED');
     await expect(client.getPinStatus('auth')).resolves.toEqual({ triesLeft: 0, maxTries: 3, locked: true });
   });
 
   it('NOT_MY_NUMBER_CARD with the ATR', async () => {
     await insert('not-my-number-card', 'unsupported');
-    const error = await failure(client.readCertificate('auth'));
+    const error = await bridgeErrorOf(client.readCertificate('auth'));
     expect(isBridgeError(error, 'NOT_MY_NUMBER_CARD') && error.details.atr).toMatch(/^[0-9A-F]{2,}$/);
   });
 
   it('NO_CARD once the card is removed', async () => {
     await insert('normal');
     await controls.removeCard();
-    expect((await failure(client.getPinStatus('auth'))).kind).toBe('NO_CARD');
+    expect((await bridgeErrorOf(client.getPinStatus('auth'))).kind).toBe('NO_CARD');
   });
 
   it('CARD_REMOVED when the card goes during the call', async () => {
     // Detection sends 2 APDUs; the sign's VERIFY is well past the 4th.
     await insert('removal-after-4');
-    const error = await failure(client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }));
+    const error = await bridgeErrorOf(
+      client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') }),
+    );
     expect(error.kind).toBe('CARD_REMOVED');
   });
 
   it('PIN_FORMAT, checked by the bridge before the card', async () => {
     await insert('normal');
-    const error = await failure(client.sign({ key: 'auth', pin: '12a4', digest: digestOf('x') }));
+    const error = await bridgeErrorOf(client.sign({ key: 'auth', pin: '12a4', digest: digestOf('x') }));
     expect(error.kind).toBe('PIN_FORMAT');
-    expect((await failure(client.readSignCertificate('abc'))).kind).toBe('PIN_FORMAT');
+    expect((await bridgeErrorOf(client.readSignCertificate('abc'))).kind).toBe('PIN_FORMAT');
     await expect(client.getPinStatus('auth')).resolves.toMatchObject({ triesLeft: 3 });
   });
 
@@ -228,16 +206,16 @@ describe('typed errors', () => {
     await insert('normal');
     const first = client.sign({ key: 'auth', pin: TEST_PINS.auth, digest: digestOf('x') });
     const second = client.getPinStatus('auth');
-    const error = await failure(second);
+    const error = await bridgeErrorOf(second);
     expect(error.kind).toBe('BUSY');
     await expect(first).resolves.toHaveLength(256);
   });
 
   it('PROTOCOL_ERROR for an unknown method and for bad params, the connection still usable', async () => {
-    const unknown = await failure(client.call('noSuchMethod' as MethodName));
+    const unknown = await bridgeErrorOf(client.call('noSuchMethod' as MethodName));
     expect(unknown.kind).toBe('PROTOCOL_ERROR');
     expect(unknown.code).toBe(JsonRpcErrorCode.METHOD_NOT_FOUND);
-    const badParams = await failure(client.call('readCertificate', { slot: 'sign' as 'auth' }));
+    const badParams = await bridgeErrorOf(client.call('readCertificate', { slot: 'sign' as 'auth' }));
     expect(badParams.kind).toBe('PROTOCOL_ERROR');
     expect(badParams.code).toBe(JsonRpcErrorCode.INVALID_PARAMS);
     await expect(client.getStatus()).resolves.toBeDefined();
@@ -268,7 +246,7 @@ describe('status events', () => {
   });
 
   it('rejects an unknown scenario with PROTOCOL_ERROR (invalid params)', async () => {
-    const error = await failure(controls.insertCard('no-such-scenario'));
+    const error = await bridgeErrorOf(controls.insertCard('no-such-scenario'));
     expect(error.kind).toBe('PROTOCOL_ERROR');
     expect(error.code).toBe(JsonRpcErrorCode.INVALID_PARAMS);
   });

@@ -7,14 +7,14 @@
 import { BridgeErrorCode, type BridgeErrorName } from '../../stb-spec/protocol/errors';
 import { CONFIRMATION_PATTERN } from '../../stb-spec/protocol/names';
 
-export type ClientErrorName = 'BRIDGE_UNAVAILABLE' | 'TIMEOUT' | 'PROTOCOL_ERROR';
+type ClientErrorName = 'BRIDGE_UNAVAILABLE' | 'TIMEOUT' | 'PROTOCOL_ERROR';
 export type BridgeErrorKind = BridgeErrorName | ClientErrorName;
 
 /** Why no connection was there to carry the call. */
 export type UnavailableReason = 'not-connected' | 'connection-lost' | 'closed';
 
 /** What each kind carries besides `kind`, `method` and `code`. */
-export interface BridgeErrorDetailsMap {
+interface BridgeErrorDetailsMap {
   NOT_MY_NUMBER_CARD: { atr: string };
   /** `verifyOutcome: 'unknown'`: it failed during a VERIFY, so the try may or may not be spent. */
   CARD_REMOVED: { verifyOutcome?: 'unknown' };

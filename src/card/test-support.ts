@@ -16,9 +16,11 @@ import { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
 import { simulatorMethods } from '../../mocks/dev-bridge/simulator-methods';
 import { BridgeClient } from './bridge-client';
 import type { BridgeClientOptions, WebSocketConstructor } from './client-options';
+import { BridgeError } from './errors';
 import type { BridgeEvent } from './event-stream';
+import { SimulatorControls } from './simulator-controls';
 
-export const TEST_ORIGIN = 'http://madoguchi.test';
+const TEST_ORIGIN = 'http://madoguchi.test';
 export const TEST_PINS = { auth: '1234', sign: 'ABC123' };
 
 /** The browser sends Origin by itself; in Node the `ws` client must be told. */
@@ -30,9 +32,23 @@ export function originWebSocket(origin = TEST_ORIGIN): WebSocketConstructor {
   };
 }
 
-export async function makeTempDir(prefix: string): Promise<{ dir: string; remove(): Promise<void> }> {
+export interface TempSimulator {
+  sim: SimulatorBackend;
+  /** Stops the simulator and removes its test PKI. */
+  close(): Promise<void>;
+}
+
+/** A simulator backend over a test PKI made in a fresh temp dir (prefix: the dir's name). */
+export async function startTempSimulator(prefix: string): Promise<TempSimulator> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  const sim = await startSimulator(dir);
+  return {
+    sim,
+    close: async () => {
+      sim.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export interface TestBridge {
@@ -61,8 +77,51 @@ export async function startBridge(
   return { port, url: `ws://127.0.0.1:${port}${JSONRPC_PATH}`, server, cards, close: () => server.close() };
 }
 
-export function startSimulator(pkiDir: string, initialScenario: string | undefined = 'normal') {
+function startSimulator(pkiDir: string, initialScenario: string | undefined = 'normal') {
   return SimulatorBackend.start({ pkiDir, pins: TEST_PINS, initialScenario });
+}
+
+/** The client on a real bridge over a temp simulator, connected, with its events recorded. */
+export interface ClientStack {
+  simulator: TempSimulator;
+  bridge: TestBridge;
+  client: BridgeClient;
+  recorder: EventRecorder;
+  controls: SimulatorControls;
+  close(): Promise<void>;
+}
+
+export async function startClientStack(prefix: string): Promise<ClientStack> {
+  const simulator = await startTempSimulator(prefix);
+  const bridge = await startBridge(simulator.sim);
+  const client = testClient(bridge.url);
+  const recorder = new EventRecorder(client);
+  const controls = new SimulatorControls(client);
+  await recorder.waitFor(isConnection('open'));
+  return {
+    simulator,
+    bridge,
+    client,
+    recorder,
+    controls,
+    close: async () => {
+      client.close();
+      await bridge.close();
+      await simulator.close();
+    },
+  };
+}
+
+/** The rejection of `promise`, which must be a BridgeError. */
+export async function bridgeErrorOf(promise: Promise<unknown>): Promise<BridgeError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a BridgeError, the call succeeded');
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(BridgeError);
+  return error as BridgeError;
 }
 
 /** A client for tests: Origin set, short backoff, started. */

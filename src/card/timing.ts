@@ -3,7 +3,7 @@
  * timeouts without waiting, and the browser uses its own globals.
  */
 
-export type TimerHandle = unknown;
+type TimerHandle = unknown;
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): TimerHandle;

@@ -25,7 +25,9 @@ const machineSources = (directory: string): string[] =>
   readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) return entry.name === 'testing' ? [] : machineSources(path);
-    return /\.ts$/.test(entry.name) && !/\.test(-model)?\.ts$/.test(entry.name) ? [path] : [];
+    // Test code (as tsconfig.app.json leaves it out) is not the machine's.
+    const isTest = /\.test(-model)?\.ts$|^test-support\.ts$/.test(entry.name);
+    return /\.ts$/.test(entry.name) && !isTest ? [path] : [];
   });
 const sources = machineDirectories.flatMap(machineSources);
 /** What a machine may import from outside its folder: the runtime, the platform's types and errors, another feature's machine. */

@@ -14,8 +14,8 @@ export const CUSTOMER_NUMBER_MAX = 12;
 const DIGIT = /^[0-9]$/;
 const PASSWORD_CHAR = /^[A-Z0-9]$/;
 
-export const isDigit = (key: string): boolean => DIGIT.test(key);
-export const isPasswordChar = (key: string): boolean => PASSWORD_CHAR.test(key);
+const isDigit = (key: string): boolean => DIGIT.test(key);
+const isPasswordChar = (key: string): boolean => PASSWORD_CHAR.test(key);
 
 export const canAddPinDigit = (pin: string, digit: string): boolean =>
   isDigit(digit) && pin.length < PIN_LENGTH;

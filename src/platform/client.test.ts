@@ -2,10 +2,10 @@
  * The SDK against the simulator (msw in process), with signatures from the real JPKI driver on a
  * virtual card: registration, login, every resource's happy path, token refresh and session end.
  */
-import { DEMO_HOLDERS, type CardCredentials } from '../../mocks/pki';
+import { DEMO_HOLDERS } from '../../mocks/pki';
 import {
   BASE_URL,
-  createPlatformFixture,
+  usePlatformWithYamada,
   driverCard,
   type PlatformFixture,
 } from '../../mocks/platform/test-support';
@@ -13,46 +13,38 @@ import { RegistrationRequiredError, SessionExpiredError } from './errors';
 import type { PlatformClient } from './client';
 
 const MINUTE = 60_000;
-let fixture: PlatformFixture;
-let yamada: CardCredentials;
-
-beforeAll(async () => {
-  fixture = await createPlatformFixture();
-  yamada = await fixture.pki.issueCard(DEMO_HOLDERS[0]!);
-});
-afterAll(() => fixture.close());
-beforeEach(() => fixture.simulator.reset());
+const platform = usePlatformWithYamada();
 
 async function registeredClient(
   options: Parameters<PlatformFixture['client']>[0] = {},
 ): Promise<PlatformClient> {
-  const client = fixture.client(options);
-  await client.registration.register(driverCard(yamada), '1001-0001');
+  const client = platform.fixture.client(options);
+  await client.registration.register(driverCard(platform.yamada), '1001-0001');
   return client;
 }
 
 describe('registration and login with the card', () => {
   it('asks for registration first, then links the card and logs in', async () => {
-    const client = fixture.client();
-    const card = driverCard(yamada);
+    const client = platform.fixture.client();
+    const card = driverCard(platform.yamada);
     await expect(client.auth.login(card)).rejects.toBeInstanceOf(RegistrationRequiredError);
 
     const result = await client.registration.register(card, '１００１０００１'); // as typed with full-width digits
     expect(result).toMatchObject({ customerNumber: '10010001', displayName: '山田 太郎' });
     expect(client.auth.isLoggedIn).toBe(true);
 
-    const other = fixture.client();
+    const other = platform.fixture.client();
     const tokens = await other.auth.login(card);
     expect(tokens.tokenType).toBe('Bearer');
     expect((await other.profile.get()).displayName).toBe('山田 太郎');
   });
 
   it('accepts a card issued by the older root generation (the root is chosen by signature)', async () => {
-    const older = await fixture.pki.issueCard(DEMO_HOLDERS[1]!, { generation: 1 });
-    const client = fixture.client();
+    const older = await platform.fixture.pki.issueCard(DEMO_HOLDERS[1]!, { generation: 1 });
+    const client = platform.fixture.client();
     const result = await client.registration.register(driverCard(older), '10010002');
     expect(result.displayName).toBe('佐藤 花子');
-    await expect(fixture.client().auth.login(driverCard(older))).resolves.toBeDefined();
+    await expect(platform.fixture.client().auth.login(driverCard(older))).resolves.toBeDefined();
   });
 });
 
@@ -61,7 +53,7 @@ describe('resources', () => {
     const client = await registeredClient();
     const profile = await client.profile.get();
     expect(profile).toMatchObject({ customerNumber: '10010001', municipality: '東京都千代田区窓口町' });
-    expect(Date.parse(profile.certificate.notAfter)).toBeGreaterThan(fixture.clock.time);
+    expect(Date.parse(profile.certificate.notAfter)).toBeGreaterThan(platform.fixture.clock.time);
     expect(profile.certificate.renewalWarning).toBe(profile.certificate.daysRemaining <= 90);
   });
 
@@ -111,8 +103,8 @@ describe('resources', () => {
       '午後 13:00–17:00',
       '夜間 18:00–21:00',
     ]);
-    const from = new Date(fixture.clock.time + 2 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
-    const to = new Date(fixture.clock.time + 8 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    const from = new Date(platform.fixture.clock.time + 2 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    const to = new Date(platform.fixture.clock.time + 8 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
     const availability = await client.facilities.availability('kominkan', {
       from,
       to,
@@ -126,7 +118,7 @@ describe('resources', () => {
 
   it('bookings: create, list mine, cancel before the deadline', async () => {
     const client = await registeredClient();
-    const date = new Date(fixture.clock.time + 20 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    const date = new Date(platform.fixture.clock.time + 20 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
     const booking = await client.bookings.create({
       facilityId: 'undokoen',
       roomId: 'undokoen-tennis-a',
@@ -145,15 +137,15 @@ describe('resources', () => {
 describe('tokens', () => {
   it('refreshes an access token that ran out before using it', async () => {
     const client = await registeredClient();
-    fixture.clock.advance(16 * MINUTE);
+    platform.fixture.clock.advance(16 * MINUTE);
     await expect(client.profile.get()).resolves.toMatchObject({ customerNumber: '10010001' });
   });
 
   it('refreshes once on 401 TOKEN_EXPIRED and resends', async () => {
     // The box's clock is behind: the client thinks the token is fresh, the platform does not.
-    let clientTime = fixture.clock.time;
+    let clientTime = platform.fixture.clock.time;
     const client = await registeredClient({ now: () => clientTime });
-    fixture.clock.advance(16 * MINUTE);
+    platform.fixture.clock.advance(16 * MINUTE);
     clientTime += 1000;
     await expect(client.health.checkups()).resolves.toBeDefined();
   });
@@ -161,7 +153,7 @@ describe('tokens', () => {
   it('ends the session when the refresh token has expired too, and tells the app', async () => {
     const onSessionExpired = jest.fn();
     const client = await registeredClient({ onSessionExpired });
-    fixture.clock.advance(9 * 60 * MINUTE);
+    platform.fixture.clock.advance(9 * 60 * MINUTE);
     const error = await client.profile.get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SessionExpiredError);
     expect((error as SessionExpiredError).messageJa).toContain('ログイン');
@@ -177,8 +169,8 @@ describe('tokens', () => {
   });
 
   it('refuses a refresh token that was already spent, and ends the whole session (rotation)', async () => {
-    const client = fixture.client();
-    const { tokens } = await client.registration.register(driverCard(yamada), '10010001');
+    const client = platform.fixture.client();
+    const { tokens } = await client.registration.register(driverCard(platform.yamada), '10010001');
     await client.auth.refresh();
     const replay = await fetch(`${BASE_URL}/v1/auth/refresh`, {
       method: 'POST',

@@ -28,7 +28,7 @@ export interface PlatformClientOptions {
   onSessionExpired?: () => void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 export class PlatformClient {
   readonly auth: AuthResource;

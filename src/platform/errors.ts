@@ -40,14 +40,14 @@ export class PlatformError extends Error {
 }
 
 /** The request was malformed (a bug in the app or SDK, or a value the viewer typed). */
-export class InvalidRequestError extends PlatformError {}
+class InvalidRequestError extends PlatformError {}
 export class NotFoundError extends PlatformError {}
 /** The login or registration check has to start over with a new challenge (and PIN). */
 export class ChallengeExpiredError extends PlatformError {}
 /** The card's signature was refused (bad, over another challenge, or by another card's key). */
 export class SignatureInvalidError extends PlatformError {}
 /** The certificate could not be parsed or is not valid yet. */
-export class CertificateInvalidError extends PlatformError {}
+class CertificateInvalidError extends PlatformError {}
 export class CertificateExpiredError extends PlatformError {}
 export class CertificateRevokedError extends PlatformError {}
 /** Not a certificate of a JPKI root the platform trusts (not a My Number Card, or a test card). */
@@ -58,7 +58,7 @@ export class CustomerNotFoundError extends PlatformError {}
 export class RegistrationMismatchError extends PlatformError {}
 export class CertificateAlreadyLinkedError extends PlatformError {}
 /** J-LIS does not confirm that the auth and the signature certificate are of one card. */
-export class CertificatesNotLinkedError extends PlatformError {}
+class CertificatesNotLinkedError extends PlatformError {}
 /** The viewer has to log in again with the card. */
 export class SessionExpiredError extends PlatformError {}
 export class SlotTakenError extends PlatformError {}

@@ -1,9 +1,8 @@
 /** Names for the API's shapes. All come from the OpenAPI document (generated/); none is written by hand. */
-import type { components, operations, paths } from './generated/platform-api';
+import type { components } from './generated/platform-api';
 
 type Schemas = components['schemas'];
 
-export type { components, operations, paths };
 export type Problem = Schemas['Problem'];
 export type ProblemCode = Schemas['ProblemCode'];
 export type ChallengePurpose = Schemas['ChallengePurpose'];

@@ -1,6 +1,6 @@
 /** The kit's command line: options, defaults, validation and the help text. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseStrictArgs, UsageError } from '../../native-bridge/src/bridge/command-line';
 import { CARD_OPERATION_TIMEOUT_MS, DEFAULT_PORT, JSONRPC_PATH } from '../protocol';
 import type { ControlMode } from './case';
 import { DEFAULT_VPCD, vpcdReaderName, type ConformanceOptions } from './kit';
@@ -11,7 +11,7 @@ export const DEFAULT_JUNIT = path.join('.tmp', 'conformance-results.xml');
  * A bridge may take up to CARD_OPERATION_TIMEOUT_MS for a card operation before it answers with a
  * timeout error: the kit waits that long plus room for the link, so a slow card is not a kit timeout.
  */
-export const DEFAULT_TIMEOUT_MS = CARD_OPERATION_TIMEOUT_MS + 5_000;
+const DEFAULT_TIMEOUT_MS = CARD_OPERATION_TIMEOUT_MS + 5_000;
 
 export const USAGE = `usage: npm run conformance -- --origin ORIGIN [options] [--virtual-card | --interactive]
 
@@ -44,46 +44,37 @@ card-control mode (without one only the cases that need no card change run, and 
 
 Exit status 0 only when every case passed (none failed, none skipped); 1 otherwise; 2 bad usage.`;
 
-export class UsageError extends Error {}
-
 export type CliCommand = { kind: 'run'; options: ConformanceOptions } | { kind: 'list' } | { kind: 'help' };
 
 const AUTH_PIN = /^[0-9]{4}$/;
 const SIGN_PASSWORD = /^[A-Z0-9]{6,16}$/;
 
 export function parseKitArgs(argv: string[]): CliCommand {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        url: { type: 'string', default: `ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH}` },
-        origin: { type: 'string' },
-        token: { type: 'string' },
-        pin: { type: 'string' },
-        'sign-pin': { type: 'string' },
-        'virtual-card': { type: 'boolean', default: false },
-        interactive: { type: 'boolean', default: false },
-        'simulator-controls': { type: 'boolean', default: false },
-        vpcd: { type: 'string' },
-        pki: { type: 'string' },
-        'prompt-timeout-s': { type: 'string', default: '180' },
-        reader: { type: 'string' },
-        'foreign-reader': { type: 'string' },
-        'foreign-vpcd': { type: 'string' },
-        'production-image': { type: 'boolean', default: false },
-        junit: { type: 'string', default: DEFAULT_JUNIT },
-        'no-junit': { type: 'boolean', default: false },
-        only: { type: 'string' },
-        'timeout-ms': { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
-        list: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
-  }
+  const { values } = parseStrictArgs(argv, {
+    options: {
+      url: { type: 'string', default: `ws://127.0.0.1:${DEFAULT_PORT}${JSONRPC_PATH}` },
+      origin: { type: 'string' },
+      token: { type: 'string' },
+      pin: { type: 'string' },
+      'sign-pin': { type: 'string' },
+      'virtual-card': { type: 'boolean', default: false },
+      interactive: { type: 'boolean', default: false },
+      'simulator-controls': { type: 'boolean', default: false },
+      vpcd: { type: 'string' },
+      pki: { type: 'string' },
+      'prompt-timeout-s': { type: 'string', default: '180' },
+      reader: { type: 'string' },
+      'foreign-reader': { type: 'string' },
+      'foreign-vpcd': { type: 'string' },
+      'production-image': { type: 'boolean', default: false },
+      junit: { type: 'string', default: DEFAULT_JUNIT },
+      'no-junit': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      'timeout-ms': { type: 'string', default: String(DEFAULT_TIMEOUT_MS) },
+      list: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
   if (values.help) return { kind: 'help' };
   if (values.list) return { kind: 'list' };
 

@@ -7,7 +7,7 @@ import type { CardStage } from './card-stage';
 import type { ApduLog, KnownCard } from './card-control';
 import type { KitClient, ConnectOptions } from './client';
 
-export type Area = 'transport' | 'security' | 'json-rpc' | 'methods' | 'errors' | 'events' | 'privacy';
+type Area = 'transport' | 'security' | 'json-rpc' | 'methods' | 'errors' | 'events' | 'privacy';
 
 /** The card a case starts with: a fresh card of that kind in the reader, or none. */
 export type CardSetup = 'normal' | 'last-try' | 'locked' | 'not-my-number-card' | 'faulty-sign' | 'none';

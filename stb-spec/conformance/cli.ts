@@ -8,18 +8,14 @@
  */
 import { requirementsOf } from './requirements';
 import { ALL_CASES } from './cases';
-import { parseKitArgs, UsageError, USAGE, type CliCommand } from './args';
+import { parsedOrUsage } from '../../native-bridge/src/bridge/command-line';
+import { parseKitArgs, USAGE } from './args';
 import { runConformance } from './kit';
 
 async function main(argv: string[]): Promise<number> {
-  let command: CliCommand;
-  try {
-    command = parseKitArgs(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`${error.message}\n\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parsedOrUsage(() => parseKitArgs(argv), USAGE);
+  if (!parsed.ok) return parsed.exitCode;
+  const command = parsed.value;
   if (command.kind === 'help') {
     console.log(USAGE);
     return 0;

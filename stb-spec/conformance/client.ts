@@ -26,27 +26,56 @@ interface Waiter {
   accept(message: Incoming): boolean;
 }
 
-/** Opens an upgrade and reports its HTTP status: 101 when the bridge accepted (closed again at once). */
-export function upgradeStatus(url: string, origin: string | null, timeoutMs: number): Promise<number> {
+/** How an upgrade settles: with an HTTP status, or with a failure. */
+export interface UpgradeSettle {
+  resolve(status: number): void;
+  reject(error: Error): void;
+}
+
+/**
+ * Opens an upgrade: 101 when the bridge accepts it (closed again at once), a failure when nothing
+ * answers in time. `watchRefusal` hooks how the socket reports a refusal, which differs between
+ * Node (the HTTP status) and a browser (no status at all).
+ */
+export function openUpgrade(
+  url: string,
+  origin: string | null,
+  timeoutMs: number,
+  watchRefusal: (ws: WebSocket, settle: UpgradeSettle) => void,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, origin === null ? {} : { origin });
     const timer = setTimeout(() => {
       ws.terminate();
       reject(new CaseFailure(`no answer to the upgrade request within ${timeoutMs} ms`));
     }, timeoutMs);
+    const settle: UpgradeSettle = {
+      resolve: (status) => {
+        clearTimeout(timer);
+        resolve(status);
+      },
+      reject: (error) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    };
     ws.once('open', () => {
-      clearTimeout(timer);
       ws.close();
-      resolve(101);
+      settle.resolve(101);
     });
+    watchRefusal(ws, settle);
+  });
+}
+
+/** Opens an upgrade and reports its HTTP status: 101 when the bridge accepted (closed again at once). */
+export function upgradeStatus(url: string, origin: string | null, timeoutMs: number): Promise<number> {
+  return openUpgrade(url, origin, timeoutMs, (ws, settle) => {
     ws.once('unexpected-response', (_request, response) => {
-      clearTimeout(timer);
-      resolve(response.statusCode ?? 0);
+      settle.resolve(response.statusCode ?? 0);
       ws.terminate();
     });
     ws.once('error', (error) => {
-      clearTimeout(timer);
-      reject(new CaseFailure(`upgrade failed without an HTTP answer: ${error.message}`));
+      settle.reject(new CaseFailure(`upgrade failed without an HTTP answer: ${error.message}`));
     });
   });
 }

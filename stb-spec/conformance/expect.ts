@@ -1,6 +1,10 @@
-/** Assertions on bridge answers shared by the cases: results, error codes, PIN counters, certificates. */
+/**
+ * Assertions on bridge answers shared by the cases: results, error codes, PIN counters, certificates,
+ * and the steps of the cases that spend PIN tries.
+ */
 import { createHash, X509Certificate } from 'node:crypto';
 import { BridgeErrorCode, CONFIRMATION_PATTERN, errorNameOf } from '../protocol';
+import { PIN_MAX_TRIES } from '../protocol/jpki-card';
 import { check, fail, show, type CaseContext } from './case';
 import type { KitClient, Reply } from './client';
 import type { RpcErrorObject } from './message-checks';
@@ -67,7 +71,7 @@ export async function requireTries(
  * The length a DER SEQUENCE says it has (header included), or undefined when the bytes do not start
  * with one. X.509 parsers ignore bytes after the certificate, so the EF's padding must be found here.
  */
-export function derElementLength(der: Uint8Array): number | undefined {
+function derElementLength(der: Uint8Array): number | undefined {
   if (der.length < 2 || der[0] !== 0x30) return undefined;
   const first = der[1]!;
   if (first < 0x80) return 2 + first;
@@ -149,7 +153,7 @@ export async function apdusDuring<T>(
 }
 
 /** The one-time value of a LAST_ATTEMPT_NEEDS_CONFIRMATION answer (checked against its pattern). */
-export function confirmationOf(error: RpcErrorObject, what: string): string {
+function confirmationOf(error: RpcErrorObject, what: string): string {
   const data = error.data as { triesLeft?: unknown; confirmation?: unknown } | undefined;
   check(data?.triesLeft === 1, `${what}: data.triesLeft must be 1, got ${show(data)}`);
   const value = data?.confirmation;
@@ -174,4 +178,82 @@ export async function confirmedCall(
   const value = (first.error.data as { confirmation?: unknown } | undefined)?.confirmation;
   if (typeof value !== 'string') return first;
   return client.call(method, { ...params, confirmLastAttempt: value });
+}
+
+/*
+ * Steps of the cases that spend PIN tries. With --interactive the card is a real test card, so the
+ * right PIN is proven before any wrong one, a case that stops half way puts the counters back, and
+ * the last-try guard is walked the same way wherever a case reaches one try left.
+ */
+
+/** Signs with the right auth PIN: proves --pin before any wrong one is tried. */
+export async function proveAuthPin(ctx: CaseContext, client: KitClient): Promise<void> {
+  const reply = await client.call('sign', signParams(ctx, authPins(ctx).right));
+  if (reply.kind === 'error' && reply.error.code === Code.PIN_INCORRECT) {
+    check(false, "the card refused --pin: it is not this card's auth PIN — stopped (one try was spent)");
+  }
+  resultOf(reply, 'sign with the right PIN');
+}
+
+/** Puts half-spent counters back to full with the known-right PINs (never on a locked card). */
+async function restoreCounters(ctx: CaseContext, client: KitClient): Promise<void> {
+  const auth = await pinStatus(ctx, client, 'auth');
+  if (auth.triesLeft > 0 && auth.triesLeft < PIN_MAX_TRIES.auth)
+    await confirmedCall(client, 'sign', signParams(ctx, authPins(ctx).right));
+  if (!ctx.options.signPin) return;
+  const sign = await pinStatus(ctx, client, 'sign');
+  if (sign.triesLeft > 0 && sign.triesLeft < PIN_MAX_TRIES.sign)
+    await confirmedCall(client, 'readSignCertificate', { pin: signPins(ctx).right, ...ctx.readerParam() });
+}
+
+/** Runs body; if it fails, restores the counters (when the connection still stands) before failing. */
+export async function withRestore(
+  ctx: CaseContext,
+  client: KitClient,
+  body: () => Promise<void>,
+): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    if (client.isOpen) await restoreCounters(ctx, client).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** -32012 with a fresh one-time value, and no PIN sent to the card meanwhile. */
+export async function refusedAtLastTry(
+  ctx: CaseContext,
+  send: () => Promise<Reply>,
+  what: string,
+  earlier: string[] = [],
+): Promise<string> {
+  const [reply, apdus] = await apdusDuring(ctx, send);
+  const value = confirmationOf(errorOf(reply, Code.LAST_ATTEMPT_NEEDS_CONFIRMATION, what), what);
+  check(!earlier.includes(value), `${what}: the bridge handed out a value it had handed out before`);
+  if (apdus) check(pinVerifies(apdus).length === 0, `${what}: a VERIFY carrying the PIN reached the card`);
+  return value;
+}
+
+/**
+ * At one try left, the right secret (`attempt`) is refused (-32012) without reaching the card and the
+ * counter stays at 1; with the one-time value handed out it goes through and the counter is full.
+ */
+export async function passLastTryGuard(
+  ctx: CaseContext,
+  client: KitClient,
+  kind: 'auth' | 'sign',
+  attempt: (confirmation?: { confirmLastAttempt: string }) => Promise<Reply>,
+): Promise<void> {
+  const secret = kind === 'auth' ? 'PIN' : 'password';
+  const confirmation = await refusedAtLastTry(
+    ctx,
+    () => attempt(),
+    `the right ${secret} without confirmLastAttempt`,
+  );
+  await requireTries(ctx, client, kind, 1, 'after the guard (the counter must not move)');
+  resultOf(
+    await attempt({ confirmLastAttempt: confirmation }),
+    `the right ${secret} with the one-time confirmation`,
+  );
+  await requireTries(ctx, client, kind, PIN_MAX_TRIES[kind], `after the confirmed right ${secret}`);
 }

@@ -11,7 +11,7 @@ import WebSocket, { WebSocketServer, type RawData } from 'ws';
 import { LIMITS } from '../protocol/names';
 
 /** What the client offered in its upgrade; the same shape is sent on to the bridge. */
-export interface Upgrade {
+interface Upgrade {
   path: string;
   origin: string | undefined;
   token: string | null;

@@ -1,7 +1,8 @@
 /** The kit's pieces without a bridge: command line, JUnit XML, summary, APDU allow-list, garbage. */
 import { CARD_OPERATION_TIMEOUT_MS } from '../protocol';
 import type { CaseResult } from './case';
-import { parseKitArgs, UsageError, DEFAULT_JUNIT } from './args';
+import { UsageError } from '../../native-bridge/src/bridge/command-line';
+import { parseKitArgs, DEFAULT_JUNIT } from './args';
 import { escapeXml, junitXml } from './junit';
 import { allPassed, summaryLine } from './report';
 import { whyNotAllowed } from './cases/privacy';

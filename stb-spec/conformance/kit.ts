@@ -49,7 +49,7 @@ export interface ConformanceReport {
 }
 
 /** The reference bridge's defaults, used when the kit itself provides the card. */
-export const DEFAULT_TEST_PINS = { auth: '1234', sign: 'ABC123' };
+const DEFAULT_TEST_PINS = { auth: '1234', sign: 'ABC123' };
 export const DEFAULT_VPCD = { host: '127.0.0.1', port: 35963 };
 
 /** vpcd numbers its readers by port: 35963 → "Virtual PCD 00 00", 35964 → "Virtual PCD 00 01". */

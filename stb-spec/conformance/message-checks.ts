@@ -105,7 +105,7 @@ function checkError(raw: Record<string, unknown>): Checked {
  * The code must be one of the protocol's, and its data must match error-data/<NAME>, whose schemas
  * are closed (BR-ERR-1/2/3).
  */
-export function checkErrorData(error: RpcErrorObject): string[] {
+function checkErrorData(error: RpcErrorObject): string[] {
   const name = errorNameOf(error.code);
   if (!name) return [`error code ${error.code} is not a code of the protocol (BR-ERR-1)`];
   const schema = ErrorData[name];

@@ -59,7 +59,7 @@ function sysctl(name: string): number[] | undefined {
  * buffer that is never read stays at tcp_rmem's default (it grows only as the program reads), or up
  * to twice rmem_max if set. Null when the host does not say (not Linux).
  */
-export function socketBufferBounds(): { send: number; receive: number } | null {
+function socketBufferBounds(): { send: number; receive: number } | null {
   const wmem = sysctl('ipv4/tcp_wmem');
   const rmem = sysctl('ipv4/tcp_rmem');
   const wmemMax = sysctl('core/wmem_max')?.[0];

@@ -1,4 +1,7 @@
-/** JSON-RPC error codes of the bridge protocol (no schema code: the app imports this). Data schemas: error-data.ts. */
+/**
+ * JSON-RPC error codes of the bridge protocol (no schema code: the app imports this). Data schemas:
+ * error-data.ts; what each error says: error-messages.ts.
+ */
 export const JsonRpcErrorCode = {
   PARSE_ERROR: -32700,
   INVALID_REQUEST: -32600,

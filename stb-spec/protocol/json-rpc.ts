@@ -14,6 +14,10 @@ export const Request = Type.Object(
 );
 export type Request = Static<typeof Request>;
 
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const ErrorObject = Type.Object(
   { code: Type.Integer(), message: Type.String(), data: Type.Optional(Type.Unknown()) },
   { additionalProperties: false },

@@ -12,6 +12,10 @@ export * from './names';
 const base64 = (description: string) =>
   Type.String({ pattern: '^[A-Za-z0-9+/]*={0,2}$', contentEncoding: 'base64', description });
 
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const CardState = Type.Union(
   [
     Type.Literal('absent'),
@@ -26,13 +30,25 @@ export const CardState = Type.Union(
   },
 );
 
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const ReaderName = Type.String({ minLength: 1, maxLength: 256, description: 'PC/SC reader name' });
 
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const CardId = Type.String({
   pattern: CARD_ID_PATTERN,
   description: 'random per insertion (16 bytes, base64url); a new insertion of the same card gets a new one',
 });
 
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const ReaderService = Type.Union([Type.Literal('running'), Type.Literal('unavailable')], {
   description: 'unavailable: the PC/SC service (pcscd) is down or restarting; readers is then empty',
 });
@@ -77,8 +93,15 @@ const NoParams = Type.Union([
   Type.Array(Type.Unknown(), { maxItems: 0 }),
 ]);
 
-/** The auth PIN is exactly 4 digits; the signature password 6–16 of A–Z 0–9 (checked before the card). */
+/**
+ * The auth PIN is exactly 4 digits; the signature password 6–16 of A–Z 0–9 (checked before the card).
+ * @public
+ */
 export const AuthPin = Type.String({ description: 'user-authentication PIN: exactly 4 digits' });
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const SignPassword = Type.String({
   description: 'signature password: 6–16 characters of A–Z and 0–9',
 });
@@ -87,6 +110,8 @@ export const SignPassword = Type.String({
  * `confirmLastAttempt`: the one-time value from LAST_ATTEMPT_NEEDS_CONFIRMATION's data. `true` (the
  * draft's first form) and any other string are accepted by the schema but never confirm: the
  * bridge answers -32012 again with a fresh value, and the card is not touched.
+ *
+ * @public
  */
 export const ConfirmLastAttempt = Type.Union(
   [Type.String({ minLength: 1, maxLength: 128 }), Type.Literal(true)],
@@ -96,6 +121,10 @@ export const ConfirmLastAttempt = Type.Union(
   },
 );
 
+/**
+ * A name the spec gives, for vendors' code; nothing here imports it.
+ * @public
+ */
 export const Capability = Type.Union(
   [Type.Literal('cardId'), Type.Literal('lastAttemptConfirmation'), Type.Literal('readerAllowList')],
   { description: 'a feature of this draft the bridge implements' },

@@ -47,7 +47,10 @@ export const LIMITS = {
  * returns; then the bridge resets the card and classifies it again.
  */
 export const CARD_OPERATION_TIMEOUT_MS = 15_000;
-/** A newly inserted card is classified ('checking') within this time. */
+/**
+ * A newly inserted card is classified ('checking') within this time.
+ * @public
+ */
 export const CLASSIFICATION_TIMEOUT_MS = 5_000;
 
 /**

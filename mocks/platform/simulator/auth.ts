@@ -54,12 +54,12 @@ const MAX_CERTIFICATE_BYTES = 16 * 1024;
 const MAX_SIGNATURE_BYTES = 1024;
 
 /** 全角/半角 spaces, compatibility forms (ＡＢ → AB) and spacing differences do not matter. */
-export function normalizeName(name: string): string {
+function normalizeName(name: string): string {
   return name.normalize('NFKC').replace(/\s+/gu, '');
 }
 
 /** お客様番号 as typed: full-width digits, hyphens and spaces allowed. */
-export function normalizeCustomerNumber(input: unknown): string {
+function normalizeCustomerNumber(input: unknown): string {
   if (typeof input !== 'string') throw invalid('customerNumber', 'required');
   if (input.length > 64) throw invalid('customerNumber', 'must be 8 digits');
   const digits = input.normalize('NFKC').replace(/[\s-]/g, '');

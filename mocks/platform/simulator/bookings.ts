@@ -19,10 +19,10 @@ import { addDays, daysBetween, isIsoDate, japaneseMonthDay, jstDateOf, jstInstan
 import { invalid, ProblemError } from './problem';
 
 /** Free cancellation until the end of the day three days before the day of use. */
-export const CANCELLATION_DAYS_BEFORE = 3;
+const CANCELLATION_DAYS_BEFORE = 3;
 /** How far ahead a slot can be booked. */
-export const BOOKING_WINDOW_DAYS = 90;
-export const AVAILABILITY_MAX_DAYS = 31;
+const BOOKING_WINDOW_DAYS = 90;
+const AVAILABILITY_MAX_DAYS = 31;
 
 interface BookingRecord {
   customerNumber: string;
@@ -36,7 +36,7 @@ interface IdempotencyRecord {
 
 const SLOT_CODES: readonly SlotCode[] = ['morning', 'afternoon', 'evening'];
 
-export function cancellationPolicy(facility: Facility, room: Room, date: string): CancellationPolicy {
+function cancellationPolicy(facility: Facility, room: Room, date: string): CancellationPolicy {
   const lastFreeDay = addDays(date, -CANCELLATION_DAYS_BEFORE);
   const fee =
     room.feeYen > 0

@@ -10,7 +10,7 @@
  */
 import type { CertificateKind, VerifiedCertificate } from './verification';
 
-export const CERTIFICATE_CACHE_LIMIT = 4096;
+const CERTIFICATE_CACHE_LIMIT = 4096;
 
 /** Most recently used last; the oldest dropped beyond `limit`. */
 function touch<V>(map: Map<string, V>, key: string): V | undefined {

@@ -9,8 +9,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { DEMO_HOLDERS, type CardCredentials } from '../../pki';
-import { createPlatformFixture, driverCard, signedLogin, type PlatformFixture } from '../test-support';
+import { DEMO_HOLDERS } from '../../pki';
+import { usePlatformWithYamada, driverCard, signedLogin } from '../test-support';
 import { parseJpkiBirthDate } from './holder';
 import { JlisDataError, parseJlisData } from './jlis';
 import { PlatformSimulator } from './simulator';
@@ -19,63 +19,55 @@ import { ProblemError } from './problem';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../../..');
-let fixture: PlatformFixture;
-let yamada: CardCredentials;
-
-beforeAll(async () => {
-  fixture = await createPlatformFixture();
-  yamada = await fixture.pki.issueCard(DEMO_HOLDERS[0]!);
-});
-afterAll(() => fixture.close());
-beforeEach(() => fixture.simulator.reset());
+const platform = usePlatformWithYamada();
 
 describe('the user (利用者ID) and J-LIS', () => {
   it("links the test PKI's own cards and refuses one card's auth with another card's sign certificate", async () => {
-    const other = await fixture.pki.issueCard(DEMO_HOLDERS[0]!);
+    const other = await platform.fixture.pki.issueCard(DEMO_HOLDERS[0]!);
     const mixed = {
-      ...yamada,
+      ...platform.yamada,
       signCertificate: other.signCertificate,
       signPrivateKeyPkcs8: other.signPrivateKeyPkcs8,
     };
-    await expect(fixture.client().registration.register(driverCard(mixed), '10010001')).rejects.toMatchObject(
-      {
-        code: 'CERTIFICATES_NOT_LINKED',
-        status: 403,
-      },
-    );
     await expect(
-      fixture.client().registration.register(driverCard(yamada), '10010001'),
+      platform.fixture.client().registration.register(driverCard(mixed), '10010001'),
+    ).rejects.toMatchObject({
+      code: 'CERTIFICATES_NOT_LINKED',
+      status: 403,
+    });
+    await expect(
+      platform.fixture.client().registration.register(driverCard(platform.yamada), '10010001'),
     ).resolves.toMatchObject({
       customerNumber: '10010001',
     });
-    expect(fixture.simulator.userCount).toBe(1);
+    expect(platform.fixture.simulator.userCount).toBe(1);
   });
 
   it('logs a renewed card in as the same user; /v1/me describes the new certificate; the old one is refused', async () => {
-    await fixture.client().registration.register(driverCard(yamada), '10010001');
-    const renewed = await fixture.pki.renewCard(yamada);
-    const client = fixture.client();
+    await platform.fixture.client().registration.register(driverCard(platform.yamada), '10010001');
+    const renewed = await platform.fixture.pki.renewCard(platform.yamada);
+    const client = platform.fixture.client();
     await client.auth.login(driverCard(renewed));
     const profile = await client.profile.get();
     expect(profile.customerNumber).toBe('10010001');
     expect(profile.certificate).toMatchObject({ renewed: true, serialNumber: renewed.authSerialHex });
-    expect(fixture.simulator.userCount).toBe(1);
+    expect(platform.fixture.simulator.userCount).toBe(1);
 
-    const old = await signedLogin(yamada, (await client.auth.challenge('login')).challenge);
-    await expect(fixture.client().auth.loginWithSignature(old)).rejects.toMatchObject({
+    const old = await signedLogin(platform.yamada, (await client.auth.challenge('login')).challenge);
+    await expect(platform.fixture.client().auth.loginWithSignature(old)).rejects.toMatchObject({
       code: 'CERTIFICATE_SUPERSEDED',
     });
-    const again = fixture.client();
+    const again = platform.fixture.client();
     await again.auth.login(driverCard(renewed));
     expect((await again.profile.get()).certificate.renewed).toBe(false);
   });
 
   it('keeps one user when the customer registers again with a new card', async () => {
-    const first = await fixture.pki.issueCard(DEMO_HOLDERS[0]!); // yamada's was renewed above
-    await fixture.client().registration.register(driverCard(first), '10010001');
-    const replacement = await fixture.pki.issueCard(DEMO_HOLDERS[0]!);
-    await fixture.client().registration.register(driverCard(replacement), '10010001');
-    expect([fixture.simulator.userCount, fixture.simulator.linkCount]).toEqual([1, 2]);
+    const first = await platform.fixture.pki.issueCard(DEMO_HOLDERS[0]!); // platform.yamada's was renewed above
+    await platform.fixture.client().registration.register(driverCard(first), '10010001');
+    const replacement = await platform.fixture.pki.issueCard(DEMO_HOLDERS[0]!);
+    await platform.fixture.client().registration.register(driverCard(replacement), '10010001');
+    expect([platform.fixture.simulator.userCount, platform.fixture.simulator.linkCount]).toEqual([1, 2]);
   });
 });
 
@@ -132,7 +124,7 @@ describe('holder data in JPKI forms', () => {
 describe('bounds', () => {
   it('keeps the pending challenges bounded under a flood of 20,000', async () => {
     const simulator = await PlatformSimulator.create({
-      trustAnchors: { auth: fixture.pki.trustAnchors('auth') },
+      trustAnchors: { auth: platform.fixture.pki.trustAnchors('auth') },
       limits: false,
       maxPendingChallenges: 1000,
     });
@@ -152,8 +144,8 @@ describe('bounds', () => {
   it('does the same directory work for a failed login at 100 and at 100,000 customers', async () => {
     // What a failed login costs in time is the bench's to measure; what a test can hold fixed is
     // that it looks the certificate up by key and never walks the customers.
-    const card = await fixture.pki.issueCard(DEMO_HOLDERS[1]!); // valid, never registered
-    const directory = fixture.simulator.userDirectory;
+    const card = await platform.fixture.pki.issueCard(DEMO_HOLDERS[1]!); // valid, never registered
+    const directory = platform.fixture.simulator.userDirectory;
     const directoryWork = async (): Promise<string[]> => {
       const calls: string[] = [];
       const methods = ['user', 'pointer', 'userOfCustomer', 'createUser', 'attach'] as const;
@@ -177,9 +169,11 @@ describe('bounds', () => {
       try {
         const body = await signedLogin(
           card,
-          fixture.simulator.createChallenge({ purpose: 'login' }).challenge,
+          platform.fixture.simulator.createChallenge({ purpose: 'login' }).challenge,
         );
-        await expect(fixture.simulator.login(body)).rejects.toMatchObject({ code: 'REGISTRATION_REQUIRED' });
+        await expect(platform.fixture.simulator.login(body)).rejects.toMatchObject({
+          code: 'REGISTRATION_REQUIRED',
+        });
       } finally {
         for (const spy of [...spies, ...mapSpies]) spy.mockRestore();
       }

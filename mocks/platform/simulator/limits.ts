@@ -10,7 +10,7 @@ import { ProblemError } from './problem';
 export type LimitedAction = 'challenge' | 'login' | 'registration' | 'refresh' | 'api';
 export type LimitScope = 'client' | 'certificate';
 
-export interface LimitRule {
+interface LimitRule {
   /** Requests allowed per window. */
   points: number;
   windowSeconds: number;

@@ -13,7 +13,7 @@ import { crlMayBeOf, type TrustAnchor } from './verification';
 const OID_CRL_REASON = '2.5.29.21';
 
 /** RFC 5280 CRLReason by its value (7 is not used). */
-export const CRL_REASONS: readonly (CrlReason | undefined)[] = [
+const CRL_REASONS: readonly (CrlReason | undefined)[] = [
   'unspecified',
   'keyCompromise',
   'cACompromise',
@@ -45,7 +45,7 @@ function hexOf(bytes: Uint8Array): string {
 }
 
 /** The entry's reasonCode extension; absent (or unreadable) reads as `unspecified`, as RFC 5280 says. */
-export function reasonOf(entry: pkijs.RevokedCertificate): CrlReason {
+function reasonOf(entry: pkijs.RevokedCertificate): CrlReason {
   const extension = entry.crlEntryExtensions?.extensions.find((e) => e.extnID === OID_CRL_REASON);
   if (!extension) return 'unspecified';
   const parsed = asn1js.fromBER(extension.extnValue.valueBlock.valueHexView.slice().buffer);

@@ -11,9 +11,9 @@ import type { TokenPair } from '../../../src/platform/types';
 import { ProblemError } from './problem';
 import { encodeBase64Url, isoTimestamp } from './text-bytes';
 
-export const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
+const ACCESS_TOKEN_TTL_MS = 15 * 60_000;
 /** Idle limit: a refresh token unused this long ends the session. */
-export const REFRESH_TOKEN_TTL_MS = 8 * 60 * 60_000;
+const REFRESH_TOKEN_TTL_MS = 8 * 60 * 60_000;
 /** Absolute limit from the login, however often the tokens are refreshed. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
 

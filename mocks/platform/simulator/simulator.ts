@@ -61,7 +61,7 @@ export type AnchorInput = Uint8Array | { der: Uint8Array; requireCrl: boolean };
 
 const DAY_MS = 24 * 60 * 60_000;
 /** The renewal notice shows from 90 days before the certificate expires. */
-export const RENEWAL_WARNING_DAYS = 90;
+const RENEWAL_WARNING_DAYS = 90;
 
 export class PlatformSimulator {
   readonly now: () => Date;

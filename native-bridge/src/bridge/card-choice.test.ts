@@ -3,83 +3,20 @@
  * empty reader, a card that is not a My Number Card, a cardId that is no longer in the reader, two
  * calls at once, and the reset after a PIN was used.
  */
-import { EventEmitter } from 'node:events';
-import type { Status } from '../../../stb-spec/protocol';
-import type { CardCredentials } from '../../../mocks/pki';
-import { AUTH_PIN, issueTestCredentials, virtualCard } from '../../../mocks/virtual-card/driver-fixtures';
-import { toHex } from '../jpki/apdu';
+import { AUTH_PIN, SIGN_PASSWORD } from '../../../mocks/virtual-card/driver-fixtures';
 import {
   CardBusyError,
   CardChangedError,
+  CardDataError,
   NoCardError,
   NoReaderError,
   NotMyNumberCardError,
+  PinFormatError,
   ReaderServiceUnavailableError,
 } from '../jpki/errors';
-import type { ApduTransport } from '../transport/apdu-transport';
-import type { ReaderEvents, ReaderService, ReaderSnapshot } from '../transport/pcsc-readers';
-import type { CardBackend } from './card-backend';
-import { CardService } from './card-service';
+import { serviceWith, silentCard, virtualCards } from './testing/hand-readers';
 
-let credentials: CardCredentials;
-beforeAll(async () => {
-  credentials = await issueTestCredentials();
-});
-
-type Slot = {
-  transport?: ApduTransport & { card: { atr: Uint8Array } };
-  insertion: number;
-  released: boolean[];
-};
-
-class Readers extends EventEmitter<ReaderEvents> implements CardBackend {
-  service: ReaderService = 'running';
-  readonly slots = new Map<string, Slot>();
-  readers(): ReaderSnapshot[] {
-    return [...this.slots].map(([name, slot]) =>
-      slot.transport
-        ? { name, presence: 'present', atr: toHex(slot.transport.card.atr), insertion: slot.insertion }
-        : { name, presence: 'absent' },
-    );
-  }
-  readerService(): ReaderService {
-    return this.service;
-  }
-  transport(name: string): ApduTransport {
-    const slot = this.slots.get(name)!;
-    return {
-      transmit: (command) => slot.transport!.transmit(command),
-      exclusive: (operation) => slot.transport!.exclusive(operation),
-      get epoch() {
-        return slot.transport?.epoch;
-      },
-      release: async (reset) => {
-        slot.released.push(reset);
-      },
-    };
-  }
-  put(name: string, transport?: Slot['transport']): Slot {
-    const before = this.slots.get(name);
-    const slot = { transport, insertion: (before?.insertion ?? 0) + 1, released: [] };
-    this.slots.set(name, slot);
-    this.emit('change', this.readers());
-    return slot;
-  }
-  close(): void {}
-}
-
-const myNumberCard = () => virtualCard(credentials).transport;
-const otherCard = () => virtualCard(credentials, { hasJpkiAp: false }).transport;
-
-async function serviceWith(setup: (readers: Readers) => void) {
-  const readers = new Readers();
-  setup(readers);
-  const service = new CardService(readers);
-  const events: Status[] = [];
-  service.on('statusChanged', (status) => events.push(status));
-  await service.settled();
-  return { readers, service, events };
-}
+const { myNumberCard, otherCard } = virtualCards();
 
 describe('which card a call reaches', () => {
   it('no reader at all: NO_READER', async () => {
@@ -139,6 +76,38 @@ describe('which card a call reaches', () => {
     expect((error as CardChangedError).currentCardId).toBeUndefined();
   });
 
+  it('a reader named that is gone, with the cardId seen there: CARD_CHANGED, not NO_READER', async () => {
+    const { service } = await serviceWith((r) => r.put('Reader A', myNumberCard()));
+    const cardId = service.status().readers[0]!.cardId!;
+    const error = await service.pinStatus('auth', { reader: 'Reader B', cardId }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CardChangedError);
+  });
+
+  it('an empty reader beside a foreign card: NOT_MY_NUMBER_CARD, and the foreign card receives nothing', async () => {
+    const foreign = otherCard();
+    const { service } = await serviceWith((r) => {
+      r.put('Reader A');
+      r.put('Reader B', foreign);
+    });
+    const answered = foreign.apduCount;
+    await expect(service.readCertificate('auth')).rejects.toBeInstanceOf(NotMyNumberCardError);
+    expect(foreign.apduCount).toBe(answered);
+  });
+
+  it('a card still being checked is waited for (BUSY checking) before a foreign card is blamed', async () => {
+    const { readers, service } = await serviceWith((r) => r.put('Reader A', otherCard()));
+    readers.put('Reader B', silentCard());
+    await expect(service.pinStatus('auth')).rejects.toMatchObject({ errorName: 'BUSY', reason: 'checking' });
+  });
+
+  it('a card that does not answer (mute): CARD_ERROR saying so', async () => {
+    const { readers, service } = await serviceWith((r) => r.put('Reader A', myNumberCard()));
+    readers.setMute('Reader A', true);
+    const error = await service.pinStatus('auth').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CardDataError);
+    expect((error as CardDataError).message).toBe('The card in the reader does not answer');
+  });
+
   it('a second call while one runs is BUSY, not queued', async () => {
     const { service } = await serviceWith((r) => r.put('Reader A', myNumberCard()));
     const first = service.readCertificate('auth');
@@ -164,6 +133,21 @@ describe('after a PIN was used', () => {
     await service.sign('auth', AUTH_PIN, Buffer.alloc(32, 1), {});
     await service.pinStatus('auth'); // waits for the reset
     expect(slot.released).toEqual([true]);
+  });
+
+  it('reading the signature certificate takes the password and gives the card back reset', async () => {
+    const { readers, service } = await serviceWith((r) => r.put('Reader A', myNumberCard()));
+    const certificate = await service.readSignCertificate(SIGN_PASSWORD, {});
+    expect(certificate[0]).toBe(0x30); // a DER SEQUENCE
+    await service.pinStatus('sign'); // waits for the reset
+    expect(readers.slots.get('Reader A')!.released).toEqual([true]);
+  });
+
+  it('signing with the signature key takes the password: a 4-digit PIN costs no try', async () => {
+    const { service } = await serviceWith((r) => r.put('Reader A', myNumberCard()));
+    const before = await service.pinStatus('sign');
+    await expect(service.sign('sign', AUTH_PIN, Buffer.alloc(32), {})).rejects.toBeInstanceOf(PinFormatError);
+    await expect(service.pinStatus('sign')).resolves.toEqual(before);
   });
 
   it('a malformed PIN is refused before any reader is looked at', async () => {

@@ -268,12 +268,13 @@ export class CardService extends EventEmitter<CardServiceEvents> {
         entry.snapshot.insertion === snapshot.insertion;
       if (sameCard) continue;
       // A card that was there and still is (mute ↔ present, a new ATR after a reset) keeps its
-      // identity unless the backend counted a new insertion.
+      // identity unless the backend counted a new insertion. A backend that counts none leaves only
+      // the ATR to tell a swap by.
       const sameInsertion =
         entry?.cardId !== undefined &&
         snapshot.presence !== 'absent' &&
         entry.snapshot.insertion === snapshot.insertion &&
-        entry.snapshot.atr === snapshot.atr;
+        (snapshot.insertion !== undefined || entry.snapshot.atr === snapshot.atr);
       const next: ReaderCard = {
         snapshot,
         cardClass: snapshot.presence === 'present' ? 'detecting' : snapshot.presence,

@@ -8,7 +8,7 @@
  * to startBridge(), so nothing of the development kit can be reached from here or from the bundle.
  * Logs are JSON lines on stdout; SIGINT/SIGTERM close it cleanly.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import { DEFAULT_PORT } from '../../../stb-spec/protocol/methods';
 import { PcscReaderMonitor } from '../transport/pcsc-readers';
 import type { CardBackend } from './card-backend';
@@ -17,6 +17,9 @@ import { serveReaders } from './served-readers';
 import type { Extensions } from './dispatcher';
 import { jsonLogger, type Logger, type LogLevel } from './logger';
 import { BridgeServer } from './server';
+import { parseStrictArgs, UsageError } from './command-line';
+
+export { UsageError };
 
 export const COMMON_USAGE = `  --port N                  default ${DEFAULT_PORT}; 0 picks a free port (printed in the "listening" log)
   --allow-origin ORIGIN     an Origin allowed to connect, e.g. http://127.0.0.1:8080 (repeatable)
@@ -34,8 +37,6 @@ export const SIMULATOR_NOT_HERE =
   'この本番用ブリッジにシミュレーターはありません。開発用は npm run bridge -- --backend simulator / ' +
   'the production bridge has no simulator backend; the development bridge has it: ' +
   'npm run bridge -- --backend simulator';
-
-export class UsageError extends Error {}
 
 export interface BridgeOptions {
   port: number;
@@ -62,12 +63,7 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
   argv: string[],
   options: O,
 ) {
-  let values;
-  try {
-    ({ values } = parseArgs({ args: argv, strict: true, options }));
-  } catch (error) {
-    throw new UsageError(`引数が正しくありません / invalid arguments: ${(error as Error).message}`);
-  }
+  const { values } = parseStrictArgs(argv, { options });
   if ((values as { help?: boolean }).help) throw new UsageError('');
   return values;
 }

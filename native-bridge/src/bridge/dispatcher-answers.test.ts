@@ -50,7 +50,11 @@ describe('the envelope', () => {
     expect(await send(big)).toEqual({
       jsonrpc: '2.0',
       id: null,
-      error: { code: -32600, message: 'Message too large', data: { maxBytes: MAX_MESSAGE_BYTES } },
+      error: {
+        code: -32600,
+        message: 'Invalid Request: message too large',
+        data: { maxBytes: MAX_MESSAGE_BYTES },
+      },
     });
   });
 

@@ -25,7 +25,7 @@ describe('card errors as the app hears them', () => {
   it('a wrong PIN with 2 tries left answers -32010 with triesLeft 2', async () => {
     expect(await answer(new PinIncorrectError(2))).toEqual({
       code: -32010,
-      message: 'Wrong PIN: 2 tries left',
+      message: 'Wrong PIN',
       data: { triesLeft: 2 },
     });
   });
@@ -42,7 +42,7 @@ describe('card errors as the app hears them', () => {
   it('an unexpected status word answers -32020 with the word', async () => {
     expect(await answer(new CardStatusError(0x6a82, 'select-file'))).toEqual({
       code: -32020,
-      message: 'select-file: unexpected status word 6A82',
+      message: 'The card gave an unexpected answer or none',
       data: { sw: '6A82' },
     });
   });
@@ -56,7 +56,7 @@ describe('card errors as the app hears them', () => {
 
   it('a removal during VERIFY says the outcome is unknown; plain removal has no data', async () => {
     const removed = new CardRemovedError();
-    expect(await answer(removed)).toEqual({ code: -32003, message: removed.message });
+    expect(await answer(removed)).toEqual({ code: -32003, message: 'The card was removed during the call' });
     removed.verifyOutcome = 'unknown';
     expect((await answer(removed))?.data).toEqual({ verifyOutcome: 'unknown' });
   });

@@ -14,6 +14,7 @@ import {
   RequestId,
   checkAgainst,
   checkParams,
+  errorMessage,
   methodOf,
   type Info,
   type MethodName,
@@ -34,7 +35,7 @@ import type { CardService } from './card-service';
 import { Confirmations, pinReferenceOfKey, type PinReference } from './confirmations';
 import type { Logger } from './logger';
 
-export interface RpcError {
+interface RpcError {
   code: number;
   message: string;
   data?: unknown;
@@ -58,7 +59,7 @@ interface CallContext {
   connection: number;
 }
 
-export class RpcFailure extends Error {
+class RpcFailure extends Error {
   constructor(readonly error: RpcError) {
     super(error.message);
   }
@@ -96,12 +97,16 @@ export class Dispatcher {
     try {
       const size = typeof frame === 'string' ? Buffer.byteLength(frame) : frame.length;
       if (size > MAX_MESSAGE_BYTES) {
-        fail(JsonRpcErrorCode.INVALID_REQUEST, 'Message too large', { maxBytes: MAX_MESSAGE_BYTES });
+        fail(JsonRpcErrorCode.INVALID_REQUEST, errorMessage('INVALID_REQUEST', 'message too large'), {
+          maxBytes: MAX_MESSAGE_BYTES,
+        });
       }
       const message = parse(frame, isBinary);
       // Echo only ids the protocol allows (integers, strings ≤ 128); anything else is answered with null.
       if (isObject(message) && checkAgainst(RequestId, message.id) === undefined) id = message.id as Id;
-      if (checkAgainst(Request, message)) fail(JsonRpcErrorCode.INVALID_REQUEST, 'Invalid Request');
+      if (checkAgainst(Request, message)) {
+        fail(JsonRpcErrorCode.INVALID_REQUEST, errorMessage('INVALID_REQUEST'));
+      }
       const request = message as Request;
       notification = request.id === undefined;
       method = methodOf(request.method);
@@ -114,7 +119,7 @@ export class Dispatcher {
       const extension = Object.hasOwn(this.extensions, request.method)
         ? this.extensions[request.method]
         : undefined;
-      if (!method && !extension) fail(JsonRpcErrorCode.METHOD_NOT_FOUND, 'Method not found');
+      if (!method && !extension) fail(JsonRpcErrorCode.METHOD_NOT_FOUND, errorMessage('METHOD_NOT_FOUND'));
       const result = method
         ? await this.call(method, request.params ?? {}, { subscriptions, connection })
         : await extension!(request.params ?? {});
@@ -148,7 +153,7 @@ export class Dispatcher {
   private async call(method: MethodName, rawParams: unknown, context: CallContext): Promise<unknown> {
     const params = Array.isArray(rawParams) && rawParams.length === 0 ? {} : rawParams;
     const problem = checkParams(method, params);
-    if (problem) fail(JsonRpcErrorCode.INVALID_PARAMS, `Invalid params: ${problem}`);
+    if (problem) fail(JsonRpcErrorCode.INVALID_PARAMS, errorMessage('INVALID_PARAMS', problem));
     return this.methods[method](params as never, context);
   }
 
@@ -168,7 +173,7 @@ export class Dispatcher {
       return await operation(confirmLastAttempt);
     } catch (error) {
       if (!(error instanceof LastAttemptNeedsConfirmationError)) throw error;
-      return fail(BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION, error.message, {
+      return fail(BridgeErrorCode.LAST_ATTEMPT_NEEDS_CONFIRMATION, errorMessage(error.errorName), {
         triesLeft: 1,
         confirmation: this.confirmations.issue(connection, reference),
       });
@@ -194,7 +199,10 @@ export class Dispatcher {
     sign: async ({ key, pin, digest, confirmLastAttempt, reader, cardId }, context) => {
       const bytes = Buffer.from(digest, 'base64');
       if (bytes.length !== 32)
-        fail(JsonRpcErrorCode.INVALID_PARAMS, 'Invalid params: digest must be 32 bytes (SHA-256)');
+        fail(
+          JsonRpcErrorCode.INVALID_PARAMS,
+          errorMessage('INVALID_PARAMS', 'digest must be 32 bytes (SHA-256)'),
+        );
       const signature = await this.withLastTry(
         context,
         pinReferenceOfKey(key),
@@ -208,7 +216,7 @@ export class Dispatcher {
       if (!subscriptions.register(id)) {
         fail(
           JsonRpcErrorCode.INVALID_PARAMS,
-          `Invalid params: at most ${LIMITS.maxRegistrations} registrations per connection`,
+          errorMessage('INVALID_PARAMS', `at most ${LIMITS.maxRegistrations} registrations per connection`),
         );
       }
       return 0 as const;
@@ -229,7 +237,7 @@ function parse(frame: string | Uint8Array, isBinary: boolean): unknown {
     return JSON.parse(typeof frame === 'string' ? frame : strictUtf8.decode(frame));
   } catch {
     // The parser's own message quotes the input (which may hold a PIN): never pass it on.
-    return fail(JsonRpcErrorCode.PARSE_ERROR, 'Parse error');
+    return fail(JsonRpcErrorCode.PARSE_ERROR, errorMessage('PARSE_ERROR'));
   }
 }
 
@@ -251,11 +259,18 @@ function info(servesListedReaders: boolean, cardOperationTimeoutMs: number): Inf
   };
 }
 
-/** Maps a card error to its code and the data its schema allows, nothing more (the schemas are closed). */
+/**
+ * Maps a card error to its code, the spec's message for that code and the data its schema allows,
+ * nothing more (the schemas are closed). What a client may act on is in `data` (tries left, status
+ * word, time-out); the card layer's own wording stays inside the bridge.
+ */
 function toRpcError(caught: unknown): RpcError {
   if (caught instanceof RpcFailure) return caught.error;
   if (caught instanceof CardError) {
-    const error: RpcError = { code: BridgeErrorCode[caught.errorName], message: caught.message };
+    const error: RpcError = {
+      code: BridgeErrorCode[caught.errorName],
+      message: errorMessage(caught.errorName),
+    };
     const data: Record<string, unknown> = {};
     if (caught instanceof PinIncorrectError) data.triesLeft = caught.triesLeft;
     if (caught instanceof NotMyNumberCardError) data.atr = caught.atr ?? '';
@@ -270,7 +285,7 @@ function toRpcError(caught: unknown): RpcError {
     if (Object.keys(data).length > 0) error.data = data;
     return error;
   }
-  return { code: JsonRpcErrorCode.INTERNAL_ERROR, message: 'Internal error' };
+  return { code: JsonRpcErrorCode.INTERNAL_ERROR, message: errorMessage('INTERNAL_ERROR') };
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

@@ -15,7 +15,7 @@ import type { CardBackend } from './card-backend';
 
 const SINGLE_READER_EVENTS = ['reader-added', 'reader-removed', 'card-inserted', 'card-removed'] as const;
 
-export class ServedReaders extends EventEmitter<ReaderEvents> implements CardBackend {
+class ServedReaders extends EventEmitter<ReaderEvents> implements CardBackend {
   readonly readerAllowList: readonly string[];
   private readonly allowed: ReadonlySet<string>;
 

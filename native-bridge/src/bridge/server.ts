@@ -29,7 +29,7 @@ export interface BridgeServerOptions {
 }
 
 /** WebSocket close code "policy violation". */
-export const CLOSE_POLICY_VIOLATION = 1008;
+const CLOSE_POLICY_VIOLATION = 1008;
 
 /** Frames above this close the connection (ws 1009); between 64 KiB and this they get an error reply. */
 const HARD_FRAME_LIMIT = 1024 * 1024;

@@ -17,50 +17,61 @@ import {
 
 describe('the card errors the bridge answers with', () => {
   it.each([
-    [new NoReaderError(), 'NO_READER', 'NoReaderError', 'No smart card reader is connected'],
-    [new NoCardError(), 'NO_CARD', 'NoCardError', 'No card in any reader'],
-    [new NoCardError('Virtual PCD 00 00'), 'NO_CARD', 'NoCardError', 'No card in reader "Virtual PCD 00 00"'],
-    [new CardRemovedError(), 'CARD_REMOVED', 'CardRemovedError', 'The card was removed during the operation'],
+    ['NoReaderError', 'NO_READER', 'No smart card reader is connected', () => new NoReaderError()],
+    ['NoCardError', 'NO_CARD', 'No card in any reader', () => new NoCardError()],
     [
-      new NotMyNumberCardError(),
-      'NOT_MY_NUMBER_CARD',
+      'NoCardError',
+      'NO_CARD',
+      'No card in reader "Virtual PCD 00 00"',
+      () => new NoCardError('Virtual PCD 00 00'),
+    ],
+    [
+      'CardRemovedError',
+      'CARD_REMOVED',
+      'The card was removed during the operation',
+      () => new CardRemovedError(),
+    ],
+    [
       'NotMyNumberCardError',
+      'NOT_MY_NUMBER_CARD',
       'The card has no JPKI application: it is not a My Number Card',
+      () => new NotMyNumberCardError(),
     ],
-    [new PinIncorrectError(2), 'PIN_INCORRECT', 'PinIncorrectError', 'Wrong PIN: 2 tries left'],
+    ['PinIncorrectError', 'PIN_INCORRECT', 'Wrong PIN: 2 tries left', () => new PinIncorrectError(2)],
     [
-      new PinLockedError(),
-      'PIN_LOCKED',
       'PinLockedError',
+      'PIN_LOCKED',
       'The PIN is locked; only the municipal office can unlock it',
+      () => new PinLockedError(),
     ],
     [
-      new LastAttemptNeedsConfirmationError(),
-      'LAST_ATTEMPT_NEEDS_CONFIRMATION',
       'LastAttemptNeedsConfirmationError',
+      'LAST_ATTEMPT_NEEDS_CONFIRMATION',
       'One PIN try is left: the viewer must confirm before it is spent',
+      () => new LastAttemptNeedsConfirmationError(),
     ],
-    [new PinFormatError('4 digits'), 'PIN_FORMAT', 'PinFormatError', '4 digits'],
-    [new CardDataError('truncated'), 'CARD_ERROR', 'CardDataError', 'truncated'],
+    ['PinFormatError', 'PIN_FORMAT', '4 digits', () => new PinFormatError('4 digits')],
+    ['CardDataError', 'CARD_ERROR', 'truncated', () => new CardDataError('truncated')],
     [
-      new CardTimeoutError(15000),
-      'CARD_ERROR',
       'CardTimeoutError',
+      'CARD_ERROR',
       'The card did not finish the operation within 15000 ms',
+      () => new CardTimeoutError(15000),
     ],
     [
-      new CardChangedError(),
-      'CARD_CHANGED',
       'CardChangedError',
+      'CARD_CHANGED',
       'The card in the reader is not the one the call names',
+      () => new CardChangedError(),
     ],
     [
-      new ReaderServiceUnavailableError(),
-      'READER_SERVICE_UNAVAILABLE',
       'ReaderServiceUnavailableError',
+      'READER_SERVICE_UNAVAILABLE',
       'The smart card service is not running',
+      () => new ReaderServiceUnavailableError(),
     ],
-  ])('%s', (error, errorName, name, message) => {
+  ] as const)('%s answers %s', (name, errorName, message, make) => {
+    const error = make();
     expect(error.errorName).toBe(errorName);
     expect(error.name).toBe(name);
     expect(error.message).toBe(message);

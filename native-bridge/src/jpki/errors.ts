@@ -28,12 +28,17 @@ export abstract class CardError extends Error {
   }
 }
 
-export class NoReaderError extends CardError {
-  readonly errorName = 'NO_READER';
-  constructor() {
-    super('No smart card reader is connected');
-  }
+/** An error that always says the same thing: the class is the whole story. */
+function fixedMessageError<const N extends CardErrorName>(errorName: N, message: string) {
+  return class extends CardError {
+    readonly errorName = errorName;
+    constructor() {
+      super(message);
+    }
+  };
 }
+
+export class NoReaderError extends fixedMessageError('NO_READER', 'No smart card reader is connected') {}
 
 export class NoCardError extends CardError {
   readonly errorName = 'NO_CARD';
@@ -49,10 +54,12 @@ export class CardRemovedError extends CardError {
   }
 }
 
-export class NotMyNumberCardError extends CardError {
-  readonly errorName = 'NOT_MY_NUMBER_CARD';
+export class NotMyNumberCardError extends fixedMessageError(
+  'NOT_MY_NUMBER_CARD',
+  'The card has no JPKI application: it is not a My Number Card',
+) {
   constructor(readonly atr?: string) {
-    super('The card has no JPKI application: it is not a My Number Card');
+    super();
   }
 }
 
@@ -63,20 +70,17 @@ export class PinIncorrectError extends CardError {
   }
 }
 
-export class PinLockedError extends CardError {
-  readonly errorName = 'PIN_LOCKED';
-  constructor() {
-    super('The PIN is locked; only the municipal office can unlock it');
-  }
-}
+export class PinLockedError extends fixedMessageError(
+  'PIN_LOCKED',
+  'The PIN is locked; only the municipal office can unlock it',
+) {}
 
 /** Refused before the card is touched: one try is left and the caller did not confirm spending it. */
-export class LastAttemptNeedsConfirmationError extends CardError {
-  readonly errorName = 'LAST_ATTEMPT_NEEDS_CONFIRMATION';
+export class LastAttemptNeedsConfirmationError extends fixedMessageError(
+  'LAST_ATTEMPT_NEEDS_CONFIRMATION',
+  'One PIN try is left: the viewer must confirm before it is spent',
+) {
   readonly triesLeft = 1;
-  constructor() {
-    super('One PIN try is left: the viewer must confirm before it is spent');
-  }
 }
 
 export class PinFormatError extends CardError {
@@ -133,17 +137,17 @@ export class CardTimeoutError extends CardError {
 }
 
 /** The call named a card (by cardId) that is no longer the one in the reader: nothing was sent to it. */
-export class CardChangedError extends CardError {
-  readonly errorName = 'CARD_CHANGED';
+export class CardChangedError extends fixedMessageError(
+  'CARD_CHANGED',
+  'The card in the reader is not the one the call names',
+) {
   constructor(readonly currentCardId?: string) {
-    super('The card in the reader is not the one the call names');
+    super();
   }
 }
 
 /** The PC/SC service (pcscd) is down or restarting: no reader can be reached until it is back. */
-export class ReaderServiceUnavailableError extends CardError {
-  readonly errorName = 'READER_SERVICE_UNAVAILABLE';
-  constructor() {
-    super('The smart card service is not running');
-  }
-}
+export class ReaderServiceUnavailableError extends fixedMessageError(
+  'READER_SERVICE_UNAVAILABLE',
+  'The smart card service is not running',
+) {}

@@ -26,7 +26,7 @@ export const PcscCode = {
 } as const;
 
 /** A PC/SC failure we have no better name for; carries the code for the logs. */
-export class PcscError extends CardError {
+class PcscError extends CardError {
   readonly errorName = 'CARD_ERROR';
   constructor(
     readonly code: number | undefined,

@@ -9,7 +9,7 @@ import { isServiceDown } from './pcsc-errors';
 import { NoReaderError } from '../jpki/errors';
 import { toHex } from '../jpki/apdu';
 
-export type CardPresence = 'absent' | 'present' | 'mute';
+type CardPresence = 'absent' | 'present' | 'mute';
 
 export interface ReaderSnapshot {
   name: string;

@@ -1,21 +1,19 @@
 /**
  * Every string the viewer reads or hears, by key, in Japanese (first) and English, through the
- * SDK's Language plugin, one table per language. Screen strings live with their feature
- * (src/features/<feature>/strings.json; the shell's in translations/), assembled here; the flows' messages (what the machines put in context as
- * `messageKey`) come from the machines' message table under `msg.<key>`. The areas of the families
- * loaded on demand (registration, health, booking: screens/families.ts) are added when their
- * chunk arrives.
+ * SDK's Language plugin: one lookup, one table per language, merged from areas of the same shape
+ * (`{ ja: {key: text}, en: {key: text} }`). The shell's strings are in translations/, each feature's
+ * in src/features/<feature>/strings.json, and the flows' and platform errors' messages (what the
+ * machines put in context as `messageKey`) in src/machines/messages.json under `msg.<key>`
+ * (areas.ts lists those of the initial bundle). The areas of the families loaded on demand
+ * (registration, health, booking: screens/families.ts) are added when their chunk arrives.
  */
 import { Language } from '@lightningjs/sdk';
-import { FLOW_MESSAGES } from '../../machines/messages';
-import { MESSAGES as PLATFORM_MESSAGES } from '../../platform/messages';
 import type { MessageKey, MessageParams } from '../../machines/messages';
 import { AREAS } from './areas';
+import type { LanguageCode, Translations } from './strings';
 
-import type { Dictionary, LanguageCode, Translations } from './strings';
-
-export type { Dictionary, LanguageCode, Translations } from './strings';
-export const LANGUAGES: readonly LanguageCode[] = ['ja', 'en'];
+export type { LanguageCode, Translations } from './strings';
+const LANGUAGES: readonly LanguageCode[] = ['ja', 'en'];
 
 /** A message the machines chose, with its parameters: what the view models hand the screens. */
 export interface MessageRef {
@@ -23,17 +21,9 @@ export interface MessageRef {
   params?: MessageParams;
 }
 
-const messageEntries = (language: LanguageCode): Dictionary => {
-  const dictionary: Dictionary = {};
-  for (const [key, message] of Object.entries({ ...PLATFORM_MESSAGES, ...FLOW_MESSAGES })) {
-    dictionary[`msg.${key}`] = message[language];
-  }
-  return dictionary;
-};
-
 /** All areas of the initial bundle merged; a key defined twice is a mistake the i18n test reports. */
 export const allTranslations = (): Translations => {
-  const merged: Translations = { ja: messageEntries('ja'), en: messageEntries('en') };
+  const merged: Translations = { ja: {}, en: {} };
   for (const area of AREAS) {
     for (const language of LANGUAGES) Object.assign(merged[language], area[language]);
   }

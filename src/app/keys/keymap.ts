@@ -61,11 +61,28 @@ const listedPair = (event: KeyEventLike): Listed | undefined => {
   return found && (event.key === undefined || event.key === found.key) ? found : undefined;
 };
 
-/** The app's name for a key event, or undefined when the spec does not list its pair. */
-export const decodeKey = (event: KeyEventLike): AppKey | undefined => listedPair(event)?.name;
+/** The press decodeKey decoded last (the one Lightning is routing now) and what it is. */
+let delivered: KeyEventLike | undefined;
+let deliveredPair: Listed | undefined;
 
-/** The digit ('0'–'9') a key event stands for, else undefined (for `_handleKey`). */
-export const digitOf = (event: KeyEventLike): string | undefined => listedPair(event)?.digit;
+/**
+ * The one decode of a press: the app's name for a key event, or undefined when the spec does not
+ * list its pair. The key path (key-path.ts) calls it once per keydown and keeps the result for the
+ * handlers of that press (`digitOf`), so nothing decodes the same press again.
+ */
+export const decodeKey = (event: KeyEventLike): AppKey | undefined => {
+  const found = listedPair(event);
+  delivered = found && event;
+  deliveredPair = found;
+  return found?.name;
+};
+
+/**
+ * The digit ('0'–'9') the press being routed stands for, else undefined (for `_handleKey`). Read,
+ * not decoded: an event the key path did not decode is no digit.
+ */
+export const digitOf = (event: KeyEventLike): string | undefined =>
+  event === delivered ? deliveredPair?.digit : undefined;
 
 /** The spec's recommended pair (its first) for a key: what a test or a box should send. */
 export const keyEventOf = (name: AppKey): { key: string; keyCode: number } => {
@@ -74,15 +91,8 @@ export const keyEventOf = (name: AppKey): { key: string; keyCode: number } => {
   return pair;
 };
 
-/** Every platform takes the spec's map: the box delivers its pairs, a keyboard sends the same ones. */
-export const keyMaps = { keyboard: appKeys, stb: appKeys } as const;
-export type Platform = keyof typeof keyMaps;
-
-/** @deprecated The same map as `appKeys`; kept while component tests still import this name. */
-export const keyboardKeys: KeyMap = appKeys;
-
-/** Lightning takes `{ [keyCode]: name }` and keeps it; it gets its own copy. */
-export const lightningKeys = (platform: Platform): Record<number, string> => ({ ...keyMaps[platform] });
+/** Lightning's `keys` option: it takes `{ [keyCode]: name }` and keeps it, so it gets its own copy. */
+export const lightningKeys = (): Record<number, string> => ({ ...appKeys });
 
 /**
  * Development keyboards only: the capital letter a key stands for ('A'–'Z'), else undefined. A

@@ -14,8 +14,6 @@ import type { FamilyModule, LazyFeature } from './feature';
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
 
-export type { FamilyModule } from './feature';
-
 export type LazyFamily = 'registration' | 'health' | 'booking';
 
 /** The features loaded on demand, as their index.ts declares them. */

@@ -1,27 +1,13 @@
 /** The binding hands the shell a view only when what shows changes, and follows the child flows. */
-import { createActor } from 'xstate';
-import { loginMachine } from '../../features/login/machine/login.machine';
-import { sessionMachine } from '../../features/session/machine/session.machine';
-import { FakeActors, settle } from '../../machines/testing/fake-actors';
+import { settle } from '../../machines/testing/fake-actors';
+import { sessionWithFakeLogin } from '../testing/shell';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import type { AppView } from '../view/app-view';
 import { SessionBinding } from './binding';
 import { SCREEN } from '../screens/ids';
 
 function start() {
-  const fakes = new FakeActors(
-    ['readAuthCertificate', 'readPinStatus', 'requestChallenge', 'signChallenge', 'loginWithSignature'],
-    ['watchBridge'],
-  );
-  const session = createActor(
-    sessionMachine.provide({
-      actors: {
-        watchBridge: fakes.logic.watchBridge!,
-        login: loginMachine.provide({ actors: fakes.logic }),
-      } as never,
-    }),
-    { input: {} },
-  );
+  const { session, fakes } = sessionWithFakeLogin();
   const views: AppView[] = [];
   const binding = new SessionBinding(session, DEFAULT_SETTINGS, (view) => views.push(view));
   session.start();

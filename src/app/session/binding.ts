@@ -1,9 +1,10 @@
 /**
  * Binds the session actor to the screen: the session's snapshot and its foreground child's
  * snapshot (login, registration, health, booking) both change what shows, but a child's change
- * does not make the session emit, so the binding follows the current child too. Every change
- * recomputes the view (pure: sessionView) and hands it on; events from screens go to the actor
- * the view names.
+ * does not make the session emit, so the binding follows the current child too. The view (pure:
+ * sessionView) is derived again only when what it reads changed (the session's state and context,
+ * the flows' snapshots), and the new view keeps the parts of the old one that did not change, so
+ * the shell can tell by identity what to patch. Events from screens go to the actor the view names.
  */
 import type { Actor, AnyActorRef, Subscription } from 'xstate';
 import type { sessionMachine } from '../../features/session/machine/session.machine';
@@ -11,6 +12,7 @@ import type { AppEvent, ActorTarget } from '../screens/Screen';
 import type { AppSettings } from '../settings/settings';
 import type { AppView } from '../view/app-view';
 import { sessionView } from '../../features/session/view/session-view';
+import { sameValue } from '../view/same-value';
 
 export type SessionActor = Actor<typeof sessionMachine>;
 const FLOWS = ['login', 'registration', 'health', 'booking'] as const;
@@ -20,7 +22,8 @@ export class SessionBinding {
   private childSubscription: Subscription | undefined;
   private sessionSubscription: Subscription | undefined;
   private current: AppView | undefined;
-  private currentJson = '';
+  /** What the current view was derived from: the session's context and value, each flow's snapshot. */
+  private readonly derivedFrom: unknown[] = [];
 
   constructor(
     readonly session: SessionActor,
@@ -59,19 +62,38 @@ export class SessionBinding {
 
   private refresh(): void {
     const snapshot = this.session.getSnapshot();
-    const child = FLOWS.map((id) => this.childActor(id)).find((actor) => actor !== undefined);
+    let child: AnyActorRef | undefined;
+    for (const id of FLOWS) child ??= this.childActor(id);
     if (child !== this.child) {
       this.childSubscription?.unsubscribe();
       this.child = child;
       this.childSubscription = child?.subscribe(() => this.refresh());
     }
-    const view = sessionView(snapshot, this.settings);
-    // Every key is ACTIVITY for the session, and the session emits for it: hand on only real
-    // changes, or the screen would be re-rendered (and its focus reset) before the key arrives.
-    const json = JSON.stringify(view);
-    if (json === this.currentJson) return;
-    this.current = view;
-    this.currentJson = json;
-    this.onView(view);
+    // Every key is ACTIVITY for the session, and the session emits for it: nothing the view reads
+    // changes then, so nothing is derived, and the screen is not touched before the key arrives.
+    if (!this.inputsChanged(snapshot)) return;
+    const next = sessionView(snapshot, this.settings);
+    const previous = this.current;
+    const main = previous && sameValue(next.main, previous.main) ? previous.main : next.main;
+    const idleWarning =
+      previous && sameValue(next.idleWarning, previous.idleWarning) ? previous.idleWarning : next.idleWarning;
+    if (previous && main === previous.main && idleWarning === previous.idleWarning) return;
+    this.current = idleWarning ? { main, idleWarning } : { main };
+    this.onView(this.current);
+  }
+
+  /** Records what sessionView reads of `snapshot`; false when all of it is as last time. */
+  private inputsChanged(snapshot: ReturnType<SessionActor['getSnapshot']>): boolean {
+    const inputs = this.derivedFrom;
+    let changed =
+      inputs.length === 0 || snapshot.context !== inputs[0] || !sameValue(snapshot.value, inputs[1]);
+    inputs[0] = snapshot.context;
+    inputs[1] = snapshot.value;
+    for (let i = 0; i < FLOWS.length; i += 1) {
+      const flow = this.childActor(FLOWS[i]!)?.getSnapshot();
+      changed ||= flow !== inputs[2 + i];
+      inputs[2 + i] = flow;
+    }
+    return changed;
   }
 }

@@ -4,9 +4,9 @@
  * A box with a broken or missing file still starts: it shows the settings error with the defaults'
  * look, never a blank screen.
  */
-export type ServiceName = 'health' | 'booking';
-export type ThemeColorName = 'background' | 'text' | 'accent' | 'onAccent' | 'focus' | 'onFocus';
-export interface Bilingual {
+type ServiceName = 'health' | 'booking';
+type ThemeColorName = 'background' | 'text' | 'accent' | 'onAccent' | 'focus' | 'onFocus';
+interface Bilingual {
   ja: string;
   en: string;
 }
@@ -46,7 +46,7 @@ export const DEFAULT_SETTINGS: AppSettings = {
   defaultLanguage: 'ja',
 };
 
-export class SettingsError extends Error {
+class SettingsError extends Error {
   override name = 'SettingsError';
 }
 

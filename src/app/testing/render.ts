@@ -16,7 +16,7 @@ import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
 import booking from '../../features/booking/strings.json';
 import health from '../../features/health/strings.json';
 import registration from '../../features/registration/strings.json';
-import { keyboardKeys, type AppKey } from '../keys/keymap';
+import { decodeKey, keyEventOf, lightningKeys, type AppKey, type KeyEventLike } from '../keys/keymap';
 import type { AppEvent, Screen } from '../screens/Screen';
 import { DEFAULT_SETTINGS, setSettings, type AppSettings } from '../settings/settings';
 import { defaultTheme, setTheme, type Theme } from '../theme/tokens';
@@ -36,10 +36,10 @@ function installMeasureText() {
   };
 }
 
-const codeOf = (key: AppKey): number => {
-  const entry = Object.entries(keyboardKeys).find(([, name]) => name === key);
-  if (!entry) throw new Error(`no key code for ${key}`);
-  return Number(entry[0]);
+/** A keydown as the box delivers it: decoded once by the key path, then routed by Lightning. */
+export const deliverKey = (app: Lightning.Application, event: KeyEventLike): void => {
+  decodeKey(event);
+  (app as unknown as { _receiveKeydown(e: KeyEventLike): void })._receiveKeydown(event);
 };
 
 export interface RenderOptions {
@@ -104,7 +104,7 @@ export function renderScreen<Props>(
 
   const app = new Harness({
     stage: { w: 1920, h: 1080, autostart: false, useImageWorker: false },
-    keys: { ...keyboardKeys },
+    keys: lightningKeys(),
   } as never);
   const screen = app.tag('Screen') as unknown as Screen<Props>;
   const draw = () => {
@@ -121,15 +121,13 @@ export function renderScreen<Props>(
     announced,
     press(...keys) {
       for (const key of keys) {
-        (app as unknown as { _receiveKeydown(e: { keyCode: number }): void })._receiveKeydown({
-          keyCode: codeOf(key),
-        });
+        deliverKey(app, { ...keyEventOf(key) });
         draw();
       }
     },
     pressCode(...codes) {
       for (const keyCode of codes) {
-        (app as unknown as { _receiveKeydown(e: { keyCode: number }): void })._receiveKeydown({ keyCode });
+        deliverKey(app, { keyCode });
         draw();
       }
     },

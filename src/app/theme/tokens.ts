@@ -26,7 +26,7 @@ export interface ThemeColors {
   readerSlot: number;
 }
 
-export interface ThemeType {
+interface ThemeType {
   fontFace: string;
   /** Title size in px; ≥ 57 on a 1080p stage. */
   title: number;

@@ -9,7 +9,7 @@ import type { SocketFactory } from './thunder-speaker';
 import { Voice } from './voice';
 
 /** Forwards to whichever speaker is current (silence until one is chosen). */
-export class SwitchableSpeaker implements Speaker {
+class SwitchableSpeaker implements Speaker {
   current: Speaker = new SilentSpeaker();
   speak(text: string, language: SpeechLanguage): void {
     this.current.speak(text, language);

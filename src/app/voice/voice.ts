@@ -5,7 +5,7 @@
  */
 import type { SpeechLanguage, Speaker } from './speaker';
 
-export const FOCUS_DEBOUNCE_MS = 250;
+const FOCUS_DEBOUNCE_MS = 250;
 
 export class Voice {
   private screenText = '';

@@ -13,7 +13,7 @@ import { CheckupList } from './screens/CheckupList/CheckupList';
 import { Medications } from './screens/Medications/Medications';
 import { TrendChart } from './screens/TrendChart/TrendChart';
 
-export const healthScreens: Record<string, ScreenClass> = {
+const healthScreens: Record<string, ScreenClass> = {
   [HealthScreen.checkupList]: CheckupList as unknown as ScreenClass,
   [HealthScreen.checkupDetail]: CheckupDetail as unknown as ScreenClass,
   [HealthScreen.trendChart]: TrendChart as unknown as ScreenClass,

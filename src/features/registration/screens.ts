@@ -13,7 +13,7 @@ import { CustomerNumber } from './screens/CustomerNumber/CustomerNumber';
 import { SecretEntryScreen } from '../secret-entry';
 import { SignPassword } from '../secret-entry/screens/SignPassword/SignPassword';
 
-export const registrationScreens: Record<string, ScreenClass> = {
+const registrationScreens: Record<string, ScreenClass> = {
   [RegistrationScreen.customerNumber]: CustomerNumber as unknown as ScreenClass,
   [SecretEntryScreen.signPassword]: SignPassword as unknown as ScreenClass,
 };

@@ -17,7 +17,7 @@ import {
   type Snapshot,
   type SnapshotFrom,
 } from 'xstate';
-import { transitionKey, type MachineCoverage } from './coverage';
+import { MachineCoverage, transitionKey } from './coverage';
 import { FakeActors, settle } from './fake-actors';
 
 export interface ModelSpec<M extends AnyStateMachine> {
@@ -48,7 +48,7 @@ export interface ModelPath<M extends AnyStateMachine> {
 const defaultSerialize = (snapshot: { value: unknown; context: unknown }): string =>
   JSON.stringify({ value: snapshot.value, context: snapshot.context });
 
-export const serializeEvent = (event: AnyEventObject): string => {
+const serializeEvent = (event: AnyEventObject): string => {
   const { type, ...rest } = event as AnyEventObject & { error?: unknown };
   const error = rest.error as { kind?: string; code?: string; details?: unknown } | undefined;
   if (error)
@@ -73,7 +73,7 @@ function serializerOf<M extends AnyStateMachine>(spec: ModelSpec<M>) {
   };
 }
 
-export function describePath(steps: ReadonlyArray<{ event: AnyEventObject }>, end: unknown): string {
+function describePath(steps: ReadonlyArray<{ event: AnyEventObject }>, end: unknown): string {
   const events = steps.slice(1).map((step) => serializeEvent(step.event).replace(/^xstate\./, ''));
   return `${events.join(' → ') || '(initial)'} ⇒ ${JSON.stringify(end)}`;
 }
@@ -236,4 +236,36 @@ export function pathsByEndState<M extends AnyStateMachine>(
     groups.set(end, [...(groups.get(end) ?? []), path]);
   }
   return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b));
+}
+
+/**
+ * A machine's model test: one test per end state that walks every path to it, each run checked by
+ * `check` (the rules that must hold wherever the path ends) and then stopped; and one test that the
+ * paths took every state and transition of the machine. Returns the paths.
+ */
+export function testEveryPath<M extends AnyStateMachine>(
+  name: string,
+  spec: ModelSpec<M>,
+  check: (run: PathRun<M>, path: ModelPath<M>) => void = () => undefined,
+): ModelPath<M>[] {
+  const coverage = new MachineCoverage(name, spec.machine);
+  const paths = modelPaths(spec);
+  test.each(pathsByEndState(paths))(
+    'every path to %s',
+    async (_, group) => {
+      for (const path of group) {
+        const run = await runPath(spec, path, coverage);
+        check(run, path);
+        run.actor.stop();
+      }
+    },
+    PATH_GROUP_TIMEOUT_MS,
+  );
+  test('covers every state and transition', () => {
+    console.log(`${name}: ${paths.length} model paths executed`);
+    const report = coverage.write();
+    expect(report.states.missing).toEqual([]);
+    expect(report.transitions.missing).toEqual([]);
+  });
+  return paths;
 }

@@ -5,7 +5,7 @@
  */
 import { bytesToBase64Url } from '../base64';
 import type { Booking, BookingList, BookingRequest } from '../types';
-import { segment, type CallOptions, type ResourceContext } from './context';
+import { getResource, segment, type CallOptions, type ResourceContext } from './context';
 
 export function newIdempotencyKey(): string {
   // getRandomValues, not randomUUID: the box's WebKit may predate randomUUID.
@@ -26,19 +26,11 @@ export class BookingsResource {
   }
 
   list(options: CallOptions = {}): Promise<BookingList> {
-    return this.context.session.send<BookingList>({
-      method: 'GET',
-      path: '/v1/bookings',
-      signal: options.signal,
-    });
+    return getResource<BookingList>(this.context, '/v1/bookings', options);
   }
 
   get(bookingId: string, options: CallOptions = {}): Promise<Booking> {
-    return this.context.session.send<Booking>({
-      method: 'GET',
-      path: `/v1/bookings/${segment(bookingId)}`,
-      signal: options.signal,
-    });
+    return getResource<Booking>(this.context, `/v1/bookings/${segment(bookingId)}`, options);
   }
 
   /** Cancels (idempotent). Past the deadline: CancellationDeadlinePassedError with the rule. */

@@ -1,6 +1,6 @@
 /** What every resource needs: the plain transport and the authenticated session on top of it. */
 import type { AuthSession } from '../auth-session';
-import type { PlatformHttp } from '../http';
+import type { HttpRequest, PlatformHttp } from '../http';
 
 export interface ResourceContext {
   http: PlatformHttp;
@@ -13,3 +13,13 @@ export interface CallOptions {
 }
 
 export const segment = (value: string): string => encodeURIComponent(value);
+
+/** GETs one resource as the signed-in viewer: what every read of the API is. */
+export function getResource<T>(
+  context: ResourceContext,
+  path: string,
+  options: CallOptions,
+  query?: HttpRequest['query'],
+): Promise<T> {
+  return context.session.send<T>({ method: 'GET', path, query, signal: options.signal });
+}

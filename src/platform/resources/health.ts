@@ -1,6 +1,6 @@
 /** Health checkups (JLAC10-coded items), per-item trends and dispensed medications. */
 import type { Checkup, CheckupItemCode, CheckupList, MedicationList, Trend } from '../types';
-import { segment, type CallOptions, type ResourceContext } from './context';
+import { getResource, segment, type CallOptions, type ResourceContext } from './context';
 
 export interface DateRange {
   /** Inclusive, YYYY-MM-DD. */
@@ -12,36 +12,24 @@ export class HealthResource {
   constructor(private readonly context: ResourceContext) {}
 
   checkups(range: DateRange = {}, options: CallOptions = {}): Promise<CheckupList> {
-    return this.context.session.send<CheckupList>({
-      method: 'GET',
-      path: '/v1/health/checkups',
-      query: { from: range.from, to: range.to },
-      signal: options.signal,
+    return getResource<CheckupList>(this.context, '/v1/health/checkups', options, {
+      from: range.from,
+      to: range.to,
     });
   }
 
   checkup(checkupId: string, options: CallOptions = {}): Promise<Checkup> {
-    return this.context.session.send<Checkup>({
-      method: 'GET',
-      path: `/v1/health/checkups/${segment(checkupId)}`,
-      signal: options.signal,
-    });
+    return getResource<Checkup>(this.context, `/v1/health/checkups/${segment(checkupId)}`, options);
   }
 
   trend(itemCode: CheckupItemCode, options: CallOptions = {}): Promise<Trend> {
-    return this.context.session.send<Trend>({
-      method: 'GET',
-      path: `/v1/health/trends/${segment(itemCode)}`,
-      signal: options.signal,
-    });
+    return getResource<Trend>(this.context, `/v1/health/trends/${segment(itemCode)}`, options);
   }
 
   medications(range: DateRange = {}, options: CallOptions = {}): Promise<MedicationList> {
-    return this.context.session.send<MedicationList>({
-      method: 'GET',
-      path: '/v1/health/medications',
-      query: { from: range.from, to: range.to },
-      signal: options.signal,
+    return getResource<MedicationList>(this.context, '/v1/health/medications', options, {
+      from: range.from,
+      to: range.to,
     });
   }
 }

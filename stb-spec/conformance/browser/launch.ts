@@ -10,9 +10,9 @@ import { CARD_OPERATION_TIMEOUT_MS, DEFAULT_PORT, JSONRPC_PATH } from '../../pro
 import type { KitOptions } from '../case';
 
 /** A card operation may take the spec's 15 s before the bridge answers: wait that plus the link. */
-export const BROWSER_TIMEOUT_MS = CARD_OPERATION_TIMEOUT_MS + 5_000;
+const BROWSER_TIMEOUT_MS = CARD_OPERATION_TIMEOUT_MS + 5_000;
 /** How long the technician has for each card change, as in the Node kit's --interactive. */
-export const BROWSER_PROMPT_TIMEOUT_MS = 180_000;
+const BROWSER_PROMPT_TIMEOUT_MS = 180_000;
 
 export interface BrowserLaunch {
   kit: KitOptions;

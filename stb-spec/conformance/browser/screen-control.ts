@@ -22,7 +22,7 @@ export interface Prompt {
   declinable: boolean;
 }
 
-export const PROMPTS: Partial<Record<PromptKind, { ja: string; en: string }>> = {
+const PROMPTS: Partial<Record<PromptKind, { ja: string; en: string }>> = {
   normal: {
     ja: 'テスト用マイナンバーカードを挿入してください',
     en: 'Insert the My Number TEST card',

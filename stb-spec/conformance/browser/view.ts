@@ -27,7 +27,7 @@ const element = <K extends keyof HTMLElementTagNameMap>(
 };
 
 /** Speaks Japanese then English, when the browser has speechSynthesis (WPE may not). */
-export function speak(ja: string, en: string): void {
+function speak(ja: string, en: string): void {
   const synthesis = (globalThis as { speechSynthesis?: SpeechSynthesis }).speechSynthesis;
   if (!synthesis || typeof SpeechSynthesisUtterance === 'undefined') return;
   try {

@@ -9,13 +9,13 @@ import { check, sameJson, show, skip, type ConformanceCase } from '../case';
 import {
   Code,
   apdusDuring,
-  confirmationOf,
   errorOf,
   pinStatus,
   pinVerifies,
   requireTries,
   resultOf,
   signParams,
+  passLastTryGuard,
 } from '../expect';
 
 /** A PIN of the right shape for cards whose PIN is never verified (locked, foreign, absent). */
@@ -116,17 +116,9 @@ export const cardStateCases: ConformanceCase[] = [
       const client = await ctx.connect();
       const pin = ctx.options.authPin!;
       await requireTries(ctx, client, 'auth', 1, 'on the last-try card');
-      const [reply, apdus] = await apdusDuring(ctx, () => client.call('sign', signParams(ctx, pin)));
-      const error = errorOf(reply, Code.LAST_ATTEMPT_NEEDS_CONFIRMATION, 'sign without confirmLastAttempt');
-      const confirmation = confirmationOf(error, 'the last-try refusal');
-      if (apdus)
-        check(pinVerifies(apdus).length === 0, 'the guard let a VERIFY with the PIN through (BR-MTH-6)');
-      await requireTries(ctx, client, 'auth', 1, 'after the refusal');
-      resultOf(
-        await client.call('sign', signParams(ctx, pin, { confirmLastAttempt: confirmation })),
-        'sign with the one-time confirmation',
+      await passLastTryGuard(ctx, client, 'auth', (confirmation) =>
+        client.call('sign', signParams(ctx, pin, confirmation)),
       );
-      await requireTries(ctx, client, 'auth', 3, 'after the confirmed right PIN');
     },
   },
   {

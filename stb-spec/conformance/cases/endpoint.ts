@@ -11,7 +11,7 @@ import { SIMULATOR_CALLSIGN } from '../card-control';
 import { FOREIGN_ORIGIN } from './connection';
 
 /** Origins a bridge comparing by prefix, by suffix or without regard to case would let in. */
-export function lookalikeOrigins(origin: string): string[] {
+function lookalikeOrigins(origin: string): string[] {
   const parsed = new URL(origin);
   const [scheme, rest] = [origin.slice(0, origin.indexOf(':')), origin.slice(origin.indexOf(':'))];
   const offers = [

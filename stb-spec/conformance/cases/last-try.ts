@@ -6,59 +6,19 @@
  * on cards the kit makes (virtual card, simulator).
  */
 import { randomBytes } from 'node:crypto';
-import { check, type CaseContext, type ConformanceCase } from '../case';
-import type { KitClient, Reply } from '../client';
+import { check, type ConformanceCase } from '../case';
 import {
   Code,
-  apdusDuring,
   authPins,
-  confirmationOf,
   confirmedCall,
   errorOf,
-  pinStatus,
-  pinVerifies,
   requireTries,
   resultOf,
   signParams,
   signPins,
+  refusedAtLastTry,
+  withRestore,
 } from '../expect';
-
-const LAST_TRY = Code.LAST_ATTEMPT_NEEDS_CONFIRMATION;
-
-/** -32012 with a fresh one-time value, and no PIN sent to the card meanwhile. */
-async function refused(
-  ctx: CaseContext,
-  send: () => Promise<Reply>,
-  what: string,
-  earlier: string[] = [],
-): Promise<string> {
-  const [reply, apdus] = await apdusDuring(ctx, send);
-  const value = confirmationOf(errorOf(reply, LAST_TRY, what), what);
-  check(!earlier.includes(value), `${what}: the bridge handed out a value it had handed out before`);
-  if (apdus) check(pinVerifies(apdus).length === 0, `${what}: a VERIFY carrying the PIN reached the card`);
-  return value;
-}
-
-/** Puts half-spent counters back with the known-right PINs (a case that stopped half way). */
-async function restore(ctx: CaseContext, client: KitClient): Promise<void> {
-  if (!client.isOpen) return;
-  const auth = await pinStatus(ctx, client, 'auth');
-  if (auth.triesLeft > 0 && auth.triesLeft < 3)
-    await confirmedCall(client, 'sign', signParams(ctx, authPins(ctx).right));
-  if (!ctx.options.signPin) return;
-  const sign = await pinStatus(ctx, client, 'sign');
-  if (sign.triesLeft > 0 && sign.triesLeft < 5)
-    await confirmedCall(client, 'readSignCertificate', { pin: signPins(ctx).right, ...ctx.readerParam() });
-}
-
-async function restoring(ctx: CaseContext, client: KitClient, body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    await restore(ctx, client).catch(() => undefined);
-    throw error;
-  }
-}
 
 export const lastTryCases: ConformanceCase[] = [
   {
@@ -74,14 +34,14 @@ export const lastTryCases: ConformanceCase[] = [
       const second = await ctx.connect({ label: 'connection 2' });
       const { right } = authPins(ctx);
       await requireTries(ctx, first, 'auth', 1, 'on the last-try card');
-      await restoring(ctx, first, async () => {
-        const bare = await refused(
+      await withRestore(ctx, first, async () => {
+        const bare = await refusedAtLastTry(
           ctx,
           () => first.call('sign', signParams(ctx, right, { confirmLastAttempt: true })),
           'confirmLastAttempt: true (BR-MTH-6)',
         );
         await requireTries(ctx, first, 'auth', 1, 'after a bare true (the counter must not move)');
-        const foreign = await refused(
+        const foreign = await refusedAtLastTry(
           ctx,
           () => second.call('sign', signParams(ctx, right, { confirmLastAttempt: bare })),
           'connection 2 presenting the value connection 1 was given (BR-MTH-6)',
@@ -89,7 +49,7 @@ export const lastTryCases: ConformanceCase[] = [
         );
         await requireTries(ctx, first, 'auth', 1, 'after another connection’s value');
         const madeUp = randomBytes(32).toString('base64url');
-        const latest = await refused(
+        const latest = await refusedAtLastTry(
           ctx,
           () => first.call('sign', signParams(ctx, right, { confirmLastAttempt: madeUp })),
           'a well-formed value the bridge never handed out (BR-MTH-6)',
@@ -118,8 +78,12 @@ export const lastTryCases: ConformanceCase[] = [
       const read = (pin: string, extra: Record<string, unknown> = {}) =>
         client.call('readSignCertificate', { pin, ...extra, ...ctx.readerParam() });
       await requireTries(ctx, client, 'auth', 1, 'on the last-try card');
-      await restoring(ctx, client, async () => {
-        const value = await refused(ctx, () => client.call('sign', signParams(ctx, auth.right)), 'sign');
+      await withRestore(ctx, client, async () => {
+        const value = await refusedAtLastTry(
+          ctx,
+          () => client.call('sign', signParams(ctx, auth.right)),
+          'sign',
+        );
         resultOf(
           await client.call('sign', signParams(ctx, auth.right, { confirmLastAttempt: value })),
           'the right PIN with the one-time value',
@@ -133,7 +97,7 @@ export const lastTryCases: ConformanceCase[] = [
           );
           check((error.data as { triesLeft?: number }).triesLeft === left, `triesLeft must be ${left}`);
         }
-        await refused(
+        await refusedAtLastTry(
           ctx,
           () => client.call('sign', signParams(ctx, auth.right, { confirmLastAttempt: value })),
           'the same value a second time (BR-MTH-6)',
@@ -147,14 +111,18 @@ export const lastTryCases: ConformanceCase[] = [
           await requireTries(ctx, client, 'sign', left + 1, `before wrong password ${5 - left}`);
           errorOf(await read(sign.wrong), Code.PIN_INCORRECT, `wrong password ${5 - left}`);
         }
-        const forSign = await refused(ctx, () => read(sign.right), 'readSignCertificate at one try left');
-        const forAuth = await refused(
+        const forSign = await refusedAtLastTry(
+          ctx,
+          () => read(sign.right),
+          'readSignCertificate at one try left',
+        );
+        const forAuth = await refusedAtLastTry(
           ctx,
           () => client.call('sign', signParams(ctx, auth.right, { confirmLastAttempt: forSign })),
           'the auth PIN with the value given for the sign password (BR-MTH-6)',
           [forSign],
         );
-        await refused(
+        await refusedAtLastTry(
           ctx,
           () => read(sign.right, { confirmLastAttempt: forAuth }),
           'the sign password with the value given for the auth PIN (BR-MTH-6)',

@@ -5,8 +5,15 @@
  */
 import { check, show, type ConformanceCase } from '../case';
 import { qualifiedName, type MethodName } from '../../protocol';
-import { apdusDuring, authPins, requireTries, resultOf, signParams } from '../expect';
-import { proveAuthPin, withRestore } from './pins';
+import {
+  apdusDuring,
+  authPins,
+  requireTries,
+  resultOf,
+  signParams,
+  proveAuthPin,
+  withRestore,
+} from '../expect';
 
 /** Long enough for a bridge that started an id-less operation to have sent the card something. */
 const SETTLE_MS = 500;

@@ -4,54 +4,23 @@
  * is preceded by a check that the counter is what the case expects, the PIN given to the kit is proven
  * right before any wrong one is sent, and a case that stops half way restores the counter with it.
  */
-import { check, show, type CaseContext, type ConformanceCase } from '../case';
-import type { KitClient, Reply } from '../client';
+import { check, show, type ConformanceCase } from '../case';
+import type { Reply } from '../client';
 import type { RpcErrorObject } from '../message-checks';
 import {
   Code,
   apdusDuring,
   authPins,
-  confirmationOf,
-  confirmedCall,
   errorOf,
-  pinStatus,
   pinVerifies,
   requireTries,
   resultOf,
   signParams,
   signPins,
+  passLastTryGuard,
+  proveAuthPin,
+  withRestore,
 } from '../expect';
-
-/** Signs with the right auth PIN: proves --pin before any wrong one is tried. */
-export async function proveAuthPin(ctx: CaseContext, client: KitClient): Promise<void> {
-  const reply = await client.call('sign', signParams(ctx, authPins(ctx).right));
-  if (reply.kind === 'error' && reply.error.code === Code.PIN_INCORRECT) {
-    check(false, "the card refused --pin: it is not this card's auth PIN — stopped (one try was spent)");
-  }
-  resultOf(reply, 'sign with the right PIN');
-}
-
-/** Puts a half-spent auth counter back to full with the proven PIN (never on a locked card). */
-async function restoreAuth(ctx: CaseContext, client: KitClient): Promise<void> {
-  const { triesLeft } = await pinStatus(ctx, client, 'auth');
-  if (triesLeft === 1 || triesLeft === 2) {
-    await confirmedCall(client, 'sign', signParams(ctx, authPins(ctx).right));
-  }
-}
-
-/** Runs body; if it fails after the PIN was proven, restores the counter before failing. */
-export async function withRestore(
-  ctx: CaseContext,
-  client: KitClient,
-  body: () => Promise<void>,
-): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    if (client.isOpen) await restoreAuth(ctx, client).catch(() => undefined);
-    throw error;
-  }
-}
 
 function triesOf(data: unknown): unknown {
   return (data as { triesLeft?: unknown } | undefined)?.triesLeft;
@@ -213,21 +182,9 @@ export const pinCases: ConformanceCase[] = [
           check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
         }
         await requireTries(ctx, client, 'auth', 1, 'after two wrong PINs');
-        const [reply, apdus] = await apdusDuring(ctx, () => client.call('sign', signParams(ctx, right)));
-        const guard = errorOf(
-          reply,
-          Code.LAST_ATTEMPT_NEEDS_CONFIRMATION,
-          'the right PIN without confirmLastAttempt',
+        await passLastTryGuard(ctx, client, 'auth', (confirmation) =>
+          client.call('sign', signParams(ctx, right, confirmation)),
         );
-        const confirmation = confirmationOf(guard, 'the last-try refusal');
-        if (apdus)
-          check(pinVerifies(apdus).length === 0, 'the guard let a VERIFY with the PIN through (BR-MTH-6)');
-        await requireTries(ctx, client, 'auth', 1, 'after the guard (the counter must not move)');
-        resultOf(
-          await client.call('sign', signParams(ctx, right, { confirmLastAttempt: confirmation })),
-          'the right PIN with the one-time confirmation',
-        );
-        await requireTries(ctx, client, 'auth', 3, 'after the confirmed right PIN');
       });
     },
   },
@@ -245,40 +202,15 @@ export const pinCases: ConformanceCase[] = [
         client.call('readSignCertificate', { pin, ...extra, ...ctx.readerParam() });
       await requireTries(ctx, client, 'sign', 5, 'before the first wrong password');
       resultOf(await read(right), 'readSignCertificate with --sign-pin (proving it first)');
-      try {
+      await withRestore(ctx, client, async () => {
         for (const left of [4, 3, 2, 1]) {
           await requireTries(ctx, client, 'sign', left + 1, `before wrong password ${5 - left}`);
           const error = errorOf(await read(wrong), Code.PIN_INCORRECT, `wrong password ${5 - left}`);
           check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
         }
         await requireTries(ctx, client, 'sign', 1, 'after four wrong passwords');
-        const [reply, apdus] = await apdusDuring(ctx, () => read(right));
-        const guard = errorOf(
-          reply,
-          Code.LAST_ATTEMPT_NEEDS_CONFIRMATION,
-          'the right password without confirmLastAttempt',
-        );
-        const confirmation = confirmationOf(guard, 'the last-try refusal');
-        if (apdus)
-          check(
-            pinVerifies(apdus).length === 0,
-            'the guard let a VERIFY with the password through (BR-MTH-6)',
-          );
-        await requireTries(ctx, client, 'sign', 1, 'after the guard (the counter must not move)');
-        resultOf(
-          await read(right, { confirmLastAttempt: confirmation }),
-          'the right password with the one-time confirmation',
-        );
-        await requireTries(ctx, client, 'sign', 5, 'after the confirmed right password');
-      } catch (error) {
-        // Put a half-spent counter back with the proven password before reporting.
-        const { triesLeft } = await pinStatus(ctx, client, 'sign').catch(() => ({ triesLeft: 0 }));
-        if (triesLeft > 0 && triesLeft < 5)
-          await confirmedCall(client, 'readSignCertificate', { pin: right, ...ctx.readerParam() }).catch(
-            () => undefined,
-          );
-        throw error;
-      }
+        await passLastTryGuard(ctx, client, 'sign', (confirmation) => read(right, confirmation));
+      });
     },
   },
   {

@@ -15,13 +15,13 @@ import { Code, authPins, digestOf, errorOf, resultOf } from '../expect';
  * driver (reader.conf's FRIENDLYNAME), so this catches the defaults; the spec's lab check looks
  * at the image itself.
  */
-export const VIRTUAL_READER_NAMES: readonly { pattern: RegExp; driver: string }[] = [
+const VIRTUAL_READER_NAMES: readonly { pattern: RegExp; driver: string }[] = [
   { pattern: /^Virtual PCD\b/, driver: "vsmartcard's vpcd (a network peer plays the card)" },
   { pattern: /\bvirtual\b/i, driver: 'a reader that calls itself virtual' },
 ];
 
 /** The driver a reader name betrays, if any. */
-export function virtualDriverOf(readerName: string): string | undefined {
+function virtualDriverOf(readerName: string): string | undefined {
   return VIRTUAL_READER_NAMES.find(({ pattern }) => pattern.test(readerName))?.driver;
 }
 

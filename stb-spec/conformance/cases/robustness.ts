@@ -9,7 +9,7 @@ import { Code, authPins, digestOf, errorOf, requireTries, resultOf } from '../ex
 /** A PIN-like marker no error message has a reason to contain. */
 const MARKER = '9876';
 /** Malformed frames holding the marker: a JSON parser's own message quotes some of them. */
-export const QUOTABLE_FRAMES = [
+const QUOTABLE_FRAMES = [
   `{"jsonrpc":"2.0","id":1,"method":"MyNumberCard.1.sign","params":{"pin":"${MARKER}`,
   `{"jsonrpc":"2.0","id":3,"method":"MyNumberCard.1.sign","params":{"pin":"${MARKER}"},"x":Zq${MARKER}}`,
   `Zq${MARKER} {"pin":"${MARKER}"}`,

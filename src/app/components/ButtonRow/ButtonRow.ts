@@ -6,7 +6,7 @@
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../Button/Button';
 
-export interface RowButton {
+interface RowButton {
   label: string;
   onPress: () => void;
 }

@@ -17,13 +17,13 @@ export function isSlotFree(
 export function roomHasSlots(
   availability: Availability | undefined,
   date: string | undefined,
-  roomId: string,
+  roomId: string | undefined,
 ): boolean {
   const room = roomsOn(availability, date).find((r) => r.roomId === roomId);
   return room?.slots.some((s) => s.status === 'available') ?? false;
 }
 
-export function dateHasSlots(availability: Availability | undefined, date: string): boolean {
+export function dateHasSlots(availability: Availability | undefined, date: string | undefined): boolean {
   return roomsOn(availability, date).some((room) => room.slots.some((s) => s.status === 'available'));
 }
 

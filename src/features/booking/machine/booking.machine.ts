@@ -94,6 +94,12 @@ const backFromMyBookings = [
   { target: '#booking.facilities' },
 ];
 const selected = (event: BookingEvent) => (event.type === 'SELECT' ? event.id : '');
+/** What availability is asked for, first and again after a slot was taken: the whole window. */
+const availabilityWindow = ({ context }: { context: BookingContext }): AvailabilityInput => ({
+  facilityId: context.facilityId ?? '',
+  from: context.today,
+  to: addDays(context.today, BOOKING_WINDOW_DAYS),
+});
 
 export const bookingMachine = setup({
   types: {
@@ -195,11 +201,7 @@ export const bookingMachine = setup({
           invoke: {
             id: 'loadAvailability',
             src: 'loadAvailability',
-            input: ({ context }) => ({
-              facilityId: context.facilityId ?? '',
-              from: context.today,
-              to: addDays(context.today, BOOKING_WINDOW_DAYS),
-            }),
+            input: availabilityWindow,
             onDone: [
               {
                 guard: ({ event }) => !event.output.days.some((day) => dateHasSlots(event.output, day.date)),
@@ -283,19 +285,15 @@ export const bookingMachine = setup({
       invoke: {
         id: 'refreshAvailability',
         src: 'loadAvailability',
-        input: ({ context }) => ({
-          facilityId: context.facilityId ?? '',
-          from: context.today,
-          to: addDays(context.today, BOOKING_WINDOW_DAYS),
-        }),
+        input: availabilityWindow,
         onDone: [
           {
-            guard: ({ context, event }) => roomHasSlots(event.output, context.date, context.roomId ?? ''),
+            guard: ({ context, event }) => roomHasSlots(event.output, context.date, context.roomId),
             target: 'slot',
             actions: 'setAvailability',
           },
           {
-            guard: ({ context, event }) => dateHasSlots(event.output, context.date ?? ''),
+            guard: ({ context, event }) => dateHasSlots(event.output, context.date),
             target: 'room',
             actions: ['setAvailability', assign({ roomId: undefined })],
           },

@@ -3,28 +3,13 @@ import { messageFor } from '../../../machines/messages';
 import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import { addDays } from './availability';
-import {
-  afternoonLeft,
-  booking,
-  bookingSpec,
-  DAY,
-  facilities,
-  full,
-  open,
-  otherRoomLeft,
-  TODAY,
-} from './booking.test-model';
-
-const select = (id: string) => ({ type: 'SELECT', id });
+import { afternoonLeft, booking, bookingSpec, DAY, full, otherRoomLeft, TODAY } from './booking.test-model';
+import { atDates, select } from './test-support';
 
 async function atConfirm() {
-  const run = startWithFakes(bookingSpec);
-  const send = async (...events: Array<{ type: string; [key: string]: unknown }>) => {
-    for (const event of events) await dispatch(run as never, event);
-  };
-  await send(done('loadFacilities', facilities), select('f1'), done('loadAvailability', open));
-  await send(select(DAY), select('r1'), select('morning'));
-  return { run, send, state: () => run.actor.getSnapshot() };
+  const flow = await atDates();
+  await flow.send(select(DAY), select('r1'), select('morning'));
+  return { run: flow, send: flow.send, state: flow.snapshot };
 }
 
 describe('booking', () => {

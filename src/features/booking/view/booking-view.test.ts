@@ -12,10 +12,10 @@ import {
   otherRoomLeft,
   TODAY,
 } from '../machine/booking.test-model';
-import type { MessageKey } from '../../../machines/messages';
 import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import type { MessageProps, ScreenView, StatusProps } from '../../../app/view/app-view';
+import { expectRetryOrBack, okNotice } from '../../../app/testing/screen-harness-views';
 import {
   bookingView,
   type BookingConfirmProps,
@@ -27,7 +27,7 @@ import {
   type RoomListProps,
   type SlotGridProps,
 } from './booking-view';
-import { SCREEN } from '../../../app/screens/ids';
+import { SCREEN, type ScreenId } from '../../../app/screens/ids';
 
 type Event = { type: string; [key: string]: unknown };
 const select = (id: string) => ({ type: 'SELECT', id });
@@ -54,6 +54,10 @@ function start(input: { start?: 'facilities' | 'myBookings' } = {}) {
 }
 
 const props = <P>(view: ScreenView) => view.props as P;
+/** The view of booking's screen `screen` with `props`. */
+const onScreen = (screen: ScreenId, props: unknown): ScreenView => ({ screen, target: 'booking', props });
+/** What the slot grid and the confirmation show once 和室 of みどり公民館 is chosen on DAY. */
+const chosenRoom = { facilityName: 'みどり公民館', roomName: '和室', date: DAY };
 const SESSION_FAILS = [done('loadFacilities', facilities), select('f1'), done('loadAvailability', open)];
 
 async function atConfirm() {
@@ -62,30 +66,18 @@ async function atConfirm() {
   return flow;
 }
 
-const errorWith = (view: ScreenView, key: MessageKey) => {
-  expect(view.screen).toBe(SCREEN.message);
-  expect(view.props).toEqual({
-    tone: 'error',
-    titleKey: 'common.title.error',
-    body: { key },
-    actions: [
-      { labelKey: 'common.retry', event: { type: 'RETRY' } },
-      { labelKey: 'common.back', event: { type: 'BACK' } },
-    ],
-    contact: true,
-  } satisfies MessageProps);
-};
-
 describe('bookingView', () => {
   test('facilities: loading, the list, empty, and a failure with RETRY/BACK', async () => {
     const { send, view } = start();
-    expect(view()).toEqual({
-      screen: SCREEN.facilityList,
-      target: 'booking',
-      props: { facilities: [], loading: true, empty: false } satisfies FacilityListProps,
-    });
+    expect(view()).toEqual(
+      onScreen(SCREEN.facilityList, {
+        facilities: [],
+        loading: true,
+        empty: false,
+      } satisfies FacilityListProps),
+    );
     await send(fail('loadFacilities', platformErrors.unavailable()));
-    errorWith(view(), 'PLATFORM_UNAVAILABLE');
+    expectRetryOrBack(view(), 'PLATFORM_UNAVAILABLE');
     await send({ type: 'RETRY' }, done('loadFacilities', facilities));
     expect(props<FacilityListProps>(view())).toEqual({
       facilities: [{ id: 'f1', name: 'みどり公民館', kind: '公民館' }],
@@ -126,63 +118,51 @@ describe('bookingView', () => {
     await send(BACK, select('f1'), done('loadAvailability', full));
     expect(props<DatePickerProps>(view())).toMatchObject({ none: true, bookableDates: [] });
     await send(BACK, select('f1'), fail('loadAvailability', platformErrors.network()));
-    errorWith(view(), 'NETWORK_ERROR');
+    expectRetryOrBack(view(), 'NETWORK_ERROR');
   });
 
   test('room, slot and confirm show names, free slots with their times, and the summary', async () => {
     const { send, view } = start();
     await send(...SESSION_FAILS, select(DAY));
-    expect(view()).toEqual({
-      screen: SCREEN.roomList,
-      target: 'booking',
-      props: {
+    expect(view()).toEqual(
+      onScreen(SCREEN.roomList, {
         facilityName: 'みどり公民館',
         date: DAY,
         rooms: [
           { id: 'r1', name: '和室', capacityPeople: 20, feeYen: 600, freeSlots: 2 },
           { id: 'r2', name: '会議室', capacityPeople: 12, feeYen: 400, freeSlots: 0 },
         ],
-      } satisfies RoomListProps,
-    });
+      } satisfies RoomListProps),
+    );
     await send(select('r1'));
-    expect(view()).toEqual({
-      screen: SCREEN.slotGrid,
-      target: 'booking',
-      props: {
-        facilityName: 'みどり公民館',
-        roomName: '和室',
-        date: DAY,
+    expect(view()).toEqual(
+      onScreen(SCREEN.slotGrid, {
+        ...chosenRoom,
         slots: [
           { code: 'morning', start: '09:00', end: '12:00', status: 'available', free: true },
           { code: 'afternoon', start: '13:00', end: '17:00', status: 'available', free: true },
         ],
-      } satisfies SlotGridProps,
-    });
+      } satisfies SlotGridProps),
+    );
     await send(select('morning'));
-    expect(view()).toEqual({
-      screen: SCREEN.bookingConfirm,
-      target: 'booking',
-      props: {
-        facilityName: 'みどり公民館',
-        roomName: '和室',
-        date: DAY,
+    expect(view()).toEqual(
+      onScreen(SCREEN.bookingConfirm, {
+        ...chosenRoom,
         slot: { code: 'morning', start: '09:00', end: '12:00' },
         feeYen: 600,
-      } satisfies BookingConfirmProps,
-    });
+      } satisfies BookingConfirmProps),
+    );
   });
 
   test('submitting, then done with the booking (OK home, MY_BOOKINGS)', async () => {
     const { send, view } = await atConfirm();
     await send({ type: 'CONFIRM' });
-    expect(view()).toEqual({
-      screen: SCREEN.status,
-      target: 'booking',
-      props: {
+    expect(view()).toEqual(
+      onScreen(SCREEN.status, {
         titleKey: 'booking.title.submitting',
         bodyKey: 'booking.status.submitting',
-      } satisfies StatusProps,
-    });
+      } satisfies StatusProps),
+    );
     await send(done('createBooking', booking()));
     expect(view().screen).toBe(SCREEN.bookingDone);
     expect(props<BookingDoneProps>(view()).booking).toEqual({
@@ -203,11 +183,11 @@ describe('bookingView', () => {
   test('a failed booking says RETRY sends the same booking; RETRY keeps the idempotency key', async () => {
     const { run, send, view } = await atConfirm();
     await send({ type: 'CONFIRM' }, fail('createBooking', platformErrors.unavailable()));
-    errorWith(view(), 'bookingNotSaved');
+    expectRetryOrBack(view(), 'bookingNotSaved');
     await send({ type: 'RETRY' });
     expect(props<StatusProps>(view()).titleKey).toBe('booking.title.submitting');
     await send(fail('createBooking', platformErrors.network()));
-    errorWith(view(), 'bookingNotSaved');
+    expectRetryOrBack(view(), 'bookingNotSaved');
     const keys = (run.fakes.inputsOf('createBooking') as Array<{ idempotencyKey: string }>).map(
       (i) => i.idempotencyKey,
     );
@@ -224,11 +204,12 @@ describe('bookingView', () => {
     async (_, fresh, screen) => {
       const { send, view } = await atConfirm();
       await send({ type: 'CONFIRM' }, fail('createBooking', platformErrors.slotTaken()));
-      expect(view()).toEqual({
-        screen: SCREEN.status,
-        target: 'booking',
-        props: { titleKey: 'booking.title.refreshing', bodyKey: 'booking.status.refreshing' },
-      });
+      expect(view()).toEqual(
+        onScreen(SCREEN.status, {
+          titleKey: 'booking.title.refreshing',
+          bodyKey: 'booking.status.refreshing',
+        }),
+      );
       await send(done('refreshAvailability', fresh));
       expect(view().screen).toBe(screen);
       expect((view().props as { notice?: unknown }).notice).toEqual({ key: 'slotTakenRefreshed' });
@@ -246,26 +227,25 @@ describe('bookingView', () => {
     const { send: send2, view: view2 } = await atConfirm();
     await send2({ type: 'CONFIRM' }, fail('createBooking', platformErrors.slotTaken()));
     await send2(fail('refreshAvailability', platformErrors.unavailable()));
-    errorWith(view2(), 'PLATFORM_UNAVAILABLE');
+    expectRetryOrBack(view2(), 'PLATFORM_UNAVAILABLE');
   });
 
   test('my bookings: loading, the list, empty, a failure; detail and the cancel question', async () => {
     const { send, view } = start({ start: 'myBookings' });
-    expect(view()).toEqual({
-      screen: SCREEN.myBookings,
-      target: 'booking',
-      props: { bookings: [], loading: true, empty: false } satisfies MyBookingsProps,
-    });
+    expect(view()).toEqual(
+      onScreen(SCREEN.myBookings, { bookings: [], loading: true, empty: false } satisfies MyBookingsProps),
+    );
     const later = { ...booking(), id: 'bk-2', date: '2030-05-20' };
     const cancelledOne = { ...booking('cancelled'), id: 'bk-0', date: '2030-05-02' };
     await send(done('loadBookings', { bookings: [later, cancelledOne, booking()] }));
     expect(props<MyBookingsProps>(view()).bookings.map((b) => b.id)).toEqual(['bk-1', 'bk-2', 'bk-0']);
     await send(select('bk-1'));
-    expect(view()).toEqual({
-      screen: SCREEN.bookingDetail,
-      target: 'booking',
-      props: expect.objectContaining({ confirmingCancel: false }) as BookingDetailProps,
-    });
+    expect(view()).toEqual(
+      onScreen(
+        SCREEN.bookingDetail,
+        expect.objectContaining({ confirmingCancel: false }) as BookingDetailProps,
+      ),
+    );
     expect(props<BookingDetailProps>(view()).booking.id).toBe('bk-1');
     await send({ type: 'CANCEL_BOOKING' });
     expect(props<BookingDetailProps>(view())).toMatchObject({
@@ -275,33 +255,21 @@ describe('bookingView', () => {
     await send({ type: 'CONFIRM' });
     expect(props<StatusProps>(view()).titleKey).toBe('booking.title.cancelling');
     await send(done('cancelBooking', booking('cancelled')));
-    expect(view()).toEqual({
-      screen: SCREEN.message,
-      target: 'booking',
-      props: {
-        tone: 'notice',
-        titleKey: 'booking.title.cancelled',
-        body: { key: 'cancelled' },
-        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-        contact: false,
-      } satisfies MessageProps,
-    });
+    expect(view()).toEqual(onScreen(SCREEN.message, okNotice('booking.title.cancelled', 'cancelled')));
     await send({ type: 'OK' }, done('loadBookings', { bookings: [] }));
     expect(props<MyBookingsProps>(view())).toEqual({ bookings: [], loading: false, empty: true });
 
     const failing = start({ start: 'myBookings' });
     await failing.send(fail('loadBookings', platformErrors.network()));
-    errorWith(failing.view(), 'NETWORK_ERROR');
+    expectRetryOrBack(failing.view(), 'NETWORK_ERROR');
   });
 
   test('cancel past the deadline: the message with the facility’s rule and OK', async () => {
     const { send, view } = start({ start: 'myBookings' });
     await send(done('loadBookings', { bookings: [booking()] }), select('bk-1'), { type: 'CANCEL_BOOKING' });
     await send({ type: 'CONFIRM' }, fail('cancelBooking', platformErrors.deadlinePassed()));
-    expect(view()).toEqual({
-      screen: SCREEN.message,
-      target: 'booking',
-      props: {
+    expect(view()).toEqual(
+      onScreen(SCREEN.message, {
         tone: 'error',
         titleKey: 'booking.title.cancelRefused',
         body: { key: 'CANCELLATION_DEADLINE_PASSED' },
@@ -311,15 +279,15 @@ describe('bookingView', () => {
         },
         actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
         contact: true,
-      } satisfies MessageProps,
-    });
+      } satisfies MessageProps),
+    );
     await send(
       { type: 'OK' },
       { type: 'CANCEL_BOOKING' },
       { type: 'CONFIRM' },
       fail('cancelBooking', platformErrors.unavailable()),
     );
-    errorWith(view(), 'PLATFORM_UNAVAILABLE');
+    expectRetryOrBack(view(), 'PLATFORM_UNAVAILABLE');
   });
 
   test('when the flow has ended (closed, session expired) a status shows until the session moves on', async () => {

@@ -16,7 +16,7 @@ import { BookingScreen } from '../index';
 
 type BookingSnapshot = SnapshotFrom<typeof bookingMachine>;
 
-export interface FacilityRow {
+interface FacilityRow {
   id: string;
   name: string;
   /** 公民館 / 体育館 … (the platform's word). */
@@ -131,7 +131,7 @@ const slotTime = (code: SlotCode, start?: string, end?: string): SlotTime => ({
   end: end ?? SLOT_TIMES[code].end,
 });
 
-export const bookingSummary = (booking: Booking): BookingSummary => ({
+const bookingSummary = (booking: Booking): BookingSummary => ({
   id: booking.id,
   status: booking.status,
   facilityName: booking.facilityName,

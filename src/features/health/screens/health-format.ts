@@ -5,7 +5,7 @@
  * (▲ above, ▼ below, ○ within), the grade letter and its word say what to do about it.
  */
 import type { Judgement, ReferenceRange } from '../../../platform/types';
-import { currentLanguage, t } from '../../../app/i18n/i18n';
+import { currentLanguage, message, t, type MessageRef } from '../../../app/i18n/i18n';
 
 export type RangePosition = 'high' | 'low' | 'within' | 'none';
 
@@ -52,3 +52,18 @@ export const formatValue = (value: number, decimals: number): string => value.to
 /** The decimals the values of one item are reported with (the most any of them has). */
 export const decimalsOf = (values: readonly number[]): number =>
   Math.max(0, ...values.map((value) => (String(value).split('.')[1] ?? '').length));
+
+/**
+ * What the voice says while a record loads, or when it has nothing (`empty`, then how to go back);
+ * undefined when there are `count` rows to read.
+ */
+export const spokenWithoutRows = (
+  state: { loading: boolean; empty: boolean } | undefined,
+  count: number,
+  empty: MessageRef,
+  backHintKey: string,
+): string | undefined => {
+  if (!state || state.loading) return t('health.loading');
+  if (state.empty || count === 0) return `${message(empty)}${t(backHintKey)}`;
+  return undefined;
+};

@@ -1,10 +1,13 @@
 /**
- * Layout shared by the health screens: a hint line over a Menu inside the frame's content box, and
- * a panel under it for the focused row's details. The menu is inset so the focused row's ring and
+ * Layout and behaviour shared by the health list screens: a hint line over a Menu inside the
+ * frame's content box, and a panel under it for the focused row's details. The menu is inset so the focused row's ring and
  * scale stay inside the safe area; the visible rows are what fits between the hint and the panel.
  */
+import { Menu, type MenuItem } from '../../../app/components/Menu/Menu';
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
+import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
+import { Screen } from '../../../app/screens/Screen';
 import { lineHeight, textHeight, type Theme } from '../../../app/theme/tokens';
 
 export interface TextBox {
@@ -68,3 +71,43 @@ export const textTemplate = (box: TextBox, fontFace: string, wrapWidth = box.w) 
     maxLines: box.maxLines,
   },
 });
+
+type ListStyles = ReturnType<typeof healthListLayout> & { hintWrap: number };
+
+/**
+ * The frame, the hint (stopping short of the "▲ more" mark), the notice that stands where the list
+ * is while loading or empty, the list, and with `panel` the focused row's panel under it.
+ */
+export const healthListTemplate = (s: ListStyles, options: { panel: boolean }) => ({
+  Frame: { type: ScreenFrame },
+  Hint: textTemplate(s.hint, s.fontFace, s.hintWrap),
+  Notice: textTemplate(s.notice, s.fontFace),
+  List: { type: Menu, x: s.menu.x, y: s.menu.y },
+  ...(options.panel ? { Panel: textTemplate(s.panel, s.fontFace) } : {}),
+});
+
+/** A health list screen: the list (when shown) holds the focus; Back sends BACK. */
+export abstract class HealthListScreen<Props> extends Screen<Props> {
+  protected get list(): Menu {
+    return this.tag('List') as Menu;
+  }
+
+  /** Fills the panel under the list for the focused row (screens with a panel). */
+  protected showFocused?(id: string | undefined): void;
+
+  /**
+   * Shows `rows`, or hides the list while there are none to show (`undefined`: loading, empty),
+   * then the focused row's panel, and gives the focus to what is shown.
+   */
+  protected showRows(s: ListStyles, rows: MenuItem[] | undefined) {
+    this.list.patch({ visible: rows !== undefined });
+    this.list.setItems(rows ?? [], { width: s.menu.w, visibleRows: s.menu.visibleRows });
+    this.showFocused?.(this.list.focusedItem?.id);
+    this._refocus();
+  }
+
+  override _handleBack() {
+    this.send({ type: 'BACK' });
+    return true;
+  }
+}

@@ -4,7 +4,14 @@
  * rising HbA1c). Ten yearly checkups so lists scroll, twelve items, long medicine names.
  */
 import { CHECKUP_ITEMS, judge } from '../../../../mocks/platform/seed/checkup-items';
-import type { Checkup, CheckupItemCode, CheckupSummary, Medication, Trend } from '../../../platform/types';
+import type {
+  Checkup,
+  CheckupItemCode,
+  CheckupSummary,
+  Judgement,
+  Medication,
+  Trend,
+} from '../../../platform/types';
 
 const INSTITUTIONS = ['窓口町保健センター', '医療法人社団みどり会 窓口町中央クリニック健診センター'];
 
@@ -47,20 +54,25 @@ export const CHECKUP: Checkup = {
   })),
 };
 
+/**
+ * A trend's points, one a year from 2021, each from that year's checkup on `monthDay`: the values,
+ * and the grades as one letter a year ("AABCDD").
+ */
+const yearly = (monthDay: string, values: number[], grades: string): Trend['points'] =>
+  values.map((value, i) => ({
+    checkupId: `ck-${2021 + i}`,
+    date: `${2021 + i}-${monthDay}`,
+    value,
+    judgement: grades[i] as Judgement,
+  }));
+
 /** Six years of fasting glucose: in the band at first, then above it. */
 export const TREND: Trend = {
   code: '3D010',
   name: '空腹時血糖',
   unit: 'mg/dL',
   referenceRange: { high: 99, text: '99 以下' },
-  points: [
-    { checkupId: 'ck-2021', date: '2021-06-12', value: 94, judgement: 'A' },
-    { checkupId: 'ck-2022', date: '2022-06-12', value: 98, judgement: 'A' },
-    { checkupId: 'ck-2023', date: '2023-06-12', value: 108, judgement: 'B' },
-    { checkupId: 'ck-2024', date: '2024-06-12', value: 118, judgement: 'C' },
-    { checkupId: 'ck-2025', date: '2025-06-12', value: 126, judgement: 'D' },
-    { checkupId: 'ck-2026', date: '2026-06-12', value: 132, judgement: 'D' },
-  ],
+  points: yearly('06-12', [94, 98, 108, 118, 126, 132], 'AABCDD'),
 };
 
 /** BMI of a resident losing weight: below a two-sided band. */
@@ -69,14 +81,7 @@ export const TREND_LOW: Trend = {
   name: 'BMI',
   unit: 'kg/m2',
   referenceRange: { low: 18.5, high: 24.9, text: '18.5〜24.9' },
-  points: [
-    { checkupId: 'ck-2021', date: '2021-10-14', value: 20.1, judgement: 'A' },
-    { checkupId: 'ck-2022', date: '2022-10-14', value: 19.7, judgement: 'A' },
-    { checkupId: 'ck-2023', date: '2023-10-14', value: 19.0, judgement: 'A' },
-    { checkupId: 'ck-2024', date: '2024-10-14', value: 18.4, judgement: 'B' },
-    { checkupId: 'ck-2025', date: '2025-10-14', value: 17.5, judgement: 'B' },
-    { checkupId: 'ck-2026', date: '2026-10-14', value: 17.0, judgement: 'C' },
-  ],
+  points: yearly('10-14', [20.1, 19.7, 19.0, 18.4, 17.5, 17.0], 'AAABBC'),
 };
 
 const PHARMACY = 'さくら調剤薬局 窓口町駅前店（日曜・祝日も営業）';

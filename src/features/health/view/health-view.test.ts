@@ -5,14 +5,15 @@ import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import { healthSpec } from '../machine/health.test-model';
 import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../testing/health-data';
-import type { MessageProps, ScreenView, StatusProps } from '../../../app/view/app-view';
+import type { ScreenView, StatusProps } from '../../../app/view/app-view';
+import { expectRetryOrBack } from '../../../app/testing/screen-harness-views';
 import {
   healthView,
   type CheckupListProps,
   type MedicationsProps,
   type TrendChartProps,
 } from './health-view';
-import { SCREEN } from '../../../app/screens/ids';
+import { SCREEN, type ScreenId } from '../../../app/screens/ids';
 import { HealthScreen } from '../index';
 
 function start() {
@@ -24,30 +25,18 @@ function start() {
 }
 
 const props = <P>(view: ScreenView) => view.props as P;
+/** The view of health's screen `screen` with `props`. */
+const onScreen = (screen: ScreenId, props: unknown): ScreenView => ({ screen, target: 'health', props });
 
 const retryThenBack = (view: ScreenView, messageKey: MessageKey) => {
-  expect(view.screen).toBe(SCREEN.message);
   expect(view.target).toBe('health');
-  expect(view.props).toEqual({
-    tone: 'error',
-    titleKey: 'common.title.error',
-    body: { key: messageKey },
-    actions: [
-      { labelKey: 'common.retry', event: { type: 'RETRY' } },
-      { labelKey: 'common.back', event: { type: 'BACK' } },
-    ],
-    contact: true,
-  } satisfies MessageProps);
+  expectRetryOrBack(view, messageKey);
 };
 
 describe('healthView', () => {
   test('list: loading, then the checkups newest first', async () => {
     const { send, view } = start();
-    expect(view()).toEqual({
-      screen: SCREEN.checkupList,
-      target: 'health',
-      props: { checkups: [], loading: true, empty: false },
-    });
+    expect(view()).toEqual(onScreen(SCREEN.checkupList, { checkups: [], loading: true, empty: false }));
     const shuffled = [...CHECKUPS].reverse();
     await send(done('loadCheckups', { checkups: shuffled }));
     const list = props<CheckupListProps>(view());
@@ -62,11 +51,7 @@ describe('healthView', () => {
     await send(done('loadCheckups', { checkups: [] }));
     expect(view().props).toEqual({ checkups: [], loading: false, empty: true });
     await send({ type: 'MEDICATIONS' });
-    expect(view()).toEqual({
-      screen: SCREEN.medications,
-      target: 'health',
-      props: { medications: [], loading: true, empty: false },
-    });
+    expect(view()).toEqual(onScreen(SCREEN.medications, { medications: [], loading: true, empty: false }));
   });
 
   test('list: an error offers RETRY then BACK with the contact; RETRY loads again', async () => {
@@ -83,15 +68,11 @@ describe('healthView', () => {
   test('checkup: loading, ready, error with retry, and back to the list without reloading it', async () => {
     const { run, send, view } = start();
     await send(done('loadCheckups', { checkups: CHECKUPS }), { type: 'SELECT', id: 'ck-2026' });
-    expect(view()).toEqual({ screen: SCREEN.checkupDetail, target: 'health', props: { loading: true } });
+    expect(view()).toEqual(onScreen(SCREEN.checkupDetail, { loading: true }));
     await send(fail('loadCheckup', platformErrors.unavailable()));
     retryThenBack(view(), 'PLATFORM_UNAVAILABLE');
     await send({ type: 'RETRY' }, done('loadCheckup', CHECKUP));
-    expect(view()).toEqual({
-      screen: SCREEN.checkupDetail,
-      target: 'health',
-      props: { checkup: CHECKUP, loading: false },
-    });
+    expect(view()).toEqual(onScreen(SCREEN.checkupDetail, { checkup: CHECKUP, loading: false }));
     await send({ type: 'BACK' });
     expect(view().screen).toBe(SCREEN.checkupList);
     expect(props<CheckupListProps>(view()).loading).toBe(false);
@@ -126,11 +107,7 @@ describe('healthView', () => {
     expect(ready.empty).toBe(false);
     expect(ready.points.map((p) => p.value)).toEqual([94, 98, 108, 118, 126, 132]);
     await send({ type: 'BACK' });
-    expect(view()).toEqual({
-      screen: SCREEN.checkupDetail,
-      target: 'health',
-      props: { checkup: CHECKUP, loading: false },
-    });
+    expect(view()).toEqual(onScreen(SCREEN.checkupDetail, { checkup: CHECKUP, loading: false }));
   });
 
   test('trend: empty keeps the item name; error retries; BACK from the error returns to the checkup', async () => {
@@ -188,11 +165,12 @@ describe('healthView', () => {
   test('closed and session expired: a status while the session takes over', async () => {
     const closed = start();
     await closed.send(done('loadCheckups', { checkups: CHECKUPS }), { type: 'BACK' });
-    expect(closed.view()).toEqual({
-      screen: SCREEN.status,
-      target: 'health',
-      props: { titleKey: 'health.title.list', bodyKey: 'common.pleaseWait' } satisfies StatusProps,
-    });
+    expect(closed.view()).toEqual(
+      onScreen(SCREEN.status, {
+        titleKey: 'health.title.list',
+        bodyKey: 'common.pleaseWait',
+      } satisfies StatusProps),
+    );
     const expired = start();
     await expired.send(fail('loadCheckups', platformErrors.sessionExpired()));
     expect(expired.view().screen).toBe(SCREEN.status);

@@ -4,26 +4,19 @@
  * and a VERIFY cut off mid-way makes the count unknown until the card is read again. Fake card.
  */
 import { CARD_ID, cardErrors, done, fail, pinStatus } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
-import { settle } from '../../../machines/testing/fake-actors';
+import type { PathRun } from '../../../machines/testing/model';
+import { digits, send, startFlow } from '../../../machines/testing/flow-run';
 import type { Secret } from '../../../machines/secret';
 import type { loginMachine } from './login.machine';
 import { loginSpec } from './login.test-model';
 
 type Run = PathRun<typeof loginMachine>;
-type Event = { type: string; [key: string]: unknown };
 
-async function send(run: Run, ...events: Event[]): Promise<void> {
-  for (const event of events) await dispatch(run as never, event);
-}
-
-const digits = (pin: string) => [...pin].map((digit) => ({ type: 'DIGIT', digit }));
 const state = (run: Run) => run.actor.getSnapshot().value;
 
 /** Card read, a challenge prefetched, the PIN typed and OK pressed: the sign is out. */
 async function signing(pin = '2468'): Promise<Run> {
-  const run = startWithFakes(loginSpec);
-  await settle();
+  const run = await startFlow(loginSpec);
   await send(
     run,
     done('readAuthCertificate', 'Q0VSVA=='),
@@ -61,8 +54,7 @@ describe('the card the login is for', () => {
   test.each(['readAuthCertificate', 'readPinStatus'])(
     '%s answered CARD_CHANGED: the login ends before any PIN is asked for',
     async (id) => {
-      const run = startWithFakes(loginSpec);
-      await settle();
+      const run = await startFlow(loginSpec);
       await send(run, ...digits('12'), fail(id, cardErrors.cardChanged()));
       expect(run.actor.getSnapshot().output).toEqual({ outcome: 'cardChanged' });
       expect(run.actor.getSnapshot().context.pin).toBe('');

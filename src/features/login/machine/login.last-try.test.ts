@@ -13,22 +13,15 @@ import {
   pinStatus,
   signedIn,
 } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
-import { settle } from '../../../machines/testing/fake-actors';
+import type { PathRun } from '../../../machines/testing/model';
+import { digits, send, startFlow } from '../../../machines/testing/flow-run';
 import type { Secret } from '../../../machines/secret';
 import type { loginMachine } from './login.machine';
 import { loginSpec } from './login.test-model';
 
 type Run = PathRun<typeof loginMachine>;
-type Event = { type: string; [key: string]: unknown };
 
 const FRESH = 'ZnJlc2gtb25lLXRpbWUtdmFsdWU';
-
-async function send(run: Run, ...events: Event[]): Promise<void> {
-  for (const event of events) await dispatch(run as never, event);
-}
-
-const digits = (pin: string) => [...pin].map((digit) => ({ type: 'DIGIT', digit }));
 
 /** The card actor's inputs as it sees them (the PIN unwrapped). */
 const signCalls = (run: Run) =>
@@ -43,8 +36,7 @@ const confirming = (run: Run) => run.actor.getSnapshot().matches({ active: 'conf
 
 /** Card read with `tries` left, a challenge prefetched, the PIN typed and OK pressed. */
 async function okPressed(tries: number, pin = '9753'): Promise<Run> {
-  const run = startWithFakes(loginSpec);
-  await settle();
+  const run = await startFlow(loginSpec);
   await send(
     run,
     done('readAuthCertificate', 'Q0VSVA=='),

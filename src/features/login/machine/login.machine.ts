@@ -4,40 +4,37 @@
  * signature over the challenge, and the platform's check. The prefetched challenge is used only
  * within CHALLENGE_FRESH_MS of the PIN entry opening (the platform's live 60 s); after that, or if
  * the prefetch failed or is still running, OK fetches a fresh one as before (OK → logged
- * in without a platform round trip of its own for the challenge). Rules that protect the viewer's tries:
- * - the sign call is never repeated on its own: every try is one the viewer asked for with OK;
- * - the last try is spent only on the viewer's word: OK sends the PIN without a confirmation, and a
- *   bridge at one try left refuses it (LAST_ATTEMPT_NEEDS_CONFIRMATION) without touching the card,
- *   answering a one-time value. The warning then shows, and only its CONFIRM sends the PIN again
- *   with that value (`confirmLastAttempt`). A value that ran out brings the warning back with the
- *   fresh one; nothing is resent on its own. BACK or CANCEL drops the value and the PIN;
- * - the PIN is in context as text only while typed (and while the warning shows): it leaves `pin`
- *   in the same macrostep that hands it to the card actor, wrapped (it never serialises) until the
- *   card answers, so a last-try refusal can give it back for the CONFIRM; every way out clears it.
+ * in without a platform round trip of its own for the challenge). The PIN's typing, its hold while
+ * the card signs, the wrong-PIN count and the last-try warning are the secret entry's
+ * (features/secret-entry/machine/secret-entry.ts), with its rules that protect the viewer's tries:
+ * every try is one the viewer asked for with OK, the last only on the warning's CONFIRM, and the
+ * PIN is in context as text only while typed, wrapped from the step that hands it to the card.
  */
 import { and, assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import type { FlowError } from '../../../machines/errors';
+import type { Secret } from '../../../machines/secret';
+import type { FlowInput, LoginInput, PinStatus, SignedIn } from '../../../machines/ports';
 import {
-  confirmationOf,
-  errorIs,
-  toFlowError,
-  tryMayBeSpent,
-  type FlowError,
-  type FlowErrorKind,
-} from '../../../machines/errors';
-import { canAddPinDigit, dropLast, isPinComplete } from '../../../machines/entry';
-import { secret, type Secret } from '../../../machines/secret';
-import type {
-  FlowInput,
-  LoginInput,
-  PinStatus,
-  ReadAuthCertificateInput,
-  ReadAuthCertificateOutput,
-  ReadPinStatusInput,
-  RequestChallengeInput,
-  SignChallengeInput,
-  SignChallengeOutput,
-  SignedIn,
-} from '../../../machines/ports';
+  lastTryKeys,
+  secretComplete,
+  secretEntryActions,
+  secretEntryGuards,
+  signingState,
+  typingKeys,
+  type SecretEntryEvent,
+  type SecretSlot,
+} from '../../secret-entry/machine/secret-entry';
+import {
+  cardFailures,
+  deadEnd,
+  failWith,
+  flowActions,
+  notProvided,
+  platformFailures,
+  retryable,
+  SIGN_WITH_PIN,
+  SIGNING_ACTORS,
+} from '../../secret-entry/machine/card-flow';
 
 /** How long a challenge fetched while the PIN entry opened is used (the platform's live 60 s). */
 export const CHALLENGE_FRESH_MS = 30_000;
@@ -61,13 +58,8 @@ export interface LoginContext {
   error: FlowError | undefined;
 }
 
-export type LoginEvent =
-  | { type: 'DIGIT'; digit: string }
-  | { type: 'BACK' }
-  | { type: 'OK' }
-  | { type: 'CONFIRM' }
-  | { type: 'CANCEL' }
-  | { type: 'RETRY' };
+/** The PIN's entry (number keys only), and RETRY after a failure. */
+export type LoginEvent = Exclude<SecretEntryEvent, { type: 'CHAR' }> | { type: 'RETRY' };
 
 export type LoginOutput =
   | { outcome: 'signedIn'; signedIn: SignedIn }
@@ -76,11 +68,15 @@ export type LoginOutput =
   | { outcome: 'cardChanged' }
   | { outcome: 'cancelled' };
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
-
-const failWith = (...kinds: FlowErrorKind[]) => {
-  return ({ event }: { event: { error?: unknown } }) => errorIs(event, ...kinds);
+const PIN: SecretSlot<LoginContext> = {
+  kind: 'pin',
+  typed: 'pin',
+  held: 'heldPin',
+  confirmation: 'confirmation',
+  status: 'pinStatus',
+  wrongMessage: 'pinIncorrect',
 };
+const SLOTS = { pin: PIN };
 
 const initialContext = ({ input }: { input: FlowInput | undefined }): LoginContext => ({
   cardId: input?.cardId,
@@ -104,20 +100,12 @@ export const loginMachine = setup({
     output: {} as LoginOutput,
   },
   actors: {
-    readAuthCertificate: fromPromise<ReadAuthCertificateOutput, ReadAuthCertificateInput>(
-      notProvided('readAuthCertificate'),
-    ),
-    readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
-    requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
-    signChallenge: fromPromise<SignChallengeOutput, SignChallengeInput>(notProvided('signChallenge')),
+    ...SIGNING_ACTORS,
     loginWithSignature: fromPromise<SignedIn, LoginInput>(notProvided('loginWithSignature')),
   },
   actions: {
-    addDigit: assign({
-      pin: ({ context, event }) => (event.type === 'DIGIT' ? context.pin + event.digit : context.pin),
-      error: undefined,
-    }),
-    dropDigit: assign({ pin: ({ context }) => dropLast(context.pin) }),
+    ...secretEntryActions<LoginContext, LoginEvent>(SLOTS),
+    ...flowActions<LoginContext, LoginEvent>(),
     /** Secrets and the per-try state go; what was read from the card (no secret) stays. */
     clearSecrets: assign({
       pin: '',
@@ -126,24 +114,8 @@ export const loginMachine = setup({
       challenge: undefined,
       signature: undefined,
     }),
-    /** The card answered: the PIN it was given and the value it spent are no longer needed. */
-    dropHeld: assign({ heldPin: undefined, confirmation: undefined }),
-    /**
-     * The bridge refused the last try until the viewer confirms: the PIN comes back for the CONFIRM,
-     * with the bridge's fresh value; the warning says it all, so no error line under it.
-     */
-    askToConfirm: assign({
-      pin: ({ context }) => context.heldPin?.reveal() ?? '',
-      heldPin: undefined,
-      confirmation: ({ event }) => confirmationOf((event as { error?: unknown }).error),
-      pinStatus: ({ context }) => ({
-        maxTries: context.pinStatus?.maxTries ?? 3,
-        triesLeft: 1,
-        locked: false,
-      }),
-      challenge: undefined,
-      error: undefined,
-    }),
+    dropChallenge: assign({ challenge: undefined }),
+    keepSignature: assign({ signature: ({ event }) => (event as unknown as DoneActorEvent<string>).output }),
     /** The prefetched challenge becomes this try's (single use: it is not kept for another). */
     usePrefetchedChallenge: assign({
       challenge: ({ context }) => context.prefetchedChallenge,
@@ -152,25 +124,14 @@ export const loginMachine = setup({
     /** The count may have changed without the app knowing: read it again before another try. */
     forgetPinStatus: assign({ pinStatus: undefined }),
     showLocked: assign({ error: { kind: 'pinLocked', messageKey: 'pinLocked' } satisfies FlowError }),
-    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
-    /** A wrong PIN: the card's own count is the truth from now on. */
-    setTriesLeft: assign({
-      pinStatus: ({ context, event }) => {
-        const triesLeft = toFlowError((event as { error?: unknown }).error).triesLeft ?? 1;
-        return { maxTries: context.pinStatus?.maxTries ?? 3, ...context.pinStatus, triesLeft, locked: false };
-      },
-    }),
   },
   delays: { challengeFresh: CHALLENGE_FRESH_MS },
   guards: {
-    canAddDigit: ({ context, event }) => event.type === 'DIGIT' && canAddPinDigit(context.pin, event.digit),
-    pinComplete: ({ context }) => isPinComplete(context.pin),
-    pinEmpty: ({ context }) => context.pin === '',
-    hasPin: ({ context }) => context.pin !== '',
+    ...secretEntryGuards<LoginContext, LoginEvent>(SLOTS),
     prefetched: ({ context }) => context.certificate !== undefined && context.pinStatus !== undefined,
     hasFreshChallenge: ({ context }) => context.prefetchedChallenge !== undefined && !context.prefetchStale,
     /** OK can go to the card at once: PIN typed, card read, a fresh challenge. */
-    readyWithChallenge: and(['pinComplete', 'prefetched', 'hasFreshChallenge']),
+    readyWithChallenge: and([secretComplete('pin'), 'prefetched', 'hasFreshChallenge']),
   },
 }).createMachine({
   id: 'login',
@@ -218,12 +179,11 @@ export const loginMachine = setup({
       states: {
         typing: {
           on: {
-            DIGIT: { guard: 'canAddDigit', actions: 'addDigit' },
-            BACK: [{ guard: 'pinEmpty', target: '#login.cancelled' }, { actions: 'dropDigit' }],
+            ...typingKeys(SLOTS, 'pin', { target: '#login.cancelled' }),
             OK: [
               // Everything is at hand (the usual case at a viewer's pace): straight to the card.
               { guard: 'readyWithChallenge', target: '#login.signing', actions: 'usePrefetchedChallenge' },
-              { guard: 'pinComplete', target: 'submitted' },
+              { guard: secretComplete('pin'), target: 'submitted' },
             ],
           },
         },
@@ -232,15 +192,15 @@ export const loginMachine = setup({
           always: { guard: 'prefetched', target: '#login.challenging' },
           on: { BACK: 'typing' },
         },
-        /** The warning: the bridge's value is in context; only CONFIRM sends it, with the PIN. */
+        /** The warning: only CONFIRM sends the PIN again, with the bridge's value. */
         confirmingLastAttempt: {
-          on: {
-            CONFIRM: [
+          on: lastTryKeys('pin', {
+            confirm: [
               { guard: 'hasFreshChallenge', target: '#login.signing', actions: 'usePrefetchedChallenge' },
               { target: '#login.challenging' },
             ],
-            BACK: { target: 'typing', actions: 'clearSecrets' },
-          },
+            back: 'typing',
+          }),
         },
       },
     },
@@ -253,52 +213,16 @@ export const loginMachine = setup({
         onError: platformFailure(),
       },
     },
-    signing: {
-      invoke: {
-        id: 'signChallenge',
-        src: 'signChallenge',
-        input: ({ context }): SignChallengeInput => ({
-          pin: secret(context.pin),
-          challenge: context.challenge ?? '',
-          cardId: context.cardId,
-          ...(context.confirmation === undefined ? {} : { confirmLastAttempt: context.confirmation }),
-        }),
-        onDone: {
-          target: 'verifying',
-          actions: ['dropHeld', assign({ signature: ({ event }) => event.output })],
-        },
-        onError: [
-          {
-            guard: ({ event }) => errorIs(event, 'pinIncorrect') && toFlowError(event.error).triesLeft === 0,
-            target: 'locked',
-          },
-          // Back to typing with the card's count; nothing is re-sent on its own.
-          {
-            guard: failWith('pinIncorrect'),
-            target: 'active',
-            actions: ['dropHeld', 'setError', 'setTriesLeft'],
-          },
-          // One try left (known, stale or a value that ran out): the warning, with the bridge's value.
-          {
-            guard: failWith('lastAttempt'),
-            target: '#login.active.confirmingLastAttempt',
-            actions: 'askToConfirm',
-          },
-          // Cut off during VERIFY: RETRY re-reads the count (pinStatus unknown holds OK until then).
-          {
-            guard: ({ event }) => tryMayBeSpent(event.error),
-            target: 'cardError',
-            actions: ['setError', 'forgetPinStatus'],
-          },
-          ...cardFailure(),
-        ],
-      },
-      // The input above already holds the PIN: it leaves `pin` in this same macrostep, wrapped.
-      always: {
-        guard: 'hasPin',
-        actions: assign({ heldPin: ({ context }) => secret(context.pin), pin: '' }),
-      },
-    },
+    signing: signingState(SLOTS, 'pin', SIGN_WITH_PIN, {
+      signed: { target: 'verifying', actions: 'keepSignature' },
+      // A wrong PIN: typed again with the card's count, the card read afresh; nothing re-sent.
+      locked: 'locked',
+      wrong: { target: 'active' },
+      lastTry: { target: '#login.active.confirmingLastAttempt', actions: 'dropChallenge' },
+      // RETRY re-reads the count (pinStatus unknown holds OK until then).
+      maySpend: { target: 'cardError', actions: ['setError', 'forgetPinStatus'] },
+      otherwise: cardFailure(),
+    }),
     verifying: {
       invoke: {
         id: 'loginWithSignature',
@@ -316,15 +240,15 @@ export const loginMachine = setup({
       },
     },
     // Dead ends: the card cannot log in here. The viewer reads why, then OK / CANCEL ends the flow.
-    locked: deadEnd(true),
-    notMyNumberCard: deadEnd(),
-    certificateExpired: deadEnd(),
-    certificateRevoked: deadEnd(),
+    locked: deadEnd('login', ['clearSecrets', 'showLocked']),
+    notMyNumberCard: deadEnd('login', ['clearSecrets']),
+    certificateExpired: deadEnd('login', ['clearSecrets']),
+    certificateRevoked: deadEnd('login', ['clearSecrets']),
     // Ways back: RETRY starts again from the PIN (nothing was spent that the viewer did not ask for).
-    bridgeDown: retryable(),
-    platformDown: retryable(),
-    cardError: retryable(),
-    rejected: retryable(),
+    bridgeDown: retryable('login', ['clearSecrets'], '#login.active'),
+    platformDown: retryable('login', ['clearSecrets'], '#login.active'),
+    cardError: retryable('login', ['clearSecrets'], '#login.active'),
+    rejected: retryable('login', ['clearSecrets'], '#login.active'),
     signedIn: {
       type: 'final',
       entry: 'clearSecrets',
@@ -343,54 +267,13 @@ export const loginMachine = setup({
   },
 });
 
-/** Card failures that leave the PIN entry, by what the viewer can do about them. */
 function cardFailure() {
-  return [
-    // Nothing went to the other card; the PIN typed for this one is dropped, never sent to it.
-    { guard: failWith('cardChanged'), target: '#login.cardChanged' },
-    { guard: failWith('pinLocked'), target: '#login.locked' },
-    { guard: failWith('notMyNumberCard'), target: '#login.notMyNumberCard', actions: 'setError' as const },
-    { guard: failWith('bridgeDown'), target: '#login.bridgeDown', actions: 'setError' as const },
-    // Card removed, reader gone, busy, unexpected status word: reinsert or wait, then RETRY.
-    { target: '#login.cardError', actions: 'setError' as const },
-  ];
+  return cardFailures('login', { pinLocked: 'locked' });
 }
 
 function platformFailure() {
   return [
     { guard: failWith('registrationRequired'), target: '#login.registrationRequired' },
-    {
-      guard: failWith('certificateExpired'),
-      target: '#login.certificateExpired',
-      actions: 'setError' as const,
-    },
-    {
-      guard: failWith('certificateRevoked'),
-      target: '#login.certificateRevoked',
-      actions: 'setError' as const,
-    },
-    { guard: failWith('unknownIssuer'), target: '#login.notMyNumberCard', actions: 'setError' as const },
-    { guard: failWith('platformDown'), target: '#login.platformDown', actions: 'setError' as const },
-    // The challenge ran out (the viewer took long): type the PIN again for a fresh one.
-    {
-      guard: failWith('challengeExpired'),
-      target: '#login.active',
-      actions: ['setError' as const, 'clearSecrets' as const],
-    },
-    { target: '#login.rejected', actions: 'setError' as const },
+    ...platformFailures('login', { target: '#login.active', actions: 'clearSecrets' }),
   ];
-}
-
-function deadEnd(locked = false) {
-  return {
-    entry: locked ? (['clearSecrets', 'showLocked'] as const) : (['clearSecrets'] as const),
-    on: { OK: '#login.cancelled', CANCEL: '#login.cancelled' },
-  };
-}
-
-function retryable() {
-  return {
-    entry: 'clearSecrets' as const,
-    on: { RETRY: '#login.active', CANCEL: '#login.cancelled' },
-  };
 }

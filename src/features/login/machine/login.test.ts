@@ -9,8 +9,8 @@ import {
   platformErrors,
   signedIn,
 } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
-import { settle } from '../../../machines/testing/fake-actors';
+import type { PathRun } from '../../../machines/testing/model';
+import { digits, send, startFlow } from '../../../machines/testing/flow-run';
 import { CHALLENGE_FRESH_MS, loginMachine } from './login.machine';
 import { loginSpec } from './login.test-model';
 import type { Secret } from '../../../machines/secret';
@@ -18,13 +18,8 @@ import type { Secret } from '../../../machines/secret';
 type Run = PathRun<typeof loginMachine>;
 
 async function start(): Promise<Run> {
-  const run = startWithFakes(loginSpec);
-  await settle();
+  const run = await startFlow(loginSpec);
   return run;
-}
-
-async function send(run: Run, ...events: Array<{ type: string; [key: string]: unknown }>): Promise<void> {
-  for (const event of events) await dispatch(run as never, event);
 }
 
 /** The card actor's inputs with the PIN unwrapped, as the card actor sees them. */
@@ -35,8 +30,6 @@ const revealed = (inputs: unknown[]) =>
     expect(cardId).toBe(CARD_ID);
     return { pin: pin.reveal(), ...rest };
   });
-
-const digits = (pin: string) => [...pin].map((digit) => ({ type: 'DIGIT', digit }));
 
 /** Card read, status known, PIN typed and OK pressed: the machine is at the challenge. */
 async function typedAndSubmitted(pin = '9753', tries = 3): Promise<Run> {
@@ -91,6 +84,11 @@ describe('PIN entry', () => {
     expect(run.actor.getSnapshot().context.pin).toBe('1239');
   });
 
+  test('with a bridge that gives no card identity, the card calls name no card', async () => {
+    const run = await startFlow({ ...loginSpec, input: undefined });
+    expect(run.fakes.inputsOf('readAuthCertificate')).toEqual([{ cardId: undefined }]);
+  });
+
   test('BACK on an empty PIN leaves the login', async () => {
     const run = await start();
     await send(run, { type: 'BACK' });
@@ -101,7 +99,10 @@ describe('PIN entry', () => {
     const run = await start();
     await send(run, ...digits('9753'), { type: 'OK' });
     expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
-    await send(run, done('readPinStatus', pinStatus(3)), done('readAuthCertificate', 'Q0VSVA=='));
+    // The count alone is not enough: the certificate goes to the platform with the signature.
+    await send(run, done('readPinStatus', pinStatus(3)));
+    expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
+    await send(run, done('readAuthCertificate', 'Q0VSVA=='));
     expect(run.actor.getSnapshot().value).toBe('challenging');
     expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'login' }]);
   });

@@ -8,11 +8,10 @@ import {
   platformErrors,
   signedIn,
 } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
-import { settle } from '../../../machines/testing/fake-actors';
+import { startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { digits, send, startFlow } from '../../../machines/testing/flow-run';
 import { loginMachine } from '../machine/login.machine';
 import { loginSpec } from '../machine/login.test-model';
-import type { AnyStateMachine } from 'xstate';
 import { allTranslations } from '../../../app/i18n/i18n';
 import type { PinEntryProps } from '../../secret-entry/props';
 import { loginView } from './login-view';
@@ -20,18 +19,12 @@ import type { MessageProps, StatusProps } from '../../../app/view/app-view';
 import { SCREEN } from '../../../app/screens/ids';
 
 type Run = PathRun<typeof loginMachine>;
-type Event = { type: string; [key: string]: unknown };
 
-async function send(run: Run, ...events: Event[]): Promise<void> {
-  for (const event of events) await dispatch(run as unknown as PathRun<AnyStateMachine>, event);
-}
-const digits = (pin: string): Event[] => [...pin].map((digit) => ({ type: 'DIGIT', digit }));
 const view = (run: Run) => loginView(run.actor.getSnapshot());
 const props = <P>(run: Run) => view(run).props as P;
 
 async function start(tries = 3): Promise<Run> {
-  const run = startWithFakes(loginSpec);
-  await settle();
+  const run = await startFlow(loginSpec);
   await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(tries)));
   return run;
 }
@@ -50,8 +43,7 @@ async function atSigning(): Promise<Run> {
 
 describe('login view: PIN entry', () => {
   test('before the card answers: the PIN screen, no tries yet', async () => {
-    const run = startWithFakes(loginSpec);
-    await settle();
+    const run = await startFlow(loginSpec);
     expect(view(run)).toEqual({
       screen: SCREEN.pinEntry,
       target: 'login',
@@ -76,8 +68,7 @@ describe('login view: PIN entry', () => {
   });
 
   test('OK before the card answered: waiting on the same screen', async () => {
-    const run = startWithFakes(loginSpec);
-    await settle();
+    const run = await startFlow(loginSpec);
     await send(run, ...digits('9753'), { type: 'OK' });
     expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
     expect(props<PinEntryProps>(run)).toMatchObject({ digits: 4, waiting: true });
@@ -198,8 +189,7 @@ describe('login view: errors', () => {
   ];
 
   test('locked (the card said so before any try): what to do, and the phone', async () => {
-    const run = startWithFakes(loginSpec);
-    await settle();
+    const run = await startFlow(loginSpec);
     await send(run, done('readPinStatus', pinStatus(0)));
     expect(run.actor.getSnapshot().value).toBe('locked');
     const expected: MessageProps = {

@@ -6,18 +6,10 @@
 import type { SnapshotFrom } from 'xstate';
 import type { FlowErrorKind } from '../../../machines/errors';
 import type { loginMachine } from '../machine/login.machine';
-import { PIN_LENGTH } from '../../../machines/entry';
 import type { ActorTarget } from '../../../app/screens/Screen';
-import {
-  deadEndView,
-  errorRef,
-  retryableView,
-  stateName,
-  statusView,
-  type ScreenView,
-} from '../../../app/view/app-view';
+import { deadEndView, errorRef, stateName, statusView, type ScreenView } from '../../../app/view/app-view';
 import type { PinEntryProps } from '../../secret-entry/props';
-import { SecretEntryScreen } from '../../secret-entry/index';
+import { pinEntryView, signingFlowView } from '../../secret-entry/view/signing-flow-view';
 
 type LoginSnapshot = Pick<SnapshotFrom<typeof loginMachine>, 'value' | 'context'>;
 
@@ -39,26 +31,19 @@ const askingAboutLastTry = (snapshot: LoginSnapshot, state: string): boolean =>
 
 const pinEntry = (snapshot: LoginSnapshot, state: string): ScreenView<PinEntryProps> => {
   const { pin, heldPin, pinStatus, error } = snapshot.context;
-  const props: PinEntryProps = {
-    purpose: 'login',
+  return pinEntryView('login', {
     digits: heldPin?.length ?? pin.length,
-    maxDigits: PIN_LENGTH,
+    status: pinStatus,
     confirmingLastAttempt: state === 'active.confirmingLastAttempt',
     waiting: state === 'active.submitted' || state === 'challenging' || state === 'signing',
-  };
-  if (pinStatus) {
-    props.triesLeft = pinStatus.triesLeft;
-    props.maxTries = pinStatus.maxTries;
-  }
-  if (error && PIN_ENTRY_ERRORS.includes(error.kind)) props.error = errorRef(error);
-  return { screen: SecretEntryScreen.pinEntry, target: 'login', props };
+    error: error && PIN_ENTRY_ERRORS.includes(error.kind) ? errorRef(error) : undefined,
+  });
 };
 
 const TARGET: ActorTarget = 'login';
 
 export function loginView(snapshot: LoginSnapshot): ScreenView {
   const state = stateName(snapshot.value);
-  const body = errorRef(snapshot.context.error);
   switch (state) {
     case 'active.typing':
     case 'active.submitted':
@@ -72,29 +57,13 @@ export function loginView(snapshot: LoginSnapshot): ScreenView {
       return statusView(TARGET, { titleKey: 'login.checking', bodyKey: 'common.working' });
     case 'locked':
       return deadEndView(TARGET, 'login.title.locked', { key: 'pinLocked' });
-    case 'notMyNumberCard':
-      return deadEndView(TARGET, 'common.title.card', body);
-    case 'certificateExpired':
-    case 'certificateRevoked':
-      return deadEndView(TARGET, 'login.title.certificate', body);
-    case 'bridgeDown':
-    case 'platformDown':
-      return retryableView(TARGET, 'common.title.connection', body);
-    case 'cardError':
-      return retryableView(TARGET, 'common.title.card', body);
-    case 'rejected':
-      return retryableView(TARGET, 'common.title.error', body);
     case 'signedIn':
       return statusView(TARGET, { titleKey: 'login.signedIn' });
     case 'registrationRequired':
       return statusView(TARGET, { titleKey: 'login.toRegistration', bodyKey: 'common.pleaseWait' });
     case 'cancelled':
       return statusView(TARGET, { titleKey: 'login.cancelled', bodyKey: 'common.pleaseWait' });
-    case 'cardChanged':
-      // Passing: the session shows why at once (another card is in; nothing was sent to it).
-      return statusView(TARGET, { titleKey: 'common.title.card', bodyKey: 'common.pleaseWait' });
     default:
-      // A state added to the machine without a view: say "please wait" rather than a blank screen.
-      return statusView(TARGET, { titleKey: 'common.pleaseWait' });
+      return signingFlowView(TARGET, state, snapshot.context.error);
   }
 }

@@ -5,35 +5,18 @@
  */
 import type { Secret } from '../../../machines/secret';
 import { CARD_ID, cardErrors, done, fail, pinStatus } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes } from '../../../machines/testing/model';
-import { registrationSpec } from './registration.test-model';
-
-type Event = { type: string; [key: string]: unknown };
-const digits = (value: string) => [...value].map((digit) => ({ type: 'DIGIT', digit }));
-const chars = (value: string) => [...value].map((char) => ({ type: 'CHAR', char }));
-const signOutput = { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' };
+import {
+  cardRead,
+  everythingTyped,
+  registration,
+  SIGN_OUTPUT as signOutput,
+} from './registration.test-model';
 
 /** Card read, everything typed, OK pressed, the challenge there: the password's sign is out. */
 async function signingWithPassword() {
-  const run = startWithFakes(registrationSpec);
-  const send = async (...events: Event[]) => {
-    for (const event of events) await dispatch(run as never, event);
-  };
-  await send(
-    done('readAuthCertificate', 'QVVUSA=='),
-    done('readPinStatus', pinStatus(3)),
-    done('readPasswordStatus', pinStatus(5, 5)),
-    ...digits('10010099'),
-    { type: 'OK' },
-    ...chars('ABC123'),
-    { type: 'OK' },
-    ...digits('9753'),
-    { type: 'OK' },
-    done('requestChallenge', 'UkVH'),
-  );
-  const snapshot = () => run.actor.getSnapshot();
-  expect(snapshot().value).toBe('signingWithPassword');
-  return { run, send, snapshot };
+  const flow = await registration(...cardRead(), ...everythingTyped(), done('requestChallenge', 'UkVH'));
+  expect(flow.snapshot().value).toBe('signingWithPassword');
+  return { ...flow, run: flow };
 }
 
 const cardIdOf = (input: unknown) => (input as { cardId?: string }).cardId;
@@ -81,16 +64,7 @@ describe('a VERIFY cut off mid-way (verifyOutcome unknown)', () => {
     await send(fail('signWithPassword', cardErrors.removedDuringVerify()));
     expect(snapshot().value).toBe('cardError');
     expect(snapshot().context).toMatchObject({ pinStatus: undefined, passwordStatus: undefined });
-    await send(
-      { type: 'RETRY' },
-      done('readAuthCertificate', 'QVVUSA=='),
-      ...digits('10010099'),
-      { type: 'OK' },
-      ...chars('ABC123'),
-      { type: 'OK' },
-      ...digits('9753'),
-      { type: 'OK' },
-    );
+    await send({ type: 'RETRY' }, done('readAuthCertificate', 'QVVUSA=='), ...everythingTyped());
     expect(snapshot().matches({ entering: 'submitted' })).toBe(true);
     expect(run.fakes.inputsOf('requestChallenge')).toHaveLength(1);
     // Read again: the password's try was counted, so it shows what is left.

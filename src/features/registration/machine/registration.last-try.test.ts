@@ -3,55 +3,28 @@
  * confirmation first; the bridge's refusal (with its one-time value) brings that secret's warning,
  * and only its CONFIRM sends the secret again with the value. Fake card and platform.
  */
-import type { Secret } from '../../../machines/secret';
+import { CARD_ID, CONFIRMATION, cardErrors, done, fail, signedIn } from '../../../machines/testing/fixtures';
+import { chars, digits, revealedInputs } from '../../../machines/testing/flow-run';
 import {
-  CARD_ID,
-  CONFIRMATION,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  signedIn,
-} from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes } from '../../../machines/testing/model';
-import { registrationSpec } from './registration.test-model';
+  cardRead,
+  everythingTyped,
+  registration,
+  SIGN_OUTPUT as signOutput,
+} from './registration.test-model';
 
-type Event = { type: string; [key: string]: unknown };
-const digits = (value: string) => [...value].map((digit) => ({ type: 'DIGIT', digit }));
-const chars = (value: string) => [...value].map((char) => ({ type: 'CHAR', char }));
-const signOutput = { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' };
 const FRESH = 'ZnJlc2gtb25lLXRpbWUtdmFsdWU';
 
 /** Card read with the tries left, everything typed, OK pressed, the challenge there. */
 async function submitted(pinTries: number, passwordTries: number) {
-  const run = startWithFakes(registrationSpec);
-  const send = async (...events: Event[]) => {
-    for (const event of events) await dispatch(run as never, event);
-  };
-  await send(
-    done('readAuthCertificate', 'QVVUSA=='),
-    done('readPinStatus', pinStatus(pinTries)),
-    done('readPasswordStatus', pinStatus(passwordTries, 5)),
-    ...digits('10010099'),
-    { type: 'OK' },
-    ...chars('ABC123'),
-    { type: 'OK' },
-    ...digits('9753'),
-    { type: 'OK' },
+  const flow = await registration(
+    ...cardRead(pinTries, passwordTries),
+    ...everythingTyped(),
     done('requestChallenge', 'UkVH'),
   );
-  const state = () => run.actor.getSnapshot();
+  // Both secrets go only to the registration's card.
   const calls = (id: 'signWithPassword' | 'signChallenge') =>
-    run.fakes.inputsOf(id).map((input) => {
-      const { password, pin, cardId, ...rest } = input as {
-        password?: Secret;
-        pin?: Secret;
-        cardId?: string;
-      };
-      expect(cardId).toBe(CARD_ID); // both secrets go only to the registration's card
-      return { secret: (password ?? pin)!.reveal(), ...rest };
-    });
-  return { run, send, state, calls };
+    revealedInputs(flow.fakes.inputsOf(id), id === 'signWithPassword' ? 'password' : 'pin', CARD_ID);
+  return { run: flow, send: flow.send, state: flow.snapshot, calls };
 }
 
 describe('the signature password at one try left', () => {

@@ -7,49 +7,44 @@
  * costs no PIN try. Each secret leaves context in the step that hands it to the card (held wrapped
  * until the card answers), and every last try is spent only on the viewer's CONFIRM, as in login:
  * the call goes without a confirmation, the bridge refuses it at one try left with a one-time
- * value, the warning shows, and CONFIRM sends the secret again with that value.
+ * value, the warning shows, and CONFIRM sends the secret again with that value. Both secrets' typing,
+ * hold, counts and warnings are the secret entry's (features/secret-entry/machine/secret-entry.ts).
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import {
-  canAddCustomerDigit,
-  canAddPasswordChar,
-  canAddPinDigit,
-  dropLast,
-  isCustomerNumberComplete,
-  isPasswordComplete,
-  isPinComplete,
-} from '../../../machines/entry';
-import { confirmationOf, toFlowError, type FlowError } from '../../../machines/errors';
+import { canAddCustomerDigit, dropLast, isCustomerNumberComplete } from '../../../machines/entry';
+import type { FlowError } from '../../../machines/errors';
 import type {
   FlowInput,
   PinStatus,
-  ReadAuthCertificateInput,
-  ReadAuthCertificateOutput,
-  ReadPinStatusInput,
   RegisterInput,
-  RequestChallengeInput,
-  SignChallengeInput,
   SignChallengeOutput,
   SignedIn,
   SignWithPasswordInput,
   SignWithPasswordOutput,
 } from '../../../machines/ports';
-import { secret, type Secret } from '../../../machines/secret';
+import type { Secret } from '../../../machines/secret';
 import {
-  cardFailure,
+  cardFailures,
   deadEnd,
-  errorWithKey,
   failWith,
-  initialContext,
-  lastTryStatus,
-  NO_SECRETS,
+  flowActions,
   notProvided,
-  platformFailure,
+  platformFailures,
   retryable,
-  signFailure,
-  statusAfter,
-  wrongWithNoTriesLeft,
-} from './registration.helpers';
+  SIGN_WITH_PASSWORD,
+  SIGN_WITH_PIN,
+  SIGNING_ACTORS,
+} from '../../secret-entry/machine/card-flow';
+import {
+  lastTryKeys,
+  secretComplete,
+  secretEntryActions,
+  secretEntryGuards,
+  signingState,
+  typingKeys,
+  type SecretEntryEvent,
+  type SecretSlot,
+} from '../../secret-entry/machine/secret-entry';
 
 export interface RegistrationContext {
   /** The card this registration is for: every card call names it, and another card ends it. */
@@ -72,18 +67,58 @@ export interface RegistrationContext {
   error: FlowError | undefined;
 }
 
-export type RegistrationEvent =
-  | { type: 'DIGIT'; digit: string }
-  | { type: 'CHAR'; char: string }
-  | { type: 'BACK' }
-  | { type: 'OK' }
-  | { type: 'CONFIRM' }
-  | { type: 'CANCEL' }
-  | { type: 'RETRY' };
+export type RegistrationEvent = SecretEntryEvent | { type: 'RETRY' };
 
 /** `cardChanged`: another card is in the reader now; the session starts again from the beginning. */
 export type RegistrationOutput =
   { outcome: 'signedIn'; signedIn: SignedIn } | { outcome: 'cardChanged' } | { outcome: 'cancelled' };
+
+/** Both secrets, typed or on their way to the card, and the last-try values that go with them. */
+const NO_SECRETS = {
+  password: '',
+  pin: '',
+  heldPassword: undefined,
+  heldPin: undefined,
+  passwordConfirmation: undefined,
+  pinConfirmation: undefined,
+};
+
+const initialContext = (cardId: string | undefined): RegistrationContext => ({
+  cardId,
+  ...NO_SECRETS,
+  customerNumber: '',
+  authCertificate: undefined,
+  pinStatus: undefined,
+  passwordStatus: undefined,
+  challenge: undefined,
+  signed: undefined,
+  authSignature: undefined,
+  error: undefined,
+});
+
+const SLOTS: Record<'pin' | 'password', SecretSlot<RegistrationContext>> = {
+  password: {
+    kind: 'password',
+    typed: 'password',
+    held: 'heldPassword',
+    confirmation: 'passwordConfirmation',
+    status: 'passwordStatus',
+    wrongMessage: 'signPasswordIncorrect',
+  },
+  pin: {
+    kind: 'pin',
+    typed: 'pin',
+    held: 'heldPin',
+    confirmation: 'pinConfirmation',
+    status: 'pinStatus',
+    wrongMessage: 'pinIncorrect',
+  },
+};
+
+/** Retrying drops what was signed: the challenge is spent. */
+const RETRY_ENTRY = ['clearSecrets', 'dropSignatures'] as const;
+/** A call cut off during a VERIFY: RETRY re-reads both counts (unknown counts hold OK until then). */
+const MAY_SPEND = { target: 'cardError', actions: ['setError', 'forgetCounts'] } as const;
 
 export const registrationMachine = setup({
   types: {
@@ -93,19 +128,15 @@ export const registrationMachine = setup({
     output: {} as RegistrationOutput,
   },
   actors: {
-    readAuthCertificate: fromPromise<ReadAuthCertificateOutput, ReadAuthCertificateInput>(
-      notProvided('readAuthCertificate'),
-    ),
-    readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
-    requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
+    ...SIGNING_ACTORS,
     signWithPassword: fromPromise<SignWithPasswordOutput, SignWithPasswordInput>(
       notProvided('signWithPassword'),
     ),
-    signChallenge: fromPromise<SignChallengeOutput, SignChallengeInput>(notProvided('signChallenge')),
     register: fromPromise<SignedIn, RegisterInput>(notProvided('register')),
   },
   actions: {
-    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
+    ...secretEntryActions<RegistrationContext, RegistrationEvent>(SLOTS),
+    ...flowActions<RegistrationContext, RegistrationEvent>(),
     clearError: assign({ error: undefined }),
     /** Both counts may have changed without the app knowing: read again before another try. */
     forgetCounts: assign({ pinStatus: undefined, passwordStatus: undefined }),
@@ -115,6 +146,13 @@ export const registrationMachine = setup({
     }),
     /** What was signed belongs to one challenge: a new attempt starts without it. */
     dropSignatures: assign({ challenge: undefined, signed: undefined, authSignature: undefined }),
+    dropChallenge: assign({ challenge: undefined }),
+    keepPasswordSignature: assign({
+      signed: ({ event }) => (event as unknown as DoneActorEvent<SignWithPasswordOutput>).output,
+    }),
+    keepPinSignature: assign({
+      authSignature: ({ event }) => (event as unknown as DoneActorEvent<SignChallengeOutput>).output,
+    }),
     clearSecrets: assign(NO_SECRETS),
     clearAll: assign({
       ...NO_SECRETS,
@@ -125,6 +163,7 @@ export const registrationMachine = setup({
     }),
   },
   guards: {
+    ...secretEntryGuards<RegistrationContext, RegistrationEvent>(SLOTS),
     prefetched: ({ context }) =>
       context.authCertificate !== undefined &&
       context.pinStatus !== undefined &&
@@ -144,7 +183,7 @@ export const registrationMachine = setup({
           src: 'readAuthCertificate',
           input: ({ context }) => ({ cardId: context.cardId }),
           onDone: { actions: assign({ authCertificate: ({ event }) => event.output }) },
-          onError: cardFailure(),
+          onError: cardFailures('registration'),
         },
         {
           id: 'readPinStatus',
@@ -154,7 +193,7 @@ export const registrationMachine = setup({
             { guard: ({ event }) => event.output.locked, target: '#registration.pinLocked' },
             { actions: assign({ pinStatus: ({ event }) => event.output }) },
           ],
-          onError: cardFailure(),
+          onError: cardFailures('registration'),
         },
         {
           id: 'readPasswordStatus',
@@ -164,7 +203,7 @@ export const registrationMachine = setup({
             { guard: ({ event }) => event.output.locked, target: '#registration.passwordLocked' },
             { actions: assign({ passwordStatus: ({ event }) => event.output }) },
           ],
-          onError: cardFailure(),
+          onError: cardFailures('registration'),
         },
       ],
       on: { CANCEL: '#registration.cancelled' },
@@ -194,34 +233,17 @@ export const registrationMachine = setup({
         password: {
           entry: assign({ pin: '', passwordConfirmation: undefined, pinConfirmation: undefined }),
           on: {
-            CHAR: {
-              guard: ({ context, event }) => canAddPasswordChar(context.password, event.char),
-              actions: [
-                assign({ password: ({ context, event }) => context.password + event.char }),
-                'clearError',
-              ],
-            },
-            BACK: [
-              { guard: ({ context }) => context.password === '', target: 'customerNumber' },
-              { actions: assign({ password: ({ context }) => dropLast(context.password) }) },
-            ],
-            OK: { guard: ({ context }) => isPasswordComplete(context.password), target: 'pin' },
+            ...typingKeys(SLOTS, 'password', { target: 'customerNumber' }),
+            OK: { guard: secretComplete('password'), target: 'pin' },
           },
         },
         pin: {
           // A value is only good for the call right after its warning's CONFIRM.
           entry: assign({ passwordConfirmation: undefined, pinConfirmation: undefined }),
           on: {
-            DIGIT: {
-              guard: ({ context, event }) => canAddPinDigit(context.pin, event.digit),
-              actions: [assign({ pin: ({ context, event }) => context.pin + event.digit }), 'clearError'],
-            },
-            BACK: [
-              // Back to the password means a new attempt with both secrets.
-              { guard: ({ context }) => context.pin === '', target: 'password', actions: 'dropSignatures' },
-              { actions: assign({ pin: ({ context }) => dropLast(context.pin) }) },
-            ],
-            OK: { guard: ({ context }) => isPinComplete(context.pin), target: 'submitted' },
+            // Back to the password means a new attempt with both secrets.
+            ...typingKeys(SLOTS, 'pin', { target: 'password', actions: 'dropSignatures' }),
+            OK: { guard: secretComplete('pin'), target: 'submitted' },
           },
         },
         submitted: {
@@ -231,19 +253,9 @@ export const registrationMachine = setup({
           ],
           on: { BACK: 'pin' },
         },
-        // The warnings: the bridge's value is in context; only CONFIRM sends it, with the secret.
-        confirmingPassword: {
-          on: {
-            CONFIRM: 'submitted',
-            BACK: { target: 'password', actions: assign({ password: '' }) },
-          },
-        },
-        confirmingPin: {
-          on: {
-            CONFIRM: 'submitted',
-            BACK: { target: 'pin', actions: assign({ pin: '' }) },
-          },
-        },
+        // The warnings: only CONFIRM sends the secret again, with the bridge's value.
+        confirmingPassword: { on: lastTryKeys('password', { confirm: 'submitted', back: 'password' }) },
+        confirmingPin: { on: lastTryKeys('pin', { confirm: 'submitted', back: 'pin' }) },
       },
     },
     challenging: {
@@ -258,110 +270,24 @@ export const registrationMachine = setup({
         onError: platformFailure(),
       },
     },
-    signingWithPassword: {
-      invoke: {
-        id: 'signWithPassword',
-        src: 'signWithPassword',
-        input: ({ context }): SignWithPasswordInput => ({
-          password: secret(context.password),
-          challenge: context.challenge ?? '',
-          cardId: context.cardId,
-          ...(context.passwordConfirmation === undefined
-            ? {}
-            : { confirmLastAttempt: context.passwordConfirmation }),
-        }),
-        onDone: {
-          target: 'signingWithPin',
-          actions: assign({
-            signed: ({ event }) => event.output,
-            heldPassword: undefined,
-            passwordConfirmation: undefined,
-          }),
-        },
-        onError: [
-          { guard: wrongWithNoTriesLeft, target: 'passwordLocked' },
-          { guard: failWith('pinLocked'), target: 'passwordLocked' },
-          {
-            guard: failWith('pinIncorrect'),
-            target: '#registration.entering.password',
-            actions: assign({
-              error: ({ event }) => errorWithKey(event, 'signPasswordIncorrect'),
-              passwordStatus: ({ context, event }) => statusAfter(context.passwordStatus, event),
-              heldPassword: undefined,
-              challenge: undefined,
-            }),
-          },
-          // One try left (known, stale or a value that ran out): the warning, with the bridge's value.
-          {
-            guard: failWith('lastAttempt'),
-            target: '#registration.entering.confirmingPassword',
-            actions: assign({
-              password: ({ context }) => context.heldPassword?.reveal() ?? '',
-              heldPassword: undefined,
-              passwordConfirmation: ({ event }) => confirmationOf(event.error),
-              passwordStatus: ({ context }) => lastTryStatus(context.passwordStatus),
-              challenge: undefined,
-              error: undefined,
-            }),
-          },
-          ...signFailure(),
-        ],
-      },
-      always: {
-        guard: ({ context }) => context.password !== '',
-        actions: assign({ heldPassword: ({ context }) => secret(context.password), password: '' }),
-      },
-    },
-    signingWithPin: {
-      invoke: {
-        id: 'signChallenge',
-        src: 'signChallenge',
-        input: ({ context }): SignChallengeInput => ({
-          pin: secret(context.pin),
-          challenge: context.challenge ?? '',
-          cardId: context.cardId,
-          ...(context.pinConfirmation === undefined ? {} : { confirmLastAttempt: context.pinConfirmation }),
-        }),
-        onDone: {
-          target: 'registering',
-          actions: assign({
-            authSignature: ({ event }) => event.output,
-            heldPin: undefined,
-            pinConfirmation: undefined,
-          }),
-        },
-        onError: [
-          { guard: wrongWithNoTriesLeft, target: 'pinLocked' },
-          { guard: failWith('pinLocked'), target: 'pinLocked' },
-          // Only the PIN again: the password's signature over this challenge is kept.
-          {
-            guard: failWith('pinIncorrect'),
-            target: '#registration.entering.pin',
-            actions: assign({
-              error: ({ event }) => errorWithKey(event, 'pinIncorrect'),
-              pinStatus: ({ context, event }) => statusAfter(context.pinStatus, event),
-              heldPin: undefined,
-            }),
-          },
-          {
-            guard: failWith('lastAttempt'),
-            target: '#registration.entering.confirmingPin',
-            actions: assign({
-              pin: ({ context }) => context.heldPin?.reveal() ?? '',
-              heldPin: undefined,
-              pinConfirmation: ({ event }) => confirmationOf(event.error),
-              pinStatus: ({ context }) => lastTryStatus(context.pinStatus),
-              error: undefined,
-            }),
-          },
-          ...signFailure(),
-        ],
-      },
-      always: {
-        guard: ({ context }) => context.pin !== '',
-        actions: assign({ heldPin: ({ context }) => secret(context.pin), pin: '' }),
-      },
-    },
+    signingWithPassword: signingState(SLOTS, 'password', SIGN_WITH_PASSWORD, {
+      signed: { target: 'signingWithPin', actions: 'keepPasswordSignature' },
+      // A wrong password or its warning: a new challenge for the next try.
+      locked: 'passwordLocked',
+      wrong: { target: '#registration.entering.password', actions: 'dropChallenge' },
+      lastTry: { target: '#registration.entering.confirmingPassword', actions: 'dropChallenge' },
+      maySpend: MAY_SPEND,
+      otherwise: cardFailures('registration', { pinLocked: 'passwordLocked' }),
+    }),
+    signingWithPin: signingState(SLOTS, 'pin', SIGN_WITH_PIN, {
+      signed: { target: 'registering', actions: 'keepPinSignature' },
+      // Only the PIN again: the password's signature over this challenge is kept.
+      locked: 'pinLocked',
+      wrong: { target: '#registration.entering.pin' },
+      lastTry: { target: '#registration.entering.confirmingPin' },
+      maySpend: MAY_SPEND,
+      otherwise: cardFailures('registration', { pinLocked: 'pinLocked' }),
+    }),
     registering: {
       invoke: {
         id: 'register',
@@ -389,18 +315,18 @@ export const registrationMachine = setup({
       },
     },
     // Dead ends: the viewer reads what to do; OK or CANCEL ends the registration.
-    pinLocked: deadEnd('showPinLocked'),
-    passwordLocked: deadEnd('showPasswordLocked'),
-    notMyNumberCard: deadEnd(),
-    certificateExpired: deadEnd(),
-    certificateRevoked: deadEnd(),
-    mismatch: deadEnd(),
-    alreadyLinked: deadEnd(),
+    pinLocked: deadEnd('registration', ['clearAll', 'showPinLocked']),
+    passwordLocked: deadEnd('registration', ['clearAll', 'showPasswordLocked']),
+    notMyNumberCard: deadEnd('registration', ['clearAll']),
+    certificateExpired: deadEnd('registration', ['clearAll']),
+    certificateRevoked: deadEnd('registration', ['clearAll']),
+    mismatch: deadEnd('registration', ['clearAll']),
+    alreadyLinked: deadEnd('registration', ['clearAll']),
     // RETRY starts again from the entry (the customer number is kept).
-    bridgeDown: retryable(),
-    platformDown: retryable(),
-    cardError: retryable(),
-    rejected: retryable(),
+    bridgeDown: retryable('registration', RETRY_ENTRY, '#registration.entering'),
+    platformDown: retryable('registration', RETRY_ENTRY, '#registration.entering'),
+    cardError: retryable('registration', RETRY_ENTRY, '#registration.entering'),
+    rejected: retryable('registration', RETRY_ENTRY, '#registration.entering'),
     registered: {
       type: 'final',
       entry: 'clearAll',
@@ -413,3 +339,11 @@ export const registrationMachine = setup({
     cancelled: { type: 'final', entry: 'clearAll', output: { outcome: 'cancelled' as const } },
   },
 });
+
+/** Too slow for the challenge: both secrets again, from the password. */
+function platformFailure() {
+  return platformFailures('registration', {
+    target: '#registration.entering.password',
+    actions: ['dropSignatures', 'clearSecrets'],
+  });
+}

@@ -3,6 +3,7 @@ import type { AnyEventObject, SnapshotFrom } from 'xstate';
 import { CUSTOMER_NUMBER_MIN, PASSWORD_MIN } from '../../../machines/entry';
 import {
   CARD_ID,
+  CUSTOMER_NUMBER,
   cardErrors,
   done,
   fail,
@@ -10,6 +11,7 @@ import {
   platformErrors,
   signedIn,
 } from '../../../machines/testing/fixtures';
+import { chars, digits, startFlow } from '../../../machines/testing/flow-run';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { registrationMachine } from './registration.machine';
 
@@ -121,3 +123,30 @@ export const registrationSpec: ModelSpec<typeof registrationMachine> = {
     });
   },
 };
+
+/** The password's signature as the card gives it (with the signature certificate). */
+export const SIGN_OUTPUT = { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' };
+
+/** What the card reads while the viewer types: the certificate and both counts. */
+export const cardRead = (pinTries = 3, passwordTries = 5) => [
+  done('readAuthCertificate', 'QVVUSA=='),
+  done('readPinStatus', pinStatus(pinTries)),
+  done('readPasswordStatus', pinStatus(passwordTries, 5)),
+];
+
+/** The customer number, the password and the PIN typed, each with OK. */
+export const everythingTyped = (password = 'ABC123', pin = '9753') => [
+  ...digits(CUSTOMER_NUMBER),
+  { type: 'OK' },
+  ...chars(password),
+  { type: 'OK' },
+  ...digits(pin),
+  { type: 'OK' },
+];
+
+/** Registration started with a fake card and platform, given `events` first. */
+export async function registration(...events: AnyEventObject[]) {
+  const flow = await startFlow(registrationSpec);
+  await flow.send(...events);
+  return flow;
+}

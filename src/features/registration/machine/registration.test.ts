@@ -1,6 +1,5 @@
 /** Registration rules and each error branch, one by one, with fake card and platform. */
 import { messageFor } from '../../../machines/messages';
-import type { Secret } from '../../../machines/secret';
 import {
   cardErrors,
   done,
@@ -9,45 +8,29 @@ import {
   platformErrors,
   signedIn,
 } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes } from '../../../machines/testing/model';
-import { registrationSpec } from './registration.test-model';
-
-type Event = { type: string; [key: string]: unknown };
-const digits = (value: string) => [...value].map((digit) => ({ type: 'DIGIT', digit }));
-const chars = (value: string) => [...value].map((char) => ({ type: 'CHAR', char }));
-const signOutput = { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' };
+import { chars, digits, revealedInputs, startFlow } from '../../../machines/testing/flow-run';
+import {
+  cardRead,
+  everythingTyped,
+  registration,
+  registrationSpec,
+  SIGN_OUTPUT as signOutput,
+} from './registration.test-model';
 
 async function start(pinTries = 3, passwordTries = 5) {
-  const run = startWithFakes(registrationSpec);
-  const send = async (...events: Event[]) => {
-    for (const event of events) await dispatch(run as never, event);
-  };
-  await send(
-    done('readAuthCertificate', 'QVVUSA=='),
-    done('readPinStatus', pinStatus(pinTries)),
-    done('readPasswordStatus', pinStatus(passwordTries, 5)),
-  );
-  const state = () => run.actor.getSnapshot();
+  const flow = await registration(...cardRead(pinTries, passwordTries));
+  const state = flow.snapshot;
   const expectError = (key: string) => {
     expect(state().context.error?.messageKey).toBe(key);
     expect(messageFor(state().context.error!.messageKey).ja.length).toBeGreaterThan(5);
     expect(messageFor(state().context.error!.messageKey).en.length).toBeGreaterThan(5);
   };
-  return { run, send, state, expectError };
+  return { ...flow, run: flow, state, expectError };
 }
 
-async function typedAll(pinTries = 3, passwordTries = 5) {
-  const flow = await start(pinTries, passwordTries);
-  await flow.send(
-    ...digits('10010099'),
-    { type: 'OK' },
-    ...chars('ABC123'),
-    { type: 'OK' },
-    ...digits('9753'),
-    {
-      type: 'OK',
-    },
-  );
+async function typedAll() {
+  const flow = await start();
+  await flow.send(...everythingTyped());
   return flow;
 }
 
@@ -62,7 +45,7 @@ async function atRegister() {
 }
 
 const revealed = (inputs: unknown[], field: 'pin' | 'password') =>
-  inputs.map((input) => (input as Record<string, Secret>)[field]!.reveal());
+  revealedInputs(inputs, field).map((input) => (input as { secret: string }).secret);
 
 describe('entry', () => {
   test('customer number digits only; password A–Z 0–9, 6 to 16; PIN 4 digits', async () => {
@@ -99,6 +82,40 @@ describe('entry', () => {
     await send(done('register', signedIn()));
     expect(state().output).toEqual({ outcome: 'signedIn', signedIn: signedIn() });
     expect(state().context.customerNumber).toBe('');
+  });
+});
+
+describe('while the card is read', () => {
+  test('BACK takes the last digit of the customer number; on an empty one it leaves', async () => {
+    const { send, state } = await start();
+    await send(...digits('12'), { type: 'BACK' });
+    expect(state().value).toEqual({ entering: 'customerNumber' });
+    expect(state().context.customerNumber).toBe('1');
+    await send({ type: 'BACK' }, { type: 'BACK' });
+    expect(state().output).toEqual({ outcome: 'cancelled' });
+  });
+
+  test('OK waits until the certificate and both counts are read, then asks for the challenge', async () => {
+    const flow = await registration(...everythingTyped());
+    expect(flow.snapshot().matches({ entering: 'submitted' })).toBe(true);
+    await flow.send(done('readPasswordStatus', pinStatus(5, 5)), done('readPinStatus', pinStatus(3)));
+    expect(flow.snapshot().matches({ entering: 'submitted' })).toBe(true);
+    await flow.send(done('readAuthCertificate', 'QVVUSA=='));
+    expect(flow.snapshot().value).toBe('challenging');
+  });
+
+  test.each([
+    ['the PIN count', done('readPasswordStatus', pinStatus(5, 5)), done('readAuthCertificate', 'QVVUSA==')],
+    ['the password count', done('readPinStatus', pinStatus(3)), done('readAuthCertificate', 'QVVUSA==')],
+  ])('without %s it keeps waiting', async (_, ...answers) => {
+    const flow = await registration(...everythingTyped(), ...answers);
+    expect(flow.snapshot().matches({ entering: 'submitted' })).toBe(true);
+    expect(flow.fakes.inputsOf('requestChallenge')).toEqual([]);
+  });
+
+  test('with a bridge that gives no card identity, the card calls name no card', async () => {
+    const flow = await startFlow({ ...registrationSpec, input: undefined });
+    expect(flow.fakes.inputsOf('readAuthCertificate')).toEqual([{ cardId: undefined }]);
   });
 });
 

@@ -1,6 +1,4 @@
 /** The registration view for every state of the real registration machine (fake card and platform). */
-import type { AnyStateMachine } from 'xstate';
-import { settle } from '../../../machines/testing/fake-actors';
 import {
   CONFIRMATION,
   cardErrors,
@@ -10,7 +8,8 @@ import {
   platformErrors,
   signedIn,
 } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { chars, digits, send, startFlow } from '../../../machines/testing/flow-run';
 import { registrationMachine } from '../machine/registration.machine';
 import { registrationSpec } from '../machine/registration.test-model';
 import type { MessageProps, StatusProps } from '../../../app/view/app-view';
@@ -21,20 +20,13 @@ import { registrationView, type CustomerNumberProps } from './registration-view'
 import { SCREEN } from '../../../app/screens/ids';
 
 type Run = PathRun<typeof registrationMachine>;
-type Event = { type: string; [key: string]: unknown };
 
-async function send(run: Run, ...events: Event[]): Promise<void> {
-  for (const event of events) await dispatch(run as unknown as PathRun<AnyStateMachine>, event);
-}
-const digits = (value: string): Event[] => [...value].map((digit) => ({ type: 'DIGIT', digit }));
-const chars = (value: string): Event[] => [...value].map((char) => ({ type: 'CHAR', char }));
 const view = (run: Run) => registrationView(run.actor.getSnapshot());
 const props = <P>(run: Run) => view(run).props as P;
 const state = (run: Run) => run.actor.getSnapshot().value;
 
 async function start(pinTries = 3, passwordTries = 5): Promise<Run> {
-  const run = startWithFakes(registrationSpec);
-  await settle();
+  const run = await startFlow(registrationSpec);
   await send(
     run,
     done('readAuthCertificate', 'Q0VSVA=='),
@@ -122,8 +114,7 @@ describe('registration view: entry', () => {
   });
 
   test('OK before the card answered: the PIN screen waits', async () => {
-    const run = startWithFakes(registrationSpec);
-    await settle();
+    const run = await startFlow(registrationSpec);
     await atPin(run);
     await send(run, ...digits('9753'), { type: 'OK' });
     expect(state(run)).toEqual({ entering: 'submitted' });

@@ -9,24 +9,16 @@ import {
   CUSTOMER_NUMBER_MIN,
   PASSWORD_MAX,
   PASSWORD_MIN,
-  PIN_LENGTH,
 } from '../../../machines/entry';
 import type { FlowError } from '../../../machines/errors';
-import type { PinStatus } from '../../../machines/ports';
 import type { registrationMachine } from '../machine/registration.machine';
 import type { MessageRef } from '../../../app/i18n/i18n';
 import type { ActorTarget } from '../../../app/screens/Screen';
-import {
-  deadEndView,
-  errorRef,
-  retryableView,
-  stateName,
-  statusView,
-  type ScreenView,
-} from '../../../app/view/app-view';
+import { deadEndView, errorRef, stateName, statusView, type ScreenView } from '../../../app/view/app-view';
 import { RegistrationScreen } from '../index';
 import type { PinEntryProps, SignPasswordProps } from '../../secret-entry/props';
 import { SecretEntryScreen } from '../../secret-entry/index';
+import { pinEntryView, signingFlowView, triesOf } from '../../secret-entry/view/signing-flow-view';
 
 /** 'customer-number': the cable TV customer number (not a secret: it is shown as typed). */
 export interface CustomerNumberProps {
@@ -40,9 +32,6 @@ type RegistrationSnapshot = Pick<SnapshotFrom<typeof registrationMachine>, 'valu
 type Context = RegistrationSnapshot['context'];
 
 const TARGET: ActorTarget = 'registration';
-
-const tries = (status: PinStatus | undefined) =>
-  status ? { triesLeft: status.triesLeft, maxTries: status.maxTries } : {};
 
 /**
  * Each entry screen shows only the errors about it: the machine keeps the last error in context
@@ -88,33 +77,27 @@ const signPassword = (context: Context, confirming: boolean): ScreenView<SignPas
       length: context.password.length,
       minLength: PASSWORD_MIN,
       maxLength: PASSWORD_MAX,
-      ...tries(context.passwordStatus),
+      ...triesOf(context.passwordStatus),
       confirmingLastAttempt: confirming,
     },
     passwordError(context.error, context),
   ),
 });
 
-const pinEntry = (context: Context, confirming: boolean, waiting: boolean): ScreenView<PinEntryProps> => ({
-  screen: SecretEntryScreen.pinEntry,
-  target: TARGET,
-  props: withError(
-    {
-      purpose: 'registration',
-      digits: context.pin.length,
-      maxDigits: PIN_LENGTH,
-      ...tries(context.pinStatus),
-      confirmingLastAttempt: confirming,
-      waiting,
-    },
-    pinError(context.error, context),
-  ),
-});
+const pinEntry = (context: Context, confirming: boolean, waiting: boolean): ScreenView<PinEntryProps> =>
+  pinEntryView(TARGET, {
+    digits: context.pin.length,
+    status: context.pinStatus,
+    confirmingLastAttempt: confirming,
+    waiting,
+    error: pinError(context.error, context),
+  });
 
 export function registrationView(snapshot: RegistrationSnapshot): ScreenView {
   const { context } = snapshot;
   const body = errorRef(context.error);
-  switch (stateName(snapshot.value)) {
+  const state = stateName(snapshot.value);
+  switch (state) {
     case 'entering.customerNumber':
       return customerNumber(context);
     case 'entering.password':
@@ -138,30 +121,15 @@ export function registrationView(snapshot: RegistrationSnapshot): ScreenView {
       return deadEndView(TARGET, 'login.title.locked', { key: 'pinLocked' });
     case 'passwordLocked':
       return deadEndView(TARGET, 'registration.title.passwordLocked', { key: 'signPasswordLocked' });
-    case 'notMyNumberCard':
-      return deadEndView(TARGET, 'common.title.card', body);
-    case 'certificateExpired':
-    case 'certificateRevoked':
-      return deadEndView(TARGET, 'login.title.certificate', body);
     case 'mismatch':
       return deadEndView(TARGET, 'registration.title.mismatch', body);
     case 'alreadyLinked':
       return deadEndView(TARGET, 'registration.title.alreadyLinked', body);
-    case 'bridgeDown':
-    case 'platformDown':
-      return retryableView(TARGET, 'common.title.connection', body);
-    case 'cardError':
-      return retryableView(TARGET, 'common.title.card', body);
-    case 'rejected':
-      return retryableView(TARGET, 'common.title.error', body);
     case 'registered':
       return statusView(TARGET, { titleKey: 'registration.registered', bodyKey: 'common.pleaseWait' });
     case 'cancelled':
       return statusView(TARGET, { titleKey: 'registration.cancelled', bodyKey: 'common.pleaseWait' });
-    case 'cardChanged':
-      // Passing: the session shows why at once (another card is in; nothing was sent to it).
-      return statusView(TARGET, { titleKey: 'common.title.card', bodyKey: 'common.pleaseWait' });
     default:
-      return statusView(TARGET, { titleKey: 'common.pleaseWait' });
+      return signingFlowView(TARGET, state, context.error);
   }
 }

@@ -7,7 +7,7 @@
 import type { MessageKey, MessageParams } from '../../../machines/messages';
 import type { Profile } from '../../../machines/ports';
 
-export const RENEWAL_NOTICE_DAYS = 90;
+const RENEWAL_NOTICE_DAYS = 90;
 
 export interface CertificateNotice {
   messageKey: MessageKey;

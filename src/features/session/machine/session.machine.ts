@@ -34,7 +34,7 @@ export const DEFAULT_WARNING_LEAD_MS = 30_000;
 /** WCAG 2.2.1: at least 20 seconds to extend. */
 export const MIN_WARNING_LEAD_MS = 20_000;
 /** A refresh that failed for the network is tried again this much later. */
-export const REFRESH_RETRY_MS = 30_000;
+const REFRESH_RETRY_MS = 30_000;
 
 export interface SessionInput {
   idleTimeoutMs?: number;

@@ -17,6 +17,7 @@ import { messageFor } from '../../../machines/messages';
 import { allTranslations } from '../../../app/i18n/i18n';
 import { sessionView } from './session-view';
 import { SCREEN } from '../../../app/screens/ids';
+import { okNotice } from '../../../app/testing/screen-harness-views';
 
 type Run = PathRun<typeof sessionMachine>;
 const settings = { ...DEFAULT_SETTINGS, services: ['health' as const] };
@@ -157,12 +158,7 @@ describe('session view', () => {
     expect(view(run).main).toMatchObject({
       screen: SCREEN.message,
       target: 'session',
-      props: {
-        tone: 'notice',
-        titleKey: 'shell.signCertificateTitle',
-        body: { key: 'signCertificateChanged' },
-        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-      },
+      props: okNotice('shell.signCertificateTitle', 'signCertificateChanged'),
     });
     for (const language of ['ja', 'en'] as const) {
       expect(allTranslations()[language]['shell.signCertificateTitle']).toBeTruthy();

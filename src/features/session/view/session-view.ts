@@ -7,7 +7,14 @@ import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import { certificateNotice, signCertificateNotice } from '../machine/certificate-expiry';
 import type { sessionMachine } from '../machine/session.machine';
 import type { AppSettings } from '../../../app/settings/settings';
-import { messageView, statusView, type AppView, type ScreenView } from '../../../app/view/app-view';
+import {
+  messageView,
+  statusView,
+  type AppView,
+  type MessageAction,
+  type MessageProps,
+  type ScreenView,
+} from '../../../app/view/app-view';
 import { bookingView } from '../../booking/view/booking-view';
 import { healthView } from '../../health/view/health-view';
 import { loginView } from '../../login/view/login-view';
@@ -21,6 +28,19 @@ const childSnapshot = (snapshot: SessionSnapshot, id: string): unknown =>
 
 const waiting = (titleKey: string, bodyKey = 'common.pleaseWait'): ScreenView =>
   statusView('session', { titleKey, bodyKey });
+
+/** Something happened the viewer should know of; nothing went wrong, so nobody needs calling. */
+const notice = (titleKey: string, body: MessageProps['body'], actions: MessageAction[]): ScreenView =>
+  messageView('session', { tone: 'notice', titleKey, body, actions, contact: false });
+
+/**
+ * The card, the reader or the bridge is not usable: nothing to press, the screen changes by itself
+ * when it is; `contact` when only the operator can help.
+ */
+const cannotGoOn = (titleKey: string, body: MessageProps['body'], contact: boolean): ScreenView =>
+  messageView('session', { tone: 'error', titleKey, body, actions: [], contact });
+
+const OK: MessageAction[] = [{ labelKey: 'common.ok', event: { type: 'OK' } }];
 
 /** The flow in the foreground and its view function. */
 const flows = {
@@ -47,22 +67,14 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
     };
   }
   if (snapshot.matches({ loggedIn: { screen: 'renewedNotice' } })) {
-    return messageView('session', {
-      tone: 'notice',
-      titleKey: 'shell.certificateRenewedTitle',
-      body: { key: 'certificateRenewed' },
-      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-      contact: false,
-    });
+    return notice('shell.certificateRenewedTitle', { key: 'certificateRenewed' }, OK);
   }
   if (snapshot.matches({ loggedIn: { screen: 'signCertificateNotice' } })) {
-    return messageView('session', {
-      tone: 'notice',
-      titleKey: 'shell.signCertificateTitle',
-      body: { key: signCertificateNotice(profile) ?? 'signCertificateChanged' },
-      actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-      contact: false,
-    });
+    return notice(
+      'shell.signCertificateTitle',
+      { key: signCertificateNotice(profile) ?? 'signCertificateChanged' },
+      OK,
+    );
   }
   if (snapshot.matches({ loggedIn: { screen: SessionScreen.home } })) {
     return {
@@ -91,58 +103,34 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
     }
     case 'unreadableCard':
       // A card the bridge knows is not a My Number card, or one it cannot talk to (mute).
-      return messageView('session', {
-        tone: 'error',
-        titleKey: 'common.title.card',
-        body: { key: snapshot.context.presence === 'unsupported' ? 'notMyNumberCard' : 'cardUnreadable' },
-        actions: [],
-        contact: snapshot.context.presence !== 'unsupported',
-      });
+      return snapshot.context.presence === 'unsupported'
+        ? cannotGoOn('common.title.card', { key: 'notMyNumberCard' }, false)
+        : cannotGoOn('common.title.card', { key: 'cardUnreadable' }, true);
     case 'checkingCard':
       // A card just went in and the bridge is still classifying it.
       return waiting('common.title.checking');
     case 'readerUnavailable':
       // The box restarts its reader service by itself; the screen changes when it is back.
-      return messageView('session', {
-        tone: 'error',
-        titleKey: 'common.title.connection',
-        body: { key: 'readerServiceUnavailable' },
-        actions: [],
-        contact: false,
-      });
+      return cannotGoOn('common.title.connection', { key: 'readerServiceUnavailable' }, false);
     case 'noReader':
     case 'bridgeDown':
       // Nothing to press: the screen changes by itself when the reader or the bridge is back.
-      return messageView('session', {
-        tone: 'error',
-        titleKey: 'common.title.connection',
-        body: { key: value },
-        actions: [],
-        contact: true,
-      });
+      return cannotGoOn('common.title.connection', { key: value }, true);
     case 'bridgeRefused':
       // The box's launch URL carries the bridge's token; reopening the app is what brings it back.
-      return messageView('session', {
-        tone: 'error',
-        titleKey: 'shell.bridgeRefusedTitle',
-        body: { key: 'bridgeRefused' },
-        actions: [],
-        contact: true,
-      });
+      return cannotGoOn('shell.bridgeRefusedTitle', { key: 'bridgeRefused' }, true);
     case 'authenticating':
       return flowView(
         snapshot,
         snapshot.matches({ authenticating: 'registration' }) ? 'registration' : 'login',
       );
     case 'cardIdle':
-      return messageView('session', {
-        tone: 'notice',
-        titleKey: 'shell.cardIdleTitle',
+      return notice(
+        'shell.cardIdleTitle',
         // After a swap: why the flow started again (nothing was sent to the new card).
-        body: { key: snapshot.context.logoutReason === 'cardChanged' ? 'cardChanged' : 'pressOkToLogIn' },
-        actions: [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
-        contact: false,
-      });
+        { key: snapshot.context.logoutReason === 'cardChanged' ? 'cardChanged' : 'pressOkToLogIn' },
+        [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
+      );
     case 'loggedIn':
       return loggedInView(snapshot, settings);
     case 'loggingOut':

@@ -1,44 +1,29 @@
 /** @jest-environment jsdom */
-import { boxes } from '../../../../app/layout-check/layout';
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
+import { bookingSummary } from '../../testing/screen-fixtures';
 import type { BookingDetailProps } from '../../view/booking-view';
 import { BookingDetail } from './BookingDetail';
 
 const props: BookingDetailProps = {
-  booking: {
-    id: 'BK-20261203-000123',
-    status: 'confirmed',
-    facilityName: 'みどり市立中央公民館（みどり市民文化交流センター内）',
-    roomName: '多目的ホール（ステージ・音響設備付き）',
-    date: '2026-12-03',
-    slot: { code: 'afternoon', start: '13:00', end: '17:00' },
-    feeYen: 5000,
+  booking: bookingSummary({
+    // A rule long enough to wrap, in the details and in the question's panel.
     rule: {
       ja: '利用日の前日17時まで、この画面で取り消せます。それより後は、施設に直接お電話ください（受付 9:00〜17:00）。',
       en: 'You can cancel here until 17:00 the day before. After that, please call the facility directly (9:00–17:00).',
     },
-  },
+  }),
   confirmingCancel: false,
 };
 const asking = { ...props, confirmingCancel: true };
 
-/** The lowest text above the buttons must end before the buttons start (nothing hides behind them). */
-const textClearsButtons = (rendered: { app: Parameters<typeof boxes>[0] }): boolean => {
-  const all = boxes(rendered.app);
-  const buttonsTop = Math.min(...all.filter((b) => b.path.includes('/Buttons/')).map((b) => b.y));
-  const textBottom = Math.max(
-    ...all
-      .filter((b) => b.text && !b.path.includes('/Buttons/') && !b.path.includes('/Frame/'))
-      .map((b) => b.y + b.h),
-  );
-  return textBottom <= buttonsTop;
-};
-
 describe('BookingDetail screen', () => {
-  it('shows the booking and the facility’s cancellation rule', () => {
-    const screen = renderScreen(BookingDetail, props);
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
+  // The details and the cancel question over them: each shows its own texts and not the other's.
+  it.each([
+    {
+      view: 'the booking and the facility’s cancellation rule',
+      shown: props,
+      texts: [
         '予約の内容',
         '予約番号：BK-20261203-000123',
         '施設：みどり市立中央公民館（みどり市民文化交流センター内）',
@@ -47,12 +32,28 @@ describe('BookingDetail screen', () => {
         props.booking.rule.ja,
         '取り消す',
         '戻る',
-      ]),
-    );
-    expect(screen.texts()).not.toContain('この予約を取り消しますか');
-    expect(screen.screen.announcement()).toMatch(
-      /^予約の内容。予約番号：BK-20261203-000123。.*取り消しのきまり。利用日の前日17時まで/,
-    );
+      ],
+      hidden: 'この予約を取り消しますか',
+      spoken: /^予約の内容。予約番号：BK-20261203-000123。.*取り消しのきまり。利用日の前日17時まで/,
+    },
+    {
+      view: 'the question before cancelling, with the rule',
+      shown: asking,
+      texts: [
+        'この予約を取り消しますか',
+        '2026年12月3日（木） 午後 13:00〜17:00　みどり市立中央公民館（みどり市民文化交流センター内） 多目的ホール（ステージ・音響設備付き）',
+        props.booking.rule.ja,
+        '取り消す',
+        'やめる',
+      ],
+      hidden: '予約番号：BK-20261203-000123',
+      spoken: /^この予約を取り消しますか。2026年12月3日（木）.*取り消しのきまり。利用日の前日17時まで/,
+    },
+  ])('shows $view', ({ shown, texts, hidden, spoken }) => {
+    const screen = renderScreen(BookingDetail, shown);
+    expectTexts(screen, texts);
+    expect(screen.texts()).not.toContain(hidden);
+    expect(screen.screen.announcement()).toMatch(spoken);
   });
 
   it('取り消す sends CANCEL_BOOKING; 戻る and Back send BACK', () => {
@@ -61,21 +62,8 @@ describe('BookingDetail screen', () => {
     expect(screen.sent).toEqual([{ type: 'CANCEL_BOOKING' }, { type: 'BACK' }, { type: 'BACK' }]);
   });
 
-  it('asks before cancelling, with the rule; focus starts on やめる', () => {
+  it('asking, the focus starts on やめる: OK there and Back send BACK, 取り消す sends CONFIRM', () => {
     const screen = renderScreen(BookingDetail, asking);
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        'この予約を取り消しますか',
-        '2026年12月3日（木） 午後 13:00〜17:00　みどり市立中央公民館（みどり市民文化交流センター内） 多目的ホール（ステージ・音響設備付き）',
-        props.booking.rule.ja,
-        '取り消す',
-        'やめる',
-      ]),
-    );
-    expect(screen.texts()).not.toContain('予約番号：BK-20261203-000123');
-    expect(screen.screen.announcement()).toMatch(
-      /^この予約を取り消しますか。2026年12月3日（木）.*取り消しのきまり。利用日の前日17時まで/,
-    );
     expect(screen.announced.at(-1)).toBe('やめる');
     screen.press('Enter', 'Left', 'Enter', 'Back');
     expect(screen.sent).toEqual([{ type: 'BACK' }, { type: 'CONFIRM' }, { type: 'BACK' }]);
@@ -83,23 +71,13 @@ describe('BookingDetail screen', () => {
 
   it('switches to the question on update and reads in English', () => {
     const screen = renderScreen(BookingDetail, props, { language: 'en' });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['Booking details', 'Cancellation rule', 'Cancel booking', 'Back']),
-    );
+    expectTexts(screen, ['Booking details', 'Cancellation rule', 'Cancel booking', 'Back']);
     screen.update(asking);
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['Cancel this booking?', props.booking.rule.en, 'Keep it']),
-    );
+    expectTexts(screen, ['Cancel this booking?', props.booking.rule.en, 'Keep it']);
   });
 
-  it('keeps long names and the rule inside the safe area, in both views and languages', () => {
-    expect(renderScreen(BookingDetail, props).layoutProblems()).toEqual([]);
-    expect(renderScreen(BookingDetail, props, { language: 'en' }).layoutProblems()).toEqual([]);
-    expect(renderScreen(BookingDetail, asking).layoutProblems()).toEqual([]);
-    expect(renderScreen(BookingDetail, asking, { language: 'en' }).layoutProblems()).toEqual([]);
-    for (const shown of [props, asking]) {
-      expect(textClearsButtons(renderScreen(BookingDetail, shown))).toBe(true);
-      expect(textClearsButtons(renderScreen(BookingDetail, shown, { language: 'en' }))).toBe(true);
-    }
+  it('keeps long names and the rule inside the safe area and clear of the buttons, in both views and languages', () => {
+    const cases = [...inBothLanguages(props), ...inBothLanguages(asking)];
+    expect(layoutProblemsOf(BookingDetail, cases, { textClearsButtons: true })).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, layoutProblemsOf, pressed } from '../../../../app/testing/screen-harness';
 import { calendarWeeks } from '../../view/booking-dates';
+import { SLOT_TAKEN_NOTICE } from '../../testing/screen-fixtures';
 import type { DatePickerProps } from '../../view/booking-view';
 import { DatePicker } from './DatePicker';
 
@@ -17,20 +19,15 @@ const props: DatePickerProps = {
   loading: false,
   none: false,
 };
-const notice = { key: 'slotTakenRefreshed' as const };
 
 describe('DatePicker screen', () => {
   it('shows the weeks Sunday first with weekday names, free days ○ and full days ×', () => {
     const screen = renderScreen(DatePicker, props);
     const texts = screen.texts();
-    expect(texts).toEqual(
-      expect.arrayContaining(['日にちを選ぶ', '日', '月', '土', '12/3 ×', '5 ○', '4 ×', '1/1 ○', '2 ×']),
-    );
+    expectTexts(screen, ['日にちを選ぶ', '日', '月', '土', '12/3 ×', '5 ○', '4 ×', '1/1 ○', '2 ×']);
     expect(texts.join(' ')).toContain('2026年12月〜2027年1月');
     // The focus starts on the first day with free slots, said in full in the panel.
-    expect(texts).toEqual(
-      expect.arrayContaining(['2026年12月5日（土）', '○ 空きあり', '○ 空きあり　× 空きなし']),
-    );
+    expectTexts(screen, ['2026年12月5日（土）', '○ 空きあり', '○ 空きあり　× 空きなし']);
     expect(screen.screen.announcement()).toBe(
       '日にちを選ぶ。みどり市立中央公民館（みどり市民文化交流センター内）。矢印ボタンで日にちを選び、決定ボタンを押してください。12月5日 土曜日、空きあり。',
     );
@@ -40,7 +37,7 @@ describe('DatePicker screen', () => {
     const screen = renderScreen(DatePicker, props);
     screen.press('Left');
     expect(screen.announced.at(-1)).toBe('12月4日 金曜日、空きなし');
-    expect(screen.texts()).toEqual(expect.arrayContaining(['2026年12月4日（金）', '× 空きなし']));
+    expectTexts(screen, ['2026年12月4日（金）', '× 空きなし']);
     screen.press('Enter');
     expect(screen.announced.at(-1)).toBe('この日は空きがありません。別の日をお選びください。');
     screen.press('Left', 'Left', 'Up'); // stops at the window's first day
@@ -50,7 +47,7 @@ describe('DatePicker screen', () => {
   });
 
   it('shows the notice when a slot was taken meanwhile', () => {
-    const screen = renderScreen(DatePicker, { ...props, notice });
+    const screen = renderScreen(DatePicker, { ...props, notice: SLOT_TAKEN_NOTICE });
     expect(screen.texts().join('')).toContain('ほかの方が先に予約されました');
     expect(screen.screen.announcement()).toContain('ほかの方が先に予約されました');
   });
@@ -74,9 +71,7 @@ describe('DatePicker screen', () => {
 
   it('reads in English', () => {
     const screen = renderScreen(DatePicker, props, { language: 'en' });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['Choose a date', 'Sun', 'Sat', 'Sat, 5 December 2026', '○ available']),
-    );
+    expectTexts(screen, ['Choose a date', 'Sun', 'Sat', 'Sat, 5 December 2026', '○ available']);
     expect(screen.screen.announcement()).toContain('Saturday 5 December, available.');
   });
 
@@ -88,19 +83,19 @@ describe('DatePicker screen', () => {
       weeks: calendarWeeks('2026-10-31', '2026-11-30', new Set(['2026-11-30'])),
       bookableDates: ['2026-11-30'],
     };
-    const ja = renderScreen(DatePicker, { ...sixWeeks, notice });
-    expect(ja.layoutProblems()).toEqual([]);
-    ja.press('Down', 'Down', 'Down', 'Down', 'Down', 'Left');
-    expect(ja.layoutProblems()).toEqual([]);
-    expect(renderScreen(DatePicker, { ...sixWeeks, notice }, { language: 'en' }).layoutProblems()).toEqual(
-      [],
-    );
     const none = {
       ...sixWeeks,
       weeks: calendarWeeks('2026-10-31', '2026-11-30', new Set()),
       bookableDates: [],
       none: true,
     };
-    expect(renderScreen(DatePicker, none, { language: 'en' }).layoutProblems()).toEqual([]);
+    const withNotice = { ...sixWeeks, notice: SLOT_TAKEN_NOTICE };
+    const cases = [
+      { props: withNotice },
+      { props: withNotice, keys: [...pressed('Down', 5), 'Left' as const] },
+      { props: withNotice, language: 'en' as const },
+      { props: none, language: 'en' as const },
+    ];
+    expect(layoutProblemsOf(DatePicker, cases)).toEqual([]);
   });
 });

@@ -6,8 +6,6 @@
  * in full with "空きあり/空きなし", the legend, and what to do (or the notice, when a slot was taken
  * meanwhile).
  */
-import { Lightning } from '@lightningjs/sdk';
-import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
 import { lineHeight, theme } from '../../../../app/theme/tokens';
 import {
@@ -20,9 +18,8 @@ import {
 } from '../../view/booking-dates';
 import type { DatePickerProps } from '../../view/booking-view';
 import { apart, bookingDate, spoken, textElement } from '../booking-format';
-import { Screen } from '../../../../app/screens/Screen';
+import { FocusGridScreen, gridScreenTemplate, gridTile } from '../focus-grid';
 import { datePickerStyles } from './DatePicker.styles';
-import { BookingScreen } from '../../index';
 
 type Styles = ReturnType<typeof datePickerStyles>;
 
@@ -43,28 +40,26 @@ const panelText = (s: Styles, key: 'focusDate' | 'body' | 'muted') => ({
   },
 });
 
-export class DatePicker extends Screen<DatePickerProps> {
-  static readonly screenName = BookingScreen.datePicker;
-
+export class DatePicker extends FocusGridScreen<DatePickerProps> {
   static override _template() {
     const s = datePickerStyles(theme());
-    return {
-      Frame: { type: ScreenFrame },
-      Heading: textElement(s.heading),
-      Loading: textElement({ ...s.loading, align: 'center' }),
-      Grid: { x: s.grid.x, y: s.grid.y, Weekdays: {}, Cells: { y: s.grid.cellsY } },
-      Panel: {
-        x: s.panel.x,
-        y: s.panel.y,
-        w: s.panel.w,
-        flex: { direction: 'column' },
-        FocusDate: panelText(s, 'focusDate'),
-        FocusState: panelText(s, 'body'),
-        Legend: panelText(s, 'muted'),
-        Notice: panelText(s, 'body'),
-        Guide: panelText(s, 'body'),
+    return gridScreenTemplate(s.grid, {
+      header: { Heading: textElement(s.heading), Loading: textElement({ ...s.loading, align: 'center' }) },
+      grid: { Weekdays: {}, Cells: { y: s.grid.cellsY } },
+      after: {
+        Panel: {
+          x: s.panel.x,
+          y: s.panel.y,
+          w: s.panel.w,
+          flex: { direction: 'column' },
+          FocusDate: panelText(s, 'focusDate'),
+          FocusState: panelText(s, 'body'),
+          Legend: panelText(s, 'muted'),
+          Notice: panelText(s, 'body'),
+          Guide: panelText(s, 'body'),
+        },
       },
-    };
+    });
   }
 
   private focusDate = '';
@@ -119,29 +114,10 @@ export class DatePicker extends Screen<DatePickerProps> {
         const look = focused ? c.focused : day.bookable ? c.bookable : c.full;
         return [
           {
-            x: column * (c.w + c.gap) + c.w / 2,
-            y: row * (c.h + c.gap) + c.h / 2,
-            w: c.w,
-            h: c.h,
-            mount: 0.5,
-            scale: focused ? c.focusScale : 1,
-            zIndex: focused ? 1 : 0,
-            Ring: {
-              x: -c.ring,
-              y: -c.ring,
-              w: c.w + 2 * c.ring,
-              h: c.h + 2 * c.ring,
-              rect: true,
-              color: focused ? c.focused.ring : day.bookable ? c.bookable.fill : c.full.outline,
-              shader: { type: Lightning.shaders.RoundedRectangle, radius: c.radius + c.ring },
-            },
-            Fill: {
-              w: c.w,
-              h: c.h,
-              rect: true,
-              color: look.fill,
-              shader: { type: Lightning.shaders.RoundedRectangle, radius: c.radius },
-            },
+            ...gridTile(c, column, row, focused, {
+              ring: focused ? c.focused.ring : day.bookable ? c.bookable.fill : c.full.outline,
+              fill: look.fill,
+            }),
             Label: {
               x: c.w / 2,
               y: c.h / 2 + 2,
@@ -189,7 +165,12 @@ export class DatePicker extends Screen<DatePickerProps> {
     return spoken([t('booking.title.date'), this.props.facilityName, guide, this.focusedSpoken()]);
   }
 
-  private move(delta: number) {
+  /** A week a row. */
+  protected rowLength() {
+    return 7;
+  }
+
+  protected move(delta: number) {
     if (this.props.loading) return true;
     const next = moveWithin(this.focusDate, delta, this.props.from, this.props.to);
     if (next !== this.focusDate) {
@@ -201,31 +182,10 @@ export class DatePicker extends Screen<DatePickerProps> {
     return true;
   }
 
-  override _handleLeft() {
-    return this.move(-1);
-  }
-
-  override _handleRight() {
-    return this.move(1);
-  }
-
-  override _handleUp() {
-    return this.move(-7);
-  }
-
-  override _handleDown() {
-    return this.move(7);
-  }
-
   override _handleEnter() {
     if (this.props.loading) return true;
     if (this.dayOf(this.focusDate)?.bookable) this.send({ type: 'SELECT', id: this.focusDate });
     else this.announce(t('booking.notBookable'));
-    return true;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
     return true;
   }
 }

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, layoutProblemsOf, pressed } from '../../../../app/testing/screen-harness';
 import type { FacilityListProps } from '../../view/booking-view';
 import { FacilityList } from './FacilityList';
 
@@ -17,26 +18,26 @@ const many: FacilityListProps = {
   loading: false,
   empty: false,
 };
+/** Three facilities: the list fits without scrolling, the bookings row is the fourth. */
+const three: FacilityListProps = { ...many, facilities: many.facilities.slice(0, 3) };
 
 describe('FacilityList screen', () => {
   it('lists the facilities with their kind and ends with the bookings row', () => {
-    const screen = renderScreen(FacilityList, { ...many, facilities: many.facilities.slice(0, 3) });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        '施設の予約',
-        '施設を選んで、決定ボタンを押してください。',
-        'みどり市総合体育館',
-        '体育館',
-        '予約の確認・取り消し',
-      ]),
-    );
+    const screen = renderScreen(FacilityList, three);
+    expectTexts(screen, [
+      '施設の予約',
+      '施設を選んで、決定ボタンを押してください。',
+      'みどり市総合体育館',
+      '体育館',
+      '予約の確認・取り消し',
+    ]);
     expect(screen.screen.announcement()).toBe('施設の予約。施設を選んで、決定ボタンを押してください。');
     screen.press('Down');
     expect(screen.announced.at(-1)).toBe('みどり市総合体育館、体育館、2番目、全4件のうち');
   });
 
   it('sends SELECT for a facility, MY_BOOKINGS for the last row, BACK for Back', () => {
-    const screen = renderScreen(FacilityList, { ...many, facilities: many.facilities.slice(0, 3) });
+    const screen = renderScreen(FacilityList, three);
     screen.press('Down', 'Enter', 'Down', 'Down', 'Down', 'Enter', 'Back');
     expect(screen.sent).toEqual([{ type: 'SELECT', id: 'f2' }, { type: 'MY_BOOKINGS' }, { type: 'BACK' }]);
   });
@@ -47,26 +48,20 @@ describe('FacilityList screen', () => {
     loading.press('Enter', 'Back');
     expect(loading.sent).toEqual([{ type: 'BACK' }]);
     const empty = renderScreen(FacilityList, { facilities: [], loading: false, empty: true });
-    expect(empty.texts()).toEqual(
-      expect.arrayContaining(['予約できる施設はありません。', '予約の確認・取り消し']),
-    );
+    expectTexts(empty, ['予約できる施設はありません。', '予約の確認・取り消し']);
     empty.press('Enter');
     expect(empty.sent).toEqual([{ type: 'MY_BOOKINGS' }]);
   });
 
   it('reads in English', () => {
     const screen = renderScreen(FacilityList, many, { language: 'en' });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['Book a facility', 'Choose a facility and press OK.']),
-    );
+    expectTexts(screen, ['Book a facility', 'Choose a facility and press OK.']);
     screen.press(...Array.from({ length: 12 }, () => 'Down' as const));
     expect(screen.texts()).toContain('Check or cancel your bookings');
   });
 
   it('keeps long names and many rows inside the safe area, in large type', () => {
-    expect(renderScreen(FacilityList, many).layoutProblems()).toEqual([]);
-    const en = renderScreen(FacilityList, many, { language: 'en' });
-    en.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down');
-    expect(en.layoutProblems()).toEqual([]);
+    const cases = [{ props: many }, { props: many, language: 'en' as const, keys: pressed('Down', 6) }];
+    expect(layoutProblemsOf(FacilityList, cases)).toEqual([]);
   });
 });

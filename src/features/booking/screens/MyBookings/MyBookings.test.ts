@@ -1,23 +1,18 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import {
+  expectTexts,
+  itReadsInEnglish,
+  layoutProblemsOf,
+  pressed,
+} from '../../../../app/testing/screen-harness';
+import { bookingSummary } from '../../testing/screen-fixtures';
 import type { BookingSummary, MyBookingsProps } from '../../view/booking-view';
 import { MyBookings } from './MyBookings';
 
-const rule = {
-  ja: '利用日の前日17時まで、この画面で取り消せます。',
-  en: 'You can cancel here until 17:00 the day before.',
-};
-const booking = (i: number, overrides: Partial<BookingSummary> = {}): BookingSummary => ({
-  id: `bk-${i}`,
-  status: 'confirmed',
-  facilityName: 'みどり市立中央公民館（みどり市民文化交流センター内）',
-  roomName: '多目的ホール（ステージ・音響設備付き）',
-  date: `2026-12-${String(10 + i).padStart(2, '0')}`,
-  slot: { code: 'afternoon', start: '13:00', end: '17:00' },
-  feeYen: 5000,
-  rule,
-  ...overrides,
-});
+/** The i-th booking, a day after the one before from 2026-12-10. */
+const booking = (i: number, overrides: Partial<BookingSummary> = {}): BookingSummary =>
+  bookingSummary({ id: `bk-${i}`, date: `2026-12-${String(10 + i).padStart(2, '0')}`, ...overrides });
 const props: MyBookingsProps = {
   bookings: [
     ...Array.from({ length: 9 }, (_, i) => booking(i)),
@@ -30,14 +25,12 @@ const props: MyBookingsProps = {
 describe('MyBookings screen', () => {
   it('lists bookings with date, time and facility', () => {
     const screen = renderScreen(MyBookings, props);
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        '予約の確認・取り消し',
-        '取り消す予約を選んで、決定ボタンを押してください。',
-        '2026年12月10日（木） 13:00〜17:00',
-        'みどり市立中央公民館（みどり市民文化交流センター内）',
-      ]),
-    );
+    expectTexts(screen, [
+      '予約の確認・取り消し',
+      '取り消す予約を選んで、決定ボタンを押してください。',
+      '2026年12月10日（木） 13:00〜17:00',
+      'みどり市立中央公民館（みどり市民文化交流センター内）',
+    ]);
     expect(screen.screen.announcement()).toBe(
       '予約の確認・取り消し。取り消す予約を選んで、決定ボタンを押してください。',
     );
@@ -66,17 +59,10 @@ describe('MyBookings screen', () => {
     expect(empty.sent).toEqual([{ type: 'BACK' }]);
   });
 
-  it('reads in English', () => {
-    const screen = renderScreen(MyBookings, props, { language: 'en' });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['Your bookings', 'Thu, 10 December 2026 13:00–17:00']),
-    );
-  });
+  itReadsInEnglish(MyBookings, props, ['Your bookings', 'Thu, 10 December 2026 13:00–17:00']);
 
   it('keeps many bookings with long names inside the safe area', () => {
-    expect(renderScreen(MyBookings, props).layoutProblems()).toEqual([]);
-    const en = renderScreen(MyBookings, props, { language: 'en' });
-    en.press(...Array.from({ length: 9 }, () => 'Down' as const));
-    expect(en.layoutProblems()).toEqual([]);
+    const cases = [{ props }, { props, language: 'en' as const, keys: pressed('Down', 9) }];
+    expect(layoutProblemsOf(MyBookings, cases)).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, layoutProblemsOf, pressed } from '../../../../app/testing/screen-harness';
+import { LONG_FACILITY_NAME, SLOT_TAKEN_NOTICE } from '../../testing/screen-fixtures';
 import type { RoomListProps } from '../../view/booking-view';
 import { RoomList } from './RoomList';
 
 const props: RoomListProps = {
-  facilityName: 'みどり市立中央公民館（みどり市民文化交流センター内）',
+  facilityName: LONG_FACILITY_NAME,
   date: '2026-12-03',
   rooms: [
     { id: 'r1', name: '和室（大）', capacityPeople: 20, feeYen: 600, freeSlots: 0 },
@@ -21,21 +23,18 @@ const props: RoomListProps = {
     { id: 'r6', name: '工芸室', capacityPeople: 16, feeYen: 500, freeSlots: 1 },
   ],
 };
-const notice = { key: 'slotTakenRefreshed' as const };
 
 describe('RoomList screen', () => {
   it('shows the place and date, free slots as mark and word, focus on the first free room', () => {
     const screen = renderScreen(RoomList, props);
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        '部屋を選ぶ',
-        'みどり市立中央公民館（みどり市民文化交流センター内）　2026年12月3日（木）',
-        '部屋を選んで、決定ボタンを押してください。',
-        '和室（大）',
-        '× 空きなし',
-        '○ 空き 2',
-      ]),
-    );
+    expectTexts(screen, [
+      '部屋を選ぶ',
+      'みどり市立中央公民館（みどり市民文化交流センター内）　2026年12月3日（木）',
+      '部屋を選んで、決定ボタンを押してください。',
+      '和室（大）',
+      '× 空きなし',
+      '○ 空き 2',
+    ]);
     expect(screen.screen.announcement()).toMatch(
       /^部屋を選ぶ。みどり市立中央公民館.*。2026年12月3日（木）。部屋を選んで/,
     );
@@ -53,21 +52,23 @@ describe('RoomList screen', () => {
   });
 
   it('shows the notice when a slot was taken meanwhile, and says it', () => {
-    const screen = renderScreen(RoomList, { ...props, notice });
+    const screen = renderScreen(RoomList, { ...props, notice: SLOT_TAKEN_NOTICE });
     expect(screen.texts().join('')).toContain('ほかの方が先に予約されました');
     expect(screen.screen.announcement()).toContain('ほかの方が先に予約されました');
   });
 
   it('reads in English', () => {
     const screen = renderScreen(RoomList, props, { language: 'en' });
-    expect(screen.texts()).toEqual(expect.arrayContaining(['Choose a room', '× full', '○ 2 free']));
+    expectTexts(screen, ['Choose a room', '× full', '○ 2 free']);
     expect(screen.texts().join(' ')).toContain('Thu, 3 December 2026');
   });
 
   it('keeps long names, the notice and many rows inside the safe area', () => {
-    expect(renderScreen(RoomList, { ...props, notice }).layoutProblems()).toEqual([]);
-    const en = renderScreen(RoomList, { ...props, notice }, { language: 'en' });
-    en.press('Down', 'Down', 'Down', 'Down', 'Down');
-    expect(en.layoutProblems()).toEqual([]);
+    const withNotice = { ...props, notice: SLOT_TAKEN_NOTICE };
+    const cases = [
+      { props: withNotice },
+      { props: withNotice, language: 'en' as const, keys: pressed('Down', 5) },
+    ];
+    expect(layoutProblemsOf(RoomList, cases)).toEqual([]);
   });
 });

@@ -4,15 +4,12 @@
  * slot can be chosen. When the viewer was brought back here because a slot was taken meanwhile,
  * the notice takes the guidance line's place. Back returns to the calendar.
  */
-import { Menu } from '../../../../app/components/Menu/Menu';
-import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { RoomListProps, RoomRow } from '../../view/booking-view';
 import { apart, bookingDate, spoken, textElement } from '../booking-format';
-import { Screen } from '../../../../app/screens/Screen';
+import { BookingListScreen, listTemplate } from '../booking-layout';
 import { roomListStyles } from './RoomList.styles';
-import { BookingScreen } from '../../index';
 
 const roomDetail = (room: RoomRow) =>
   room.freeSlots > 0 ? t('booking.roomFree', { count: room.freeSlots }) : t('booking.full');
@@ -28,17 +25,13 @@ const roomSpoken = (room: RoomRow) => {
   return free ? `${facts}、${free}` : facts;
 };
 
-export class RoomList extends Screen<RoomListProps> {
-  static readonly screenName = BookingScreen.roomList;
-
+export class RoomList extends BookingListScreen<RoomListProps> {
   static override _template() {
     const s = roomListStyles(theme());
-    return {
-      Frame: { type: ScreenFrame },
+    return listTemplate(s, {
       Place: textElement({ ...s.place, fontSize: s.body, color: s.text }),
       Guide: textElement({ ...s.guide, fontSize: s.body, color: s.text }),
-      Menu: { type: Menu, x: s.menu.x, y: s.menu.y },
-    };
+    });
   }
 
   private guide(props: RoomListProps): string {
@@ -52,9 +45,8 @@ export class RoomList extends Screen<RoomListProps> {
     });
     this.tag('Place')?.patch({ text: { text: apart(props.facilityName, bookingDate(props.date)) } });
     this.tag('Guide')?.patch({ text: { text: this.guide(props) } });
-    const menu = this.tag('Menu') as Menu;
     const firstFree = props.rooms.find((room) => room.freeSlots > 0)?.id;
-    menu.setItems(
+    this.menu.setItems(
       props.rooms.map((room) => ({
         id: room.id,
         label: room.name,
@@ -63,7 +55,7 @@ export class RoomList extends Screen<RoomListProps> {
       })),
       { width: s.menu.w, visibleRows: s.menu.visibleRows, ...(firstFree ? { focusId: firstFree } : {}) },
     );
-    menu.onSelect = (id) => {
+    this.menu.onSelect = (id) => {
       const room = props.rooms.find((r) => r.id === id);
       if (room && room.freeSlots > 0) this.send({ type: 'SELECT', id });
       else this.announce(t('booking.roomFull'));
@@ -73,14 +65,5 @@ export class RoomList extends Screen<RoomListProps> {
   announcement(): string {
     const { facilityName, date } = this.props;
     return spoken([t('booking.title.room'), facilityName, bookingDate(date), this.guide(this.props)]);
-  }
-
-  override _getFocused() {
-    return this.tag('Menu') as Menu;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
-    return true;
   }
 }

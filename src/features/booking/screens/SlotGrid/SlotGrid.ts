@@ -4,31 +4,22 @@
  * too, never colour alone). Arrows move the focus; OK on a free slot chooses it; on a taken one
  * the voice says it cannot be booked. The notice (a slot was taken meanwhile) replaces the guide.
  */
-import { Lightning } from '@lightningjs/sdk';
-import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { timeRange } from '../../view/booking-dates';
 import type { SlotCell, SlotGridProps } from '../../view/booking-view';
 import { apart, bookingDate, slotName, spoken, textElement } from '../booking-format';
-import { Screen } from '../../../../app/screens/Screen';
+import { FocusGridScreen, gridScreenTemplate, gridTile } from '../focus-grid';
 import { SLOT_COLUMNS, slotGridStyles } from './SlotGrid.styles';
-import { BookingScreen } from '../../index';
 
 const statusWord = (slot: SlotCell) => t(`booking.slotStatus.${slot.status}`);
 
-export class SlotGrid extends Screen<SlotGridProps> {
-  static readonly screenName = BookingScreen.slotGrid;
-
+export class SlotGrid extends FocusGridScreen<SlotGridProps> {
   static override _template() {
     const s = slotGridStyles(theme());
-    return {
-      Frame: { type: ScreenFrame },
-      Place: textElement(s.place),
-      Date: textElement(s.date),
-      Guide: textElement(s.guide),
-      Tiles: { x: s.grid.x, y: s.grid.y },
-    };
+    return gridScreenTemplate(s.grid, {
+      header: { Place: textElement(s.place), Date: textElement(s.date), Guide: textElement(s.guide) },
+    });
   }
 
   private index = 0;
@@ -71,34 +62,15 @@ export class SlotGrid extends Screen<SlotGridProps> {
         maxLines: 1,
       },
     });
-    this.tag('Tiles')?.patch({
+    this.tag('Grid')?.patch({
       children: this.props.slots.map((slot, i) => {
         const focused = i === this.index;
         const look = focused ? tile.focused : slot.free ? tile.free : tile.taken;
         return {
-          x: (i % SLOT_COLUMNS) * (tile.w + tile.gap) + tile.w / 2,
-          y: Math.floor(i / SLOT_COLUMNS) * (tile.h + tile.gap) + tile.h / 2,
-          w: tile.w,
-          h: tile.h,
-          mount: 0.5,
-          scale: focused ? tile.focusScale : 1,
-          zIndex: focused ? 1 : 0,
-          Ring: {
-            x: -tile.ring,
-            y: -tile.ring,
-            w: tile.w + 2 * tile.ring,
-            h: tile.h + 2 * tile.ring,
-            rect: true,
-            color: look.outline,
-            shader: { type: Lightning.shaders.RoundedRectangle, radius: tile.radius + tile.ring },
-          },
-          Fill: {
-            w: tile.w,
-            h: tile.h,
-            rect: true,
-            color: look.fill,
-            shader: { type: Lightning.shaders.RoundedRectangle, radius: tile.radius },
-          },
+          ...gridTile(tile, i % SLOT_COLUMNS, Math.floor(i / SLOT_COLUMNS), focused, {
+            ring: look.outline,
+            fill: look.fill,
+          }),
           Name: line(tile.paddingY, tile.headingSize, look.text, slotName(slot.code)),
           Time: line(
             tile.paddingY + tile.headingLine,
@@ -132,7 +104,11 @@ export class SlotGrid extends Screen<SlotGridProps> {
     ]);
   }
 
-  private move(delta: number) {
+  protected rowLength() {
+    return SLOT_COLUMNS;
+  }
+
+  protected move(delta: number) {
     const next = this.index + delta;
     if (next >= 0 && next < this.props.slots.length) {
       this.index = next;
@@ -142,31 +118,10 @@ export class SlotGrid extends Screen<SlotGridProps> {
     return true;
   }
 
-  override _handleLeft() {
-    return this.move(-1);
-  }
-
-  override _handleRight() {
-    return this.move(1);
-  }
-
-  override _handleUp() {
-    return this.move(-SLOT_COLUMNS);
-  }
-
-  override _handleDown() {
-    return this.move(SLOT_COLUMNS);
-  }
-
   override _handleEnter() {
     const slot = this.props.slots[this.index];
     if (slot?.free) this.send({ type: 'SELECT', id: slot.code });
     else this.announce(t('booking.slotNotFree'));
-    return true;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
     return true;
   }
 }

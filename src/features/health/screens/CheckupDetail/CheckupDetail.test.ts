@@ -1,6 +1,13 @@
 /** @jest-environment jsdom */
 import { CHECKUP } from '../../testing/health-data';
 import { renderScreen } from '../../../../app/testing/render';
+import {
+  expectTexts,
+  inBothLanguages,
+  itReadsInEnglish,
+  layoutProblemsOf,
+  pressed,
+} from '../../../../app/testing/screen-harness';
 import { CheckupDetail, type CheckupDetailProps } from './CheckupDetail';
 
 const ready: CheckupDetailProps = { checkup: CHECKUP, loading: false };
@@ -10,17 +17,15 @@ describe('CheckupDetail screen', () => {
     const screen = renderScreen(CheckupDetail, ready);
     const texts = screen.texts();
     expect(CHECKUP.items.length).toBeGreaterThanOrEqual(8);
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        '2026年6月12日の健診結果',
-        '窓口町保健センター　総合判定 D：要医療',
-        '収縮期血圧　142 mmHg（基準 129 以下）',
-        '▲ 高い・判定 C 要経過観察',
-        '拡張期血圧　86 mmHg（基準 84 以下）',
-        '体重　74.8 kg（基準 —（BMI で判定））',
-        '－ 基準なし・判定 A 異常なし',
-      ]),
-    );
+    expectTexts(screen, [
+      '2026年6月12日の健診結果',
+      '窓口町保健センター　総合判定 D：要医療',
+      '収縮期血圧　142 mmHg（基準 129 以下）',
+      '▲ 高い・判定 C 要経過観察',
+      '拡張期血圧　86 mmHg（基準 84 以下）',
+      '体重　74.8 kg（基準 —（BMI で判定））',
+      '－ 基準なし・判定 A 異常なし',
+    ]);
     // The focused item in full sentences under the list.
     expect(texts).toContain(
       '基準範囲：129 以下。▲ 基準より高い、判定 C（要経過観察）です。\n決定で、これまでの推移をグラフで見られます。',
@@ -46,17 +51,12 @@ describe('CheckupDetail screen', () => {
     expect(screen.layoutProblems()).toEqual([]);
   });
 
-  it('reads in English', () => {
-    const texts = renderScreen(CheckupDetail, ready, { language: 'en' }).texts();
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        'Checkup of 12 June 2026',
-        '収縮期血圧  142 mmHg (range 129 以下)',
-        '▲ High · C Watch it',
-        'Reference range: 129 以下. ▲ Above range, grade C (Watch it).\nPress OK to see it over the years as a chart.',
-      ]),
-    );
-  });
+  itReadsInEnglish(CheckupDetail, ready, [
+    'Checkup of 12 June 2026',
+    '収縮期血圧  142 mmHg (range 129 以下)',
+    '▲ High · C Watch it',
+    'Reference range: 129 以下. ▲ Above range, grade C (Watch it).\nPress OK to see it over the years as a chart.',
+  ]);
 
   it('OK opens the trend of the focused item; Back returns to the list', () => {
     const screen = renderScreen(CheckupDetail, ready);
@@ -70,9 +70,7 @@ describe('CheckupDetail screen', () => {
 
   it('says it is loading; only Back works', () => {
     const screen = renderScreen(CheckupDetail, { loading: true });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['健診結果', '読み込み中です。しばらくお待ちください。']),
-    );
+    expectTexts(screen, ['健診結果', '読み込み中です。しばらくお待ちください。']);
     expect(screen.screen.announcement()).toBe('読み込み中です。しばらくお待ちください。');
     screen.press('Enter', 'Down', 'Back');
     expect(screen.sent).toEqual([{ type: 'BACK' }]);
@@ -80,14 +78,10 @@ describe('CheckupDetail screen', () => {
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, scrolled to the end too', () => {
-    const ja = renderScreen(CheckupDetail, ready);
-    expect(ja.layoutProblems()).toEqual([]);
-    ja.press(...Array.from({ length: 11 }, () => 'Down' as const));
-    expect(ja.texts()).toContain('γ-GT（γ-GTP）　40 U/L（基準 50 以下）');
-    expect(ja.layoutProblems()).toEqual([]);
-    const en = renderScreen(CheckupDetail, ready, { language: 'en' });
-    expect(en.layoutProblems()).toEqual([]);
-    en.press(...Array.from({ length: 11 }, () => 'Down' as const));
-    expect(en.layoutProblems()).toEqual([]);
+    const scrolled = renderScreen(CheckupDetail, ready);
+    scrolled.press(...pressed('Down', 11));
+    expect(scrolled.texts()).toContain('γ-GT（γ-GTP）　40 U/L（基準 50 以下）');
+    const cases = [...inBothLanguages(ready), ...inBothLanguages(ready, pressed('Down', 11))];
+    expect(layoutProblemsOf(CheckupDetail, cases)).toEqual([]);
   });
 });

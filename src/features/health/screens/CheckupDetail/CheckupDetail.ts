@@ -3,17 +3,14 @@
  * against the range plus the grade, each as icon AND word (never colour alone). The panel under the
  * list says the focused item's judgement in full sentences. OK on an item opens its trend.
  */
-import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
-import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import type { MenuItem } from '../../../../app/components/Menu/Menu';
 import { t } from '../../../../app/i18n/i18n';
 import type { CheckupItemResult } from '../../../../platform/types';
 import { theme } from '../../../../app/theme/tokens';
 import type { CheckupDetailProps } from '../../view/health-view';
 import { POSITION_ICON, formatDate, judgementWord, positionText, rangePosition } from '../health-format';
-import { textTemplate } from '../health-layout';
-import { Screen } from '../../../../app/screens/Screen';
+import { HealthListScreen, healthListTemplate } from '../health-layout';
 import { checkupDetailStyles } from './CheckupDetail.styles';
-import { HealthScreen } from '../../index';
 
 export type { CheckupDetailProps };
 
@@ -50,27 +47,16 @@ const focusedText = (item: CheckupItemResult): string =>
     word: judgementWord(item.judgement),
   })}\n${t('health.checkup.openTrend')}`;
 
-export class CheckupDetail extends Screen<CheckupDetailProps> {
-  static readonly screenName = HealthScreen.checkupDetail;
-
+export class CheckupDetail extends HealthListScreen<CheckupDetailProps> {
   static override _template() {
     const s = checkupDetailStyles(theme());
-    return {
-      Frame: { type: ScreenFrame },
-      Header: textTemplate(s.hint, s.fontFace, s.hintWrap),
-      Notice: textTemplate(s.notice, s.fontFace),
-      Items: { type: Menu, x: s.menu.x, y: s.menu.y },
-      Panel: textTemplate(s.panel, s.fontFace),
-    };
-  }
-
-  private get items(): Menu {
-    return this.tag('Items') as Menu;
+    // The hint line holds the checkup's place and overall judgement.
+    return healthListTemplate(s, { panel: true });
   }
 
   override _setup() {
-    this.items.onSelect = (code) => this.send({ type: 'SELECT', id: code });
-    this.items.onFocusItem = (code) => this.showFocused(code);
+    this.list.onSelect = (code) => this.send({ type: 'SELECT', id: code });
+    this.list.onFocusItem = (code) => this.showFocused(code);
   }
 
   protected render(props: CheckupDetailProps) {
@@ -85,7 +71,7 @@ export class CheckupDetail extends Screen<CheckupDetailProps> {
       },
     });
     this.tag('Notice')?.patch({ text: { text: ready ? '' : t('health.loading') } });
-    this.tag('Header')?.patch({
+    this.tag('Hint')?.patch({
       visible: ready,
       text: {
         text: checkup
@@ -97,16 +83,10 @@ export class CheckupDetail extends Screen<CheckupDetailProps> {
           : '',
       },
     });
-    this.items.patch({ visible: ready });
-    this.items.setItems(ready ? checkup.items.map(itemRow) : [], {
-      width: s.menu.w,
-      visibleRows: s.menu.visibleRows,
-    });
-    this.showFocused(this.items.focusedItem?.id);
-    this._refocus();
+    this.showRows(s, ready ? checkup.items.map(itemRow) : undefined);
   }
 
-  private showFocused(code: string | undefined) {
+  protected override showFocused(code: string | undefined) {
     const item = this.props?.checkup?.items.find((result) => result.code === code);
     this.tag('Panel')?.patch({
       visible: !this.props.loading && item !== undefined,
@@ -115,12 +95,7 @@ export class CheckupDetail extends Screen<CheckupDetailProps> {
   }
 
   override _getFocused() {
-    return this.props && !this.props.loading && this.props.checkup ? this.items : this;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
-    return true;
+    return this.props && !this.props.loading && this.props.checkup ? this.list : this;
   }
 
   announcement(): string {

@@ -1,6 +1,13 @@
 /** @jest-environment jsdom */
 import { CHECKUPS } from '../../testing/health-data';
 import { renderScreen } from '../../../../app/testing/render';
+import {
+  expectTexts,
+  inBothLanguages,
+  itReadsInEnglish,
+  layoutProblemsOf,
+  pressed,
+} from '../../../../app/testing/screen-harness';
 import { CheckupList, type CheckupListProps } from './CheckupList';
 
 const ready: CheckupListProps = { checkups: CHECKUPS, loading: false, empty: false };
@@ -8,10 +15,13 @@ const ready: CheckupListProps = { checkups: CHECKUPS, loading: false, empty: fal
 describe('CheckupList screen', () => {
   it('lists the checkups newest first with the date in Japanese and the overall judgement in words', () => {
     const screen = renderScreen(CheckupList, ready);
+    expectTexts(screen, [
+      '健診結果',
+      '見たい健診を選んで、決定を押してください。',
+      '2026年6月12日　窓口町保健センター',
+      '総合 D：要医療',
+    ]);
     const texts = screen.texts();
-    expect(texts).toEqual(expect.arrayContaining(['健診結果', '見たい健診を選んで、決定を押してください。']));
-    expect(texts).toContain('2026年6月12日　窓口町保健センター');
-    expect(texts).toContain('総合 D：要医療');
     expect(texts.indexOf('2026年6月12日　窓口町保健センター')).toBeLessThan(
       texts.findIndex((text) => text.startsWith('2025年6月12日')),
     );
@@ -23,16 +33,11 @@ describe('CheckupList screen', () => {
     );
   });
 
-  it('reads in English', () => {
-    const texts = renderScreen(CheckupList, ready, { language: 'en' }).texts();
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        'Checkup results',
-        '12 June 2026  窓口町保健センター',
-        'Overall D: See a doctor',
-      ]),
-    );
-  });
+  itReadsInEnglish(CheckupList, ready, [
+    'Checkup results',
+    '12 June 2026  窓口町保健センター',
+    'Overall D: See a doctor',
+  ]);
 
   it('OK opens the focused checkup, Down then OK the next one, Back leaves', () => {
     const screen = renderScreen(CheckupList, ready);
@@ -57,7 +62,7 @@ describe('CheckupList screen', () => {
 
   it('says it is loading, with no rows and no keys but Back', () => {
     const screen = renderScreen(CheckupList, { checkups: [], loading: true, empty: false });
-    expect(screen.texts()).toEqual(expect.arrayContaining(['読み込み中です。しばらくお待ちください。']));
+    expectTexts(screen, ['読み込み中です。しばらくお待ちください。']);
     expect(screen.texts()).not.toContain('お薬の記録');
     expect(screen.screen.announcement()).toBe('読み込み中です。しばらくお待ちください。');
     screen.press('Enter', 'Down', 'Back');
@@ -66,7 +71,7 @@ describe('CheckupList screen', () => {
 
   it('when empty, says so and still offers the medications', () => {
     const screen = renderScreen(CheckupList, { checkups: [], loading: false, empty: true });
-    expect(screen.texts()).toEqual(expect.arrayContaining(['健診結果はまだありません。', 'お薬の記録']));
+    expectTexts(screen, ['健診結果はまだありません。', 'お薬の記録']);
     expect(screen.screen.announcement()).toMatch(/健診結果はまだありません/);
     screen.press('Enter');
     expect(screen.sent).toEqual([{ type: 'MEDICATIONS' }]);
@@ -74,10 +79,10 @@ describe('CheckupList screen', () => {
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, with long place names', () => {
-    expect(renderScreen(CheckupList, ready).layoutProblems()).toEqual([]);
-    const en = renderScreen(CheckupList, ready, { language: 'en' });
-    expect(en.layoutProblems()).toEqual([]);
-    en.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down');
-    expect(en.layoutProblems()).toEqual([]);
+    const cases = [
+      ...inBothLanguages(ready),
+      { props: ready, language: 'en' as const, keys: pressed('Down', 6) },
+    ];
+    expect(layoutProblemsOf(CheckupList, cases)).toEqual([]);
   });
 });

@@ -3,40 +3,26 @@
  * letter + word right), and under them a row for the medication records. OK opens the row, Back
  * leaves the health records.
  */
-import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
-import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import type { MenuItem } from '../../../../app/components/Menu/Menu';
 import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { CheckupListProps } from '../../view/health-view';
 import { formatDate, judgementWord } from '../health-format';
-import { textTemplate } from '../health-layout';
-import { Screen } from '../../../../app/screens/Screen';
+import { HealthListScreen, healthListTemplate } from '../health-layout';
 import { checkupListStyles } from './CheckupList.styles';
-import { HealthScreen } from '../../index';
 
 /** The medications row's id; checkup ids come from the platform and never take this form. */
-export const MEDICATIONS_ROW = '#medications';
+const MEDICATIONS_ROW = '#medications';
 
 export type { CheckupListProps };
 
 /** Between the date and the place: an ideographic space in Japanese, two spaces in English. */
 const COLUMN_GAP = { ja: '\u3000', en: '  ' } as const;
 
-export class CheckupList extends Screen<CheckupListProps> {
-  static readonly screenName = HealthScreen.checkupList;
-
+export class CheckupList extends HealthListScreen<CheckupListProps> {
   static override _template() {
     const s = checkupListStyles(theme());
-    return {
-      Frame: { type: ScreenFrame },
-      Hint: textTemplate(s.hint, s.fontFace, s.hintWrap),
-      Notice: textTemplate(s.notice, s.fontFace),
-      List: { type: Menu, x: s.menu.x, y: s.menu.y },
-    };
-  }
-
-  private get list(): Menu {
-    return this.tag('List') as Menu;
+    return healthListTemplate(s, { panel: false });
   }
 
   override _setup() {
@@ -83,11 +69,6 @@ export class CheckupList extends Screen<CheckupListProps> {
 
   override _getFocused() {
     return this.props && !this.props.loading ? this.list : this;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
-    return true;
   }
 
   announcement(): string {

@@ -1,6 +1,12 @@
 /** @jest-environment jsdom */
 import { MEDICATIONS } from '../../testing/health-data';
 import { renderScreen } from '../../../../app/testing/render';
+import {
+  expectTexts,
+  itReadsInEnglish,
+  layoutProblemsOf,
+  pressed,
+} from '../../../../app/testing/screen-harness';
 import { Medications, type MedicationsProps } from './Medications';
 
 const ready: MedicationsProps = { medications: MEDICATIONS, loading: false, empty: false };
@@ -8,16 +14,13 @@ const ready: MedicationsProps = { medications: MEDICATIONS, loading: false, empt
 describe('Medications screen', () => {
   it('lists the medicines with the dispensing date and days, and how to take the chosen one', () => {
     const screen = renderScreen(Medications, ready);
-    const texts = screen.texts();
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        'お薬の記録',
-        'メトホルミン塩酸塩錠250mg「トーワ」',
-        '2026年7月1日　28日分',
-        '2026年6月3日　30日分',
-        'メトホルミン塩酸塩錠250mg「トーワ」\n1回1錠 1日2回 朝夕食後　薬局：さくら調剤薬局 窓口町駅前店（日曜・祝日も営業）',
-      ]),
-    );
+    expectTexts(screen, [
+      'お薬の記録',
+      'メトホルミン塩酸塩錠250mg「トーワ」',
+      '2026年7月1日　28日分',
+      '2026年6月3日　30日分',
+      'メトホルミン塩酸塩錠250mg「トーワ」\n1回1錠 1日2回 朝夕食後　薬局：さくら調剤薬局 窓口町駅前店（日曜・祝日も営業）',
+    ]);
     expect(screen.screen.announcement()).toBe(
       'お薬の記録です。8件あります。上下で選ぶと、飲み方を読み上げます。',
     );
@@ -37,10 +40,7 @@ describe('Medications screen', () => {
     );
   });
 
-  it('reads in English', () => {
-    const texts = renderScreen(Medications, ready, { language: 'en' }).texts();
-    expect(texts).toEqual(expect.arrayContaining(['Medication records', '1 July 2026  28 days']));
-  });
+  itReadsInEnglish(Medications, ready, ['Medication records', '1 July 2026  28 days']);
 
   it('scrolls through all records; OK sends nothing; Back returns', () => {
     const screen = renderScreen(Medications, ready);
@@ -64,16 +64,11 @@ describe('Medications screen', () => {
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, with long names', () => {
-    expect(renderScreen(Medications, ready).layoutProblems()).toEqual([]);
-    const en = renderScreen(Medications, ready, { language: 'en' });
-    en.press('Down', 'Down', 'Down', 'Down');
-    expect(en.layoutProblems()).toEqual([]);
-    expect(
-      renderScreen(
-        Medications,
-        { medications: [], loading: false, empty: true },
-        { language: 'en' },
-      ).layoutProblems(),
-    ).toEqual([]);
+    const cases = [
+      { props: ready },
+      { props: ready, language: 'en' as const, keys: pressed('Down', 4) },
+      { props: { medications: [], loading: false, empty: true }, language: 'en' as const },
+    ];
+    expect(layoutProblemsOf(Medications, cases)).toEqual([]);
   });
 });

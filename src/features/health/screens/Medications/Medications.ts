@@ -3,17 +3,14 @@
  * right. Long names are cut in the row, so the panel under the list repeats the chosen medicine's
  * full name with how to take it and the pharmacy. Read-only: Back returns to the checkup list.
  */
-import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
-import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import type { MenuItem } from '../../../../app/components/Menu/Menu';
 import { message, t } from '../../../../app/i18n/i18n';
 import type { Medication } from '../../../../platform/types';
 import { theme } from '../../../../app/theme/tokens';
 import type { MedicationsProps } from '../../view/health-view';
-import { formatDate } from '../health-format';
-import { textTemplate } from '../health-layout';
-import { Screen } from '../../../../app/screens/Screen';
+import { formatDate, spokenWithoutRows } from '../health-format';
+import { HealthListScreen, healthListTemplate } from '../health-layout';
 import { medicationsStyles } from './Medications.styles';
-import { HealthScreen } from '../../index';
 
 export type { MedicationsProps };
 
@@ -29,22 +26,10 @@ const medicationRow = (medication: Medication): MenuItem => ({
   }),
 });
 
-export class Medications extends Screen<MedicationsProps> {
-  static readonly screenName = HealthScreen.medications;
-
+export class Medications extends HealthListScreen<MedicationsProps> {
   static override _template() {
     const s = medicationsStyles(theme());
-    return {
-      Frame: { type: ScreenFrame },
-      Hint: textTemplate(s.hint, s.fontFace, s.hintWrap),
-      Notice: textTemplate(s.notice, s.fontFace),
-      List: { type: Menu, x: s.menu.x, y: s.menu.y },
-      Panel: textTemplate(s.panel, s.fontFace),
-    };
-  }
-
-  private get list(): Menu {
-    return this.tag('List') as Menu;
+    return healthListTemplate(s, { panel: true });
   }
 
   override _setup() {
@@ -60,16 +45,10 @@ export class Medications extends Screen<MedicationsProps> {
     const notice = props.loading ? t('health.loading') : ready ? '' : message({ key: 'medicationsEmpty' });
     this.tag('Notice')?.patch({ text: { text: notice } });
     this.tag('Hint')?.patch({ visible: ready, text: { text: t('health.medications.hint') } });
-    this.list.patch({ visible: ready });
-    this.list.setItems(ready ? props.medications.map(medicationRow) : [], {
-      width: s.menu.w,
-      visibleRows: s.menu.visibleRows,
-    });
-    this.showFocused(this.list.focusedItem?.id);
-    this._refocus();
+    this.showRows(s, ready ? props.medications.map(medicationRow) : undefined);
   }
 
-  private showFocused(id: string | undefined) {
+  protected override showFocused(id: string | undefined) {
     const medication = this.props?.medications.find((item) => item.id === id);
     const text = medication
       ? `${medication.drugName}\n${t('health.medications.detail', { dose: medication.dose, pharmacy: medication.pharmacy })}`
@@ -86,16 +65,11 @@ export class Medications extends Screen<MedicationsProps> {
     return true;
   }
 
-  override _handleBack() {
-    this.send({ type: 'BACK' });
-    return true;
-  }
-
   announcement(): string {
-    const props = this.props;
-    if (!props || props.loading) return t('health.loading');
-    if (props.empty || props.medications.length === 0)
-      return `${message({ key: 'medicationsEmpty' })}${t('health.backHint')}`;
-    return t('health.medications.spoken', { count: props.medications.length });
+    const count = this.props?.medications.length ?? 0;
+    return (
+      spokenWithoutRows(this.props, count, { key: 'medicationsEmpty' }, 'health.backHint') ??
+      t('health.medications.spoken', { count })
+    );
   }
 }

@@ -2,6 +2,12 @@
 import { Lightning } from '@lightningjs/sdk';
 import { TREND, TREND_LOW } from '../../testing/health-data';
 import { renderScreen } from '../../../../app/testing/render';
+import {
+  expectTexts,
+  inBothLanguages,
+  itReadsInEnglish,
+  layoutProblemsOf,
+} from '../../../../app/testing/screen-harness';
 import { TrendChart, type TrendChartProps } from './TrendChart';
 
 const propsOf = (trend: typeof TREND): TrendChartProps => ({
@@ -25,18 +31,16 @@ describe('TrendChart screen', () => {
   it('draws a point per year with its value, the years under them, the unit and the latest value in words', () => {
     const screen = renderScreen(TrendChart, glucose);
     const texts = screen.texts();
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        '空腹時血糖の推移',
-        'mg/dL',
-        '94',
-        '98',
-        '108 ▲',
-        '132 ▲',
-        ...['2021年', '2022年', '2023年', '2024年', '2025年', '2026年'],
-        '最新 2026年：132 mg/dL（▲ 基準より高い・要医療）\n色の帯が基準範囲（99 以下）です。6回分の記録です。',
-      ]),
-    );
+    expectTexts(screen, [
+      '空腹時血糖の推移',
+      'mg/dL',
+      '94',
+      '98',
+      '108 ▲',
+      '132 ▲',
+      ...['2021年', '2022年', '2023年', '2024年', '2025年', '2026年'],
+      '最新 2026年：132 mg/dL（▲ 基準より高い・要医療）\n色の帯が基準範囲（99 以下）です。6回分の記録です。',
+    ]);
     // Nice tick labels on the y axis, covering the band's limit and the highest value.
     const ticks = texts.filter((text) => /^\d+$/.test(text) && !['94', '98'].includes(text)).map(Number);
     expect(Math.min(...ticks)).toBeLessThanOrEqual(94);
@@ -70,28 +74,21 @@ describe('TrendChart screen', () => {
 
   it('marks values below a two-sided band with ▼ and keeps tenths', () => {
     const screen = renderScreen(TrendChart, propsOf(TREND_LOW));
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        'BMIの推移',
-        '20.1',
-        '18.4 ▼',
-        '17.0 ▼',
-        '最新 2026年：17.0 kg/m2（▼ 基準より低い・要経過観察）\n色の帯が基準範囲（18.5〜24.9）です。6回分の記録です。',
-      ]),
-    );
+    expectTexts(screen, [
+      'BMIの推移',
+      '20.1',
+      '18.4 ▼',
+      '17.0 ▼',
+      '最新 2026年：17.0 kg/m2（▼ 基準より低い・要経過観察）\n色の帯が基準範囲（18.5〜24.9）です。6回分の記録です。',
+    ]);
     expect(screen.layoutProblems()).toEqual([]);
   });
 
-  it('reads in English', () => {
-    const texts = renderScreen(TrendChart, glucose, { language: 'en' }).texts();
-    expect(texts).toEqual(
-      expect.arrayContaining([
-        '空腹時血糖 over the years',
-        '2026',
-        'Latest 2026: 132 mg/dL (▲ Above range, See a doctor)\nThe coloured band is the reference range (99 以下). 6 records.',
-      ]),
-    );
-  });
+  itReadsInEnglish(TrendChart, glucose, [
+    '空腹時血糖 over the years',
+    '2026',
+    'Latest 2026: 132 mg/dL (▲ Above range, See a doctor)\nThe coloured band is the reference range (99 以下). 6 records.',
+  ]);
 
   it('Back returns to the checkup; other keys send nothing', () => {
     const screen = renderScreen(TrendChart, glucose);
@@ -101,9 +98,7 @@ describe('TrendChart screen', () => {
 
   it('says it is loading, then that there are no records, with the item in the title', () => {
     const screen = renderScreen(TrendChart, { ...glucose, points: [], loading: true });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['空腹時血糖の推移', '読み込み中です。しばらくお待ちください。']),
-    );
+    expectTexts(screen, ['空腹時血糖の推移', '読み込み中です。しばらくお待ちください。']);
     expect(screen.screen.announcement()).toBe('読み込み中です。しばらくお待ちください。');
     screen.update({ ...glucose, points: [], empty: true });
     expect(screen.texts()).toContain('この項目の記録はまだありません。');
@@ -117,8 +112,7 @@ describe('TrendChart screen', () => {
   });
 
   it('keeps the chart and its labels inside the safe area in large type, in ja and en', () => {
-    expect(renderScreen(TrendChart, glucose).layoutProblems()).toEqual([]);
-    expect(renderScreen(TrendChart, glucose, { language: 'en' }).layoutProblems()).toEqual([]);
-    expect(renderScreen(TrendChart, propsOf(TREND_LOW), { language: 'en' }).layoutProblems()).toEqual([]);
+    const cases = [...inBothLanguages(glucose), { props: propsOf(TREND_LOW), language: 'en' as const }];
+    expect(layoutProblemsOf(TrendChart, cases)).toEqual([]);
   });
 });

@@ -18,13 +18,13 @@ import {
   judgementWord,
   positionText,
   rangePosition,
+  spokenWithoutRows,
   yearOf,
 } from '../health-format';
 import { textTemplate } from '../health-layout';
 import { Screen } from '../../../../app/screens/Screen';
 import { trendChartStyles } from './TrendChart.styles';
 import { trendGeometry } from './trend-scale';
-import { HealthScreen } from '../../index';
 
 export type { TrendChartProps };
 
@@ -66,8 +66,6 @@ const centeredLabel = (s: Styles, text: string, cx: number, y: number, mountY: n
 };
 
 export class TrendChart extends Screen<TrendChartProps> {
-  static readonly screenName = HealthScreen.trendChart;
-
   static override _template() {
     const s = trendChartStyles(theme());
     return {
@@ -191,9 +189,13 @@ export class TrendChart extends Screen<TrendChartProps> {
 
   announcement(): string {
     const props = this.props;
-    if (!props || props.loading) return t('health.loading');
-    if (props.empty || props.points.length === 0)
-      return `${message({ key: 'trendEmpty' })}${t('health.trend.back')}`;
+    const unavailable = spokenWithoutRows(
+      props,
+      props?.points.length ?? 0,
+      { key: 'trendEmpty' },
+      'health.trend.back',
+    );
+    if (unavailable !== undefined) return unavailable;
     const decimals = decimalsOf(props.points.map((point) => point.value));
     const years = props.points.map((point) =>
       t('health.trend.spokenYear', {

@@ -5,7 +5,7 @@
  * between points as (start, length, angle) for thin rotated rectangles.
  */
 
-export interface Box {
+interface Box {
   x: number;
   y: number;
   w: number;
@@ -21,13 +21,13 @@ export interface NiceScale {
   decimals: number;
 }
 
-export interface ChartPoint {
+interface ChartPoint {
   x: number;
   y: number;
   value: number;
 }
 
-export interface Segment {
+interface Segment {
   x: number;
   y: number;
   length: number;

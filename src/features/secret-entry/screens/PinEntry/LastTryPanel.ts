@@ -9,7 +9,7 @@ import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { lastTryPanelStyles } from './LastTryPanel.styles';
 
-export const WARNING_ICON = '⚠';
+const WARNING_ICON = '⚠';
 
 /**
  * The icon joined to its message by a no-break space: Japanese has no spaces, so at an ordinary

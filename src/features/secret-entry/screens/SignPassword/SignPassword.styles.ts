@@ -14,7 +14,7 @@ export interface KeypadKey {
   event: { type: 'CHAR'; char: string } | { type: 'BACK' } | { type: 'OK' };
 }
 
-export const KEYPAD_COLUMNS = 10;
+const KEYPAD_COLUMNS = 10;
 
 const charKeys = (chars: string, row: number): KeypadKey[] =>
   [...chars].map((char, col) => ({

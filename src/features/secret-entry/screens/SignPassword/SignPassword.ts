@@ -23,7 +23,7 @@ const LAST_TRY: MessageRef = { key: 'lastAttemptConfirm' };
 const labelOf = (key: KeypadKey) => (key.label.length === 1 ? key.label : t(key.label));
 
 /** The key to go to from `from` one row up or down: the one covering the same column. */
-export const keyInRow = (from: KeypadKey, row: number): KeypadKey | undefined => {
+const keyInRow = (from: KeypadKey, row: number): KeypadKey | undefined => {
   const candidates = KEYPAD.filter((key) => key.row === row);
   return (
     candidates.find((key) => from.col >= key.col && from.col < key.col + key.span) ??

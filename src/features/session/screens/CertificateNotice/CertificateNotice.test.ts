@@ -1,29 +1,22 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
 import { CertificateNotice } from './CertificateNotice';
 
 describe('CertificateNotice screen', () => {
   it('says how many days are left and where to renew, with ℹ お知らせ and an OK button', () => {
     const screen = renderScreen(CertificateNotice, { days: 14 });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        '電子証明書の更新のお知らせ',
-        'ℹ お知らせ',
-        expect.stringMatching(/あと14日です.*市区町村の窓口で更新/),
-        '決定',
-      ]),
-    );
+    expectTexts(screen, [
+      '電子証明書の更新のお知らせ',
+      'ℹ お知らせ',
+      expect.stringMatching(/あと14日です.*市区町村の窓口で更新/),
+      '決定',
+    ]);
   });
 
   it('reads in English', () => {
     const screen = renderScreen(CertificateNotice, { days: 3 }, { language: 'en' });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        'Please renew your certificate',
-        expect.stringMatching(/expires in 3 days/),
-        'OK',
-      ]),
-    );
+    expectTexts(screen, ['Please renew your certificate', expect.stringMatching(/expires in 3 days/), 'OK']);
   });
 
   it('OK and Back both send OK', () => {
@@ -40,7 +33,6 @@ describe('CertificateNotice screen', () => {
   });
 
   it('keeps everything inside the safe area in large type, in ja and en', () => {
-    expect(renderScreen(CertificateNotice, { days: 30 }).layoutProblems()).toEqual([]);
-    expect(renderScreen(CertificateNotice, { days: 30 }, { language: 'en' }).layoutProblems()).toEqual([]);
+    expect(layoutProblemsOf(CertificateNotice, inBothLanguages({ days: 30 }))).toEqual([]);
   });
 });

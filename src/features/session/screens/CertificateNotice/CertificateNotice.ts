@@ -4,15 +4,12 @@
  */
 import type { MessageProps } from '../../../../app/view/app-view';
 import { MessageLayout } from '../../../../app/screens/Message/Message';
-import { SessionScreen } from '../../index';
 
 export interface CertificateNoticeProps {
   days: number;
 }
 
 export class CertificateNotice extends MessageLayout<CertificateNoticeProps> {
-  static readonly screenName = SessionScreen.certificateNotice;
-
   protected messageOf({ days }: CertificateNoticeProps): MessageProps {
     return {
       tone: 'notice',

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, layoutProblemsOf } from '../../../../app/testing/screen-harness';
 import { Home, homeItems } from './Home';
 
 const both = { displayName: '窓口 花子', services: ['health', 'booking'] as Array<'health' | 'booking'> };
@@ -7,16 +8,14 @@ const both = { displayName: '窓口 花子', services: ['health', 'booking'] as 
 describe('Home screen', () => {
   it('greets the viewer by name and lists what the box offers', () => {
     const screen = renderScreen(Home, both);
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        '窓口 花子 さん、こんにちは',
-        '健診結果を見る',
-        '施設を予約する',
-        '予約の確認・取り消し',
-        'ヘルプ',
-        'ログアウト',
-      ]),
-    );
+    expectTexts(screen, [
+      '窓口 花子 さん、こんにちは',
+      '健診結果を見る',
+      '施設を予約する',
+      '予約の確認・取り消し',
+      'ヘルプ',
+      'ログアウト',
+    ]);
   });
 
   it('shows only the enabled services', () => {
@@ -28,9 +27,7 @@ describe('Home screen', () => {
 
   it('reads in English', () => {
     const screen = renderScreen(Home, { ...both, displayName: 'Hanako Madoguchi' }, { language: 'en' });
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining(['Hello, Hanako Madoguchi', 'See health check results', 'Log out']),
-    );
+    expectTexts(screen, ['Hello, Hanako Madoguchi', 'See health check results', 'Log out']);
   });
 
   it('sends OPEN for each section, LOGOUT, and opens help; Back does nothing', () => {
@@ -57,13 +54,10 @@ describe('Home screen', () => {
 
   it('keeps everything inside the safe area in large type, in ja and en, with a long name', () => {
     const long = { ...both, displayName: '長谷川原 左右衛門之介太郎兵衛' };
-    expect(renderScreen(Home, long).layoutProblems()).toEqual([]);
-    expect(
-      renderScreen(
-        Home,
-        { ...long, displayName: 'Bartholomew Alexander Featherstonehaugh' },
-        { language: 'en' },
-      ).layoutProblems(),
-    ).toEqual([]);
+    const cases = [
+      { props: long },
+      { props: { ...long, displayName: 'Bartholomew Alexander Featherstonehaugh' }, language: 'en' as const },
+    ];
+    expect(layoutProblemsOf(Home, cases)).toEqual([]);
   });
 });

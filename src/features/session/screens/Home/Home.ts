@@ -5,11 +5,11 @@
  */
 import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import { textBox } from '../../../../app/components/TextBox/TextBox';
 import { t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { Screen, type AppEvent } from '../../../../app/screens/Screen';
 import { homeStyles } from './Home.styles';
-import { SessionScreen } from '../../index';
 
 export interface HomeProps {
   displayName: string;
@@ -42,29 +42,21 @@ const EVENTS: Partial<Record<HomeItemId, AppEvent>> = {
 };
 
 export class Home extends Screen<HomeProps> {
-  static readonly screenName = SessionScreen.home;
-
   static override _template() {
     const s = homeStyles(theme());
-    const line = (y: number, spec: { fontSize: number; lineHeight: number; color: number }) => ({
-      x: s.content.x,
-      y,
-      w: s.content.w,
-      text: {
-        text: '',
+    const line = (spec: { y: number; fontSize: number; lineHeight: number; color: number }) =>
+      textBox({
+        ...spec,
+        x: s.content.x,
+        w: s.content.w,
         fontFace: s.fontFace,
-        fontSize: spec.fontSize,
-        lineHeight: spec.lineHeight,
-        textColor: spec.color,
-        wordWrapWidth: s.content.w,
         wordBreak: true,
         maxLines: 1,
-      },
-    });
+      });
     return {
       Frame: { type: ScreenFrame },
-      Greeting: line(s.greeting.y, s.greeting),
-      Hint: line(s.hint.y, s.hint),
+      Greeting: line(s.greeting),
+      Hint: line(s.hint),
       Menu: { type: Menu, x: s.menu.x, y: s.menu.y },
     };
   }

@@ -1,27 +1,26 @@
-/** Layout of the insert-card screen on the 1920×1080 stage, from the theme tokens. */
+/**
+ * Layout of the insert-card screen on the 1920×1080 stage, from the theme tokens: centred lines
+ * across the safe area (Japanese wraps anywhere).
+ */
 import { cardSlotStyles } from '../../../../app/components/CardSlotIllustration/CardSlotIllustration.styles';
+import type { TextBoxStyle } from '../../../../app/components/TextBox/TextBox';
 import { lineHeight, textHeight, type Theme } from '../../../../app/theme/tokens';
-
-export interface TextStyle {
-  x: number;
-  y: number;
-  fontSize: number;
-  lineHeight: number;
-  color: number;
-  wordWrapWidth: number;
-}
 
 export const insertCardStyles = (theme: Theme) => {
   const { safeArea, stage, type, colors } = theme;
   const contentW = stage.w - 2 * safeArea.x;
-  const text = (y: number, fontSize: number, color: number): TextStyle => ({
-    x: safeArea.x,
-    y,
-    fontSize,
-    lineHeight: lineHeight(fontSize, theme),
-    color,
-    wordWrapWidth: contentW,
-  });
+  const text = (y: number, fontSize: number, color: number) =>
+    ({
+      x: safeArea.x,
+      y,
+      w: contentW,
+      fontFace: type.fontFace,
+      fontSize,
+      lineHeight: lineHeight(fontSize, theme),
+      color,
+      align: 'center',
+      wordBreak: true,
+    }) satisfies TextBoxStyle;
   const illustration = cardSlotStyles(colors).size;
   const title = text(safeArea.y + 60, type.title, colors.text);
   const illustrationBox = {

@@ -1,17 +1,13 @@
 /** @jest-environment jsdom */
 import { DEFAULT_SETTINGS } from '../../../../app/settings/settings';
 import { renderScreen } from '../../../../app/testing/render';
+import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
 import { InsertCard } from './InsertCard';
 
 describe('InsertCard screen', () => {
   it('asks for the card in Japanese, with how to insert it', () => {
     const screen = renderScreen(InsertCard, {});
-    expect(screen.texts()).toEqual(
-      expect.arrayContaining([
-        'マイナンバーカードを差し込んでください',
-        expect.stringMatching(/ICチップを上/),
-      ]),
-    );
+    expectTexts(screen, ['マイナンバーカードを差し込んでください', expect.stringMatching(/ICチップを上/)]);
     expect(screen.screen.announcement()).toMatch(/差し込んでください/);
   });
 
@@ -21,8 +17,7 @@ describe('InsertCard screen', () => {
   });
 
   it('keeps every text and the illustration inside the safe area, in large type', () => {
-    expect(renderScreen(InsertCard, {}).layoutProblems()).toEqual([]);
-    expect(renderScreen(InsertCard, {}, { language: 'en' }).layoutProblems()).toEqual([]);
+    expect(layoutProblemsOf(InsertCard, inBothLanguages({}))).toEqual([]);
   });
 
   it('sends nothing for keys: the card itself moves the session on', () => {
@@ -37,14 +32,11 @@ describe('InsertCard after the card was pulled', () => {
     const screen = renderScreen(InsertCard, { notice: { key: 'cardRemoved' } });
     expect(screen.texts()).toContain('⚠ カードが抜かれました。カードを差し直して、もう一度お試しください。');
     expect(screen.screen.announcement()).toMatch(/^カードが抜かれました。.*差し込んでください。/);
-    expect(screen.layoutProblems()).toEqual([]);
-    expect(
-      renderScreen(
-        InsertCard,
-        { notice: { key: 'loggedOutCardRemoved' } },
-        { language: 'en' },
-      ).layoutProblems(),
-    ).toEqual([]);
+    const cases = [
+      { props: { notice: { key: 'cardRemoved' as const } } },
+      { props: { notice: { key: 'loggedOutCardRemoved' as const } }, language: 'en' as const },
+    ];
+    expect(layoutProblemsOf(InsertCard, cases)).toEqual([]);
   });
 });
 

@@ -5,28 +5,11 @@
  */
 import { CardSlotIllustration } from '../../../../app/components/CardSlotIllustration/CardSlotIllustration';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
+import { textBox } from '../../../../app/components/TextBox/TextBox';
 import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { Screen } from '../../../../app/screens/Screen';
-import { insertCardStyles, type TextStyle } from './InsertCard.styles';
-import { SessionScreen } from '../../index';
-
-const textElement = (style: TextStyle, fontFace: string) => ({
-  x: style.x,
-  y: style.y,
-  w: style.wordWrapWidth,
-  text: {
-    text: '',
-    fontFace,
-    fontSize: style.fontSize,
-    lineHeight: style.lineHeight,
-    textColor: style.color,
-    wordWrapWidth: style.wordWrapWidth,
-    textAlign: 'center',
-    // Lightning wraps only at spaces unless told to break anywhere (Japanese has none).
-    wordBreak: true,
-  },
-});
+import { insertCardStyles } from './InsertCard.styles';
 
 export interface InsertCardProps {
   /** Why the viewer is back at the start (the card was pulled during login, a logout). */
@@ -34,29 +17,22 @@ export interface InsertCardProps {
 }
 
 export class InsertCard extends Screen<InsertCardProps> {
-  static readonly screenName = SessionScreen.insertCard;
-
   static override _template() {
     const s = insertCardStyles(theme());
     return {
       Frame: { type: ScreenFrame },
-      Title: textElement(s.title, s.fontFace),
+      Title: textBox(s.title),
       Illustration: { type: CardSlotIllustration, x: s.illustrationBox.x, y: s.illustrationBox.y },
-      Hint: textElement(s.hint, s.fontFace),
+      Hint: textBox(s.hint),
       Notice: {
         visible: false,
         x: s.notice.x,
         y: s.notice.y,
-        w: s.notice.wordWrapWidth,
+        w: s.notice.w,
         h: s.notice.lineHeight + 16,
         rect: true,
         color: s.notice.panel,
-        Text: {
-          ...textElement(
-            { ...s.notice, x: 24, y: 8, wordWrapWidth: s.notice.wordWrapWidth - 48 },
-            s.fontFace,
-          ),
-        },
+        Text: textBox({ ...s.notice, x: 24, y: 8, w: s.notice.w - 48 }),
       },
     };
   }

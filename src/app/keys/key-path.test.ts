@@ -1,4 +1,5 @@
-import { keepKeysInApp } from './keep-keys';
+import { installKeyPath } from './key-path';
+import { digitOf } from './keymap';
 
 type Listener = (event: KeyboardEvent) => void;
 
@@ -10,18 +11,19 @@ function fakeWindow() {
     removeEventListener: (type: string, listener: Listener) =>
       type === 'keydown' && listeners.delete(listener),
   };
-  const press = (key: string, keyCode: number) => {
+  const deliver = (key: string, keyCode: number) => {
     const event = { key, keyCode, preventDefault: jest.fn() };
     for (const listener of listeners) listener(event as unknown as KeyboardEvent);
-    return event.preventDefault.mock.calls.length > 0;
+    return event;
   };
-  return { target: target as unknown as Window, press, listeners };
+  const press = (key: string, keyCode: number) => deliver(key, keyCode).preventDefault.mock.calls.length > 0;
+  return { target: target as unknown as Window, press, deliver, listeners };
 }
 
-describe('keeping the spec’s keys in the app', () => {
+describe('the key path', () => {
   it('stops the browser going back in its history on BrowserBack and Backspace', () => {
     const page = fakeWindow();
-    keepKeysInApp(page.target);
+    installKeyPath(page.target);
     expect(page.press('BrowserBack', 166)).toBe(true);
     expect(page.press('Backspace', 8)).toBe(true);
     expect(page.press('ArrowDown', 40)).toBe(true);
@@ -29,15 +31,28 @@ describe('keeping the spec’s keys in the app', () => {
 
   it('leaves keys the spec does not list to the browser', () => {
     const page = fakeWindow();
-    keepKeysInApp(page.target);
+    installKeyPath(page.target);
     expect(page.press('Escape', 27)).toBe(false);
     expect(page.press('F5', 116)).toBe(false);
     expect(page.press('a', 65)).toBe(false);
   });
 
+  it('decodes a press once for its handlers: the digit is read, not decoded again', () => {
+    const page = fakeWindow();
+    installKeyPath(page.target);
+    const digit = page.deliver('7', 55);
+    const keypad = page.deliver('7', 103);
+    expect(digitOf(keypad)).toBe('7');
+    // Only the press being routed counts: an earlier one, or one the key path never saw, is no digit.
+    expect(digitOf(digit)).toBeUndefined();
+    expect(digitOf({ key: '7', keyCode: 55 })).toBeUndefined();
+    expect(digitOf(page.deliver('Enter', 13))).toBeUndefined();
+    expect(digitOf(page.deliver(')', 48))).toBeUndefined();
+  });
+
   it('can be taken off again', () => {
     const page = fakeWindow();
-    const remove = keepKeysInApp(page.target);
+    const remove = installKeyPath(page.target);
     remove();
     expect(page.listeners.size).toBe(0);
     expect(page.press('BrowserBack', 166)).toBe(false);

@@ -1,0 +1,14 @@
+/**
+ * A seeded 0–1 generator (mulberry32): small and fast, so fuzz cases and generated timings are the
+ * same on every run and a failing one can be replayed from its seed.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * What every flow that signs with the card (login, registration, later signing steps) does with a
+ * failure that is not about the secret: another card, the card or the bridge gone, the platform
+ * refusing. Written once, with the flow's machine id for the targets (`#<id>.<state>`): each flow
+ * has the states these name (cardChanged, notMyNumberCard, bridgeDown, cardError, the platform's
+ * dead ends, platformDown, rejected, cancelled).
+ */
+import { assign, fromPromise, type EventObject } from 'xstate';
+import { errorIs, toFlowError, type FlowErrorKind } from '../../../machines/errors';
+import type {
+  PinStatus,
+  ReadAuthCertificateInput,
+  ReadAuthCertificateOutput,
+  ReadPinStatusInput,
+  RequestChallengeInput,
+  SignChallengeInput,
+  SignChallengeOutput,
+  SignWithPasswordInput,
+} from '../../../machines/ports';
+import type { Secret } from '../../../machines/secret';
+import { actionsOf, type SecretEntryContext, type Step } from './secret-entry';
+
+export const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+
+/** What the card's sign calls take from a flow besides the secret: the challenge and the card. */
+interface ChallengeOnCard {
+  challenge: string | undefined;
+  cardId: string | undefined;
+}
+type LastTry = { confirmLastAttempt?: string };
+
+/** The card signs the challenge with the auth PIN (login; registration's second signature). */
+export const SIGN_WITH_PIN = {
+  src: 'signChallenge',
+  input: (context: ChallengeOnCard, pin: Secret, lastTry: LastTry): SignChallengeInput => ({
+    pin,
+    challenge: context.challenge ?? '',
+    cardId: context.cardId,
+    ...lastTry,
+  }),
+} as const;
+
+/** The card signs the challenge with the signature password (and reads its certificate). */
+export const SIGN_WITH_PASSWORD = {
+  src: 'signWithPassword',
+  input: (context: ChallengeOnCard, password: Secret, lastTry: LastTry): SignWithPasswordInput => ({
+    password,
+    challenge: context.challenge ?? '',
+    cardId: context.cardId,
+    ...lastTry,
+  }),
+} as const;
+
+export const failWith =
+  (...kinds: FlowErrorKind[]) =>
+  ({ event }: { event: { error?: unknown } }) =>
+    errorIs(event, ...kinds);
+
+/**
+ * The card and challenge actors every signing flow names (placeholders that throw: the app provides
+ * the real ones, tests fakes): the auth certificate and a count read without a secret, a
+ * challenge from the platform, the card's signature with the PIN.
+ */
+export const SIGNING_ACTORS = {
+  readAuthCertificate: fromPromise<ReadAuthCertificateOutput, ReadAuthCertificateInput>(
+    notProvided('readAuthCertificate'),
+  ),
+  readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),
+  requestChallenge: fromPromise<string, RequestChallengeInput>(notProvided('requestChallenge')),
+  signChallenge: fromPromise<SignChallengeOutput, SignChallengeInput>(notProvided('signChallenge')),
+};
+
+/** The named actions these routes use. */
+export function flowActions<C extends SecretEntryContext, E extends EventObject>() {
+  return {
+    setError: assign<C, E, undefined, E, never>(
+      ({ event }) => ({ error: toFlowError((event as { error?: unknown }).error) }) as Partial<C>,
+    ),
+  };
+}
+
+/** Card failures that leave the secret entry, by what the viewer can do about them. */
+export function cardFailures(id: string, options: { pinLocked?: string } = {}) {
+  return [
+    // Nothing went to the other card; what was typed for this one is dropped, never sent to it.
+    { guard: failWith('cardChanged'), target: `#${id}.cardChanged` },
+    ...(options.pinLocked ? [{ guard: failWith('pinLocked'), target: `#${id}.${options.pinLocked}` }] : []),
+    { guard: failWith('notMyNumberCard'), target: `#${id}.notMyNumberCard`, actions: 'setError' as const },
+    { guard: failWith('bridgeDown'), target: `#${id}.bridgeDown`, actions: 'setError' as const },
+    // Card removed, reader gone, busy, unexpected status word: reinsert or wait, then RETRY.
+    { target: `#${id}.cardError`, actions: 'setError' as const },
+  ];
+}
+
+/** The platform's refusals of a signed challenge; `challengeExpired`: where the viewer starts again. */
+export function platformFailures<const A>(id: string, challengeExpired: Step<A>) {
+  return [
+    {
+      guard: failWith('certificateExpired'),
+      target: `#${id}.certificateExpired`,
+      actions: 'setError' as const,
+    },
+    {
+      guard: failWith('certificateRevoked'),
+      target: `#${id}.certificateRevoked`,
+      actions: 'setError' as const,
+    },
+    { guard: failWith('unknownIssuer'), target: `#${id}.notMyNumberCard`, actions: 'setError' as const },
+    { guard: failWith('platformDown'), target: `#${id}.platformDown`, actions: 'setError' as const },
+    // The challenge ran out (the viewer took long): the secrets again, for a fresh one.
+    {
+      guard: failWith('challengeExpired'),
+      target: challengeExpired.target,
+      actions: ['setError' as const, ...actionsOf(challengeExpired)],
+    },
+    { target: `#${id}.rejected`, actions: 'setError' as const },
+  ];
+}
+
+/** The card cannot go on here: the viewer reads why, then OK or CANCEL ends the flow. */
+export const deadEnd = <const A extends string>(id: string, entry: readonly A[]) => ({
+  entry,
+  on: { OK: `#${id}.cancelled`, CANCEL: `#${id}.cancelled` },
+});
+
+/** RETRY starts again from the entry (nothing was spent that the viewer did not ask for). */
+export const retryable = <const A extends string>(id: string, entry: readonly A[], retry: string) => ({
+  entry,
+  on: { RETRY: retry, CANCEL: `#${id}.cancelled` },
+});
