@@ -27,108 +27,99 @@ const DEV_KIT = '^mocks/';
  */
 const PLATFORM_CONTRACT = '^src/platform/(types\\.ts|base64\\.ts|generated/)';
 
+/**
+ * Every rule is an error: an arrow the wrong way fails the build, it is never a warning to read past.
+ * @returns {import('dependency-cruiser').IForbiddenRuleType}
+ */
+const forbid = (name, comment, from, to) => ({ name, comment, severity: 'error', from, to });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
-    {
-      name: 'protocol-imports-nothing-of-ours',
-      comment: 'The contract is the one source every part reads; it cannot lean on any of them.',
-      severity: 'error',
-      from: { path: '^stb-spec/protocol/' },
-      to: { path: '^(src|native-bridge|mocks|e2e|bench|scripts|config|api|stb-spec/(?!protocol/))' },
-    },
-    {
-      name: 'shipped-imports-no-dev-kit-nor-tools',
-      comment: 'The app and the production bridge ship: no development kit, conformance kit or tool in them.',
-      severity: 'error',
-      from: { path: SHIPPED, pathNot: TEST_ONLY },
-      to: { path: `(${DEV_KIT}|${KIT}|${TOOLS})` },
-    },
-    {
-      name: 'shipped-imports-no-test-helper',
-      comment: 'Test files and helpers may use the development kit, so shipped code must not reach them.',
-      severity: 'error',
-      from: { path: SHIPPED, pathNot: TEST_ONLY },
-      to: { path: TEST_ONLY },
-    },
-    {
-      name: 'app-and-bridge-apart',
-      comment: 'The app talks to the bridge only through the contract (a WebSocket in production).',
-      severity: 'error',
-      from: { path: '^src/', pathNot: TEST_ONLY },
-      to: { path: '^native-bridge/' },
-    },
-    {
-      name: 'bridge-and-app-apart',
-      comment: 'The bridge serves any app that speaks the contract; it knows nothing of ours.',
-      severity: 'error',
-      from: { path: '^native-bridge/', pathNot: TEST_ONLY },
-      to: { path: '^src/' },
-    },
-    {
-      name: 'dev-kit-imports-contract-and-bridge-only',
-      comment: 'The development kit stands in for the card, the platform and the box: no app, kit or tool.',
-      severity: 'error',
-      from: { path: DEV_KIT, pathNot: TEST_ONLY },
-      to: { path: `(^src/|${KIT}|${TOOLS})`, pathNot: PLATFORM_CONTRACT },
-    },
-    {
-      name: 'virtual-card-bytes-from-the-spec',
-      comment:
-        'The virtual card answers from the spec, never from the driver it tests (only the transport seam and its errors).',
-      severity: 'error',
-      from: { path: '^mocks/virtual-card/', pathNot: TEST_ONLY },
-      to: { path: '^native-bridge/src/jpki/', pathNot: '^native-bridge/src/jpki/errors\\.ts$' },
-    },
-    {
-      name: 'kit-imports-no-app-nor-tools',
-      comment: 'The conformance kit tests bridges: the contract, the bridge and the development kit only.',
-      severity: 'error',
-      from: { path: KIT, pathNot: TEST_ONLY },
-      to: { path: `(^src/|${TOOLS})` },
-    },
-    {
-      name: 'config-imports-no-other-tool',
-      comment: "The operator's configuration is read by builds and tests, so it sits below every other tool.",
-      severity: 'error',
-      from: { path: '^config/' },
-      to: { path: '^(e2e|bench|scripts|stb-spec/scripts)/' },
-    },
-    {
-      name: 'nothing-imports-the-bench',
-      comment: 'The bench is the top of the tools: it measures everything and nothing depends on it.',
-      severity: 'error',
-      from: { pathNot: '^bench/' },
-      to: { path: '^bench/' },
-    },
-    {
-      name: 'bench-reuses-the-e2e-rig-only',
-      comment: 'The bench measures the stack the journeys drive: their harness and steps, not their tests.',
-      severity: 'error',
-      from: { path: '^bench/' },
-      to: { path: '^e2e/', pathNot: '^e2e/(harness|journeys)/' },
-    },
-    {
-      name: 'platform-contract-stands-alone',
-      comment: 'What the simulator may read of the app must not pull the rest of the app in.',
-      severity: 'error',
-      from: { path: PLATFORM_CONTRACT },
-      to: { path: '^(src|native-bridge|mocks|stb-spec/conformance)/', pathNot: PLATFORM_CONTRACT },
-    },
-    {
-      name: 'no-test-file-imported',
-      comment: 'A test file is a leaf: what two tests share goes into a test helper.',
-      severity: 'error',
-      from: {},
-      to: { path: '\\.test\\.ts$' },
-    },
-    {
-      name: 'resolvable',
-      comment: 'An import the checker cannot resolve would escape every rule above.',
-      severity: 'error',
-      from: {},
-      to: { couldNotResolve: true },
-    },
+    forbid(
+      'protocol-imports-nothing-of-ours',
+      'The contract is the one source every part reads; it cannot lean on any of them.',
+      { path: '^stb-spec/protocol/' },
+      { path: '^(src|native-bridge|mocks|e2e|bench|scripts|config|api|stb-spec/(?!protocol/))' },
+    ),
+    forbid(
+      'shipped-imports-no-dev-kit-nor-tools',
+      'The app and the production bridge ship: no development kit, conformance kit or tool in them.',
+      { path: SHIPPED, pathNot: TEST_ONLY },
+      { path: `(${DEV_KIT}|${KIT}|${TOOLS})` },
+    ),
+    forbid(
+      'shipped-imports-no-test-helper',
+      'Test files and helpers may use the development kit, so shipped code must not reach them.',
+      { path: SHIPPED, pathNot: TEST_ONLY },
+      { path: TEST_ONLY },
+    ),
+    forbid(
+      'app-and-bridge-apart',
+      'The app talks to the bridge only through the contract (a WebSocket in production).',
+      { path: '^src/', pathNot: TEST_ONLY },
+      { path: '^native-bridge/' },
+    ),
+    forbid(
+      'bridge-and-app-apart',
+      'The bridge serves any app that speaks the contract; it knows nothing of ours.',
+      { path: '^native-bridge/', pathNot: TEST_ONLY },
+      { path: '^src/' },
+    ),
+    forbid(
+      'dev-kit-imports-contract-and-bridge-only',
+      'The development kit stands in for the card, the platform and the box: no app, kit or tool.',
+      { path: DEV_KIT, pathNot: TEST_ONLY },
+      { path: `(^src/|${KIT}|${TOOLS})`, pathNot: PLATFORM_CONTRACT },
+    ),
+    forbid(
+      'virtual-card-bytes-from-the-spec',
+      'The virtual card answers from the spec, never from the driver it tests (only the transport seam and its errors).',
+      { path: '^mocks/virtual-card/', pathNot: TEST_ONLY },
+      { path: '^native-bridge/src/jpki/', pathNot: '^native-bridge/src/jpki/errors\\.ts$' },
+    ),
+    forbid(
+      'kit-imports-no-app-nor-tools',
+      'The conformance kit tests bridges: the contract, the bridge and the development kit only.',
+      { path: KIT, pathNot: TEST_ONLY },
+      { path: `(^src/|${TOOLS})` },
+    ),
+    forbid(
+      'config-imports-no-other-tool',
+      "The operator's configuration is read by builds and tests, so it sits below every other tool.",
+      { path: '^config/' },
+      { path: '^(e2e|bench|scripts|stb-spec/scripts)/' },
+    ),
+    forbid(
+      'nothing-imports-the-bench',
+      'The bench is the top of the tools: it measures everything and nothing depends on it.',
+      { pathNot: '^bench/' },
+      { path: '^bench/' },
+    ),
+    forbid(
+      'bench-reuses-the-e2e-rig-only',
+      'The bench measures the stack the journeys drive: their harness and steps, not their tests.',
+      { path: '^bench/' },
+      { path: '^e2e/', pathNot: '^e2e/(harness|journeys)/' },
+    ),
+    forbid(
+      'platform-contract-stands-alone',
+      'What the simulator may read of the app must not pull the rest of the app in.',
+      { path: PLATFORM_CONTRACT },
+      { path: '^(src|native-bridge|mocks|stb-spec/conformance)/', pathNot: PLATFORM_CONTRACT },
+    ),
+    forbid(
+      'no-test-file-imported',
+      'A test file is a leaf: what two tests share goes into a test helper.',
+      {},
+      { path: '\\.test\\.ts$' },
+    ),
+    forbid(
+      'resolvable',
+      'An import the checker cannot resolve would escape every rule above.',
+      {},
+      { couldNotResolve: true },
+    ),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -284,20 +284,20 @@ function onPath(program: string): boolean {
     .some((dir) => dir && isExecutable(path.join(dir, program)));
 }
 
-function isExecutable(file: string): boolean {
+/** Whether this process may use `file` as `mode` says (constants.X_OK, R_OK). */
+function mayAccess(file: string, mode: number): boolean {
   try {
-    accessSync(file, constants.X_OK);
+    accessSync(file, mode);
     return true;
   } catch {
     return false;
   }
 }
 
+function isExecutable(file: string): boolean {
+  return mayAccess(file, constants.X_OK);
+}
+
 function isReadable(file: string): boolean {
-  try {
-    accessSync(file, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
+  return mayAccess(file, constants.R_OK);
 }

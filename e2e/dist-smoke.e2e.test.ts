@@ -13,14 +13,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import { buildDist, verifyPackage } from '../scripts/app-package';
 import { loadOperator } from '../config/load-operator';
 import { startPlatformServer, type RunningPlatformServer } from '../mocks/platform/server';
 import { loadPlatform } from '../mocks/platform/startup';
 import { BridgeClient, SimulatorControls } from '../src/card';
+import { originWebSocket } from '../src/card/test-support';
 import { PINS } from './harness/card';
 import { ROOT, SCREENSHOT_DIR } from './harness/screens';
+import { pageLogScript } from './harness/page-log';
 import { CollectedLog, PKI_DIR } from './harness/processes';
 import { Journey } from './harness/stack';
 import { serveStatic, type StaticServer } from './harness/static-server';
@@ -38,29 +39,8 @@ const BRIDGE_TOKEN = operator.bridge.token!;
 const CUSTOMER_NUMBER = '10010001';
 const VIEWER_NAME = '山田 太郎';
 
-/**
- * Installed after navigation: console calls, uncaught errors, rejections and CSP violations into
- * `window.__e2eLog` (WPE has no WebDriver log endpoint). Violations before it runs show in cog's output.
- */
-const PAGE_LOG = `
-if (!window.__e2eLog) {
-  var record = window.__e2eLog = [];
-  var text = function (v) {
-    if (v && v.stack) return String(v.name) + ': ' + String(v.message);
-    if (typeof v === 'string') return v;
-    try { return JSON.stringify(v); } catch (e) { return String(v); }
-  };
-  var push = function (level, values) { record.push(level + ' ' + Array.prototype.map.call(values, text).join(' ')); };
-  ['log', 'info', 'warn', 'error'].forEach(function (level) {
-    var original = console[level];
-    console[level] = function () { push(level, arguments); return original.apply(console, arguments); };
-  });
-  window.addEventListener('error', function (e) { push('uncaught', [e.error || e.message]); });
-  window.addEventListener('unhandledrejection', function (e) { push('unhandledrejection', [e.reason]); });
-  document.addEventListener('securitypolicyviolation', function (e) {
-    push('csp', [e.violatedDirective + ' blocked ' + e.blockedURI + ' (' + e.sourceFile + ':' + e.lineNumber + ')']);
-  });
-}`;
+/** Violations before it runs show in cog's output. */
+const PAGE_LOG = pageLogScript({ stacks: false, cspViolations: true });
 
 /** Fails with a clear message when something else holds a port the package needs. */
 const assertPortFree = (port: number, what: string) =>
@@ -187,11 +167,7 @@ describe('the minato-catv dist package in WPE: login → home', () => {
     client = new BridgeClient({
       url: `ws://127.0.0.1:${BRIDGE_PORT}/jsonrpc`,
       token: BRIDGE_TOKEN,
-      WebSocket: class extends WebSocket {
-        constructor(url: string) {
-          super(url, { headers: { Origin: origin } });
-        }
-      } as never,
+      WebSocket: originWebSocket(origin),
     });
     client.start();
 

@@ -27,8 +27,8 @@ step "types" npx tsc -b
 step "boundaries" npm run --silent boundaries
 # No dead files, exports or dependencies (knip.jsonc names the entry points knip cannot find itself).
 step "dead code" npm run --silent knip
-# A hung runner fails the step after 20 minutes instead of eating CI's 90.
-step "unit tests" timeout 1200 npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
+# A hung runner fails the step after 30 minutes instead of eating CI's 90 (the unit step takes 13–18).
+step "unit tests" timeout 1800 npx jest --selectProjects unit --json --outputFile=.tmp/jest-unit.json
 step "PC/SC tests (real pcscd, vpcd card)" timeout 1200 npx jest --selectProjects pcsc --runInBand --json --outputFile=.tmp/jest-pcsc.json
 # pcscd may have gone away during the long PC/SC step (a test restarts it, or it exits idle).
 bash scripts/ensure-system.sh >/dev/null || exit 1

@@ -3,8 +3,7 @@
  * and a platform port that always answers (for the card-side fault cases, where the platform is
  * not what is under test).
  */
-import type { PlatformPort } from '../../src/app/session/adapters';
-import { profile } from '../../src/machines/testing/fixtures';
+import { acceptingPlatform as acceptingPlatformWith } from '../../src/app/testing/accepting-platform';
 
 /** The long variants run only with MADOGUCHI_LONG_FAULTS=1. */
 export const LONG = process.env.MADOGUCHI_LONG_FAULTS === '1';
@@ -23,26 +22,8 @@ export async function until(check: () => boolean, what: string, timeoutMs = 5000
 export { freePort } from '../harness/ports';
 
 /** A platform that accepts every login (its own faults are platform-faults.test.ts's business). */
-export function acceptingPlatform(): PlatformPort & { logins: number } {
-  const expires = new Date(Date.now() + 15 * 60_000).toISOString();
-  const port = {
-    logins: 0,
-    auth: {
-      challenge: async () => ({ challenge: 'Q'.repeat(43) }),
-      loginWithSignature: async () => {
-        port.logins++;
-        return {
-          tokenType: 'Bearer' as const,
-          accessToken: 'at',
-          accessTokenExpiresAt: expires,
-          refreshToken: 'rt',
-          refreshTokenExpiresAt: expires,
-        };
-      },
-      refresh: async () => {},
-      logout: async () => {},
-    },
-    profile: { get: async () => profile() },
-  };
-  return port as unknown as PlatformPort & { logins: number };
-}
+export const acceptingPlatform = () =>
+  acceptingPlatformWith({
+    challenge: 'Q'.repeat(43),
+    expiresAt: new Date(Date.now() + 15 * 60_000).toISOString(),
+  });

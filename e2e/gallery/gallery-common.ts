@@ -7,6 +7,7 @@ import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../../src/features/health
 import type { AppView, MessageAction, MessageProps, ScreenView } from '../../src/app/view/app-view';
 import type { MessageKey } from '../../src/machines/messages';
 import type { PinEntryProps } from '../../src/features/secret-entry/props';
+import { pinEntryTyping, signPasswordTyping } from '../../src/features/secret-entry/testing/keypad-props';
 import { SCREEN } from '../../src/app/screens/ids';
 
 export interface GalleryEntry {
@@ -23,16 +24,7 @@ const pin = (props: Partial<PinEntryProps>): AppView =>
   main({
     screen: SCREEN.pinEntry,
     target: 'login',
-    props: {
-      purpose: 'login',
-      digits: 0,
-      maxDigits: 4,
-      triesLeft: 3,
-      maxTries: 3,
-      confirmingLastAttempt: false,
-      waiting: false,
-      ...props,
-    },
+    props: pinEntryTyping(props),
   });
 const message = (target: ScreenView['target'], props: MessageProps): AppView =>
   main({ screen: SCREEN.message, target, props });
@@ -151,14 +143,7 @@ const JAPANESE: GalleryEntry[] = [
     view: main({
       screen: SCREEN.signPassword,
       target: 'registration',
-      props: {
-        length: 3,
-        minLength: 6,
-        maxLength: 16,
-        triesLeft: 5,
-        maxTries: 5,
-        confirmingLastAttempt: false,
-      },
+      props: signPasswordTyping(),
     }),
   },
   {

@@ -34,6 +34,7 @@ import {
 } from './processes';
 import { startChromium } from './chromium';
 import { E2E_APP_DIR, ROOT, SCREENSHOT_DIR } from './screens';
+import { pageLogScript } from './page-log';
 import { serveStatic, type StaticServer } from './static-server';
 import type { Session } from './webdriver';
 import { startWpe, type Driver } from './wpe';
@@ -237,26 +238,8 @@ export interface StackOptions {
   appDir?: string;
 }
 
-/**
- * Installed in the page after each navigation: console calls, uncaught errors and unhandled
- * rejections into `window.__e2eLog` (WPE has no WebDriver log endpoint), read by collectConsole().
- */
-const PAGE_LOG = `
-if (!window.__e2eLog) {
-  var record = window.__e2eLog = [];
-  var text = function (value) {
-    if (value && value.stack) return String(value.name) + ': ' + String(value.message) + ' ' + String(value.stack);
-    if (typeof value === 'string') return value;
-    try { return JSON.stringify(value); } catch (e) { return String(value); }
-  };
-  var push = function (level, values) { record.push(level + ' ' + Array.prototype.map.call(values, text).join(' ')); };
-  ['log', 'info', 'warn', 'error'].forEach(function (level) {
-    var original = console[level];
-    console[level] = function () { push(level, arguments); return original.apply(console, arguments); };
-  });
-  window.addEventListener('error', function (e) { push('uncaught', [e.error || e.message]); });
-  window.addEventListener('unhandledrejection', function (e) { push('unhandledrejection', [e.reason]); });
-}`;
+/** Read by collectConsole(). */
+const PAGE_LOG = pageLogScript({ stacks: true, cspViolations: false });
 
 export class Stack {
   timings: SessionTimings = DEFAULT_SETTINGS.session;

@@ -19,6 +19,7 @@ import {
   logOut,
   openFromHome,
   waitForIdleWarning,
+  waitForLoadedList,
 } from './steps';
 import { SCREEN } from '../../src/app/screens/ids';
 
@@ -105,10 +106,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
       const j = await start('health-and-booking');
       await logIn(stack, j);
       await openFromHome(j, 'health');
-      await j.waitForScreen(
-        SCREEN.checkupList,
-        (p) => p.loading === false && (p.checkups as unknown[]).length > 0,
-      );
+      await waitForLoadedList(j, SCREEN.checkupList, 'checkups');
       await j.shot('checkup-list');
       await j.press('Enter');
       await j.waitForScreen(SCREEN.checkupDetail, (p) => p.loading === false);
@@ -125,10 +123,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
       await j.waitForScreen(SCREEN.facilityList, (p) => p.loading === false);
       await j.shot('facility-list');
       await j.press('Enter');
-      await j.waitForScreen(
-        SCREEN.datePicker,
-        (p) => p.loading === false && (p.bookableDates as unknown[]).length > 0,
-      );
+      await waitForLoadedList(j, SCREEN.datePicker, 'bookableDates');
       await j.shot('date-picker');
       // A week ahead (then day by day to a day with free slots): today's booking could not be
       // cancelled on screen (free cancellation ends three days before the day of use).
@@ -150,10 +145,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
       await j.press('Enter');
       await backToHome(j);
       await openFromHome(j, 'myBookings');
-      await j.waitForScreen(
-        SCREEN.myBookings,
-        (p) => p.loading === false && (p.bookings as unknown[]).length > 0,
-      );
+      await waitForLoadedList(j, SCREEN.myBookings, 'bookings');
       await j.shot('my-bookings');
       await j.press('Enter');
       await j.waitForScreen(SCREEN.bookingDetail, (p) => p.confirmingCancel === false);
@@ -313,10 +305,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     expect(shown.props!.tone).toBe('error');
     await stack.platform.restart();
     await j.press('Enter'); // RETRY has the focus
-    await j.waitForScreen(
-      SCREEN.checkupList,
-      (p) => p.loading === false && (p.checkups as unknown[]).length > 0,
-    );
+    await waitForLoadedList(j, SCREEN.checkupList, 'checkups');
     await j.shot('retry-worked');
   });
 

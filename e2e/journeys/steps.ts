@@ -107,3 +107,7 @@ export async function chooseDateAhead(journey: Journey): Promise<void> {
   }
   throw new Error('no bookable day in the week after next');
 }
+
+/** Waits for `screen` loaded with at least one entry in its prop `list`: a list the journey can open. */
+export const waitForLoadedList = (journey: Journey, screen: string, list: string) =>
+  journey.waitForScreen(screen, (p) => p.loading === false && (p[list] as unknown[]).length > 0);

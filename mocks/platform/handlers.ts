@@ -172,6 +172,16 @@ export function createPlatformHandlers(
       `${base}${path}`,
       route(async ({ body }) => ({ status, body: await answer(await body()) }), { action }),
     );
+  /** A signed-in viewer's request: the session checked before anything else, then 200 with `answer`'s body. */
+  const signedIn = (
+    method: 'get' | 'delete',
+    path: string,
+    answer: (session: Session, context: RouteContext) => unknown,
+  ) =>
+    http[method](
+      `${base}${path}`,
+      authed((context) => ({ status: 200, body: answer(context.session(), context) })),
+    );
   const api = [
     postJson('/v1/auth/challenges', 201, 'challenge', (body) => simulator.createChallenge(body)),
     postJson('/v1/auth/login', 200, 'login', (body) => simulator.login(body)),
@@ -184,63 +194,27 @@ export function createPlatformHandlers(
       }),
     ),
     postJson('/v1/registrations', 201, 'registration', (body) => simulator.register(body)),
-    http.get(
-      `${base}/v1/me`,
-      authed(({ session }) => ({ status: 200, body: simulator.profile(session()) })),
+    signedIn('get', '/v1/me', (session) => simulator.profile(session)),
+    signedIn('get', '/v1/health/checkups', ({ customerNumber }, { url }) =>
+      health.list(customerNumber, dateRangeOf(url.searchParams)),
     ),
-    http.get(
-      `${base}/v1/health/checkups`,
-      authed(({ session, url }) => {
-        const { customerNumber } = session();
-        return { status: 200, body: health.list(customerNumber, dateRangeOf(url.searchParams)) };
-      }),
+    signedIn('get', '/v1/health/checkups/:checkupId', ({ customerNumber }, { params }) =>
+      health.one(customerNumber, param(params, 'checkupId')),
     ),
-    http.get(
-      `${base}/v1/health/checkups/:checkupId`,
-      authed(({ session, params }) => ({
-        status: 200,
-        body: health.one(session().customerNumber, param(params, 'checkupId')),
-      })),
+    signedIn('get', '/v1/health/trends/:itemCode', ({ customerNumber }, { params }) =>
+      health.trend(customerNumber, param(params, 'itemCode')),
     ),
-    http.get(
-      `${base}/v1/health/trends/:itemCode`,
-      authed(({ session, params }) => ({
-        status: 200,
-        body: health.trend(session().customerNumber, param(params, 'itemCode')),
-      })),
+    signedIn('get', '/v1/health/medications', ({ customerNumber }, { url }) =>
+      health.medicationList(customerNumber, dateRangeOf(url.searchParams)),
     ),
-    http.get(
-      `${base}/v1/health/medications`,
-      authed(({ session, url }) => {
-        const { customerNumber } = session();
-        return { status: 200, body: health.medicationList(customerNumber, dateRangeOf(url.searchParams)) };
-      }),
+    signedIn('get', '/v1/facilities', () => desk.list()),
+    signedIn('get', '/v1/facilities/:facilityId', (_, { params }) =>
+      desk.facility(param(params, 'facilityId')),
     ),
-    http.get(
-      `${base}/v1/facilities`,
-      authed(({ session }) => {
-        session();
-        return { status: 200, body: desk.list() };
-      }),
+    signedIn('get', '/v1/facilities/:facilityId/availability', (_, { params, url }) =>
+      desk.availability(param(params, 'facilityId'), url.searchParams),
     ),
-    http.get(
-      `${base}/v1/facilities/:facilityId`,
-      authed(({ session, params }) => {
-        session();
-        return { status: 200, body: desk.facility(param(params, 'facilityId')) };
-      }),
-    ),
-    http.get(
-      `${base}/v1/facilities/:facilityId/availability`,
-      authed(({ session, params, url }) => {
-        session();
-        return { status: 200, body: desk.availability(param(params, 'facilityId'), url.searchParams) };
-      }),
-    ),
-    http.get(
-      `${base}/v1/bookings`,
-      authed(({ session }) => ({ status: 200, body: desk.mine(session().customerNumber) })),
-    ),
+    signedIn('get', '/v1/bookings', ({ customerNumber }) => desk.mine(customerNumber)),
     http.post(
       `${base}/v1/bookings`,
       authed(async ({ session, request, body }) => {
@@ -250,19 +224,11 @@ export function createPlatformHandlers(
         return { status: result.created ? 201 : 200, body: result.booking };
       }),
     ),
-    http.get(
-      `${base}/v1/bookings/:bookingId`,
-      authed(({ session, params }) => ({
-        status: 200,
-        body: desk.get(session().customerNumber, param(params, 'bookingId')),
-      })),
+    signedIn('get', '/v1/bookings/:bookingId', ({ customerNumber }, { params }) =>
+      desk.get(customerNumber, param(params, 'bookingId')),
     ),
-    http.delete(
-      `${base}/v1/bookings/:bookingId`,
-      authed(({ session, params }) => ({
-        status: 200,
-        body: desk.cancel(session().customerNumber, param(params, 'bookingId')),
-      })),
+    signedIn('delete', '/v1/bookings/:bookingId', ({ customerNumber }, { params }) =>
+      desk.cancel(customerNumber, param(params, 'bookingId')),
     ),
   ];
   if (!controls) return api;

@@ -17,18 +17,32 @@ export async function issueTestCredentials(): Promise<CardCredentials> {
   return pki.issueCard(DEMO_HOLDERS[0]!);
 }
 
+export type VirtualCardOptions = Omit<VirtualJpkiCardOptions, 'state'> & {
+  triesLeft?: { auth?: number; sign?: number };
+  reportEpoch?: boolean;
+};
+
 export function virtualCard(
   credentials: CardCredentials,
-  options: Omit<VirtualJpkiCardOptions, 'state'> & {
-    triesLeft?: { auth?: number; sign?: number };
-    reportEpoch?: boolean;
-  } = {},
+  options: VirtualCardOptions = {},
 ): { card: VirtualJpkiCard; transport: VirtualCardTransport } {
   const { triesLeft, reportEpoch = true, ...cardOptions } = options;
   const state = createCardState(credentials, { auth: AUTH_PIN, sign: SIGN_PASSWORD });
   Object.assign(state.triesLeft, triesLeft);
   const card = new VirtualJpkiCard({ ...cardOptions, state });
   return { card, transport: new VirtualCardTransport(card, { keepLog: true, reportEpoch }) };
+}
+
+/**
+ * For a test file that needs cards but never their certificates: issues the credentials once,
+ * before its tests, and makes a fresh virtual card holding them at every call.
+ */
+export function virtualCardsOfOneIssue(): (options?: VirtualCardOptions) => ReturnType<typeof virtualCard> {
+  let credentials: CardCredentials;
+  beforeAll(async () => {
+    credentials = await issueTestCredentials();
+  });
+  return (options) => virtualCard(credentials, options);
 }
 
 /** Passes APDUs through, but lets a test replace the answer to chosen commands. */

@@ -1,7 +1,5 @@
 /** The applet's optional behaviours (SFI reads, 6Cxx short reads, T=0 GET RESPONSE) and the fuzz test. */
 import { Cla, Ins, JPKI_AID, JpkiEf } from '../../stb-spec/protocol/jpki-card';
-import type { CardCredentials } from '../pki/types';
-import { makeFakeCredentials } from './fake-credentials';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
 import { statusWordOf } from './status-words';
 import {
@@ -13,18 +11,15 @@ import {
   selectAp,
   selectEf,
   swOf,
-  poweredCard,
+  fakeCardsOfOneFile,
   verifyPin,
 } from './test-helpers';
 import { seededRandom } from '../seeded-random';
 
-let credentials: CardCredentials;
-beforeAll(() => {
-  credentials = makeFakeCredentials();
-});
-
-const newCard = (options: Partial<VirtualJpkiCardOptions> = {}): VirtualJpkiCard =>
-  poweredCard(credentials, options).card;
+const fakeCards = fakeCardsOfOneFile();
+const newCard = (options?: Partial<VirtualJpkiCardOptions>): VirtualJpkiCard =>
+  fakeCards.newCard(options).card;
+const credentials = () => fakeCards.credentials();
 
 const readSfi = (sfi: number, offset: number, le: number): Uint8Array =>
   apdu(Cla.iso, Ins.readBinary, 0x80 | sfi, offset, le & 0xff);
@@ -35,11 +30,11 @@ describe('READ BINARY with short EF identifiers', () => {
     card.process(selectAp());
     const response = card.process(readSfi(0x0a, 0x10, 0x20));
     expect(swOf(response)).toBe('9000');
-    expect(dataOf(response)).toEqual(credentials.authCertificate.subarray(0x10, 0x30));
+    expect(dataOf(response)).toEqual(credentials().authCertificate.subarray(0x10, 0x30));
     expect(dataOf(card.process(readBinary(0x100, 4)))).toEqual(
-      credentials.authCertificate.subarray(0x100, 0x104),
+      credentials().authCertificate.subarray(0x100, 0x104),
     );
-    expect(dataOf(card.process(readSfi(0x0b, 0, 4)))).toEqual(credentials.authCaCertificate.subarray(0, 4));
+    expect(dataOf(card.process(readSfi(0x0b, 0, 4)))).toEqual(credentials().authCaCertificate.subarray(0, 4));
   });
 
   test('access rules apply as for SELECT: sign cert 6982, PIN EF 6981; unknown SFI 6A82; bad P1 6A86', () => {
@@ -75,14 +70,14 @@ describe('short reads at the end of an EF', () => {
 
   test("option 'wrong-le': 6Cxx with the exact length; asking again with it succeeds", () => {
     const card = newCard({ shortRead: 'wrong-le' });
-    const size = credentials.authCertificate.length;
+    const size = credentials().authCertificate.length;
     card.process(selectAp());
     card.process(selectEf(JpkiEf.authCertificate));
     const offset = size - 0x4b;
     expect(swOf(card.process(readBinary(offset, 0)))).toBe('6C4B');
     const response = card.process(readBinary(offset, 0x4b));
     expect(swOf(response)).toBe('9000');
-    expect(dataOf(response)).toEqual(credentials.authCertificate.subarray(offset));
+    expect(dataOf(response)).toEqual(credentials().authCertificate.subarray(offset));
   });
 });
 
@@ -94,7 +89,7 @@ describe('deliverResponsesViaGetResponse (T=0 style)', () => {
     expect(swOf(card.process(readBinary(0, 4)))).toBe('6104');
     const response = card.process(getResponse(4));
     expect(swOf(response)).toBe('9000');
-    expect(dataOf(response)).toEqual(credentials.authCertificate.subarray(0, 4));
+    expect(dataOf(response)).toEqual(credentials().authCertificate.subarray(0, 4));
     expect(swOf(card.process(getResponse(4)))).toBe('6985');
   });
 
@@ -109,7 +104,7 @@ describe('deliverResponsesViaGetResponse (T=0 style)', () => {
     const rest = card.process(getResponse(0x18));
     expect(swOf(rest)).toBe('9000');
     expect(Buffer.concat([dataOf(first), dataOf(rest)])).toEqual(
-      Buffer.from(credentials.authCertificate.subarray(0, 0x20)),
+      Buffer.from(credentials().authCertificate.subarray(0, 0x20)),
     );
   });
 

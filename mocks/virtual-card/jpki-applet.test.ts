@@ -6,9 +6,7 @@ import {
   JpkiEf,
   SHA256_DIGEST_INFO_PREFIX,
 } from '../../stb-spec/protocol/jpki-card';
-import type { CardCredentials } from '../pki/types';
-import { makeFakeCredentials } from './fake-credentials';
-import { GENERIC_CARD_ATR, VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
+import { GENERIC_CARD_ATR, VirtualJpkiCard } from './jpki-applet';
 import {
   apdu,
   computeSignature,
@@ -17,19 +15,14 @@ import {
   selectAp,
   selectEf,
   swOf,
-  poweredCard,
+  fakeCardsOfOneFile,
   verifyPin,
 } from './test-helpers';
 
 const AUTH_PIN = '1234';
 const SIGN_PIN = 'ABC123';
 
-let credentials: CardCredentials;
-beforeAll(() => {
-  credentials = makeFakeCredentials();
-});
-
-const newCard = (options: Partial<VirtualJpkiCardOptions> = {}) => poweredCard(credentials, options);
+const { newCard, credentials } = fakeCardsOfOneFile();
 
 /** Sends each APDU and returns the SW of the last one. */
 function send(card: VirtualJpkiCard, ...commands: Uint8Array[]): string {
@@ -86,14 +79,14 @@ describe('READ BINARY', () => {
     expect(swOf(header)).toBe('9000');
     const head = dataOf(header);
     const total = ((head[2]! << 8) | head[3]!) + 4;
-    expect(total).toBe(credentials.authCertificate.length);
+    expect(total).toBe(credentials().authCertificate.length);
     const chunks: Uint8Array[] = [];
     for (let offset = 0; offset < total; offset += 256) {
       const response = card.process(readBinary(offset, Math.min(256, total - offset)));
       expect(swOf(response)).toBe('9000');
       chunks.push(dataOf(response));
     }
-    expect(Buffer.concat(chunks)).toEqual(Buffer.from(credentials.authCertificate));
+    expect(Buffer.concat(chunks)).toEqual(Buffer.from(credentials().authCertificate));
     expect(dataOf(card.process(readBinary(0, 256)))).toHaveLength(256);
   });
 
@@ -103,7 +96,7 @@ describe('READ BINARY', () => {
   ] as const)('%s certificate is readable without PIN', (_name, fileId, field) => {
     const { card } = newCard();
     send(card, selectAp(), selectEf(fileId));
-    expect(dataOf(card.process(readBinary(0, 100)))).toEqual(credentials[field].subarray(0, 100));
+    expect(dataOf(card.process(readBinary(0, 100)))).toEqual(credentials()[field].subarray(0, 100));
   });
 
   test('token EF: JPKIAPICCTOKEN2 padded with spaces to 32 bytes', () => {
@@ -120,7 +113,7 @@ describe('READ BINARY', () => {
     expect(send(card, selectEf(JpkiEf.signPin), verifyPin(SIGN_PIN))).toBe('9000');
     const response = card.process(apdu(selectEf(JpkiEf.signCertificate)));
     expect(swOf(response)).toBe('9000');
-    expect(dataOf(card.process(readBinary(0, 4)))).toEqual(credentials.signCertificate.subarray(0, 4));
+    expect(dataOf(card.process(readBinary(0, 4)))).toEqual(credentials().signCertificate.subarray(0, 4));
     card.reset();
     expect(send(card, selectAp(), selectEf(JpkiEf.signCertificate), readBinary(0, 4))).toBe('6982');
   });
@@ -136,13 +129,13 @@ describe('READ BINARY', () => {
 
   test('offset at or after the end → 6B00; fewer bytes left than Le → the bytes + 6282', () => {
     const { card } = newCard();
-    const size = credentials.authCertificate.length;
+    const size = credentials().authCertificate.length;
     send(card, selectAp(), selectEf(JpkiEf.authCertificate));
     expect(send(card, readBinary(size, 1))).toBe('6B00');
     expect(send(card, readBinary(0x7fff, 1))).toBe('6B00');
     const response = card.process(readBinary(size - 10, 0));
     expect(swOf(response)).toBe('6282');
-    expect(dataOf(response)).toEqual(credentials.authCertificate.subarray(size - 10));
+    expect(dataOf(response)).toEqual(credentials().authCertificate.subarray(size - 10));
   });
 
   test('wrong lengths → 6700: no Le, or command data', () => {
@@ -230,7 +223,7 @@ describe('COMPUTE DIGITAL SIGNATURE', () => {
       const signature = dataOf(response);
       expect(signature).toHaveLength(256);
       const publicKey = createPublicKey(
-        createPrivateKey({ key: Buffer.from(credentials[field]), format: 'der', type: 'pkcs8' }),
+        createPrivateKey({ key: Buffer.from(credentials()[field]), format: 'der', type: 'pkcs8' }),
       );
       const ok = verify(
         'sha256',

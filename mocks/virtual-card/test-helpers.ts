@@ -14,6 +14,7 @@ import {
   VERIFY_P2_SELECTED_PIN,
 } from '../../stb-spec/protocol/jpki-card';
 import type { CardCredentials } from '../pki/types';
+import { makeFakeCredentials } from './fake-credentials';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
 import { createCardState, type VirtualCardState } from './state';
 import { statusWordOf, swHex } from './status-words';
@@ -58,7 +59,7 @@ export function dataOf(response: Uint8Array): Uint8Array {
 }
 
 /** A powered-on applet holding `credentials` and the PINs 1234 / ABC123, unless `options.state` is given. */
-export function poweredCard(
+function poweredCard(
   credentials: CardCredentials,
   options: Partial<VirtualJpkiCardOptions> = {},
 ): { card: VirtualJpkiCard; state: VirtualCardState } {
@@ -66,4 +67,19 @@ export function poweredCard(
   const card = new VirtualJpkiCard({ ...options, state });
   card.powerOn();
   return { card, state };
+}
+
+/**
+ * Fake credentials made once, before the calling file's tests, and a fresh powered card holding
+ * them at every call. `credentials()` is for inside a test: the value does not exist before.
+ */
+export function fakeCardsOfOneFile() {
+  let credentials: CardCredentials;
+  beforeAll(() => {
+    credentials = makeFakeCredentials();
+  });
+  return {
+    credentials: () => credentials,
+    newCard: (options: Partial<VirtualJpkiCardOptions> = {}) => poweredCard(credentials, options),
+  };
 }

@@ -4,12 +4,11 @@
  */
 // First: starts the settings.json request before the other modules evaluate.
 import { settingsResponse } from './settings/prefetch';
-import { Launch } from '@lightningjs/sdk';
 import { App, setShellRuntime } from './App';
 import { initI18n } from './i18n/i18n';
 import { installKeyPath } from './keys/key-path';
-import { lightningKeys } from './keys/keymap';
 import { takeBridgeToken } from './launch/bridge-token';
+import { launchOnPage } from './launch/launch-on-page';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
@@ -43,19 +42,7 @@ function launch(settings: AppSettings) {
   initI18n(settings.defaultLanguage);
   const runtime = createRuntime(settings, launchToken);
   setShellRuntime({ session: runtime.session, voice: createVoice(), onMount: () => runtime.bridge.start() });
-  const application = Launch(
-    App,
-    {
-      // No image worker: it starts from a blob: URL, which the package's CSP (script-src 'self') blocks.
-      stage: { w: 1920, h: 1080, clearColor: 0xff000000, useImageWorker: false },
-      keys: lightningKeys(),
-      enablePointer: false,
-      debug: false,
-    },
-    { path: './static', log: false, showVersion: false, showFps: false },
-    {},
-  );
-  document.body.appendChild(application.stage.getCanvas());
+  const application = launchOnPage(App);
   if (__MADOGUCHI_TEST_HOOK__) {
     installTestHook(application.stage, () => application.tag('App') as unknown as App | undefined);
   }

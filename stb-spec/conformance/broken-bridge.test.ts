@@ -9,9 +9,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket, { WebSocketServer } from 'ws';
-import { ORIGIN, startTestBridge } from '../../mocks/dev-bridge/test-bridge';
+import { startTestBridge } from '../../mocks/dev-bridge/test-bridge';
 import { startFaultProxy } from './fault-proxy';
-import { runConformance } from './kit';
+import { runKit } from './test-support';
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,13 +49,11 @@ async function startCarelessBridge(): Promise<{ url: string; close(): Promise<vo
 it('fails a bridge that accepts any Origin and answers everything with the wrong shape', async () => {
   const careless = await startCarelessBridge();
   try {
-    const report = await runConformance({
+    const report = await runKit({
       url: careless.url,
-      origin: ORIGIN,
       mode: 'none',
       timeoutMs: 500,
       only: ['CK-01', 'CK-02', 'CK-03', 'CK-06', 'CK-09', 'CK-11', 'CK-21', 'CK-25', 'CK-29'],
-      write: () => undefined,
     });
     const verdicts = Object.fromEntries(report.results.map((r) => [r.id, r.verdict]));
     expect(verdicts).toEqual(Object.fromEntries(Object.keys(verdicts).map((id) => [id, 'failed'])));
@@ -83,13 +81,10 @@ it('fails exactly the cases a subtly broken bridge breaks (schemas and error dat
     },
   });
   try {
-    const report = await runConformance({
+    const report = await runKit({
       url: proxy.url,
-      origin: ORIGIN,
       mode: 'simulator-controls',
-      timeoutMs: 5_000,
       only: ['CK-21', 'CK-25', 'CK-32'],
-      write: () => undefined,
     });
     const byId = Object.fromEntries(report.results.map((r) => [r.id, r]));
     expect(byId['CK-21']?.verdict).toBe('passed');

@@ -257,3 +257,8 @@ export async function passLastTryGuard(
   );
   await requireTries(ctx, client, kind, PIN_MAX_TRIES[kind], `after the confirmed right ${secret}`);
 }
+
+/** The connection still serves after `what`: an error must not have broken it (a fresh getStatus). */
+export async function expectStillServing(client: KitClient, what: string): Promise<void> {
+  resultOf(await client.call('getStatus'), `getStatus after ${what}`);
+}

@@ -15,6 +15,18 @@ export const back = (
   fromBridge: (message, call, connection) => rewrite(message, call, connection) ?? [message],
 });
 
+/** A bridge that answers error `from` with the code `to`: the error confused with another. */
+export const recode = (from: number, to: number): Fault =>
+  back((message) => {
+    if (code(message) === from) message.error!.code = to;
+  });
+
+/** A bridge that leaves out the data the spec requires with error `errorCode`. */
+export const withoutErrorData = (errorCode: number): Fault =>
+  back((message) => {
+    if (code(message) === errorCode) delete message.error!.data;
+  });
+
 /** A fault that changes only the client's JSON frames (object in, object out). */
 export const forth = (
   rewrite: (message: Record<string, unknown>, connection: ProxyConnection) => Record<string, unknown> | null,
@@ -60,9 +72,10 @@ export function confirmationFault(
 export const pinReference = (call: Call) =>
   is(call, 'sign') && call.params?.key === 'auth' ? 'auth' : 'sign';
 
-export function padDer(message: Message): void {
-  const der = result(message).der as string;
-  result(message).der = Buffer.concat([Buffer.from(der, 'base64'), Buffer.alloc(64, 0xff)]).toString(
-    'base64',
-  );
-}
+/** A bridge that sends `method`'s certificate with the EF's padding after the DER element. */
+export const paddedCertificate = (method: 'readCertificate' | 'readSignCertificate'): Fault =>
+  back((message, call) => {
+    if (!is(call, method) || !message.result) return;
+    const der = Buffer.from(result(message).der as string, 'base64');
+    result(message).der = Buffer.concat([der, Buffer.alloc(64, 0xff)]).toString('base64');
+  });

@@ -7,27 +7,22 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
-import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
 import { FOREIGN_READER } from '../../mocks/virtual-card/foreign-reader';
 import { startFaultProxy, type Fault } from './fault-proxy';
 import { back, is, result } from './fault-helpers';
 import { FAULT_ORIGIN, FAULT_TOKEN, NOT_BY_PROXY, injectedFaults } from './faults';
 import { timeoutFaults } from './faults-timeouts';
-import { runConformance, type ConformanceReport } from './kit';
+import type { ConformanceReport } from './kit';
 import { CASE_REQUIREMENTS, EVERY_MESSAGE_REQUIREMENTS } from './requirements';
-import { KNOWN_REFERENCE_BUGS } from './test-support';
+import { KNOWN_REFERENCE_BUGS, runKit, startBoxWithForeignReader } from './test-support';
 
 let bridge: TestBridge;
 
 beforeAll(async () => {
-  // A box with a second, foreign reader (a B-CAS stand-in) that the bridge is configured not to serve.
-  bridge = await startTestBridge({
-    pkiDir: mkdtempSync(join(tmpdir(), 'madoguchi-conformance-faults-')),
-    token: FAULT_TOKEN,
-    foreignCard: true,
-    readers: [SIMULATED_READER],
-  });
-  await bridge.cards.settled();
+  bridge = await startBoxWithForeignReader(
+    mkdtempSync(join(tmpdir(), 'madoguchi-conformance-faults-')),
+    FAULT_TOKEN,
+  );
 });
 
 afterAll(async () => {
@@ -56,18 +51,16 @@ async function throughProxy(
 ): Promise<ConformanceReport> {
   const proxy = await startFaultProxy(bridge.url, fault);
   try {
-    return await runConformance({
+    return await runKit({
       url: proxy.url,
       origin: FAULT_ORIGIN,
       token: FAULT_TOKEN,
       mode: options.mode ?? 'simulator-controls',
-      timeoutMs: 5_000,
       only: options.only,
       exclude: options.exclude,
       changeTimeoutMs: options.changeTimeoutMs,
       productionImage: options.productionImage,
       foreignReader: FOREIGN_READER,
-      write: () => undefined,
     });
   } finally {
     await proxy.close();
@@ -124,15 +117,13 @@ it('fails a bridge that hides the foreign reader and claims an allow-list, but c
   });
   const proxy = await startFaultProxy(touching.url, hidden);
   try {
-    const report = await runConformance({
+    const report = await runKit({
       url: proxy.url,
       origin: FAULT_ORIGIN,
       token: FAULT_TOKEN,
       mode: 'simulator-controls',
-      timeoutMs: 5_000,
       only: ['CK-62'],
       foreign: { reader: FOREIGN_READER, apduCount: () => touching.foreign!.card.received.length },
-      write: () => undefined,
     });
     expect(report.results.map((r) => [r.id, r.verdict])).toEqual([['CK-62', 'failed']]);
     expect(report.results[0]!.reason).toMatch(/received \d+ APDU\(s\)/);

@@ -7,10 +7,12 @@ import {
   confirmationFault,
   forth,
   is,
-  padDer,
+  paddedCertificate,
   paramsOf,
   pinReference,
+  recode,
   result,
+  withoutErrorData,
 } from './fault-helpers';
 
 export function cardFaults(): InjectedFault[] {
@@ -32,9 +34,7 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-MTH-2',
       bug: 'an unknown reader reported as no card',
-      fault: back((m) => {
-        if (code(m) === -32001) m.error!.code = -32002;
-      }),
+      fault: recode(-32001, -32002),
     },
     {
       requirement: 'BR-MTH-3',
@@ -81,9 +81,7 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-MTH-5',
       bug: 'PIN_FORMAT as -32602',
-      fault: back((m) => {
-        if (code(m) === -32013) m.error!.code = -32602;
-      }),
+      fault: recode(-32013, -32602),
     },
     {
       requirement: 'BR-MTH-6',
@@ -136,9 +134,7 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-MTH-8',
       bug: 'CARD_REMOVED as CARD_ERROR',
-      fault: back((m) => {
-        if (code(m) === -32003) m.error!.code = -32020;
-      }),
+      fault: recode(-32003, -32020),
     },
     {
       requirement: 'BR-MTH-20',
@@ -159,9 +155,7 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-MTH-30',
       bug: 'certificates with the EF padding',
-      fault: back((m, call) => {
-        if (is(call, 'readCertificate') && m.result) padDer(m);
-      }),
+      fault: paddedCertificate('readCertificate'),
     },
     {
       requirement: 'BR-MTH-40',
@@ -216,9 +210,7 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-CARD-3',
       bug: 'the sign certificate with the EF padding',
-      fault: back((m, call) => {
-        if (is(call, 'readSignCertificate') && m.result) padDer(m);
-      }),
+      fault: paddedCertificate('readSignCertificate'),
     },
     {
       requirement: 'BR-CARD-6',
@@ -266,9 +258,7 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-CARD-12',
       bug: 'CARD_ERROR without the status word',
-      fault: back((m) => {
-        if (code(m) === -32020) delete m.error!.data;
-      }),
+      fault: withoutErrorData(-32020),
     },
     {
       requirement: 'BR-EVT-1',
@@ -331,16 +321,12 @@ export function cardFaults(): InjectedFault[] {
     {
       requirement: 'BR-ERR-2',
       bug: 'PIN_INCORRECT without its data',
-      fault: back((m) => {
-        if (code(m) === -32010) delete m.error!.data;
-      }),
+      fault: withoutErrorData(-32010),
     },
     {
       requirement: 'BR-ERR-1',
       bug: 'NO_READER with a code of its own',
-      fault: back((m) => {
-        if (code(m) === -32001) m.error!.code = -32099;
-      }),
+      fault: recode(-32001, -32099),
     },
   ];
 }

@@ -4,7 +4,7 @@
  */
 import type { InjectedFault } from './faults';
 import type { Message } from './fault-proxy';
-import { CARD_OPS, back, code, forth, is, paramsOf, result } from './fault-helpers';
+import { CARD_OPS, back, code, forth, is, paramsOf, result, withoutErrorData } from './fault-helpers';
 
 const PIN_METHODS = new Set(['sign', 'readSignCertificate'].map((m) => `MyNumberCard.1.${m}`));
 
@@ -62,9 +62,7 @@ export function identityFaults(): InjectedFault[] {
     {
       requirement: 'BR-MTH-73',
       bug: 'BUSY without its reason',
-      fault: back((m) => {
-        if (code(m) === -32021) delete m.error!.data;
-      }),
+      fault: withoutErrorData(-32021),
     },
     {
       requirement: 'BR-RPC-11',

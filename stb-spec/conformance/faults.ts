@@ -4,7 +4,7 @@
  * and expects the run to fail). Requirements a proxy cannot break are listed with the reason.
  */
 import type { Fault } from './fault-proxy';
-import { back, code, forth, is, paramsOf, result } from './fault-helpers';
+import { back, code, forth, is, paramsOf, recode, result, withoutErrorData } from './fault-helpers';
 import { cardFaults } from './faults-card';
 import { identityFaults } from './faults-identity';
 import { readerFaults } from './faults-readers';
@@ -58,9 +58,7 @@ function endpointFaults(): InjectedFault[] {
     {
       requirement: 'BR-TRN-4',
       bug: 'the size error carries no maxBytes',
-      fault: back((m) => {
-        if (code(m) === -32600) delete m.error!.data;
-      }),
+      fault: withoutErrorData(-32600),
     },
     {
       requirement: 'BR-TRN-5',
@@ -186,9 +184,7 @@ function endpointFaults(): InjectedFault[] {
     {
       requirement: 'BR-RPC-2',
       bug: 'parse errors as -32600',
-      fault: back((m) => {
-        if (code(m) === -32700) m.error!.code = -32600;
-      }),
+      fault: recode(-32700, -32600),
     },
     {
       requirement: 'BR-RPC-3',

@@ -12,8 +12,7 @@ import { ORIGIN } from '../../mocks/dev-bridge/test-bridge';
 import { CardService } from '../../native-bridge/src/bridge/card-service';
 import { jsonLogger } from '../../native-bridge/src/bridge/logger';
 import { BridgeServer } from '../../native-bridge/src/bridge/server';
-import { runConformance } from './kit';
-import { KNOWN_REFERENCE_BUGS } from './test-support';
+import { KNOWN_REFERENCE_BUGS, runKit } from './test-support';
 
 let bridge: { url: string; simulator: SimulatorBackend; cards: CardService; close(): Promise<void> };
 
@@ -49,13 +48,11 @@ it('prompts a technician to insert and remove cards, and passes what a person ca
     else throw new Error(`unexpected prompt ${prompt}`);
     enter.write('\n');
   };
-  const report = await runConformance({
+  const report = await runKit({
     url: bridge.url,
-    origin: ORIGIN,
     authPin: '1234',
     signPin: 'ABC123',
     mode: 'interactive',
-    timeoutMs: 5_000,
     promptTimeoutMs: 20_000,
     input: enter,
     exclude: ['CK-68'], // a minute of its own, the same in every mode: simulator.test.ts runs it
@@ -93,11 +90,9 @@ it('skips a case, with a clear reason, when nobody changes the card before the p
   await bridge.simulator.insertCard('normal');
   await bridge.cards.settled();
   const lines: string[] = [];
-  const report = await runConformance({
+  const report = await runKit({
     url: bridge.url,
-    origin: ORIGIN,
     mode: 'interactive',
-    timeoutMs: 5_000,
     promptTimeoutMs: 300,
     only: ['CK-42'],
     input: new PassThrough(),

@@ -7,12 +7,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ORIGIN, startTestBridge, type TestBridge } from '../../mocks/dev-bridge/test-bridge';
-import { SIMULATED_READER } from '../../mocks/dev-bridge/simulator-backend';
+import type { TestBridge } from '../../mocks/dev-bridge/test-bridge';
 import { FOREIGN_READER } from '../../mocks/virtual-card/foreign-reader';
 import { ALL_CASES } from './cases';
-import { runConformance } from './kit';
-import { KNOWN_REFERENCE_BUGS, junitCases } from './test-support';
+import { KNOWN_REFERENCE_BUGS, junitCases, runKit, startBoxWithForeignReader } from './test-support';
 
 const TOKEN = 'conformance-test-token-0123456789abcdef';
 let dir: string;
@@ -23,14 +21,8 @@ beforeAll(() => {
 });
 
 beforeEach(async () => {
-  // A box with a second, foreign reader the bridge is configured not to serve (CK-62).
-  bridge = await startTestBridge({
-    pkiDir: join(dir, 'pki'),
-    token: TOKEN,
-    foreignCard: true,
-    readers: [SIMULATED_READER],
-  });
-  await bridge.cards.settled();
+  // The foreign reader is for CK-62.
+  bridge = await startBoxWithForeignReader(join(dir, 'pki'), TOKEN);
 });
 
 afterEach(async () => {
@@ -42,12 +34,10 @@ const knownBugs = Object.keys(KNOWN_REFERENCE_BUGS);
 it('passes every case with --simulator-controls (known reference bugs aside), with JUnit XML', async () => {
   const junitFile = join(dir, 'simulator.xml');
   const lines: string[] = [];
-  const report = await runConformance({
+  const report = await runKit({
     url: bridge.url,
-    origin: ORIGIN,
     token: TOKEN,
     mode: 'simulator-controls',
-    timeoutMs: 5_000,
     foreignReader: FOREIGN_READER,
     junitFile,
     write: (line) => lines.push(line),
@@ -81,13 +71,11 @@ it('passes every case with --simulator-controls (known reference bugs aside), wi
 
 it('without a card-control mode runs what it can, skips the rest and does not pass', async () => {
   const lines: string[] = [];
-  const report = await runConformance({
+  const report = await runKit({
     url: bridge.url,
-    origin: ORIGIN,
     token: TOKEN,
     authPin: '1234',
     mode: 'none',
-    timeoutMs: 5_000,
     exclude: ['CK-68'], // a minute of its own, the same in every mode: the run above has it
     write: (line) => lines.push(line),
   });
@@ -100,11 +88,9 @@ it('without a card-control mode runs what it can, skips the rest and does not pa
 
 it('says plainly that the bridge demands a token when the kit was given none', async () => {
   const lines: string[] = [];
-  const report = await runConformance({
+  const report = await runKit({
     url: bridge.url,
-    origin: ORIGIN,
     mode: 'none',
-    timeoutMs: 5_000,
     only: ['CK-04', 'CK-21'],
     write: (line) => lines.push(line),
   });

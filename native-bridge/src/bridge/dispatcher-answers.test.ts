@@ -69,12 +69,21 @@ describe('the envelope', () => {
     expect((await send(exact))?.id).toBe(4);
   });
 
-  it('an invalid request keeps an allowed id and answers -32600', async () => {
+  it.each([
+    [
+      'an invalid request keeps an allowed id and answers -32600',
+      '1.0',
+      'getStatus',
+      -32600,
+      'Invalid Request',
+    ],
+    ['an unknown method is -32601', '2.0', 'readMyNumber', -32601, 'Method not found'],
+  ])('%s', async (_, jsonrpc, method, code, message) => {
     const { send } = setUp();
-    expect(await send({ jsonrpc: '1.0', id: 5, method: 'MyNumberCard.1.getStatus' })).toEqual({
+    expect(await send({ jsonrpc, id: 5, method: `MyNumberCard.1.${method}` })).toEqual({
       jsonrpc: '2.0',
       id: 5,
-      error: { code: -32600, message: 'Invalid Request' },
+      error: { code, message },
     });
   });
 
@@ -83,15 +92,6 @@ describe('the envelope', () => {
     expect((await send({ jsonrpc: '2.0', id: 1.5, method: 'MyNumberCard.1.getStatus' }))?.id).toBeNull();
     expect((await send({ jsonrpc: '2.0', id: { a: 1 }, method: 'MyNumberCard.1.getStatus' }))?.id).toBeNull();
     expect((await send([{ jsonrpc: '2.0', id: 1, method: 'MyNumberCard.1.getStatus' }]))?.id).toBeNull();
-  });
-
-  it('an unknown method is -32601', async () => {
-    const { send } = setUp();
-    expect(await send({ jsonrpc: '2.0', id: 6, method: 'MyNumberCard.1.readMyNumber' })).toEqual({
-      jsonrpc: '2.0',
-      id: 6,
-      error: { code: -32601, message: 'Method not found' },
-    });
   });
 
   it('a notification (no id) gets no answer and no effect, even a PIN call', async () => {

@@ -7,26 +7,13 @@ describe('short command APDUs', () => {
   });
 
   it('data gets its length byte (case 3: SELECT by file id)', () => {
-    const command = encodeCommand({
-      cla: 0x00,
-      ins: 0xa4,
-      p1: 0x02,
-      p2: 0x0c,
-      data: Uint8Array.of(0x00, 0x18),
-    });
-    expect(toHex(command)).toBe('00A4020C020018');
+    const selectFile = { cla: 0x00, ins: 0xa4, p1: 0x02, p2: 0x0c, data: Uint8Array.of(0x00, 0x18) };
+    expect(toHex(encodeCommand(selectFile))).toBe('00A4020C020018');
   });
 
   it('Le follows the data, and 256 is sent as 00 (case 4: COMPUTE DIGITAL SIGNATURE)', () => {
-    const command = encodeCommand({
-      cla: 0x80,
-      ins: 0x2a,
-      p1: 0x00,
-      p2: 0x80,
-      data: Uint8Array.of(1, 2),
-      le: 256,
-    });
-    expect(toHex(command)).toBe('802A008002010200');
+    const computeSignature = { cla: 0x80, ins: 0x2a, p1: 0x00, p2: 0x80, data: Uint8Array.of(1, 2), le: 256 };
+    expect(toHex(encodeCommand(computeSignature))).toBe('802A008002010200');
   });
 
   it('Le alone (case 2: READ BINARY of 15 bytes)', () => {

@@ -3,24 +3,19 @@
  * step sends, what a wrong or locked PIN answers, and which PINs never reach the card.
  */
 import { createHash } from 'node:crypto';
-import type { CardCredentials } from '../../../mocks/pki';
 import {
   AUTH_PIN,
   RewritingTransport,
   insOf,
-  issueTestCredentials,
   sw,
-  virtualCard,
+  virtualCardsOfOneIssue,
 } from '../../../mocks/virtual-card/driver-fixtures';
 import { Ins } from '../../../stb-spec/protocol/jpki-card';
 import type { ApduTraceEntry } from './card-channel';
 import { CardRemovedError, PinFormatError, PinIncorrectError, PinLockedError } from './errors';
 import { JpkiCard } from './jpki-card';
 
-let credentials: CardCredentials;
-beforeAll(async () => {
-  credentials = await issueTestCredentials();
-});
+const freshCard = virtualCardsOfOneIssue();
 
 const digest = createHash('sha256').update('login').digest();
 const traced = (transport: ConstructorParameters<typeof JpkiCard>[0]) => {
@@ -31,7 +26,7 @@ const traced = (transport: ConstructorParameters<typeof JpkiCard>[0]) => {
 
 describe('the steps of a login signature, as the trace names them', () => {
   it('select AP, select PIN EF, tries query, VERIFY, select key EF, sign', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const { driver, operations } = traced(transport);
     await driver.sign('auth', AUTH_PIN, digest);
     expect(operations()).toEqual([
@@ -45,14 +40,14 @@ describe('the steps of a login signature, as the trace names them', () => {
   });
 
   it('detect names the AP select and the token read', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const { driver, operations } = traced(transport);
     await driver.detect();
     expect(operations()).toEqual(['select-application', 'read-binary']);
   });
 
   it('a tries query alone is select AP, select PIN EF, tries query', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const { driver, operations } = traced(transport);
     await expect(driver.pinStatus('sign')).resolves.toEqual({ triesLeft: 5, maxTries: 5, locked: false });
     expect(operations()).toEqual(['select-application', 'select-file', 'pin-status']);
@@ -61,7 +56,7 @@ describe('the steps of a login signature, as the trace names them', () => {
 
 describe('wrong and locked PINs', () => {
   it('a wrong PIN with 2 tries left answers tries 2, and the next try needs no tries query', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const { driver, operations } = traced(transport);
     const error = await driver.verifyPin('auth', '9876').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PinIncorrectError);
@@ -73,7 +68,7 @@ describe('wrong and locked PINs', () => {
   });
 
   it('after the right PIN the counter is full again without another query', async () => {
-    const { transport } = virtualCard(credentials, { triesLeft: { auth: 2 } });
+    const { transport } = freshCard({ triesLeft: { auth: 2 } });
     const { driver, operations } = traced(transport);
     await driver.verifyPin('auth', AUTH_PIN);
     const before = operations().length;
@@ -85,7 +80,7 @@ describe('wrong and locked PINs', () => {
   it.each([0x6983, 0x6984])(
     'a tries query answered %s reports the PIN locked, and no PIN is sent',
     async (status) => {
-      const { transport } = virtualCard(credentials);
+      const { transport } = freshCard();
       const rewriting = new RewritingTransport(transport, (command, response) =>
         insOf(command) === Ins.verify && command.length === 4 ? sw(status) : response,
       );
@@ -102,7 +97,7 @@ describe('wrong and locked PINs', () => {
   );
 
   it('a removal during VERIFY leaves the outcome unknown, so the app re-reads the counter', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     transport.removeAfterApdus = 3; // select AP, select PIN EF, tries query; VERIFY finds no card
     const error = await new JpkiCard(transport).verifyPin('auth', AUTH_PIN).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CardRemovedError);
@@ -110,7 +105,7 @@ describe('wrong and locked PINs', () => {
   });
 
   it('a removal before VERIFY leaves no doubt', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     transport.removeAfterApdus = 2;
     const error = await new JpkiCard(transport).verifyPin('auth', AUTH_PIN).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CardRemovedError);
@@ -120,7 +115,7 @@ describe('wrong and locked PINs', () => {
 
 describe('PINs of the wrong shape never reach the card', () => {
   it('the auth PIN is 4 digits, the signature password 6–16 of A–Z 0–9, each said so', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const driver = new JpkiCard(transport);
     await expect(driver.verifyPin('auth', '12345')).rejects.toThrow(
       new PinFormatError('The user-authentication PIN is exactly 4 digits'),
@@ -139,7 +134,7 @@ describe('the token label', () => {
     ['space padded', 'JPKIAPICCTOKEN2 '],
     ['NUL padded', 'JPKIAPICCTOKEN2\0'],
   ])('is read without its padding (%s)', async (_label, content) => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const rewriting = new RewritingTransport(transport, (command, response) =>
       insOf(command) === Ins.readBinary
         ? Buffer.concat([Buffer.from(content, 'latin1'), sw(0x9000)])
@@ -151,7 +146,7 @@ describe('the token label', () => {
   });
 
   it('padding inside the label is not trimmed away', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = freshCard();
     const rewriting = new RewritingTransport(transport, (command, response) =>
       insOf(command) === Ins.readBinary
         ? Buffer.concat([Buffer.from('JPKIAPICC TOKEN2', 'latin1'), sw(0x9000)])

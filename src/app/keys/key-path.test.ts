@@ -21,20 +21,29 @@ function fakeWindow() {
 }
 
 describe('the key path', () => {
-  it('stops the browser going back in its history on BrowserBack and Backspace', () => {
+  it.each([
+    [
+      'stops the browser going back in its history on BrowserBack and Backspace',
+      true,
+      [
+        ['BrowserBack', 166],
+        ['Backspace', 8],
+        ['ArrowDown', 40],
+      ],
+    ],
+    [
+      'leaves keys the spec does not list to the browser',
+      false,
+      [
+        ['Escape', 27],
+        ['F5', 116],
+        ['a', 65],
+      ],
+    ],
+  ] as const)('%s', (_, kept, presses) => {
     const page = fakeWindow();
     installKeyPath(page.target);
-    expect(page.press('BrowserBack', 166)).toBe(true);
-    expect(page.press('Backspace', 8)).toBe(true);
-    expect(page.press('ArrowDown', 40)).toBe(true);
-  });
-
-  it('leaves keys the spec does not list to the browser', () => {
-    const page = fakeWindow();
-    installKeyPath(page.target);
-    expect(page.press('Escape', 27)).toBe(false);
-    expect(page.press('F5', 116)).toBe(false);
-    expect(page.press('a', 65)).toBe(false);
+    for (const [key, keyCode] of presses) expect(page.press(key, keyCode)).toBe(kept);
   });
 
   it('decodes a press once for its handlers: the digit is read, not decoded again', () => {

@@ -18,3 +18,9 @@ export interface LazyFeature {
   screens: readonly string[];
   load: () => Promise<FamilyModule>;
 }
+
+/** A feature loaded on demand: its table of screen ids and how to load its chunk. */
+export const lazyFeature = (
+  screenIds: Readonly<Record<string, string>>,
+  load: () => Promise<FamilyModule>,
+): LazyFeature => ({ screens: Object.values(screenIds), load });

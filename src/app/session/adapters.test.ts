@@ -14,7 +14,8 @@ import {
   type PlatformPort,
 } from './adapters';
 import { sessionMachine } from '../../features/session/machine/session.machine';
-import { pinStatus, profile } from '../../machines/testing/fixtures';
+import { pinStatus } from '../../machines/testing/fixtures';
+import { acceptingPlatform } from '../testing/accepting-platform';
 import { settle } from '../../machines/testing/fake-actors';
 
 // Compile-time: the clients as they are satisfy what the machines need.
@@ -54,24 +55,33 @@ function fakes() {
       return () => (listener = undefined);
     },
   };
-  const expires = new Date(1_000_000 + 300_000).toISOString();
-  const platform = {
-    auth: {
-      challenge: async () => ({ challenge: CHALLENGE }),
-      loginWithSignature: async () => ({
-        tokenType: 'Bearer' as const,
-        accessToken: 'at',
-        accessTokenExpiresAt: expires,
-        refreshToken: 'rt',
-        refreshTokenExpiresAt: expires,
-      }),
-      refresh: async () => {},
-      logout: async () => {},
-    },
-    profile: { get: async () => profile() },
-  } as unknown as PlatformPort;
+  const platform: PlatformPort = acceptingPlatform({
+    challenge: CHALLENGE,
+    expiresAt: new Date(1_000_000 + 300_000).toISOString(),
+  });
   return { card, platform, signed, cardIds, emit: (event: CardPortEvent) => listener?.(event) };
 }
+
+const CARD_IN: CardPortEvent = { type: 'status', status: { readers: [{ card: 'present' }] } };
+const CARD_IN_NAMED: CardPortEvent = {
+  type: 'status',
+  status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+};
+const OPEN: CardPortEvent = { type: 'connection', state: 'open' };
+
+/** The session on the adapters over the fakes (or `card`); once the bridge said `said`, its login. */
+async function loginOnAdapters(fake: ReturnType<typeof fakes>, said: CardPortEvent[], card = fake.card) {
+  const actors = createActors({ card, platform: fake.platform, now: () => 1_000_000 });
+  const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+  for (const event of said) fake.emit(event);
+  await until(() => session.getSnapshot().children.login !== undefined);
+  return { session, login: session.getSnapshot().children.login! };
+}
+
+const typePinThenOk = (login: { send: (event: { type: string; digit?: string }) => void }) => {
+  for (const digit of '9753') login.send({ type: 'DIGIT', digit });
+  login.send({ type: 'OK' });
+};
 
 describe('watchBridge: what the session learns from the connection', () => {
   function watching() {
@@ -137,20 +147,11 @@ describe('adapters', () => {
   });
 
   test('a login through the adapters names its card in every card call', async () => {
-    const { card, platform, cardIds, emit } = fakes();
-    const actors = createActors({ card, platform, now: () => 1_000_000 });
-    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
-    emit({
-      type: 'status',
-      status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
-    });
-    emit({ type: 'connection', state: 'open' });
-    await until(() => session.getSnapshot().children.login !== undefined);
-    const login = session.getSnapshot().children.login!;
-    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
-    login.send({ type: 'OK' });
+    const fake = fakes();
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN_NAMED, OPEN]);
+    typePinThenOk(login);
     await until(() => session.getSnapshot().matches('loggedIn'));
-    expect(cardIds).toEqual([
+    expect(fake.cardIds).toEqual([
       ['readCertificate', CARD],
       ['getPinStatus', CARD],
       ['sign', CARD],
@@ -159,21 +160,14 @@ describe('adapters', () => {
   });
 
   test('a sign answered CARD_CHANGED: back to the start with the reason, the PIN sent once', async () => {
-    const { card, platform, signed, emit } = fakes();
-    card.sign = async (request) => {
+    const fake = fakes();
+    const { signed } = fake;
+    fake.card.sign = async (request) => {
       signed.push(request);
       throw fromRpcError({ code: BridgeErrorCode.CARD_CHANGED, data: {} }, 'sign');
     };
-    const actors = createActors({ card, platform, now: () => 1_000_000 });
-    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
-    emit({
-      type: 'status',
-      status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
-    });
-    await until(() => session.getSnapshot().children.login !== undefined);
-    const login = session.getSnapshot().children.login!;
-    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
-    login.send({ type: 'OK' });
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN_NAMED]);
+    typePinThenOk(login);
     await until(() => session.getSnapshot().matches('cardIdle'));
     expect(session.getSnapshot().value).toBe('cardIdle');
     expect(session.getSnapshot().context.logoutReason).toBe('cardChanged');
@@ -182,16 +176,11 @@ describe('adapters', () => {
   });
 
   test('a login through the adapters signs SHA-256 of the challenge with the PIN', async () => {
-    const { card, platform, signed, emit } = fakes();
-    const actors = createActors({ card, platform, now: () => 1_000_000 });
-    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
+    const fake = fakes();
+    const { signed, emit } = fake;
     // As the client does on connecting: the status first, then `open`.
-    emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
-    emit({ type: 'connection', state: 'open' });
-    await until(() => session.getSnapshot().children.login !== undefined);
-    const login = session.getSnapshot().children.login!;
-    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
-    login.send({ type: 'OK' });
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN, OPEN]);
+    typePinThenOk(login);
     await until(() => session.getSnapshot().matches('loggedIn'));
     expect(session.getSnapshot().matches('loggedIn')).toBe(true);
     expect(session.getSnapshot().context.refreshAfterMs).toBe(240_000);
@@ -205,17 +194,13 @@ describe('adapters', () => {
   });
 
   test('with the challenge prefetched, OK reaches the card in the same step (digest ready)', async () => {
-    const { card, platform, signed, emit } = fakes();
-    const actors = createActors({ card, platform, now: () => 1_000_000 });
-    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
-    emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
-    await until(() => session.getSnapshot().children.login !== undefined);
-    const login = session.getSnapshot().children.login!;
+    const fake = fakes();
+    const { signed } = fake;
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN]);
     const context = () => (login.getSnapshot() as unknown as { context: Record<string, unknown> }).context;
     await until(() => context().prefetchedChallenge !== undefined && context().pinStatus !== undefined);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the digest, computed as the challenge arrived
-    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
-    login.send({ type: 'OK' });
+    typePinThenOk(login);
     expect(signed).toHaveLength(1); // synchronously: no task in between
     const [request] = signed as Array<{ digest: Uint8Array }>;
     const expected = new Uint8Array(
@@ -235,7 +220,8 @@ describe('the last try through the adapters', () => {
     );
 
   test("OK sends no confirmation; only CONFIRM sends the bridge's value, never `true`", async () => {
-    const { card, platform, signed, emit } = fakes();
+    const fake = fakes();
+    const { card, signed } = fake;
     const answers = [refusal(VALUE), refusal(`${VALUE}-2`)];
     const lastTry: CardPort = {
       ...card,
@@ -247,15 +233,9 @@ describe('the last try through the adapters', () => {
         return new Uint8Array(256);
       },
     };
-    const actors = createActors({ card: lastTry, platform, now: () => 1_000_000 });
-    const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
-    emit({ type: 'status', status: { readers: [{ card: 'present' }] } });
-    emit({ type: 'connection', state: 'open' });
-    await until(() => session.getSnapshot().children.login !== undefined);
-    const login = session.getSnapshot().children.login!;
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN, OPEN], lastTry);
     const flow = () => JSON.stringify((login.getSnapshot() as unknown as { value: unknown }).value);
-    for (const digit of '9753') login.send({ type: 'DIGIT', digit });
-    login.send({ type: 'OK' });
+    typePinThenOk(login);
     await until(() => flow().includes('confirmingLastAttempt'));
     expect(flow()).toBe('{"active":"confirmingLastAttempt"}');
     login.send({ type: 'CONFIRM' });

@@ -4,7 +4,7 @@
  * from them. The tests hold every text pair to WCAG AAA contrast (≥ 7:1) and the type to the
  * elderly-viewer sizes. Colours are Lightning ARGB numbers (0xAARRGGBB).
  */
-import type { AppSettings } from '../settings/settings';
+import { DEFAULT_SETTINGS, type AppSettings } from '../settings/settings';
 import { contrastRatio } from './contrast';
 
 export interface ThemeColors {
@@ -114,17 +114,11 @@ export function themeFromColors(name: string, colors: AppSettings['theme']['colo
   };
 }
 
-export const defaultTheme: Theme = themeFromColors('madoguchi', {
-  background: '#0B1D33',
-  text: '#FFFFFF',
-  accent: '#FFD54A',
-  onAccent: '#0B1D33',
-  focus: '#FFD54A',
-  onFocus: '#0B1D33',
-});
-
 export const themeFromSettings = (settings: AppSettings): Theme =>
   themeFromColors(settings.operator.id, settings.theme.colors);
+
+/** The theme of the default settings (before or without an operator's). */
+export const defaultTheme: Theme = themeFromSettings(DEFAULT_SETTINGS);
 
 let current: Theme = defaultTheme;
 

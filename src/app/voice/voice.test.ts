@@ -1,13 +1,14 @@
-import type { Speaker } from './speaker';
+import type { SpeechLanguage, Speaker } from './speaker';
 import { Voice } from './voice';
 
-const recorder = () => {
+/** A voice in `language` (focus settling after 200 ms) and the log of what its speaker was told. */
+const voiceIn = (language: SpeechLanguage) => {
   const log: string[] = [];
   const speaker: Speaker = {
-    speak: (text, language) => log.push(`${language}:${text}`),
+    speak: (text, spokenIn) => log.push(`${spokenIn}:${text}`),
     stop: () => log.push('stop'),
   };
-  return { log, speaker };
+  return { log, voice: new Voice(speaker, () => language, 200) };
 };
 
 describe('Voice', () => {
@@ -15,8 +16,7 @@ describe('Voice', () => {
   afterEach(() => jest.useRealTimers());
 
   it('says the screen text, then its first focus, as one utterance (speaking interrupts)', () => {
-    const { log, speaker } = recorder();
-    const voice = new Voice(speaker, () => 'ja', 200);
+    const { log, voice } = voiceIn('ja');
     voice.screen('メニュー');
     voice.focus('健診結果を見る');
     jest.advanceTimersByTime(200);
@@ -24,8 +24,7 @@ describe('Voice', () => {
   });
 
   it('speaks only the last focus of a fast run of arrow presses', () => {
-    const { log, speaker } = recorder();
-    const voice = new Voice(speaker, () => 'en', 200);
+    const { log, voice } = voiceIn('en');
     voice.screen('Menu');
     jest.advanceTimersByTime(300);
     voice.focus('one');
@@ -38,8 +37,7 @@ describe('Voice', () => {
   });
 
   it('a new screen cancels a queued focus', () => {
-    const { log, speaker } = recorder();
-    const voice = new Voice(speaker, () => 'ja', 200);
+    const { log, voice } = voiceIn('ja');
     voice.screen('A');
     jest.advanceTimersByTime(300);
     voice.focus('old focus');
@@ -49,8 +47,7 @@ describe('Voice', () => {
   });
 
   it('repeat says the screen text and the focus again', () => {
-    const { log, speaker } = recorder();
-    const voice = new Voice(speaker, () => 'ja', 200);
+    const { log, voice } = voiceIn('ja');
     voice.screen('画面');
     voice.focus('項目');
     jest.advanceTimersByTime(200);

@@ -2,7 +2,7 @@
  * Booking a facility: facilities, dates, rooms, slots, confirm/done, my bookings and their detail.
  * Loaded on demand.
  */
-import type { LazyFeature } from '../../app/screens/feature';
+import { lazyFeature } from '../../app/screens/feature';
 
 export const BookingScreen = {
   facilityList: 'facility-list',
@@ -15,7 +15,6 @@ export const BookingScreen = {
   bookingDetail: 'booking-detail',
 } as const;
 
-export const bookingFeature: LazyFeature = {
-  screens: Object.values(BookingScreen),
-  load: () => import('./screens').then((module) => module.bookingFamily),
-};
+export const bookingFeature = lazyFeature(BookingScreen, () =>
+  import('./screens').then((module) => module.bookingFamily),
+);

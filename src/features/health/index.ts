@@ -1,5 +1,5 @@
 /** Health records: checkups, a checkup's items, the trend chart, medications. Loaded on demand. */
-import type { LazyFeature } from '../../app/screens/feature';
+import { lazyFeature } from '../../app/screens/feature';
 
 export const HealthScreen = {
   checkupList: 'checkup-list',
@@ -8,7 +8,6 @@ export const HealthScreen = {
   medications: 'medications',
 } as const;
 
-export const healthFeature: LazyFeature = {
-  screens: Object.values(HealthScreen),
-  load: () => import('./screens').then((module) => module.healthFamily),
-};
+export const healthFeature = lazyFeature(HealthScreen, () =>
+  import('./screens').then((module) => module.healthFamily),
+);

@@ -127,5 +127,36 @@ export const platformErrors = {
     }),
 };
 
+/** The card's failures every signing flow routes alike (card-flow.ts), in the models' order. */
+export const signingCardFailures = () => [
+  cardErrors.notMyNumberCard(),
+  cardErrors.bridgeDown(),
+  cardErrors.cardError(),
+  cardErrors.cardChanged(),
+];
+
+/** The platform's refusals every signing flow routes alike (card-flow.ts), in the models' order. */
+export const signingPlatformFailures = () => [
+  platformErrors.certificateExpired(),
+  platformErrors.certificateRevoked(),
+  platformErrors.unknownIssuer(),
+  platformErrors.unavailable(),
+  platformErrors.challengeExpired(),
+  platformErrors.signatureInvalid(),
+];
+
+/** The card's count of a secret as `id` reads it: all tries left, one left, locked. */
+export const countAnswers = (id: string, maxTries: number) =>
+  [maxTries, 1, 0].map((triesLeft) => done(id, pinStatus(triesLeft, maxTries)));
+
+/** The remote's keys a signing flow's model presses besides typing. */
+export const FLOW_KEYS = [
+  { type: 'BACK' },
+  { type: 'OK' },
+  { type: 'CONFIRM' },
+  { type: 'CANCEL' },
+  { type: 'RETRY' },
+] as const;
+
 export const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
 export const fail = (id: string, error: unknown) => ({ type: `xstate.error.actor.${id}`, error });

@@ -49,3 +49,12 @@ export function revealedInputs(inputs: unknown[], secretField: string, expectCar
     return { secret: (wrapped as Secret).reveal(), ...rest };
   });
 }
+
+/** A step of a test's way through a flow: the run `reach` gives, after `events`. */
+export const reachAfter =
+  <R extends PathRun<AnyStateMachine>>(reach: () => Promise<R>, ...events: AnyEventObject[]) =>
+  async (): Promise<R> => {
+    const run = await reach();
+    await send(run, ...events);
+    return run;
+  };

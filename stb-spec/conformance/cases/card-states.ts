@@ -4,8 +4,8 @@
  * technician (--interactive) those cases are optional ("not applicable").
  */
 import { FAULTY_SIGN_SW } from '../../../mocks/virtual-card/scenarios';
-import type { Status } from '../../protocol';
-import { check, sameJson, show, skip, type ConformanceCase } from '../case';
+import { check, sameJson, show, skip, type CaseContext, type ConformanceCase } from '../case';
+import type { ReaderState } from '../card-stage';
 import {
   Code,
   apdusDuring,
@@ -21,8 +21,14 @@ import {
 /** A PIN of the right shape for cards whose PIN is never verified (locked, foreign, absent). */
 const anyAuthPin = (options: { authPin?: string }) => options.authPin ?? '1234';
 
-const noTokenUnlessPresent = (status: Status) =>
-  status.readers.some((r) => r.card === 'present') || status.token === undefined;
+/** getStatus shows the reader `state`, and no token, since no My Number Card is present. */
+async function expectShownWithoutToken(ctx: CaseContext, state: ReaderState, expected: string) {
+  const status = await ctx.stage.status();
+  check(ctx.stage.stateIn(status) === state, `getStatus: expected ${expected}, got ${show(status)}`);
+  const noTokenUnlessPresent = status.readers.some((r) => r.card === 'present') || status.token === undefined;
+  check(noTokenUnlessPresent, 'token must be absent when no My Number Card is present');
+  return status;
+}
 
 export const cardStateCases: ConformanceCase[] = [
   {
@@ -32,12 +38,7 @@ export const cardStateCases: ConformanceCase[] = [
     card: 'not-my-number-card',
     async run(ctx) {
       const client = await ctx.connect();
-      const status = await ctx.stage.status();
-      check(
-        ctx.stage.stateIn(status) === 'unsupported',
-        `getStatus: expected the card "unsupported", got ${show(status)}`,
-      );
-      check(noTokenUnlessPresent(status), 'token must be absent when no My Number Card is present');
+      await expectShownWithoutToken(ctx, 'unsupported', 'the card "unsupported"');
       const reader = ctx.readerParam();
       for (const [method, params] of [
         ['readCertificate', { slot: 'auth', ...reader }],
@@ -62,9 +63,7 @@ export const cardStateCases: ConformanceCase[] = [
     card: 'none',
     async run(ctx) {
       const client = await ctx.connect();
-      const status = await ctx.stage.status();
-      check(ctx.stage.stateIn(status) === 'absent', `getStatus: expected no card, got ${show(status)}`);
-      check(noTokenUnlessPresent(status), 'token must be absent when no My Number Card is present');
+      const status = await expectShownWithoutToken(ctx, 'absent', 'no card');
       const reader = ctx.readerParam();
       const calls: [string, Record<string, unknown>][] = [
         ['readCertificate', { slot: 'authCA', ...reader }],

@@ -1,6 +1,6 @@
 /** Transport and endpoint security: the WebSocket upgrade, Origin and token checks, paths, pings. */
 import { request } from 'node:http';
-import { check, skip, type ConformanceCase } from '../case';
+import { check, show, skip, type ConformanceCase, type KitOptions } from '../case';
 import { upgradeStatus, withToken } from '../client';
 import { resultOf } from '../expect';
 
@@ -38,15 +38,11 @@ export const connectionCases: ConformanceCase[] = [
     title: 'a foreign Origin is refused with HTTP 403 (also "null" and the allowed one with another scheme)',
     area: 'security',
     async run(ctx) {
-      const { origin, token, timeoutMs } = ctx.options;
-      const url = withToken(ctx.options.url, token);
+      const { origin } = ctx.options;
       const otherScheme = origin.startsWith('https:')
         ? origin.replace(/^https:/, 'http:')
         : origin.replace(/^http:/, 'https:');
-      for (const offered of [FOREIGN_ORIGIN, 'null', otherScheme]) {
-        const status = await upgradeStatus(url, offered, timeoutMs);
-        check(status === 403, `Origin ${offered}: expected HTTP 403, got ${status}`);
-      }
+      await expectOriginsRefused(ctx.options, [FOREIGN_ORIGIN, 'null', otherScheme]);
     },
   },
   {
@@ -109,3 +105,12 @@ export const connectionCases: ConformanceCase[] = [
     },
   },
 ];
+
+/** Each of `offered` must get HTTP 403 at the upgrade; the token is given, so only the Origin is wrong. */
+export async function expectOriginsRefused(options: KitOptions, offered: Iterable<string>, requirement = '') {
+  const url = withToken(options.url, options.token);
+  for (const origin of offered) {
+    const status = await upgradeStatus(url, origin, options.timeoutMs);
+    check(status === 403, `Origin ${show(origin)}: expected HTTP 403, got ${status}${requirement}`);
+  }
+}

@@ -4,8 +4,8 @@
  * is preceded by a check that the counter is what the case expects, the PIN given to the kit is proven
  * right before any wrong one is sent, and a case that stops half way restores the counter with it.
  */
-import { check, show, type ConformanceCase } from '../case';
-import type { Reply } from '../client';
+import { check, show, type CaseContext, type ConformanceCase } from '../case';
+import type { KitClient, Reply } from '../client';
 import type { RpcErrorObject } from '../message-checks';
 import {
   Code,
@@ -27,6 +27,54 @@ function triesOf(data: unknown): unknown {
 }
 
 /** BUSY says why: here another operation runs (BR-MTH-73). */
+interface LastTryGuard {
+  id: string;
+  title: string;
+  pin: 'auth' | 'sign';
+  maxTries: number;
+  /** How the secret is named in failure messages, and the counter checks before and after the wrong tries. */
+  labels: { secret: string; before: string; after: string };
+  /** Proving the right secret first (so a failure is the bridge's, not a wrong --auth-pin), and one try. */
+  steps: (
+    ctx: CaseContext,
+    client: KitClient,
+  ) => {
+    prove(): Promise<void>;
+    attempt(which: 'right' | 'wrong', extra?: { confirmLastAttempt: string }): Promise<Reply>;
+  };
+}
+
+/**
+ * The last try of a secret is spent only on the viewer's word: wrong tries from a full counter down
+ * to one left, each PIN_INCORRECT with the tries it leaves, then the guard (passLastTryGuard); the
+ * counter is restored whatever happens.
+ */
+function lastTryGuardCase({ id, title, pin, maxTries, labels, steps }: LastTryGuard): ConformanceCase {
+  return {
+    id,
+    title,
+    area: 'errors',
+    card: 'normal',
+    needs: pin === 'auth' ? { authPin: true } : { signPin: true },
+    async run(ctx) {
+      const client = await ctx.connect();
+      const { prove, attempt } = steps(ctx, client);
+      await requireTries(ctx, client, pin, maxTries, `before ${labels.before}`);
+      await prove();
+      await withRestore(ctx, client, async () => {
+        for (let left = maxTries - 1; left >= 1; left--) {
+          const nth = `${labels.secret} ${maxTries - left}`;
+          await requireTries(ctx, client, pin, left + 1, `before wrong ${nth}`);
+          const error = errorOf(await attempt('wrong'), Code.PIN_INCORRECT, `wrong ${nth}`);
+          check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
+        }
+        await requireTries(ctx, client, pin, 1, `after ${labels.after}`);
+        await passLastTryGuard(ctx, client, pin, (confirmation) => attempt('right', confirmation));
+      });
+    },
+  };
+}
+
 function checkBusy(error: RpcErrorObject): void {
   const reason = (error.data as { reason?: unknown } | undefined)?.reason;
   check(
@@ -159,60 +207,36 @@ export const pinCases: ConformanceCase[] = [
         );
     },
   },
-  {
+  lastTryGuardCase({
     id: 'CK-36',
     title:
       'last-try guard: after two wrong PINs the right one is refused (-32012) untouched; confirmed, it restores 3',
-    area: 'errors',
-    card: 'normal',
-    needs: { authPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
-      const { right, wrong } = authPins(ctx);
-      await requireTries(ctx, client, 'auth', 3, 'before the first wrong PIN');
-      await proveAuthPin(ctx, client);
-      await withRestore(ctx, client, async () => {
-        for (const left of [2, 1]) {
-          await requireTries(ctx, client, 'auth', left + 1, `before wrong PIN ${3 - left}`);
-          const error = errorOf(
-            await client.call('sign', signParams(ctx, wrong)),
-            Code.PIN_INCORRECT,
-            `wrong PIN ${3 - left}`,
-          );
-          check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
-        }
-        await requireTries(ctx, client, 'auth', 1, 'after two wrong PINs');
-        await passLastTryGuard(ctx, client, 'auth', (confirmation) =>
-          client.call('sign', signParams(ctx, right, confirmation)),
-        );
-      });
-    },
-  },
-  {
+    pin: 'auth',
+    maxTries: 3,
+    labels: { secret: 'PIN', before: 'the first wrong PIN', after: 'two wrong PINs' },
+    steps: (ctx, client) => ({
+      prove: () => proveAuthPin(ctx, client),
+      attempt: (which, extra) => client.call('sign', signParams(ctx, authPins(ctx)[which], extra)),
+    }),
+  }),
+  lastTryGuardCase({
     id: 'CK-47',
     title:
       'sign password with one try left: readSignCertificate is refused (-32012) untouched; confirmed, it restores 5',
-    area: 'errors',
-    card: 'normal',
-    needs: { signPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
-      const { right, wrong } = signPins(ctx);
-      const read = (pin: string, extra: Record<string, unknown> = {}) =>
-        client.call('readSignCertificate', { pin, ...extra, ...ctx.readerParam() });
-      await requireTries(ctx, client, 'sign', 5, 'before the first wrong password');
-      resultOf(await read(right), 'readSignCertificate with --sign-pin (proving it first)');
-      await withRestore(ctx, client, async () => {
-        for (const left of [4, 3, 2, 1]) {
-          await requireTries(ctx, client, 'sign', left + 1, `before wrong password ${5 - left}`);
-          const error = errorOf(await read(wrong), Code.PIN_INCORRECT, `wrong password ${5 - left}`);
-          check(triesOf(error.data) === left, `data.triesLeft must be ${left}, got ${show(error.data)}`);
-        }
-        await requireTries(ctx, client, 'sign', 1, 'after four wrong passwords');
-        await passLastTryGuard(ctx, client, 'sign', (confirmation) => read(right, confirmation));
-      });
+    pin: 'sign',
+    maxTries: 5,
+    labels: { secret: 'password', before: 'the first wrong password', after: 'four wrong passwords' },
+    steps: (ctx, client) => {
+      const read = (which: 'right' | 'wrong', extra: Record<string, unknown> = {}) =>
+        client.call('readSignCertificate', { pin: signPins(ctx)[which], ...extra, ...ctx.readerParam() });
+      return {
+        prove: async () => {
+          resultOf(await read('right'), 'readSignCertificate with --sign-pin (proving it first)');
+        },
+        attempt: read,
+      };
     },
-  },
+  }),
   {
     id: 'CK-37',
     title:

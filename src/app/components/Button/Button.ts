@@ -3,6 +3,7 @@
  * a small scale (never colour alone); OK fires `onPress`. The label is spoken when it takes focus.
  */
 import { Lightning } from '@lightningjs/sdk';
+import { ringAndFill } from '../../theme/focus-ring';
 import { theme } from '../../theme/tokens';
 import { buttonStyles } from './Button.styles';
 
@@ -12,16 +13,7 @@ export class Button extends Lightning.Component {
     return {
       h: s.h,
       w: s.minW,
-      Ring: {
-        rect: true,
-        color: s.idle.ring,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius + s.outline },
-      },
-      Fill: {
-        rect: true,
-        color: s.idle.fill,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius },
-      },
+      ...ringAndFill({ radius: s.radius, ringWidth: s.outline, fill: s.idle.fill }, { color: s.idle.ring }),
       Label: {
         mountX: 0.5,
         mountY: 0.5,

@@ -1,26 +1,20 @@
 /** @jest-environment jsdom */
+import { ComponentHost } from '../../testing/component-host';
 import { renderScreen } from '../../testing/render';
-import { Screen } from '../../screens/Screen';
 import { ButtonRow } from './ButtonRow';
 
-class ThreeActions extends Screen<{ focus?: number }> {
+class ThreeActions extends ComponentHost<{ focus?: number }, ButtonRow> {
   static override _template() {
-    return { Row: { type: ButtonRow, x: 200, y: 600 } };
+    return { Hosted: { type: ButtonRow, x: 200, y: 600 } };
   }
   protected render({ focus }: { focus?: number }) {
-    this.tag('Row')?.patch({
+    this.hosted.patch({
       content: {
         gap: 48,
         focus,
         buttons: ['A', 'B', 'C'].map((type) => ({ label: type, onPress: () => this.send({ type }) })),
       },
     });
-  }
-  announcement() {
-    return '';
-  }
-  override _getFocused() {
-    return this.tag('Row') as unknown as ButtonRow;
   }
 }
 
@@ -40,7 +34,7 @@ describe('ButtonRow', () => {
   });
 
   it('lays the buttons out left to right with the gap between them', () => {
-    const row = renderScreen(ThreeActions, {}).screen.tag('Row') as unknown as ButtonRow;
+    const row = renderScreen(ThreeActions, {}).screen.tag('Hosted') as unknown as ButtonRow;
     const [a, b] = row.children as Array<{ finalX: number; finalW: number }>;
     expect(b!.finalX - (a!.finalX + a!.finalW)).toBe(48);
   });

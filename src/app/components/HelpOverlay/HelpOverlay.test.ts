@@ -1,8 +1,8 @@
 /** @jest-environment jsdom */
 import { boxes } from '../../layout-check/layout';
+import { operatorWithHours } from '../../testing/operator-settings';
 import { renderScreen } from '../../testing/render';
 import { Screen } from '../../screens/Screen';
-import { DEFAULT_SETTINGS } from '../../settings/settings';
 import { HelpOverlay } from './HelpOverlay';
 
 /** A tiny screen that shows the help, as the shell would; closing is reported as an event. */
@@ -24,21 +24,9 @@ class HelpHost extends Screen<Record<string, never>> {
   }
 }
 
-const operator = {
-  ...DEFAULT_SETTINGS,
-  operator: {
-    ...DEFAULT_SETTINGS.operator,
-    name: { ja: 'みなと湾岸ケーブルテレビジョン株式会社', en: 'Minato Bayside Cable Television Co., Ltd.' },
-    hours: {
-      ja: '平日 9時〜18時（土日祝日と年末年始を除く）',
-      en: 'Weekdays 9:00–18:00 (closed on holidays)',
-    },
-  },
-};
-
 describe('HelpOverlay', () => {
   it('explains the remote, the card and how to reach the operator', () => {
-    const rendered = renderScreen(HelpHost, {}, { settings: operator });
+    const rendered = renderScreen(HelpHost, {}, { settings: operatorWithHours });
     expect(rendered.texts()).toEqual(
       expect.arrayContaining([
         '使いかた',
@@ -59,7 +47,7 @@ describe('HelpOverlay', () => {
   });
 
   it('reads in English', () => {
-    const rendered = renderScreen(HelpHost, {}, { language: 'en', settings: operator });
+    const rendered = renderScreen(HelpHost, {}, { language: 'en', settings: operatorWithHours });
     expect(rendered.texts()).toEqual(
       expect.arrayContaining([
         'How to use',
@@ -84,7 +72,7 @@ describe('HelpOverlay', () => {
 
   it('keeps everything inside the safe area in large type, columns above the contact, in ja and en', () => {
     for (const language of ['ja', 'en'] as const) {
-      const rendered = renderScreen(HelpHost, {}, { settings: operator, language });
+      const rendered = renderScreen(HelpHost, {}, { settings: operatorWithHours, language });
       expect(rendered.layoutProblems()).toEqual([]);
       const all = boxes(rendered.app);
       const bottomOf = (name: string) =>

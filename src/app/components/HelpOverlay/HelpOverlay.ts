@@ -6,10 +6,9 @@
 import { Lightning } from '@lightningjs/sdk';
 import { t } from '../../i18n/i18n';
 import { operatorContact } from '../../screens/Message/Message';
+import { paragraph } from '../../theme/paragraph';
 import { theme } from '../../theme/tokens';
 import { helpOverlayStyles } from './HelpOverlay.styles';
-
-type TextSpec = ReturnType<typeof helpOverlayStyles>['line'];
 
 const REMOTE_KEYS = [
   'help.arrows',
@@ -22,27 +21,13 @@ const REMOTE_KEYS = [
 ];
 const CARD_KEYS = ['help.cardInsert', 'help.cardPin', 'help.cardLock'];
 
-const textBlock = (spec: TextSpec, fontFace: string, width: number, text = '') => ({
-  w: width,
-  flexItem: { marginBottom: spec.gapAfter },
-  text: {
-    text,
-    fontFace,
-    fontSize: spec.fontSize,
-    lineHeight: spec.lineHeight,
-    textColor: spec.color,
-    wordWrapWidth: width,
-    wordBreak: true,
-  },
-});
-
 export class HelpOverlay extends Lightning.Component {
   static override _template() {
     const s = helpOverlayStyles(theme());
     const column = (x: number) => ({ x, y: s.columns.y, w: s.columns.w, flex: { direction: 'column' } });
     return {
       Background: { rect: true, ...s.background },
-      Title: { x: s.title.x, y: s.title.y, ...textBlock(s.title, s.fontFace, s.title.w / 2) },
+      Title: { x: s.title.x, y: s.title.y, ...paragraph(s.title, s.fontFace, s.title.w / 2) },
       Remote: column(s.columns.x),
       Card: column(s.columns.x + s.columns.w + s.columns.gap),
       // How to close, top right, so the viewer sees it first.
@@ -70,8 +55,8 @@ export class HelpOverlay extends Lightning.Component {
   paint(): void {
     const s = helpOverlayStyles(theme());
     const column = (headingKey: string, keys: string[]) => [
-      textBlock(s.heading, s.fontFace, s.columns.w, t(headingKey)),
-      ...keys.map((key) => textBlock(s.line, s.fontFace, s.columns.w, t(key))),
+      paragraph(s.heading, s.fontFace, s.columns.w, t(headingKey)),
+      ...keys.map((key) => paragraph(s.line, s.fontFace, s.columns.w, t(key))),
     ];
     this.tag('Title')?.patch({ text: { text: t('help.title') } });
     this.tag('Close')?.patch({ text: { text: t('help.close') } });
@@ -80,9 +65,9 @@ export class HelpOverlay extends Lightning.Component {
     const contact = operatorContact();
     this.tag('Contact')?.patch({
       children: [
-        textBlock(s.line, s.fontFace, s.contentW, contact.line),
+        paragraph(s.line, s.fontFace, s.contentW, contact.line),
         ...(contact.hours
-          ? [textBlock({ ...s.line, gapAfter: 0 }, s.fontFace, s.contentW, contact.hours)]
+          ? [paragraph({ ...s.line, gapAfter: 0 }, s.fontFace, s.contentW, contact.hours)]
           : []),
       ],
     });

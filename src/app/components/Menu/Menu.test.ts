@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
+import { ComponentHost } from '../../testing/component-host';
 import { renderScreen } from '../../testing/render';
-import { Screen } from '../../screens/Screen';
 import { Menu, type MenuItem } from './Menu';
 
 const facilities = (count: number): MenuItem[] =>
@@ -10,22 +10,15 @@ const facilities = (count: number): MenuItem[] =>
     detail: '空きあり',
   }));
 
-class MenuHost extends Screen<{ items: MenuItem[]; focusId?: string }> {
+class MenuHost extends ComponentHost<{ items: MenuItem[]; focusId?: string }, Menu> {
   static override _template() {
-    return { Menu: { type: Menu, x: 200, y: 200 } };
+    return { Hosted: { type: Menu, x: 200, y: 200 } };
   }
   focused: string[] = [];
   protected render({ items, focusId }: { items: MenuItem[]; focusId?: string }) {
-    const menu = this.tag('Menu') as unknown as Menu;
-    menu.onSelect = (id) => this.send({ type: 'SELECT', id });
-    menu.onFocusItem = (id) => this.focused.push(id);
-    menu.setItems(items, { width: 1400, visibleRows: 5, focusId });
-  }
-  announcement() {
-    return '';
-  }
-  override _getFocused() {
-    return this.tag('Menu') as unknown as Menu;
+    this.hosted.onSelect = (id) => this.send({ type: 'SELECT', id });
+    this.hosted.onFocusItem = (id) => this.focused.push(id);
+    this.hosted.setItems(items, { width: 1400, visibleRows: 5, focusId });
   }
 }
 

@@ -1,5 +1,6 @@
 /** One row of a Menu: label left, detail right; focused = focus fill + ring + scale. */
 import { Lightning } from '@lightningjs/sdk';
+import { ringAndFill } from '../../theme/focus-ring';
 import { theme } from '../../theme/tokens';
 import { menuStyles } from './Menu.styles';
 
@@ -17,16 +18,7 @@ export class MenuRow extends Lightning.Component {
     const s = menuStyles(theme());
     return {
       h: s.rowH,
-      Ring: {
-        rect: true,
-        alpha: 0,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius + s.ring },
-      },
-      Fill: {
-        rect: true,
-        color: s.idle.fill,
-        shader: { type: Lightning.shaders.RoundedRectangle, radius: s.radius },
-      },
+      ...ringAndFill({ radius: s.radius, ringWidth: s.ring, fill: s.idle.fill }, { alpha: 0 }),
       Label: {
         x: s.paddingX,
         mountY: 0.5,

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
+import { operatorWithHours } from '../../testing/operator-settings';
 import { renderScreen } from '../../testing/render';
-import { DEFAULT_SETTINGS } from '../../settings/settings';
 import type { MessageProps } from '../../view/app-view';
 import { Message } from './Message';
 
@@ -19,21 +19,9 @@ const cardLocked: MessageProps = {
   contact: true,
 };
 
-const withHours = {
-  ...DEFAULT_SETTINGS,
-  operator: {
-    ...DEFAULT_SETTINGS.operator,
-    name: { ja: 'みなと湾岸ケーブルテレビジョン株式会社', en: 'Minato Bayside Cable Television Co., Ltd.' },
-    hours: {
-      ja: '平日 9時〜18時（土日祝日と年末年始を除く）',
-      en: 'Weekdays 9:00–18:00 (closed on holidays)',
-    },
-  },
-};
-
 describe('Message screen', () => {
   it('shows the tone as an icon and a word, the title, body, rule and the operator contact', () => {
-    const screen = renderScreen(Message, cardLocked, { settings: withHours });
+    const screen = renderScreen(Message, cardLocked, { settings: operatorWithHours });
     const texts = screen.texts();
     expect(texts).toEqual(
       expect.arrayContaining([
@@ -57,7 +45,7 @@ describe('Message screen', () => {
   });
 
   it('reads in English', () => {
-    const screen = renderScreen(Message, cardLocked, { language: 'en', settings: withHours });
+    const screen = renderScreen(Message, cardLocked, { language: 'en', settings: operatorWithHours });
     expect(screen.texts()).toEqual(
       expect.arrayContaining([
         'Something went wrong',
@@ -93,9 +81,9 @@ describe('Message screen', () => {
   });
 
   it('keeps long messages inside the safe area in large type, in ja and en', () => {
-    expect(renderScreen(Message, cardLocked, { settings: withHours }).layoutProblems()).toEqual([]);
+    expect(renderScreen(Message, cardLocked, { settings: operatorWithHours }).layoutProblems()).toEqual([]);
     expect(
-      renderScreen(Message, cardLocked, { settings: withHours, language: 'en' }).layoutProblems(),
+      renderScreen(Message, cardLocked, { settings: operatorWithHours, language: 'en' }).layoutProblems(),
     ).toEqual([]);
   });
 });

@@ -9,28 +9,12 @@ import { ButtonRow } from '../../components/ButtonRow/ButtonRow';
 import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../i18n/i18n';
 import { settings } from '../../settings/settings';
+import { paragraph } from '../../theme/paragraph';
 import { theme } from '../../theme/tokens';
 import type { MessageProps } from '../../view/app-view';
 import { Screen } from '../Screen';
 import { messageStyles } from './Message.styles';
 import { ShellScreen } from '../ids';
-
-type TextSpec = ReturnType<typeof messageStyles>['body'];
-
-const paragraph = (spec: TextSpec, fontFace: string, width: number) => ({
-  w: width,
-  flexItem: { marginBottom: spec.gapAfter },
-  text: {
-    text: '',
-    fontFace,
-    fontSize: spec.fontSize,
-    lineHeight: spec.lineHeight,
-    textColor: spec.color,
-    wordWrapWidth: width,
-    // Japanese has no spaces: let Lightning break inside a "word" or it never wraps.
-    wordBreak: true,
-  },
-});
 
 /** Joins spoken parts into sentences for the voice. */
 export const spokenJoin = (parts: Array<string | undefined>): string => {

@@ -9,13 +9,7 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import type { SlotCode } from '../../../platform/types';
-import {
-  errorIs,
-  sessionEndReason,
-  toFlowError,
-  type FlowError,
-  type SessionEndReason,
-} from '../../../machines/errors';
+import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
 import type { FlowMessageKey } from '../../../machines/messages';
 import type {
   Availability,
@@ -27,6 +21,13 @@ import type {
   FacilityList,
   FeatureOutput,
 } from '../../../machines/ports';
+import {
+  failureActions,
+  featureFlow,
+  listStates,
+  loaded,
+  notProvided,
+} from '../../session/machine/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
 
 export interface BookingInput {
@@ -78,16 +79,7 @@ export type BookingEvent =
 /** Bookable days from today on: at most 31 (the platform's limit). */
 export const BOOKING_WINDOW_DAYS = 30;
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
-type ErrorEvent = { event: { error?: unknown } };
-const failure = (errorTarget: string) => [
-  {
-    guard: ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired'),
-    target: '#booking.sessionExpired',
-    actions: 'noteSessionEnd' as const,
-  },
-  { target: errorTarget, actions: 'setError' as const },
-];
+const { failure, loadingList } = featureFlow('booking', 'clearMessages');
 /** Opened at the bookings list, BACK leaves the flow; otherwise it goes to the facility list. */
 const backFromMyBookings = [
   { guard: 'startsAtMyBookings' as const, target: '#booking.closed' },
@@ -116,16 +108,15 @@ export const bookingMachine = setup({
     cancelBooking: fromPromise<Booking, CancelBookingInput>(notProvided('cancelBooking')),
   },
   actions: {
-    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
+    ...failureActions<BookingContext, BookingEvent>(),
     clearMessages: assign({ error: undefined, notice: undefined }),
-    noteSessionEnd: assign({
-      sessionEnd: ({ event }) => sessionEndReason((event as { error?: unknown }).error),
-    }),
     /** A new booking intent gets a new key; a RETRY of it keeps this one. */
     newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),
-    setAvailability: assign({
-      availability: ({ event }) => (event as unknown as DoneActorEvent<Availability>).output,
-    }),
+    setAvailability: assign({ availability: ({ event }) => loaded<Availability>(event) }),
+    chooseFacility: assign({ facilityId: ({ event }) => selected(event), availability: undefined }),
+    chooseBooking: assign({ bookingId: ({ event }) => selected(event) }),
+    keepFacilities: assign({ facilities: ({ event }) => loaded<FacilityList>(event).facilities }),
+    keepBookings: assign({ bookings: ({ event }) => loaded<BookingList>(event).bookings }),
   },
   guards: {
     knownFacility: ({ context, event }) => (context.facilities ?? []).some((f) => f.id === selected(event)),
@@ -166,31 +157,15 @@ export const bookingMachine = setup({
     facilities: {
       initial: 'loading',
       states: {
-        loading: {
-          entry: 'clearMessages',
-          invoke: {
-            id: 'loadFacilities',
-            src: 'loadFacilities',
-            onDone: [
-              { guard: ({ event }) => event.output.facilities.length === 0, target: 'empty' },
-              { target: 'ready', actions: assign({ facilities: ({ event }) => event.output.facilities }) },
-            ],
-            onError: failure('#booking.facilities.error'),
-          },
-        },
-        ready: {
-          on: {
-            SELECT: {
-              guard: 'knownFacility',
-              target: '#booking.date',
-              actions: assign({ facilityId: ({ event }) => event.id, availability: undefined }),
-            },
-            MY_BOOKINGS: '#booking.myBookings',
-            BACK: '#booking.closed',
-          },
-        },
-        empty: { on: { MY_BOOKINGS: '#booking.myBookings', BACK: '#booking.closed' } },
-        error: { on: { RETRY: 'loading', BACK: '#booking.closed' } },
+        loading: loadingList('loadFacilities', {
+          isEmpty: (output: FacilityList) => output.facilities.length === 0,
+          keep: 'keepFacilities',
+        }),
+        ...listStates(
+          '#booking.closed',
+          { MY_BOOKINGS: '#booking.myBookings' },
+          { guard: 'knownFacility', target: '#booking.date', actions: 'chooseFacility' },
+        ),
       },
     },
     date: {
@@ -310,30 +285,19 @@ export const bookingMachine = setup({
     myBookings: {
       initial: 'loading',
       states: {
-        loading: {
-          entry: 'clearMessages',
-          invoke: {
-            id: 'loadBookings',
-            src: 'loadBookings',
-            onDone: [
-              { guard: ({ event }) => event.output.bookings.length === 0, target: 'empty' },
-              { target: 'ready', actions: assign({ bookings: ({ event }) => event.output.bookings }) },
-            ],
-            onError: failure('#booking.myBookings.error'),
+        loading: loadingList('loadBookings', {
+          isEmpty: (output: BookingList) => output.bookings.length === 0,
+          keep: 'keepBookings',
+        }),
+        ...listStates(
+          backFromMyBookings,
+          {},
+          {
+            guard: 'cancellableBooking',
+            target: '#booking.bookingDetail',
+            actions: 'chooseBooking',
           },
-        },
-        ready: {
-          on: {
-            SELECT: {
-              guard: 'cancellableBooking',
-              target: '#booking.bookingDetail',
-              actions: assign({ bookingId: ({ event }) => event.id }),
-            },
-            BACK: backFromMyBookings,
-          },
-        },
-        empty: { on: { BACK: backFromMyBookings } },
-        error: { on: { RETRY: 'loading', BACK: backFromMyBookings } },
+        ),
       },
     },
     /** Shows the booking with its cancellation rule (booking.cancellation.rule / ruleEn). */

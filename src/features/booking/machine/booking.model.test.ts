@@ -9,27 +9,22 @@ const paths = modelPaths(bookingSpec);
 const pathsFromMyBookings = modelPaths(bookingFromMyBookingsSpec);
 
 describe('booking machine (model-based)', () => {
-  test.each(pathsByEndState(paths))(
-    'every path to %s',
-    async (_, group) => {
-      for (const path of group) {
-        const run = await runPath(bookingSpec, path, coverage);
-        run.actor.stop();
-      }
-    },
-    PATH_GROUP_TIMEOUT_MS,
-  );
-
-  test.each(pathsByEndState(pathsFromMyBookings))(
-    'opened at my bookings: every path to %s',
-    async (_, group) => {
-      for (const path of group) {
-        const run = await runPath(bookingFromMyBookingsSpec, path, coverage);
-        run.actor.stop();
-      }
-    },
-    PATH_GROUP_TIMEOUT_MS,
-  );
+  const openings = [
+    ['opened at the facilities', bookingSpec, paths],
+    ['opened at my bookings', bookingFromMyBookingsSpec, pathsFromMyBookings],
+  ] as const;
+  for (const [opening, spec, specPaths] of openings) {
+    test.each(pathsByEndState(specPaths))(
+      `${opening}: every path to %s`,
+      async (_, group) => {
+        for (const path of group) {
+          const run = await runPath(spec, path, coverage);
+          run.actor.stop();
+        }
+      },
+      PATH_GROUP_TIMEOUT_MS,
+    );
+  }
 
   test('covers every state and transition', () => {
     console.log(`booking: ${paths.length + pathsFromMyBookings.length} model paths executed`);

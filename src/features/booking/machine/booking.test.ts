@@ -12,6 +12,19 @@ async function atConfirm() {
   return { run: flow, send: flow.send, state: flow.snapshot };
 }
 
+/** Back from the summary, step by step to the facility list, then to the viewer's bookings. */
+async function myBookingsFromConfirm() {
+  const flow = await atConfirm();
+  await flow.send(
+    { type: 'BACK' },
+    { type: 'BACK' },
+    { type: 'BACK' },
+    { type: 'BACK' },
+    { type: 'MY_BOOKINGS' },
+  );
+  return flow;
+}
+
 describe('booking', () => {
   test('facility → date → room → slot → confirm → done, with a 31-day window and one key', async () => {
     const { run, send, state } = await atConfirm();
@@ -78,14 +91,7 @@ describe('booking', () => {
   });
 
   test('cancel past the deadline shows the facility rule', async () => {
-    const { send, state } = await atConfirm();
-    await send(
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'MY_BOOKINGS' },
-    );
+    const { send, state } = await myBookingsFromConfirm();
     await send(done('loadBookings', { bookings: [booking()] }), select('bk-1'), { type: 'CANCEL_BOOKING' });
     expect(state().value).toBe('confirmCancel');
     await send({ type: 'CONFIRM' }, fail('cancelBooking', platformErrors.deadlinePassed()));
@@ -101,14 +107,7 @@ describe('booking', () => {
   });
 
   test('cancel in time; a cancelled booking cannot be cancelled again', async () => {
-    const { run, send, state } = await atConfirm();
-    await send(
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'MY_BOOKINGS' },
-    );
+    const { run, send, state } = await myBookingsFromConfirm();
     await send(
       done('loadBookings', { bookings: [booking()] }),
       select('bk-1'),
@@ -175,14 +174,7 @@ describe('booking opened at the viewer’s bookings', () => {
   });
 
   test('opened normally, BACK from the list goes to the facilities', async () => {
-    const { send, state } = await atConfirm();
-    await send(
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'BACK' },
-      { type: 'MY_BOOKINGS' },
-    );
+    const { send, state } = await myBookingsFromConfirm();
     await send(done('loadBookings', { bookings: [] }), { type: 'BACK' });
     expect(state().value).toEqual({ facilities: 'loading' });
   });

@@ -5,13 +5,7 @@
  * closes it. The data stays only as long as this actor: the session stops it on logout.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import {
-  errorIs,
-  sessionEndReason,
-  toFlowError,
-  type FlowError,
-  type SessionEndReason,
-} from '../../../machines/errors';
+import type { FlowError, SessionEndReason } from '../../../machines/errors';
 import type {
   Checkup,
   CheckupInput,
@@ -22,6 +16,13 @@ import type {
   TrendInput,
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
+import {
+  failureActions,
+  featureFlow,
+  listStates,
+  loaded,
+  notProvided,
+} from '../../session/machine/feature-flow';
 
 export interface HealthContext {
   checkups: CheckupList['checkups'] | undefined;
@@ -38,15 +39,17 @@ export interface HealthContext {
 export type HealthEvent =
   { type: 'SELECT'; id: string } | { type: 'MEDICATIONS' } | { type: 'BACK' } | { type: 'RETRY' };
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
-type ErrorEvent = { event: { error?: unknown } };
-const sessionExpired = ({ event }: ErrorEvent) => errorIs(event, 'sessionExpired');
-
-/** Loading failed: the session's end is not this screen's business; anything else can be retried. */
-const failure = (errorTarget: string) => [
-  { guard: sessionExpired, target: '#health.sessionExpired', actions: 'noteSessionEnd' as const },
-  { target: errorTarget, actions: 'setError' as const },
-];
+const { failure, loadingList } = featureFlow('health', 'clearError');
+const selected = (event: HealthEvent) => (event.type === 'SELECT' ? event.id : '');
+/** The health data and the choices made on it: none at the start, none kept when the flow ends. */
+const NOTHING_LOADED = {
+  checkups: undefined,
+  checkupId: undefined,
+  checkup: undefined,
+  itemCode: undefined,
+  trend: undefined,
+  medications: undefined,
+} as const;
 
 export const healthMachine = setup({
   types: {
@@ -61,19 +64,14 @@ export const healthMachine = setup({
     loadMedications: fromPromise<MedicationList>(notProvided('loadMedications')),
   },
   actions: {
-    setError: assign({ error: ({ event }) => toFlowError((event as { error?: unknown }).error) }),
+    ...failureActions<HealthContext, HealthEvent>(),
     clearError: assign({ error: undefined }),
-    noteSessionEnd: assign({
-      sessionEnd: ({ event }) => sessionEndReason((event as { error?: unknown }).error),
-    }),
-    forgetAll: assign({
-      checkups: undefined,
-      checkupId: undefined,
-      checkup: undefined,
-      itemCode: undefined,
-      trend: undefined,
-      medications: undefined,
-    }),
+    chooseCheckup: assign({ checkupId: ({ event }) => selected(event) }),
+    keepCheckups: assign({ checkups: ({ event }) => loaded<CheckupList>(event).checkups }),
+    keepNoCheckups: assign({ checkups: [] }),
+    keepTrend: assign({ trend: ({ event }) => loaded<Trend>(event) }),
+    keepMedications: assign({ medications: ({ event }) => loaded<MedicationList>(event).medications }),
+    forgetAll: assign(NOTHING_LOADED),
   },
   guards: {
     listedCheckup: ({ context, event }) =>
@@ -85,16 +83,7 @@ export const healthMachine = setup({
   },
 }).createMachine({
   id: 'health',
-  context: {
-    checkups: undefined,
-    checkupId: undefined,
-    checkup: undefined,
-    itemCode: undefined,
-    trend: undefined,
-    medications: undefined,
-    error: undefined,
-    sessionEnd: undefined,
-  },
+  context: { ...NOTHING_LOADED, error: undefined, sessionEnd: undefined },
   initial: 'list',
   output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
   states: {
@@ -109,35 +98,16 @@ export const healthMachine = setup({
             { target: 'loading' },
           ],
         },
-        loading: {
-          entry: 'clearError',
-          invoke: {
-            id: 'loadCheckups',
-            src: 'loadCheckups',
-            onDone: [
-              {
-                guard: ({ event }) => event.output.checkups.length === 0,
-                target: 'empty',
-                actions: assign({ checkups: [] }),
-              },
-              { target: 'ready', actions: assign({ checkups: ({ event }) => event.output.checkups }) },
-            ],
-            onError: failure('#health.list.error'),
-          },
-        },
-        ready: {
-          on: {
-            SELECT: {
-              guard: 'listedCheckup',
-              target: '#health.checkup',
-              actions: assign({ checkupId: ({ event }) => event.id }),
-            },
-            MEDICATIONS: '#health.medications',
-            BACK: '#health.closed',
-          },
-        },
-        empty: { on: { MEDICATIONS: '#health.medications', BACK: '#health.closed' } },
-        error: { on: { RETRY: 'loading', BACK: '#health.closed' } },
+        loading: loadingList('loadCheckups', {
+          isEmpty: (output: CheckupList) => output.checkups.length === 0,
+          keep: 'keepCheckups',
+          keepEmpty: 'keepNoCheckups',
+        }),
+        ...listStates(
+          '#health.closed',
+          { MEDICATIONS: '#health.medications' },
+          { guard: 'listedCheckup', target: '#health.checkup', actions: 'chooseCheckup' },
+        ),
       },
     },
     checkup: {
@@ -170,43 +140,23 @@ export const healthMachine = setup({
       initial: 'loading',
       exit: assign({ trend: undefined }),
       states: {
-        loading: {
-          entry: 'clearError',
-          invoke: {
-            id: 'loadTrend',
-            src: 'loadTrend',
-            input: ({ context }) => ({ itemCode: context.itemCode ?? '3D046' }),
-            onDone: [
-              { guard: ({ event }) => event.output.points.length === 0, target: 'empty' },
-              { target: 'ready', actions: assign({ trend: ({ event }) => event.output }) },
-            ],
-            onError: failure('#health.trend.error'),
-          },
-        },
-        ready: { on: { BACK: '#health.checkup.ready' } },
-        empty: { on: { BACK: '#health.checkup.ready' } },
-        error: { on: { RETRY: 'loading', BACK: '#health.checkup.ready' } },
+        loading: loadingList('loadTrend', {
+          input: ({ context }: { context: HealthContext }) => ({ itemCode: context.itemCode ?? '3D046' }),
+          isEmpty: (output: Trend) => output.points.length === 0,
+          keep: 'keepTrend',
+        }),
+        ...listStates('#health.checkup.ready'),
       },
     },
     medications: {
       initial: 'loading',
       exit: assign({ medications: undefined }),
       states: {
-        loading: {
-          entry: 'clearError',
-          invoke: {
-            id: 'loadMedications',
-            src: 'loadMedications',
-            onDone: [
-              { guard: ({ event }) => event.output.medications.length === 0, target: 'empty' },
-              { target: 'ready', actions: assign({ medications: ({ event }) => event.output.medications }) },
-            ],
-            onError: failure('#health.medications.error'),
-          },
-        },
-        ready: { on: { BACK: '#health.list' } },
-        empty: { on: { BACK: '#health.list' } },
-        error: { on: { RETRY: 'loading', BACK: '#health.list' } },
+        loading: loadingList('loadMedications', {
+          isEmpty: (output: MedicationList) => output.medications.length === 0,
+          keep: 'keepMedications',
+        }),
+        ...listStates('#health.list'),
       },
     },
     closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },

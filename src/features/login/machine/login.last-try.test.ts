@@ -4,20 +4,12 @@
  * context, and only CONFIRM sends the PIN again with it. Fake card and platform.
  */
 import { FLOW_MESSAGES } from '../../../machines/messages';
-import {
-  CARD_ID,
-  CONFIRMATION,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  signedIn,
-} from '../../../machines/testing/fixtures';
+import * as fake from '../../../machines/testing/fixtures';
 import type { PathRun } from '../../../machines/testing/model';
 import { digits, send, startFlow } from '../../../machines/testing/flow-run';
 import type { Secret } from '../../../machines/secret';
 import type { loginMachine } from './login.machine';
-import { loginSpec } from './login.test-model';
+import { cardRead, loginSpec } from './login.test-model';
 
 type Run = PathRun<typeof loginMachine>;
 
@@ -27,7 +19,7 @@ const FRESH = 'ZnJlc2gtb25lLXRpbWUtdmFsdWU';
 const signCalls = (run: Run) =>
   run.fakes.inputsOf('signChallenge').map((input) => {
     const { pin, cardId, ...rest } = input as { pin: Secret; cardId?: string };
-    expect(cardId).toBe(CARD_ID); // every try names the login's card, CONFIRM's too
+    expect(cardId).toBe(fake.CARD_ID); // every try names the login's card, CONFIRM's too
     return { pin: pin.reveal(), ...rest };
   });
 
@@ -37,21 +29,14 @@ const confirming = (run: Run) => run.actor.getSnapshot().matches({ active: 'conf
 /** Card read with `tries` left, a challenge prefetched, the PIN typed and OK pressed. */
 async function okPressed(tries: number, pin = '9753'): Promise<Run> {
   const run = await startFlow(loginSpec);
-  await send(
-    run,
-    done('readAuthCertificate', 'Q0VSVA=='),
-    done('readPinStatus', pinStatus(tries)),
-    done('prefetchChallenge', 'UFJF'),
-    ...digits(pin),
-    { type: 'OK' },
-  );
+  await send(run, ...cardRead(tries), fake.done('prefetchChallenge', 'UFJF'), ...digits(pin), { type: 'OK' });
   return run;
 }
 
 /** At one try left, OK pressed and the bridge's refusal back: the warning shows. */
-async function warned(confirmation = CONFIRMATION): Promise<Run> {
+async function warned(confirmation = fake.CONFIRMATION): Promise<Run> {
   const run = await okPressed(1);
-  await send(run, fail('signChallenge', cardErrors.lastAttempt(confirmation)));
+  await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt(confirmation)));
   return run;
 }
 
@@ -68,7 +53,7 @@ describe('one try left: OK', () => {
   test("the bridge's refusal brings the warning, with its value and the PIN for the CONFIRM", async () => {
     const run = await warned();
     expect(confirming(run)).toBe(true);
-    expect(context(run)).toMatchObject({ pin: '9753', heldPin: undefined, confirmation: CONFIRMATION });
+    expect(context(run)).toMatchObject({ pin: '9753', heldPin: undefined, confirmation: fake.CONFIRMATION });
     expect(context(run).pinStatus?.triesLeft).toBe(1);
     // The warning panel says it all: no error line under it.
     expect(context(run).error).toBeUndefined();
@@ -87,14 +72,18 @@ describe('one try left: OK', () => {
 describe('CONFIRM: the value goes with the PIN, once', () => {
   test('with the challenge fetched again while the warning showed', async () => {
     const run = await warned();
-    await send(run, done('prefetchChallenge', 'TkVX'), { type: 'CONFIRM' });
+    await send(run, fake.done('prefetchChallenge', 'TkVX'), { type: 'CONFIRM' });
     expect(run.actor.getSnapshot().value).toBe('signing');
-    expect(signCalls(run)[1]).toEqual({ pin: '9753', challenge: 'TkVX', confirmLastAttempt: CONFIRMATION });
+    expect(signCalls(run)[1]).toEqual({
+      pin: '9753',
+      challenge: 'TkVX',
+      confirmLastAttempt: fake.CONFIRMATION,
+    });
     expect(context(run).pin).toBe('');
-    await send(run, done('signChallenge', 'U0lH'));
+    await send(run, fake.done('signChallenge', 'U0lH'));
     expect(run.actor.getSnapshot().value).toBe('verifying');
     expect(context(run)).toMatchObject({ confirmation: undefined, heldPin: undefined });
-    await send(run, done('loginWithSignature', signedIn()));
+    await send(run, fake.done('loginWithSignature', fake.signedIn()));
     expect(run.actor.getSnapshot().output).toMatchObject({ outcome: 'signedIn' });
     expect(signCalls(run)).toHaveLength(2);
   });
@@ -103,25 +92,29 @@ describe('CONFIRM: the value goes with the PIN, once', () => {
     const run = await warned();
     await send(run, { type: 'CONFIRM' });
     expect(run.actor.getSnapshot().value).toBe('challenging');
-    await send(run, done('requestChallenge', 'Q0g='));
-    expect(signCalls(run)[1]).toEqual({ pin: '9753', challenge: 'Q0g=', confirmLastAttempt: CONFIRMATION });
+    await send(run, fake.done('requestChallenge', 'Q0g='));
+    expect(signCalls(run)[1]).toEqual({
+      pin: '9753',
+      challenge: 'Q0g=',
+      confirmLastAttempt: fake.CONFIRMATION,
+    });
   });
 
   test('a value that ran out: the warning again with the fresh one, never a resend on its own', async () => {
     const run = await warned();
-    await send(run, { type: 'CONFIRM' }, done('requestChallenge', 'Q0g='));
-    await send(run, fail('signChallenge', cardErrors.lastAttempt(FRESH)));
+    await send(run, { type: 'CONFIRM' }, fake.done('requestChallenge', 'Q0g='));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt(FRESH)));
     expect(confirming(run)).toBe(true);
     expect(context(run)).toMatchObject({ pin: '9753', confirmation: FRESH });
     expect(signCalls(run)).toHaveLength(2);
-    await send(run, { type: 'CONFIRM' }, done('requestChallenge', 'Q0gy'));
+    await send(run, { type: 'CONFIRM' }, fake.done('requestChallenge', 'Q0gy'));
     expect(signCalls(run)[2]).toMatchObject({ confirmLastAttempt: FRESH });
   });
 
   test('the confirmed try was wrong: locked, with nothing left in context', async () => {
     const run = await warned();
-    await send(run, { type: 'CONFIRM' }, done('requestChallenge', 'Q0g='));
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(0)));
+    await send(run, { type: 'CONFIRM' }, fake.done('requestChallenge', 'Q0g='));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.pinIncorrect(0)));
     expect(run.actor.getSnapshot().value).toBe('locked');
     expect(context(run)).toMatchObject({ pin: '', heldPin: undefined, confirmation: undefined });
   });
@@ -133,7 +126,7 @@ describe('BACK and CANCEL drop the value and the PIN', () => {
     await send(run, { type: 'BACK' });
     expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
     expect(context(run)).toMatchObject({ pin: '', confirmation: undefined, heldPin: undefined });
-    await send(run, done('prefetchChallenge', 'TkVX'), ...digits('1111'), { type: 'OK' });
+    await send(run, fake.done('prefetchChallenge', 'TkVX'), ...digits('1111'), { type: 'OK' });
     expect(signCalls(run)[1]).toEqual({ pin: '1111', challenge: 'TkVX' });
   });
 
@@ -150,17 +143,17 @@ describe('one try left, learnt late', () => {
   test('stale tries (the app thought 3): the same warning path', async () => {
     const run = await okPressed(3);
     expect(signCalls(run)).toEqual([{ pin: '9753', challenge: 'UFJF' }]);
-    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt()));
     expect(confirming(run)).toBe(true);
-    expect(context(run)).toMatchObject({ pin: '9753', confirmation: CONFIRMATION });
+    expect(context(run)).toMatchObject({ pin: '9753', confirmation: fake.CONFIRMATION });
     expect(context(run).pinStatus?.triesLeft).toBe(1);
   });
 
   test('a wrong PIN leaves one try: the next OK still goes without a confirmation', async () => {
     const run = await okPressed(3);
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(1)));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.pinIncorrect(1)));
     expect(context(run).pinStatus?.triesLeft).toBe(1);
-    await send(run, done('prefetchChallenge', 'TkVX'), ...digits('1111'), { type: 'OK' });
+    await send(run, fake.done('prefetchChallenge', 'TkVX'), ...digits('1111'), { type: 'OK' });
     expect(run.actor.getSnapshot().value).toBe('signing');
     expect(signCalls(run)[1]).toEqual({ pin: '1111', challenge: 'TkVX' });
   });

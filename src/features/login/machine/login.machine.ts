@@ -14,27 +14,9 @@ import { and, assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import type { FlowError } from '../../../machines/errors';
 import type { Secret } from '../../../machines/secret';
 import type { FlowInput, LoginInput, PinStatus, SignedIn } from '../../../machines/ports';
-import {
-  lastTryKeys,
-  secretComplete,
-  secretEntryActions,
-  secretEntryGuards,
-  signingState,
-  typingKeys,
-  type SecretEntryEvent,
-  type SecretSlot,
-} from '../../secret-entry/machine/secret-entry';
-import {
-  cardFailures,
-  deadEnd,
-  failWith,
-  flowActions,
-  notProvided,
-  platformFailures,
-  retryable,
-  SIGN_WITH_PIN,
-  SIGNING_ACTORS,
-} from '../../secret-entry/machine/card-flow';
+import type { SecretEntryEvent, SecretSlot } from '../../secret-entry/machine/secret-entry';
+import * as secretEntry from '../../secret-entry/machine/secret-entry';
+import * as cardFlow from '../../secret-entry/machine/card-flow';
 
 /** How long a challenge fetched while the PIN entry opened is used (the platform's live 60 s). */
 export const CHALLENGE_FRESH_MS = 30_000;
@@ -93,19 +75,13 @@ const initialContext = ({ input }: { input: FlowInput | undefined }): LoginConte
 });
 
 export const loginMachine = setup({
-  types: {
-    context: {} as LoginContext,
-    input: {} as FlowInput | undefined,
-    events: {} as LoginEvent,
-    output: {} as LoginOutput,
-  },
+  types: cardFlow.signInFlowTypes<LoginContext, LoginEvent, LoginOutput>(),
   actors: {
-    ...SIGNING_ACTORS,
-    loginWithSignature: fromPromise<SignedIn, LoginInput>(notProvided('loginWithSignature')),
+    ...cardFlow.SIGNING_ACTORS,
+    loginWithSignature: fromPromise<SignedIn, LoginInput>(cardFlow.notProvided('loginWithSignature')),
   },
   actions: {
-    ...secretEntryActions<LoginContext, LoginEvent>(SLOTS),
-    ...flowActions<LoginContext, LoginEvent>(),
+    ...cardFlow.signingActions<LoginContext, LoginEvent>(SLOTS),
     /** Secrets and the per-try state go; what was read from the card (no secret) stays. */
     clearSecrets: assign({
       pin: '',
@@ -127,11 +103,11 @@ export const loginMachine = setup({
   },
   delays: { challengeFresh: CHALLENGE_FRESH_MS },
   guards: {
-    ...secretEntryGuards<LoginContext, LoginEvent>(SLOTS),
+    ...secretEntry.secretEntryGuards<LoginContext, LoginEvent>(SLOTS),
     prefetched: ({ context }) => context.certificate !== undefined && context.pinStatus !== undefined,
     hasFreshChallenge: ({ context }) => context.prefetchedChallenge !== undefined && !context.prefetchStale,
     /** OK can go to the card at once: PIN typed, card read, a fresh challenge. */
-    readyWithChallenge: and([secretComplete('pin'), 'prefetched', 'hasFreshChallenge']),
+    readyWithChallenge: and([secretEntry.secretComplete('pin'), 'prefetched', 'hasFreshChallenge']),
   },
 }).createMachine({
   id: 'login',
@@ -179,11 +155,11 @@ export const loginMachine = setup({
       states: {
         typing: {
           on: {
-            ...typingKeys(SLOTS, 'pin', { target: '#login.cancelled' }),
+            ...secretEntry.typingKeys(SLOTS, 'pin', { target: '#login.cancelled' }),
             OK: [
               // Everything is at hand (the usual case at a viewer's pace): straight to the card.
               { guard: 'readyWithChallenge', target: '#login.signing', actions: 'usePrefetchedChallenge' },
-              { guard: secretComplete('pin'), target: 'submitted' },
+              { guard: secretEntry.secretComplete('pin'), target: 'submitted' },
             ],
           },
         },
@@ -194,7 +170,7 @@ export const loginMachine = setup({
         },
         /** The warning: only CONFIRM sends the PIN again, with the bridge's value. */
         confirmingLastAttempt: {
-          on: lastTryKeys('pin', {
+          on: secretEntry.lastTryKeys('pin', {
             confirm: [
               { guard: 'hasFreshChallenge', target: '#login.signing', actions: 'usePrefetchedChallenge' },
               { target: '#login.challenging' },
@@ -213,7 +189,7 @@ export const loginMachine = setup({
         onError: platformFailure(),
       },
     },
-    signing: signingState(SLOTS, 'pin', SIGN_WITH_PIN, {
+    signing: secretEntry.signingState(SLOTS, 'pin', cardFlow.SIGN_WITH_PIN, {
       signed: { target: 'verifying', actions: 'keepSignature' },
       // A wrong PIN: typed again with the card's count, the card read afresh; nothing re-sent.
       locked: 'locked',
@@ -240,40 +216,26 @@ export const loginMachine = setup({
       },
     },
     // Dead ends: the card cannot log in here. The viewer reads why, then OK / CANCEL ends the flow.
-    locked: deadEnd('login', ['clearSecrets', 'showLocked']),
-    notMyNumberCard: deadEnd('login', ['clearSecrets']),
-    certificateExpired: deadEnd('login', ['clearSecrets']),
-    certificateRevoked: deadEnd('login', ['clearSecrets']),
-    // Ways back: RETRY starts again from the PIN (nothing was spent that the viewer did not ask for).
-    bridgeDown: retryable('login', ['clearSecrets'], '#login.active'),
-    platformDown: retryable('login', ['clearSecrets'], '#login.active'),
-    cardError: retryable('login', ['clearSecrets'], '#login.active'),
-    rejected: retryable('login', ['clearSecrets'], '#login.active'),
-    signedIn: {
-      type: 'final',
-      entry: 'clearSecrets',
-      output: ({ event }) => ({
-        outcome: 'signedIn' as const,
-        signedIn: (event as unknown as DoneActorEvent<SignedIn>).output,
-      }),
-    },
+    locked: cardFlow.deadEnd('login', ['clearSecrets', 'showLocked']),
+    // The card flow's dead ends and ways back (RETRY starts again from the PIN: nothing was spent
+    // that the viewer did not ask for), another card and cancelled.
+    ...cardFlow.routedStates('login', 'clearSecrets', ['clearSecrets'], '#login.active'),
+    signedIn: cardFlow.signedInEnd('clearSecrets'),
     registrationRequired: {
       type: 'final',
       entry: 'clearSecrets',
       output: { outcome: 'registrationRequired' as const },
     },
-    cardChanged: { type: 'final', entry: 'clearSecrets', output: { outcome: 'cardChanged' as const } },
-    cancelled: { type: 'final', entry: 'clearSecrets', output: { outcome: 'cancelled' as const } },
   },
 });
 
 function cardFailure() {
-  return cardFailures('login', { pinLocked: 'locked' });
+  return cardFlow.cardFailures('login', { pinLocked: 'locked' });
 }
 
 function platformFailure() {
   return [
-    { guard: failWith('registrationRequired'), target: '#login.registrationRequired' },
-    ...platformFailures('login', { target: '#login.active', actions: 'clearSecrets' }),
+    { guard: cardFlow.failWith('registrationRequired'), target: '#login.registrationRequired' },
+    ...cardFlow.platformFailures('login', { target: '#login.active', actions: 'clearSecrets' }),
   ];
 }

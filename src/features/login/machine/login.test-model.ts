@@ -1,39 +1,23 @@
 /** The login machine's test model: every event case the graph may take, and the serialised state. */
 import type { SnapshotFrom } from 'xstate';
-import {
-  CARD_ID,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  platformErrors,
-  signedIn,
-} from '../../../machines/testing/fixtures';
+import * as fake from '../../../machines/testing/fixtures';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { loginMachine } from './login.machine';
 
-const cardFailures = [
-  cardErrors.pinLocked(),
-  cardErrors.notMyNumberCard(),
-  cardErrors.bridgeDown(),
-  cardErrors.cardError(),
-  cardErrors.cardChanged(),
-];
-const platformFailures = [
-  platformErrors.registrationRequired(),
-  platformErrors.certificateExpired(),
-  platformErrors.certificateRevoked(),
-  platformErrors.unknownIssuer(),
-  platformErrors.unavailable(),
-  platformErrors.challengeExpired(),
-  platformErrors.signatureInvalid(),
-];
+const cardFailures = [fake.cardErrors.pinLocked(), ...fake.signingCardFailures()];
+const platformFailures = [fake.platformErrors.registrationRequired(), ...fake.signingPlatformFailures()];
 
 type Snapshot = SnapshotFrom<typeof loginMachine>;
 
+/** The card's answers to what login reads before the PIN: its certificate and the PIN's count. */
+export const cardRead = (tries = 3) => [
+  fake.done('readAuthCertificate', 'Q0VSVA=='),
+  fake.done('readPinStatus', fake.pinStatus(tries)),
+];
+
 export const loginSpec: ModelSpec<typeof loginMachine> = {
   machine: loginMachine,
-  input: { cardId: CARD_ID },
+  input: { cardId: fake.CARD_ID },
   promiseActors: [
     'readAuthCertificate',
     'readPinStatus',
@@ -43,30 +27,24 @@ export const loginSpec: ModelSpec<typeof loginMachine> = {
   ],
   events: [
     { type: 'DIGIT', digit: '7' },
-    { type: 'BACK' },
-    { type: 'OK' },
-    { type: 'CONFIRM' },
-    { type: 'CANCEL' },
-    { type: 'RETRY' },
-    done('readAuthCertificate', 'QVVUSENFUlQ='),
-    done('readPinStatus', pinStatus(3)),
-    done('readPinStatus', pinStatus(1)),
-    done('readPinStatus', pinStatus(0)),
-    ...cardFailures.map((error) => fail('readAuthCertificate', error)),
-    ...cardFailures.map((error) => fail('readPinStatus', error)),
-    done('prefetchChallenge', 'UHJlZmV0Y2hlZA'),
-    fail('prefetchChallenge', platformErrors.unavailable()),
+    ...fake.FLOW_KEYS,
+    fake.done('readAuthCertificate', 'QVVUSENFUlQ='),
+    ...fake.countAnswers('readPinStatus', 3),
+    ...cardFailures.map((error) => fake.fail('readAuthCertificate', error)),
+    ...cardFailures.map((error) => fake.fail('readPinStatus', error)),
+    fake.done('prefetchChallenge', 'UHJlZmV0Y2hlZA'),
+    fake.fail('prefetchChallenge', fake.platformErrors.unavailable()),
     { type: 'xstate.after.challengeFresh.login.active' },
-    done('requestChallenge', 'Y2hhbGxlbmdl'),
-    ...platformFailures.map((error) => fail('requestChallenge', error)),
-    done('signChallenge', 'U0lHTkFUVVJF'),
-    fail('signChallenge', cardErrors.pinIncorrect(2)),
-    fail('signChallenge', cardErrors.pinIncorrect(0)),
-    fail('signChallenge', cardErrors.lastAttempt()),
-    fail('signChallenge', cardErrors.removedDuringVerify()),
-    ...cardFailures.map((error) => fail('signChallenge', error)),
-    done('loginWithSignature', signedIn()),
-    ...platformFailures.map((error) => fail('loginWithSignature', error)),
+    fake.done('requestChallenge', 'Y2hhbGxlbmdl'),
+    ...platformFailures.map((error) => fake.fail('requestChallenge', error)),
+    fake.done('signChallenge', 'U0lHTkFUVVJF'),
+    fake.fail('signChallenge', fake.cardErrors.pinIncorrect(2)),
+    fake.fail('signChallenge', fake.cardErrors.pinIncorrect(0)),
+    fake.fail('signChallenge', fake.cardErrors.lastAttempt()),
+    fake.fail('signChallenge', fake.cardErrors.removedDuringVerify()),
+    ...cardFailures.map((error) => fake.fail('signChallenge', error)),
+    fake.done('loginWithSignature', fake.signedIn()),
+    ...platformFailures.map((error) => fake.fail('loginWithSignature', error)),
   ],
   // Everything a guard reads, in a compact form (the digits themselves do not matter to the model).
   serialize: (snapshot: Snapshot) => {

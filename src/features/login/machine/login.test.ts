@@ -1,18 +1,11 @@
 /** The login rules and each error the viewer can meet, one by one, with fake card and platform. */
 import { formatMessage, messageFor } from '../../../machines/messages';
-import {
-  CARD_ID,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  platformErrors,
-  signedIn,
-} from '../../../machines/testing/fixtures';
+import * as fake from '../../../machines/testing/fixtures';
 import type { PathRun } from '../../../machines/testing/model';
-import { digits, send, startFlow } from '../../../machines/testing/flow-run';
+import { digits, reachAfter, send, startFlow } from '../../../machines/testing/flow-run';
+import { failing, meet } from '../../secret-entry/testing/flow-errors';
 import { CHALLENGE_FRESH_MS, loginMachine } from './login.machine';
-import { loginSpec } from './login.test-model';
+import { cardRead, loginSpec } from './login.test-model';
 import type { Secret } from '../../../machines/secret';
 
 type Run = PathRun<typeof loginMachine>;
@@ -27,29 +20,25 @@ const revealed = (inputs: unknown[]) =>
   inputs.map((input) => {
     // Every sign names the login's card (login.card-identity.test.ts has the rest of that).
     const { pin, cardId, ...rest } = input as { pin: Secret; cardId?: string };
-    expect(cardId).toBe(CARD_ID);
+    expect(cardId).toBe(fake.CARD_ID);
     return { pin: pin.reveal(), ...rest };
   });
 
 /** Card read, status known, PIN typed and OK pressed: the machine is at the challenge. */
 async function typedAndSubmitted(pin = '9753', tries = 3): Promise<Run> {
   const run = await start();
-  await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(tries)));
+  await send(run, ...cardRead(tries));
   await send(run, ...digits(pin), { type: 'OK' });
   return run;
 }
 
 async function atSigning(pin = '9753'): Promise<Run> {
   const run = await typedAndSubmitted(pin);
-  await send(run, done('requestChallenge', 'Q0hBTExFTkdF'));
+  await send(run, fake.done('requestChallenge', 'Q0hBTExFTkdF'));
   return run;
 }
 
-async function atVerifying(): Promise<Run> {
-  const run = await atSigning();
-  await send(run, done('signChallenge', 'U0lH'));
-  return run;
-}
+const atVerifying = reachAfter(() => atSigning(), fake.done('signChallenge', 'U0lH'));
 
 function expectViewerMessage(run: Run, key: string): void {
   const error = run.actor.getSnapshot().context.error;
@@ -67,9 +56,9 @@ describe('PIN entry', () => {
       'readPinStatus',
       'requestChallenge',
     ]);
-    expect(run.fakes.inputsOf('readPinStatus')).toEqual([{ pin: 'auth', cardId: CARD_ID }]);
+    expect(run.fakes.inputsOf('readPinStatus')).toEqual([{ pin: 'auth', cardId: fake.CARD_ID }]);
     expect(run.fakes.inputsOf('prefetchChallenge')).toEqual([{ purpose: 'login' }]);
-    await send(run, done('readPinStatus', pinStatus(2)));
+    await send(run, fake.done('readPinStatus', fake.pinStatus(2)));
     // Tries left are known (and shown) before the first digit.
     expect(run.actor.getSnapshot().context.pinStatus?.triesLeft).toBe(2);
     expect(formatMessage('triesLeft', 'ja', { triesLeft: 2 })).toContain('2回');
@@ -100,9 +89,9 @@ describe('PIN entry', () => {
     await send(run, ...digits('9753'), { type: 'OK' });
     expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
     // The count alone is not enough: the certificate goes to the platform with the signature.
-    await send(run, done('readPinStatus', pinStatus(3)));
+    await send(run, fake.done('readPinStatus', fake.pinStatus(3)));
     expect(run.actor.getSnapshot().matches({ active: 'submitted' })).toBe(true);
-    await send(run, done('readAuthCertificate', 'Q0VSVA=='));
+    await send(run, fake.done('readAuthCertificate', 'Q0VSVA=='));
     expect(run.actor.getSnapshot().value).toBe('challenging');
     expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'login' }]);
   });
@@ -125,9 +114,9 @@ describe('signing and the PIN', () => {
     expect(run.fakes.inputsOf('loginWithSignature')).toEqual([
       { challenge: 'Q0hBTExFTkdF', authCertificate: 'Q0VSVA==', signature: 'U0lH' },
     ]);
-    await send(run, done('loginWithSignature', signedIn()));
+    await send(run, fake.done('loginWithSignature', fake.signedIn()));
     const snapshot = run.actor.getSnapshot();
-    expect(snapshot.output).toEqual({ outcome: 'signedIn', signedIn: signedIn() });
+    expect(snapshot.output).toEqual({ outcome: 'signedIn', signedIn: fake.signedIn() });
     expect(snapshot.context).toMatchObject({ pin: '', challenge: undefined, signature: undefined });
   });
 });
@@ -135,12 +124,7 @@ describe('signing and the PIN', () => {
 describe('the challenge fetched while the viewer types', () => {
   async function allPrefetched(tries = 3): Promise<Run> {
     const run = await start();
-    await send(
-      run,
-      done('readAuthCertificate', 'Q0VSVA=='),
-      done('readPinStatus', pinStatus(tries)),
-      done('prefetchChallenge', 'UFJF'),
-    );
+    await send(run, ...cardRead(tries), fake.done('prefetchChallenge', 'UFJF'));
     return run;
   }
 
@@ -151,7 +135,7 @@ describe('the challenge fetched while the viewer types', () => {
     expect(run.fakes.inputsOf('requestChallenge')).toEqual([]);
     expect(revealed(run.fakes.inputsOf('signChallenge'))).toEqual([{ pin: '9753', challenge: 'UFJF' }]);
     expect(run.actor.getSnapshot().context).toMatchObject({ pin: '', prefetchedChallenge: undefined });
-    await send(run, done('signChallenge', 'U0lH'));
+    await send(run, fake.done('signChallenge', 'U0lH'));
     expect(run.fakes.inputsOf('loginWithSignature')).toEqual([
       { challenge: 'UFJF', authCertificate: 'Q0VSVA==', signature: 'U0lH' },
     ]);
@@ -164,36 +148,36 @@ describe('the challenge fetched while the viewer types', () => {
     await send(run, { type: 'OK' });
     expect(run.actor.getSnapshot().value).toBe('challenging');
     expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'login' }]);
-    await send(run, done('requestChallenge', 'RlJFU0g='));
+    await send(run, fake.done('requestChallenge', 'RlJFU0g='));
     expect(revealed(run.fakes.inputsOf('signChallenge'))[0]).toMatchObject({ challenge: 'RlJFU0g=' });
   });
 
   test('one arriving after CHALLENGE_FRESH_MS is not kept', async () => {
     const run = await start();
-    await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(3)));
+    await send(run, ...cardRead());
     run.clock.increment(CHALLENGE_FRESH_MS);
-    await send(run, done('prefetchChallenge', 'TEFURQ=='), ...digits('9753'), { type: 'OK' });
+    await send(run, fake.done('prefetchChallenge', 'TEFURQ=='), ...digits('9753'), { type: 'OK' });
     expect(run.actor.getSnapshot().value).toBe('challenging');
   });
 
   test('a failed prefetch is not shown: OK asks for one and reports what happens then', async () => {
     const run = await start();
-    await send(
-      run,
-      done('readAuthCertificate', 'Q0VSVA=='),
-      done('readPinStatus', pinStatus(3)),
-      fail('prefetchChallenge', platformErrors.unavailable()),
-    );
+    await send(run, ...cardRead(), fake.fail('prefetchChallenge', fake.platformErrors.unavailable()));
     expect(run.actor.getSnapshot().context.error).toBeUndefined();
     await send(run, ...digits('9753'), { type: 'OK' });
     expect(run.actor.getSnapshot().value).toBe('challenging');
-    await send(run, fail('requestChallenge', platformErrors.unavailable()));
+    await send(run, fake.fail('requestChallenge', fake.platformErrors.unavailable()));
     expect(run.actor.getSnapshot().value).toBe('platformDown');
   });
 
   test('a wrong PIN starts the entry again with a new prefetch; the used challenge is not reused', async () => {
     const run = await allPrefetched();
-    await send(run, ...digits('9753'), { type: 'OK' }, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    await send(
+      run,
+      ...digits('9753'),
+      { type: 'OK' },
+      fake.fail('signChallenge', fake.cardErrors.pinIncorrect(2)),
+    );
     expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
     expect(run.actor.getSnapshot().context.prefetchedChallenge).toBeUndefined();
     expect(run.fakes.inputsOf('prefetchChallenge')).toHaveLength(2);
@@ -203,7 +187,7 @@ describe('the challenge fetched while the viewer types', () => {
 describe('every error the viewer can meet', () => {
   test('wrong PIN: back to entry with the tries left, no second sign', async () => {
     const run = await atSigning();
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.pinIncorrect(2)));
     const snapshot = run.actor.getSnapshot();
     expect(snapshot.matches({ active: 'typing' })).toBe(true);
     expect(snapshot.context.pinStatus?.triesLeft).toBe(2);
@@ -213,8 +197,8 @@ describe('every error the viewer can meet', () => {
   });
 
   test.each([
-    ['the last wrong PIN', fail('signChallenge', cardErrors.pinIncorrect(0))],
-    ['PIN_LOCKED from the card', fail('signChallenge', cardErrors.pinLocked())],
+    ['the last wrong PIN', fake.fail('signChallenge', fake.cardErrors.pinIncorrect(0))],
+    ['PIN_LOCKED from the card', fake.fail('signChallenge', fake.cardErrors.pinLocked())],
   ])('locked PIN (%s): explains that the city hall unlocks it', async (_, event) => {
     const run = await atSigning();
     await send(run, event);
@@ -227,7 +211,7 @@ describe('every error the viewer can meet', () => {
 
   test('a card already locked is caught by the prefetch, before any digit', async () => {
     const run = await start();
-    await send(run, done('readPinStatus', pinStatus(0)));
+    await send(run, fake.done('readPinStatus', fake.pinStatus(0)));
     expect(run.actor.getSnapshot().value).toBe('locked');
     expectViewerMessage(run, 'pinLocked');
   });
@@ -235,10 +219,14 @@ describe('every error the viewer can meet', () => {
   test.each([
     [
       'NOT_MY_NUMBER_CARD',
-      () => fail('readAuthCertificate', cardErrors.notMyNumberCard()),
+      () => fake.fail('readAuthCertificate', fake.cardErrors.notMyNumberCard()),
       'notMyNumberCard',
     ],
-    ['UNKNOWN_ISSUER', () => fail('loginWithSignature', platformErrors.unknownIssuer()), 'UNKNOWN_ISSUER'],
+    [
+      'UNKNOWN_ISSUER',
+      () => fake.fail('loginWithSignature', fake.platformErrors.unknownIssuer()),
+      'UNKNOWN_ISSUER',
+    ],
   ])('not a My Number card (%s)', async (_, event, key) => {
     const run = event().type.includes('loginWithSignature') ? await atVerifying() : await start();
     await send(run, event());
@@ -247,79 +235,40 @@ describe('every error the viewer can meet', () => {
   });
 
   test.each([
-    ['certificateExpired', platformErrors.certificateExpired(), 'CERTIFICATE_EXPIRED'],
-    ['certificateRevoked', platformErrors.certificateRevoked(), 'CERTIFICATE_REVOKED'],
+    ['certificateExpired', fake.platformErrors.certificateExpired(), 'CERTIFICATE_EXPIRED'],
+    ['certificateRevoked', fake.platformErrors.certificateRevoked(), 'CERTIFICATE_REVOKED'],
   ])('%s: a dead end with what to do', async (state, error, key) => {
     const run = await atVerifying();
-    await send(run, fail('loginWithSignature', error));
+    await send(run, fake.fail('loginWithSignature', error));
     expect(run.actor.getSnapshot().value).toBe(state);
     expectViewerMessage(run, key);
     expect(messageFor(key as never).ja).toContain('市区町村');
   });
 
+  const { cardErrors: card, platformErrors: platform } = fake;
+  const readingStatus = failing(start, 'readPinStatus');
+  const readingCertificate = failing(start, 'readAuthCertificate');
+  const signing = failing(() => atSigning(), 'signChallenge');
+  const challenging = failing(() => typedAndSubmitted(), 'requestChallenge');
+  const loggingIn = failing(atVerifying, 'loginWithSignature');
   test.each([
-    [
-      'bridge down while reading',
-      () => start(),
-      fail('readPinStatus', cardErrors.bridgeDown()),
-      'bridgeDown',
-      'bridgeLost',
-    ],
-    [
-      'bridge timeout while signing',
-      () => atSigning(),
-      fail('signChallenge', cardErrors.bridgeTimeout()),
-      'bridgeDown',
-      'bridgeLost',
-    ],
-    [
-      'card pulled while signing',
-      () => atSigning(),
-      fail('signChallenge', cardErrors.cardRemoved()),
-      'cardError',
-      'cardRemoved',
-    ],
-    ['no card', () => start(), fail('readAuthCertificate', cardErrors.noCard()), 'cardError', 'cardRemoved'],
-    ['reader busy', () => atSigning(), fail('signChallenge', cardErrors.busy()), 'cardError', 'cardBusy'],
-    [
-      'card error',
-      () => start(),
-      fail('readAuthCertificate', cardErrors.cardError()),
-      'cardError',
-      'cardError',
-    ],
+    ['bridge down while reading', readingStatus(card.bridgeDown()), 'bridgeDown', 'bridgeLost'],
+    ['bridge timeout while signing', signing(card.bridgeTimeout()), 'bridgeDown', 'bridgeLost'],
+    ['card pulled while signing', signing(card.cardRemoved()), 'cardError', 'cardRemoved'],
+    ['no card', readingCertificate(card.noCard()), 'cardError', 'cardRemoved'],
+    ['reader busy', signing(card.busy()), 'cardError', 'cardBusy'],
+    ['card error', readingCertificate(card.cardError()), 'cardError', 'cardError'],
     [
       'platform down (challenge)',
-      () => typedAndSubmitted(),
-      fail('requestChallenge', platformErrors.unavailable()),
+      challenging(platform.unavailable()),
       'platformDown',
       'PLATFORM_UNAVAILABLE',
     ],
-    [
-      'network down (login)',
-      () => atVerifying(),
-      fail('loginWithSignature', platformErrors.network()),
-      'platformDown',
-      'NETWORK_ERROR',
-    ],
-    [
-      'signature refused',
-      () => atVerifying(),
-      fail('loginWithSignature', platformErrors.signatureInvalid()),
-      'rejected',
-      'SIGNATURE_INVALID',
-    ],
-    [
-      'unexpected',
-      () => atVerifying(),
-      fail('loginWithSignature', new Error('boom')),
-      'rejected',
-      'unexpected',
-    ],
-  ])('%s: a message and RETRY from the PIN', async (_, begin, event, state, key) => {
-    const run = await begin();
-    await send(run, event);
-    expect(run.actor.getSnapshot().value).toBe(state);
+    ['network down (login)', loggingIn(platform.network()), 'platformDown', 'NETWORK_ERROR'],
+    ['signature refused', loggingIn(platform.signatureInvalid()), 'rejected', 'SIGNATURE_INVALID'],
+    ['unexpected', loggingIn(new Error('boom')), 'rejected', 'unexpected'],
+  ])('%s: a message and RETRY from the PIN', async (_, failure, state, key) => {
+    const run = await meet(failure, state);
     expectViewerMessage(run, key);
     expect(run.actor.getSnapshot().context.pin).toBe('');
     await send(run, { type: 'RETRY' });
@@ -328,14 +277,14 @@ describe('every error the viewer can meet', () => {
 
   test('challenge expired: type the PIN again', async () => {
     const run = await atVerifying();
-    await send(run, fail('loginWithSignature', platformErrors.challengeExpired()));
+    await send(run, fake.fail('loginWithSignature', fake.platformErrors.challengeExpired()));
     expect(run.actor.getSnapshot().matches({ active: 'typing' })).toBe(true);
     expectViewerMessage(run, 'CHALLENGE_EXPIRED');
   });
 
   test('REGISTRATION_REQUIRED ends the login towards registration', async () => {
     const run = await atVerifying();
-    await send(run, fail('loginWithSignature', platformErrors.registrationRequired()));
+    await send(run, fake.fail('loginWithSignature', fake.platformErrors.registrationRequired()));
     expect(run.actor.getSnapshot().output).toEqual({ outcome: 'registrationRequired' });
     expect(JSON.stringify(run.actor.getPersistedSnapshot())).not.toContain('9753');
   });

@@ -1,22 +1,16 @@
 /** The login view for every state of the real login machine (fake card and platform). */
-import {
-  CONFIRMATION,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  platformErrors,
-  signedIn,
-} from '../../../machines/testing/fixtures';
-import { startWithFakes, type PathRun } from '../../../machines/testing/model';
-import { digits, send, startFlow } from '../../../machines/testing/flow-run';
+import * as fake from '../../../machines/testing/fixtures';
+import type { PathRun } from '../../../machines/testing/model';
+import { digits, reachAfter, send, startFlow } from '../../../machines/testing/flow-run';
 import { loginMachine } from '../machine/login.machine';
-import { loginSpec } from '../machine/login.test-model';
+import { cardRead, loginSpec } from '../machine/login.test-model';
 import { allTranslations } from '../../../app/i18n/i18n';
 import type { PinEntryProps } from '../../secret-entry/props';
 import { loginView } from './login-view';
-import type { MessageProps, StatusProps } from '../../../app/view/app-view';
+import type { StatusProps } from '../../../app/view/app-view';
 import { SCREEN } from '../../../app/screens/ids';
+import { expectEveryStateViewed } from '../../secret-entry/testing/every-state-view';
+import { deadEndScreen, failing, meet, retryScreen } from '../../secret-entry/testing/flow-errors';
 
 type Run = PathRun<typeof loginMachine>;
 
@@ -25,7 +19,7 @@ const props = <P>(run: Run) => view(run).props as P;
 
 async function start(tries = 3): Promise<Run> {
   const run = await startFlow(loginSpec);
-  await send(run, done('readAuthCertificate', 'Q0VSVA=='), done('readPinStatus', pinStatus(tries)));
+  await send(run, ...cardRead(tries));
   return run;
 }
 
@@ -35,11 +29,9 @@ async function atChallenge(tries = 3): Promise<Run> {
   return run;
 }
 
-async function atSigning(): Promise<Run> {
-  const run = await atChallenge();
-  await send(run, done('requestChallenge', 'Q0hBTExFTkdF'));
-  return run;
-}
+const atSigning = reachAfter(() => atChallenge(), fake.done('requestChallenge', 'Q0hBTExFTkdF'));
+/** Signed: the platform checks the login. */
+const atChecking = reachAfter(atSigning, fake.done('signChallenge', 'U0lH'));
 
 describe('login view: PIN entry', () => {
   test('before the card answers: the PIN screen, no tries yet', async () => {
@@ -76,7 +68,7 @@ describe('login view: PIN entry', () => {
 
   test('a wrong PIN: back to typing with the error and the tries left', async () => {
     const run = await atSigning();
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.pinIncorrect(2)));
     expect(props<PinEntryProps>(run)).toEqual({
       purpose: 'login',
       digits: 0,
@@ -102,28 +94,28 @@ describe('login view: PIN entry', () => {
       waiting: true,
       digits: 4,
     });
-    await send(run, done('requestChallenge', 'Q0g='));
+    await send(run, fake.done('requestChallenge', 'Q0g='));
     expect(run.actor.getSnapshot().value).toBe('signing');
     expect(props<PinEntryProps>(run)).toMatchObject({
       confirmingLastAttempt: false,
       waiting: true,
       digits: 4,
     });
-    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt()));
     expect(props<PinEntryProps>(run)).toMatchObject({ confirmingLastAttempt: true, triesLeft: 1, digits: 4 });
     // The panel is the message: no error line under it; and the value is not in the view.
     expect(props<PinEntryProps>(run).error).toBeUndefined();
-    expect(JSON.stringify(view(run))).not.toContain(CONFIRMATION);
+    expect(JSON.stringify(view(run))).not.toContain(fake.CONFIRMATION);
     await send(run, { type: 'BACK' });
     expect(props<PinEntryProps>(run)).toMatchObject({ confirmingLastAttempt: false, digits: 0 });
   });
 
   test('CONFIRM: the real check shows the status screen', async () => {
     const run = await start(1);
-    await send(run, ...digits('9753'), { type: 'OK' }, done('requestChallenge', 'Q0g='));
-    await send(run, fail('signChallenge', cardErrors.lastAttempt()), { type: 'CONFIRM' });
+    await send(run, ...digits('9753'), { type: 'OK' }, fake.done('requestChallenge', 'Q0g='));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt()), { type: 'CONFIRM' });
     expect(view(run).screen).toBe(SCREEN.status);
-    await send(run, done('requestChallenge', 'Q0gy'));
+    await send(run, fake.done('requestChallenge', 'Q0gy'));
     expect(run.actor.getSnapshot().value).toBe('signing');
     expect(view(run).screen).toBe(SCREEN.status);
   });
@@ -131,7 +123,7 @@ describe('login view: PIN entry', () => {
   test('the bridge says one try left when the app thought more: the warning too', async () => {
     const run = await atSigning();
     expect(view(run).screen).toBe(SCREEN.status);
-    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt()));
     expect(props<PinEntryProps>(run)).toMatchObject({ triesLeft: 1, confirmingLastAttempt: true, digits: 4 });
   });
 
@@ -139,8 +131,8 @@ describe('login view: PIN entry', () => {
     const run = await atSigning();
     await send(
       run,
-      done('signChallenge', 'U0lH'),
-      fail('loginWithSignature', platformErrors.challengeExpired()),
+      fake.done('signChallenge', 'U0lH'),
+      fake.fail('loginWithSignature', fake.platformErrors.challengeExpired()),
     );
     expect(props<PinEntryProps>(run)).toMatchObject({ digits: 0, error: { key: 'CHALLENGE_EXPIRED' } });
   });
@@ -151,24 +143,24 @@ describe('login view: in progress and done', () => {
     const run = await atChallenge();
     const checking: StatusProps = { titleKey: 'login.checking', bodyKey: 'common.working' };
     expect(view(run)).toEqual({ screen: SCREEN.status, target: 'login', props: checking });
-    await send(run, done('requestChallenge', 'Q0hBTExFTkdF'));
+    await send(run, fake.done('requestChallenge', 'Q0hBTExFTkdF'));
     expect(run.actor.getSnapshot().value).toBe('signing');
     expect(view(run).props).toEqual(checking);
-    await send(run, done('signChallenge', 'U0lH'));
+    await send(run, fake.done('signChallenge', 'U0lH'));
     expect(run.actor.getSnapshot().value).toBe('verifying');
     expect(view(run).props).toEqual(checking);
   });
 
   test.each([
-    ['signedIn', done('loginWithSignature', signedIn()), 'login.signedIn'],
+    ['signedIn', fake.done('loginWithSignature', fake.signedIn()), 'login.signedIn'],
     [
       'registrationRequired',
-      fail('loginWithSignature', platformErrors.registrationRequired()),
+      fake.fail('loginWithSignature', fake.platformErrors.registrationRequired()),
       'login.toRegistration',
     ],
   ])('%s: a brief status', async (state, event, titleKey) => {
     const run = await atSigning();
-    await send(run, done('signChallenge', 'U0lH'), event);
+    await send(run, fake.done('signChallenge', 'U0lH'), event);
     expect(run.actor.getSnapshot().value).toBe(state);
     expect(view(run)).toMatchObject({ screen: SCREEN.status, props: { titleKey } });
   });
@@ -182,111 +174,61 @@ describe('login view: in progress and done', () => {
 });
 
 describe('login view: errors', () => {
-  const understood = [{ labelKey: 'login.understood', event: { type: 'OK' } }];
-  const retryOrStop = [
-    { labelKey: 'common.retry', event: { type: 'RETRY' } },
-    { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
-  ];
+  const card = failing(atSigning, 'signChallenge');
+  /** The platform's refusal of the signed login, by its name in the fixtures. */
+  const platform = (refusal: keyof typeof fake.platformErrors) =>
+    failing(atChecking, 'loginWithSignature')(fake.platformErrors[refusal]());
+  type Failure = ReturnType<typeof card>;
 
   test('locked (the card said so before any try): what to do, and the phone', async () => {
     const run = await startFlow(loginSpec);
-    await send(run, done('readPinStatus', pinStatus(0)));
+    await send(run, fake.done('readPinStatus', fake.pinStatus(0)));
     expect(run.actor.getSnapshot().value).toBe('locked');
-    const expected: MessageProps = {
-      tone: 'error',
-      titleKey: 'login.title.locked',
-      body: { key: 'pinLocked' },
-      actions: understood,
-      contact: true,
-    };
-    expect(view(run)).toEqual({ screen: SCREEN.message, target: 'login', props: expected });
+    expect(view(run)).toEqual(deadEndScreen('login', 'login.title.locked', 'pinLocked'));
   });
 
   test('locked by the last wrong try', async () => {
     const run = await atSigning();
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(0)));
-    expect(view(run).props).toMatchObject({ body: { key: 'pinLocked' }, actions: understood });
+    await send(run, fake.fail('signChallenge', fake.cardErrors.pinIncorrect(0)));
+    expect(view(run)).toEqual(deadEndScreen('login', 'login.title.locked', 'pinLocked'));
   });
 
-  test.each([
-    [
-      'notMyNumberCard',
-      'common.title.card',
-      'notMyNumberCard',
-      fail('signChallenge', cardErrors.notMyNumberCard()),
-    ],
-    [
-      'certificateExpired',
-      'login.title.certificate',
-      'CERTIFICATE_EXPIRED',
-      fail('loginWithSignature', platformErrors.certificateExpired()),
-    ],
-    [
-      'certificateRevoked',
-      'login.title.certificate',
-      'CERTIFICATE_REVOKED',
-      fail('loginWithSignature', platformErrors.certificateRevoked()),
-    ],
-  ])('dead end %s: the reason, one OK, the phone', async (state, titleKey, key, event) => {
-    const run = await atSigning();
-    if (event.type.endsWith('loginWithSignature')) await send(run, done('signChallenge', 'U0lH'));
-    await send(run, event);
-    expect(run.actor.getSnapshot().value).toBe(state);
-    expect(view(run)).toEqual({
-      screen: SCREEN.message,
-      target: 'login',
-      props: { tone: 'error', titleKey, body: { key }, actions: understood, contact: true },
-    });
-    // OK on it ends the login.
-    await send(run, { type: 'OK' });
-    expect(run.actor.getSnapshot().value).toBe('cancelled');
-  });
+  // End state: [title, the reason's message, the failure].
+  const deadEnds: Record<string, [string, string, Failure]> = {
+    notMyNumberCard: ['common.title.card', 'notMyNumberCard', card(fake.cardErrors.notMyNumberCard())],
+    certificateExpired: ['login.title.certificate', 'CERTIFICATE_EXPIRED', platform('certificateExpired')],
+    certificateRevoked: ['login.title.certificate', 'CERTIFICATE_REVOKED', platform('certificateRevoked')],
+  };
+  test.each(Object.entries(deadEnds))(
+    'dead end %s: the reason, one OK, the phone',
+    async (end, [title, key, failure]) => {
+      const run = await meet(failure, end);
+      expect(view(run)).toEqual(deadEndScreen('login', title, key));
+      // OK on it ends the login.
+      await send(run, { type: 'OK' });
+      expect(run.actor.getSnapshot().value).toBe('cancelled');
+    },
+  );
 
-  test.each([
-    ['bridgeDown', 'common.title.connection', 'bridgeLost', fail('signChallenge', cardErrors.bridgeDown())],
-    ['cardError', 'common.title.card', 'cardError', fail('signChallenge', cardErrors.cardError())],
-    [
-      'platformDown',
-      'common.title.connection',
-      'PLATFORM_UNAVAILABLE',
-      fail('loginWithSignature', platformErrors.unavailable()),
-    ],
-    [
-      'rejected',
-      'common.title.error',
-      'SIGNATURE_INVALID',
-      fail('loginWithSignature', platformErrors.signatureInvalid()),
-    ],
-  ])('retryable %s: RETRY first, then CANCEL', async (state, titleKey, key, event) => {
-    const run = await atSigning();
-    if (event.type.endsWith('loginWithSignature')) await send(run, done('signChallenge', 'U0lH'));
-    await send(run, event);
-    expect(run.actor.getSnapshot().value).toBe(state);
-    expect(view(run)).toEqual({
-      screen: SCREEN.message,
-      target: 'login',
-      props: { tone: 'error', titleKey, body: { key }, actions: retryOrStop, contact: true },
-    });
-    // RETRY: the PIN again, without the old reason on it.
-    await send(run, { type: 'RETRY' });
-    expect(view(run)).toMatchObject({ screen: SCREEN.pinEntry, props: { digits: 0 } });
-    expect((view(run).props as PinEntryProps).error).toBeUndefined();
-  });
+  const waysBack: Record<string, [string, string, Failure]> = {
+    bridgeDown: ['common.title.connection', 'bridgeLost', card(fake.cardErrors.bridgeDown())],
+    cardError: ['common.title.card', 'cardError', card(fake.cardErrors.cardError())],
+    platformDown: ['common.title.connection', 'PLATFORM_UNAVAILABLE', platform('unavailable')],
+    rejected: ['common.title.error', 'SIGNATURE_INVALID', platform('signatureInvalid')],
+  };
+  test.each(Object.entries(waysBack))(
+    'retryable %s: RETRY first, then CANCEL',
+    async (end, [title, key, failure]) => {
+      const run = await meet(failure, end);
+      expect(view(run)).toEqual(retryScreen('login', title, key));
+      // RETRY: the PIN again, without the old reason on it.
+      await send(run, { type: 'RETRY' });
+      expect(view(run)).toMatchObject({ screen: SCREEN.pinEntry, props: { digits: 0 } });
+      expect((view(run).props as PinEntryProps).error).toBeUndefined();
+    },
+  );
 });
 
 test('every state of the login machine has its own view', () => {
-  const japanese = allTranslations().ja;
-  const { context } = startWithFakes(loginSpec).actor.getSnapshot();
-  const values = Object.entries(loginMachine.root.states).flatMap(([key, node]): unknown[] =>
-    Object.keys(node.states).length ? Object.keys(node.states).map((child) => ({ [key]: child })) : [key],
-  );
-  expect(values.length).toBe(18);
-  for (const value of values) {
-    const shown = loginView({ value, context } as never);
-    expect([value, (shown.props as StatusProps).titleKey]).not.toEqual([value, 'common.pleaseWait']);
-    // Every translation key the view names exists (Japanese is the reference; the i18n test holds parity).
-    const props = shown.props as Partial<StatusProps & MessageProps>;
-    const keys = [props.titleKey, props.bodyKey, ...(props.actions ?? []).map((action) => action.labelKey)];
-    for (const key of keys.filter(Boolean)) expect([key, key! in japanese]).toEqual([key, true]);
-  }
+  expectEveryStateViewed(loginSpec, loginView, allTranslations().ja, 18);
 });

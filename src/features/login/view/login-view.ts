@@ -7,9 +7,14 @@ import type { SnapshotFrom } from 'xstate';
 import type { FlowErrorKind } from '../../../machines/errors';
 import type { loginMachine } from '../machine/login.machine';
 import type { ActorTarget } from '../../../app/screens/Screen';
-import { deadEndView, errorRef, stateName, statusView, type ScreenView } from '../../../app/view/app-view';
+import { errorRef, stateName, statusView, type ScreenView } from '../../../app/view/app-view';
 import type { PinEntryProps } from '../../secret-entry/props';
-import { pinEntryView, signingFlowView } from '../../secret-entry/view/signing-flow-view';
+import {
+  checkingView,
+  pinEntryView,
+  pinLockedView,
+  signingFlowView,
+} from '../../secret-entry/view/signing-flow-view';
 
 type LoginSnapshot = Pick<SnapshotFrom<typeof loginMachine>, 'value' | 'context'>;
 
@@ -52,11 +57,11 @@ export function loginView(snapshot: LoginSnapshot): ScreenView {
     case 'challenging':
     case 'signing':
       if (askingAboutLastTry(snapshot, state)) return pinEntry(snapshot, state);
-      return statusView(TARGET, { titleKey: 'login.checking', bodyKey: 'common.working' });
+      return checkingView(TARGET);
     case 'verifying':
-      return statusView(TARGET, { titleKey: 'login.checking', bodyKey: 'common.working' });
+      return checkingView(TARGET);
     case 'locked':
-      return deadEndView(TARGET, 'login.title.locked', { key: 'pinLocked' });
+      return pinLockedView(TARGET);
     case 'signedIn':
       return statusView(TARGET, { titleKey: 'login.signedIn' });
     case 'registrationRequired':

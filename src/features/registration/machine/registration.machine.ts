@@ -14,7 +14,6 @@ import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { canAddCustomerDigit, dropLast, isCustomerNumberComplete } from '../../../machines/entry';
 import type { FlowError } from '../../../machines/errors';
 import type {
-  FlowInput,
   PinStatus,
   RegisterInput,
   SignChallengeOutput,
@@ -23,28 +22,9 @@ import type {
   SignWithPasswordOutput,
 } from '../../../machines/ports';
 import type { Secret } from '../../../machines/secret';
-import {
-  cardFailures,
-  deadEnd,
-  failWith,
-  flowActions,
-  notProvided,
-  platformFailures,
-  retryable,
-  SIGN_WITH_PASSWORD,
-  SIGN_WITH_PIN,
-  SIGNING_ACTORS,
-} from '../../secret-entry/machine/card-flow';
-import {
-  lastTryKeys,
-  secretComplete,
-  secretEntryActions,
-  secretEntryGuards,
-  signingState,
-  typingKeys,
-  type SecretEntryEvent,
-  type SecretSlot,
-} from '../../secret-entry/machine/secret-entry';
+import * as cardFlow from '../../secret-entry/machine/card-flow';
+import type { SecretEntryEvent, SecretSlot } from '../../secret-entry/machine/secret-entry';
+import * as secretEntry from '../../secret-entry/machine/secret-entry';
 
 export interface RegistrationContext {
   /** The card this registration is for: every card call names it, and another card ends it. */
@@ -120,23 +100,37 @@ const RETRY_ENTRY = ['clearSecrets', 'dropSignatures'] as const;
 /** A call cut off during a VERIFY: RETRY re-reads both counts (unknown counts hold OK until then). */
 const MAY_SPEND = { target: 'cardError', actions: ['setError', 'forgetCounts'] } as const;
 
+/**
+ * Reads one secret's count while the viewer types (no secret needed): a locked one ends the
+ * registration at once, before anything is typed for it.
+ */
+const readCount = <const Id extends string, const Locked extends string, const Keep extends string>(
+  id: Id,
+  pin: 'auth' | 'sign',
+  locked: Locked,
+  keep: Keep,
+) => ({
+  id,
+  src: 'readPinStatus' as const,
+  input: ({ context }: { context: RegistrationContext }) => ({ pin, cardId: context.cardId }),
+  onDone: [
+    { guard: ({ event }: { event: DoneActorEvent<PinStatus> }) => event.output.locked, target: locked },
+    { actions: keep },
+  ],
+  onError: cardFlow.cardFailures('registration'),
+});
+
 export const registrationMachine = setup({
-  types: {
-    context: {} as RegistrationContext,
-    input: {} as FlowInput | undefined,
-    events: {} as RegistrationEvent,
-    output: {} as RegistrationOutput,
-  },
+  types: cardFlow.signInFlowTypes<RegistrationContext, RegistrationEvent, RegistrationOutput>(),
   actors: {
-    ...SIGNING_ACTORS,
+    ...cardFlow.SIGNING_ACTORS,
     signWithPassword: fromPromise<SignWithPasswordOutput, SignWithPasswordInput>(
-      notProvided('signWithPassword'),
+      cardFlow.notProvided('signWithPassword'),
     ),
-    register: fromPromise<SignedIn, RegisterInput>(notProvided('register')),
+    register: fromPromise<SignedIn, RegisterInput>(cardFlow.notProvided('register')),
   },
   actions: {
-    ...secretEntryActions<RegistrationContext, RegistrationEvent>(SLOTS),
-    ...flowActions<RegistrationContext, RegistrationEvent>(),
+    ...cardFlow.signingActions<RegistrationContext, RegistrationEvent>(SLOTS),
     clearError: assign({ error: undefined }),
     /** Both counts may have changed without the app knowing: read again before another try. */
     forgetCounts: assign({ pinStatus: undefined, passwordStatus: undefined }),
@@ -147,6 +141,12 @@ export const registrationMachine = setup({
     /** What was signed belongs to one challenge: a new attempt starts without it. */
     dropSignatures: assign({ challenge: undefined, signed: undefined, authSignature: undefined }),
     dropChallenge: assign({ challenge: undefined }),
+    keepPinStatus: assign({
+      pinStatus: ({ event }) => (event as unknown as DoneActorEvent<PinStatus>).output,
+    }),
+    keepPasswordStatus: assign({
+      passwordStatus: ({ event }) => (event as unknown as DoneActorEvent<PinStatus>).output,
+    }),
     keepPasswordSignature: assign({
       signed: ({ event }) => (event as unknown as DoneActorEvent<SignWithPasswordOutput>).output,
     }),
@@ -163,7 +163,7 @@ export const registrationMachine = setup({
     }),
   },
   guards: {
-    ...secretEntryGuards<RegistrationContext, RegistrationEvent>(SLOTS),
+    ...secretEntry.secretEntryGuards<RegistrationContext, RegistrationEvent>(SLOTS),
     prefetched: ({ context }) =>
       context.authCertificate !== undefined &&
       context.pinStatus !== undefined &&
@@ -183,28 +183,10 @@ export const registrationMachine = setup({
           src: 'readAuthCertificate',
           input: ({ context }) => ({ cardId: context.cardId }),
           onDone: { actions: assign({ authCertificate: ({ event }) => event.output }) },
-          onError: cardFailures('registration'),
+          onError: cardFlow.cardFailures('registration'),
         },
-        {
-          id: 'readPinStatus',
-          src: 'readPinStatus',
-          input: ({ context }) => ({ pin: 'auth' as const, cardId: context.cardId }),
-          onDone: [
-            { guard: ({ event }) => event.output.locked, target: '#registration.pinLocked' },
-            { actions: assign({ pinStatus: ({ event }) => event.output }) },
-          ],
-          onError: cardFailures('registration'),
-        },
-        {
-          id: 'readPasswordStatus',
-          src: 'readPinStatus',
-          input: ({ context }) => ({ pin: 'sign' as const, cardId: context.cardId }),
-          onDone: [
-            { guard: ({ event }) => event.output.locked, target: '#registration.passwordLocked' },
-            { actions: assign({ passwordStatus: ({ event }) => event.output }) },
-          ],
-          onError: cardFailures('registration'),
-        },
+        readCount('readPinStatus', 'auth', '#registration.pinLocked', 'keepPinStatus'),
+        readCount('readPasswordStatus', 'sign', '#registration.passwordLocked', 'keepPasswordStatus'),
       ],
       on: { CANCEL: '#registration.cancelled' },
       initial: 'customerNumber',
@@ -233,8 +215,8 @@ export const registrationMachine = setup({
         password: {
           entry: assign({ pin: '', passwordConfirmation: undefined, pinConfirmation: undefined }),
           on: {
-            ...typingKeys(SLOTS, 'password', { target: 'customerNumber' }),
-            OK: { guard: secretComplete('password'), target: 'pin' },
+            ...secretEntry.typingKeys(SLOTS, 'password', { target: 'customerNumber' }),
+            OK: { guard: secretEntry.secretComplete('password'), target: 'pin' },
           },
         },
         pin: {
@@ -242,8 +224,8 @@ export const registrationMachine = setup({
           entry: assign({ passwordConfirmation: undefined, pinConfirmation: undefined }),
           on: {
             // Back to the password means a new attempt with both secrets.
-            ...typingKeys(SLOTS, 'pin', { target: 'password', actions: 'dropSignatures' }),
-            OK: { guard: secretComplete('pin'), target: 'submitted' },
+            ...secretEntry.typingKeys(SLOTS, 'pin', { target: 'password', actions: 'dropSignatures' }),
+            OK: { guard: secretEntry.secretComplete('pin'), target: 'submitted' },
           },
         },
         submitted: {
@@ -254,8 +236,10 @@ export const registrationMachine = setup({
           on: { BACK: 'pin' },
         },
         // The warnings: only CONFIRM sends the secret again, with the bridge's value.
-        confirmingPassword: { on: lastTryKeys('password', { confirm: 'submitted', back: 'password' }) },
-        confirmingPin: { on: lastTryKeys('pin', { confirm: 'submitted', back: 'pin' }) },
+        confirmingPassword: {
+          on: secretEntry.lastTryKeys('password', { confirm: 'submitted', back: 'password' }),
+        },
+        confirmingPin: { on: secretEntry.lastTryKeys('pin', { confirm: 'submitted', back: 'pin' }) },
       },
     },
     challenging: {
@@ -270,23 +254,23 @@ export const registrationMachine = setup({
         onError: platformFailure(),
       },
     },
-    signingWithPassword: signingState(SLOTS, 'password', SIGN_WITH_PASSWORD, {
+    signingWithPassword: secretEntry.signingState(SLOTS, 'password', cardFlow.SIGN_WITH_PASSWORD, {
       signed: { target: 'signingWithPin', actions: 'keepPasswordSignature' },
       // A wrong password or its warning: a new challenge for the next try.
       locked: 'passwordLocked',
       wrong: { target: '#registration.entering.password', actions: 'dropChallenge' },
       lastTry: { target: '#registration.entering.confirmingPassword', actions: 'dropChallenge' },
       maySpend: MAY_SPEND,
-      otherwise: cardFailures('registration', { pinLocked: 'passwordLocked' }),
+      otherwise: cardFlow.cardFailures('registration', { pinLocked: 'passwordLocked' }),
     }),
-    signingWithPin: signingState(SLOTS, 'pin', SIGN_WITH_PIN, {
+    signingWithPin: secretEntry.signingState(SLOTS, 'pin', cardFlow.SIGN_WITH_PIN, {
       signed: { target: 'registering', actions: 'keepPinSignature' },
       // Only the PIN again: the password's signature over this challenge is kept.
       locked: 'pinLocked',
       wrong: { target: '#registration.entering.pin' },
       lastTry: { target: '#registration.entering.confirmingPin' },
       maySpend: MAY_SPEND,
-      otherwise: cardFailures('registration', { pinLocked: 'pinLocked' }),
+      otherwise: cardFlow.cardFailures('registration', { pinLocked: 'pinLocked' }),
     }),
     registering: {
       invoke: {
@@ -304,45 +288,31 @@ export const registrationMachine = setup({
         onError: [
           // A wrong number: fix it, then sign again (the challenge is spent).
           {
-            guard: failWith('customerNotFound'),
+            guard: cardFlow.failWith('customerNotFound'),
             target: '#registration.entering.customerNumber',
             actions: ['setError', 'dropSignatures', 'clearSecrets'],
           },
-          { guard: failWith('registrationMismatch'), target: 'mismatch', actions: 'setError' },
-          { guard: failWith('alreadyLinked'), target: 'alreadyLinked', actions: 'setError' },
+          { guard: cardFlow.failWith('registrationMismatch'), target: 'mismatch', actions: 'setError' },
+          { guard: cardFlow.failWith('alreadyLinked'), target: 'alreadyLinked', actions: 'setError' },
           ...platformFailure(),
         ],
       },
     },
     // Dead ends: the viewer reads what to do; OK or CANCEL ends the registration.
-    pinLocked: deadEnd('registration', ['clearAll', 'showPinLocked']),
-    passwordLocked: deadEnd('registration', ['clearAll', 'showPasswordLocked']),
-    notMyNumberCard: deadEnd('registration', ['clearAll']),
-    certificateExpired: deadEnd('registration', ['clearAll']),
-    certificateRevoked: deadEnd('registration', ['clearAll']),
-    mismatch: deadEnd('registration', ['clearAll']),
-    alreadyLinked: deadEnd('registration', ['clearAll']),
-    // RETRY starts again from the entry (the customer number is kept).
-    bridgeDown: retryable('registration', RETRY_ENTRY, '#registration.entering'),
-    platformDown: retryable('registration', RETRY_ENTRY, '#registration.entering'),
-    cardError: retryable('registration', RETRY_ENTRY, '#registration.entering'),
-    rejected: retryable('registration', RETRY_ENTRY, '#registration.entering'),
-    registered: {
-      type: 'final',
-      entry: 'clearAll',
-      output: ({ event }) => ({
-        outcome: 'signedIn' as const,
-        signedIn: (event as unknown as DoneActorEvent<SignedIn>).output,
-      }),
-    },
-    cardChanged: { type: 'final', entry: 'clearAll', output: { outcome: 'cardChanged' as const } },
-    cancelled: { type: 'final', entry: 'clearAll', output: { outcome: 'cancelled' as const } },
+    pinLocked: cardFlow.deadEnd('registration', ['clearAll', 'showPinLocked']),
+    passwordLocked: cardFlow.deadEnd('registration', ['clearAll', 'showPasswordLocked']),
+    mismatch: cardFlow.deadEnd('registration', ['clearAll']),
+    alreadyLinked: cardFlow.deadEnd('registration', ['clearAll']),
+    // The card flow's dead ends and ways back (RETRY starts again from the entry, the customer
+    // number kept), another card and cancelled.
+    ...cardFlow.routedStates('registration', 'clearAll', RETRY_ENTRY, '#registration.entering'),
+    registered: cardFlow.signedInEnd('clearAll'),
   },
 });
 
 /** Too slow for the challenge: both secrets again, from the password. */
 function platformFailure() {
-  return platformFailures('registration', {
+  return cardFlow.platformFailures('registration', {
     target: '#registration.entering.password',
     actions: ['dropSignatures', 'clearSecrets'],
   });

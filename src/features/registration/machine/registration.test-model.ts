@@ -1,49 +1,28 @@
 /** The registration machine's test model: event cases, pruning and the serialised state. */
 import type { AnyEventObject, SnapshotFrom } from 'xstate';
 import { CUSTOMER_NUMBER_MIN, PASSWORD_MIN } from '../../../machines/entry';
-import {
-  CARD_ID,
-  CUSTOMER_NUMBER,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  platformErrors,
-  signedIn,
-} from '../../../machines/testing/fixtures';
+import * as fake from '../../../machines/testing/fixtures';
 import { chars, digits, startFlow } from '../../../machines/testing/flow-run';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { registrationMachine } from './registration.machine';
 
 type Snapshot = SnapshotFrom<typeof registrationMachine>;
 
-const cardFailures = [
-  cardErrors.notMyNumberCard(),
-  cardErrors.bridgeDown(),
-  cardErrors.cardError(),
-  cardErrors.cardChanged(),
-];
-const platformFailures = [
-  platformErrors.certificateExpired(),
-  platformErrors.certificateRevoked(),
-  platformErrors.unknownIssuer(),
-  platformErrors.unavailable(),
-  platformErrors.challengeExpired(),
-  platformErrors.signatureInvalid(),
-];
+const cardFailures = fake.signingCardFailures();
+const platformFailures = fake.signingPlatformFailures();
 const wrongSecret = [
-  cardErrors.pinIncorrect(2),
-  cardErrors.pinIncorrect(0),
-  cardErrors.lastAttempt(),
-  cardErrors.pinLocked(),
-  cardErrors.removedDuringVerify(),
+  fake.cardErrors.pinIncorrect(2),
+  fake.cardErrors.pinIncorrect(0),
+  fake.cardErrors.lastAttempt(),
+  fake.cardErrors.pinLocked(),
+  fake.cardErrors.removedDuringVerify(),
 ];
 
 const prefetch = /^xstate\.(done|error)\.actor\.(readAuthCertificate|readPinStatus|readPasswordStatus)$/;
 
 export const registrationSpec: ModelSpec<typeof registrationMachine> = {
   machine: registrationMachine,
-  input: { cardId: CARD_ID },
+  input: { cardId: fake.CARD_ID },
   promiseActors: [
     'readAuthCertificate',
     'readPinStatus',
@@ -55,34 +34,26 @@ export const registrationSpec: ModelSpec<typeof registrationMachine> = {
   events: [
     { type: 'DIGIT', digit: '4' },
     { type: 'CHAR', char: 'K' },
-    { type: 'BACK' },
-    { type: 'OK' },
-    { type: 'CONFIRM' },
-    { type: 'CANCEL' },
-    { type: 'RETRY' },
-    done('readAuthCertificate', 'QVVUSA=='),
-    done('readPinStatus', pinStatus(3)),
-    done('readPinStatus', pinStatus(1)),
-    done('readPinStatus', pinStatus(0)),
-    done('readPasswordStatus', pinStatus(5, 5)),
-    done('readPasswordStatus', pinStatus(1, 5)),
-    done('readPasswordStatus', pinStatus(0, 5)),
+    ...fake.FLOW_KEYS,
+    fake.done('readAuthCertificate', 'QVVUSA=='),
+    ...fake.countAnswers('readPinStatus', 3),
+    ...fake.countAnswers('readPasswordStatus', 5),
     ...['readAuthCertificate', 'readPinStatus', 'readPasswordStatus'].flatMap((id) =>
-      cardFailures.map((error) => fail(id, error)),
+      cardFailures.map((error) => fake.fail(id, error)),
     ),
-    done('requestChallenge', 'UkVHSVNUUkFUSU9O'),
-    ...platformFailures.map((error) => fail('requestChallenge', error)),
-    done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' }),
-    ...[...wrongSecret, ...cardFailures].map((error) => fail('signWithPassword', error)),
-    done('signChallenge', 'QVNJRw=='),
-    ...[...wrongSecret, ...cardFailures].map((error) => fail('signChallenge', error)),
-    done('register', signedIn()),
+    fake.done('requestChallenge', 'UkVHSVNUUkFUSU9O'),
+    ...platformFailures.map((error) => fake.fail('requestChallenge', error)),
+    fake.done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw==' }),
+    ...[...wrongSecret, ...cardFailures].map((error) => fake.fail('signWithPassword', error)),
+    fake.done('signChallenge', 'QVNJRw=='),
+    ...[...wrongSecret, ...cardFailures].map((error) => fake.fail('signChallenge', error)),
+    fake.done('register', fake.signedIn()),
     ...[
-      platformErrors.customerNotFound(),
-      platformErrors.registrationMismatch(),
-      platformErrors.alreadyLinked(),
+      fake.platformErrors.customerNotFound(),
+      fake.platformErrors.registrationMismatch(),
+      fake.platformErrors.alreadyLinked(),
       ...platformFailures,
-    ].map((error) => fail('register', error)),
+    ].map((error) => fake.fail('register', error)),
   ],
   // Type only up to the shortest valid entry; let the card answer the prefetch once, before typing
   // or while the finished entry waits (the orders in between add states, not behaviour).
@@ -129,14 +100,14 @@ export const SIGN_OUTPUT = { signCertificate: 'U0lHTkNFUlQ=', signature: 'U1NJRw
 
 /** What the card reads while the viewer types: the certificate and both counts. */
 export const cardRead = (pinTries = 3, passwordTries = 5) => [
-  done('readAuthCertificate', 'QVVUSA=='),
-  done('readPinStatus', pinStatus(pinTries)),
-  done('readPasswordStatus', pinStatus(passwordTries, 5)),
+  fake.done('readAuthCertificate', 'QVVUSA=='),
+  fake.done('readPinStatus', fake.pinStatus(pinTries)),
+  fake.done('readPasswordStatus', fake.pinStatus(passwordTries, 5)),
 ];
 
 /** The customer number, the password and the PIN typed, each with OK. */
 export const everythingTyped = (password = 'ABC123', pin = '9753') => [
-  ...digits(CUSTOMER_NUMBER),
+  ...digits(fake.CUSTOMER_NUMBER),
   { type: 'OK' },
   ...chars(password),
   { type: 'OK' },

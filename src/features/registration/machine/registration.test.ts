@@ -1,13 +1,6 @@
 /** Registration rules and each error branch, one by one, with fake card and platform. */
 import { messageFor } from '../../../machines/messages';
-import {
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  platformErrors,
-  signedIn,
-} from '../../../machines/testing/fixtures';
+import * as fake from '../../../machines/testing/fixtures';
 import { chars, digits, revealedInputs, startFlow } from '../../../machines/testing/flow-run';
 import {
   cardRead,
@@ -37,9 +30,9 @@ async function typedAll() {
 async function atRegister() {
   const flow = await typedAll();
   await flow.send(
-    done('requestChallenge', 'UkVH'),
-    done('signWithPassword', signOutput),
-    done('signChallenge', 'QVNJRw=='),
+    fake.done('requestChallenge', 'UkVH'),
+    fake.done('signWithPassword', signOutput),
+    fake.done('signChallenge', 'QVNJRw=='),
   );
   return flow;
 }
@@ -61,14 +54,14 @@ describe('entry', () => {
   test('the password then the PIN are each handed over once and cleared', async () => {
     const { run, send, state } = await typedAll();
     expect(run.fakes.inputsOf('requestChallenge')).toEqual([{ purpose: 'registration' }]);
-    await send(done('requestChallenge', 'UkVH'));
+    await send(fake.done('requestChallenge', 'UkVH'));
     expect(revealed(run.fakes.inputsOf('signWithPassword'), 'password')).toEqual(['ABC123']);
     expect(state().context.password).toBe('');
     expect(JSON.stringify(run.actor.getPersistedSnapshot())).not.toContain('ABC123');
-    await send(done('signWithPassword', signOutput));
+    await send(fake.done('signWithPassword', signOutput));
     expect(revealed(run.fakes.inputsOf('signChallenge'), 'pin')).toEqual(['9753']);
     expect(state().context.pin).toBe('');
-    await send(done('signChallenge', 'QVNJRw=='));
+    await send(fake.done('signChallenge', 'QVNJRw=='));
     expect(run.fakes.inputsOf('register')).toEqual([
       {
         challenge: 'UkVH',
@@ -79,8 +72,8 @@ describe('entry', () => {
         signSignature: 'U1NJRw==',
       },
     ]);
-    await send(done('register', signedIn()));
-    expect(state().output).toEqual({ outcome: 'signedIn', signedIn: signedIn() });
+    await send(fake.done('register', fake.signedIn()));
+    expect(state().output).toEqual({ outcome: 'signedIn', signedIn: fake.signedIn() });
     expect(state().context.customerNumber).toBe('');
   });
 });
@@ -98,15 +91,26 @@ describe('while the card is read', () => {
   test('OK waits until the certificate and both counts are read, then asks for the challenge', async () => {
     const flow = await registration(...everythingTyped());
     expect(flow.snapshot().matches({ entering: 'submitted' })).toBe(true);
-    await flow.send(done('readPasswordStatus', pinStatus(5, 5)), done('readPinStatus', pinStatus(3)));
+    await flow.send(
+      fake.done('readPasswordStatus', fake.pinStatus(5, 5)),
+      fake.done('readPinStatus', fake.pinStatus(3)),
+    );
     expect(flow.snapshot().matches({ entering: 'submitted' })).toBe(true);
-    await flow.send(done('readAuthCertificate', 'QVVUSA=='));
+    await flow.send(fake.done('readAuthCertificate', 'QVVUSA=='));
     expect(flow.snapshot().value).toBe('challenging');
   });
 
   test.each([
-    ['the PIN count', done('readPasswordStatus', pinStatus(5, 5)), done('readAuthCertificate', 'QVVUSA==')],
-    ['the password count', done('readPinStatus', pinStatus(3)), done('readAuthCertificate', 'QVVUSA==')],
+    [
+      'the PIN count',
+      fake.done('readPasswordStatus', fake.pinStatus(5, 5)),
+      fake.done('readAuthCertificate', 'QVVUSA=='),
+    ],
+    [
+      'the password count',
+      fake.done('readPinStatus', fake.pinStatus(3)),
+      fake.done('readAuthCertificate', 'QVVUSA=='),
+    ],
   ])('without %s it keeps waiting', async (_, ...answers) => {
     const flow = await registration(...everythingTyped(), ...answers);
     expect(flow.snapshot().matches({ entering: 'submitted' })).toBe(true);
@@ -122,7 +126,10 @@ describe('while the card is read', () => {
 describe('every error branch', () => {
   test('wrong password: back to the password with the tries left', async () => {
     const { run, send, state, expectError } = await typedAll();
-    await send(done('requestChallenge', 'UkVH'), fail('signWithPassword', cardErrors.pinIncorrect(4)));
+    await send(
+      fake.done('requestChallenge', 'UkVH'),
+      fake.fail('signWithPassword', fake.cardErrors.pinIncorrect(4)),
+    );
     expect(state().value).toEqual({ entering: 'password' });
     expect(state().context.passwordStatus?.triesLeft).toBe(4);
     expectError('signPasswordIncorrect');
@@ -131,8 +138,8 @@ describe('every error branch', () => {
 
   test('wrong PIN: only the PIN again, with the signature of the password kept', async () => {
     const { run, send, state, expectError } = await typedAll();
-    await send(done('requestChallenge', 'UkVH'), done('signWithPassword', signOutput));
-    await send(fail('signChallenge', cardErrors.pinIncorrect(2)));
+    await send(fake.done('requestChallenge', 'UkVH'), fake.done('signWithPassword', signOutput));
+    await send(fake.fail('signChallenge', fake.cardErrors.pinIncorrect(2)));
     expect(state().value).toEqual({ entering: 'pin' });
     expectError('pinIncorrect');
     await send(...digits('1357'), { type: 'OK' });
@@ -145,9 +152,9 @@ describe('every error branch', () => {
     ['PIN', 'signChallenge', 'pinLocked', 'pinLocked'],
   ])('locked %s: a dead end that sends the viewer to the city office', async (_, actor, target, key) => {
     const { send, state, expectError } = await typedAll();
-    await send(done('requestChallenge', 'UkVH'));
-    if (actor === 'signChallenge') await send(done('signWithPassword', signOutput));
-    await send(fail(actor, cardErrors.pinIncorrect(0)));
+    await send(fake.done('requestChallenge', 'UkVH'));
+    if (actor === 'signChallenge') await send(fake.done('signWithPassword', signOutput));
+    await send(fake.fail(actor, fake.cardErrors.pinIncorrect(0)));
     expect(state().value).toBe(target);
     expectError(key);
     expect(messageFor(key as never).ja).toContain('市区町村の窓口');
@@ -155,7 +162,7 @@ describe('every error branch', () => {
 
   test('customer number not found: fix the number, sign again', async () => {
     const { send, state, expectError } = await atRegister();
-    await send(fail('register', platformErrors.customerNotFound()));
+    await send(fake.fail('register', fake.platformErrors.customerNotFound()));
     expect(state().value).toEqual({ entering: 'customerNumber' });
     expect(state().context.customerNumber).toBe('10010099');
     expect(state().context.signed).toBeUndefined();
@@ -163,16 +170,16 @@ describe('every error branch', () => {
   });
 
   test.each([
-    ['mismatch', platformErrors.registrationMismatch(), 'REGISTRATION_MISMATCH'],
-    ['alreadyLinked', platformErrors.alreadyLinked(), 'CERTIFICATE_ALREADY_LINKED'],
-    ['certificateExpired', platformErrors.certificateExpired(), 'CERTIFICATE_EXPIRED'],
-    ['certificateRevoked', platformErrors.certificateRevoked(), 'CERTIFICATE_REVOKED'],
-    ['notMyNumberCard', platformErrors.unknownIssuer(), 'UNKNOWN_ISSUER'],
-    ['platformDown', platformErrors.unavailable(), 'PLATFORM_UNAVAILABLE'],
-    ['rejected', platformErrors.signatureInvalid(), 'SIGNATURE_INVALID'],
+    ['mismatch', fake.platformErrors.registrationMismatch(), 'REGISTRATION_MISMATCH'],
+    ['alreadyLinked', fake.platformErrors.alreadyLinked(), 'CERTIFICATE_ALREADY_LINKED'],
+    ['certificateExpired', fake.platformErrors.certificateExpired(), 'CERTIFICATE_EXPIRED'],
+    ['certificateRevoked', fake.platformErrors.certificateRevoked(), 'CERTIFICATE_REVOKED'],
+    ['notMyNumberCard', fake.platformErrors.unknownIssuer(), 'UNKNOWN_ISSUER'],
+    ['platformDown', fake.platformErrors.unavailable(), 'PLATFORM_UNAVAILABLE'],
+    ['rejected', fake.platformErrors.signatureInvalid(), 'SIGNATURE_INVALID'],
   ])('register refused → %s', async (target, error, key) => {
     const { send, state, expectError } = await atRegister();
-    await send(fail('register', error));
+    await send(fake.fail('register', error));
     expect(state().value).toBe(target);
     expectError(key);
     expect(state().context.customerNumber === '' || ['platformDown', 'rejected'].includes(target)).toBe(true);
@@ -180,18 +187,18 @@ describe('every error branch', () => {
 
   test('challenge expired: both secrets again, from the password', async () => {
     const { send, state, expectError } = await atRegister();
-    await send(fail('register', platformErrors.challengeExpired()));
+    await send(fake.fail('register', fake.platformErrors.challengeExpired()));
     expect(state().value).toEqual({ entering: 'password' });
     expectError('CHALLENGE_EXPIRED');
   });
 
   test.each([
-    ['bridgeDown', cardErrors.bridgeDown(), 'bridgeLost'],
-    ['cardError', cardErrors.cardRemoved(), 'cardRemoved'],
-    ['notMyNumberCard', cardErrors.notMyNumberCard(), 'notMyNumberCard'],
+    ['bridgeDown', fake.cardErrors.bridgeDown(), 'bridgeLost'],
+    ['cardError', fake.cardErrors.cardRemoved(), 'cardRemoved'],
+    ['notMyNumberCard', fake.cardErrors.notMyNumberCard(), 'notMyNumberCard'],
   ])('card failure while signing → %s; RETRY keeps the customer number', async (target, error, key) => {
     const { send, state, expectError } = await typedAll();
-    await send(done('requestChallenge', 'UkVH'), fail('signWithPassword', error));
+    await send(fake.done('requestChallenge', 'UkVH'), fake.fail('signWithPassword', error));
     expect(state().value).toBe(target);
     expectError(key);
     if (target !== 'notMyNumberCard') {

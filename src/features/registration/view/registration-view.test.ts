@@ -1,23 +1,18 @@
 /** The registration view for every state of the real registration machine (fake card and platform). */
-import {
-  CONFIRMATION,
-  cardErrors,
-  done,
-  fail,
-  pinStatus,
-  platformErrors,
-  signedIn,
-} from '../../../machines/testing/fixtures';
-import { startWithFakes, type PathRun } from '../../../machines/testing/model';
-import { chars, digits, send, startFlow } from '../../../machines/testing/flow-run';
+import * as fake from '../../../machines/testing/fixtures';
+import type { PathRun } from '../../../machines/testing/model';
+import { chars, digits, reachAfter, send, startFlow } from '../../../machines/testing/flow-run';
 import { registrationMachine } from '../machine/registration.machine';
 import { registrationSpec } from '../machine/registration.test-model';
-import type { MessageProps, StatusProps } from '../../../app/view/app-view';
+import type { StatusProps } from '../../../app/view/app-view';
 import type { PinEntryProps, SignPasswordProps } from '../../secret-entry/props';
 import { allTranslations } from '../../../app/i18n/i18n';
 import registration from '../strings.json';
 import { registrationView, type CustomerNumberProps } from './registration-view';
 import { SCREEN } from '../../../app/screens/ids';
+import { expectEveryStateViewed } from '../../secret-entry/testing/every-state-view';
+import { deadEndScreen, failing, meet, retryScreen } from '../../secret-entry/testing/flow-errors';
+import { pinEntryTyping, signPasswordTyping } from '../../secret-entry/testing/keypad-props';
 
 type Run = PathRun<typeof registrationMachine>;
 
@@ -29,9 +24,9 @@ async function start(pinTries = 3, passwordTries = 5): Promise<Run> {
   const run = await startFlow(registrationSpec);
   await send(
     run,
-    done('readAuthCertificate', 'Q0VSVA=='),
-    done('readPinStatus', pinStatus(pinTries)),
-    done('readPasswordStatus', pinStatus(passwordTries, 5)),
+    fake.done('readAuthCertificate', 'Q0VSVA=='),
+    fake.done('readPinStatus', fake.pinStatus(pinTries)),
+    fake.done('readPasswordStatus', fake.pinStatus(passwordTries, 5)),
   );
   return run;
 }
@@ -48,23 +43,17 @@ async function atPin(run?: Run): Promise<Run> {
   return started;
 }
 
-async function atSigningWithPassword(): Promise<Run> {
-  const run = await atPin();
-  await send(run, ...digits('9753'), { type: 'OK' }, done('requestChallenge', 'Q0hBTA=='));
-  return run;
-}
-
-async function atSigningWithPin(): Promise<Run> {
-  const run = await atSigningWithPassword();
-  await send(run, done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'UFdTSUc=' }));
-  return run;
-}
-
-async function atRegistering(): Promise<Run> {
-  const run = await atSigningWithPin();
-  await send(run, done('signChallenge', 'QVVUSFNJRw=='));
-  return run;
-}
+const atSigningWithPassword = reachAfter(
+  () => atPin(),
+  ...digits('9753'),
+  { type: 'OK' },
+  fake.done('requestChallenge', 'Q0hBTA=='),
+);
+const atSigningWithPin = reachAfter(
+  atSigningWithPassword,
+  fake.done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'UFdTSUc=' }),
+);
+const atRegistering = reachAfter(atSigningWithPin, fake.done('signChallenge', 'QVVUSFNJRw=='));
 
 describe('registration view: entry', () => {
   test('customer number: shown as typed, with its limits', async () => {
@@ -83,14 +72,7 @@ describe('registration view: entry', () => {
     expect(view(run)).toEqual({
       screen: SCREEN.signPassword,
       target: 'registration',
-      props: {
-        length: 3,
-        minLength: 6,
-        maxLength: 16,
-        triesLeft: 5,
-        maxTries: 5,
-        confirmingLastAttempt: false,
-      } satisfies SignPasswordProps,
+      props: signPasswordTyping(),
     });
     expect(JSON.stringify(view(run))).not.toMatch(/ABC/);
   });
@@ -101,15 +83,7 @@ describe('registration view: entry', () => {
     expect(view(run)).toEqual({
       screen: SCREEN.pinEntry,
       target: 'registration',
-      props: {
-        purpose: 'registration',
-        digits: 2,
-        maxDigits: 4,
-        triesLeft: 3,
-        maxTries: 3,
-        confirmingLastAttempt: false,
-        waiting: false,
-      } satisfies PinEntryProps,
+      props: pinEntryTyping({ purpose: 'registration' }),
     });
   });
 
@@ -123,15 +97,15 @@ describe('registration view: entry', () => {
 
   test('one password try left: sent without a confirmation; the refusal asks to confirm; BACK types it again', async () => {
     const run = await atPin(await start(3, 1));
-    await send(run, ...digits('9753'), { type: 'OK' }, done('requestChallenge', 'UkVH'));
+    await send(run, ...digits('9753'), { type: 'OK' }, fake.done('requestChallenge', 'UkVH'));
     expect(state(run)).toBe('signingWithPassword');
-    await send(run, fail('signWithPassword', cardErrors.lastAttempt()));
+    await send(run, fake.fail('signWithPassword', fake.cardErrors.lastAttempt()));
     expect(state(run)).toEqual({ entering: 'confirmingPassword' });
     expect(view(run)).toMatchObject({
       screen: SCREEN.signPassword,
       props: { confirmingLastAttempt: true, triesLeft: 1, length: 6 },
     });
-    expect(JSON.stringify(view(run))).not.toContain(CONFIRMATION);
+    expect(JSON.stringify(view(run))).not.toContain(fake.CONFIRMATION);
     await send(run, { type: 'BACK' });
     expect(view(run)).toMatchObject({
       screen: SCREEN.signPassword,
@@ -141,7 +115,7 @@ describe('registration view: entry', () => {
 
   test('one PIN try left: the refusal asks to confirm on the PIN screen; CONFIRM goes on', async () => {
     const run = await atSigningWithPin();
-    await send(run, fail('signChallenge', cardErrors.lastAttempt()));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.lastAttempt()));
     expect(state(run)).toEqual({ entering: 'confirmingPin' });
     expect(view(run)).toMatchObject({
       screen: SCREEN.pinEntry,
@@ -154,7 +128,7 @@ describe('registration view: entry', () => {
 
   test('a wrong password: the password again, with the error and tries left', async () => {
     const run = await atSigningWithPassword();
-    await send(run, fail('signWithPassword', cardErrors.pinIncorrect(4)));
+    await send(run, fake.fail('signWithPassword', fake.cardErrors.pinIncorrect(4)));
     expect(props<SignPasswordProps>(run)).toMatchObject({
       length: 0,
       triesLeft: 4,
@@ -164,7 +138,7 @@ describe('registration view: entry', () => {
 
   test('a wrong PIN: the PIN again, with the error and tries left', async () => {
     const run = await atSigningWithPin();
-    await send(run, fail('signChallenge', cardErrors.pinIncorrect(2)));
+    await send(run, fake.fail('signChallenge', fake.cardErrors.pinIncorrect(2)));
     expect(props<PinEntryProps>(run)).toMatchObject({
       digits: 0,
       triesLeft: 2,
@@ -178,7 +152,7 @@ describe('registration view: entry', () => {
 
   test('an unknown customer number: the number again, with the reason; not on the next screen', async () => {
     const run = await atRegistering();
-    await send(run, fail('register', platformErrors.customerNotFound()));
+    await send(run, fake.fail('register', fake.platformErrors.customerNotFound()));
     expect(view(run)).toEqual({
       screen: SCREEN.customerNumber,
       target: 'registration',
@@ -193,8 +167,8 @@ describe('registration view: entry', () => {
     const run = await atSigningWithPin();
     await send(
       run,
-      done('signChallenge', 'QVVUSFNJRw=='),
-      fail('register', platformErrors.challengeExpired()),
+      fake.done('signChallenge', 'QVVUSFNJRw=='),
+      fake.fail('register', fake.platformErrors.challengeExpired()),
     );
     expect(view(run)).toMatchObject({
       screen: SCREEN.signPassword,
@@ -213,20 +187,23 @@ describe('registration view: in progress and done', () => {
       target: 'registration',
       props: { titleKey: 'login.checking', bodyKey: 'common.working' } satisfies StatusProps,
     });
-    await send(run, done('requestChallenge', 'Q0hBTA=='));
+    await send(run, fake.done('requestChallenge', 'Q0hBTA=='));
     expect(state(run)).toBe('signingWithPassword');
     expect(view(run).screen).toBe(SCREEN.status);
-    await send(run, done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'UFdTSUc=' }));
+    await send(
+      run,
+      fake.done('signWithPassword', { signCertificate: 'U0lHTkNFUlQ=', signature: 'UFdTSUc=' }),
+    );
     expect(state(run)).toBe('signingWithPin');
     expect(view(run).screen).toBe(SCREEN.status);
-    await send(run, done('signChallenge', 'QVVUSFNJRw=='));
+    await send(run, fake.done('signChallenge', 'QVVUSFNJRw=='));
     expect(state(run)).toBe('registering');
     expect(view(run).props).toEqual({ titleKey: 'registration.registering', bodyKey: 'common.working' });
   });
 
   test('registered and cancelled: a brief status', async () => {
     const run = await atRegistering();
-    await send(run, done('register', signedIn()));
+    await send(run, fake.done('register', fake.signedIn()));
     expect(view(run)).toMatchObject({
       screen: SCREEN.status,
       props: { titleKey: 'registration.registered' },
@@ -241,137 +218,70 @@ describe('registration view: in progress and done', () => {
 });
 
 describe('registration view: errors', () => {
-  const understood = [{ labelKey: 'login.understood', event: { type: 'OK' } }];
-  const retryOrStop = [
-    { labelKey: 'common.retry', event: { type: 'RETRY' } },
-    { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
-  ];
+  const { cardErrors: card, platformErrors: platform } = fake;
+  const pinSign = failing(atSigningWithPin, 'signChallenge');
+  const passwordSign = failing(atSigningWithPassword, 'signWithPassword');
+  /** The platform's refusal of the registration, by its name in the fixtures. */
+  const register = (refusal: keyof typeof platform) =>
+    failing(atRegistering, 'register')(platform[refusal]());
+  type Failure = ReturnType<typeof pinSign>;
 
-  test.each([
-    [
-      'pinLocked',
-      'login.title.locked',
-      'pinLocked',
-      atSigningWithPin,
-      fail('signChallenge', cardErrors.pinIncorrect(0)),
-    ],
-    [
-      'passwordLocked',
+  // End state: [title, the reason's message, the failure].
+  const deadEnds: Record<string, [string, string, Failure]> = {
+    pinLocked: ['login.title.locked', 'pinLocked', pinSign(card.pinIncorrect(0))],
+    passwordLocked: [
       'registration.title.passwordLocked',
       'signPasswordLocked',
-      atSigningWithPassword,
-      fail('signWithPassword', cardErrors.pinLocked()),
+      passwordSign(card.pinLocked()),
     ],
-    [
-      'notMyNumberCard',
-      'common.title.card',
-      'notMyNumberCard',
-      atSigningWithPin,
-      fail('signChallenge', cardErrors.notMyNumberCard()),
-    ],
-    [
-      'certificateExpired',
-      'login.title.certificate',
-      'CERTIFICATE_EXPIRED',
-      atRegistering,
-      fail('register', platformErrors.certificateExpired()),
-    ],
-    [
-      'certificateRevoked',
-      'login.title.certificate',
-      'CERTIFICATE_REVOKED',
-      atRegistering,
-      fail('register', platformErrors.certificateRevoked()),
-    ],
-    [
-      'mismatch',
-      'registration.title.mismatch',
-      'REGISTRATION_MISMATCH',
-      atRegistering,
-      fail('register', platformErrors.registrationMismatch()),
-    ],
-    [
-      'alreadyLinked',
+    notMyNumberCard: ['common.title.card', 'notMyNumberCard', pinSign(card.notMyNumberCard())],
+    certificateExpired: ['login.title.certificate', 'CERTIFICATE_EXPIRED', register('certificateExpired')],
+    certificateRevoked: ['login.title.certificate', 'CERTIFICATE_REVOKED', register('certificateRevoked')],
+    mismatch: ['registration.title.mismatch', 'REGISTRATION_MISMATCH', register('registrationMismatch')],
+    alreadyLinked: [
       'registration.title.alreadyLinked',
       'CERTIFICATE_ALREADY_LINKED',
-      atRegistering,
-      fail('register', platformErrors.alreadyLinked()),
+      register('alreadyLinked'),
     ],
-  ])('dead end %s: the reason, one OK, the phone', async (end, titleKey, key, reach, event) => {
-    const run = await reach();
-    await send(run, event);
-    expect(state(run)).toBe(end);
-    expect(view(run)).toEqual({
-      screen: SCREEN.message,
-      target: 'registration',
-      props: { tone: 'error', titleKey, body: { key }, actions: understood, contact: true },
-    });
-    await send(run, { type: 'OK' });
-    expect(state(run)).toBe('cancelled');
-  });
+  };
+  test.each(Object.entries(deadEnds))(
+    'dead end %s: the reason, one OK, the phone',
+    async (end, [title, key, failure]) => {
+      const run = await meet(failure, end);
+      expect(view(run)).toEqual(deadEndScreen('registration', title, key));
+      await send(run, { type: 'OK' });
+      expect(state(run)).toBe('cancelled');
+    },
+  );
 
-  test.each([
-    [
-      'bridgeDown',
-      'common.title.connection',
-      'bridgeLost',
-      atSigningWithPin,
-      fail('signChallenge', cardErrors.bridgeDown()),
-    ],
-    [
-      'cardError',
-      'common.title.card',
-      'cardError',
-      atSigningWithPassword,
-      fail('signWithPassword', cardErrors.cardError()),
-    ],
-    [
-      'platformDown',
-      'common.title.connection',
-      'PLATFORM_UNAVAILABLE',
-      atRegistering,
-      fail('register', platformErrors.unavailable()),
-    ],
-    [
-      'rejected',
-      'common.title.error',
-      'SIGNATURE_INVALID',
-      atRegistering,
-      fail('register', platformErrors.signatureInvalid()),
-    ],
-  ])('retryable %s: RETRY first, then CANCEL', async (end, titleKey, key, reach, event) => {
-    const run = await reach();
-    await send(run, event);
-    expect(state(run)).toBe(end);
-    expect(view(run)).toEqual({
-      screen: SCREEN.message,
-      target: 'registration',
-      props: { tone: 'error', titleKey, body: { key }, actions: retryOrStop, contact: true },
-    });
-    // RETRY: from the customer number (kept), without the old reason on it.
-    await send(run, { type: 'RETRY' });
-    expect(view(run)).toEqual({
-      screen: SCREEN.customerNumber,
-      target: 'registration',
-      props: { digits: '10010099', min: 6, max: 12 },
-    });
-  });
+  const waysBack: Record<string, [string, string, Failure]> = {
+    bridgeDown: ['common.title.connection', 'bridgeLost', pinSign(card.bridgeDown())],
+    cardError: ['common.title.card', 'cardError', passwordSign(card.cardError())],
+    platformDown: ['common.title.connection', 'PLATFORM_UNAVAILABLE', register('unavailable')],
+    rejected: ['common.title.error', 'SIGNATURE_INVALID', register('signatureInvalid')],
+  };
+  test.each(Object.entries(waysBack))(
+    'retryable %s: RETRY first, then CANCEL',
+    async (end, [title, key, failure]) => {
+      const run = await meet(failure, end);
+      expect(view(run)).toEqual(retryScreen('registration', title, key));
+      // RETRY: from the customer number (kept), without the old reason on it.
+      await send(run, { type: 'RETRY' });
+      expect(view(run)).toEqual({
+        screen: SCREEN.customerNumber,
+        target: 'registration',
+        props: { digits: '10010099', min: 6, max: 12 },
+      });
+    },
+  );
 });
 
 test('every state of the registration machine has its own view', () => {
   // With the registration family's strings: the shell loads them before any registration view shows.
-  const japanese = { ...allTranslations().ja, ...registration.ja };
-  const { context } = startWithFakes(registrationSpec).actor.getSnapshot();
-  const values = Object.entries(registrationMachine.root.states).flatMap(([key, node]): unknown[] =>
-    Object.keys(node.states).length ? Object.keys(node.states).map((child) => ({ [key]: child })) : [key],
+  expectEveryStateViewed(
+    registrationSpec,
+    registrationView,
+    { ...allTranslations().ja, ...registration.ja },
+    24,
   );
-  expect(values.length).toBe(24);
-  for (const value of values) {
-    const shown = registrationView({ value, context } as never);
-    expect([value, (shown.props as StatusProps).titleKey]).not.toEqual([value, 'common.pleaseWait']);
-    // Every translation key the view names exists (Japanese is the reference; the i18n test holds parity).
-    const props = shown.props as Partial<StatusProps & MessageProps>;
-    const keys = [props.titleKey, props.bodyKey, ...(props.actions ?? []).map((action) => action.labelKey)];
-    for (const key of keys.filter(Boolean)) expect([key, key! in japanese]).toEqual([key, true]);
-  }
 });

@@ -18,7 +18,13 @@ import { deadEndView, errorRef, stateName, statusView, type ScreenView } from '.
 import { RegistrationScreen } from '../index';
 import type { PinEntryProps, SignPasswordProps } from '../../secret-entry/props';
 import { SecretEntryScreen } from '../../secret-entry/index';
-import { pinEntryView, signingFlowView, triesOf } from '../../secret-entry/view/signing-flow-view';
+import {
+  checkingView,
+  pinEntryView,
+  pinLockedView,
+  signingFlowView,
+  triesOf,
+} from '../../secret-entry/view/signing-flow-view';
 
 /** 'customer-number': the cable TV customer number (not a secret: it is shown as typed). */
 export interface CustomerNumberProps {
@@ -114,11 +120,11 @@ export function registrationView(snapshot: RegistrationSnapshot): ScreenView {
     case 'challenging':
     case 'signingWithPassword':
     case 'signingWithPin':
-      return statusView(TARGET, { titleKey: 'login.checking', bodyKey: 'common.working' });
+      return checkingView(TARGET);
     case 'registering':
       return statusView(TARGET, { titleKey: 'registration.registering', bodyKey: 'common.working' });
     case 'pinLocked':
-      return deadEndView(TARGET, 'login.title.locked', { key: 'pinLocked' });
+      return pinLockedView(TARGET);
     case 'passwordLocked':
       return deadEndView(TARGET, 'registration.title.passwordLocked', { key: 'signPasswordLocked' });
     case 'mismatch':

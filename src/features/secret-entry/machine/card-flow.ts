@@ -5,9 +5,10 @@
  * has the states these name (cardChanged, notMyNumberCard, bridgeDown, cardError, the platform's
  * dead ends, platformDown, rejected, cancelled).
  */
-import { assign, fromPromise, type EventObject } from 'xstate';
+import { assign, fromPromise, type DoneActorEvent, type EventObject } from 'xstate';
 import { errorIs, toFlowError, type FlowErrorKind } from '../../../machines/errors';
 import type {
+  FlowInput,
   PinStatus,
   ReadAuthCertificateInput,
   ReadAuthCertificateOutput,
@@ -16,9 +17,16 @@ import type {
   SignChallengeInput,
   SignChallengeOutput,
   SignWithPasswordInput,
+  SignedIn,
 } from '../../../machines/ports';
 import type { Secret } from '../../../machines/secret';
-import { actionsOf, type SecretEntryContext, type Step } from './secret-entry';
+import {
+  actionsOf,
+  secretEntryActions,
+  type SecretEntryContext,
+  type SecretSlot,
+  type Step,
+} from './secret-entry';
 
 export const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
 
@@ -28,28 +36,32 @@ interface ChallengeOnCard {
   cardId: string | undefined;
 }
 type LastTry = { confirmLastAttempt?: string };
+/** A sign call whose input is what the card client's call takes. */
+type SignCall<Input> = { input: (context: ChallengeOnCard, secret: Secret, lastTry: LastTry) => Input };
+
+/**
+ * A card sign call: the secret under the field its input names, with the flow's challenge and card
+ * (the last-try value only on the call the warning's CONFIRM sends).
+ */
+const signCall = <const Src extends string, Field extends 'pin' | 'password'>(src: Src, field: Field) =>
+  ({
+    src,
+    input: (context: ChallengeOnCard, secret: Secret, lastTry: LastTry) => ({
+      ...({ [field]: secret } as Record<Field, Secret>),
+      challenge: context.challenge ?? '',
+      cardId: context.cardId,
+      ...lastTry,
+    }),
+  }) as const;
 
 /** The card signs the challenge with the auth PIN (login; registration's second signature). */
-export const SIGN_WITH_PIN = {
-  src: 'signChallenge',
-  input: (context: ChallengeOnCard, pin: Secret, lastTry: LastTry): SignChallengeInput => ({
-    pin,
-    challenge: context.challenge ?? '',
-    cardId: context.cardId,
-    ...lastTry,
-  }),
-} as const;
+export const SIGN_WITH_PIN = signCall('signChallenge', 'pin') satisfies SignCall<SignChallengeInput>;
 
 /** The card signs the challenge with the signature password (and reads its certificate). */
-export const SIGN_WITH_PASSWORD = {
-  src: 'signWithPassword',
-  input: (context: ChallengeOnCard, password: Secret, lastTry: LastTry): SignWithPasswordInput => ({
-    password,
-    challenge: context.challenge ?? '',
-    cardId: context.cardId,
-    ...lastTry,
-  }),
-} as const;
+export const SIGN_WITH_PASSWORD = signCall(
+  'signWithPassword',
+  'password',
+) satisfies SignCall<SignWithPasswordInput>;
 
 export const failWith =
   (...kinds: FlowErrorKind[]) =>
@@ -71,13 +83,26 @@ export const SIGNING_ACTORS = {
 };
 
 /** The named actions these routes use. */
-export function flowActions<C extends SecretEntryContext, E extends EventObject>() {
+function flowActions<C extends SecretEntryContext, E extends EventObject>() {
   return {
     setError: assign<C, E, undefined, E, never>(
       ({ event }) => ({ error: toFlowError((event as { error?: unknown }).error) }) as Partial<C>,
     ),
   };
 }
+
+/** A signing flow's actions for its secrets (secret-entry.ts) and for its errors, together. */
+export const signingActions = <C extends SecretEntryContext, E extends EventObject>(
+  slots: Record<string, SecretSlot<C>>,
+) => ({ ...secretEntryActions<C, E>(slots), ...flowActions<C, E>() });
+
+/** The types of a flow that signs in with the card: it is given the card's id (FlowInput). */
+export const signInFlowTypes = <C, E extends EventObject, O>() => ({
+  context: {} as C,
+  input: {} as FlowInput | undefined,
+  events: {} as E,
+  output: {} as O,
+});
 
 /** Card failures that leave the secret entry, by what the viewer can do about them. */
 export function cardFailures(id: string, options: { pinLocked?: string } = {}) {
@@ -123,8 +148,40 @@ export const deadEnd = <const A extends string>(id: string, entry: readonly A[])
   on: { OK: `#${id}.cancelled`, CANCEL: `#${id}.cancelled` },
 });
 
+/** A sign-in flow's happy end, with the platform's answer; `clear` runs first, so no secret outlives it. */
+export const signedInEnd = <const A extends string>(clear: A) => ({
+  type: 'final' as const,
+  entry: clear,
+  output: ({ event }: { event: unknown }) => ({
+    outcome: 'signedIn' as const,
+    signedIn: (event as DoneActorEvent<SignedIn>).output,
+  }),
+});
+
 /** RETRY starts again from the entry (nothing was spent that the viewer did not ask for). */
-export const retryable = <const A extends string>(id: string, entry: readonly A[], retry: string) => ({
+const retryable = <const A extends string>(id: string, entry: readonly A[], retry: string) => ({
   entry,
   on: { RETRY: retry, CANCEL: `#${id}.cancelled` },
+});
+
+/**
+ * The states of a sign-in flow that cardFailures and platformFailures route to, written once: the
+ * dead ends run `clear`, then OK or CANCEL ends the flow; the ways back run `retryEntry`, then RETRY
+ * goes to `retry`; another card, or the viewer cancelling, ends the flow after `clear`.
+ */
+export const routedStates = <const A extends string, const R extends string>(
+  id: string,
+  clear: A,
+  retryEntry: readonly R[],
+  retry: string,
+) => ({
+  notMyNumberCard: deadEnd(id, [clear]),
+  certificateExpired: deadEnd(id, [clear]),
+  certificateRevoked: deadEnd(id, [clear]),
+  bridgeDown: retryable(id, retryEntry, retry),
+  platformDown: retryable(id, retryEntry, retry),
+  cardError: retryable(id, retryEntry, retry),
+  rejected: retryable(id, retryEntry, retry),
+  cardChanged: { type: 'final' as const, entry: clear, output: { outcome: 'cardChanged' as const } },
+  cancelled: { type: 'final' as const, entry: clear, output: { outcome: 'cancelled' as const } },
 });

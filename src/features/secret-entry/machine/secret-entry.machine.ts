@@ -10,18 +10,9 @@ import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { toFlowError, type FlowError } from '../../../machines/errors';
 import type { PinStatus } from '../../../machines/ports';
 import type { Secret } from '../../../machines/secret';
-import { failWith, flowActions, notProvided } from './card-flow';
-import {
-  lastTryKeys,
-  secretComplete,
-  secretEntryActions,
-  secretEntryGuards,
-  signingState,
-  typingKeys,
-  type SecretEntryEvent,
-  type SecretKind,
-  type SecretSlot,
-} from './secret-entry';
+import { failWith, notProvided, signingActions } from './card-flow';
+import type { SecretEntryEvent, SecretKind, SecretSlot } from './secret-entry';
+import * as secretEntry from './secret-entry';
 
 interface SecretEntryInput {
   /** The card's count, when the flow read it before the entry opened. */
@@ -77,12 +68,11 @@ function createSecretEntryMachine(kind: SecretKind) {
     },
     actors: { submit: fromPromise<unknown, SubmitInput>(notProvided('submit')) },
     actions: {
-      ...secretEntryActions<Context, SecretEntryEvent>(slots),
-      ...flowActions<Context, SecretEntryEvent>(),
+      ...signingActions<Context, SecretEntryEvent>(slots),
       /** Cut off during the VERIFY: the count is unknown until the flow reads it again. */
       forgetStatus: assign({ status: undefined }),
     },
-    guards: secretEntryGuards<Context, SecretEntryEvent>(slots),
+    guards: secretEntry.secretEntryGuards<Context, SecretEntryEvent>(slots),
   }).createMachine({
     id: `${kind}Entry`,
     context: ({ input }) => ({
@@ -97,18 +87,18 @@ function createSecretEntryMachine(kind: SecretKind) {
     states: {
       typing: {
         on: {
-          ...typingKeys(slots, 'secret', { target: 'cancelled' }),
-          OK: { guard: secretComplete('secret'), target: 'submitting' },
+          ...secretEntry.typingKeys(slots, 'secret', { target: 'cancelled' }),
+          OK: { guard: secretEntry.secretComplete('secret'), target: 'submitting' },
           CANCEL: 'cancelled',
         },
       },
       confirmingLastAttempt: {
         on: {
-          ...lastTryKeys('secret', { confirm: 'submitting', back: 'typing' }),
+          ...secretEntry.lastTryKeys('secret', { confirm: 'submitting', back: 'typing' }),
           CANCEL: 'cancelled',
         },
       },
-      submitting: signingState(
+      submitting: secretEntry.signingState(
         slots,
         'secret',
         { src: 'submit', input: (_, value, lastTry): SubmitInput => ({ secret: value, ...lastTry }) },

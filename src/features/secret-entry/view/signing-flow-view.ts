@@ -48,6 +48,14 @@ export const pinEntryView = (
   return { screen: SecretEntryScreen.pinEntry, target, props };
 };
 
+/** While the card signs or the platform checks the signature: a status, nothing to press. */
+export const checkingView = (target: ActorTarget): ScreenView =>
+  statusView(target, { titleKey: 'login.checking', bodyKey: 'common.working' });
+
+/** The auth PIN locked: the same dead end in every flow that meets it. */
+export const pinLockedView = (target: ActorTarget): ScreenView =>
+  deadEndView(target, 'login.title.locked', { key: 'pinLocked' });
+
 /** The screens for the states every signing flow has; "please wait" for one without a view. */
 export function signingFlowView(
   target: ActorTarget,

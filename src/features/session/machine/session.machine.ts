@@ -28,6 +28,7 @@ import {
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
+import { notProvided } from './feature-flow';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_WARNING_LEAD_MS = 30_000;
@@ -67,7 +68,6 @@ export type SessionEvent =
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
 export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
 
-const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
 type Done<T> = { event: { output: T } };
 const signedInOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
   event.output.outcome === 'signedIn';
@@ -80,6 +80,23 @@ const restartForNewCard = {
   target: '#session.cardIdle',
   actions: 'noteCardChanged' as const,
 };
+/**
+ * Login or registration for the card the flow started with: signed in goes to the home menu,
+ * another card starts again; `otherOutcomes` come before the default (back to waiting for a card).
+ */
+const signingIn = <const O extends object[]>(src: 'login' | 'registration', ...otherOutcomes: O) => ({
+  invoke: {
+    id: src,
+    src,
+    input: ({ context }: { context: SessionContext }) => ({ cardId: context.flowCardId }),
+    onDone: [
+      { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' as const },
+      restartForNewCard,
+      ...otherOutcomes,
+      { target: '#session.cardIdle' },
+    ],
+  },
+});
 
 export const sessionMachine = setup({
   types: {
@@ -210,34 +227,11 @@ export const sessionMachine = setup({
       },
       initial: 'login',
       states: {
-        login: {
-          invoke: {
-            id: 'login',
-            src: 'login',
-            input: ({ context }) => ({ cardId: context.flowCardId }),
-            onDone: [
-              { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
-              restartForNewCard,
-              {
-                guard: ({ event }) => event.output.outcome === 'registrationRequired',
-                target: 'registration',
-              },
-              { target: '#session.cardIdle' },
-            ],
-          },
-        },
-        registration: {
-          invoke: {
-            id: 'registration',
-            src: 'registration',
-            input: ({ context }) => ({ cardId: context.flowCardId }),
-            onDone: [
-              { guard: signedInOutput, target: '#session.loggedIn', actions: 'setSignedIn' },
-              restartForNewCard,
-              { target: '#session.cardIdle' },
-            ],
-          },
-        },
+        login: signingIn('login', {
+          guard: ({ event }: Done<LoginOutput>) => event.output.outcome === 'registrationRequired',
+          target: 'registration' as const,
+        }),
+        registration: signingIn('registration'),
       },
     },
     /**

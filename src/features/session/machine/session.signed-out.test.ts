@@ -5,27 +5,17 @@
  * Without a screen.
  */
 import { formatMessage, messageFor, type MessageKey } from '../../../machines/messages';
-import { settle } from '../../../machines/testing/fake-actors';
 import { done, platformErrors, signedIn, signedInWithSign } from '../../../machines/testing/fixtures';
-import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
+import { dispatch } from '../../../machines/testing/model';
 import { signCertificateNotice } from './certificate-expiry';
-import { sessionMachine } from './session.machine';
-import { sessionSpec } from './session.test-model';
+import { loggedIn as loggedInAfter, refreshFailsWith, type SessionRun } from './test-support';
 
-type Run = PathRun<typeof sessionMachine>;
+/** Logged in with `result` (what the platform said of the viewer and the certificates). */
+const loggedIn = (result = signedIn()) => loggedInAfter({ outcome: 'signedIn', signedIn: result });
 
-async function loggedIn(result = signedIn()): Promise<Run> {
-  const run = startWithFakes(sessionSpec);
-  await settle();
-  run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
-  await settle();
-  await dispatch(run as never, done('login', { outcome: 'signedIn', signedIn: result }));
-  return run;
-}
+const state = (run: SessionRun) => run.actor.getSnapshot();
 
-const state = (run: Run) => run.actor.getSnapshot();
-
-async function signedOut(run: Run): Promise<MessageKey | undefined> {
+async function signedOut(run: SessionRun): Promise<MessageKey | undefined> {
   expect(state(run).value).toBe('loggingOut');
   await dispatch(run as never, done('logout', undefined));
   expect(state(run).value).toBe('loggedOut');
@@ -55,8 +45,7 @@ describe('signed out by the platform: the reason', () => {
     ['the session ran out', platformErrors.sessionExpired(), 'loggedOutSessionExpired', '有効期間'],
   ] as const)('refresh refused because %s', async (_, error, reason, words) => {
     const run = await loggedIn();
-    run.clock.increment(240_000);
-    await dispatch(run as never, { type: 'xstate.error.actor.refreshTokens', error });
+    await refreshFailsWith(run, error);
     expect(await signedOut(run)).toBe(reason);
     expect(messageFor(reason).ja).toContain(words);
     expect(messageFor(reason).en).toMatch(/logged out/i);
@@ -84,11 +73,7 @@ describe('signed out by the platform: the reason', () => {
 
   test('without the card, OK goes back to the start (insert the card), still saying why', async () => {
     const run = await loggedIn();
-    run.clock.increment(240_000);
-    await dispatch(run as never, {
-      type: 'xstate.error.actor.refreshTokens',
-      error: platformErrors.sessionCertificateExpired(),
-    });
+    await refreshFailsWith(run, platformErrors.sessionCertificateExpired());
     await signedOut(run);
     run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'absent' });
     expect(state(run).value).toBe('waitingForCard');

@@ -7,6 +7,7 @@ import {
   CUSTOMER_NUMBER,
   DISPLAY_NAME,
   done,
+  fail,
   pinStatus,
   platformErrors,
   profile,
@@ -16,17 +17,9 @@ import { dispatch, startWithFakes, type PathRun } from '../../../machines/testin
 import { certificateNotice } from './certificate-expiry';
 import { MIN_WARNING_LEAD_MS, sessionMachine, type SessionEmitted } from './session.machine';
 import { IDLE_MS, sessionSpec, WARNING_MS } from './session.test-model';
+import { loggedIn, refreshFailsWith } from './test-support';
 
 type Run = PathRun<typeof sessionMachine>;
-
-async function loggedIn(login = { outcome: 'signedIn', signedIn: signedIn() }): Promise<Run> {
-  const run = startWithFakes(sessionSpec);
-  await settle();
-  run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
-  await settle();
-  await dispatch(run as never, done('login', login));
-  return run;
-}
 
 const state = (run: Run) => run.actor.getSnapshot();
 const personalIn = (run: Run) => {
@@ -107,17 +100,10 @@ describe('tokens', () => {
 
   test('a network failure retries later; a refused refresh logs out', async () => {
     const run = await loggedIn();
-    run.clock.increment(240_000);
-    await dispatch(run as never, {
-      type: 'xstate.error.actor.refreshTokens',
-      error: platformErrors.network(),
-    });
+    await refreshFailsWith(run, platformErrors.network());
     expect(state(run).matches({ loggedIn: { tokens: 'fresh' } })).toBe(true);
     run.clock.increment(30_000);
-    await dispatch(run as never, {
-      type: 'xstate.error.actor.refreshTokens',
-      error: platformErrors.sessionExpired(),
-    });
+    await dispatch(run as never, fail('refreshTokens', platformErrors.sessionExpired()));
     expect(state(run).value).toBe('loggingOut');
     expect(state(run).context.logoutReason).toBe('loggedOutSessionExpired');
   });
@@ -182,25 +168,31 @@ describe('certificate expiry notice', () => {
   });
 });
 
+/** The session with the real login machine inside: the card's actors and the session's own faked. */
+function sessionWithRealLogin(options: { clock?: SimulatedClock } = {}) {
+  const card = new FakeActors([
+    'readAuthCertificate',
+    'readPinStatus',
+    'requestChallenge',
+    'signChallenge',
+    'loginWithSignature',
+  ]);
+  const session = new FakeActors(
+    ['registration', 'health', 'booking', 'refreshTokens', 'logout'],
+    ['watchBridge'],
+  );
+  const login = loginMachine.provide({ actors: card.logic as never });
+  const actor = createActor(sessionMachine.provide({ actors: { ...session.logic, login } as never }), {
+    input: {},
+    ...options,
+  });
+  actor.start();
+  return { card, session, actor };
+}
+
 describe('with the real login machine inside', () => {
   test('neither the PIN nor the profile outlives the card', async () => {
-    const card = new FakeActors([
-      'readAuthCertificate',
-      'readPinStatus',
-      'requestChallenge',
-      'signChallenge',
-      'loginWithSignature',
-    ]);
-    const session = new FakeActors(
-      ['registration', 'health', 'booking', 'refreshTokens', 'logout'],
-      ['watchBridge'],
-    );
-    const login = loginMachine.provide({ actors: card.logic as never });
-    const actor = createActor(sessionMachine.provide({ actors: { ...session.logic, login } as never }), {
-      input: {},
-      clock: new SimulatedClock(),
-    });
-    actor.start();
+    const { card, session, actor } = sessionWithRealLogin({ clock: new SimulatedClock() });
     session.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
     await settle();
     card.resolve('readAuthCertificate', 'Q0VSVA==');
@@ -226,22 +218,7 @@ describe('with the real login machine inside', () => {
   });
 
   test('pulling the card while typing drops the login and its digits', async () => {
-    const card = new FakeActors([
-      'readAuthCertificate',
-      'readPinStatus',
-      'requestChallenge',
-      'signChallenge',
-      'loginWithSignature',
-    ]);
-    const session = new FakeActors(
-      ['registration', 'health', 'booking', 'refreshTokens', 'logout'],
-      ['watchBridge'],
-    );
-    const login = loginMachine.provide({ actors: card.logic as never });
-    const actor = createActor(sessionMachine.provide({ actors: { ...session.logic, login } as never }), {
-      input: {},
-    });
-    actor.start();
+    const { session, actor } = sessionWithRealLogin();
     session.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
     for (const digit of '975') actor.getSnapshot().children.login!.send({ type: 'DIGIT', digit });
     expect(JSON.stringify(actor.getPersistedSnapshot())).toContain('975');

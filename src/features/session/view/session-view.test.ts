@@ -1,16 +1,15 @@
 /** The session's own states → screens (the flows' views have their own tests). */
-import { settle } from '../../../machines/testing/fake-actors';
 import {
   CARD_ID,
   DISPLAY_NAME,
   OTHER_CARD_ID,
-  done,
   platformErrors,
   signedIn,
   signedInWithSign,
 } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes, type PathRun } from '../../../machines/testing/model';
 import { sessionSpec } from '../machine/session.test-model';
+import { loggedIn, refreshFailsWith } from '../machine/test-support';
 import type { sessionMachine } from '../machine/session.machine';
 import { DEFAULT_SETTINGS } from '../../../app/settings/settings';
 import { messageFor } from '../../../machines/messages';
@@ -24,15 +23,6 @@ const settings = { ...DEFAULT_SETTINGS, services: ['health' as const] };
 const view = (run: Run) => sessionView(run.actor.getSnapshot(), settings);
 const card = (run: Run, presence: 'present' | 'absent' | 'noReader' | 'unreadable' | 'unsupported') =>
   run.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence });
-
-async function loggedIn(login = { outcome: 'signedIn', signedIn: signedIn() }) {
-  const run = startWithFakes(sessionSpec) as Run;
-  await settle();
-  card(run, 'present');
-  await settle();
-  await dispatch(run as never, done('login', login));
-  return run;
-}
 
 describe('session view', () => {
   test('connecting, then the card reader states, each with a screen', async () => {
@@ -169,11 +159,7 @@ describe('session view', () => {
 
   test('signed out by the platform: why, and the way back in', async () => {
     const run = await loggedIn();
-    run.clock.increment(240_000);
-    await dispatch(run as never, {
-      type: 'xstate.error.actor.refreshTokens',
-      error: platformErrors.sessionCertificateRevoked(),
-    });
+    await refreshFailsWith(run, platformErrors.sessionCertificateRevoked());
     await dispatch(run as never, { type: 'xstate.done.actor.logout', output: undefined });
     expect(view(run).main).toMatchObject({
       screen: SCREEN.message,

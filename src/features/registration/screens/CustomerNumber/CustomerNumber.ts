@@ -5,20 +5,20 @@
  */
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { message, t } from '../../../../app/i18n/i18n';
-import { digitOf } from '../../../../app/keys/keymap';
 import { theme } from '../../../../app/theme/tokens';
 import type { CustomerNumberProps } from '../../view/registration-view';
 import { Lightning } from '@lightningjs/sdk';
 import { withWarningIcon } from '../../../secret-entry/screens/PinEntry/LastTryPanel';
-import { sameMessage } from '../../../secret-entry/screens/PinEntry/PinEntry';
+import { outlinedElement } from '../../../secret-entry/screens/entry-field';
+import { sameMessage } from '../../../secret-entry/screens/secret-screen';
 import { textElement } from '../../../secret-entry/screens/PinEntry/PinEntry.styles';
-import { Screen } from '../../../../app/screens/Screen';
+import { DigitEntryScreen } from '../../../secret-entry/screens/DigitEntryScreen';
 import { customerNumberStyles } from './CustomerNumber.styles';
 import { RegistrationScreen } from '../../index';
 
 export type { CustomerNumberProps };
 
-export class CustomerNumber extends Screen<CustomerNumberProps> {
+export class CustomerNumber extends DigitEntryScreen<CustomerNumberProps> {
   static readonly screenName = RegistrationScreen.customerNumber;
 
   static override _template() {
@@ -28,28 +28,14 @@ export class CustomerNumber extends Screen<CustomerNumberProps> {
       Frame: { type: ScreenFrame },
       Intro: textElement(s.intro, s.fontFace, 'center'),
       Instruction: textElement(s.instruction, s.fontFace, 'center'),
-      Field: {
-        x: f.x,
-        y: f.y,
-        w: f.w,
-        h: f.h,
-        rect: true,
-        color: f.borderColor,
-        Inner: {
-          x: f.border,
-          y: f.border,
-          w: f.w - 2 * f.border,
-          h: f.h - 2 * f.border,
-          rect: true,
-          color: f.fill,
-        },
+      Field: outlinedElement(f, {
         Digits: {
           x: f.w / 2,
           y: f.h / 2 + 4,
           mount: 0.5,
           text: { text: '', fontFace: s.fontFace, fontSize: f.fontSize, textColor: f.borderColor },
         },
-      },
+      }),
       Format: textElement(s.format, s.fontFace, 'center'),
       Error: textElement(s.error, s.fontFace, 'center'),
       HowTo: textElement(s.howTo, s.fontFace, 'center'),
@@ -93,22 +79,5 @@ export class CustomerNumber extends Screen<CustomerNumberProps> {
 
   override _getFocused(): Lightning.Component {
     return this;
-  }
-
-  override _handleKey(event: KeyboardEvent) {
-    const digit = digitOf(event);
-    if (digit === undefined) return false;
-    this.send({ type: 'DIGIT', digit });
-    return true;
-  }
-
-  override _handleEnter() {
-    this.send({ type: 'OK' });
-    return true;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
-    return true;
   }
 }

@@ -1,18 +1,7 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import type { PinEntryProps } from '../../props';
+import { pinEntryTyping as typing } from '../../testing/keypad-props';
 import { PinEntry } from './PinEntry';
-
-const typing = (overrides: Partial<PinEntryProps> = {}): PinEntryProps => ({
-  purpose: 'login',
-  digits: 2,
-  maxDigits: 4,
-  triesLeft: 3,
-  maxTries: 3,
-  confirmingLastAttempt: false,
-  waiting: false,
-  ...overrides,
-});
 const dots = (texts: string[]) => texts.filter((text) => text === '●').length;
 
 describe('PinEntry screen', () => {

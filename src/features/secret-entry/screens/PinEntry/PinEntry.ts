@@ -5,46 +5,31 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
-import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
-import { digitOf } from '../../../../app/keys/keymap';
+import { message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { PinEntryProps } from '../../props';
-import { Screen } from '../../../../app/screens/Screen';
+import { DigitEntryScreen } from '../DigitEntryScreen';
+import { outlinedElement } from '../entry-field';
 import { LastTryPanel, withWarningIcon } from './LastTryPanel';
 import { pinEntryStyles, textElement } from './PinEntry.styles';
 import { SecretEntryScreen } from '../../index';
+import { answerPanelTo, FILLED, secretAnnouncement, showLastTry, triesLine } from '../secret-screen';
 
 export type { PinEntryProps };
-
-const LAST_TRY: MessageRef = { key: 'lastAttemptConfirm' };
-export const FILLED = '●';
-
-export const sameMessage = (a: MessageRef | undefined, b: MessageRef | undefined): boolean =>
-  a?.key === b?.key && JSON.stringify(a?.params ?? {}) === JSON.stringify(b?.params ?? {});
-
-/** The tries line, unless the error already says how many are left. */
-export const triesLine = (props: { triesLeft?: number; error?: MessageRef }): string | undefined =>
-  props.triesLeft === undefined || props.error?.params?.triesLeft !== undefined
-    ? undefined
-    : message({ key: 'triesLeft', params: { triesLeft: props.triesLeft } });
 
 /** One empty box; renderBoxes sets its colours and whether its ● shows. */
 const boxTemplate = (index: number) => {
   const { box } = pinEntryStyles(theme());
-  return {
+  const outline = {
     x: index * (box.size + box.gap),
+    y: 0,
     w: box.size,
     h: box.size,
-    rect: true,
-    color: box.empty,
-    Inner: {
-      x: box.border,
-      y: box.border,
-      w: box.size - 2 * box.border,
-      h: box.size - 2 * box.border,
-      rect: true,
-      color: theme().colors.background,
-    },
+    border: box.border,
+    borderColor: box.empty,
+    fill: theme().colors.background,
+  };
+  return outlinedElement(outline, {
     Dot: {
       x: box.size / 2,
       y: box.size / 2 + 4,
@@ -52,10 +37,10 @@ const boxTemplate = (index: number) => {
       visible: false,
       text: { text: FILLED, fontFace: theme().type.fontFace, fontSize: box.dot, textColor: box.filled },
     },
-  };
+  });
 };
 
-export class PinEntry extends Screen<PinEntryProps> {
+export class PinEntry extends DigitEntryScreen<PinEntryProps> {
   static readonly screenName = SecretEntryScreen.pinEntry;
 
   static override _template() {
@@ -74,9 +59,7 @@ export class PinEntry extends Screen<PinEntryProps> {
   private shown: PinEntryProps | undefined;
 
   override _init() {
-    const panel = this.tag('Panel') as unknown as LastTryPanel;
-    panel.onConfirm = () => this.send({ type: 'CONFIRM' });
-    panel.onReenter = () => this.send({ type: 'BACK' });
+    answerPanelTo(this.tag('Panel') as unknown as LastTryPanel, (event) => this.send(event));
   }
 
   protected render(props: PinEntryProps) {
@@ -102,17 +85,11 @@ export class PinEntry extends Screen<PinEntryProps> {
     const howTo = props.waiting ? t('login.pin.waiting') : t('login.pin.howTo');
     this.tag('HowTo')?.patch({ visible: !confirming, text: { text: howTo } });
 
-    const panel = this.tag('Panel') as unknown as LastTryPanel;
-    panel.patch({ visible: confirming });
-    if (confirming) panel.show(s.panel, LAST_TRY);
-    if (confirming && !before?.confirmingLastAttempt) panel.reset();
-    // The screen's own announcement covers its first view; later changes are spoken as they come,
-    // before the focus moves (a focused button speaks its label after the warning).
-    if (before) {
-      if (confirming && !before.confirmingLastAttempt) this.announce(message(LAST_TRY));
-      else if (props.error && !sameMessage(props.error, before.error)) this.announce(message(props.error));
-      else if (props.waiting && !before.waiting) this.announce(t('login.pin.waiting'));
-    }
+    // Spoken before the focus moves (a focused button speaks its label after the warning).
+    const spoken =
+      showLastTry(this.tag('Panel') as unknown as LastTryPanel, s.panel, props, before) ??
+      (before && props.waiting && !before.waiting ? t('login.pin.waiting') : undefined);
+    if (spoken) this.announce(spoken);
     this._refocus();
   }
 
@@ -141,38 +118,16 @@ export class PinEntry extends Screen<PinEntryProps> {
   }
 
   announcement(): string {
-    const props = this.props;
-    const title = t(props.purpose === 'login' ? 'login.pin.title' : 'registration.pin.title');
-    if (props.confirmingLastAttempt) return [title, message(LAST_TRY)].join(' ');
-    const parts = [
-      title,
-      message({ key: 'enterPin' }),
-      triesLine(props),
-      props.error && message(props.error),
-      t('login.pin.howTo'),
-    ];
-    return parts.filter(Boolean).join(' ');
+    const title = t(this.props.purpose === 'login' ? 'login.pin.title' : 'registration.pin.title');
+    return secretAnnouncement(title, { key: 'enterPin' }, this.props, t('login.pin.howTo'));
   }
 
   override _getFocused(): Lightning.Component {
     return this.props?.confirmingLastAttempt ? (this.tag('Panel') as unknown as Lightning.Component) : this;
   }
 
-  override _handleKey(event: KeyboardEvent) {
-    const digit = digitOf(event);
-    if (digit === undefined) return false;
-    // The warning panel is modal: digits wait until the viewer chose.
-    if (!this.props.confirmingLastAttempt) this.send({ type: 'DIGIT', digit });
-    return true;
-  }
-
-  override _handleEnter() {
-    this.send({ type: 'OK' });
-    return true;
-  }
-
-  override _handleBack() {
-    this.send({ type: 'BACK' });
-    return true;
+  /** The warning panel is modal: digits wait until the viewer chose. */
+  protected override digitsPaused() {
+    return this.props.confirmingLastAttempt;
   }
 }

@@ -2,6 +2,7 @@
 import { buttonStyles } from '../../../../app/components/Button/Button.styles';
 import { screenFrameStyles } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
 import { textHeight, type Theme } from '../../../../app/theme/tokens';
+import { entryFieldStyle } from '../entry-field';
 import { textStyle } from '../PinEntry/PinEntry.styles';
 
 /** A key of the keypad: its place on the grid (`span` columns wide) and the event OK on it sends. */
@@ -41,17 +42,15 @@ export const signPasswordStyles = (theme: Theme) => {
   const content = screenFrameStyles(theme).content;
   const lines = (n: number) => textHeight(type.body, n, theme);
   const instruction = textStyle(theme, content, type.body, 2);
-  const fieldW = 1200;
   const field = {
-    x: content.x + Math.round((content.w - fieldW) / 2),
-    y: instruction.y + lines(2) + 8,
-    w: fieldW,
-    h: 72,
-    border: 4,
+    ...entryFieldStyle(theme, content, {
+      w: 1200,
+      y: instruction.y + lines(2) + 8,
+      h: 72,
+      border: 4,
+      fontSize: type.heading,
+    }),
     padding: 24,
-    fontSize: type.heading,
-    borderColor: colors.text,
-    fill: colors.surface,
     countColor: colors.textMuted,
   };
   const statusY = field.y + field.h + 8;

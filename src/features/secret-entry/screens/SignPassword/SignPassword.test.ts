@@ -1,17 +1,7 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import type { SignPasswordProps } from '../../props';
+import { signPasswordTyping as entry } from '../../testing/keypad-props';
 import { SignPassword } from './SignPassword';
-
-const entry = (overrides: Partial<SignPasswordProps> = {}): SignPasswordProps => ({
-  length: 3,
-  minLength: 6,
-  maxLength: 16,
-  triesLeft: 5,
-  maxTries: 5,
-  confirmingLastAttempt: false,
-  ...overrides,
-});
 
 describe('SignPassword screen', () => {
   it('asks for the password in Japanese with a keypad A–Z, 0–9, 消す and 決定; typed characters as ●', () => {

@@ -6,20 +6,20 @@
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../../../../app/components/Button/Button';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
-import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
+import { message, t } from '../../../../app/i18n/i18n';
 import { digitOf, letterOf } from '../../../../app/keys/keymap';
 import { theme } from '../../../../app/theme/tokens';
 import type { SignPasswordProps } from '../../props';
 import { LastTryPanel, withWarningIcon } from '../PinEntry/LastTryPanel';
-import { FILLED, sameMessage, triesLine } from '../PinEntry/PinEntry';
 import { textElement } from '../PinEntry/PinEntry.styles';
 import { Screen } from '../../../../app/screens/Screen';
 import { KEYPAD, signPasswordStyles, type KeypadKey } from './SignPassword.styles';
 import { SecretEntryScreen } from '../../index';
+import { outlinedElement } from '../entry-field';
+import { answerPanelTo, FILLED, secretAnnouncement, showLastTry, triesLine } from '../secret-screen';
 
 export type { SignPasswordProps };
 
-const LAST_TRY: MessageRef = { key: 'lastAttemptConfirm' };
 const labelOf = (key: KeypadKey) => (key.label.length === 1 ? key.label : t(key.label));
 
 /** The key to go to from `from` one row up or down: the one covering the same column. */
@@ -52,24 +52,10 @@ export class SignPassword extends Screen<SignPasswordProps> {
     return {
       Frame: { type: ScreenFrame },
       Instruction: textElement(s.instruction, s.fontFace, 'center'),
-      Field: {
-        x: f.x,
-        y: f.y,
-        w: f.w,
-        h: f.h,
-        rect: true,
-        color: f.borderColor,
-        Inner: {
-          x: f.border,
-          y: f.border,
-          w: f.w - 2 * f.border,
-          h: f.h - 2 * f.border,
-          rect: true,
-          color: f.fill,
-        },
+      Field: outlinedElement(f, {
         Dots: fieldText(f.padding, 0, f.borderColor, f.fontSize),
         Count: fieldText(f.w - f.padding, 1, f.countColor, s.tries.fontSize),
-      },
+      }),
       Tries: textElement(s.tries, s.fontFace, 'center'),
       Error: textElement(s.error, s.fontFace, 'center'),
       HowTo: textElement(s.howTo, s.fontFace, 'center'),
@@ -88,9 +74,7 @@ export class SignPassword extends Screen<SignPasswordProps> {
       button.label = labelOf(key);
       button.onPress = () => this.send(key.event);
     }
-    const panel = this.tag('Panel') as unknown as LastTryPanel;
-    panel.onConfirm = () => this.send({ type: 'CONFIRM' });
-    panel.onReenter = () => this.send({ type: 'BACK' });
+    answerPanelTo(this.tag('Panel') as unknown as LastTryPanel, (event) => this.send(event));
   }
 
   protected render(props: SignPasswordProps) {
@@ -120,31 +104,19 @@ export class SignPassword extends Screen<SignPasswordProps> {
     });
     this.tag('Keypad')?.patch({ visible: !confirming });
 
-    const panel = this.tag('Panel') as unknown as LastTryPanel;
-    panel.patch({ visible: confirming });
-    if (confirming) panel.show(s.panel, LAST_TRY);
-    if (confirming && !before?.confirmingLastAttempt) panel.reset();
-    // The screen's own announcement covers its first view; later changes are spoken as they come,
-    // before the focus moves (a focused button speaks its label after the warning).
-    if (before) {
-      if (confirming && !before.confirmingLastAttempt) this.announce(message(LAST_TRY));
-      else if (props.error && !sameMessage(props.error, before.error)) this.announce(message(props.error));
-    }
+    // Spoken before the focus moves (a focused button speaks its label after the warning).
+    const spoken = showLastTry(this.tag('Panel') as unknown as LastTryPanel, s.panel, props, before);
+    if (spoken) this.announce(spoken);
     this._refocus();
   }
 
   announcement(): string {
-    const props = this.props;
-    const title = t('registration.password.title');
-    if (props.confirmingLastAttempt) return [title, message(LAST_TRY)].join(' ');
-    const parts = [
-      title,
-      message({ key: 'enterSignPassword' }),
-      triesLine(props),
-      props.error && message(props.error),
+    return secretAnnouncement(
+      t('registration.password.title'),
+      { key: 'enterSignPassword' },
+      this.props,
       t('registration.password.howTo'),
-    ];
-    return parts.filter(Boolean).join(' ');
+    );
   }
 
   override _getFocused(): Lightning.Component {

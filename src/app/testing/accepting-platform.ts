@@ -1,0 +1,34 @@
+/**
+ * A platform port that accepts every login, with the viewer's profile: for tests where the card
+ * side is under test, not the platform (the adapters' login, the fault suite's card faults).
+ */
+import { profile } from '../../machines/testing/fixtures';
+import type { PlatformPort } from '../session/adapters';
+
+export function acceptingPlatform(options: {
+  /** The challenge it hands out (43 base64url characters). */
+  challenge: string;
+  /** When both tokens expire (ISO 8601). */
+  expiresAt: string;
+}): PlatformPort & { logins: number } {
+  const port = {
+    logins: 0,
+    auth: {
+      challenge: async () => ({ challenge: options.challenge }),
+      loginWithSignature: async () => {
+        port.logins++;
+        return {
+          tokenType: 'Bearer' as const,
+          accessToken: 'at',
+          accessTokenExpiresAt: options.expiresAt,
+          refreshToken: 'rt',
+          refreshTokenExpiresAt: options.expiresAt,
+        };
+      },
+      refresh: async () => {},
+      logout: async () => {},
+    },
+    profile: { get: async () => profile() },
+  };
+  return port as unknown as PlatformPort & { logins: number };
+}

@@ -1,0 +1,49 @@
+/**
+ * The errors every signing flow meets and shows alike (card-flow.ts, signing-flow-view.ts), for the
+ * flows' view tests: where a failure is met, and the error screen expected for it, spelled out
+ * here rather than built by the view's own helpers so that a test still catches them going wrong.
+ */
+import type { AnyEventObject, AnyStateMachine } from 'xstate';
+import type { ActorTarget } from '../../../app/screens/Screen';
+import { SCREEN } from '../../../app/screens/ids';
+import { fail } from '../../../machines/testing/fixtures';
+import { send } from '../../../machines/testing/flow-run';
+import type { PathRun } from '../../../machines/testing/model';
+
+const errorScreen =
+  (actions: { labelKey: string; event: { type: string } }[]) =>
+  (target: ActorTarget, titleKey: string, key: string) => ({
+    screen: SCREEN.message,
+    target,
+    props: { tone: 'error', titleKey, body: { key }, actions, contact: true },
+  });
+
+/** A dead end: one OK, and the flow ends. */
+export const deadEndScreen = errorScreen([{ labelKey: 'login.understood', event: { type: 'OK' } }]);
+/** A way back: RETRY first, then CANCEL. */
+export const retryScreen = errorScreen([
+  { labelKey: 'common.retry', event: { type: 'RETRY' } },
+  { labelKey: 'common.cancel', event: { type: 'CANCEL' } },
+]);
+
+/** A failure where it is met: the step that reaches the call, and the answer that fails it. */
+export interface Failure<Run> {
+  reach: () => Promise<Run>;
+  event: AnyEventObject;
+}
+
+/** The failures of `actor`'s call, reached by `reach`. */
+export const failing =
+  <Run>(reach: () => Promise<Run>, actor: string) =>
+  (error: unknown): Failure<Run> => ({ reach, event: fail(actor, error) });
+
+/** The flow meets `failure` and stops in state `end`. */
+export async function meet<Run extends PathRun<AnyStateMachine>>(
+  failure: Failure<Run>,
+  end: string,
+): Promise<Run> {
+  const run = await failure.reach();
+  await send(run, failure.event);
+  expect(run.actor.getSnapshot().value).toBe(end);
+  return run;
+}
