@@ -109,6 +109,12 @@ module.exports = {
       { path: '^(src|native-bridge|mocks|stb-spec/conformance)/', pathNot: PLATFORM_CONTRACT },
     ),
     forbid(
+      'features-stand-apart',
+      'A feature is found in one folder: it imports no other feature but the secret entry every signing flow builds on; only the session, which composes them, imports them all.',
+      { path: '^src/features/([^/]+)/', pathNot: [`^src/features/session/`, TEST_ONLY] },
+      { path: '^src/features/', pathNot: '^src/features/($1|secret-entry)/' },
+    ),
+    forbid(
       'no-test-file-imported',
       'A test file is a leaf: what two tests share goes into a test helper.',
       {},

@@ -92,4 +92,19 @@ describe('the boundary check', () => {
     expect(violations).toEqual([]);
     expect(status).toBe(0);
   });
+
+  it('keeps each feature to its folder: the secret entry is shared, the session composes', () => {
+    const { violations } = cruise({
+      'src/features/health/machine.ts': "export { value } from '../booking/machine';\n",
+      'src/features/secret-entry/entry.ts': "export { value } from '../login/machine';\n",
+      'src/features/login/machine.ts': "export { value } from '../secret-entry/entry';\n",
+      'src/features/session/machine.ts': "export { value } from '../health/machine';\n",
+      'src/features/booking/machine.ts': "export { value } from '../../machines/flow';\n",
+      'src/machines/flow.ts': leaf,
+    });
+    expect(violations).toEqual([
+      'features-stand-apart: src/features/health/machine.ts → src/features/booking/machine.ts',
+      'features-stand-apart: src/features/secret-entry/entry.ts → src/features/login/machine.ts',
+    ]);
+  });
 });

@@ -74,6 +74,28 @@ export const checkPcscd = (reader: string = VPCD.reader): void => {
   }
 };
 
+/** Whether pcscd shows a card in `reader` (opensc-tool's "Card" column). */
+const readerHoldsCard = (reader: string): boolean => {
+  const listing = execFileSync('opensc-tool', ['--list-readers'], { encoding: 'utf8', timeout: 10_000 });
+  const line = listing.split('\n').find((row) => row.trimEnd().endsWith(reader));
+  return line !== undefined && /^\s*\d+\s+Yes\b/.test(line);
+};
+
+/**
+ * Waits until pcscd shows `reader` empty: a test starts with the reader as a viewer would find it,
+ * and one that played a card there leaves it so. Throws, naming the reader, when a card stays.
+ */
+export const waitForEmptyReader = async (reader: string = VPCD.reader, timeoutMs = 10_000): Promise<void> => {
+  const deadline = Date.now() + timeoutMs;
+  while (readerHoldsCard(reader)) {
+    if (Date.now() > deadline)
+      throw new Error(
+        `pcscd still shows a card in "${reader}" after ${timeoutMs} ms (left by another test?)`,
+      );
+    await sleep(200);
+  }
+};
+
 // ── the app build ───────────────────────────────────────────────────────────────────────────────
 
 const BUILD_STAMP = join(E2E_APP_DIR, '.e2e-build');
@@ -259,7 +281,10 @@ export class Stack {
     const withCard = options.withCard ?? true;
     const vpcd = options.vpcd ?? VPCD;
     const appDir = options.appDir ?? E2E_APP_DIR;
-    if (withCard) checkPcscd(vpcd.reader);
+    if (withCard) {
+      checkPcscd(vpcd.reader);
+      await waitForEmptyReader(vpcd.reader);
+    }
     buildTestAppOnce(appDir);
     const cleanup: (() => Promise<unknown>)[] = [];
     try {

@@ -23,6 +23,9 @@ import type {
 import type { SessionEndReason } from './errors';
 import type { Secret } from './secret';
 
+/** A placeholder that throws: the app provides the real actor, tests fakes. */
+export const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+
 export interface PinStatus {
   triesLeft: number;
   maxTries: number;

@@ -11,23 +11,18 @@ import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import type { SlotCode } from '../../../platform/types';
 import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
 import type { FlowMessageKey } from '../../../machines/messages';
-import type {
-  Availability,
-  AvailabilityInput,
-  Booking,
-  BookingList,
-  CancelBookingInput,
-  CreateBookingInput,
-  FacilityList,
-  FeatureOutput,
-} from '../../../machines/ports';
 import {
-  failureActions,
-  featureFlow,
-  listStates,
-  loaded,
   notProvided,
-} from '../../session/machine/feature-flow';
+  type Availability,
+  type AvailabilityInput,
+  type Booking,
+  type BookingList,
+  type CancelBookingInput,
+  type CreateBookingInput,
+  type FacilityList,
+  type FeatureOutput,
+} from '../../../machines/ports';
+import { failureActions, featureFlow, listStates, loaded } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
 
 export interface BookingInput {

@@ -6,23 +6,18 @@
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import type { FlowError, SessionEndReason } from '../../../machines/errors';
-import type {
-  Checkup,
-  CheckupInput,
-  CheckupList,
-  FeatureOutput,
-  MedicationList,
-  Trend,
-  TrendInput,
+import {
+  notProvided,
+  type Checkup,
+  type CheckupInput,
+  type CheckupList,
+  type FeatureOutput,
+  type MedicationList,
+  type Trend,
+  type TrendInput,
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
-import {
-  failureActions,
-  featureFlow,
-  listStates,
-  loaded,
-  notProvided,
-} from '../../session/machine/feature-flow';
+import { failureActions, featureFlow, listStates, loaded } from '../../../machines/feature-flow';
 
 export interface HealthContext {
   checkups: CheckupList['checkups'] | undefined;

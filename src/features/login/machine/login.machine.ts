@@ -13,7 +13,13 @@
 import { and, assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import type { FlowError } from '../../../machines/errors';
 import type { Secret } from '../../../machines/secret';
-import type { FlowInput, LoginInput, PinStatus, SignedIn } from '../../../machines/ports';
+import {
+  notProvided,
+  type FlowInput,
+  type LoginInput,
+  type PinStatus,
+  type SignedIn,
+} from '../../../machines/ports';
 import type { SecretEntryEvent, SecretSlot } from '../../secret-entry/machine/secret-entry';
 import * as secretEntry from '../../secret-entry/machine/secret-entry';
 import * as cardFlow from '../../secret-entry/machine/card-flow';
@@ -78,7 +84,7 @@ export const loginMachine = setup({
   types: cardFlow.signInFlowTypes<LoginContext, LoginEvent, LoginOutput>(),
   actors: {
     ...cardFlow.SIGNING_ACTORS,
-    loginWithSignature: fromPromise<SignedIn, LoginInput>(cardFlow.notProvided('loginWithSignature')),
+    loginWithSignature: fromPromise<SignedIn, LoginInput>(notProvided('loginWithSignature')),
   },
   actions: {
     ...cardFlow.signingActions<LoginContext, LoginEvent>(SLOTS),

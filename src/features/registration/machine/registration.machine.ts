@@ -13,13 +13,14 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { canAddCustomerDigit, dropLast, isCustomerNumberComplete } from '../../../machines/entry';
 import type { FlowError } from '../../../machines/errors';
-import type {
-  PinStatus,
-  RegisterInput,
-  SignChallengeOutput,
-  SignedIn,
-  SignWithPasswordInput,
-  SignWithPasswordOutput,
+import {
+  notProvided,
+  type PinStatus,
+  type RegisterInput,
+  type SignChallengeOutput,
+  type SignedIn,
+  type SignWithPasswordInput,
+  type SignWithPasswordOutput,
 } from '../../../machines/ports';
 import type { Secret } from '../../../machines/secret';
 import * as cardFlow from '../../secret-entry/machine/card-flow';
@@ -125,9 +126,9 @@ export const registrationMachine = setup({
   actors: {
     ...cardFlow.SIGNING_ACTORS,
     signWithPassword: fromPromise<SignWithPasswordOutput, SignWithPasswordInput>(
-      cardFlow.notProvided('signWithPassword'),
+      notProvided('signWithPassword'),
     ),
-    register: fromPromise<SignedIn, RegisterInput>(cardFlow.notProvided('register')),
+    register: fromPromise<SignedIn, RegisterInput>(notProvided('register')),
   },
   actions: {
     ...cardFlow.signingActions<RegistrationContext, RegistrationEvent>(SLOTS),

@@ -7,17 +7,18 @@
  */
 import { assign, fromPromise, type DoneActorEvent, type EventObject } from 'xstate';
 import { errorIs, toFlowError, type FlowErrorKind } from '../../../machines/errors';
-import type {
-  FlowInput,
-  PinStatus,
-  ReadAuthCertificateInput,
-  ReadAuthCertificateOutput,
-  ReadPinStatusInput,
-  RequestChallengeInput,
-  SignChallengeInput,
-  SignChallengeOutput,
-  SignWithPasswordInput,
-  SignedIn,
+import {
+  notProvided,
+  type FlowInput,
+  type PinStatus,
+  type ReadAuthCertificateInput,
+  type ReadAuthCertificateOutput,
+  type ReadPinStatusInput,
+  type RequestChallengeInput,
+  type SignChallengeInput,
+  type SignChallengeOutput,
+  type SignWithPasswordInput,
+  type SignedIn,
 } from '../../../machines/ports';
 import type { Secret } from '../../../machines/secret';
 import {
@@ -27,8 +28,6 @@ import {
   type SecretSlot,
   type Step,
 } from './secret-entry';
-
-export const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
 
 /** What the card's sign calls take from a flow besides the secret: the challenge and the card. */
 interface ChallengeOnCard {

@@ -10,7 +10,8 @@ import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { toFlowError, type FlowError } from '../../../machines/errors';
 import type { PinStatus } from '../../../machines/ports';
 import type { Secret } from '../../../machines/secret';
-import { failWith, notProvided, signingActions } from './card-flow';
+import { notProvided } from '../../../machines/ports';
+import { failWith, signingActions } from './card-flow';
 import type { SecretEntryEvent, SecretKind, SecretSlot } from './secret-entry';
 import * as secretEntry from './secret-entry';
 

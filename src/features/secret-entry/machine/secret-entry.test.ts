@@ -1,7 +1,7 @@
 /** The secret entry as the viewer meets it, with a fake card: typing, wrong entries, the last try. */
 import { CONFIRMATION, cardErrors, done, fail, pinStatus } from '../../../machines/testing/fixtures';
 import { chars, digits, revealedInputs, startFlow } from '../../../machines/testing/flow-run';
-import { notProvided } from './card-flow';
+import { notProvided } from '../../../machines/ports';
 import { secretEntrySpec } from './secret-entry.test-model';
 
 const FRESH = 'ZnJlc2gtb25lLXRpbWUtdmFsdWU';

@@ -16,19 +16,19 @@ import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
 import { loginMachine, type LoginOutput } from '../../login/machine/login.machine';
 import type { FlowMessageKey, MessageKey, MessageParams } from '../../../machines/messages';
-import type {
-  BridgeWatchEvent,
-  CardPresence,
-  FeatureOutput,
-  Profile,
-  RefreshOutput,
+import {
+  notProvided,
+  type BridgeWatchEvent,
+  type CardPresence,
+  type FeatureOutput,
+  type Profile,
+  type RefreshOutput,
 } from '../../../machines/ports';
 import {
   registrationMachine,
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
-import { notProvided } from './feature-flow';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_WARNING_LEAD_MS = 30_000;

@@ -1,20 +1,10 @@
 /**
- * What the flows the session runs as features (health, booking) do alike: placeholders for the
- * actors the app provides, a failure that ends the flow when the platform ended the session (and
+ * What the flows the session runs as features (health, booking) do alike: a failure that ends the flow when the platform ended the session (and
  * is the screen's error otherwise), and list screens: loading, then ready, empty or error. Each
  * flow has the `#<id>.sessionExpired` final state these name.
  */
 import { assign, type DoneActorEvent, type EventObject } from 'xstate';
-import {
-  errorIs,
-  sessionEndReason,
-  toFlowError,
-  type FlowError,
-  type SessionEndReason,
-} from '../../../machines/errors';
-
-/** A placeholder that throws: the app provides the real actor, tests fakes. */
-export const notProvided = (name: string) => () => Promise.reject(new Error(`actor '${name}' not provided`));
+import { errorIs, sessionEndReason, toFlowError, type FlowError, type SessionEndReason } from './errors';
 
 type ErrorEvent = { event: { error?: unknown } };
 
