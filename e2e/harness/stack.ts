@@ -20,6 +20,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appKeyOf, type AppKey } from '../../src/app/keys/keymap';
+import type { ScreenId } from '../../src/app/screens/ids';
 import { DEFAULT_SETTINGS, type AppSettings } from '../../src/app/settings/settings';
 import specKeyMap from '../../stb-spec/key-map.json';
 import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../../stb-spec/protocol/names';
@@ -201,7 +202,8 @@ export class Journey {
   }
 
   /** Waits for the screen (and props the predicate accepts); fails with what is on screen instead. */
-  async waitForScreen(screen: string, predicate?: PropsPredicate, timeoutMs = 20_000): Promise<HookState> {
+  /** `screen` is a declared id (src/app/screens/ids.ts): a misspelt one does not compile. */
+  async waitForScreen(screen: ScreenId, predicate?: PropsPredicate, timeoutMs = 20_000): Promise<HookState> {
     const deadline = Date.now() + timeoutMs;
     let last: HookState | undefined;
     for (;;) {

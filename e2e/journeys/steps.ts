@@ -2,7 +2,7 @@
 import { KEYPAD } from '../../src/features/secret-entry/screens/SignPassword/SignPassword.styles';
 import { PINS } from '../harness/card';
 import type { Journey, KeyName, Stack } from '../harness/stack';
-import { SCREEN } from '../../src/app/screens/ids';
+import { SCREEN, type ScreenId } from '../../src/app/screens/ids';
 
 /** The home menu, top to bottom (src/features/session/screens/Home). */
 export const HOME_MENU = ['health', 'booking', 'myBookings', 'help', 'logout'] as const;
@@ -109,5 +109,5 @@ export async function chooseDateAhead(journey: Journey): Promise<void> {
 }
 
 /** Waits for `screen` loaded with at least one entry in its prop `list`: a list the journey can open. */
-export const waitForLoadedList = (journey: Journey, screen: string, list: string) =>
+export const waitForLoadedList = (journey: Journey, screen: ScreenId, list: string) =>
   journey.waitForScreen(screen, (p) => p.loading === false && (p[list] as unknown[]).length > 0);

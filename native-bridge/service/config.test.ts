@@ -107,6 +107,20 @@ describe('bridge service configuration', () => {
     );
   });
 
+  it('--help names every field the schema allows', async () => {
+    const printed: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    try {
+      expect(await runService(['--help'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    const fields = Object.keys(schema.properties).filter((name) => !name.startsWith('$'));
+    expect(fields).toEqual(expect.arrayContaining(['readers', 'allowedOrigins', 'tokenFile']));
+    for (const field of fields)
+      expect([field, printed.join('\n')]).toEqual([field, expect.stringContaining(field)]);
+  });
+
   it('reads --config FILE and --config=FILE, defaulting to /etc/madoguchi/bridge.json', () => {
     expect(parseServiceArgs([])).toEqual({ configFile: '/etc/madoguchi/bridge.json' });
     expect(parseServiceArgs(['--config', '/x.json'])).toEqual({ configFile: '/x.json' });

@@ -24,9 +24,12 @@ import {
   runtimeToken,
   writeLaunchUrl,
 } from './runtime-token';
+import configSchema from './bridge-config.schema.json';
 
+/** The configuration's fields as the schema names them, so the help never lists fewer or others. */
+const CONFIG_FIELDS = Object.keys(configSchema.properties).filter((name) => !name.startsWith('$'));
 const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
-  FILE: JSON with port, allowedOrigins, token | tokenFile, appUrl, launchUrlFile, backend (pcsc), logLevel
+  FILE: JSON with ${CONFIG_FIELDS.join(', ')} (token or tokenFile; backend pcsc)
   — see docs/operators.md`;
 
 const EXIT_CONFIG = 2;
