@@ -23,7 +23,7 @@ import { PINS } from './harness/card';
 import { ROOT, SCREENSHOT_DIR } from './harness/screens';
 import { pageLogScript } from './harness/page-log';
 import { CollectedLog, PKI_DIR } from './harness/processes';
-import { Journey } from './harness/stack';
+import { Journey, writeE2eLog } from './harness/stack';
 import { serveStatic, type StaticServer } from './harness/static-server';
 import { startWpe, type Driver } from './harness/wpe';
 import { keypadKeys } from './journeys/steps';
@@ -178,9 +178,7 @@ describe('the minato-catv dist package in WPE: login → home', () => {
   afterAll(async () => {
     await collectConsole();
     if (driver) log.add('cog', driver.log());
-    mkdirSync(join(ROOT, '.tmp/e2e-logs'), { recursive: true });
-    const logFile = join(ROOT, '.tmp/e2e-logs/dist-smoke.log');
-    writeFileSync(logFile, log.text());
+    const logFile = writeE2eLog('dist-smoke.log', log.text());
     console.log(`dist smoke timings (ms) ${JSON.stringify(timings)}; log ${logFile}`);
     await driver?.quit().catch(() => undefined);
     client?.close();

@@ -54,6 +54,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ── pcscd ───────────────────────────────────────────────────────────────────────────────────────
 
+/** The readers pcscd shows, as `opensc-tool --list-readers` prints them (a "Card" column, then the name). */
+const listReaders = (hint = ''): string => {
+  try {
+    return execFileSync('opensc-tool', ['--list-readers'], { encoding: 'utf8', timeout: 10_000 });
+  } catch (error) {
+    throw new Error(`opensc-tool --list-readers failed (${(error as Error).message})${hint && `: ${hint}`}`, {
+      cause: error,
+    });
+  }
+};
+
 /** pcscd must run and show the vpcd reader; scripts/ensure-system.sh (as root) sets that up. */
 export const checkPcscd = (reader: string = VPCD.reader): void => {
   const hint = 'run `sudo bash scripts/ensure-system.sh` (installs pcscd + vsmartcard-vpcd and starts pcscd)';
@@ -62,14 +73,7 @@ export const checkPcscd = (reader: string = VPCD.reader): void => {
   } catch (error) {
     throw new Error(`pcscd is not running: ${hint}`, { cause: error });
   }
-  let readers: string;
-  try {
-    readers = execFileSync('opensc-tool', ['--list-readers'], { encoding: 'utf8', timeout: 10_000 });
-  } catch (error) {
-    throw new Error(`opensc-tool --list-readers failed (${(error as Error).message}): ${hint}`, {
-      cause: error,
-    });
-  }
+  const readers = listReaders(hint);
   if (!readers.includes(reader)) {
     throw new Error(`pcscd runs without the vpcd reader "${reader}" (readers:\n${readers}): ${hint}`);
   }
@@ -77,8 +81,9 @@ export const checkPcscd = (reader: string = VPCD.reader): void => {
 
 /** Whether pcscd shows a card in `reader` (opensc-tool's "Card" column). */
 const readerHoldsCard = (reader: string): boolean => {
-  const listing = execFileSync('opensc-tool', ['--list-readers'], { encoding: 'utf8', timeout: 10_000 });
-  const line = listing.split('\n').find((row) => row.trimEnd().endsWith(reader));
+  const line = listReaders()
+    .split('\n')
+    .find((row) => row.trimEnd().endsWith(reader));
   return line !== undefined && /^\s*\d+\s+Yes\b/.test(line);
 };
 
@@ -95,6 +100,14 @@ export const waitForEmptyReader = async (reader: string = VPCD.reader, timeoutMs
       );
     await sleep(200);
   }
+};
+
+/** Writes `text` to .tmp/e2e-logs/<fileName>, where every e2e test leaves what it collected; returns the path. */
+export const writeE2eLog = (fileName: string, text: string): string => {
+  mkdirSync(LOG_DIR, { recursive: true });
+  const file = join(LOG_DIR, fileName);
+  writeFileSync(file, text);
+  return file;
 };
 
 // ── the app build ───────────────────────────────────────────────────────────────────────────────
@@ -201,8 +214,10 @@ export class Journey {
     return (await this.read()).props;
   }
 
-  /** Waits for the screen (and props the predicate accepts); fails with what is on screen instead. */
-  /** `screen` is a declared id (src/app/screens/ids.ts): a misspelt one does not compile. */
+  /**
+   * Waits for the screen (and props the predicate accepts); fails with what is on screen instead.
+   * `screen` is a declared id (src/app/screens/ids.ts): a misspelt one does not compile.
+   */
   async waitForScreen(screen: ScreenId, predicate?: PropsPredicate, timeoutMs = 20_000): Promise<HookState> {
     const deadline = Date.now() + timeoutMs;
     let last: HookState | undefined;
@@ -378,10 +393,7 @@ export class Stack {
   /** Writes everything collected to .tmp/e2e-logs/<browser>.log and returns it. */
   async writeLog(name: string = this.browser): Promise<string> {
     await this.collectConsole();
-    mkdirSync(LOG_DIR, { recursive: true });
-    const file = join(LOG_DIR, `${name}.log`);
-    writeFileSync(file, this.log.text());
-    return file;
+    return writeE2eLog(`${name}.log`, this.log.text());
   }
 
   async close(): Promise<void> {

@@ -21,12 +21,11 @@ import { VpcdForeignSlot } from '../../stb-spec/conformance/foreign-slot';
 import { VirtualCardControl } from '../../stb-spec/conformance/virtual-card-control';
 import { BridgeProcess, CollectedLog, freshToken } from '../harness/processes';
 import { ROOT, SCREENSHOT_DIR } from '../harness/screens';
-import { checkPcscd, KEYS, waitForEmptyReader } from '../harness/stack';
+import { checkPcscd, KEYS, waitForEmptyReader, writeE2eLog } from '../harness/stack';
 import { serveStatic, type StaticServer } from '../harness/static-server';
 import { startWpe, type Driver } from '../harness/wpe';
 
 const SITE = join(ROOT, '.tmp/e2e-kit-site');
-const LOG_DIR = join(ROOT, '.tmp/e2e-logs');
 /** vpcd's second reader (the journeys use the first), named in every call through the kit's `reader`. */
 const VPCD = { host: '127.0.0.1', port: 35964, reader: 'Virtual PCD 00 01' };
 /** The reader the bridge is configured to serve: the kit's, by its stable name (BR-SEC-50). */
@@ -126,8 +125,7 @@ describe('the conformance kit in the box browser (WPE)', () => {
     ];
     const failures: unknown[] = [];
     for (const close of closing) await Promise.resolve(close()).catch((error) => failures.push(error));
-    mkdirSync(LOG_DIR, { recursive: true });
-    writeFileSync(join(LOG_DIR, 'browser-kit.log'), log.text());
+    writeE2eLog('browser-kit.log', log.text());
     if (failures.length > 0) throw new AggregateError(failures, 'the kit test could not close everything');
   });
 
@@ -171,8 +169,7 @@ describe('the conformance kit in the box browser (WPE)', () => {
     }
 
     await screenshot(wpe!, 'report');
-    mkdirSync(LOG_DIR, { recursive: true });
-    writeFileSync(join(LOG_DIR, 'browser-kit-results.json'), JSON.stringify(page.results, null, 1));
+    writeE2eLog('browser-kit-results.json', JSON.stringify(page.results, null, 1));
     /** A case's verdict, with the kit's reason when it did not pass (a failure then says why). */
     const outcome = (id: string) => {
       const result = page.results.find((r) => r.id === id);
