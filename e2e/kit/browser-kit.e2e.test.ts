@@ -21,7 +21,8 @@ import { VpcdForeignSlot } from '../../stb-spec/conformance/foreign-slot';
 import { VirtualCardControl } from '../../stb-spec/conformance/virtual-card-control';
 import { BridgeProcess, CollectedLog, freshToken } from '../harness/processes';
 import { ROOT, SCREENSHOT_DIR } from '../harness/screens';
-import { checkPcscd, KEYS, waitForEmptyReader, writeE2eLog } from '../harness/stack';
+import { checkPcscd, waitForEmptyReader, writeE2eLog } from '../harness/pcscd';
+import { KEYS } from '../harness/stack';
 import { serveStatic, type StaticServer } from '../harness/static-server';
 import { startWpe, type Driver } from '../harness/wpe';
 

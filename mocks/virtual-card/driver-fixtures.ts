@@ -1,7 +1,9 @@
 /**
  * Test fixtures for the bridge's driver, kept in the development kit so the production bridge imports
- * none of it: a virtual card on the in-process transport, and a transport that rewrites answers.
+ * none of it: a virtual card on the in-process transport, a transport that rewrites answers, and the
+ * relying party's check of a signature.
  */
+import { createHash, verify, X509Certificate } from 'node:crypto';
 import { createTestPki, DEMO_HOLDERS, type CardCredentials } from '../pki';
 import { VirtualJpkiCard, type VirtualJpkiCardOptions } from './jpki-applet';
 import { createCardState } from './state';
@@ -70,3 +72,11 @@ export const insOf = (command: Uint8Array): number => command[1]!;
 /** VERIFY commands that carried a PIN (a status query is the bare 4-byte header), from a card log. */
 export const pinVerifications = (log: { command: string }[]): string[] =>
   log.map((entry) => entry.command).filter((hex) => hex.startsWith('00200080') && hex.length > 8);
+
+export const digestOf = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/** What a relying party checks: the signature verifies with the certificate's public key. */
+export function signatureVerifies(certificate: Uint8Array, message: string, signature: Uint8Array): boolean {
+  const publicKey = new X509Certificate(Buffer.from(certificate)).publicKey;
+  return verify('sha256', Buffer.from(message), publicKey, signature);
+}

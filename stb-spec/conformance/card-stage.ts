@@ -139,10 +139,12 @@ export class CardStage {
     let deadline = Date.now() + (this.control.changeTimeoutMs || 1);
     let actionError: unknown;
     let acted = false;
+    let actedAt = 0;
     action().then(
       () => {
         acted = true;
-        deadline = Math.min(deadline, Date.now() + CONFIRMED_GRACE_MS);
+        actedAt = Date.now();
+        deadline = Math.min(deadline, actedAt + CONFIRMED_GRACE_MS);
       },
       (error: unknown) => (actionError = error),
     );
@@ -156,9 +158,13 @@ export class CardStage {
       if (Date.now() > deadline) {
         if (this.control.mode === 'interactive')
           skip(`timed out waiting for ${what} (no change seen by the bridge)`);
+        // Whose delay it was: the bridge's, or the card control's own (a card not yet put in).
+        const control = acted
+          ? `the change was made ${Date.now() - actedAt} ms before`
+          : 'the change itself had not finished';
         throw new CaseFailure(
           `the bridge did not report ${what} within ${this.control.changeTimeoutMs} ms ` +
-            `(getStatus: ${JSON.stringify(await this.status())})`,
+            `(${control}; getStatus: ${JSON.stringify(await this.status())})`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));

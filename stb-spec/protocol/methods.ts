@@ -26,7 +26,7 @@ export const CardState = Type.Union(
   ],
   {
     description:
-      'absent: no card; checking: a card is in and being classified; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR',
+      'absent: no card; checking: a card is in and being classified; present: a My Number Card; unsupported: a card without the JPKI AP; mute: no ATR, or no answer to its classification',
   },
 );
 

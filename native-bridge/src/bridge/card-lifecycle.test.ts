@@ -2,10 +2,13 @@
  * A card's life in a reader, as getStatus and its events tell it, on hand-driven readers with
  * in-process virtual cards: one announcement for cards checked together, the identity kept while
  * the same insertion lasts, a reader unplugged, the card pulled during a call or while it is being
- * checked, and a call that finished in time staying finished.
+ * checked, a card still shown that answers as if removed while it is checked, and a call that
+ * finished in time staying finished.
  */
+import type { Status } from '../../../stb-spec/protocol';
 import { CardRemovedError } from '../jpki/errors';
-import { serviceWith, virtualCards } from './testing/hand-readers';
+import { CardService } from './card-service';
+import { HandReaders, serviceWith, virtualCards, type CardTransport } from './testing/hand-readers';
 
 const { myNumberCard, otherCard } = virtualCards();
 
@@ -96,6 +99,62 @@ describe('the card pulled', () => {
     card.removeAfterApdus = 0;
     const { service } = await serviceWith((r) => r.put('Reader A', card));
     expect(service.status().readers.map((reader) => reader.card)).toEqual(['absent']);
+  });
+});
+
+describe('a card the reader shows that answers as if removed while it is checked', () => {
+  /** A handle from before a quick swap, or a reset by another process: "removed" `times` times, then the card. */
+  const removedAtFirst = (card: CardTransport, times: number): CardTransport => {
+    let failures = 0;
+    return {
+      card: card.card,
+      transmit(command: Uint8Array) {
+        if (failures >= times) return card.transmit(command);
+        failures++;
+        return Promise.reject(new CardRemovedError());
+      },
+      exclusive: <T>(operation: () => Promise<T>) => card.exclusive(operation),
+    };
+  };
+
+  /** A service over empty readers, with its status events and the failures it reports for the logs. */
+  const watched = () => {
+    const readers = new HandReaders();
+    const service = new CardService(readers);
+    const failures: unknown[] = [];
+    const events: Status[] = [];
+    service.on('detectionFailed', (...failure) => failures.push(failure));
+    service.on('statusChanged', (status) => events.push(status));
+    return { readers, service, failures, events };
+  };
+
+  it('once: it is checked again and reported present, with one logged failure', async () => {
+    const { readers, service, failures, events } = watched();
+    readers.put('Reader A', removedAtFirst(myNumberCard(), 1));
+    await service.settled();
+    expect(service.status().readers.map((reader) => reader.card)).toEqual(['present']);
+    expect(events.map((status) => status.readers.map((reader) => reader.card))).toEqual([['present']]);
+    expect(failures).toEqual([['Reader A', 'CARD_REMOVED', 1]]);
+  });
+
+  it('a card without the JPKI AP is an answer, not a failure: unsupported, nothing logged', async () => {
+    const { readers, service, failures } = watched();
+    readers.put('Reader A', otherCard());
+    await service.settled();
+    expect(service.status().readers.map((reader) => reader.card)).toEqual(['unsupported']);
+    expect(failures).toEqual([]);
+  });
+
+  it('every time: reported mute (take it out and in again), never absent, after three tries', async () => {
+    const { readers, service, failures } = watched();
+    readers.put('Reader A', removedAtFirst(myNumberCard(), Infinity));
+    await service.settled();
+    expect(service.status().readers.map((reader) => reader.card)).toEqual(['mute']);
+    expect(failures).toEqual([
+      ['Reader A', 'CARD_REMOVED', 1],
+      ['Reader A', 'CARD_REMOVED', 2],
+      ['Reader A', 'CARD_REMOVED', 3],
+    ]);
   });
 });
 

@@ -48,7 +48,17 @@ export interface CardServiceOptions {
 
 export interface CardServiceEvents {
   statusChanged: [Status];
+  /** A card the reader shows could not be classified on one attempt (for the logs: no card data). */
+  detectionFailed: [reader: string, errorName: string, attempt: number];
 }
+
+/**
+ * A card the reader still shows but that answered "removed" while being classified (a handle from
+ * before a quick swap, a reset by another process) is tried again, this many times, this far apart.
+ * A card still failing then is reported mute: in the reader, not answering, never "absent".
+ */
+const DETECTION_ATTEMPTS = 3;
+const DETECTION_RETRY_MS = 300;
 
 /** Which card a call means: a reader by name and/or the identity it last saw there. */
 export interface CardTarget {
@@ -296,16 +306,32 @@ export class CardService extends EventEmitter<CardServiceEvents> {
 
   private async detect(entry: ReaderCard): Promise<void> {
     const probe: ReaderCard = { ...entry };
-    const driver = this.attachDriver(probe);
-    let cardClass: CardClass;
-    try {
-      await driver.detect();
-      cardClass = 'present';
-    } catch (error) {
-      // A card that cannot be read at all is reported like one without the JPKI AP.
-      cardClass = error instanceof CardError && error.errorName === 'CARD_REMOVED' ? 'absent' : 'unsupported';
+    let driver = this.attachDriver(probe);
+    let cardClass: CardClass | undefined;
+    for (let attempt = 1; cardClass === undefined; attempt++) {
+      try {
+        await driver.detect();
+        cardClass = 'present';
+      } catch (error) {
+        const errorName = error instanceof CardError ? error.errorName : 'CARD_ERROR';
+        // Not a My Number Card is an answer; anything else is a card that could not be read.
+        if (errorName !== 'NOT_MY_NUMBER_CARD')
+          this.emit('detectionFailed', entry.snapshot.name, errorName, attempt);
+        // A card that cannot be read at all is reported like one without the JPKI AP.
+        if (errorName !== 'CARD_REMOVED') cardClass = 'unsupported';
+        else if (attempt >= DETECTION_ATTEMPTS) cardClass = 'mute';
+        // Removed: take the readers' word now; a card really gone replaces this entry.
+        else this.sync(this.backend.readers());
+      }
+      if (this.cards.get(entry.snapshot.name) !== entry) return; // the card changed meanwhile
+      if (cardClass === undefined) {
+        // The readers may not have seen the removal yet: ask them again after a while.
+        await new Promise((resolve) => setTimeout(resolve, DETECTION_RETRY_MS));
+        this.sync(this.backend.readers());
+        if (this.cards.get(entry.snapshot.name) !== entry) return;
+        driver = this.attachDriver(probe);
+      }
     }
-    if (this.cards.get(entry.snapshot.name) !== entry) return; // the card changed meanwhile
     entry.cardClass = cardClass;
     entry.driver = driver;
     entry.watch = probe.watch;

@@ -166,6 +166,9 @@ export async function startBridge(
   const { name, extensions } = source;
   const backend = serveReaders(source.backend, options.readers);
   const cards = new CardService(backend);
+  cards.on('detectionFailed', (reader, errorName, attempt) =>
+    logger.log('warn', 'card not classified', { reader, errorName, reason: `attempt ${attempt}` }),
+  );
   const server = new BridgeServer(cards, {
     port: options.port,
     allowedOrigins: options.allowedOrigins,

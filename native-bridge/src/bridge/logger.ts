@@ -18,6 +18,8 @@ export interface LogFields {
   host?: string;
   backend?: string;
   readers?: number;
+  /** Each reader's card state, "name: state, …" (reader names and states only, never card data). */
+  cards?: string;
   token?: 'present' | 'absent';
   bytes?: number;
   reason?: string;
@@ -45,6 +47,7 @@ const ALLOWED = new Set<keyof LogFields>([
   'host',
   'backend',
   'readers',
+  'cards',
   'token',
   'bytes',
   'reason',

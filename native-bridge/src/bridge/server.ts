@@ -197,6 +197,7 @@ export class BridgeServer {
     }
     this.options.logger.log('info', 'status changed', {
       readers: status.readers.length,
+      cards: status.readers.map((reader) => `${reader.name}: ${reader.card}`).join(', '),
       reason: `reader service ${status.readerService}`,
       token: status.token ? 'present' : 'absent',
       clients: this.subscribers.size,
