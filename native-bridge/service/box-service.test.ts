@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleBridge, BUNDLE_NAME } from './bundle';
 import { parseUnitFile, unitValue, unitValues } from './systemd-unit';
+import packageJson from '../../package.json';
 
 const UNIT_FILE = path.resolve(__dirname, '..', '..', 'deploy', 'systemd', 'madoguchi-bridge.service');
 const unit = parseUnitFile(readFileSync(UNIT_FILE, 'utf8'));
@@ -119,11 +120,15 @@ describe('the production bundle', () => {
 
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('is built from the bridge, the protocol contract and npm packages only', () => {
+  it('is built from the bridge, the protocol contract, npm packages and the project version only', () => {
     expect(sources).toContain('native-bridge/service/main.ts');
     expect(sources).toContain('stb-spec/protocol/jpki-card.ts');
-    const ours = /^(native-bridge\/(service|src)\/|stb-spec\/protocol\/|node_modules\/)/;
+    const ours = /^(native-bridge\/(service|src)\/|stb-spec\/protocol\/|node_modules\/|package\.json$)/;
     expect(sources.filter((source) => !ours.test(source))).toEqual([]);
+    // Of package.json only the version: no script, dependency or other field rides along.
+    const bundle = readFileSync(path.join(bundleDir, BUNDLE_NAME), 'utf8');
+    expect(bundle).not.toContain('"devDependencies"');
+    expect(bundle).not.toContain(packageJson.scripts.test);
   });
 
   it('carries no simulator: no simulator backend, virtual card, test PKI or development kit', () => {

@@ -8,7 +8,8 @@ import {
   toBridgeOptions,
   validateBridgeConfig,
 } from './config';
-import { BRIDGE_TOKEN_PATTERN } from '../../stb-spec/protocol/names';
+import { BRIDGE_TOKEN_PATTERN, SPEC_VERSION } from '../../stb-spec/protocol/names';
+import { IMPLEMENTATION } from '../src/bridge/version';
 import schema from './bridge-config.schema.json';
 import { runService } from './run-service';
 import { parseUnitFile, unitValue, unitValues } from './systemd-unit';
@@ -119,6 +120,19 @@ describe('bridge service configuration', () => {
     expect(fields).toEqual(expect.arrayContaining(['readers', 'allowedOrigins', 'tokenFile']));
     for (const field of fields)
       expect([field, printed.join('\n')]).toEqual([field, expect.stringContaining(field)]);
+  });
+
+  it('--version prints the version line getInfo and the logs agree with', async () => {
+    const printed: string[] = [];
+    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
+    try {
+      expect(await runService(['--version'])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed).toEqual([
+      `madoguchi-bridge ${IMPLEMENTATION.version} (spec ${SPEC_VERSION}, protocol 1)`,
+    ]);
   });
 
   it('reads --config FILE and --config=FILE, defaulting to /etc/madoguchi/bridge.json', () => {

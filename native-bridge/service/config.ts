@@ -91,16 +91,19 @@ export function toBridgeOptions(config: BridgeServiceConfig): BridgeOptions {
 }
 
 /** `--config FILE` (default /etc/madoguchi/bridge.json); anything else is a usage error. */
-export function parseServiceArgs(argv: string[]): { configFile: string } | { help: true } {
+export function parseServiceArgs(
+  argv: string[],
+): { configFile: string } | { help: true } | { version: true } {
   let configFile = DEFAULT_CONFIG_FILE;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { help: true };
+    if (arg === '--version') return { version: true };
     if (arg === '--config' && argv[i + 1] !== undefined) configFile = argv[++i]!;
     else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
     else
       throw new BridgeConfigError('(command line)', [
-        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE)`,
+        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE | --version)`,
       ]);
   }
   return { configFile };

@@ -10,6 +10,7 @@
  */
 import { openPcsc, startBridge } from '../src/bridge/cli';
 import { jsonLogger } from '../src/bridge/logger';
+import { VERSION_LINE } from '../src/bridge/version';
 import {
   BridgeConfigError,
   parseServiceArgs,
@@ -28,7 +29,7 @@ import configSchema from './bridge-config.schema.json';
 
 /** The configuration's fields as the schema names them, so the help never lists fewer or others. */
 const CONFIG_FIELDS = Object.keys(configSchema.properties).filter((name) => !name.startsWith('$'));
-const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
+const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json) | --version
   FILE: JSON with ${CONFIG_FIELDS.join(', ')} (token or tokenFile; backend pcsc)
   — see docs/operators.md`;
 
@@ -41,6 +42,10 @@ export async function runService(argv: string[]): Promise<number | undefined> {
     const args = parseServiceArgs(argv);
     if ('help' in args) {
       console.log(SERVICE_USAGE);
+      return 0;
+    }
+    if ('version' in args) {
+      console.log(VERSION_LINE);
       return 0;
     }
     config = readBridgeConfig(args.configFile);

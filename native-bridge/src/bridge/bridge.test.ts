@@ -287,3 +287,12 @@ it('never writes a PIN or password to its logs, whatever the client sends', asyn
   for (const secret of ['1234', '0000', 'ABC123', 'ZZ9Q77', '5678', '4321', '8765'])
     expect(logs).not.toContain(secret);
 });
+
+it("every log line names the bridge's version, the one getInfo gives", async () => {
+  const { result } = await fixture.client.call('getInfo');
+  await fixture.client.call('getStatus');
+  const { version } = (result as { implementation: { version: string } }).implementation;
+  const lines = fixture.bridge.logs.map((line) => JSON.parse(line) as { version?: string });
+  expect(lines.length).toBeGreaterThan(1);
+  expect(new Set(lines.map((line) => line.version))).toEqual(new Set([version]));
+});

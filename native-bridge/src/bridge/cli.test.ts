@@ -1,6 +1,8 @@
 /** The production command line: PC/SC only, and a clear refusal (exit 2) when asked for the simulator. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { PROTOCOL_VERSION, SPEC_VERSION } from '../../../stb-spec/protocol/names';
+import packageJson from '../../../package.json';
 import { parseBridgeArgs, UsageError } from './cli';
 
 const CLI = path.join(__dirname, 'cli.ts');
@@ -51,6 +53,18 @@ describe('production bridge command line', () => {
     [['--allow-origin', ORIGIN, '--token', ''], '--token must not be empty'],
   ])('refuses %j with a clear message', (argv, message) => {
     expect(usageErrorOf(argv)).toContain(message);
+  });
+
+  it('--version prints the bridge, spec and protocol versions and exits 0, starting nothing', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', CLI, '--version'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(
+      `madoguchi-bridge ${packageJson.version} (spec ${SPEC_VERSION}, protocol ${PROTOCOL_VERSION})`,
+    );
+    expect(result.stdout).not.toContain('"started"');
   });
 
   it('exits with 2 and the bilingual reason when started with --backend simulator', () => {

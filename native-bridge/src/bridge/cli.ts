@@ -18,6 +18,7 @@ import type { Extensions } from './dispatcher';
 import { jsonLogger, type Logger, type LogLevel } from './logger';
 import { BridgeServer } from './server';
 import { parseStrictArgs, UsageError } from './command-line';
+import { VERSION_LINE } from './version';
 
 export { UsageError };
 
@@ -25,6 +26,7 @@ export const COMMON_USAGE = `  --port N                  default ${DEFAULT_PORT}
   --allow-origin ORIGIN     an Origin allowed to connect, e.g. http://127.0.0.1:8080 (repeatable)
   --token T                 also require ?token=T on the WebSocket URL
   --log-level LEVEL         debug | info (default) | warn | error
+  --version                 print the bridge's, the spec's and the protocol's versions and exit
   --reader NAME             serve only this reader, by stable name: its PC/SC name without the
                             plug-order field ("Virtual PCD 00 01" → "Virtual PCD 01"); repeatable.
                             A box names its My Number reader(s); without it every reader is served`;
@@ -56,7 +58,11 @@ export const COMMON_ARGS = {
   'log-level': { type: 'string', default: 'info' },
   reader: { type: 'string', multiple: true, default: [] },
   help: { type: 'boolean', default: false },
+  version: { type: 'boolean', default: false },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
+
+/** `--version`: the command prints VERSION_LINE and exits 0, whatever else it was given. */
+export class VersionRequest extends Error {}
 
 /** parseArgs with bilingual errors; `--help` is a UsageError without a message. */
 export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options']>>(
@@ -64,6 +70,7 @@ export function parseCommandLine<O extends NonNullable<ParseArgsConfig['options'
   options: O,
 ) {
   const { values } = parseStrictArgs(argv, { options });
+  if ((values as { version?: boolean }).version) throw new VersionRequest();
   if ((values as { help?: boolean }).help) throw new UsageError('');
   return values;
 }
@@ -206,6 +213,10 @@ export async function runBridgeCommand(
   try {
     parsed = parse();
   } catch (error) {
+    if (error instanceof VersionRequest) {
+      console.log(VERSION_LINE);
+      process.exit(0);
+    }
     if (!(error instanceof UsageError)) throw error;
     if (error.message) console.error(error.message);
     console.error(usage);

@@ -4,7 +4,7 @@
  */
 import { LIMITS, MAX_MESSAGE_BYTES, SPEC_VERSION } from '../../../stb-spec/protocol';
 import { PinLockedError } from '../jpki/errors';
-import { IMPLEMENTATION } from './dispatcher';
+import { IMPLEMENTATION } from './version';
 import { DIGEST, setUp, stubCards } from './testing/stub-dispatcher';
 
 describe('the envelope', () => {

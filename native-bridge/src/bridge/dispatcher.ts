@@ -34,6 +34,7 @@ import {
 import type { CardService } from './card-service';
 import { Confirmations, pinReferenceOfKey, type PinReference } from './confirmations';
 import type { Logger } from './logger';
+import { IMPLEMENTATION } from './version';
 
 interface RpcError {
   code: number;
@@ -50,9 +51,6 @@ export interface Subscriptions {
   register(id: string): boolean;
   unregister(id: string): void;
 }
-
-/** Who answers getInfo: the reference bridge, versioned with the project. */
-export const IMPLEMENTATION = { name: 'madoguchi-bridge', version: '0.1.0' } as const;
 
 interface CallContext {
   subscriptions: Subscriptions;

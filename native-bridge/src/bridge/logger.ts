@@ -4,6 +4,8 @@
  * Error messages logged are our own (CardError messages name no PIN); parser messages are never
  * logged because Node quotes the offending input in them.
  */
+import { IMPLEMENTATION } from './version';
+
 export interface LogFields {
   method?: string;
   requestId?: string | number | null;
@@ -60,7 +62,13 @@ export function jsonLogger(write: (line: string) => void, minimum: LogLevel = 'i
   return {
     log(level, event, fields = {}) {
       if (order.indexOf(level) < order.indexOf(minimum)) return;
-      const entry: Record<string, unknown> = { time: new Date().toISOString(), level, event };
+      // The version on every line: a fleet's logs mix versions while a rollout runs.
+      const entry: Record<string, unknown> = {
+        time: new Date().toISOString(),
+        level,
+        event,
+        version: IMPLEMENTATION.version,
+      };
       for (const [key, value] of Object.entries(fields)) {
         if (ALLOWED.has(key as keyof LogFields) && value !== undefined) entry[key] = value;
       }
