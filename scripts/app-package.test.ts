@@ -2,35 +2,19 @@
  * `npm run dist` / `npm run dist:verify` end to end on both example operators: real builds of the
  * app (about a second each) into a temporary folder.
  */
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runScript } from './script-runner';
 import { parseSettings } from '../src/app/settings/settings';
 import { SPEC_VERSION } from '../stb-spec/protocol/names';
 import { appVersion, buildDist, cspOfPage, specVersion, verifyPackage, type DistResult } from './app-package';
 
-const run = promisify(execFile);
 const REPO = path.resolve(__dirname, '..');
 const OPERATORS = path.join(REPO, 'config/operators');
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 
 let work: string;
 const built: Record<string, DistResult> = {};
-
-/** Runs a package script's entry (scripts/NAME.ts) with tsx; resolves with the exit code and output. */
-async function script(name: string, args: string[]) {
-  try {
-    const { stdout, stderr } = await run(TSX, [path.join(REPO, 'scripts', `${name}.ts`), ...args], {
-      cwd: REPO,
-    });
-    return { code: 0, out: stdout + stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, out: failed.stdout + failed.stderr };
-  }
-}
 
 /** A copy of a built package to break. */
 function copyOf(id: string): string {
@@ -159,7 +143,7 @@ describe('npm run dist', () => {
     const file = path.join(work, 'broken.json');
     writeFileSync(file, JSON.stringify(config));
     const out = path.join(work, 'refused');
-    const { code, out: text } = await script('dist', ['--operator', file, '--out', out]);
+    const { code, out: text } = await runScript('dist', ['--operator', file, '--out', out]);
     expect(code).toBe(1);
     expect(text).toContain(`運営者設定が正しくありません / invalid operator configuration: ${file}`);
     expect(text).toContain('support.phone: not a phone number (03-1234-5678)');
@@ -170,7 +154,7 @@ describe('npm run dist', () => {
 
 describe('npm run dist:verify', () => {
   it('prints OK and exits 0 for a good package', async () => {
-    const { code, out } = await script('dist-verify', [built['madoguchi-cable-tokyo']!.dir]);
+    const { code, out } = await runScript('dist-verify', [built['madoguchi-cable-tokyo']!.dir]);
     expect(code).toBe(0);
     expect(out).toContain('OK ');
     const count = Object.keys(built['madoguchi-cable-tokyo']!.manifest.files).length;
@@ -183,7 +167,7 @@ describe('npm run dist:verify', () => {
     const bytes = readFileSync(file);
     bytes[100] = bytes[100]! ^ 1;
     writeFileSync(file, bytes);
-    const { code, out } = await script('dist-verify', [dir]);
+    const { code, out } = await runScript('dist-verify', [dir]);
     expect(code).toBe(1);
     expect(out).toContain('package check failed');
     expect(out).toContain('changed file (SHA-256 mismatch): app.js');

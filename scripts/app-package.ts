@@ -14,16 +14,20 @@
  * sorted keys, so two builds of one commit give byte-identical manifests.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildApp, type BuildStats } from './build-app.js';
 import { parseSettings, type AppSettings } from '../src/app/settings/settings';
 import { contentSecurityPolicy } from '../config/app-csp';
 import { loadOperator, type OperatorConfig } from '../config/load-operator';
 import { packageLogoPath, settingsFromOperator } from '../config/settings-from-operator';
+import { releaseSignatureProblems, SIGNATURE_SUFFIX } from '../native-bridge/service/release-signature';
+import { listFiles } from '../native-bridge/service/bundle-sums';
 
 const REPO = path.resolve(__dirname, '..');
 export const MANIFEST = 'manifest.json';
+/** manifest.json's Ed25519 signature, when the package was built with --sign-key. */
+export const SIGNATURE_FILE = `${MANIFEST}${SIGNATURE_SUFFIX}`;
 export const PACKAGE_NAME = 'madoguchi';
 /** What every package holds besides manifest.json and the logo. */
 export const REQUIRED_FILES = ['index.html', 'app.css', 'app.js', 'settings.json'];
@@ -50,16 +54,6 @@ export function specVersion(): string {
   const match = /^\*\*Version ([0-9]+\.[0-9]+)\b/m.exec(text);
   if (!match?.[1]) throw new Error('stb-spec/spec.md: no "**Version X.Y" line');
   return match[1];
-}
-
-/** Every file under dir, relative with '/', sorted (code-unit order, independent of the locale). */
-export function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((entry) => {
-      const full = path.join(dir, entry);
-      return statSync(full).isDirectory() ? listFiles(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
-    });
 }
 
 export const sha256File = (file: string): string =>
@@ -175,8 +169,11 @@ export interface VerifyResult {
 
 const problem = (ja: string, en: string) => `${ja} / ${en}`;
 
-/** Checks a package directory against its manifest.json, settings.json and CSP. */
-export function verifyPackage(dir: string): VerifyResult {
+/**
+ * Checks a package directory against its manifest.json, settings.json and CSP; with `publicKey`
+ * (an Ed25519 public key file), also that manifest.json is signed by that key and unchanged since.
+ */
+export function verifyPackage(dir: string, { publicKey }: { publicKey?: string } = {}): VerifyResult {
   const problems: string[] = [];
   const manifestFile = path.join(dir, MANIFEST);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -218,7 +215,8 @@ export function verifyPackage(dir: string): VerifyResult {
       problems.push(problem(`${MANIFEST} に ${file} がありません`, `${MANIFEST}: ${file} not listed`));
     }
   }
-  const present = new Set(listFiles(dir).filter((file) => file !== MANIFEST));
+  if (publicKey !== undefined) problems.push(...releaseSignatureProblems(manifestFile, publicKey));
+  const present = new Set(listFiles(dir).filter((file) => file !== MANIFEST && file !== SIGNATURE_FILE));
   for (const [file, hash] of Object.entries(manifest.files).sort(([a], [b]) =>
     a < b ? -1 : a > b ? 1 : 0,
   )) {

@@ -1,15 +1,18 @@
 /**
- * `npm run dist -- --operator config/operators/NAME.json [--out DIR]`: validates the operator
- * configuration and builds its TV app package into DIR/<id>/<version>/ (default dist/), see
- * scripts/app-package.ts and docs/operators.md. Exit code 0 = built, 1 = invalid configuration or
+ * `npm run dist -- --operator config/operators/NAME.json [--out DIR] [--sign-key KEY.pem]`: validates
+ * the operator configuration and builds its TV app package into DIR/<id>/<version>/ (default dist/),
+ * see scripts/app-package.ts and docs/operators.md. With --sign-key (an Ed25519 private key) it signs
+ * manifest.json (manifest.json.sig). Exit code 0 = built, 1 = invalid configuration, unusable key or
  * failed build (every problem printed in Japanese and English).
  */
 import path from 'node:path';
 import { reportBuild } from './build-app.js';
-import { buildDist } from './app-package';
+import { buildDist, MANIFEST } from './app-package';
+import { loadSigningKey, ReleaseKeyError, signRelease } from '../native-bridge/service/release-signature';
 import { OperatorConfigError } from '../config/load-operator';
 
-const USAGE = '使い方 / usage: npm run dist -- --operator config/operators/NAME.json [--out DIR]';
+const USAGE =
+  '使い方 / usage: npm run dist -- --operator config/operators/NAME.json [--out DIR] [--sign-key KEY.pem]';
 
 function option(args: string[], name: string): string | undefined {
   const index = args.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
@@ -22,23 +25,27 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const operatorFile = option(args, 'operator');
   const out = option(args, 'out');
-  if (!operatorFile || operatorFile.startsWith('--') || (out !== undefined && out.startsWith('--'))) {
+  const signKey = option(args, 'sign-key');
+  if ([operatorFile, out, signKey].some((value) => value?.startsWith('--')) || !operatorFile) {
     console.error(USAGE);
     return 1;
   }
   try {
+    const key = signKey === undefined ? undefined : loadSigningKey(signKey);
     const { dir, manifest, stats } = await buildDist({
       operatorFile,
       ...(out !== undefined ? { outRoot: path.resolve(out) } : {}),
     });
     reportBuild(dir, stats, false);
+    const signed = key === undefined ? undefined : signRelease(path.join(dir, MANIFEST), key);
     console.log(
       `OK ${path.relative(process.cwd(), dir) || '.'}: ${manifest.operator} ${manifest.version} ` +
-        `(stb-spec ${manifest.specVersion}), ${Object.keys(manifest.files).length} files + manifest.json`,
+        `(stb-spec ${manifest.specVersion}), ${Object.keys(manifest.files).length} files + manifest.json` +
+        (signed ? ` + ${path.basename(signed)}` : ' (署名なし / unsigned)'),
     );
     return 0;
   } catch (error) {
-    if (error instanceof OperatorConfigError) {
+    if (error instanceof OperatorConfigError || error instanceof ReleaseKeyError) {
       console.error(error.message);
     } else {
       console.error(

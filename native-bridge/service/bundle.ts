@@ -11,20 +11,14 @@
  * The output depends only on the sources (no timestamps), so two builds of one commit are equal.
  * A box image for another CPU rebuilds pcsclite for it (see docs/operators.md).
  */
-import { createHash } from 'node:crypto';
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
+import { SUMS_FILE, writeSums } from './bundle-sums';
+import { loadSigningKey, ReleaseKeyError, signRelease, SIGNATURE_SUFFIX } from './release-signature';
 
 const REPO = path.resolve(__dirname, '..', '..');
 export const BRIDGE_DIST = path.join(REPO, 'dist', 'bridge');
@@ -51,17 +45,10 @@ function copyNativePackages(outDir: string): string[] {
   return copied;
 }
 
-function listFiles(dir: string, prefix = ''): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((entry) => {
-      const full = path.join(dir, entry);
-      return statSync(full).isDirectory() ? listFiles(full, `${prefix}${entry}/`) : [`${prefix}${entry}`];
-    });
-}
-
 export async function bundleBridge(
   outDir = BRIDGE_DIST,
+  /** The operator's Ed25519 release key (loadSigningKey): SHA256SUMS gets SHA256SUMS.sig. */
+  signingKey?: KeyObject,
 ): Promise<{ bundle: string; bytes: number; native: string[]; sources: string[] }> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
@@ -93,33 +80,42 @@ export async function bundleBridge(
   );
   cpSync(path.join(REPO, 'deploy', 'bridge.example.json'), path.join(outDir, 'bridge.example.json'));
   cpSync(path.join(REPO, 'docs', 'operators.md'), path.join(outDir, 'README-operators.md'));
-  const sums = listFiles(outDir)
-    .map(
-      (file) =>
-        `${createHash('sha256')
-          .update(readFileSync(path.join(outDir, file)))
-          .digest('hex')}  ${file}`,
-    )
-    .join('\n');
-  writeFileSync(path.join(outDir, 'SHA256SUMS'), `${sums}\n`);
+  writeSums(outDir);
+  if (signingKey) signRelease(path.join(outDir, SUMS_FILE), signingKey);
   const sources = Object.keys(result.metafile.inputs).sort();
   return { bundle, bytes: statSync(bundle).size, native, sources };
 }
 
-if (require.main === module) {
-  bundleBridge().then(
-    ({ bundle, bytes, native }) => {
-      console.log(`${path.relative(REPO, bundle)}: ${(bytes / 1024).toFixed(0)} KiB`);
-      console.log(
-        native.length
-          ? `PC/SC addon copied: ${native.join(', ')}`
-          : '注意: pcsclite がないため PC/SC は使えません（シミュレーターのみ） / ' +
-              'warning: pcsclite is not installed; the bundle cannot reach a reader',
-      );
-    },
-    (error: Error) => {
-      console.error(`ブリッジをまとめられません / bundling the bridge failed: ${error.message}`);
-      process.exit(1);
-    },
-  );
+/** `npm run bridge:bundle [-- --sign-key KEY.pem]`. */
+async function main(args: string[]): Promise<number> {
+  let keyFile: string | undefined;
+  try {
+    keyFile = parseArgs({ args, options: { 'sign-key': { type: 'string' } }, strict: true }).values[
+      'sign-key'
+    ];
+  } catch {
+    console.error('使い方 / usage: npm run bridge:bundle [-- --sign-key KEY.pem]');
+    return 2;
+  }
+  try {
+    const key = keyFile === undefined ? undefined : loadSigningKey(keyFile);
+    const { bundle, bytes, native } = await bundleBridge(BRIDGE_DIST, key);
+    console.log(`${path.relative(REPO, bundle)}: ${(bytes / 1024).toFixed(0)} KiB`);
+    console.log(
+      native.length
+        ? `PC/SC addon copied: ${native.join(', ')}`
+        : '注意: pcsclite がないため PC/SC は使えません（シミュレーターのみ） / ' +
+            'warning: pcsclite is not installed; the bundle cannot reach a reader',
+    );
+    console.log(
+      key ? `${SUMS_FILE} signed: ${SUMS_FILE}${SIGNATURE_SUFFIX}` : `${SUMS_FILE} unsigned (no --sign-key)`,
+    );
+    return 0;
+  } catch (error) {
+    const message = error instanceof ReleaseKeyError ? error.message : (error as Error).message;
+    console.error(`ブリッジをまとめられません / bundling the bridge failed: ${message}`);
+    return 1;
+  }
 }
+
+if (require.main === module) void main(process.argv.slice(2)).then((code) => process.exit(code));
