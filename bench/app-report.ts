@@ -139,7 +139,7 @@ export function appTable(result: AppBenchResult): Table {
     floorHeader: 'floor (bare app)',
     rows,
     notes: [
-      'JS: `npm run build` and bench/fixtures/bare-app, same esbuild+swc pipeline; initial = app.js and',
+      'JS: `npm run build` and bench/fixtures/bare-app, same esbuild+swc pipeline; initial = the app entry and',
       '  the chunks it imports statically (each gzipped on its own); the health/booking chunks load later.',
       `cold start: navigation start → the ${'madoguchi:first-focused-frame'} mark (frameEnd of the frame`,
       '  that first draws a screen with focus); a fresh cog per run, ours (simulator bridge, no card) and bare alternating.',

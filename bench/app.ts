@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- app`: our TV app against a bare @lightningjs/sdk app (bench/fixtures/bare-app),
  * both built by our pipeline in this run and driven in WPE WebKit (cog headless):
- *   - initial JavaScript (app.js and the chunks it imports statically) raw and gzip, and the
+ *   - initial JavaScript (the app entry and the chunks it imports statically) raw and gzip, and the
  *     chunks loaded on demand;
  *   - cold start: navigation start → the first frame showing a focused screen (User Timing mark);
  *   - key press → the next rendered frame, p50 and p95.

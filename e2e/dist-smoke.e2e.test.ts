@@ -1,5 +1,5 @@
 /**
- * The smoke journey on a real operator package: `dist/minato-catv/<version>/` as
+ * The smoke journey on a real operator package: `dist/minato-catv/<release>/` as
  * scripts/app-package.ts builds it (stb key map, its own settings.json and CSP), plus the test hook,
  * served as it is and loaded in WPE WebKit (cog + WPEWebDriver). The package's settings and CSP
  * name fixed endpoints, so the platform simulator listens on 127.0.0.1:8787 and the bridge

@@ -2,13 +2,21 @@
  * `npm run dist` / `npm run dist:verify` end to end on both example operators: real builds of the
  * app (about a second each) into a temporary folder.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runScript } from './script-runner';
 import { parseSettings } from '../src/app/settings/settings';
 import { SPEC_VERSION } from '../stb-spec/protocol/names';
-import { appVersion, buildDist, cspOfPage, specVersion, verifyPackage, type DistResult } from './app-package';
+import {
+  appVersion,
+  buildDist,
+  cspOfPage,
+  releaseOf,
+  specVersion,
+  verifyPackage,
+  type DistResult,
+} from './app-package';
 
 const REPO = path.resolve(__dirname, '..');
 const OPERATORS = path.join(REPO, 'config/operators');
@@ -34,10 +42,11 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run dist', () => {
   it.each(['madoguchi-cable-tokyo', 'minato-catv'])(
-    '%s: dist/<id>/<version>/ with every file in the manifest',
+    '%s: dist/<id>/<version>-<hash>/ with every file in the manifest',
     (id) => {
       const { dir, manifest } = built[id]!;
-      expect(dir).toBe(path.join(work, id, appVersion()));
+      expect(manifest.release).toMatch(new RegExp(`^${appVersion().replace(/\./g, '\\.')}-[0-9a-f]{12}$`));
+      expect(dir).toBe(path.join(work, id, manifest.release));
       expect(manifest).toMatchObject({
         name: 'madoguchi',
         operator: id,
@@ -46,9 +55,10 @@ describe('npm run dist', () => {
         specVersion: SPEC_VERSION,
       });
       const files = Object.keys(manifest.files);
+      // Scripts and styles are named by their content: a cache cannot mix two releases.
       expect(files.filter((file) => !/^chunk-[A-Z0-9]+\.js$/.test(file))).toEqual([
-        'app.css',
-        'app.js',
+        expect.stringMatching(/^app-[A-Z0-9]{8}\.js$/),
+        expect.stringMatching(/^app-[0-9a-f]{8}\.css$/),
         'index.html',
         'settings.json',
         'static/logo.svg',
@@ -98,7 +108,7 @@ describe('npm run dist', () => {
       const html = page(id);
       expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<link'));
       expect(html).not.toMatch(/<style|<script>|\sstyle=|\son[a-z]+=/i);
-      expect(html).toContain('<link rel="stylesheet" href="app.css">');
+      expect(html).toMatch(/<link rel="stylesheet" href="app-[0-9a-f]{8}\.css">/);
     }
   });
 
@@ -112,15 +122,15 @@ describe('npm run dist', () => {
     }
   });
 
-  it('loads app.js as a module, with the chunks it imports statically', () => {
+  it('loads its entry module as a module, with the chunks it imports statically', () => {
     const { dir } = built['minato-catv']!;
     const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
     const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"><\/script>/g)].map((m) => m[1]);
-    expect(scripts.at(-1)).toBe('app.js');
+    expect(scripts.at(-1)).toMatch(/^app-[A-Z0-9]{8}\.js$/);
     // One shared chunk: code the lazy families share goes there (src/app/screens/family-shared.ts),
     // not into small chunks that each cost the first start a request.
     expect(scripts).toHaveLength(2);
-    const app = readFileSync(path.join(dir, 'app.js'), 'utf8');
+    const app = readFileSync(path.join(dir, scripts.at(-1)!), 'utf8');
     for (const chunk of scripts.slice(0, -1)) expect(app).toContain(`"./${chunk}"`);
     // The features loaded on demand are declared in the shared chunk, which holds their import().
     const shared = readFileSync(path.join(dir, scripts[0]!), 'utf8');
@@ -134,6 +144,29 @@ describe('npm run dist', () => {
     });
     const manifest = (dir: string) => readFileSync(path.join(dir, 'manifest.json'));
     expect(manifest(again.dir).equals(manifest(built['minato-catv']!.dir))).toBe(true);
+  });
+
+  it('a configuration-only change is a new release beside the old one, which stays as it was', async () => {
+    const outRoot = path.join(work, 'releases');
+    const first = await buildDist({ operatorFile: path.join(OPERATORS, 'minato-catv.json'), outRoot });
+    // The same operator with another support phone number (a copy beside its logo).
+    const operators = mkdtempSync(path.join(work, 'operators-'));
+    cpSync(OPERATORS, operators, { recursive: true });
+    const changedFile = path.join(operators, 'minato-catv.json');
+    const config = JSON.parse(readFileSync(changedFile, 'utf8'));
+    config.support.phone = '03-0000-0000';
+    writeFileSync(changedFile, JSON.stringify(config));
+    const second = await buildDist({ operatorFile: changedFile, outRoot });
+    expect(second.manifest.version).toBe(first.manifest.version);
+    expect(second.manifest.release).not.toBe(first.manifest.release);
+    expect(readdirSync(path.join(outRoot, 'minato-catv')).sort()).toEqual(
+      [first.manifest.release, second.manifest.release].sort(),
+    );
+    expect(verifyPackage(first.dir).ok).toBe(true);
+    // Building the first again finds its release and leaves it untouched.
+    const again = await buildDist({ operatorFile: path.join(OPERATORS, 'minato-catv.json'), outRoot });
+    expect(again.dir).toBe(first.dir);
+    expect(readdirSync(path.join(outRoot, 'minato-catv'))).toHaveLength(2);
   });
 
   it('refuses an invalid operator configuration with the bilingual problems and exit code 1', async () => {
@@ -161,16 +194,19 @@ describe('npm run dist:verify', () => {
     expect(out).toContain(`${count} files verified`);
   });
 
-  it('names a changed file (one byte of app.js) and exits 1', async () => {
+  it('names a changed file (one byte of the app module) and exits 1', async () => {
     const dir = copyOf('minato-catv');
-    const file = path.join(dir, 'app.js');
+    const entry = Object.keys(built['minato-catv']!.manifest.files).find(
+      (f) => f.startsWith('app-') && f.endsWith('.js'),
+    )!;
+    const file = path.join(dir, entry);
     const bytes = readFileSync(file);
     bytes[100] = bytes[100]! ^ 1;
     writeFileSync(file, bytes);
     const { code, out } = await runScript('dist-verify', [dir]);
     expect(code).toBe(1);
     expect(out).toContain('package check failed');
-    expect(out).toContain('changed file (SHA-256 mismatch): app.js');
+    expect(out).toContain(`changed file (SHA-256 mismatch): ${entry}`);
   });
 
   it('names an extra file', () => {
@@ -194,6 +230,7 @@ describe('npm run dist:verify', () => {
     const manifestFile = path.join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     delete manifest.files[chunk];
+    manifest.release = releaseOf(manifest.version, manifest.files);
     writeFileSync(manifestFile, JSON.stringify(manifest));
     expect(verifyPackage(dir).problems).toEqual([
       expect.stringContaining(`${chunk}, loaded by ${shared}, is not in the package`),
@@ -218,6 +255,7 @@ describe('npm run dist:verify', () => {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
     const { sha256File } = await import('./app-package');
     manifest.files['settings.json'] = sha256File(settingsFile);
+    manifest.release = releaseOf(manifest.version, manifest.files);
     writeFileSync(manifestFile, JSON.stringify(manifest));
     const { ok, problems } = verifyPackage(dir);
     expect(ok).toBe(false);

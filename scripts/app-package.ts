@@ -1,20 +1,35 @@
 /**
- * One operator's TV app package, `dist/<id>/<version>/` (`npm run dist`, `npm run dist:verify`):
+ * One operator's TV app release, `dist/<id>/<release>/` (`npm run dist`, `npm run dist:verify`):
  *
- *   index.html     the page, with the Content-Security-Policy <meta> (config/app-csp.ts)
- *   app.css        the page style (no inline style or script)
- *   app.js         the app for WPE WebKit 2.28+ (scripts/build-app.js, stb key map, no test hook),
- *                  an ES module; chunk-*.js the modules it imports (index.html loads the static
- *                  ones with it; the health and booking screens' come later by dynamic import())
- *   settings.json  the operator's AppSettings (config/settings-from-operator.ts)
- *   static/logo.*  the operator's logo
- *   manifest.json  { name, operator, version, specVersion, files: { path: sha256 } }
+ *   index.html       the page, with the Content-Security-Policy <meta> (config/app-csp.ts)
+ *   app-<hash>.css   the page style (no inline style or script)
+ *   app-<hash>.js    the app for WPE WebKit 2.28+ (scripts/build-app.js, stb key map, no test
+ *                    hook), an ES module; chunk-*.js the modules it imports (index.html loads the
+ *                    static ones with it; the health and booking screens' come later by import())
+ *   settings.json    the operator's AppSettings (config/settings-from-operator.ts)
+ *   static/logo.*    the operator's logo
+ *   manifest.json    { name, operator, version, release, specVersion, files: { path: sha256 } }
+ *
+ * A release is code and configuration together: `<release>` is `<version>-<hash>`, the hash of every
+ * file of the package, so a configuration-only rebuild is a new release beside the old one and a
+ * release folder is never overwritten with other content. Scripts and styles are named by their
+ * content, so caches cannot mix two releases.
  *
  * The package depends only on the commit and the operator file: no timestamps, no absolute paths,
  * sorted keys, so two builds of one commit give byte-identical manifests.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { buildApp, type BuildStats } from './build-app.js';
 import { parseSettings, type AppSettings } from '../src/app/settings/settings';
@@ -30,12 +45,14 @@ export const MANIFEST = 'manifest.json';
 export const SIGNATURE_FILE = `${MANIFEST}${SIGNATURE_SUFFIX}`;
 export const PACKAGE_NAME = 'madoguchi';
 /** What every package holds besides manifest.json and the logo. */
-export const REQUIRED_FILES = ['index.html', 'app.css', 'app.js', 'settings.json'];
+export const REQUIRED_FILES = ['index.html', 'settings.json'];
 
 export interface Manifest {
   name: string;
   operator: string;
   version: string;
+  /** `<version>-<hash of files>`: names the release folder (releaseOf). */
+  release: string;
   specVersion: string;
   /** Only in a test build (window.__madoguchi for the e2e harness); never in a shipped package. */
   testHook?: true;
@@ -67,6 +84,7 @@ export function manifestText(manifest: Manifest): string {
     name: manifest.name,
     operator: manifest.operator,
     version: manifest.version,
+    release: manifest.release,
     specVersion: manifest.specVersion,
     ...(manifest.testHook ? { testHook: true as const } : {}),
     files,
@@ -92,6 +110,15 @@ export interface DistResult {
 }
 
 /** Validates the operator file (throws OperatorConfigError) and builds its package. */
+/** `<version>-<12 hex>`: the SHA-256 of the files' names and hashes, so any change of code or configuration is a new release. */
+export function releaseOf(version: string, files: Record<string, string>): string {
+  const list = Object.keys(files)
+    .sort()
+    .map((file) => `${files[file]}  ${file}\n`)
+    .join('');
+  return `${version}-${createHash('sha256').update(list).digest('hex').slice(0, 12)}`;
+}
+
 export async function buildDist({
   operatorFile,
   outRoot = path.join(REPO, 'dist'),
@@ -99,30 +126,51 @@ export async function buildDist({
 }: DistOptions) {
   const operator = loadOperator(operatorFile);
   const version = appVersion();
-  const dir = path.resolve(outRoot, operator.id, version);
   const settings = settingsFromOperator(operator);
   parseSettings(JSON.parse(JSON.stringify(settings)));
-  const stats = await buildApp({
-    outDir: dir,
-    testHook,
-    settings,
-    csp: contentSecurityPolicy(settings),
-  });
-  copyFileSync(
-    path.resolve(path.dirname(operatorFile), operator.theme.logo),
-    path.join(dir, packageLogoPath(operator)),
-  );
-  const files = Object.fromEntries(listFiles(dir).map((file) => [file, sha256File(path.join(dir, file))]));
-  const manifest: Manifest = {
-    name: PACKAGE_NAME,
-    operator: operator.id,
-    version,
-    specVersion: specVersion(),
-    ...(testHook ? { testHook: true as const } : {}),
-    files,
-  };
-  writeFileSync(path.join(dir, MANIFEST), manifestText(manifest));
-  return { dir, operator, settings, manifest, stats } satisfies DistResult;
+  // Built aside first: the release's name is known only once its files are.
+  mkdirSync(path.resolve(outRoot, operator.id), { recursive: true });
+  const building = mkdtempSync(path.resolve(outRoot, operator.id, '.building-'));
+  try {
+    const stats = await buildApp({
+      outDir: building,
+      testHook,
+      settings,
+      csp: contentSecurityPolicy(settings),
+    });
+    copyFileSync(
+      path.resolve(path.dirname(operatorFile), operator.theme.logo),
+      path.join(building, packageLogoPath(operator)),
+    );
+    const files = Object.fromEntries(
+      listFiles(building).map((file) => [file, sha256File(path.join(building, file))]),
+    );
+    const manifest: Manifest = {
+      name: PACKAGE_NAME,
+      operator: operator.id,
+      version,
+      release: releaseOf(version, files),
+      specVersion: specVersion(),
+      ...(testHook ? { testHook: true as const } : {}),
+      files,
+    };
+    writeFileSync(path.join(building, MANIFEST), manifestText(manifest));
+    const dir = path.resolve(outRoot, operator.id, manifest.release);
+    // The same name means the same files: an existing release is kept as it is, never rewritten.
+    if (!existsSync(dir)) renameSync(building, dir);
+    else {
+      rmSync(building, { recursive: true, force: true });
+      const existing = readFileSync(path.join(dir, MANIFEST), 'utf8');
+      if (existing !== manifestText(manifest))
+        throw new Error(
+          `${dir} にほかの内容があります（上書きしません） / ${dir} holds other content: a release is never overwritten`,
+        );
+    }
+    return { dir, operator, settings, manifest, stats } satisfies DistResult;
+  } catch (error) {
+    rmSync(building, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 /** The CSP in index.html's <meta http-equiv="Content-Security-Policy">, or undefined. */
@@ -140,12 +188,13 @@ export function cspOfPage(html: string): string | undefined {
   return undefined;
 }
 
-/** The page's module scripts and every module a package script imports ('./chunk-X.js'). */
+/** The page's stylesheet and module scripts, and every module a package script imports ('./chunk-X.js'). */
 export function moduleReferences(dir: string, files: string[]): Array<{ from: string; file: string }> {
   const references: Array<{ from: string; file: string }> = [];
   const page = path.join(dir, 'index.html');
   if (existsSync(page)) {
-    for (const match of readFileSync(page, 'utf8').matchAll(/<script\s[^>]*src="([^"]+)"/gi)) {
+    const html = readFileSync(page, 'utf8');
+    for (const match of html.matchAll(/<(?:script\s[^>]*src|link\s[^>]*href)="([^"]+)"/gi)) {
       references.push({ from: 'index.html', file: match[1]! });
     }
   }
@@ -197,10 +246,21 @@ export function verifyPackage(dir: string, { publicKey }: { publicKey?: string }
   ) {
     return { ok: false, problems: [problem(`${MANIFEST} に files がありません`, `${MANIFEST}: no files`)] };
   }
-  for (const key of ['name', 'operator', 'version', 'specVersion'] as const) {
+  for (const key of ['name', 'operator', 'version', 'release', 'specVersion'] as const) {
     if (typeof manifest[key] !== 'string' || !manifest[key]) {
       problems.push(problem(`${MANIFEST} に ${key} がありません`, `${MANIFEST}: ${key} missing`));
     }
+  }
+  if (
+    typeof manifest.version === 'string' &&
+    manifest.release !== releaseOf(manifest.version, manifest.files)
+  ) {
+    problems.push(
+      problem(
+        `${MANIFEST} の release（${manifest.release}）がファイルと合いません`,
+        `${MANIFEST}: release ${manifest.release} does not name these files (${releaseOf(manifest.version, manifest.files)})`,
+      ),
+    );
   }
   if (manifest.testHook) {
     problems.push(
@@ -239,8 +299,12 @@ export function verifyPackage(dir: string, { publicKey }: { publicKey?: string }
       problem(`manifest にないファイルがあります: ${file}`, `extra file not in the manifest: ${file}`),
     );
   }
+  const references = moduleReferences(dir, Object.keys(manifest.files));
+  if (!references.some(({ from, file }) => from === 'index.html' && file.endsWith('.js'))) {
+    problems.push(problem('index.html がアプリを読み込みません', 'index.html loads no app module'));
+  }
   // A module the page or a script loads but the package lacks would fail only on the box, later.
-  for (const { from, file } of moduleReferences(dir, Object.keys(manifest.files))) {
+  for (const { from, file } of references) {
     if (!(file in manifest.files)) {
       problems.push(
         problem(

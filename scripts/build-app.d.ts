@@ -3,10 +3,10 @@ import type { AppSettings } from '../src/app/settings/settings';
 
 export interface BuildStats {
   ms: number;
-  /** Initial JS: app.js and the chunks it imports statically (each file gzipped on its own). */
+  /** Initial JS: the entry and the chunks it imports statically (each file gzipped on its own). */
   raw: number;
   gzip: number;
-  /** app.js first, then those chunks: what index.html loads. */
+  /** The entry (app-<hash>.js) first, then those chunks: what index.html loads. */
   initialFiles: string[];
   /** The chunks loaded on demand (dynamic import()). */
   lazy: { files: string[]; raw: number; gzip: number };
@@ -28,5 +28,3 @@ export function buildApp(options: {
 export function reportBuild(outDir: string, stats: BuildStats, testHook: boolean): void;
 export const ESBUILD_TARGET: string;
 export const SWC_TARGETS: { safari: string };
-/** The entry module's file name in the output folder. */
-export const ENTRY_FILE: string;

@@ -1,13 +1,14 @@
 // `npm run build`: bundles the TV app (src/app/index.ts) for the STB browser baseline, WPE WebKit
-// 2.28 (≈ Safari 13.1), into dist/app/{index.html, app.css, app.js, chunk-*.js, settings.json,
-// static/}, and prints the initial JS size (app.js and the chunks it imports statically) and the
-// lazily loaded rest, raw and gzip.
-// ES modules with code splitting: app.js is the entry (<script type="module">); the screen families
-// needed only after login (src/app/screens/families.ts) are dynamic import()s, so their code is in
-// chunks loaded on demand (or in the background after the first frame). WebKit has had modules and
-// dynamic import since Safari 11.1. The chunks app.js imports statically get their own
-// <script type="module"> tags before it, so the browser fetches them in parallel with app.js instead
-// of after parsing it (no <link rel=modulepreload> before Safari 17).
+// 2.28 (≈ Safari 13.1), into dist/app/{index.html, app-<hash>.css, app-<hash>.js, chunk-*.js,
+// settings.json, static/}, and prints the initial JS size (the entry and the chunks it imports
+// statically) and the lazily loaded rest, raw and gzip. Every style and script is named by its
+// content, so a cache never serves one version's module to another version's page.
+// ES modules with code splitting: app-<hash>.js is the entry (<script type="module">); the screen
+// families needed only after login (src/app/screens/families.ts) are dynamic import()s, so their code
+// is in chunks loaded on demand (or in the background after the first frame). WebKit has had modules
+// and dynamic import since Safari 11.1. The chunks the entry imports statically get their own
+// <script type="module"> tags before it, so the browser fetches them in parallel with the entry
+// instead of after parsing it (no <link rel=modulepreload> before Safari 17).
 //   --test-hook        exposes window.__madoguchi for the e2e harness (never in the shipped build)
 //   --out=DIR          output folder (default dist/app)
 //   --settings=FILE    an AppSettings JSON (src/app/settings/settings.ts) copied as settings.json;
@@ -16,7 +17,7 @@
 //   --csp              also put the package's Content-Security-Policy (from the settings, as
 //                      `npm run dist` does) into index.html
 // Operator packages are made by `npm run dist` (scripts/dist.ts), which calls buildApp() below.
-// The page has no inline script or style (app.css), so the CSP needs no 'unsafe-inline'.
+// The page has no inline script or style, so the CSP needs no 'unsafe-inline'.
 // Two passes: esbuild bundles and lowers to ES2019 (optional chaining, ??, class fields, …), but it
 // refuses to lower destructuring for Safari 13 (it marks JSC's destructuring as buggy before Safari
 // 14.1), so swc (@swc/core, env target Safari 13) lowers each output file for WebKit 2.28 and
@@ -24,6 +25,7 @@
 // ES2020 to acorn, so the syntax newer than ES2019 is rejected by walking the tree) and scanned for
 // regex lookbehind, which WebKit lacks before 16.4 and no compiler lowers, so a newer construct fails
 // the build instead of the box.
+const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
@@ -38,7 +40,7 @@ const root = path.resolve(__dirname, '..');
 const ESBUILD_TARGET = 'es2019';
 const SWC_TARGETS = { safari: '13' };
 
-/** The page's only style, served as app.css (no inline style, so no 'unsafe-inline' in the CSP). */
+/** The page's only style, its own file (no inline style, so no 'unsafe-inline' in the CSP). */
 const CSS = 'html,body{margin:0;padding:0;overflow:hidden;background:#000}canvas{display:block}\n';
 
 const escapeAttribute = (text) =>
@@ -48,13 +50,13 @@ const escapeAttribute = (text) =>
 // No <link rel="preload" as="fetch"> for settings.json: WPE (2.38 here) never hands a fetch() the
 // preloaded response, whatever its cache mode, so it only doubled the request (measured); the first
 // module requests it instead (src/app/settings/prefetch.ts).
-const pageHtml = (csp, staticChunks) => `<!doctype html>
+const pageHtml = ({ csp, styleFile, entryFile, staticChunks }) => `<!doctype html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
 ${csp ? `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">\n` : ''}<title>窓口 madoguchi</title>
-<link rel="stylesheet" href="app.css">
-${[...staticChunks, ENTRY_FILE].map((file) => `<script type="module" src="${file}"></script>\n`).join('')}</head>
+<link rel="stylesheet" href="${styleFile}">
+${[...staticChunks, entryFile].map((file) => `<script type="module" src="${file}"></script>\n`).join('')}</head>
 <body>
 </body>
 </html>
@@ -92,7 +94,8 @@ const checkBaseline = (code, file) => {
   }
 };
 
-const ENTRY_FILE = 'app.js';
+/** app-<hash>.css: named by its content, like every script, so a cache never mixes two versions. */
+const STYLE_FILE = `app-${crypto.createHash('sha256').update(CSS).digest('hex').slice(0, 8)}.css`;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -120,12 +123,12 @@ const sizeOf = (codes) => ({
 });
 
 /**
- * Builds the app into `outDir` (emptied first): index.html, app.css, app.js and its chunk-*.js,
+ * Builds the app into `outDir` (emptied first): index.html, app-<hash>.css, app-<hash>.js and its chunk-*.js,
  * settings.json (the given AppSettings object as 2-space JSON) and an empty static/. `entry`
  * (relative to the repo) bundles another app with the same pipeline: the app bench's bare app.
  * Deterministic: the output depends only on the sources and the options (no timestamps, no paths;
  * chunk names are esbuild's content hashes).
- * Returns the numbers for the size report: `raw`/`gzip` are the initial JS (app.js and the chunks it
+ * Returns the numbers for the size report: `raw`/`gzip` are the initial JS (the entry and the chunks it
  * imports statically), `lazy` the chunks loaded on demand.
  */
 async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/app/index.ts' }) {
@@ -145,7 +148,8 @@ async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/
     write: false,
     absWorkingDir: root,
     outdir: outDir,
-    entryNames: '[name]',
+    // Content-hashed names: a box's cache can never serve one version's module to another's page.
+    entryNames: '[name]-[hash]',
     chunkNames: 'chunk-[hash]',
     define: {
       __MADOGUCHI_TEST_HOOK__: String(testHook),
@@ -173,15 +177,17 @@ async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/
     codes[file] = code;
   }
   const outputs = result.metafile.outputs;
-  const initialFiles = [
-    ENTRY_FILE,
-    ...staticImports(outputs, outputKey(ENTRY_FILE)).map((key) => path.basename(key)),
-  ];
+  const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint !== undefined);
+  const entryFile = path.basename(entryKey);
+  const initialFiles = [entryFile, ...staticImports(outputs, entryKey).map((key) => path.basename(key))];
   const lazyFiles = Object.keys(codes)
     .filter((file) => !initialFiles.includes(file))
     .sort();
-  fs.writeFileSync(path.join(outDir, 'app.css'), CSS);
-  fs.writeFileSync(path.join(outDir, 'index.html'), pageHtml(csp, initialFiles.slice(1)));
+  fs.writeFileSync(path.join(outDir, STYLE_FILE), CSS);
+  fs.writeFileSync(
+    path.join(outDir, 'index.html'),
+    pageHtml({ csp, styleFile: STYLE_FILE, entryFile, staticChunks: initialFiles.slice(1) }),
+  );
   fs.writeFileSync(path.join(outDir, 'settings.json'), `${JSON.stringify(settings, null, 2)}\n`);
   fs.mkdirSync(path.join(outDir, 'static'), { recursive: true });
 
@@ -262,7 +268,7 @@ async function main() {
   reportBuild(outDir, stats, testHook);
 }
 
-module.exports = { buildApp, reportBuild, ESBUILD_TARGET, SWC_TARGETS, ENTRY_FILE };
+module.exports = { buildApp, reportBuild, ESBUILD_TARGET, SWC_TARGETS };
 
 if (require.main === module) {
   main().catch((error) => {

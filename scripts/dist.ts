@@ -1,6 +1,6 @@
 /**
  * `npm run dist -- --operator config/operators/NAME.json [--out DIR] [--sign-key KEY.pem]`: validates
- * the operator configuration and builds its TV app package into DIR/<id>/<version>/ (default dist/),
+ * the operator configuration and builds its TV app release into DIR/<id>/<release>/ (default dist/),
  * see scripts/app-package.ts and docs/operators.md. With --sign-key (an Ed25519 private key) it signs
  * manifest.json (manifest.json.sig). Exit code 0 = built, 1 = invalid configuration, unusable key or
  * failed build (every problem printed in Japanese and English).

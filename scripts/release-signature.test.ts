@@ -5,7 +5,7 @@
  * another host, which a hash list alone cannot catch — and passes a good one.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runScript } from './script-runner';
@@ -13,7 +13,7 @@ import { contentSecurityPolicy } from '../config/app-csp';
 import { bundleBridge } from '../native-bridge/service/bundle';
 import { loadSigningKey } from '../native-bridge/service/release-signature';
 import { parseSettings } from '../src/app/settings/settings';
-import { appVersion, cspOfPage, sha256File, type Manifest } from './app-package';
+import { cspOfPage, releaseOf, sha256File, type Manifest } from './app-package';
 
 const REPO = path.resolve(__dirname, '..');
 const OPERATOR = path.join(REPO, 'config/operators/minato-catv.json');
@@ -42,6 +42,13 @@ const pemPair = (type: 'ed25519' | 'rsa') =>
         publicKeyEncoding: { type: 'spki', format: 'pem' },
       });
 
+/** The one release `npm run dist` made under an operator's folder. */
+function onlyRelease(operatorDir: string): string {
+  const releases = readdirSync(operatorDir).filter((name) => !name.startsWith('.'));
+  expect(releases).toHaveLength(1);
+  return path.join(operatorDir, releases[0]!);
+}
+
 function copyOf(dir: string): string {
   const copy = mkdtempSync(path.join(work, 'copy-'));
   cpSync(dir, copy, { recursive: true });
@@ -64,8 +71,8 @@ beforeAll(async () => {
   expect(signed).toMatchObject({ code: 0, out: expect.stringContaining('manifest.json.sig') });
   const unsigned = await runScript('dist', ['--operator', OPERATOR, '--out', path.join(work, 'unsigned')]);
   expect(unsigned).toMatchObject({ code: 0, out: expect.stringContaining('unsigned') });
-  signedDir = path.join(work, 'signed', 'minato-catv', appVersion());
-  unsignedDir = path.join(work, 'unsigned', 'minato-catv', appVersion());
+  signedDir = onlyRelease(path.join(work, 'signed', 'minato-catv'));
+  unsignedDir = onlyRelease(path.join(work, 'unsigned', 'minato-catv'));
 }, 90_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -102,6 +109,7 @@ describe('a signed app package', () => {
     const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
     for (const file of ['settings.json', 'index.html'])
       manifest.files[file] = sha256File(path.join(dir, file));
+    manifest.release = releaseOf(manifest.version, manifest.files);
     writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
 
     // The hashes alone are satisfied: that is what the signature is for.
