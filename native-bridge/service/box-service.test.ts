@@ -72,6 +72,14 @@ describe('systemd unit hardening (deploy/systemd/madoguchi-bridge.service)', () 
     expect(filters.slice(1).join(' ')).toMatch(/^~.*@privileged/);
   });
 
+  it('gives a bridge that cannot start a bounded burst of restarts, then a failed state', () => {
+    expect(unitValue(unit, 'Unit', 'StartLimitBurst')).toBe('5');
+    expect(unitValue(unit, 'Unit', 'StartLimitIntervalSec')).toBe('300');
+    // Five tries with RestartSec between them fit in the interval, so the burst does end the tries.
+    expect(5 * Number.parseInt(service('RestartSec')!, 10)).toBeLessThan(300);
+    expect(unitValue(unit, 'Unit', 'After')).toContain('pcscd');
+  });
+
   it('bounds memory and tasks', () => {
     expect(service('MemoryMax')).toMatch(/^\d+[MG]$/);
     expect(Number(service('TasksMax'))).toBeGreaterThan(0);

@@ -108,14 +108,20 @@ describe('bridge service configuration', () => {
     );
   });
 
-  it('--help names every field the schema allows', async () => {
+  /** What the service prints for `args`, which must end it with exit code 0 without starting. */
+  async function printedBy(args: string[]): Promise<string[]> {
     const printed: string[] = [];
     const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
     try {
-      expect(await runService(['--help'])).toBe(0);
+      expect(await runService(args)).toBe(0);
     } finally {
       spy.mockRestore();
     }
+    return printed;
+  }
+
+  it('--help names every field the schema allows', async () => {
+    const printed = await printedBy(['--help']);
     const fields = Object.keys(schema.properties).filter((name) => !name.startsWith('$'));
     expect(fields).toEqual(expect.arrayContaining(['readers', 'allowedOrigins', 'tokenFile']));
     for (const field of fields)
@@ -123,14 +129,7 @@ describe('bridge service configuration', () => {
   });
 
   it('--version prints the version line getInfo and the logs agree with', async () => {
-    const printed: string[] = [];
-    const spy = jest.spyOn(console, 'log').mockImplementation((line: string) => void printed.push(line));
-    try {
-      expect(await runService(['--version'])).toBe(0);
-    } finally {
-      spy.mockRestore();
-    }
-    expect(printed).toEqual([
+    expect(await printedBy(['--version'])).toEqual([
       `madoguchi-bridge ${IMPLEMENTATION.version} (spec ${SPEC_VERSION}, protocol 1)`,
     ]);
   });

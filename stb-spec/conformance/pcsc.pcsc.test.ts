@@ -6,11 +6,16 @@
  * the whole run, which must receive no APDU and never be listed (CK-62).
  * Fails, never skips, when pcscd or vpcd is missing (scripts/ensure-system.sh sets them up).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
+import {
+  nodeProcess,
+  startPcscBridge,
+  stopProcess,
+  exited,
+} from '../../native-bridge/src/bridge/testing/bridge-process';
 import { ALL_CASES } from './cases';
 import { KNOWN_REFERENCE_BUGS, junitCases } from './test-support';
 
@@ -25,33 +30,6 @@ const LOG_DIR = join(ROOT, '.tmp/conformance-logs');
 
 const children: ChildProcess[] = [];
 
-/** A TypeScript entry point in its own node process (tsx as a loader: one pid to stop). */
-function node(script: string, args: string[]): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script), ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  return child;
-}
-
-/** Resolves with the bridge's port from its JSON log line `"event":"listening"`. */
-function listeningPort(bridge: ChildProcess): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('the bridge did not log "listening" within 30 s')),
-      30_000,
-    );
-    const lines = createInterface({ input: bridge.stdout! });
-    lines.on('line', (line) => {
-      if (!line.includes('"event":"listening"')) return;
-      clearTimeout(timer);
-      resolvePort((JSON.parse(line) as { port: number }).port);
-    });
-    bridge.once('exit', (code) => reject(new Error(`the bridge exited (${code}) before listening`)));
-  });
-}
-
 /** The kit's report lines for a case: its verdict line and the indented lines under it. */
 function reportOf(output: string, id: string): string {
   const lines = output.split('\n');
@@ -61,41 +39,18 @@ function reportOf(output: string, id: string): string {
   return lines.slice(start, end < 0 ? undefined : end).join('\n');
 }
 
-function exited(child: ChildProcess): Promise<number | null> {
-  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
-  return new Promise((resolveExit) => child.once('exit', (code) => resolveExit(code)));
-}
-
 afterAll(async () => {
   // Stopping the kit closes its vpcd socket: the virtual card leaves reader 00 01.
-  for (const child of children.reverse()) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      await exited(child);
-    }
-  }
+  for (const child of children.reverse()) await stopProcess(child);
 });
 
 it('runs every case against the pcsc bridge with the virtual card in vpcd reader 00 01', async () => {
-  const bridge = node('native-bridge/src/bridge/cli.ts', [
-    '--backend',
-    'pcsc',
-    '--port',
-    '0',
-    '--allow-origin',
-    ORIGIN,
-    '--token',
-    TOKEN,
-    '--reader',
-    'Virtual PCD 01',
-  ]);
-  let bridgeLog = '';
-  bridge.stdout!.on('data', (chunk: Buffer) => (bridgeLog += chunk.toString()));
-  bridge.stderr!.on('data', (chunk: Buffer) => (bridgeLog += chunk.toString()));
-  const port = await listeningPort(bridge);
+  const bridge = await startPcscBridge({ origin: ORIGIN, token: TOKEN, reader: 'Virtual PCD 01' });
+  children.push(bridge.child);
+  const { port } = bridge;
 
   const junitFile = join(mkdtempSync(join(tmpdir(), 'madoguchi-conformance-pcsc-')), 'junit.xml');
-  const kit = node('stb-spec/conformance/cli.ts', [
+  const kit = nodeProcess('stb-spec/conformance/cli.ts', [
     '--url',
     `ws://127.0.0.1:${port}/jsonrpc`,
     '--origin',
@@ -112,12 +67,14 @@ it('runs every case against the pcsc bridge with the virtual card in vpcd reader
     '--junit',
     junitFile,
   ]);
+  children.push(kit);
   let output = '';
   kit.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   kit.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await exited(kit);
   mkdirSync(LOG_DIR, { recursive: true });
   writeFileSync(join(LOG_DIR, 'pcsc-kit.txt'), output);
+  const bridgeLog = bridge.log();
   writeFileSync(join(LOG_DIR, 'pcsc-bridge.log'), bridgeLog);
 
   const knownBugs = Object.keys(KNOWN_REFERENCE_BUGS);

@@ -306,10 +306,12 @@ export class CardService extends EventEmitter<CardServiceEvents> {
 
   private async detect(entry: ReaderCard): Promise<void> {
     const probe: ReaderCard = { ...entry };
-    let driver = this.attachDriver(probe);
+    let driver: JpkiCard | undefined;
     let cardClass: CardClass | undefined;
     for (let attempt = 1; cardClass === undefined; attempt++) {
       try {
+        // Inside the try: a reader unplugged (or the service gone) meanwhile has no transport.
+        driver = this.attachDriver(probe);
         await driver.detect();
         cardClass = 'present';
       } catch (error) {
@@ -317,10 +319,11 @@ export class CardService extends EventEmitter<CardServiceEvents> {
         // Not a My Number Card is an answer; anything else is a card that could not be read.
         if (errorName !== 'NOT_MY_NUMBER_CARD')
           this.emit('detectionFailed', entry.snapshot.name, errorName, attempt);
+        const gone = errorName === 'CARD_REMOVED' || errorName === 'NO_READER';
         // A card that cannot be read at all is reported like one without the JPKI AP.
-        if (errorName !== 'CARD_REMOVED') cardClass = 'unsupported';
+        if (!gone) cardClass = 'unsupported';
         else if (attempt >= DETECTION_ATTEMPTS) cardClass = 'mute';
-        // Removed: take the readers' word now; a card really gone replaces this entry.
+        // Gone: take the readers' word now; a card or reader really gone replaces this entry.
         else this.sync(this.backend.readers());
       }
       if (this.cards.get(entry.snapshot.name) !== entry) return; // the card changed meanwhile
@@ -329,7 +332,6 @@ export class CardService extends EventEmitter<CardServiceEvents> {
         await new Promise((resolve) => setTimeout(resolve, DETECTION_RETRY_MS));
         this.sync(this.backend.readers());
         if (this.cards.get(entry.snapshot.name) !== entry) return;
-        driver = this.attachDriver(probe);
       }
     }
     entry.cardClass = cardClass;

@@ -10,6 +10,8 @@ import {
 
 export const PcscCode = {
   cancelled: 0x80100002,
+  /** "RPC transport error": pcscd went away under an open context (what pcsclite reports then). */
+  commError: 0x80100013,
   unknownReader: 0x80100009,
   timeout: 0x8010000a,
   sharingViolation: 0x8010000b,
@@ -39,7 +41,7 @@ class PcscError extends CardError {
 /** pcscd is down or restarting: what the bridge reports as the reader service being unavailable. */
 export function isServiceDown(error: unknown): boolean {
   const code = pcscCodeOf(error);
-  return code === PcscCode.noService || code === PcscCode.serviceStopped;
+  return code === PcscCode.noService || code === PcscCode.serviceStopped || code === PcscCode.commError;
 }
 
 /** pcsclite reports failures as "SCardX error: text.(0x8010xxxx)". */
@@ -64,6 +66,7 @@ export function cardErrorFromPcsc(error: unknown, reader?: string): CardError {
       return new NoReaderError();
     case PcscCode.noService:
     case PcscCode.serviceStopped:
+    case PcscCode.commError:
       return new ReaderServiceUnavailableError();
     case PcscCode.sharingViolation:
       return new CardBusyError();

@@ -65,11 +65,21 @@ class ScriptedReader extends EventEmitter {
 let scripted: ScriptedReader[] = [];
 const service = new EventEmitter() as EventEmitter & { close(): void };
 service.close = () => undefined;
+/** pcscd as the next PC/SC context finds it: down (no service), or up with the scripted readers. */
+const pcscd = { down: false, contexts: 0 };
+const NO_SERVICE = 'SCardEstablishContext error: Service not available.(0x8010001d)';
+/** What pcsclite reports when pcscd dies under an open context: each reader ends, then this. */
+const PCSCD_DIED = 'SCardGetStatusChange error: RPC transport error.(0x80100013)';
 
 jest.mock('pcsclite', () => ({
   __esModule: true,
   default: () => {
+    pcscd.contexts++;
     setTimeout(() => {
+      if (pcscd.down) {
+        service.emit('error', new Error(NO_SERVICE));
+        return;
+      }
       for (const reader of scripted) {
         service.emit('reader', reader);
         reader.report(reader.name.startsWith('Empty') ? EMPTY : PRESENT, 1);
@@ -83,8 +93,15 @@ let monitor: PcscReaderMonitor | undefined;
 
 async function start(...names: string[]): Promise<[PcscReaderMonitor, ...ScriptedReader[]]> {
   scripted = names.map((name) => new ScriptedReader(name));
-  monitor = await PcscReaderMonitor.start();
+  monitor = await PcscReaderMonitor.start({}, { firstDelayMs: 10, maxDelayMs: 40, settleMs: 100 });
   return [monitor, ...scripted];
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let waited = 0; !condition(); waited += 5) {
+    if (waited > 2_000) throw new Error(`not within 2 s: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 const insertionOf = (m: PcscReaderMonitor, name: string) =>
@@ -93,6 +110,58 @@ const insertionOf = (m: PcscReaderMonitor, name: string) =>
 afterEach(() => {
   monitor?.close();
   service.removeAllListeners();
+  Object.assign(pcscd, { down: false, contexts: 0 });
+});
+
+describe('pcscd going away and coming back', () => {
+  it('readers go at once, then return with their card by a new context, without a restart', async () => {
+    const [m] = await start('Reader 00 00');
+    const services: string[] = [];
+    m.on('change', () => services.push(m.readerService()));
+    m.on('error', () => undefined);
+    for (const reader of scripted) reader.emit('end');
+    service.emit('error', new Error(PCSCD_DIED));
+    expect([m.readerService(), m.readers()]).toEqual(['unavailable', []]);
+    await until(() => m.readers().length === 1, 'the reader back');
+    expect(m.readers()[0]).toMatchObject({ name: 'Reader 00 00', presence: 'present' });
+    expect([m.readerService(), m.reconnects]).toEqual(['running', 1]);
+    // Told both ways: the readers going (with the service) and coming back.
+    expect(services.indexOf('unavailable')).toBeGreaterThanOrEqual(0);
+    expect(services.at(-1)).toBe('running');
+  });
+
+  it('still down: tries again with growing waits, and reports the outage once, not each try', async () => {
+    const [m] = await start('Reader 00 00');
+    const errors: Error[] = [];
+    m.on('error', (error) => errors.push(error));
+    pcscd.down = true;
+    service.emit('error', new Error(NO_SERVICE));
+    await until(() => pcscd.contexts >= 5, 'four more tries');
+    expect(m.readerService()).toBe('unavailable');
+    expect(errors).toHaveLength(1);
+    pcscd.down = false;
+    await until(() => m.readerService() === 'running', 'pcscd back');
+    expect(m.readers().map((r) => r.name)).toEqual(['Reader 00 00']);
+  });
+
+  it('pcscd back without any reader: the service is running again, with no readers', async () => {
+    const [m] = await start('Reader 00 00');
+    m.on('error', () => undefined);
+    scripted = [];
+    service.emit('error', new Error(NO_SERVICE));
+    await until(() => m.readerService() === 'running', 'a quiet new context');
+    expect(m.readers()).toEqual([]);
+  });
+
+  it('pcscd not running when the bridge starts: unavailable, then the readers once it runs', async () => {
+    pcscd.down = true;
+    const started = start('Reader 00 00');
+    const [m] = await started;
+    m.on('error', () => undefined);
+    expect(m.readerService()).toBe('unavailable');
+    pcscd.down = false;
+    await until(() => m.readers().length === 1, 'the reader once pcscd runs');
+  });
 });
 
 describe('what counts as a new insertion', () => {

@@ -48,27 +48,89 @@ interface ReaderEntry {
 /** How long start() waits for pcscd to report the first readers' states. */
 const FIRST_SCAN_MS = 1_500;
 
+export interface ReconnectOptions {
+  /** The first wait before a new PC/SC context after pcscd went away; doubled per failure. */
+  firstDelayMs?: number;
+  /** The longest wait between two attempts. */
+  maxDelayMs?: number;
+  /** A new context that has reported no error this long counts as the service being back. */
+  settleMs?: number;
+}
+
+/** The spec asks for a try at least every 2 s while pcscd is away (BR-MTH-74). */
+const RECONNECT_DEFAULTS: Required<ReconnectOptions> = {
+  firstDelayMs: 250,
+  maxDelayMs: 2_000,
+  settleMs: 2_000,
+};
+
+/**
+ * pcscd can go away (an upgrade, a crash) and come back: the monitor then drops every reader, says
+ * the service is unavailable, and makes new PC/SC contexts with back-off until pcscd answers again,
+ * so readers and cards return without restarting the bridge.
+ */
 export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
   private readonly entries = new Map<string, ReaderEntry>();
   private service: ReaderService = 'running';
   private insertions = 0;
+  private pcsc: PCSCLite | undefined;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private settleTimer: NodeJS.Timeout | undefined;
+  private failedAttempts = 0;
+  private contexts = 0;
+  private closed = false;
+  private readonly reconnect: Required<ReconnectOptions>;
 
   private constructor(
-    private readonly pcsc: PCSCLite,
+    private readonly newContext: () => PCSCLite,
     private readonly transportOptions: PcscTransportOptions,
+    reconnect: ReconnectOptions,
   ) {
     super();
+    this.reconnect = { ...RECONNECT_DEFAULTS, ...reconnect };
   }
 
   /** Connects to pcscd and resolves once every reader present at start has reported its state. */
-  static async start(options: PcscTransportOptions = {}): Promise<PcscReaderMonitor> {
+  static async start(
+    options: PcscTransportOptions = {},
+    reconnect: ReconnectOptions = {},
+  ): Promise<PcscReaderMonitor> {
     // Loaded here so that code paths without PC/SC (the simulator backend) never need libpcsclite.
     const { default: pcsclite } = await import('pcsclite');
-    const monitor = new PcscReaderMonitor(pcsclite(), options);
-    monitor.pcsc.on('reader', (reader) => monitor.addReader(reader));
-    monitor.pcsc.on('error', (error) => monitor.onServiceError(error));
+    const monitor = new PcscReaderMonitor(pcsclite, options, reconnect);
+    monitor.open();
     await monitor.firstScan();
     return monitor;
+  }
+
+  /** How many PC/SC contexts were made after the first (for the logs and tests). */
+  get reconnects(): number {
+    return this.contexts - 1;
+  }
+
+  private open(): void {
+    let pcsc: PCSCLite;
+    try {
+      // pcsclite establishes its context in the constructor: with pcscd down, it throws right here.
+      pcsc = this.newContext();
+    } catch (error) {
+      if (!isServiceDown(error)) throw error;
+      this.onServiceError(error as Error);
+      return;
+    } finally {
+      this.contexts++;
+    }
+    this.pcsc = pcsc;
+    pcsc.on('reader', (reader) => {
+      if (this.pcsc === pcsc) this.addReader(reader);
+    });
+    pcsc.on('error', (error) => {
+      if (this.pcsc === pcsc) this.onServiceError(error);
+    });
+    if (this.service === 'unavailable') {
+      // pcscd may come back with no reader at all: a context without error for a while is enough.
+      this.settleTimer = setTimeout(() => this.serviceBack(), this.reconnect.settleMs);
+    }
   }
 
   readers(): ReaderSnapshot[] {
@@ -90,15 +152,43 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
   }
 
   close(): void {
+    this.closed = true;
+    clearTimeout(this.reconnectTimer);
+    clearTimeout(this.settleTimer);
+    this.dropReaders(true);
+    this.closeContext();
+  }
+
+  private dropReaders(release: boolean): void {
     for (const entry of this.entries.values()) {
-      void entry.transport.release(true);
-      entry.reader.removeAllListeners('status');
-      entry.reader.close();
+      if (release) void entry.transport.release(true);
+      else entry.transport.cardRemoved();
+      const { reader } = entry;
+      reader.removeAllListeners('status');
+      reader.removeAllListeners('end');
+      reader.on('error', () => undefined);
+      // Not from inside the reader's own callback: pcsclite holds the reader's lock while it calls
+      // us, and close() takes that lock again (a deadlock that stops the whole event loop).
+      setImmediate(() => reader.close());
     }
     this.entries.clear();
-    this.pcsc.removeAllListeners('error');
-    this.pcsc.on('error', () => undefined); // close() cancels pcscd's wait and reports that as an error
-    this.pcsc.close();
+  }
+
+  private closeContext(): void {
+    const pcsc = this.pcsc;
+    if (!pcsc) return;
+    this.pcsc = undefined;
+    pcsc.removeAllListeners('error');
+    pcsc.removeAllListeners('reader');
+    pcsc.on('error', () => undefined); // close() cancels pcscd's wait and reports that as an error
+    // Outside the context's callback, for the same reason as the readers' close().
+    setImmediate(() => {
+      try {
+        pcsc.close();
+      } catch {
+        // A context pcscd already dropped has nothing left to close.
+      }
+    });
   }
 
   private async firstScan(): Promise<void> {
@@ -115,18 +205,38 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
    * The service counts as back when pcsclite reports a reader again.
    */
   private onServiceError(error: Error): void {
-    if (isServiceDown(error) && this.service === 'running') {
-      this.service = 'unavailable';
-      for (const entry of this.entries.values()) entry.transport.cardRemoved();
-      this.entries.clear();
-      this.emit('change', this.readers());
+    if (!isServiceDown(error)) {
+      this.emitError(error);
+      return;
     }
-    this.emitError(error);
+    clearTimeout(this.settleTimer);
+    if (this.service === 'running') {
+      this.service = 'unavailable';
+      this.dropReaders(false);
+      this.emit('change', this.readers());
+      this.emitError(error); // once per outage, not once per attempt
+    } else {
+      this.failedAttempts++;
+    }
+    this.closeContext();
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (this.closed || this.reconnectTimer) return;
+    const { firstDelayMs, maxDelayMs } = this.reconnect;
+    const delay = Math.min(maxDelayMs, firstDelayMs * 2 ** this.failedAttempts);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      if (!this.closed) this.open();
+    }, delay);
   }
 
   private serviceBack(): void {
+    clearTimeout(this.settleTimer);
     if (this.service === 'running') return;
     this.service = 'running';
+    this.failedAttempts = 0;
     this.emit('change', this.readers());
   }
 
@@ -139,7 +249,9 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     };
     this.serviceBack();
     this.entries.set(reader.name, entry);
-    reader.on('error', (error) => this.emitError(error));
+    reader.on('error', (error) =>
+      isServiceDown(error) ? this.onServiceError(error) : this.emitError(error),
+    );
     reader.on('status', (status) => this.onStatus(entry, status));
     reader.on('end', () => {
       this.entries.delete(reader.name);
