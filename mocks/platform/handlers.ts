@@ -2,7 +2,8 @@
  * msw handlers over the PlatformSimulator: the same list serves jest (msw/node), the browser demo
  * (msw/browser) and real HTTP (server.ts). They translate HTTP ⇄ simulator calls, count each call
  * against the per-client limit of its kind (and authenticated calls per certificate), and mark
- * every reply `Cache-Control: no-store` (tokens, personal and health data must stay out of caches).
+ * every reply `Cache-Control: no-store` (tokens, personal and health data must stay out of caches)
+ * and `Date` from the simulator's clock.
  * Routes under /__simulator/ are the simulator's own (reset, status), not part of the API: they
  * exist only with `simulatorControls`, and answer only to its token (SIMULATOR_TOKEN_HEADER).
  */
@@ -140,14 +141,15 @@ export function createPlatformHandlers(
           body: () => jsonBody(request),
           session: () => session ?? simulator.session(request.headers.get('authorization')),
         });
+        const headers = { ...NO_STORE, Date: simulator.now().toUTCString() };
         return reply.body === undefined
-          ? new HttpResponse(null, { status: reply.status, headers: NO_STORE })
-          : HttpResponse.json(reply.body as Record<string, unknown>, {
-              status: reply.status,
-              headers: NO_STORE,
-            });
+          ? new HttpResponse(null, { status: reply.status, headers })
+          : HttpResponse.json(reply.body as Record<string, unknown>, { status: reply.status, headers });
       } catch (error) {
-        return errorResponse(error, options.onError);
+        const response = errorResponse(error, options.onError);
+        // The platform's own time on every answer: the app judges token expiry by it.
+        response.headers.set('Date', simulator.now().toUTCString());
+        return response;
       }
     };
   const authed = (handler: (context: RouteContext) => Promise<Reply> | Reply) =>

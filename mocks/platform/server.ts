@@ -32,7 +32,8 @@ export interface RunningPlatformServer {
 const MAX_BODY_BYTES = 1024 * 1024;
 const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
 const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
-const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After';
+// Date: the app judges token expiry on the platform's clock, whatever the box's clock says.
+const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After, Date';
 
 function corsHeaders(origin: string | undefined, allowOrigins: readonly string[]): Record<string, string> {
   if (!origin) return {};

@@ -150,6 +150,18 @@ describe('tokens', () => {
     await expect(client.health.checkups()).resolves.toBeDefined();
   });
 
+  it('a box clock 9 hours fast does not end the session right after login: expiry is the platform’s time', async () => {
+    const onSessionExpired = jest.fn();
+    const client = await registeredClient({
+      now: () => platform.fixture.clock.time + 9 * 60 * MINUTE,
+      onSessionExpired,
+    });
+    expect(client.auth.isLoggedIn).toBe(true);
+    await expect(client.profile.get()).resolves.toMatchObject({ customerNumber: '10010001' });
+    expect(Math.abs(client.now() - platform.fixture.clock.time)).toBeLessThanOrEqual(2_000);
+    expect(onSessionExpired).not.toHaveBeenCalled();
+  });
+
   it('ends the session when the refresh token has expired too, and tells the app', async () => {
     const onSessionExpired = jest.fn();
     const client = await registeredClient({ onSessionExpired });

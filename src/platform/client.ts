@@ -4,6 +4,7 @@
  */
 import { AuthSession } from './auth-session';
 import { PlatformHttp } from './http';
+import { PlatformClock } from './platform-clock';
 import { AuthResource } from './resources/auth';
 import { BookingsResource } from './resources/bookings';
 import { FacilitiesResource } from './resources/facilities';
@@ -16,7 +17,7 @@ export interface PlatformClientOptions {
   /** e.g. https://platform.example.jp or the simulator's http://127.0.0.1:8787 */
   baseUrl: string;
   fetch?: typeof fetch;
-  /** Milliseconds since the epoch; decides when the access token needs refreshing. */
+  /** The box's clock, ms since the epoch; corrected by the platform's Date header (PlatformClock). */
   now?: () => number;
   /** Per attempt; default 10 s (the box's network can be slow, the viewer is waiting). */
   timeoutMs?: number;
@@ -37,8 +38,12 @@ export class PlatformClient {
   readonly health: HealthResource;
   readonly facilities: FacilitiesResource;
   readonly bookings: BookingsResource;
+  /** The platform's time: token expiries are judged against it, not against the box's clock. */
+  readonly now: () => number;
 
   constructor(options: PlatformClientOptions) {
+    const clock = new PlatformClock(options.now ?? Date.now);
+    this.now = clock.now;
     const http = new PlatformHttp({
       baseUrl: options.baseUrl,
       // Bound: calling an unbound window.fetch throws "Illegal invocation" in browsers.
@@ -47,8 +52,9 @@ export class PlatformClient {
       retry: { ...DEFAULT_RETRY, ...options.retry },
       sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
       random: options.random ?? Math.random,
+      clock,
     });
-    const session = new AuthSession(http, options.now ?? Date.now, options.onSessionExpired);
+    const session = new AuthSession(http, clock.now, options.onSessionExpired);
     const context = { http, session };
     this.auth = new AuthResource(context);
     this.registration = new RegistrationResource(context);

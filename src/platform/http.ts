@@ -10,6 +10,7 @@ import {
   TimeoutError,
   UnexpectedResponseError,
 } from './errors';
+import type { PlatformClock } from './platform-clock';
 import { backoffDelay, isRetryableFailure, retryAfterMs, type RetryPolicy } from './retry';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -31,6 +32,8 @@ export interface HttpConfig {
   retry: RetryPolicy;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
+  /** Learns the platform's time from each answer's Date header. */
+  clock?: PlatformClock;
 }
 
 /** GET and DELETE are idempotent; a POST only when it carries an Idempotency-Key. */
@@ -79,6 +82,7 @@ export class PlatformHttp {
       if (request.body !== undefined) headers['Content-Type'] = 'application/json';
       Object.assign(headers, request.headers);
       let response: Response;
+      const sentAt = this.config.clock?.stamp() ?? 0;
       try {
         response = await this.config.fetch(this.url(request), {
           method: request.method,
@@ -91,6 +95,7 @@ export class PlatformHttp {
         if (request.signal?.aborted) throw cause;
         throw new NetworkError('NETWORK_ERROR', { cause });
       }
+      this.config.clock?.observe(response.headers.get('Date'), sentAt);
       const body = await readJson(response, () => timedOut);
       if (response.ok) return body as T;
       throw errorFromResponse(response.status, body, retryAfterMs(response.headers.get('Retry-After')));

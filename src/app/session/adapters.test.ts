@@ -58,6 +58,7 @@ function fakes() {
   const platform: PlatformPort = acceptingPlatform({
     challenge: CHALLENGE,
     expiresAt: new Date(1_000_000 + 300_000).toISOString(),
+    now: () => 1_000_000,
   });
   return { card, platform, signed, cardIds, emit: (event: CardPortEvent) => listener?.(event) };
 }
@@ -71,7 +72,7 @@ const OPEN: CardPortEvent = { type: 'connection', state: 'open' };
 
 /** The session on the adapters over the fakes (or `card`); once the bridge said `said`, its login. */
 async function loginOnAdapters(fake: ReturnType<typeof fakes>, said: CardPortEvent[], card = fake.card) {
-  const actors = createActors({ card, platform: fake.platform, now: () => 1_000_000 });
+  const actors = createActors({ card, platform: fake.platform });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
   for (const event of said) fake.emit(event);
   await until(() => session.getSnapshot().children.login !== undefined);

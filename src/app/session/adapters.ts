@@ -49,6 +49,8 @@ export interface CardPortStatus {
 
 /** The platform SDK as the machines use it (PlatformClient's resources). */
 export interface PlatformPort {
+  /** The platform's clock as the box estimates it (token expiries are the platform's times). */
+  now(): number;
   auth: {
     challenge(purpose: 'login' | 'registration'): Promise<{ challenge: string }>;
     loginWithSignature(request: Port.LoginInput): Promise<TokenPair>;
@@ -77,8 +79,6 @@ export interface PlatformPort {
 export interface ActorDependencies {
   card: CardPort;
   platform: PlatformPort;
-  /** Milliseconds since the epoch (for the token refresh schedule). */
-  now?: () => number;
 }
 
 /** Refresh this long before the access token expires, and never sooner than the floor. */
@@ -164,7 +164,7 @@ const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
 /** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
 const DIGESTS_KEPT = 4;
 
-export function createActors({ card: bridgeCard, platform, now = Date.now }: ActorDependencies) {
+export function createActors({ card: bridgeCard, platform }: ActorDependencies) {
   const card = oneCardCallAtATime(bridgeCard);
   const digests = new Map<string, Uint8Array>();
   const keepDigest = async (challenge: string) => {
@@ -173,7 +173,7 @@ export function createActors({ card: bridgeCard, platform, now = Date.now }: Act
   };
   let tokenLifetimeMs = 0;
   const refreshAfter = (pair: TokenPair): number => {
-    tokenLifetimeMs = Date.parse(pair.accessTokenExpiresAt) - now();
+    tokenLifetimeMs = Date.parse(pair.accessTokenExpiresAt) - platform.now();
     return Math.max(REFRESH_FLOOR_MS, tokenLifetimeMs - REFRESH_MARGIN_MS);
   };
   const signedIn = async (pair: TokenPair): Promise<Port.SignedIn> => ({

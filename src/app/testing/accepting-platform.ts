@@ -10,9 +10,12 @@ export function acceptingPlatform(options: {
   challenge: string;
   /** When both tokens expire (ISO 8601). */
   expiresAt: string;
+  /** The platform's clock (default: the test's). */
+  now?: () => number;
 }): PlatformPort & { logins: number } {
   const port = {
     logins: 0,
+    now: options.now ?? Date.now,
     auth: {
       challenge: async () => ({ challenge: options.challenge }),
       loginWithSignature: async () => {
