@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bundleBridge, BUNDLE_NAME } from './bundle';
+import { bundleBridge, BUILD_INFO, BUNDLE_NAME } from './bundle';
 import { parseUnitFile, unitValue, unitValues } from './systemd-unit';
 import packageJson from '../../package.json';
 
@@ -154,6 +154,16 @@ describe('the production bundle', () => {
     ]) {
       expect({ name, found: text.includes(name) }).toEqual({ name, found: false });
     }
+  });
+
+  it('says in BUILD-INFO which bridge it is and which Node.js its PC/SC addon needs', () => {
+    const info = JSON.parse(readFileSync(path.join(bundleDir, BUILD_INFO), 'utf8'));
+    expect(info).toMatchObject({
+      bridge: packageJson.version,
+      node: process.version,
+      nodeAbi: process.versions.modules,
+    });
+    expect(readFileSync(path.join(bundleDir, 'SHA256SUMS'), 'utf8')).toContain(`  ${BUILD_INFO}\n`);
   });
 
   it('is reproducible: a second build has the same SHA256SUMS', async () => {

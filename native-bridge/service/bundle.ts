@@ -7,22 +7,38 @@
  *                                              (with `bindings`): native code cannot be bundled
  *   dist/bridge/madoguchi-bridge.service       the systemd unit, bridge.example.json, the operators'
  *                                              guide (README-operators.md), SHA256SUMS
+ *   dist/bridge/BUILD-INFO                     the bridge version and the Node.js (and its ABI) the
+ *                                              addon was built for
  *
  * The output depends only on the sources (no timestamps), so two builds of one commit are equal.
  * A box image for another CPU rebuilds pcsclite for it (see docs/operators.md).
  */
 import type { KeyObject } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 import { SUMS_FILE, writeSums } from './bundle-sums';
+import { IMPLEMENTATION } from '../src/bridge/version';
 import { loadSigningKey, ReleaseKeyError, signRelease, SIGNATURE_SUFFIX } from './release-signature';
 
 const REPO = path.resolve(__dirname, '..', '..');
 export const BRIDGE_DIST = path.join(REPO, 'dist', 'bridge');
 export const BUNDLE_NAME = 'madoguchi-bridge.cjs';
+/** Which bridge, and for which Node.js: the PC/SC addon runs only on the Node ABI it was built for. */
+export const BUILD_INFO = 'BUILD-INFO';
+
+function buildInfo(native: string[]): string {
+  const info = {
+    bridge: IMPLEMENTATION.version,
+    node: process.version,
+    nodeAbi: process.versions.modules,
+    platform: `${process.platform}-${process.arch}`,
+    pcscAddon: native.includes('pcsclite'),
+  };
+  return `${JSON.stringify(info, null, 2)}\n`;
+}
 
 /** The files of each runtime package the addon needs; nothing else (no sources, tests, build objects). */
 const NATIVE_PACKAGES: Record<string, string[]> = {
@@ -80,6 +96,7 @@ export async function bundleBridge(
   );
   cpSync(path.join(REPO, 'deploy', 'bridge.example.json'), path.join(outDir, 'bridge.example.json'));
   cpSync(path.join(REPO, 'docs', 'operators.md'), path.join(outDir, 'README-operators.md'));
+  writeFileSync(path.join(outDir, BUILD_INFO), buildInfo(native));
   writeSums(outDir);
   if (signingKey) signRelease(path.join(outDir, SUMS_FILE), signingKey);
   const sources = Object.keys(result.metafile.inputs).sort();

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { CardService } from '../bridge/card-service';
 import { serveReaders } from '../bridge/served-readers';
 import { NoReaderError } from '../jpki/errors';
-import { PcscReaderMonitor } from './pcsc-readers';
+import { addonLoadError, PcscReaderMonitor } from './pcsc-readers';
 
 const PRESENT = 0x20;
 const EMPTY = 0x10;
@@ -237,5 +237,23 @@ describe('a bridge that serves only the named readers', () => {
     expect(cards.status().readers).toHaveLength(2);
     expect(cards.readerAllowList()).toBeUndefined();
     expect([mine!.connects > 0, foreign!.connects > 0]).toEqual([true, true]);
+  });
+});
+
+describe('a PC/SC addon built for another Node.js', () => {
+  it('is named plainly, with both ABIs and the way out, not as a loader stack', () => {
+    const loaderError = new Error(
+      "The module '/opt/madoguchi/bridge/current/node_modules/pcsclite/build/Release/pcsclite.node'\n" +
+        'was compiled against a different Node.js version using\nNODE_MODULE_VERSION 115. This version of Node.js requires\n' +
+        'NODE_MODULE_VERSION 127. Please try re-compiling or re-installing\nthe module.',
+    );
+    const error = addonLoadError(loaderError);
+    expect(error.message).toContain('PC/SC アドオン (pcsclite) はこの Node.js 用にビルドされていません');
+    expect(error.message).toContain(`it has ABI 115, Node.js ${process.version} needs 127`);
+    expect(error.message).toContain('npm run bridge:bundle');
+    expect(error.cause).toBe(loaderError);
+    // Any other failure passes through as it was.
+    const other = new Error('libpcsclite.so.1: cannot open shared object file');
+    expect(addonLoadError(other)).toBe(other);
   });
 });

@@ -96,7 +96,9 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     reconnect: ReconnectOptions = {},
   ): Promise<PcscReaderMonitor> {
     // Loaded here so that code paths without PC/SC (the simulator backend) never need libpcsclite.
-    const { default: pcsclite } = await import('pcsclite');
+    const { default: pcsclite } = await import('pcsclite').catch((error: unknown) => {
+      throw addonLoadError(error);
+    });
     const monitor = new PcscReaderMonitor(pcsclite, options, reconnect);
     monitor.open();
     await monitor.firstScan();
@@ -305,4 +307,22 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     // No listener must not crash the bridge: pcscd hiccups are reported, not thrown.
     if (this.listenerCount('error') > 0) this.emit('error', error);
   }
+}
+
+/**
+ * The PC/SC addon is native code built for one Node.js ABI: another Node on the box cannot load it.
+ * Says so plainly, with both versions and the way out, instead of Node's stack of loader lines.
+ */
+export function addonLoadError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const abi =
+    /NODE_MODULE_VERSION (\d+)\. This version of Node\.js requires\s+NODE_MODULE_VERSION (\d+)/.exec(message);
+  if (!abi) return error instanceof Error ? error : new Error(message);
+  return new Error(
+    `PC/SC アドオン (pcsclite) はこの Node.js 用にビルドされていません / the PC/SC addon (pcsclite) was ` +
+      `built for another Node.js: it has ABI ${abi[1]}, Node.js ${process.version} needs ${abi[2]}. ` +
+      'Run the bundle with the Node.js it was built with (BUILD-INFO), or rebuild it on the box image ' +
+      'with this Node.js: npm ci && npm run bridge:bundle',
+    { cause: error },
+  );
 }
