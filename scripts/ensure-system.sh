@@ -4,10 +4,11 @@
 # cog, wpewebkit-driver and fonts-noto-cjk run the e2e tests in WPE WebKit (the STB's browser engine),
 # chromium and chromium-driver the same journeys in Chromium;
 # bubblewrap confines the bundled bridge the way its systemd unit does, and systemd-analyze (from systemd,
-# which need not run) checks the unit file (native-bridge/service tests).
+# which need not run) checks the unit file (native-bridge/service tests); python3 stands in for
+# systemd's notify socket when the service's systemd-notify messages are tested.
 set -euo pipefail
 
-packages=(pcscd libpcsclite-dev vsmartcard-vpcd opensc openssl cog wpewebkit-driver chromium chromium-driver fonts-noto-cjk bubblewrap systemd)
+packages=(pcscd libpcsclite-dev vsmartcard-vpcd opensc openssl cog wpewebkit-driver chromium chromium-driver fonts-noto-cjk bubblewrap systemd python3)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

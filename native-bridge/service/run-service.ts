@@ -11,6 +11,7 @@
 import { openPcsc, startBridge } from '../src/bridge/cli';
 import { jsonLogger } from '../src/bridge/logger';
 import { VERSION_LINE } from '../src/bridge/version';
+import { systemdManager } from './systemd-notify';
 import {
   BridgeConfigError,
   parseServiceArgs,
@@ -69,7 +70,17 @@ export async function runService(argv: string[]): Promise<number | undefined> {
     console.error(`ブリッジを起動できません / the bridge could not start: ${(error as Error).message}`);
     return EXIT_START;
   }
-  const stop = () => void bridge.close().then(() => process.exit(0));
+  const manager = systemdManager();
+  let stopping = false;
+  manager?.ready(`serving on 127.0.0.1:${bridge.port}`);
+  // The pings come from the event loop itself: a loop that stops turning stops them.
+  const stopWatchdog = manager?.startWatchdog(() => !stopping);
+  const stop = () => {
+    stopping = true;
+    stopWatchdog?.();
+    manager?.stopping();
+    void bridge.close().then(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return undefined; // keeps running
