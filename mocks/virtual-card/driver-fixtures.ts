@@ -40,11 +40,17 @@ export function virtualCard(
  * before its tests, and makes a fresh virtual card holding them at every call.
  */
 export function virtualCardsOfOneIssue(): (options?: VirtualCardOptions) => ReturnType<typeof virtualCard> {
+  const issued = credentialsOfOneIssue();
+  return (options) => virtualCard(issued(), options);
+}
+
+/** For a test file that reads the card's certificates: issued once, before its tests; read inside one. */
+export function credentialsOfOneIssue(): () => CardCredentials {
   let credentials: CardCredentials;
   beforeAll(async () => {
     credentials = await issueTestCredentials();
   });
-  return (options) => virtualCard(credentials, options);
+  return () => credentials;
 }
 
 /** Passes APDUs through, but lets a test replace the answer to chosen commands. */

@@ -2,7 +2,6 @@
  * The driver when things go wrong on the card's side, and how few APDUs it needs when they do not:
  * a card pulled mid-operation, the minimal exchanges, and answers no real card gives.
  */
-import type { CardCredentials } from '../../../mocks/pki';
 import { JpkiCard } from './jpki-card';
 import { CardRemovedError } from './errors';
 import {
@@ -10,60 +9,57 @@ import {
   digestOf,
   signatureVerifies,
   RewritingTransport,
-  issueTestCredentials,
+  credentialsOfOneIssue,
   virtualCard,
 } from '../../../mocks/virtual-card/driver-fixtures';
 
-let credentials: CardCredentials;
-beforeAll(async () => {
-  credentials = await issueTestCredentials();
-});
+const issued = credentialsOfOneIssue();
 
 describe('card removed during an operation', () => {
   it.each([0, 1, 3])(
     'mid-read (after %i APDUs): CardRemovedError, then works once the card is back',
     async (after) => {
-      const { transport } = virtualCard(credentials);
+      const { transport } = virtualCard(issued());
       const driver = new JpkiCard(transport);
       transport.removeAfterApdus = after;
       await expect(driver.readCertificate('auth')).rejects.toBeInstanceOf(CardRemovedError);
       transport.insert();
       const der = await driver.readCertificate('auth');
-      expect(Buffer.from(der).equals(Buffer.from(credentials.authCertificate))).toBe(true);
+      expect(Buffer.from(der).equals(Buffer.from(issued().authCertificate))).toBe(true);
     },
   );
 
   it.each([1, 2, 3, 4])(
     'mid-sign (after %i APDUs): CardRemovedError, the PIN counter stays full',
     async (after) => {
-      const { card, transport } = virtualCard(credentials);
+      const { card, transport } = virtualCard(issued());
       const driver = new JpkiCard(transport);
       transport.removeAfterApdus = after;
       await expect(driver.sign('auth', AUTH_PIN, digestOf('x'))).rejects.toBeInstanceOf(CardRemovedError);
       expect(card.state.triesLeft.auth).toBe(3);
       transport.insert();
       const signature = await driver.sign('auth', AUTH_PIN, digestOf('x'));
-      expect(signatureVerifies(credentials.authCertificate, 'x', signature)).toBe(true);
+      expect(signatureVerifies(issued().authCertificate, 'x', signature)).toBe(true);
     },
   );
 });
 
 describe('the fewest APDUs that are correct', () => {
   it('login after detect (auth certificate + PIN status + sign) takes the reads and five more', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = virtualCard(issued());
     const driver = new JpkiCard(transport);
     await driver.detect(); // on insertion: SELECT AP, token EF
     const before = driver.apduCount;
     await driver.readCertificate('auth');
     await driver.pinStatus('auth');
     await driver.sign('auth', AUTH_PIN, digestOf('challenge'));
-    const reads = Math.ceil(credentials.authCertificate.length / 256);
+    const reads = Math.ceil(issued().authCertificate.length / 256);
     // READ×n (the first by short EF id), SELECT PIN EF, status, VERIFY, SELECT key EF, SIGN
     expect(driver.apduCount - before).toBe(reads + 5);
   });
 
   it('selects afresh after the card was reset (a new epoch): nothing stale is trusted', async () => {
-    const { card, transport } = virtualCard(credentials);
+    const { card, transport } = virtualCard(issued());
     const driver = new JpkiCard(transport);
     await driver.pinStatus('auth');
     card.reset();
@@ -73,7 +69,7 @@ describe('the fewest APDUs that are correct', () => {
   });
 
   it('a transport that connects at its first APDU (a new epoch) does not cost a second SELECT AP', async () => {
-    const { transport } = virtualCard(credentials, { reportEpoch: false });
+    const { transport } = virtualCard(issued(), { reportEpoch: false });
     let connected = false;
     const lazy = new RewritingTransport(transport, () => {
       connected = true;
@@ -88,7 +84,7 @@ describe('the fewest APDUs that are correct', () => {
   });
 
   it('without an epoch from the transport, every operation selects the AP again', async () => {
-    const { transport } = virtualCard(credentials, { reportEpoch: false });
+    const { transport } = virtualCard(issued(), { reportEpoch: false });
     const driver = new JpkiCard(transport);
     await driver.pinStatus('auth');
     const before = driver.apduCount;
@@ -99,7 +95,7 @@ describe('the fewest APDUs that are correct', () => {
 
 describe('hostile answers', () => {
   it('answers every operation with a typed error when the card returns random status words and truncated data', async () => {
-    const { transport } = virtualCard(credentials);
+    const { transport } = virtualCard(issued());
     let seed = 7;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const rewriting = new RewritingTransport(transport, (_command, response) => {
