@@ -66,7 +66,7 @@ let scripted: ScriptedReader[] = [];
 const service = new EventEmitter() as EventEmitter & { close(): void };
 service.close = () => undefined;
 /** pcscd as the next PC/SC context finds it: down (no service), or up with the scripted readers. */
-const pcscd = { down: false, contexts: 0 };
+const pcscd = { down: false, contexts: 0, refusal: undefined as string | undefined };
 const NO_SERVICE = 'SCardEstablishContext error: Service not available.(0x8010001d)';
 /** What pcsclite reports when pcscd dies under an open context: each reader ends, then this. */
 const PCSCD_DIED = 'SCardGetStatusChange error: RPC transport error.(0x80100013)';
@@ -75,6 +75,8 @@ jest.mock('pcsclite', () => ({
   __esModule: true,
   default: () => {
     pcscd.contexts++;
+    // pcsclite establishes its context in its constructor, and throws there when refused.
+    if (pcscd.refusal) throw new Error(pcscd.refusal);
     setTimeout(() => {
       if (pcscd.down) {
         service.emit('error', new Error(NO_SERVICE));
@@ -110,7 +112,7 @@ const insertionOf = (m: PcscReaderMonitor, name: string) =>
 afterEach(() => {
   monitor?.close();
   service.removeAllListeners();
-  Object.assign(pcscd, { down: false, contexts: 0 });
+  Object.assign(pcscd, { down: false, contexts: 0, refusal: undefined });
 });
 
 describe('pcscd going away and coming back', () => {
@@ -142,6 +144,18 @@ describe('pcscd going away and coming back', () => {
     pcscd.down = false;
     await until(() => m.readerService() === 'running', 'pcscd back');
     expect(m.readers().map((r) => r.name)).toEqual(['Reader 00 00']);
+  });
+
+  it('a new context refused for another reason is one more try, reported, never the end', async () => {
+    const [m] = await start('Reader 00 00');
+    const errors: string[] = [];
+    m.on('error', (error) => errors.push(error.message));
+    pcscd.refusal = 'SCardEstablishContext error: Internal error.(0x80100001)';
+    service.emit('error', new Error(NO_SERVICE));
+    await until(() => errors.filter((e) => e.includes('Internal error')).length >= 2, 'two refused tries');
+    expect(m.readerService()).toBe('unavailable');
+    pcscd.refusal = undefined;
+    await until(() => m.readers().length === 1, 'the reader back');
   });
 
   it('pcscd back without any reader: the service is running again, with no readers', async () => {

@@ -230,7 +230,15 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     const delay = Math.min(maxDelayMs, firstDelayMs * 2 ** this.failedAttempts);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
-      if (!this.closed) this.open();
+      if (this.closed) return;
+      try {
+        this.open();
+      } catch (error) {
+        // Any other refusal of a new context is one more failed try, never the end of the bridge.
+        this.failedAttempts++;
+        this.emitError(error as Error);
+        this.scheduleReconnect();
+      }
     }, delay);
   }
 
