@@ -37,7 +37,7 @@ import { contentSecurityPolicy } from '../config/app-csp';
 import { loadOperator, type OperatorConfig } from '../config/load-operator';
 import { packageLogoPath, settingsFromOperator } from '../config/settings-from-operator';
 import { releaseSignatureProblems, SIGNATURE_SUFFIX } from '../native-bridge/service/release-signature';
-import { listFiles } from '../native-bridge/service/bundle-sums';
+import { listFiles, sha256File } from '../native-bridge/service/bundle-sums';
 
 const REPO = path.resolve(__dirname, '..');
 export const MANIFEST = 'manifest.json';
@@ -73,8 +73,7 @@ export function specVersion(): string {
   return match[1];
 }
 
-export const sha256File = (file: string): string =>
-  createHash('sha256').update(readFileSync(file)).digest('hex');
+export { sha256File };
 
 /** The manifest's JSON text: fixed member order, files sorted, 2-space indent, final newline. */
 export function manifestText(manifest: Manifest): string {

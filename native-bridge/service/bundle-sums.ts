@@ -22,11 +22,13 @@ export function listFiles(dir: string, prefix = ''): string[] {
     });
 }
 
-const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+/** A file's SHA-256 as lower-case hex, as SHA256SUMS and the app's manifest.json list it. */
+export const sha256File = (file: string): string =>
+  createHash('sha256').update(readFileSync(file)).digest('hex');
 
 /** Writes SHA256SUMS over every file now in dir. */
 export function writeSums(dir: string): string {
-  const sums = listFiles(dir).map((file) => `${sha256Of(path.join(dir, file))}  ${file}`);
+  const sums = listFiles(dir).map((file) => `${sha256File(path.join(dir, file))}  ${file}`);
   const sumsFile = path.join(dir, SUMS_FILE);
   writeFileSync(sumsFile, `${sums.join('\n')}\n`);
   return sumsFile;
@@ -48,7 +50,7 @@ export function bundleProblems(dir: string, { publicKey }: { publicKey?: string 
     }
     const [, hash, file] = match as unknown as [string, string, string];
     if (!present.delete(file)) problems.push(both(`ファイルがありません: ${file}`, `missing file: ${file}`));
-    else if (sha256Of(path.join(dir, file)) !== hash)
+    else if (sha256File(path.join(dir, file)) !== hash)
       problems.push(
         both(
           `ファイルが変更されています（SHA-256 不一致）: ${file}`,
