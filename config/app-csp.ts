@@ -36,3 +36,16 @@ export function contentSecurityPolicy(settings: Pick<AppSettings, 'platformUrl' 
     "form-action 'none'",
   ].join('; ');
 }
+
+/**
+ * The launcher page's policy (scripts/rollout/launcher-package.ts): its own script and style, and
+ * reads of its own origin only (launcher.json, rollout.json, the releases' manifests).
+ */
+export const LAUNCHER_CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');

@@ -18,7 +18,7 @@
  * The package depends only on the commit and the operator file: no timestamps, no absolute paths,
  * sorted keys, so two builds of one commit give byte-identical manifests.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import {
   copyFileSync,
   existsSync,
@@ -219,9 +219,12 @@ const problem = (ja: string, en: string) => `${ja} / ${en}`;
 
 /**
  * Checks a package directory against its manifest.json, settings.json and CSP; with `publicKey`
- * (an Ed25519 public key file), also that manifest.json is signed by that key and unchanged since.
+ * (an Ed25519 public key or its file), also that manifest.json is signed by that key and unchanged since.
  */
-export function verifyPackage(dir: string, { publicKey }: { publicKey?: string } = {}): VerifyResult {
+export function verifyPackage(
+  dir: string,
+  { publicKey }: { publicKey?: string | KeyObject } = {},
+): VerifyResult {
   const problems: string[] = [];
   const manifestFile = path.join(dir, MANIFEST);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

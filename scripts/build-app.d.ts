@@ -19,7 +19,8 @@ export interface BuildStats {
 export function buildApp(options: {
   outDir: string;
   testHook?: boolean;
-  settings: AppSettings;
+  /** Written as settings.json: the app's AppSettings, or another entry's own configuration. */
+  settings: AppSettings | object;
   csp?: string;
   /** The entry module, relative to the repo (default src/app/index.ts). */
   entry?: string;

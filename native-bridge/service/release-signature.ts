@@ -57,11 +57,18 @@ function readKey(file: string, kind: 'private' | 'public'): KeyObject {
   return key;
 }
 
-function keyIdOf(key: KeyObject): string {
+export function keyIdOf(key: KeyObject): string {
   const publicKey = key.type === 'private' ? createPublicKey(key) : key;
   return createHash('sha256')
     .update(publicKey.export({ type: 'spki', format: 'der' }))
     .digest('hex');
+}
+
+/** The raw 32-byte Ed25519 public key of `key`, base64: what a browser verifies with. */
+export function rawPublicKey(key: KeyObject): string {
+  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
+  const { x } = publicKey.export({ format: 'jwk' });
+  return Buffer.from(x!, 'base64url').toString('base64');
 }
 
 /** The Ed25519 private key in `keyFile`, read before anything is built so a bad key costs nothing. */
@@ -80,12 +87,12 @@ export function signRelease(listFile: string, key: KeyObject): string {
 }
 
 /**
- * Checks `<listFile>.sig` against the public key in `publicKeyFile`. Returns the problems, one
+ * Checks `<listFile>.sig` against `publicKey` (a key, or the file of one). Returns the problems, one
  * bilingual line each: unsigned, signed by another key, or a list changed after signing.
  * Throws ReleaseKeyError when the public key file itself is unusable.
  */
-export function releaseSignatureProblems(listFile: string, publicKeyFile: string): string[] {
-  const key = readKey(publicKeyFile, 'public');
+export function releaseSignatureProblems(listFile: string, publicKey: string | KeyObject): string[] {
+  const key = typeof publicKey === 'string' ? readKey(publicKey, 'public') : publicKey;
   const name = listFile.split('/').at(-1)!;
   const signatureFile = `${listFile}${SIGNATURE_SUFFIX}`;
   if (!existsSync(signatureFile)) {

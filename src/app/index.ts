@@ -9,6 +9,8 @@ import { initI18n } from './i18n/i18n';
 import { installKeyPath } from './keys/key-path';
 import { takeBridgeToken } from './launch/bridge-token';
 import { launchOnPage } from './launch/launch-on-page';
+import { showPlainMessage } from './launch/plain-message';
+import { markStarted } from '../launcher/launch-record';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
@@ -19,15 +21,11 @@ declare const __MADOGUCHI_TEST_HOOK__: boolean;
 
 /** Without settings the box cannot reach anything: say so in both languages, never a blank TV. */
 function showSettingsError(error: unknown) {
-  const box = document.createElement('div');
-  box.style.cssText =
-    'position:absolute;inset:0;padding:54px 96px;background:#0B1D33;color:#fff;font:40px/1.5 "Noto Sans CJK JP",sans-serif';
-  box.textContent =
-    'この窓口の設定を読み込めませんでした。ケーブルテレビ会社にお問い合わせください。\n' +
-    'The settings of this service could not be loaded. Please contact your cable TV company.\n' +
-    String(error instanceof Error ? error.message : error);
-  box.style.whiteSpace = 'pre-wrap';
-  document.body.appendChild(box);
+  showPlainMessage(document, [
+    'この窓口の設定を読み込めませんでした。ケーブルテレビ会社にお問い合わせください。',
+    'The settings of this service could not be loaded. Please contact your cable TV company.',
+    String(error instanceof Error ? error.message : error),
+  ]);
 }
 
 // The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
@@ -41,7 +39,15 @@ function launch(settings: AppSettings) {
   setTheme(themeFromSettings(settings));
   initI18n(settings.defaultLanguage);
   const runtime = createRuntime(settings, launchToken);
-  setShellRuntime({ session: runtime.session, voice: createVoice(), onMount: () => runtime.bridge.start() });
+  setShellRuntime({
+    session: runtime.session,
+    voice: createVoice(),
+    onMount: () => {
+      runtime.bridge.start();
+      // The first screen is up: the launcher keeps this release for the box (src/launcher/).
+      markStarted(() => window.localStorage, window.location.pathname);
+    },
+  });
   const application = launchOnPage(App);
   if (__MADOGUCHI_TEST_HOOK__) {
     installTestHook(application.stage, () => application.tag('App') as unknown as App | undefined);
