@@ -12,6 +12,7 @@ import schema from './operator.schema.json';
 import { describeErrors, type FieldHints } from '../native-bridge/service/ajv-messages';
 import { readJsonFile } from '../native-bridge/service/read-json-file';
 import { MINIMUM_CONTRAST, contrastRatio } from '../src/app/theme/contrast';
+import { productionProblems } from './production-rules';
 
 type ServiceName = 'health' | 'booking';
 export type ThemeColor = 'background' | 'text' | 'accent' | 'onAccent' | 'focus' | 'onFocus';
@@ -26,12 +27,17 @@ interface Bilingual {
   en: string;
 }
 
+type Environment = 'production' | 'staging' | 'development';
+
 export interface OperatorConfig {
   id: string;
+  environment: Environment;
   name: Bilingual;
+  /** The launcher's address at the operator's root (required outside development). */
+  app?: { url: string };
   support: { phone: string; hours?: Bilingual };
   platform: { baseUrl: string };
-  bridge: { port: number; token?: string };
+  bridge: { port: number; token?: string; readers?: string[] };
   services: ServiceName[];
   session: { idleTimeoutSeconds: number; warningLeadSeconds?: number };
   theme: { colors: Record<ThemeColor, string>; logo: string };
@@ -60,6 +66,10 @@ export class OperatorConfigError extends Error {
 const FIELD_HINTS: FieldHints = {
   id: { ja: '英小文字・数字・ハイフン 2〜63 文字', en: 'lower-case letters, digits, hyphens (2–63)' },
   'support.phone': { ja: '電話番号', en: 'not a phone number (03-1234-5678)' },
+  'app.url': {
+    ja: 'https の URL で / で終わる（デモのみ http://127.0.0.1）',
+    en: 'must be an https URL ending in / (http only for 127.0.0.1, the demo)',
+  },
   'platform.baseUrl': {
     ja: 'https の URL（デモのみ http://127.0.0.1）',
     en: 'must be an https URL (http only for 127.0.0.1, the demo)',
@@ -100,6 +110,7 @@ function semanticProblems(config: OperatorConfig, baseDir: string): string[] {
         `session.warningLeadSeconds: must be at least ${MINIMUM_QUIET_SECONDS} s shorter than idleTimeoutSeconds`,
     );
   }
+  problems.push(...productionProblems(config));
   const logo = path.resolve(baseDir, config.theme.logo);
   if (!existsSync(logo)) {
     problems.push(`theme.logo のファイルがありません: ${logo} / theme.logo: file not found: ${logo}`);

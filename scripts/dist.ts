@@ -5,11 +5,18 @@
  * manifest.json (manifest.json.sig). Exit code 0 = built, 1 = invalid configuration, unusable key or
  * failed build (every problem printed in Japanese and English).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportBuild } from './build-app.js';
 import { buildDist, MANIFEST } from './app-package';
 import { loadSigningKey, ReleaseKeyError, signRelease } from '../native-bridge/service/release-signature';
-import { OperatorConfigError } from '../config/load-operator';
+import { OperatorConfigError, type OperatorConfig } from '../config/load-operator';
+import {
+  boxConfigDir,
+  bridgeConfigFromOperator,
+  bridgeConfigMismatches,
+} from '../config/bridge-config-from-operator';
+import { BridgeConfigError, validateBridgeConfig } from '../native-bridge/service/config';
 
 const USAGE =
   '使い方 / usage: npm run dist -- --operator config/operators/NAME.json [--out DIR] [--sign-key KEY.pem]';
@@ -19,6 +26,22 @@ function option(args: string[], name: string): string | undefined {
   if (index < 0) return undefined;
   const arg = args[index]!;
   return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[index + 1];
+}
+
+/**
+ * `<out>/_box/<id>/bridge.json` from the same operator file, checked by the bridge's own validator
+ * and against the operator file; returns its path (undefined in development without app.url).
+ */
+function writeBoxBridgeConfig(operator: OperatorConfig, outRoot: string): string | undefined {
+  const config = bridgeConfigFromOperator(operator);
+  if (!config) return undefined;
+  const file = path.join(boxConfigDir(outRoot, operator.id), 'bridge.json');
+  validateBridgeConfig(config, file);
+  const mismatches = bridgeConfigMismatches(operator, config);
+  if (mismatches.length) throw new Error(mismatches.join('\n'));
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o644 });
+  return file;
 }
 
 async function main(): Promise<number> {
@@ -32,20 +55,30 @@ async function main(): Promise<number> {
   }
   try {
     const key = signKey === undefined ? undefined : loadSigningKey(signKey);
-    const { dir, manifest, stats } = await buildDist({
+    const { dir, manifest, stats, operator } = await buildDist({
       operatorFile,
       ...(out !== undefined ? { outRoot: path.resolve(out) } : {}),
     });
     reportBuild(dir, stats, false);
     const signed = key === undefined ? undefined : signRelease(path.join(dir, MANIFEST), key);
+    const boxConfig = writeBoxBridgeConfig(operator, path.dirname(path.dirname(dir)));
     console.log(
       `OK ${path.relative(process.cwd(), dir) || '.'}: ${manifest.operator} ${manifest.version} ` +
         `(stb-spec ${manifest.specVersion}), ${Object.keys(manifest.files).length} files + manifest.json` +
         (signed ? ` + ${path.basename(signed)}` : ' (署名なし / unsigned)'),
     );
+    console.log(
+      boxConfig
+        ? `   受信機の設定 / the boxes' bridge configuration: ${path.relative(process.cwd(), boxConfig)}`
+        : '   app.url がないため bridge.json は作りません / no app.url: no bridge.json (development)',
+    );
     return 0;
   } catch (error) {
-    if (error instanceof OperatorConfigError || error instanceof ReleaseKeyError) {
+    if (
+      error instanceof OperatorConfigError ||
+      error instanceof ReleaseKeyError ||
+      error instanceof BridgeConfigError
+    ) {
       console.error(error.message);
     } else {
       console.error(
