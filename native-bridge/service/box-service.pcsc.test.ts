@@ -8,7 +8,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { call, isRoot, NOBODY_UID, startConfinedBridge, upgrade, type ConfinedBridge } from './test-sandbox';
+import {
+  call,
+  isRoot,
+  LAST_GOOD,
+  NOBODY_UID,
+  startConfinedBridge,
+  upgrade,
+  type ConfinedBridge,
+} from './test-sandbox';
 
 const origin = 'http://127.0.0.1:8080';
 const APP_URL = 'http://127.0.0.1:8080/';
@@ -74,6 +82,14 @@ describe('the bridge bundle on pcscd, confined like its unit, with the token of 
     expect(statSync(launch).mode & 0o777).toBe(0o640);
   });
 
+  it('kept the configuration it started with as the last good one, mode 0600, without the token', () => {
+    const file = path.join(bridge.stateDir, LAST_GOOD);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    expect(kept).toMatchObject({ port: bridge.port, allowedOrigins: [origin], backend: 'pcsc' });
+    expect(readFileSync(file, 'utf8')).not.toContain(token);
+  });
+
   it('lists the PC/SC readers through getStatus to the allowed Origin with the token', async () => {
     const ws = await upgrade(bridge.port, origin, token);
     if (typeof ws === 'number') throw new Error(`upgrade refused with ${ws}`);
@@ -103,4 +119,34 @@ describe('the bridge bundle on pcscd, confined like its unit, with the token of 
       expect(statSync(path.join(bridge.stateDir, 'run', 'token')).uid).toBe(NOBODY_UID);
     },
   );
+});
+
+describe('the bridge bundle with a bridge.json an update broke', () => {
+  let bridge: ConfinedBridge;
+
+  beforeAll(async () => {
+    bridge = await startConfinedBridge(
+      (port) => ({ port, allowedOrigins: ['*'], backend: 'pcsc' }),
+      (port, state) => ({
+        port,
+        allowedOrigins: [origin],
+        backend: 'pcsc',
+        tokenFile: `${state}/run/token`,
+      }),
+    );
+  }, 90_000);
+
+  afterAll(() => bridge?.stop());
+
+  it('runs with the last good configuration, says why, and serves the app', async () => {
+    expect(bridge.output()).toContain('allowedOrigins');
+    expect(bridge.output()).toContain('starting with the configuration that last worked');
+    expect(bridge.output()).toMatch(/"event":"configuration refused, running the last good one"/);
+    const token = readFileSync(path.join(bridge.stateDir, 'run', 'token'), 'utf8').trim();
+    const ws = await upgrade(bridge.port, origin, token);
+    if (typeof ws === 'number') throw new Error(`upgrade refused with ${ws}`);
+    const reply = (await call(ws, 'MyNumberCard.1.getStatus')) as { result?: unknown };
+    ws.close();
+    expect(reply.result).toBeDefined();
+  });
 });

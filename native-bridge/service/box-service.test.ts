@@ -80,18 +80,23 @@ describe('systemd unit hardening (deploy/systemd/madoguchi-bridge.service)', () 
     expect(unitValue(unit, 'Unit', 'After')).toContain('pcscd');
   });
 
-  it('bounds memory and tasks', () => {
+  it('bounds memory and tasks, and declares its CPU and OOM priorities', () => {
     expect(service('MemoryMax')).toMatch(/^\d+[MG]$/);
+    expect(parseInt(service('MemoryHigh')!, 10)).toBeLessThan(parseInt(service('MemoryMax')!, 10));
     expect(Number(service('TasksMax'))).toBeGreaterThan(0);
+    expect(Number(service('CPUWeight'))).toBeLessThan(100);
+    expect(Number(service('OOMScoreAdjust'))).toBeLessThan(0);
   });
 
-  it('runs the bundle with its config file, and writes nowhere but the pcscd socket and its runtime directory', () => {
+  it('runs the bundle with its config file, and writes nowhere but the pcscd socket, its runtime and its state directory', () => {
     expect(service('ExecStart')).toMatch(
       /^\/usr\/bin\/node \S+\/madoguchi-bridge\.cjs --config \/etc\/madoguchi\/bridge\.json$/,
     );
     expect(unitValues(unit, 'Service', 'ReadWritePaths')).toEqual(['/run/pcscd /run/madoguchi-bridge']);
-    // The token lives on /run only: a reboot must make a new one, so nothing persistent is writable.
-    expect(service('StateDirectory')).toBeUndefined();
+    // The token lives on /run only (a reboot makes a new one); the state directory holds only the
+    // last good configuration, readable by the bridge alone.
+    expect(service('StateDirectory')).toBe('madoguchi-bridge');
+    expect(service('StateDirectoryMode')).toBe('0700');
     expect(service('RuntimeDirectoryPreserve')).toBe('restart');
   });
 

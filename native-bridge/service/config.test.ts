@@ -135,9 +135,13 @@ describe('bridge service configuration', () => {
   });
 
   it('reads --config FILE and --config=FILE, defaulting to /etc/madoguchi/bridge.json', () => {
-    expect(parseServiceArgs([])).toEqual({ configFile: '/etc/madoguchi/bridge.json' });
-    expect(parseServiceArgs(['--config', '/x.json'])).toEqual({ configFile: '/x.json' });
-    expect(parseServiceArgs(['--config=/y.json'])).toEqual({ configFile: '/y.json' });
+    const lastGoodFile = '/var/lib/madoguchi-bridge/bridge.last-good.json';
+    expect(parseServiceArgs([])).toEqual({ configFile: '/etc/madoguchi/bridge.json', lastGoodFile });
+    expect(parseServiceArgs(['--config', '/x.json'])).toEqual({ configFile: '/x.json', lastGoodFile });
+    expect(parseServiceArgs(['--config=/y.json', '--last-good', '/z.json'])).toEqual({
+      configFile: '/y.json',
+      lastGoodFile: '/z.json',
+    });
     expect(() => parseServiceArgs(['--port', '1'])).toThrow('invalid argument: --port');
   });
 

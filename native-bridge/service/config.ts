@@ -11,6 +11,8 @@ import schema from './bridge-config.schema.json';
 
 const DEFAULT_CONFIG_FILE = '/etc/madoguchi/bridge.json';
 const DEFAULT_PORT = 9930;
+/** The unit's state directory (StateDirectory=madoguchi-bridge): see last-good-config.ts. */
+const DEFAULT_LAST_GOOD_FILE = '/var/lib/madoguchi-bridge/bridge.last-good.json';
 
 export interface BridgeServiceConfig {
   host?: '127.0.0.1';
@@ -90,21 +92,27 @@ export function toBridgeOptions(config: BridgeServiceConfig): BridgeOptions {
   };
 }
 
-/** `--config FILE` (default /etc/madoguchi/bridge.json); anything else is a usage error. */
+/**
+ * `--config FILE` (default /etc/madoguchi/bridge.json) and `--last-good FILE` (default
+ * DEFAULT_LAST_GOOD_FILE, last-good-config.ts); anything else is a usage error.
+ */
 export function parseServiceArgs(
   argv: string[],
-): { configFile: string } | { help: true } | { version: true } {
+): { configFile: string; lastGoodFile: string } | { help: true } | { version: true } {
   let configFile = DEFAULT_CONFIG_FILE;
+  let lastGoodFile = DEFAULT_LAST_GOOD_FILE;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { help: true };
     if (arg === '--version') return { version: true };
     if (arg === '--config' && argv[i + 1] !== undefined) configFile = argv[++i]!;
     else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
+    else if (arg === '--last-good' && argv[i + 1] !== undefined) lastGoodFile = argv[++i]!;
+    else if (arg.startsWith('--last-good=')) lastGoodFile = arg.slice('--last-good='.length);
     else
       throw new BridgeConfigError('(command line)', [
-        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE | --version)`,
+        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE [--last-good FILE] | --version)`,
       ]);
   }
-  return { configFile };
+  return { configFile, lastGoodFile };
 }

@@ -12,13 +12,8 @@ import { openPcsc, startBridge } from '../src/bridge/cli';
 import { jsonLogger } from '../src/bridge/logger';
 import { VERSION_LINE } from '../src/bridge/version';
 import { systemdManager } from './systemd-notify';
-import {
-  BridgeConfigError,
-  parseServiceArgs,
-  readBridgeConfig,
-  toBridgeOptions,
-  type BridgeServiceConfig,
-} from './config';
+import { BridgeConfigError, parseServiceArgs, toBridgeOptions, type BridgeServiceConfig } from './config';
+import { configOrLastGood, keepLastGood, type ChosenConfig } from './last-good-config';
 import {
   DEFAULT_LAUNCH_URL_FILE,
   DEFAULT_TOKEN_FILE,
@@ -30,7 +25,8 @@ import configSchema from './bridge-config.schema.json';
 
 /** The configuration's fields as the schema names them, so the help never lists fewer or others. */
 const CONFIG_FIELDS = Object.keys(configSchema.properties).filter((name) => !name.startsWith('$'));
-const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json) | --version
+const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
+                       [--last-good FILE]  (default /var/lib/madoguchi-bridge/bridge.last-good.json) | --version
   FILE: JSON with ${CONFIG_FIELDS.join(', ')} (token or tokenFile; backend pcsc)
   — see docs/operators.md`;
 
@@ -38,7 +34,8 @@ const EXIT_CONFIG = 2;
 const EXIT_START = 1;
 
 export async function runService(argv: string[]): Promise<number | undefined> {
-  let config;
+  let chosen: ChosenConfig;
+  let lastGoodFile: string;
   try {
     const args = parseServiceArgs(argv);
     if ('help' in args) {
@@ -49,11 +46,24 @@ export async function runService(argv: string[]): Promise<number | undefined> {
       console.log(VERSION_LINE);
       return 0;
     }
-    config = readBridgeConfig(args.configFile);
+    lastGoodFile = args.lastGoodFile;
+    chosen = configOrLastGood(args.configFile, lastGoodFile);
   } catch (error) {
     if (!(error instanceof BridgeConfigError)) throw error;
     console.error(error.message);
     return EXIT_CONFIG;
+  }
+  const { config, refused } = chosen;
+  const logger = jsonLogger((line) => console.log(line), config.logLevel ?? 'info');
+  if (refused) {
+    console.error(refused.message);
+    console.error(
+      `前回動いた設定で起動します / starting with the configuration that last worked: ${lastGoodFile}`,
+    );
+    logger.log('warn', 'configuration refused, running the last good one', {
+      file: refused.file,
+      reason: `${refused.problems.length} problem(s); last good: ${lastGoodFile}`,
+    });
   }
   const options = toBridgeOptions(config);
   try {
@@ -70,9 +80,18 @@ export async function runService(argv: string[]): Promise<number | undefined> {
     console.error(`ブリッジを起動できません / the bridge could not start: ${(error as Error).message}`);
     return EXIT_START;
   }
+  if (!refused) {
+    const kept = keepLastGood(lastGoodFile, config);
+    if (kept !== 'unchanged') {
+      if (kept === 'kept') logger.log('info', 'last good configuration kept', { file: lastGoodFile });
+      else logger.log('warn', 'last good configuration not kept', { file: lastGoodFile, reason: kept });
+    }
+  }
   const manager = systemdManager();
   let stopping = false;
-  manager?.ready(`serving on 127.0.0.1:${bridge.port}`);
+  manager?.ready(
+    `serving on 127.0.0.1:${bridge.port}${refused ? ` with the last good configuration: ${refused.file} is invalid` : ''}`,
+  );
   // The pings come from the event loop itself: a loop that stops turning stops them.
   const stopWatchdog = manager?.startWatchdog(() => !stopping);
   const stop = () => {

@@ -5,13 +5,16 @@
  * setpriv with no capabilities and no new privileges, no core dumps, an empty environment.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { bundleBridge, BUNDLE_NAME } from './bundle';
 import type { BridgeServiceConfig } from './config';
+
+/** The last good configuration, in the state directory as the unit's StateDirectory= would hold it. */
+export const LAST_GOOD = 'lib/bridge.last-good.json';
 
 const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 export const isRoot = process.getuid?.() === 0;
@@ -31,11 +34,13 @@ function confinedCommand(bundleDir: string, etcDir: string, stateDir: string) {
   const drop = ['setpriv', '--reuid=nobody', '--regid=nogroup', '--clear-groups', '--no-new-privs'];
   const caps = ['--inh-caps=-all', '--bounding-set=-all']; // CapabilityBoundingSet= (empty)
   const env = ['env', '-i', 'PATH=/usr/bin:/bin', 'NODE_ENV=production']; // no HOME, no NODE_OPTIONS
-  const runAt = (dir: string, etc: string) => [
+  const runAt = (dir: string, etc: string, state: string) => [
     process.execPath,
     path.join(dir, BUNDLE_NAME),
     '--config',
     path.join(etc, 'bridge.json'),
+    '--last-good',
+    path.join(state, LAST_GOOD),
   ];
   if (isRoot && has('bwrap') && has('setpriv')) {
     // ReadOnlyPaths=/ ProtectSystem=strict PrivateDevices PrivateTmp ProtectHome; bwrap would
@@ -47,14 +52,14 @@ function confinedCommand(bundleDir: string, etcDir: string, stateDir: string) {
       ...['--remount-ro', '/opt', '--bind', stateDir, '/tmp/state'],
       ...'--unshare-pid --unshare-ipc --die-with-parent'.split(' '),
     ];
-    const run = runAt('/opt/madoguchi/bridge/current', '/opt/madoguchi/etc');
+    const run = runAt('/opt/madoguchi/bridge/current', '/opt/madoguchi/etc', '/tmp/state');
     return {
       mode: 'bwrap read-only view + setpriv nobody',
       argv: [...bwrap, ...limits, ...drop, ...caps, ...env, ...run],
       state: '/tmp/state',
     };
   }
-  const run = runAt(bundleDir, etcDir);
+  const run = runAt(bundleDir, etcDir, stateDir);
   if (isRoot && has('setpriv')) {
     return {
       mode: 'setpriv nobody, read-only bundle copy',
@@ -97,12 +102,19 @@ export interface ConfinedBridge {
   bundleDir: string;
   stateDir: string;
   bundleBytes: number;
+  /** Everything it printed so far (JSON log lines on stdout, configuration errors on stderr). */
+  output(): string;
   stop(): Promise<void>;
 }
 
-/** Builds, installs and starts the bridge; `configure` gets the port and the state dir it sees. */
+/**
+ * Builds, installs and starts the bridge; `configure` gets the port and the state dir it sees and
+ * returns bridge.json's content (anything, to test a broken file); `lastGood`, when given, is placed
+ * as the last good configuration before the start.
+ */
 export async function startConfinedBridge(
-  configure: (port: number, state: string) => BridgeServiceConfig,
+  configure: (port: number, state: string) => BridgeServiceConfig | Record<string, unknown>,
+  lastGood?: (port: number, state: string) => BridgeServiceConfig,
 ): Promise<ConfinedBridge> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'box-service-'));
   const [build, bundleDir, etc, stateDir] = ['build', 'bridge', 'etc', 'state'].map((d) =>
@@ -117,12 +129,20 @@ export async function startConfinedBridge(
   writeFileSync(path.join(etc!, 'bridge.json'), JSON.stringify(configure(port, command.state)), {
     mode: 0o444,
   });
-  if (isRoot) chownSync(stateDir!, NOBODY_UID, NOBODY_UID);
+  if (lastGood) {
+    mkdirSync(path.join(stateDir!, path.dirname(LAST_GOOD)), { recursive: true });
+    writeFileSync(path.join(stateDir!, LAST_GOOD), JSON.stringify(lastGood(port, command.state)));
+  }
+  if (isRoot) spawnSync('chown', ['-R', `${NOBODY_UID}:${NOBODY_UID}`, stateDir!]);
   spawnSync('chmod', ['-R', 'a-w', bundleDir!]);
   const child = spawn(command.argv[0]!, command.argv.slice(1), {
     cwd: '/',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let printed = '';
+  const collect = (chunk: Buffer) => (printed += chunk.toString());
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -145,6 +165,7 @@ export async function startConfinedBridge(
     bundleDir: bundleDir!,
     stateDir: stateDir!,
     bundleBytes: built.bytes,
+    output: () => printed,
     stop,
   };
 }
