@@ -3,7 +3,7 @@
  * settings.json so the two cannot disagree: the page may load its own scripts, styles and images
  * ('self') and connect to itself, the platform API's origin and the card bridge on the loopback
  * (ws://127.0.0.1:PORT, and http://127.0.0.1:PORT: after a refused upgrade the app asks there whether
- * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998) — nothing
+ * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998, or the settings' voice.thunderUrl) — nothing
  * else. No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
  * compiles its component templates and property accessors with `new Function` (no fallback): without
  * it the app shows nothing at all.
@@ -18,13 +18,15 @@ export function originOf(url: string): string {
   return `${parsed.protocol}//${parsed.host}`;
 }
 
-export function contentSecurityPolicy(settings: Pick<AppSettings, 'platformUrl' | 'bridge'>): string {
+export function contentSecurityPolicy(
+  settings: Pick<AppSettings, 'platformUrl' | 'bridge' | 'voice'>,
+): string {
   const connect = [
     "'self'",
     originOf(settings.platformUrl),
     originOf(settings.bridge.url),
     originOf(settings.bridge.url.replace(/^ws/i, 'http')),
-    originOf(DEFAULT_THUNDER_URL),
+    originOf(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL),
   ];
   return [
     "default-src 'none'",

@@ -42,6 +42,8 @@ export interface OperatorConfig {
   session: { idleTimeoutSeconds: number; warningLeadSeconds?: number };
   theme: { colors: Record<ThemeColor, string>; logo: string };
   defaultLanguage: 'ja' | 'en';
+  /** The box's Thunder for text-to-speech, when not at ws://127.0.0.1:9998/jsonrpc. */
+  tts?: { thunderUrl: string };
 }
 
 /** The session machine's default warning lead (src/features/session/machine: DEFAULT_WARNING_LEAD_MS). */
@@ -69,6 +71,10 @@ const FIELD_HINTS: FieldHints = {
   'app.url': {
     ja: 'https の URL で / で終わる（デモのみ http://127.0.0.1）',
     en: 'must be an https URL ending in / (http only for 127.0.0.1, the demo)',
+  },
+  'tts.thunderUrl': {
+    ja: 'ws://127.0.0.1:ポート/… の形（受信機の Thunder）',
+    en: "must be ws://127.0.0.1:PORT/… (the box's own Thunder)",
   },
   'platform.baseUrl': {
     ja: 'https の URL（デモのみ http://127.0.0.1）',

@@ -92,6 +92,14 @@ describe('contentSecurityPolicy', () => {
     }
   });
 
+  it("allows the box's Thunder where the operator's boxes have it, and nothing else", () => {
+    const settings = settingsFromOperator({ ...tokyo(), tts: { thunderUrl: 'ws://127.0.0.1:9001/jsonrpc' } });
+    expect(settings.voice).toEqual({ thunderUrl: 'ws://127.0.0.1:9001/jsonrpc' });
+    const csp = contentSecurityPolicy(settings);
+    expect(csp).toContain('ws://127.0.0.1:9001;');
+    expect(csp).not.toContain('9998');
+  });
+
   it('uses origins (no path), keeping explicit ports', () => {
     expect(originOf('https://platform.example/v1/')).toBe('https://platform.example');
     expect(originOf('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787');

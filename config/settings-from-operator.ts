@@ -51,5 +51,6 @@ export function settingsFromOperator(config: OperatorConfig): AppSettings {
       logo: packageLogoPath(config),
     },
     defaultLanguage: config.defaultLanguage,
+    ...(config.tts ? { voice: { thunderUrl: config.tts.thunderUrl } } : {}),
   };
 }

@@ -15,7 +15,9 @@ import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
 import { setTheme, themeFromSettings } from './theme/tokens';
-import { createVoice } from './voice/create-voice';
+import { browserSpeechOptions, createVoice } from './voice/create-voice';
+import { DEFAULT_THUNDER_URL } from './voice/thunder-speaker';
+import { takeThunderToken, thunderUrlWithToken } from './launch/thunder-token';
 
 declare const __MADOGUCHI_TEST_HOOK__: boolean;
 
@@ -30,6 +32,7 @@ function showSettingsError(error: unknown) {
 
 // The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
 const launchToken = takeBridgeToken(window);
+const thunderToken = takeThunderToken(window);
 // Each press is decoded once, here, and the spec's keys are the app's: no browser default (history
 // back on BrowserBack) may unload it.
 installKeyPath(window);
@@ -41,7 +44,10 @@ function launch(settings: AppSettings) {
   const runtime = createRuntime(settings, launchToken);
   setShellRuntime({
     session: runtime.session,
-    voice: createVoice(),
+    voice: createVoice({
+      ...browserSpeechOptions(),
+      thunderUrl: thunderUrlWithToken(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL, thunderToken),
+    }),
     onMount: () => {
       runtime.bridge.start();
       // The first screen is up: the launcher keeps this release for the box (src/launcher/).

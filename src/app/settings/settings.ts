@@ -21,6 +21,8 @@ export interface AppSettings {
   session: { idleTimeoutMs: number; warningLeadMs: number };
   theme: { colors: Record<ThemeColorName, string>; logo?: string };
   defaultLanguage: 'ja' | 'en';
+  /** The box's Thunder (RDK TextToSpeech), ws://127.0.0.1:PORT/jsonrpc; absent: the usual 9998. */
+  voice?: { thunderUrl: string };
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -62,7 +64,7 @@ export function parseSettings(json: unknown): AppSettings {
     throw new SettingsError(`settings.json: ${what}`);
   };
   if (!isObject(json)) return fail('not a JSON object');
-  const { operator, platformUrl, bridge, services, session, theme, defaultLanguage } = json;
+  const { operator, platformUrl, bridge, services, session, theme, defaultLanguage, voice } = json;
   if (!isObject(operator) || typeof operator.id !== 'string' || !isBilingual(operator.name)) {
     return fail('operator.id / operator.name missing');
   }
@@ -88,6 +90,15 @@ export function parseSettings(json: unknown): AppSettings {
   }
   if (theme.logo !== undefined && typeof theme.logo !== 'string') return fail('theme.logo');
   if (defaultLanguage !== 'ja' && defaultLanguage !== 'en') return fail('defaultLanguage');
+  // Thunder is the box's own service: on the loopback, never a host elsewhere.
+  if (
+    voice !== undefined &&
+    (!isObject(voice) ||
+      typeof voice.thunderUrl !== 'string' ||
+      !/^ws:\/\/127\.0\.0\.1(:[0-9]{1,5})?\/[^\s?#]*$/.test(voice.thunderUrl))
+  ) {
+    return fail('voice.thunderUrl (ws://127.0.0.1:PORT/…)');
+  }
   return json as unknown as AppSettings;
 }
 

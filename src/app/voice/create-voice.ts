@@ -19,7 +19,7 @@ class SwitchableSpeaker implements Speaker {
   }
 }
 
-export function createVoice(options: ChooseSpeakerOptions = browserOptions()): Voice {
+export function createVoice(options: ChooseSpeakerOptions = browserSpeechOptions()): Voice {
   const speaker = new SwitchableSpeaker();
   void chooseSpeaker(options).then((chosen) => {
     speaker.current = chosen;
@@ -27,7 +27,8 @@ export function createVoice(options: ChooseSpeakerOptions = browserOptions()): V
   return new Voice(speaker, currentLanguage);
 }
 
-const browserOptions = (): ChooseSpeakerOptions => {
+/** The browser's WebSocket and speechSynthesis, where it has them. */
+export const browserSpeechOptions = (): ChooseSpeakerOptions => {
   const scope = globalThis as { WebSocket?: unknown; speechSynthesis?: unknown };
   return {
     WebSocketImpl: scope.WebSocket as SocketFactory | undefined,
