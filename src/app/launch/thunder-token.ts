@@ -6,7 +6,7 @@
  */
 import type { LaunchAddress } from './bridge-token';
 
-export const THUNDER_TOKEN_FRAGMENT_KEY = 'thunderToken';
+const THUNDER_TOKEN_FRAGMENT_KEY = 'thunderToken';
 
 const decode = (text: string): string | undefined => {
   try {
