@@ -6,21 +6,27 @@
  * Like a box, it makes a fresh bridge token for each start (MADOGUCHI_BRIDGE_TOKEN sets one), hands
  * it to the bridge in its environment (never on a command line) and prints the app's launch URL
  * with it in the fragment: the app takes it from there and removes it from the address.
+ * It runs as well without a terminal (systemd, nohup, a CI step, a container): standard input at its
+ * end leaves it serving until SIGINT or SIGTERM, which stop everything it started. Ports:
+ * MADOGUCHI_APP_PORT (8080), MADOGUCHI_BRIDGE_PORT (9930), MADOGUCHI_PLATFORM_PORT (8787); a port in
+ * use stops it before anything starts, naming the process that holds it.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import readline from 'node:readline';
 import WebSocket from 'ws';
 import { BridgeClient, SimulatorControls } from '../src/card';
 import { serveStatic } from '../e2e/harness/static-server';
+import { busyPortMessage, portIsFree } from './port-holder';
 import specKeyMap from '../stb-spec/key-map.json';
 import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../stb-spec/protocol/names';
 
 const ROOT = path.resolve(__dirname, '..');
 const APP_PORT = Number(process.env.MADOGUCHI_APP_PORT ?? 8080);
-const BRIDGE_PORT = 9930;
-const PLATFORM_PORT = 8787;
+const BRIDGE_PORT = Number(process.env.MADOGUCHI_BRIDGE_PORT ?? 9930);
+const PLATFORM_PORT = Number(process.env.MADOGUCHI_PLATFORM_PORT ?? 8787);
 const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 /** Read by mocks/dev-bridge/cli.ts (not imported: it loads the PC/SC driver). */
@@ -48,9 +54,53 @@ const start = (name: string, args: string[], readyText: RegExp, env: NodeJS.Proc
     setTimeout(() => reject(new Error(`${name} did not start in 60 s:\n${output}`)), 60_000).unref();
   });
 
-function stopAll() {
-  for (const child of children) child.kill('SIGTERM');
+/** Stops every child and waits for it (SIGTERM, then SIGKILL after 5 s): nothing outlives npm start. */
+async function stopAll(): Promise<void> {
+  await Promise.all(
+    children.map(async (child) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }),
+  );
 }
+
+/** Every port free before anything starts, or one message per port in use naming its holder. */
+async function checkPorts(): Promise<void> {
+  const ports: Array<[number, string, string]> = [
+    [APP_PORT, 'アプリ / the app', 'MADOGUCHI_APP_PORT=8081 npm start'],
+    [BRIDGE_PORT, 'カードのブリッジ / the card bridge', 'MADOGUCHI_BRIDGE_PORT=9931 npm start'],
+    [
+      PLATFORM_PORT,
+      '模擬プラットフォーム / the platform simulator',
+      'MADOGUCHI_PLATFORM_PORT=8788 npm start',
+    ],
+  ];
+  const busy: string[] = [];
+  for (const [port, what, move] of ports)
+    if (!(await portIsFree(port))) busy.push(busyPortMessage(port, what, move));
+  if (busy.length) throw new Error(busy.join('\n'));
+}
+
+/** The development build's settings.json with the ports of this start (when they are not the defaults). */
+function settingsForPorts(): string {
+  const settings = JSON.parse(readFileSync(path.join(ROOT, 'dist/app/settings.json'), 'utf8')) as {
+    platformUrl: string;
+    bridge: { url: string };
+  };
+  settings.platformUrl = `http://127.0.0.1:${PLATFORM_PORT}`;
+  settings.bridge.url = `ws://127.0.0.1:${BRIDGE_PORT}/jsonrpc`;
+  return `${JSON.stringify(settings, null, 2)}\n`;
+}
+
+/** How to open the URL on this machine: WPE (cog) when it is installed, else any browser. */
+const howToOpen = (): string =>
+  spawnSync('sh', ['-c', 'command -v cog'], { encoding: 'utf8' }).status === 0
+    ? `  WPE: cog '${LAUNCH_URL}'`
+    : '  (WPE の cog はこの機械にありません。Chromium や Firefox で開いてください / no WPE (cog) here: open it in Chromium or Firefox)';
 
 /** One line per key of the spec's key map: its label and the DOM key values that stand for it. */
 const remoteKeys = (): string => {
@@ -67,6 +117,7 @@ const HELP = `
   窓口 madoguchi — このアドレスを WPE / Chromium / Firefox で開いてください / open this in a browser:
 
     ${LAUNCH_URL}
+${howToOpen()}
 
   (# のあとはカード読み取り機の合言葉です。アプリが読み取ってアドレスから消します。
    ${ORIGIN} だけを開くと「アプリを開き直してください」と出ます。
@@ -100,6 +151,7 @@ async function resetPlatform(): Promise<void> {
 }
 
 async function main() {
+  await checkPorts();
   const build = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-app.js')], {
     cwd: ROOT,
     stdio: 'inherit',
@@ -126,7 +178,9 @@ async function main() {
     /listening|127\.0\.0\.1:\d+/,
     { ...process.env, [SIMULATOR_TOKEN_ENV]: SIMULATOR_TOKEN },
   );
-  const server = await serveStatic(path.join(ROOT, 'dist/app'), APP_PORT);
+  const server = await serveStatic(path.join(ROOT, 'dist/app'), APP_PORT, {
+    '/settings.json': settingsForPorts,
+  });
   console.log(HELP);
 
   const client = new BridgeClient({
@@ -145,10 +199,14 @@ async function main() {
     output: process.stdout,
     prompt: 'madoguchi> ',
   });
+  let quitting = false;
   const quit = async () => {
+    if (quitting) return;
+    quitting = true;
     client.close();
     await server.close();
-    stopAll();
+    await stopAll();
+    console.log('  止めました / stopped');
     process.exit(0);
   };
   commands.prompt();
@@ -168,7 +226,13 @@ async function main() {
     }
     commands.prompt();
   });
-  commands.on('close', () => void quit());
+  // No terminal, or its end (systemd, nohup, a CI step, Ctrl+D): keep serving until a signal.
+  commands.on('close', () => {
+    if (!quitting)
+      console.log(
+        '\n  入力がありません。Ctrl+C（SIGINT）か SIGTERM で止まります / no more input: serving until SIGINT or SIGTERM',
+      );
+  });
   process.on('SIGINT', () => void quit());
   process.on('SIGTERM', () => void quit());
 }
@@ -177,6 +241,5 @@ main().catch((error) => {
   console.error(
     `madoguchi: npm start failed / 起動できませんでした\n${error instanceof Error ? error.message : error}`,
   );
-  stopAll();
-  process.exit(1);
+  void stopAll().then(() => process.exit(1));
 });

@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 bash scripts/ensure-system.sh || exit 1
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-  npm install --no-audit --no-fund || exit 1  # npm 11 `ci` rejects locks without foreign-platform optional entries
+  # The committed lock as it is (scripts/lockfile.test.ts keeps it installable on every platform).
+  npm ci --no-audit --no-fund || exit 1
 fi
 # pcsclite is optional for `npm start`; the tests need it, built against the headers installed above.
 node -e "require('pcsclite')" 2>/dev/null || npm rebuild pcsclite || exit 1
