@@ -32,6 +32,14 @@ function resolved(from: string, name: string): string | undefined {
   }
 }
 
+/** `from → name` for each dependency of this kind that no lock entry satisfies. */
+const unresolved = (kind: 'dependencies' | 'optionalDependencies') =>
+  Object.entries(lock.packages).flatMap(([from, entry]) =>
+    Object.keys(entry[kind] ?? {})
+      .filter((name) => resolved(from, name) === undefined)
+      .map((name) => `${from || '(root)'} → ${name}`),
+  );
+
 describe('package-lock.json', () => {
   it('is a version 3 lock of exactly what package.json asks for', () => {
     expect(lock.lockfileVersion).toBe(3);
@@ -40,21 +48,8 @@ describe('package-lock.json', () => {
     expect(root.devDependencies).toEqual(manifest.devDependencies);
   });
 
-  it('has an entry for every optional dependency of every package, for every platform', () => {
-    const missing = Object.entries(lock.packages).flatMap(([from, entry]) =>
-      Object.keys(entry.optionalDependencies ?? {})
-        .filter((name) => resolved(from, name) === undefined)
-        .map((name) => `${from || '(root)'} → ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
+  it('has an entry for every optional dependency of every package, for every platform', () =>
+    expect(unresolved('optionalDependencies')).toEqual([]));
 
-  it('resolves every dependency of every package', () => {
-    const missing = Object.entries(lock.packages).flatMap(([from, entry]) =>
-      Object.keys(entry.dependencies ?? {})
-        .filter((name) => resolved(from, name) === undefined)
-        .map((name) => `${from || '(root)'} → ${name}`),
-    );
-    expect(missing).toEqual([]);
-  });
+  it('resolves every dependency of every package', () => expect(unresolved('dependencies')).toEqual([]));
 });
