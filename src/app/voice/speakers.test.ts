@@ -65,20 +65,41 @@ const fakeSynthesis = () => {
 };
 
 describe('ThunderSpeaker', () => {
-  it('asks isttsenabled, registers for onttsstatechanged, speaks with {text} and cancels by id', async () => {
+  it('asks isttsenabled, registers for its events, speaks with {text} and cancels by id', async () => {
     const { FakeSocket, sockets } = fakeThunder();
     const speaker = new ThunderSpeaker('ws://127.0.0.1:9998/jsonrpc', FakeSocket);
     await expect(speaker.start()).resolves.toBe(true);
-    speaker.speak('こんにちは', 'ja');
+    const said = speaker.speak('こんにちは', 'ja');
     speaker.stop();
+    await said;
     const socket = sockets[0]!;
     expect(socket.url).toBe('ws://127.0.0.1:9998/jsonrpc');
+    const register = (event: string) => ['org.rdk.TextToSpeech.1.register', { event, id: 'client.events' }];
     expect(socket.sent.map(({ method, params }) => [method, params])).toEqual([
-      ['org.rdk.TextToSpeech.1.register', { event: 'onttsstatechanged', id: 'client.events' }],
+      register('onttsstatechanged'),
+      register('onspeechcomplete'),
+      register('onspeechinterrupted'),
+      register('onnetworkerror'),
+      register('onplaybackerror'),
       ['org.rdk.TextToSpeech.1.isttsenabled', undefined],
       ['org.rdk.TextToSpeech.1.speak', { text: 'こんにちは' }],
       ['org.rdk.TextToSpeech.1.cancel', { speechid: 7 }],
     ]);
+  });
+
+  it('ends a speech on its own onspeechcomplete, not before', async () => {
+    const { FakeSocket, sockets } = fakeThunder();
+    const speaker = new ThunderSpeaker('ws://x/jsonrpc', FakeSocket);
+    await speaker.start();
+    let ended = false;
+    const said = speaker.speak('長い文です。', 'ja').then(() => (ended = true));
+    await Promise.resolve();
+    sockets[0]!.notify('client.events.onspeechcomplete', { speechid: 6 });
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    sockets[0]!.notify('client.events.onspeechcomplete', { speechid: 7 });
+    await said;
+    expect(ended).toBe(true);
   });
 
   it('speaks nothing while TTS is disabled in the box, and follows the setting when it changes', async () => {
@@ -100,19 +121,37 @@ describe('ThunderSpeaker', () => {
 });
 
 describe('WebSpeechSpeaker', () => {
-  it('cancels before each utterance and picks a voice of the language', () => {
+  it('picks a voice of the language and ends each text when the browser says it ended', async () => {
     const { log, synthesis } = fakeSynthesis();
-    const speaker = new WebSpeechSpeaker(synthesis, (text) => ({ text, lang: '' }));
-    speaker.speak('こんにちは', 'ja');
-    speaker.speak('Hello', 'en');
+    const utterances: SpeechSynthesisUtteranceLike[] = [];
+    const speaker = new WebSpeechSpeaker(synthesis, (text) => {
+      const utterance: SpeechSynthesisUtteranceLike = { text, lang: '' };
+      utterances.push(utterance);
+      return utterance;
+    });
+    const first = speaker.speak('こんにちは', 'ja');
+    utterances[0]!.onend?.();
+    await first;
+    const second = speaker.speak('Hello', 'en');
     speaker.stop();
-    expect(log).toEqual([
-      'cancel',
-      'speak ja-JP こんにちは Kyoko',
-      'cancel',
-      'speak en-US Hello Samantha',
-      'cancel',
-    ]);
+    utterances[1]!.onerror?.(); // what a cancel() does to the utterance being said
+    await second;
+    expect(log).toEqual(['speak ja-JP こんにちは Kyoko', 'speak en-US Hello Samantha', 'cancel']);
+  });
+
+  it('does not wait for ever for an end the browser never reports', async () => {
+    jest.useFakeTimers();
+    const { synthesis } = fakeSynthesis();
+    const speaker = new WebSpeechSpeaker(synthesis, (text) => ({ text, lang: '' }));
+    let ended = false;
+    const said = speaker.speak('Hello', 'en').then(() => (ended = true));
+    jest.advanceTimersByTime(2999);
+    await Promise.resolve();
+    expect(ended).toBe(false);
+    jest.advanceTimersByTime(1);
+    await said;
+    jest.useRealTimers();
+    expect(ended).toBe(true);
   });
 });
 

@@ -1,13 +1,16 @@
 /**
  * The box's text-to-speech: RDK `org.rdk.TextToSpeech` over Thunder JSON-RPC 2.0 on a WebSocket.
  * Speaks only while TTS is enabled in the box's settings (`isttsenabled`, then the
- * `onttsstatechanged` notification); `speak` interrupts what is playing; `cancel` takes the id.
+ * `onttsstatechanged` notification); a speech ends with its `onspeechcomplete` (or interrupted or
+ * error) event, which the voice's queue waits for; `cancel` takes the id.
  */
-import type { SpeechLanguage, Speaker } from './speaker';
+import { untilSaid, type SpeechLanguage, type Speaker } from './speaker';
 
 export const DEFAULT_THUNDER_URL = 'ws://127.0.0.1:9998/jsonrpc';
 const PLUGIN = 'org.rdk.TextToSpeech.1';
 const EVENTS_ID = 'client.events';
+/** The TextToSpeech events that end a speech (each carries its speechid). */
+const SPEECH_END_EVENTS = ['onspeechcomplete', 'onspeechinterrupted', 'onnetworkerror', 'onplaybackerror'];
 
 /** The parts of a WebSocket used (a fake in tests). */
 export interface SocketLike {
@@ -35,6 +38,8 @@ export class ThunderSpeaker implements Speaker {
   private readonly pending = new Map<number, (message: RpcMessage) => void>();
   private enabled = false;
   private speechId: number | undefined;
+  /** Each speech's end, by speech id: called on its complete, interrupted or error event. */
+  private readonly ending = new Map<number, () => void>();
 
   constructor(url: string, WebSocketImpl: SocketFactory) {
     this.socket = new WebSocketImpl(url);
@@ -49,6 +54,7 @@ export class ThunderSpeaker implements Speaker {
     return new Promise((resolve, reject) => {
       const ask = () => {
         this.call('register', { event: 'onttsstatechanged', id: EVENTS_ID });
+        for (const event of SPEECH_END_EVENTS) this.call('register', { event, id: EVENTS_ID });
         this.call('isttsenabled', undefined, (reply) => {
           if (!reply.result) return reject(new Error('isttsenabled failed'));
           this.enabled = reply.result.isenabled === true;
@@ -65,19 +71,30 @@ export class ThunderSpeaker implements Speaker {
     return this.enabled;
   }
 
-  speak(text: string, _language: SpeechLanguage): void {
+  speak(text: string, _language: SpeechLanguage): Promise<void> {
     // The box speaks in the voice the viewer set up; the language follows its configuration.
-    if (!this.enabled || !text) return;
-    this.call('speak', { text }, (reply) => {
-      const id = reply.result?.speechid;
-      if (typeof id === 'number') this.speechId = id;
+    if (!this.enabled || !text) return Promise.resolve();
+    return untilSaid(text, (ended) => {
+      this.call('speak', { text }, (reply) => {
+        const id = reply.result?.speechid;
+        if (typeof id !== 'number') return ended();
+        this.speechId = id;
+        this.ending.set(id, ended);
+      });
     });
   }
 
   stop(): void {
     if (!this.enabled || this.speechId === undefined) return;
     this.call('cancel', { speechid: this.speechId });
+    this.finish(this.speechId);
     this.speechId = undefined;
+  }
+
+  private finish(id: number) {
+    const ended = this.ending.get(id);
+    this.ending.delete(id);
+    ended?.();
   }
 
   close(): void {
@@ -108,7 +125,17 @@ export class ThunderSpeaker implements Speaker {
     }
     if (message.method === `${EVENTS_ID}.onttsstatechanged`) {
       this.enabled = message.params?.state === true;
-      if (!this.enabled) this.speechId = undefined;
+      if (!this.enabled) {
+        for (const id of [...this.ending.keys()]) this.finish(id);
+        this.speechId = undefined;
+      }
+      return;
     }
+    const id = message.params?.speechid;
+    if (
+      SPEECH_END_EVENTS.some((event) => message.method === `${EVENTS_ID}.${event}`) &&
+      typeof id === 'number'
+    )
+      this.finish(id);
   }
 }
