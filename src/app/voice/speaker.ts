@@ -21,7 +21,7 @@ export class SilentSpeaker implements Speaker {
  * How long a text may take to be said before its end is taken as lost (a synthesizer that never
  * reports the end must not silence the queue): a generous 0.3 s a character, at least 3 s.
  */
-export const speechDeadlineMs = (text: string): number => Math.max(3000, text.length * 300);
+const speechDeadlineMs = (text: string): number => Math.max(3000, text.length * 300);
 
 /** Resolves when `ended` is called or the deadline for `text` passes, whichever is first. */
 export function untilSaid(text: string, start: (ended: () => void) => void): Promise<void> {
