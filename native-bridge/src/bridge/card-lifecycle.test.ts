@@ -2,11 +2,11 @@
  * A card's life in a reader, as getStatus and its events tell it, on hand-driven readers with
  * in-process virtual cards: one announcement for cards checked together, the identity kept while
  * the same insertion lasts, a reader unplugged, the card pulled during a call or while it is being
- * checked, a card still shown that answers as if removed while it is checked, and a call that
+ * checked, a card still shown that answers as if removed (or its reader gone) while it is checked, and a call that
  * finished in time staying finished.
  */
 import type { Status } from '../../../stb-spec/protocol';
-import { CardRemovedError } from '../jpki/errors';
+import { CardRemovedError, NoReaderError } from '../jpki/errors';
 import { CardService } from './card-service';
 import { HandReaders, serviceWith, virtualCards, type CardTransport } from './testing/hand-readers';
 
@@ -103,15 +103,22 @@ describe('the card pulled', () => {
 });
 
 describe('a card the reader shows that answers as if removed while it is checked', () => {
-  /** A handle from before a quick swap, or a reset by another process: "removed" `times` times, then the card. */
-  const removedAtFirst = (card: CardTransport, times: number): CardTransport => {
+  /**
+   * A handle from before a quick swap, or a reset by another process: "removed" (or, as pcscd says
+   * while it re-reads its readers, "no reader") `times` times, then the card.
+   */
+  const removedAtFirst = (
+    card: CardTransport,
+    times: number,
+    error: () => Error = () => new CardRemovedError(),
+  ): CardTransport => {
     let failures = 0;
     return {
       card: card.card,
       transmit(command: Uint8Array) {
         if (failures >= times) return card.transmit(command);
         failures++;
-        return Promise.reject(new CardRemovedError());
+        return Promise.reject(error());
       },
       exclusive: <T>(operation: () => Promise<T>) => card.exclusive(operation),
     };
@@ -135,6 +142,20 @@ describe('a card the reader shows that answers as if removed while it is checked
     expect(service.status().readers.map((reader) => reader.card)).toEqual(['present']);
     expect(events.map((status) => status.readers.map((reader) => reader.card))).toEqual([['present']]);
     expect(failures).toEqual([['Reader A', 'CARD_REMOVED', 1]]);
+  });
+
+  it('"no reader" for a reader still listed counts the same: checked again, then present', async () => {
+    const { readers, service, failures } = watched();
+    readers.put(
+      'Reader A',
+      removedAtFirst(myNumberCard(), 2, () => new NoReaderError()),
+    );
+    await service.settled();
+    expect(service.status().readers.map((reader) => reader.card)).toEqual(['present']);
+    expect(failures).toEqual([
+      ['Reader A', 'NO_READER', 1],
+      ['Reader A', 'NO_READER', 2],
+    ]);
   });
 
   it('a card without the JPKI AP is an answer, not a failure: unsupported, nothing logged', async () => {
