@@ -15,6 +15,7 @@ const esmPackages = [
   'pvtsutils',
   'pvutils',
   '@noble',
+  '@firebolt-js',
   '@peculiar',
   'rettime',
   'until-async',

@@ -24,7 +24,7 @@ import { SCREENS } from './screens/registry';
 import type { AppEvent, Screen, ScreenClass } from './screens/Screen';
 import { SessionBinding, type SessionActor } from './session/binding';
 import { settings } from './settings/settings';
-import { theme } from './theme/tokens';
+import { setTheme, theme, type Theme } from './theme/tokens';
 import type { AppView, MessageProps, StatusProps } from './view/app-view';
 import { ShellScreen } from './screens/ids';
 
@@ -91,6 +91,7 @@ export class App extends Lightning.Component {
   private view?: AppView;
   private helpOpen = false;
   private firstScreenShown = false;
+  private shownClass?: ScreenClass;
   /** The props the mounted screen got (a loading or failure screen's own while the view waits). */
   private shownProps: unknown;
   /** The part of a view the mounted screen shows (the binding keeps it while it is unchanged). */
@@ -189,6 +190,7 @@ export class App extends Lightning.Component {
     if (changed) {
       const container = this.tag('Screen');
       this.screen = screen;
+      this.shownClass = ScreenClass;
       container?.childList.clear();
       container?.childList.a({ type: ScreenClass });
     }
@@ -331,6 +333,29 @@ export class App extends Lightning.Component {
     Storage.set(LANGUAGE_KEY, language);
     if (this.view) this.screenComponent?.update(this.shownProps as never);
     (this.tag('Help') as unknown as HelpOverlay | undefined)?.refresh();
+  }
+
+  /**
+   * Redraws everything in `next` (the viewer switched high contrast in the box's settings): the
+   * screen is made again with the same props, the overlays when next needed.
+   */
+  useTheme(next: Theme) {
+    setTheme(next);
+    this.patch({ color: next.colors.background });
+    for (const name of ['Idle', 'Help'] as const) {
+      const overlay = this.tag(name) as Lightning.Element | undefined;
+      if (overlay) this.childList.remove(overlay);
+    }
+    this.helpOpen = false;
+    if (this.screen && this.shownClass) this.mountScreen(this.screen, this.shownClass, this.shownProps, true);
+    this.showIdleWarning(this.view?.idleWarning?.seconds);
+    this._refocus();
+  }
+
+  /** The box hid the app: a PIN or password being typed is forgotten (OK starts that entry again). */
+  forgetSecrets() {
+    this.binding?.send('login', { type: 'CANCEL' });
+    this.binding?.send('registration', { type: 'CANCEL' });
   }
 
   /** Back on a screen that does not use it stays in the app (the SDK's default closes it). */

@@ -5,6 +5,7 @@
 // First: starts the settings.json request before the other modules evaluate.
 import { settingsResponse } from './settings/prefetch';
 import { App, setShellRuntime } from './App';
+import { connectBoxPlatform } from './box-platform/connect';
 import { initI18n } from './i18n/i18n';
 import { installKeyPath } from './keys/key-path';
 import { takeBridgeToken } from './launch/bridge-token';
@@ -42,12 +43,13 @@ function launch(settings: AppSettings) {
   setTheme(themeFromSettings(settings));
   initI18n(settings.defaultLanguage);
   const runtime = createRuntime(settings, launchToken);
+  const voice = createVoice({
+    ...browserSpeechOptions(),
+    thunderUrl: thunderUrlWithToken(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL, thunderToken),
+  });
   setShellRuntime({
     session: runtime.session,
-    voice: createVoice({
-      ...browserSpeechOptions(),
-      thunderUrl: thunderUrlWithToken(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL, thunderToken),
-    }),
+    voice,
     onMount: () => {
       runtime.bridge.start();
       // The first screen is up: the launcher keeps this release for the box (src/launcher/).
@@ -55,9 +57,18 @@ function launch(settings: AppSettings) {
     },
   });
   const application = launchOnPage(App);
-  if (__MADOGUCHI_TEST_HOOK__) {
-    installTestHook(application.stage, () => application.tag('App') as unknown as App | undefined);
-  }
+  const app = () => application.tag('App') as unknown as App | undefined;
+  if (__MADOGUCHI_TEST_HOOK__) installTestHook(application.stage, app);
+  // The box's own settings and lifecycle (Firebolt), where the box has them.
+  void connectBoxPlatform({
+    app,
+    voice,
+    settings,
+    end: () => {
+      runtime.bridge.close();
+      runtime.session.stop();
+    },
+  }).catch((error: unknown) => console.warn('madoguchi: the box platform did not answer', error));
 }
 
 loadSettings('settings.json', settingsResponse).then(launch, showSettingsError);

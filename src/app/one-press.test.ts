@@ -9,14 +9,10 @@
 import 'jest-webgl-canvas-mock';
 import { Lightning } from '@lightningjs/sdk';
 import * as sessionViews from '../features/session/view/session-view';
-import { initI18n } from './i18n/i18n';
 import * as keymap from './keys/keymap';
-import { installKeyPath } from './keys/key-path';
 import { Screen } from './screens/Screen';
 import { SCREEN } from './screens/ids';
-import { mountShell, sessionWithFakeLogin } from './testing/shell';
-
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { mountOnPinEntry } from './testing/shell';
 
 jest.mock('../features/session/view/session-view', () => {
   const actual = jest.requireActual('../features/session/view/session-view');
@@ -29,27 +25,6 @@ jest.mock('./keys/keymap', () => {
 
 const derivations = sessionViews.sessionView as jest.Mock;
 const decodes = keymap.decodeKey as jest.Mock;
-
-async function mountOnPinEntry() {
-  initI18n('ja');
-  const { session, fakes } = sessionWithFakeLogin();
-  const { app, harness } = mountShell(session);
-  const removeKeyPath = installKeyPath(window);
-  fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
-  await settle();
-  harness.stage.drawFrame();
-  const press = (name: keymap.AppKey) => {
-    const event = new KeyboardEvent('keydown', { ...keymap.keyEventOf(name), cancelable: true } as never);
-    window.dispatchEvent(event);
-    harness.stage.drawFrame();
-    return event;
-  };
-  const destroy = () => {
-    removeKeyPath();
-    harness.destroy?.();
-  };
-  return { app, harness, press, destroy };
-}
 
 const countElements = (element: Lightning.Element): number =>
   1 + (element.children as Lightning.Element[]).reduce((sum, child) => sum + countElements(child), 0);

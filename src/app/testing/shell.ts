@@ -8,7 +8,9 @@ import { loginMachine } from '../../features/login/machine/login.machine';
 import { sessionMachine } from '../../features/session/machine/session.machine';
 import { FakeActors } from '../../machines/testing/fake-actors';
 import { App, setShellRuntime } from '../App';
-import { lightningKeys } from '../keys/keymap';
+import { initI18n } from '../i18n/i18n';
+import { installKeyPath } from '../keys/key-path';
+import { keyEventOf, lightningKeys, type AppKey } from '../keys/keymap';
 import type { SessionActor } from '../session/binding';
 
 /** A session (not started) with the bridge watcher and the login flow's actors faked. */
@@ -45,4 +47,27 @@ export function mountShell(session: SessionActor): { app: App; harness: Lightnin
     keys: lightningKeys(),
   } as never);
   return { app: harness.tag('App') as unknown as App, harness };
+}
+
+/** The shell on the PIN entry (a card in, the login at its first screen), driven by keydowns on window. */
+export async function mountOnPinEntry() {
+  initI18n('ja');
+  const { session, fakes } = sessionWithFakeLogin();
+  const { app, harness } = mountShell(session);
+  const removeKeyPath = installKeyPath(window);
+  fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present' });
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  harness.stage.drawFrame();
+  /** One press as the box delivers it; returns the event (to see whether it was taken). */
+  const press = (name: AppKey) => {
+    const event = new KeyboardEvent('keydown', { ...keyEventOf(name), cancelable: true } as never);
+    window.dispatchEvent(event);
+    harness.stage.drawFrame();
+    return event;
+  };
+  const destroy = () => {
+    removeKeyPath();
+    harness.destroy?.();
+  };
+  return { app, harness, session, fakes, press, destroy };
 }

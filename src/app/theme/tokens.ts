@@ -117,6 +117,20 @@ export function themeFromColors(name: string, colors: AppSettings['theme']['colo
 export const themeFromSettings = (settings: AppSettings): Theme =>
   themeFromColors(settings.operator.id, settings.theme.colors);
 
+/**
+ * The theme the box's high-contrast setting asks for: white on black, black on yellow for what is
+ * focused or chosen — the same for every operator, since the viewer chose it over the brand.
+ */
+export const highContrastTheme = (): Theme =>
+  themeFromColors('high-contrast', {
+    background: '#000000',
+    text: '#FFFFFF',
+    accent: '#FFFF00',
+    onAccent: '#000000',
+    focus: '#FFFF00',
+    onFocus: '#000000',
+  });
+
 /** The theme of the default settings (before or without an operator's). */
 export const defaultTheme: Theme = themeFromSettings(DEFAULT_SETTINGS);
 

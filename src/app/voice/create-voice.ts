@@ -11,8 +11,8 @@ import { Voice } from './voice';
 /** Forwards to whichever speaker is current (silence until one is chosen). */
 class SwitchableSpeaker implements Speaker {
   current: Speaker = new SilentSpeaker();
-  speak(text: string, language: SpeechLanguage): Promise<void> {
-    return this.current.speak(text, language);
+  speak(text: string, language: SpeechLanguage, rate?: number): Promise<void> {
+    return this.current.speak(text, language, rate);
   }
   stop(): void {
     this.current.stop();

@@ -5,8 +5,11 @@
 export type SpeechLanguage = 'ja' | 'en';
 
 export interface Speaker {
-  /** Says `text`; resolves once it has been said, was stopped, or could not be (never rejects). */
-  speak(text: string, language: SpeechLanguage): Promise<void>;
+  /**
+   * Says `text` at `rate` (1 = normal; the box's TTS keeps its own); resolves once it has been said,
+   * was stopped, or could not be (never rejects).
+   */
+  speak(text: string, language: SpeechLanguage, rate?: number): Promise<void>;
   stop(): void;
 }
 
@@ -57,13 +60,13 @@ export class WebSpeechSpeaker implements Speaker {
       new SpeechSynthesisUtterance(text) as unknown as SpeechSynthesisUtteranceLike,
   ) {}
 
-  speak(text: string, language: SpeechLanguage): Promise<void> {
+  speak(text: string, language: SpeechLanguage, rate = 1): Promise<void> {
     const utterance = this.makeUtterance(text);
     utterance.lang = language === 'ja' ? 'ja-JP' : 'en-US';
     const prefix = language === 'ja' ? 'ja' : 'en';
     const voice = this.synthesis.getVoices().find((v) => v.lang.toLowerCase().startsWith(prefix));
     if (voice) utterance.voice = voice;
-    utterance.rate = 0.9; // a little slower for elderly viewers
+    utterance.rate = 0.9 * rate; // a little slower for elderly viewers
     return untilSaid(text, (ended) => {
       // A cancel() ends the utterance with an error event: the queue goes on either way.
       utterance.onend = ended;

@@ -44,12 +44,22 @@ export class Voice {
   private speaking = false;
   /** Bumped by every interruption, so the end of an interrupted sentence starts nothing. */
   private generation = 0;
+  /** The viewer's choice in the box's settings (voice guidance on or off, and its speed). */
+  private enabled = true;
+  private rate = 1;
 
   constructor(
     private readonly speaker: Speaker,
     private readonly language: () => SpeechLanguage,
     private readonly debounceMs = FOCUS_DEBOUNCE_MS,
   ) {}
+
+  /** Voice guidance on or off, at the box's speech rate (1 = normal); off stops speaking at once. */
+  setGuidance(enabled: boolean, rate = 1): void {
+    this.enabled = enabled;
+    this.rate = rate > 0 ? rate : 1;
+    if (!enabled) this.stop();
+  }
 
   /** A new screen: stop speaking, drop anything queued, and say its announcement. */
   screen(text: string): void {
@@ -100,6 +110,7 @@ export class Voice {
 
   /** Replaces what waits (never what is being said) and starts speaking if nothing is. */
   private enqueue(parts: string[]) {
+    if (!this.enabled) return;
     this.queue = parts.filter(Boolean).flatMap(sentencesOf);
     if (!this.speaking) this.next();
   }
@@ -112,7 +123,7 @@ export class Voice {
     }
     this.speaking = true;
     const generation = this.generation;
-    void this.speaker.speak(sentence, this.language()).then(() => {
+    void this.speaker.speak(sentence, this.language(), this.rate).then(() => {
       if (generation === this.generation) this.next();
     });
   }

@@ -1,0 +1,58 @@
+/**
+ * The Firebolt adapter through the SDK's own mock transport (what the SDK uses where no box answers):
+ * the viewer's settings read and followed as the box changes them, and the lifecycle's states.
+ */
+import { createFireboltBoxPlatform } from './firebolt-box-platform';
+import type { BoxPreferences, LifecycleState } from './box-platform';
+
+interface MockTransport {
+  event(module: string, event: string, value: unknown): void;
+}
+
+const mockTransport = async (): Promise<MockTransport> =>
+  (
+    (await import('@firebolt-js/sdk/dist/lib/Transport/MockTransport.mjs' as string)) as {
+      default: MockTransport;
+    }
+  ).default;
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the box platform through Firebolt', () => {
+  it('reads the viewer’s voice guidance, high contrast and language, then follows each change', async () => {
+    const heard: BoxPreferences[] = [];
+    const platform = createFireboltBoxPlatform();
+    await platform.followPreferences((preferences) => heard.push(preferences));
+    // The SDK's mock box: guidance on at rate 1, high contrast on, English.
+    expect(heard).toEqual([
+      { voiceGuidance: { enabled: true, rate: 1 }, highContrast: true, language: 'en' },
+    ]);
+    const transport = await mockTransport();
+    transport.event('Accessibility', 'highContrastUIChanged', false);
+    transport.event('Accessibility', 'voiceGuidanceSettingsChanged', {
+      enabled: false,
+      navigationHints: false,
+      rate: 0.8,
+    });
+    transport.event('Localization', 'languageChanged', 'ja');
+    transport.event('Localization', 'languageChanged', 'fr');
+    await settle();
+    expect(heard.slice(1)).toEqual([
+      { highContrast: false },
+      { voiceGuidance: { enabled: false, rate: 0.8 } },
+      { language: 'ja' },
+    ]);
+  });
+
+  it('hears the lifecycle’s states as the box moves the app', async () => {
+    const states: LifecycleState[] = [];
+    const platform = createFireboltBoxPlatform();
+    await platform.followLifecycle((state) => states.push(state));
+    const transport = await mockTransport();
+    for (const state of ['background', 'foreground', 'inactive', 'suspended', 'unloading']) {
+      transport.event('Lifecycle', state, { state, previous: 'foreground' });
+    }
+    await settle();
+    expect(states).toEqual(['background', 'foreground', 'inactive', 'suspended', 'unloading']);
+  });
+});
