@@ -3,8 +3,8 @@
  * settings.json so the two cannot disagree: the page may load its own scripts, styles and images
  * ('self') and connect to itself, the platform API's origin and the card bridge on the loopback
  * (ws://127.0.0.1:PORT, and http://127.0.0.1:PORT: after a refused upgrade the app asks there whether
- * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998, or the settings' voice.thunderUrl) — nothing
- * else. No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
+ * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998, or the settings' voice.thunderUrl)
+ * and Firebolt (ws://127.0.0.1:3474) — nothing else. No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
  * compiles its component templates and property accessors with `new Function` (no fallback): without
  * it the app shows nothing at all.
  * `npm run dist` writes it; `npm run dist:verify` recomputes it from settings.json and compares.
@@ -18,6 +18,12 @@ export function originOf(url: string): string {
   return `${parsed.protocol}//${parsed.host}`;
 }
 
+/**
+ * Firebolt's WebSocket on an RDK box (Ripple's default endpoint): the app follows the viewer's box
+ * settings through it where the box has one (src/app/box-platform/).
+ */
+const FIREBOLT_ORIGIN = 'ws://127.0.0.1:3474';
+
 export function contentSecurityPolicy(
   settings: Pick<AppSettings, 'platformUrl' | 'bridge' | 'voice'>,
 ): string {
@@ -27,6 +33,7 @@ export function contentSecurityPolicy(
     originOf(settings.bridge.url),
     originOf(settings.bridge.url.replace(/^ws/i, 'http')),
     originOf(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL),
+    FIREBOLT_ORIGIN,
   ];
   return [
     "default-src 'none'",

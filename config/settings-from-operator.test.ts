@@ -79,7 +79,7 @@ describe('contentSecurityPolicy', () => {
   it('allows only the package, the platform origin and the loopback bridge', () => {
     expect(contentSecurityPolicy(settingsFromOperator(tokyo()))).toBe(
       "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self'; " +
-        "connect-src 'self' https://platform.madoguchi-cable-tokyo.example ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998; " +
+        "connect-src 'self' https://platform.madoguchi-cable-tokyo.example ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998 ws://127.0.0.1:3474; " +
         "base-uri 'none'; form-action 'none'",
     );
   });
@@ -96,7 +96,7 @@ describe('contentSecurityPolicy', () => {
     const settings = settingsFromOperator({ ...tokyo(), tts: { thunderUrl: 'ws://127.0.0.1:9001/jsonrpc' } });
     expect(settings.voice).toEqual({ thunderUrl: 'ws://127.0.0.1:9001/jsonrpc' });
     const csp = contentSecurityPolicy(settings);
-    expect(csp).toContain('ws://127.0.0.1:9001;');
+    expect(csp).toContain('ws://127.0.0.1:9001 ');
     expect(csp).not.toContain('9998');
   });
 

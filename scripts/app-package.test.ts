@@ -98,11 +98,11 @@ describe('npm run dist', () => {
     const page = (id: string) => readFileSync(path.join(built[id]!.dir, 'index.html'), 'utf8');
     expect(cspOfPage(page('madoguchi-cable-tokyo'))).toBe(
       "default-src 'none'; script-src 'self' 'unsafe-eval'; style-src 'self'; img-src 'self'; " +
-        "connect-src 'self' https://platform.madoguchi-cable-tokyo.example ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998; " +
+        "connect-src 'self' https://platform.madoguchi-cable-tokyo.example ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998 ws://127.0.0.1:3474; " +
         "base-uri 'none'; form-action 'none'",
     );
     expect(cspOfPage(page('minato-catv'))).toContain(
-      "connect-src 'self' http://127.0.0.1:8787 ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998;",
+      "connect-src 'self' http://127.0.0.1:8787 ws://127.0.0.1:9930 http://127.0.0.1:9930 ws://127.0.0.1:9998 ws://127.0.0.1:3474;",
     );
     for (const id of Object.keys(built)) {
       const html = page(id);

@@ -18,6 +18,9 @@ const mockTransport = async (): Promise<MockTransport> =>
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
+// The SDK logs every message it sends at debug level.
+beforeAll(() => jest.spyOn(console, 'debug').mockImplementation(() => undefined));
+
 describe('the box platform through Firebolt', () => {
   it('reads the viewer’s voice guidance, high contrast and language, then follows each change', async () => {
     const heard: BoxPreferences[] = [];
@@ -34,8 +37,8 @@ describe('the box platform through Firebolt', () => {
       navigationHints: false,
       rate: 0.8,
     });
-    transport.event('Localization', 'languageChanged', 'ja');
-    transport.event('Localization', 'languageChanged', 'fr');
+    transport.event('Localization', 'localeChanged', 'ja-JP');
+    transport.event('Localization', 'localeChanged', 'fr-FR');
     await settle();
     expect(heard.slice(1)).toEqual([
       { highContrast: false },

@@ -1,10 +1,13 @@
 /**
  * BoxPlatform through Firebolt (`@firebolt-js/sdk` 1.x): Accessibility's voice guidance and high
- * contrast, Localization's language, Lifecycle's states, ready() and finished(). Loaded with import()
+ * contrast, Localization's locale (its language part), Lifecycle's states, ready() and finished(). Loaded with import()
  * only where a Firebolt transport exists, so a plain browser never loads it (and never gets the
  * SDK's mock answers as if they were the viewer's).
  */
 import { Accessibility, Lifecycle, Localization } from '@firebolt-js/sdk';
+// Like every chunk loaded on demand: what it shares with the first bundle stays in the one shared
+// chunk, not in a small chunk of its own that would cost the first start a request.
+import '../screens/family-shared';
 import type { BoxPlatform, LanguagePreference, LifecycleState } from './box-platform';
 
 /** Language codes the box may report (ISO 639, BCP 47) mapped to ours; others mean "not said". */
@@ -41,7 +44,7 @@ export function createFireboltBoxPlatform(): BoxPlatform {
       const [voice, highContrast, language] = await Promise.all([
         quietly(() => Accessibility.voiceGuidanceSettings()),
         quietly(() => Accessibility.highContrastUI()),
-        quietly(() => Localization.language()),
+        quietly(() => Localization.locale()),
       ]);
       listener({
         ...(voice ? { voiceGuidance: voiceOf(voice) } : {}),
@@ -54,7 +57,7 @@ export function createFireboltBoxPlatform(): BoxPlatform {
         ),
         quietly(() => Accessibility.highContrastUI((next) => listener({ highContrast: next === true }))),
         quietly(() =>
-          Localization.language((next) => {
+          Localization.locale((next) => {
             const mapped = languageOf(next);
             if (mapped) listener({ language: mapped });
           }),
