@@ -8,10 +8,12 @@
  * Exit codes: 0 stopped by SIGTERM/SIGINT, 1 could not start, 2 bad configuration or arguments
  * (the systemd unit does not restart on 2: a wrong file does not fix itself).
  */
-import { openPcsc, startBridge } from '../src/bridge/cli';
+import { openPcsc, startBridge, toStderr } from '../src/bridge/cli';
 import { jsonLogger } from '../src/bridge/logger';
 import { VERSION_LINE } from '../src/bridge/version';
 import { systemdManager } from './systemd-notify';
+import { healthCheck } from './health/health-check';
+import { DEFAULT_STATUS_FILE, keepStatusFile, startsSinceBoot } from './health/status-file';
 import {
   BridgeConfigError,
   parseServiceArgs,
@@ -31,8 +33,9 @@ import configSchema from './bridge-config.schema.json';
 /** The configuration's fields as the schema names them, so the help never lists fewer or others. */
 const CONFIG_FIELDS = Object.keys(configSchema.properties).filter((name) => !name.startsWith('$'));
 const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json) | --version
+       madoguchi-bridge --health [--status-file FILE]   (default ${DEFAULT_STATUS_FILE})
   FILE: JSON with ${CONFIG_FIELDS.join(', ')} (token or tokenFile; backend pcsc)
-  — see docs/operators.md`;
+  --health: one line and exit 0 OK, 1 WARNING, 2 CRITICAL — see docs/operations.md`;
 
 const EXIT_CONFIG = 2;
 const EXIT_START = 1;
@@ -49,6 +52,11 @@ export async function runService(argv: string[]): Promise<number | undefined> {
       console.log(VERSION_LINE);
       return 0;
     }
+    if ('health' in args) {
+      const health = healthCheck(args.statusFile ?? DEFAULT_STATUS_FILE);
+      console.log(health.line);
+      return health.code;
+    }
     config = readBridgeConfig(args.configFile);
   } catch (error) {
     if (!(error instanceof BridgeConfigError)) throw error;
@@ -56,6 +64,8 @@ export async function runService(argv: string[]): Promise<number | undefined> {
     return EXIT_CONFIG;
   }
   const options = toBridgeOptions(config);
+  const statusFile = config.statusFile ?? DEFAULT_STATUS_FILE;
+  options.startsSinceBoot = startsSinceBoot(statusFile);
   try {
     options.token = provideToken(config, (line) => console.log(line));
   } catch (error) {
@@ -65,11 +75,13 @@ export async function runService(argv: string[]): Promise<number | undefined> {
   }
   let bridge;
   try {
-    bridge = await startBridge(options, openPcsc);
+    bridge = await startBridge(options, openPcsc, undefined, toStderr);
   } catch (error) {
     console.error(`ブリッジを起動できません / the bridge could not start: ${(error as Error).message}`);
     return EXIT_START;
   }
+  const running = bridge;
+  const stopStatusFile = keepStatusFile(statusFile, () => running.telemetry.state(), serviceLogger(config));
   const manager = systemdManager();
   let stopping = false;
   manager?.ready(`serving on 127.0.0.1:${bridge.port}`);
@@ -78,6 +90,7 @@ export async function runService(argv: string[]): Promise<number | undefined> {
   const stop = () => {
     stopping = true;
     stopWatchdog?.();
+    stopStatusFile();
     manager?.stopping();
     void bridge.close().then(() => process.exit(0));
   };
@@ -91,7 +104,7 @@ export async function runService(argv: string[]): Promise<number | undefined> {
  * The app launcher gets it in the launch URL file when appUrl is set. The value is never logged.
  */
 export function provideToken(config: BridgeServiceConfig, write: (line: string) => void): string {
-  const logger = jsonLogger(write, config.logLevel ?? 'info');
+  const logger = serviceLogger(config, write);
   let token: string;
   if (config.token !== undefined) {
     token = config.token;
@@ -111,4 +124,9 @@ export function provideToken(config: BridgeServiceConfig, write: (line: string) 
     logger.log('info', 'launch url written', { file: launchUrlFile });
   }
   return token;
+}
+
+/** The service's own log lines, in the bridge's form (JSON on stdout, the journal). */
+function serviceLogger(config: BridgeServiceConfig, write = (line: string) => console.log(line)) {
+  return jsonLogger(write, config.logLevel ?? 'info');
 }

@@ -38,7 +38,7 @@ export function writeLaunchUrl(file: string, appUrl: string, token: string): voi
 }
 
 /** Never a half-written file: a reader sees the old content or the new one. */
-function writeAtomically(file: string, content: string, mode: number): void {
+export function writeAtomically(file: string, content: string, mode: number): void {
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o750 });
