@@ -4,7 +4,7 @@
  * ('self') and connect to itself, the platform API's origin and the card bridge on the loopback
  * (ws://127.0.0.1:PORT, and http://127.0.0.1:PORT: after a refused upgrade the app asks there whether
  * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998) — nothing
- * else. No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
+ * else, but the operator's telemetry collector when settings.json names one (telemetryUrl). No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
  * compiles its component templates and property accessors with `new Function` (no fallback): without
  * it the app shows nothing at all.
  * `npm run dist` writes it; `npm run dist:verify` recomputes it from settings.json and compares.
@@ -18,13 +18,16 @@ export function originOf(url: string): string {
   return `${parsed.protocol}//${parsed.host}`;
 }
 
-export function contentSecurityPolicy(settings: Pick<AppSettings, 'platformUrl' | 'bridge'>): string {
+export function contentSecurityPolicy(
+  settings: Pick<AppSettings, 'platformUrl' | 'bridge' | 'telemetryUrl'>,
+): string {
   const connect = [
     "'self'",
     originOf(settings.platformUrl),
     originOf(settings.bridge.url),
     originOf(settings.bridge.url.replace(/^ws/i, 'http')),
     originOf(DEFAULT_THUNDER_URL),
+    ...(settings.telemetryUrl !== undefined ? [originOf(settings.telemetryUrl)] : []),
   ];
   return [
     "default-src 'none'",

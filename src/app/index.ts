@@ -12,6 +12,7 @@ import { launchOnPage } from './launch/launch-on-page';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
+import { connectTelemetry, startTelemetry } from './telemetry/install';
 import { setTheme, themeFromSettings } from './theme/tokens';
 import { createVoice } from './voice/create-voice';
 
@@ -30,6 +31,8 @@ function showSettingsError(error: unknown) {
   document.body.appendChild(box);
 }
 
+// Counting starts first, so an error while the rest loads is counted too (never its message).
+const { telemetry, inspect } = startTelemetry(window);
 // The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
 const launchToken = takeBridgeToken(window);
 // Each press is decoded once, here, and the spec's keys are the app's: no browser default (history
@@ -40,7 +43,8 @@ function launch(settings: AppSettings) {
   setSettings(settings);
   setTheme(themeFromSettings(settings));
   initI18n(settings.defaultLanguage);
-  const runtime = createRuntime(settings, launchToken);
+  const runtime = createRuntime(settings, launchToken, inspect);
+  connectTelemetry(window, telemetry, settings, runtime.bridge);
   setShellRuntime({ session: runtime.session, voice: createVoice(), onMount: () => runtime.bridge.start() });
   const application = launchOnPage(App);
   if (__MADOGUCHI_TEST_HOOK__) {
