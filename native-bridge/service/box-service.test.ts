@@ -213,5 +213,7 @@ describe('the production bundle', () => {
     expect(ok.status).toBe(0);
     expect(ok.stdout.trim().split('\n')).toHaveLength(1);
     expect(ok.stdout).toContain('OK - serving; bridge');
+    // The runbook that explains the line travels with the bundle, listed in SHA256SUMS.
+    expect(readFileSync(path.join(bundleDir, 'SHA256SUMS'), 'utf8')).toContain('  README-operations.md\n');
   });
 });
