@@ -17,6 +17,8 @@ const APP_TELEMETRY_INTERVAL_MS = 15 * 60_000;
 /** Where records go; a sink must not throw (a failing sink loses its record, nothing else). */
 export interface TelemetrySink {
   emit(record: TelemetryRecord): void;
+  /** The page is going away: send what waits now, if the sink holds records back. */
+  leaving?(): void;
 }
 
 /** The bridge client as telemetry uses it (BridgeClient fits). */
@@ -68,7 +70,7 @@ export class AppTelemetry {
     });
   }
 
-  /** Makes a record every `intervalMs` (and once on pagehide, see index.ts). */
+  /** Makes a record every `intervalMs` (and once on pagehide: leave()). */
   start(intervalMs = APP_TELEMETRY_INTERVAL_MS): void {
     this.timer ??= setInterval(() => this.flush(), intervalMs);
   }
@@ -76,6 +78,18 @@ export class AppTelemetry {
   stop(): void {
     if (this.timer !== undefined) clearInterval(this.timer);
     this.timer = undefined;
+  }
+
+  /** The page is going away (pagehide): the period so far, and every sink sends what it holds. */
+  leave(): void {
+    this.flush();
+    for (const sink of this.sinks) {
+      try {
+        sink.leaving?.();
+      } catch {
+        // As in flush: nothing a sink does may stop the page from going.
+      }
+    }
   }
 
   /** The period's record, to every sink. */

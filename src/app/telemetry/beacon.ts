@@ -55,6 +55,28 @@ export class Beacon implements TelemetrySink {
     this.schedule();
   }
 
+  /**
+   * The page is going away: what waits goes now, in one keepalive request the browser completes
+   * after the page is gone (no spread, no retry: there is no later for this page).
+   */
+  leaving(): void {
+    const batch = this.queue.splice(0, MAX_BATCH);
+    if (batch.length === 0) return;
+    this.post(batch).catch(() => undefined);
+  }
+
+  private post(batch: TelemetryRecord[]): Promise<Response> {
+    return this.options.fetch(this.options.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ records: batch }),
+      credentials: 'omit',
+      cache: 'no-store',
+      referrerPolicy: 'no-referrer',
+      keepalive: true,
+    });
+  }
+
   private schedule(): void {
     if (this.scheduled || this.queue.length === 0) return;
     this.scheduled = true;
@@ -63,18 +85,13 @@ export class Beacon implements TelemetrySink {
 
   private async send(): Promise<void> {
     const batch = this.queue.slice(0, MAX_BATCH);
+    if (batch.length === 0) {
+      this.scheduled = false; // leaving() sent them meanwhile
+      return;
+    }
     let status: number | undefined;
     try {
-      const response = await this.options.fetch(this.options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ records: batch }),
-        credentials: 'omit',
-        cache: 'no-store',
-        referrerPolicy: 'no-referrer',
-        keepalive: true,
-      });
-      status = response.status;
+      status = (await this.post(batch)).status;
     } catch {
       status = undefined; // offline, DNS, TLS, CORS: all look alike from a page, all worth a retry
     }

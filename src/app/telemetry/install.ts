@@ -40,5 +40,5 @@ export function connectTelemetry(
   telemetry.watchBridge(bridge);
   telemetry.start();
   // The box may close the app at any time: what was counted since the last period goes then.
-  page.addEventListener('pagehide', () => telemetry.flush());
+  page.addEventListener('pagehide', () => telemetry.leave());
 }

@@ -76,6 +76,21 @@ describe('Beacon', () => {
     expect(dropped).toEqual([1]);
   });
 
+  it('sends what waits at once when the page goes away, with the app leaving', async () => {
+    const { beacon, posted, waits } = rig([]);
+    const telemetry = new AppTelemetry();
+    telemetry.addSink(beacon);
+    telemetry.tally.count('app.uncaught.error');
+    telemetry.leave();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(posted).toHaveLength(1);
+    expect(posted[0]![0]!.counts).toMatchObject({ 'app.starts': 1, 'app.uncaught.error': 1 });
+    expect(beacon.waiting).toBe(0);
+    waits.shift()!.run(); // the spread send scheduled before: nothing left to send
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(posted).toHaveLength(1);
+  });
+
   it('goes to https only', () => {
     expect(() => new Beacon({ url: 'http://collector.example', fetch, onDropped: () => 0 })).toThrow('https');
   });

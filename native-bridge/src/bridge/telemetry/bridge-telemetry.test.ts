@@ -19,7 +19,9 @@ import { keepStatusFile } from '../../../service/health/status-file';
 import { startBridge } from '../cli';
 import { silentLogger } from '../logger';
 import { signParams } from '../testing/bridge-per-test';
-import { MARKER_PREFIX } from './bridge-telemetry';
+import { HandReaders } from '../testing/hand-readers';
+import { CardService } from '../card-service';
+import { BridgeTelemetry, MARKER_PREFIX } from './bridge-telemetry';
 
 const TOKEN = 'Tk9_telemetry-Token-4821-abcdefXYZ';
 const pkiDir = mkdtempSync(join(tmpdir(), 'madoguchi-telemetry-pki-'));
@@ -100,6 +102,35 @@ describe('bridge telemetry', () => {
       readers: 1,
       cards: { absent: 1 },
       readerService: 'running',
+    });
+  });
+
+  it('counts the reader service going and coming back, not as readers pulled, and a reader unplugged', () => {
+    const readers = new HandReaders();
+    readers.put('Reader A 00 00');
+    readers.put('Reader B 00 00');
+    const telemetry = new BridgeTelemetry({ now: () => 0 });
+    telemetry.watch(new CardService(readers));
+    readers.service = 'unavailable';
+    readers.change();
+    expect(telemetry.state()).toMatchObject({ readerService: 'unavailable', readers: 2 });
+    readers.service = 'running';
+    readers.change();
+    readers.unplug('Reader B 00 00');
+    expect(telemetry.record()).toMatchObject({
+      counts: {
+        'bridge.reader.added': 2,
+        'bridge.reader.removed': 1,
+        'bridge.readerService.lost': 1,
+        'bridge.readerService.back': 1,
+      },
+      gauges: { 'bridge.readers': 1, 'bridge.readerService.up': 1, 'bridge.startsSinceBoot': 1 },
+    });
+    expect(telemetry.state()).toEqual({
+      readerService: 'running',
+      readers: 1,
+      cards: { absent: 1 },
+      startsSinceBoot: 1,
     });
   });
 
