@@ -141,7 +141,7 @@ describe('bridge service configuration', () => {
     expect(() => parseServiceArgs(['--port', '1'])).toThrow('invalid argument: --port');
   });
 
-  it('takes --health with an optional absolute --status-file, and --status-file only with it', () => {
+  it('takes --health with an optional absolute --status-file, and --status-file only with it', async () => {
     expect(parseServiceArgs(['--health'])).toEqual({ health: true });
     expect(parseServiceArgs(['--health', '--status-file', '/run/x/status.json'])).toEqual({
       health: true,
@@ -151,6 +151,10 @@ describe('bridge service configuration', () => {
     expect(() => parseServiceArgs(['--status-file', '/run/x/status.json'])).toThrow(
       '--status-file goes with --health',
     );
+    // Wrong arguments to the monitor's check: UNKNOWN (3), not a verdict on the bridge.
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(runService(['--health', '--status-file', 'relative.json'])).resolves.toBe(3);
+    error.mockRestore();
   });
 
   it('gives the telemetry period in ms, and refuses one shorter than a minute', () => {

@@ -12,7 +12,7 @@ import { openPcsc, startBridge, toStderr } from '../src/bridge/cli';
 import { jsonLogger } from '../src/bridge/logger';
 import { VERSION_LINE } from '../src/bridge/version';
 import { systemdManager } from './systemd-notify';
-import { healthCheck } from './health/health-check';
+import { HEALTH, healthCheck } from './health/health-check';
 import { DEFAULT_STATUS_FILE, keepStatusFile, startsSinceBoot } from './health/status-file';
 import {
   BridgeConfigError,
@@ -61,7 +61,8 @@ export async function runService(argv: string[]): Promise<number | undefined> {
   } catch (error) {
     if (!(error instanceof BridgeConfigError)) throw error;
     console.error(error.message);
-    return EXIT_CONFIG;
+    // A monitor's check given wrong arguments is UNKNOWN, not a verdict on the bridge.
+    return argv.includes('--health') ? HEALTH.unknown : EXIT_CONFIG;
   }
   const options = toBridgeOptions(config);
   const statusFile = config.statusFile ?? DEFAULT_STATUS_FILE;
