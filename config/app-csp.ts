@@ -3,8 +3,10 @@
  * settings.json so the two cannot disagree: the page may load its own scripts, styles and images
  * ('self') and connect to itself, the platform API's origin and the card bridge on the loopback
  * (ws://127.0.0.1:PORT, and http://127.0.0.1:PORT: after a refused upgrade the app asks there whether
- * the bridge is up, to tell "refused" from "not there", src/card/probe.ts) and the box's Thunder for text-to-speech (ws://127.0.0.1:9998, or the settings' voice.thunderUrl)
- * and Firebolt (ws://127.0.0.1:3474) — nothing else. No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
+ * the bridge is up, to tell "refused" from "not there", src/card/probe.ts), the box's Thunder for
+ * text-to-speech (ws://127.0.0.1:9998, or the settings' voice.thunderUrl) and Firebolt
+ * (ws://127.0.0.1:3474) — nothing else, but the operator's telemetry collector when settings.json
+ * names one (telemetryUrl). No inline script or style ('unsafe-inline'). 'unsafe-eval' is there because Lightning 2
  * compiles its component templates and property accessors with `new Function` (no fallback): without
  * it the app shows nothing at all.
  * `npm run dist` writes it; `npm run dist:verify` recomputes it from settings.json and compares.
@@ -25,7 +27,7 @@ export function originOf(url: string): string {
 const FIREBOLT_ORIGIN = 'ws://127.0.0.1:3474';
 
 export function contentSecurityPolicy(
-  settings: Pick<AppSettings, 'platformUrl' | 'bridge' | 'voice'>,
+  settings: Pick<AppSettings, 'platformUrl' | 'bridge' | 'voice' | 'telemetryUrl'>,
 ): string {
   const connect = [
     "'self'",
@@ -34,6 +36,7 @@ export function contentSecurityPolicy(
     originOf(settings.bridge.url.replace(/^ws/i, 'http')),
     originOf(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL),
     FIREBOLT_ORIGIN,
+    ...(settings.telemetryUrl !== undefined ? [originOf(settings.telemetryUrl)] : []),
   ];
   return [
     "default-src 'none'",

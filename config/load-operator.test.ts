@@ -80,6 +80,11 @@ describe('invalid configurations, each with a specific bilingual message', () =>
       (c) => (c.platform.baseUrl = 'http://platform.example'),
       'platform.baseUrl: must be an https URL',
     ],
+    [
+      'telemetry over http',
+      (c) => (c.telemetryUrl = 'http://collector.example/records'),
+      'telemetryUrl: must be an https URL without query or fragment',
+    ],
     ['missing name.en', (c) => delete c.name.en, 'name.en が必要です / name.en: required'],
     ['unknown field', (c) => (c.colour = 'red'), 'colour は使えない項目です / colour: unknown field'],
     ['short token', (c) => (c.bridge.token = 'short'), 'bridge.token: 22–128 characters'],

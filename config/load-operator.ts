@@ -38,6 +38,8 @@ export interface OperatorConfig {
   support: { phone: string; hours?: Bilingual };
   platform: { baseUrl: string };
   bridge: { port: number; token?: string; readers?: string[] };
+  /** The operator's telemetry collector (https), when it runs one. */
+  telemetryUrl?: string;
   services: ServiceName[];
   session: { idleTimeoutSeconds: number; warningLeadSeconds?: number };
   theme: { colors: Record<ThemeColor, string>; logo: string };
@@ -83,6 +85,10 @@ const FIELD_HINTS: FieldHints = {
   'bridge.token': {
     ja: '英数字と _ - だけの 22〜128 文字',
     en: '22–128 characters: letters, digits, _ and - only',
+  },
+  telemetryUrl: {
+    ja: 'https の URL（クエリや # なし）',
+    en: 'must be an https URL without query or fragment',
   },
   'theme.logo': {
     ja: '設定ファイルからの相対パスの .svg か .png',

@@ -84,6 +84,20 @@ describe('contentSecurityPolicy', () => {
     );
   });
 
+  it("allows the operator's telemetry collector only when the configuration names one", () => {
+    const config = { ...tokyo(), telemetryUrl: 'https://telemetry.madoguchi-cable-tokyo.example/v1/records' };
+    const settings = settingsFromOperator(config);
+    expect(settings.telemetryUrl).toBe(config.telemetryUrl);
+    expect(parseSettings(JSON.parse(JSON.stringify(settings)))).toEqual(settings);
+    expect(contentSecurityPolicy(settings)).toContain(
+      'ws://127.0.0.1:3474 https://telemetry.madoguchi-cable-tokyo.example;',
+    );
+    expect(contentSecurityPolicy(settingsFromOperator(tokyo()))).not.toContain('telemetry');
+    expect(() => parseSettings({ ...settings, telemetryUrl: 'http://collector.example' })).toThrow(
+      'telemetryUrl (https only)',
+    );
+  });
+
   it("has no inline, wildcard or data: source; eval only because Lightning's templates need it", () => {
     for (const settings of [DEFAULT_SETTINGS, settingsFromOperator(minato())]) {
       const csp = contentSecurityPolicy(settings);

@@ -37,6 +37,7 @@ export function settingsFromOperator(config: OperatorConfig): AppSettings {
       url: bridgeUrl(config.bridge.port),
       ...(config.bridge.token !== undefined ? { token: config.bridge.token } : {}),
     },
+    ...(config.telemetryUrl !== undefined ? { telemetryUrl: config.telemetryUrl } : {}),
     services: [...config.services],
     session: { idleTimeoutMs, warningLeadMs },
     theme: {

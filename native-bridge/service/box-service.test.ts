@@ -199,4 +199,26 @@ describe('the production bundle', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('本番用ブリッジは pcsc のみ');
   });
+
+  it('answers the monitor with --health: one line and exit 0 OK, 2 CRITICAL, no configuration needed', () => {
+    const health = (statusFile: string) =>
+      spawnSync(
+        process.execPath,
+        [path.join(bundleDir, BUNDLE_NAME), '--health', '--status-file', statusFile],
+        { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } },
+      );
+    const missing = health(path.join(root, 'no-such-status.json'));
+    expect(missing.status).toBe(2);
+    expect(missing.stdout).toMatch(/^madoguchi-bridge CRITICAL - no status file/);
+    const fresh = path.join(root, 'status.json');
+    const status = { schema: 1, bridge: packageJson.version, state: 'serving', readerService: 'running' };
+    const counts = { readers: 1, cards: { present: 1 }, startsSinceBoot: 2, updatedAt: Date.now() };
+    writeFileSync(fresh, JSON.stringify({ ...status, ...counts }));
+    const ok = health(fresh);
+    expect(ok.status).toBe(0);
+    expect(ok.stdout.trim().split('\n')).toHaveLength(1);
+    expect(ok.stdout).toContain('OK - serving; bridge');
+    // The runbook that explains the line travels with the bundle, listed in SHA256SUMS.
+    expect(readFileSync(path.join(bundleDir, 'SHA256SUMS'), 'utf8')).toContain('  README-operations.md\n');
+  });
 });

@@ -6,7 +6,8 @@
  *   dist/bridge/node_modules/pcsclite/…        the PC/SC addon, copied as built for this machine
  *                                              (with `bindings`): native code cannot be bundled
  *   dist/bridge/madoguchi-bridge.service       the systemd unit, bridge.example.json, the operators'
- *                                              guide (README-operators.md), SHA256SUMS
+ *                                              guide (README-operators.md), the NOC runbook with
+ *                                              the health check (README-operations.md), SHA256SUMS
  *   dist/bridge/BUILD-INFO                     the bridge version and the Node.js (and its ABI) the
  *                                              addon was built for
  *
@@ -96,6 +97,7 @@ export async function bundleBridge(
   );
   cpSync(path.join(REPO, 'deploy', 'bridge.example.json'), path.join(outDir, 'bridge.example.json'));
   cpSync(path.join(REPO, 'docs', 'operators.md'), path.join(outDir, 'README-operators.md'));
+  cpSync(path.join(REPO, 'docs', 'operations.md'), path.join(outDir, 'README-operations.md'));
   writeFileSync(path.join(outDir, BUILD_INFO), buildInfo(native));
   writeSums(outDir);
   if (signingKey) signRelease(path.join(outDir, SUMS_FILE), signingKey);

@@ -145,6 +145,30 @@ describe('bridge service configuration', () => {
     expect(() => parseServiceArgs(['--port', '1'])).toThrow('invalid argument: --port');
   });
 
+  it('takes --health with an optional absolute --status-file, and --status-file only with it', async () => {
+    expect(parseServiceArgs(['--health'])).toEqual({ health: true });
+    expect(parseServiceArgs(['--health', '--status-file', '/run/x/status.json'])).toEqual({
+      health: true,
+      statusFile: '/run/x/status.json',
+    });
+    expect(() => parseServiceArgs(['--health', '--status-file', 'status.json'])).toThrow('invalid argument');
+    expect(() => parseServiceArgs(['--status-file', '/run/x/status.json'])).toThrow(
+      '--status-file goes with --health',
+    );
+    // Wrong arguments to the monitor's check: UNKNOWN (3), not a verdict on the bridge.
+    const error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    await expect(runService(['--health', '--status-file', 'relative.json'])).resolves.toBe(3);
+    error.mockRestore();
+  });
+
+  it('gives the telemetry period in ms, and refuses one shorter than a minute', () => {
+    const config = validateBridgeConfig({ ...valid(), telemetryIntervalS: 300 }, 'f');
+    expect(toBridgeOptions(config).telemetryIntervalMs).toBe(300_000);
+    expect(() => validateBridgeConfig({ ...valid(), telemetryIntervalS: 5 }, 'f')).toThrow(
+      'telemetryIntervalS: must be >= 60',
+    );
+  });
+
   it.each([
     ['on a bad configuration, printing why', { host: '0.0.0.0' }, ['host: loopback 127.0.0.1 only']],
     [

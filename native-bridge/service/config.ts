@@ -24,6 +24,8 @@ export interface BridgeServiceConfig {
   launchUrlFile?: string;
   backend: 'pcsc';
   logLevel?: LogLevel;
+  statusFile?: string;
+  telemetryIntervalS?: number;
   /** Stable names of the only readers served (BR-SEC-50); absent: every reader (development only). */
   readers?: string[];
 }
@@ -53,6 +55,7 @@ const HINTS: FieldHints = {
   token: { ja: '英数字と _ - だけの 22〜128 文字', en: '22–128 characters: letters, digits, _ and - only' },
   tokenFile: { ja: '絶対パス', en: 'must be an absolute path' },
   launchUrlFile: { ja: '絶対パス', en: 'must be an absolute path' },
+  statusFile: { ja: '絶対パス', en: 'must be an absolute path' },
   appUrl: { ja: 'http(s):// で始まるアドレス', en: 'must be an http(s):// address' },
   'readers.*': {
     ja: 'PC/SC の読み取り機名から差し込み順の番号を除いた名前 (1〜256 文字、制御文字なし)',
@@ -88,31 +91,48 @@ export function toBridgeOptions(config: BridgeServiceConfig): BridgeOptions {
     allowedOrigins: config.allowedOrigins,
     token: config.token,
     logLevel: config.logLevel ?? 'info',
+    ...(config.telemetryIntervalS ? { telemetryIntervalMs: config.telemetryIntervalS * 1000 } : {}),
     ...(config.readers ? { readers: config.readers } : {}),
   };
 }
 
 /**
  * `--config FILE` (default /etc/madoguchi/bridge.json) and `--last-good FILE` (default
- * DEFAULT_LAST_GOOD_FILE, last-good-config.ts); anything else is a usage error.
+ * DEFAULT_LAST_GOOD_FILE, last-good-config.ts), or `--health [--status-file FILE]` (the monitor's
+ * check: it reads no configuration, so it needs neither the file nor its token); anything else is
+ * a usage error.
  */
 export function parseServiceArgs(
   argv: string[],
-): { configFile: string; lastGoodFile: string } | { help: true } | { version: true } {
+):
+  | { configFile: string; lastGoodFile: string }
+  | { health: true; statusFile?: string }
+  | { help: true }
+  | { version: true } {
   let configFile = DEFAULT_CONFIG_FILE;
   let lastGoodFile = DEFAULT_LAST_GOOD_FILE;
+  let statusFile: string | undefined;
+  let health = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return { help: true };
     if (arg === '--version') return { version: true };
-    if (arg === '--config' && argv[i + 1] !== undefined) configFile = argv[++i]!;
+    if (arg === '--health') health = true;
+    else if (arg === '--config' && argv[i + 1] !== undefined) configFile = argv[++i]!;
     else if (arg.startsWith('--config=')) configFile = arg.slice('--config='.length);
     else if (arg === '--last-good' && argv[i + 1] !== undefined) lastGoodFile = argv[++i]!;
     else if (arg.startsWith('--last-good=')) lastGoodFile = arg.slice('--last-good='.length);
+    else if (arg === '--status-file' && argv[i + 1]?.startsWith('/')) statusFile = argv[++i]!;
     else
       throw new BridgeConfigError('(command line)', [
-        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE [--last-good FILE] | --version)`,
+        `引数が正しくありません: ${arg} / invalid argument: ${arg} (usage: madoguchi-bridge --config FILE [--last-good FILE] | --health [--status-file /run/…/status.json] | --version)`,
       ]);
+  }
+  if (health) return { health: true, ...(statusFile ? { statusFile } : {}) };
+  if (statusFile !== undefined) {
+    throw new BridgeConfigError('(command line)', [
+      '--status-file は --health と一緒に / --status-file goes with --health (the service takes statusFile from bridge.json)',
+    ]);
   }
   return { configFile, lastGoodFile };
 }

@@ -8,10 +8,12 @@
  * Exit codes: 0 stopped by SIGTERM/SIGINT, 1 could not start, 2 bad configuration or arguments
  * (the systemd unit does not restart on 2: a wrong file does not fix itself).
  */
-import { openPcsc, startBridge } from '../src/bridge/cli';
+import { openPcsc, startBridge, toStderr } from '../src/bridge/cli';
 import { jsonLogger } from '../src/bridge/logger';
 import { VERSION_LINE } from '../src/bridge/version';
 import { systemdManager } from './systemd-notify';
+import { HEALTH, healthCheck } from './health/health-check';
+import { DEFAULT_STATUS_FILE, keepStatusFile, startsSinceBoot } from './health/status-file';
 import { BridgeConfigError, parseServiceArgs, toBridgeOptions, type BridgeServiceConfig } from './config';
 import { configOrLastGood, keepLastGood, type ChosenConfig } from './last-good-config';
 import {
@@ -27,8 +29,9 @@ import configSchema from './bridge-config.schema.json';
 const CONFIG_FIELDS = Object.keys(configSchema.properties).filter((name) => !name.startsWith('$'));
 const SERVICE_USAGE = `usage: madoguchi-bridge --config FILE   (default /etc/madoguchi/bridge.json)
                        [--last-good FILE]  (default /var/lib/madoguchi-bridge/bridge.last-good.json) | --version
+       madoguchi-bridge --health [--status-file FILE]   (default ${DEFAULT_STATUS_FILE})
   FILE: JSON with ${CONFIG_FIELDS.join(', ')} (token or tokenFile; backend pcsc)
-  — see docs/operators.md`;
+  --health: one line and exit 0 OK, 1 WARNING, 2 CRITICAL — see docs/operations.md`;
 
 const EXIT_CONFIG = 2;
 const EXIT_START = 1;
@@ -46,15 +49,21 @@ export async function runService(argv: string[]): Promise<number | undefined> {
       console.log(VERSION_LINE);
       return 0;
     }
+    if ('health' in args) {
+      const health = healthCheck(args.statusFile ?? DEFAULT_STATUS_FILE);
+      console.log(health.line);
+      return health.code;
+    }
     lastGoodFile = args.lastGoodFile;
     chosen = configOrLastGood(args.configFile, lastGoodFile);
   } catch (error) {
     if (!(error instanceof BridgeConfigError)) throw error;
     console.error(error.message);
-    return EXIT_CONFIG;
+    // A monitor's check given wrong arguments is UNKNOWN, not a verdict on the bridge.
+    return argv.includes('--health') ? HEALTH.unknown : EXIT_CONFIG;
   }
   const { config, refused } = chosen;
-  const logger = jsonLogger((line) => console.log(line), config.logLevel ?? 'info');
+  const logger = serviceLogger(config);
   if (refused) {
     console.error(refused.message);
     console.error(
@@ -66,6 +75,8 @@ export async function runService(argv: string[]): Promise<number | undefined> {
     });
   }
   const options = toBridgeOptions(config);
+  const statusFile = config.statusFile ?? DEFAULT_STATUS_FILE;
+  options.startsSinceBoot = startsSinceBoot(statusFile);
   try {
     options.token = provideToken(config, (line) => console.log(line));
   } catch (error) {
@@ -75,7 +86,7 @@ export async function runService(argv: string[]): Promise<number | undefined> {
   }
   let bridge;
   try {
-    bridge = await startBridge(options, openPcsc);
+    bridge = await startBridge(options, openPcsc, undefined, toStderr);
   } catch (error) {
     console.error(`ブリッジを起動できません / the bridge could not start: ${(error as Error).message}`);
     return EXIT_START;
@@ -87,6 +98,8 @@ export async function runService(argv: string[]): Promise<number | undefined> {
       else logger.log('warn', 'last good configuration not kept', { file: lastGoodFile, reason: kept });
     }
   }
+  const running = bridge;
+  const stopStatusFile = keepStatusFile(statusFile, () => running.telemetry.state(), serviceLogger(config));
   const manager = systemdManager();
   let stopping = false;
   manager?.ready(
@@ -97,6 +110,7 @@ export async function runService(argv: string[]): Promise<number | undefined> {
   const stop = () => {
     stopping = true;
     stopWatchdog?.();
+    stopStatusFile();
     manager?.stopping();
     void bridge.close().then(() => process.exit(0));
   };
@@ -110,7 +124,7 @@ export async function runService(argv: string[]): Promise<number | undefined> {
  * The app launcher gets it in the launch URL file when appUrl is set. The value is never logged.
  */
 export function provideToken(config: BridgeServiceConfig, write: (line: string) => void): string {
-  const logger = jsonLogger(write, config.logLevel ?? 'info');
+  const logger = serviceLogger(config, write);
   let token: string;
   if (config.token !== undefined) {
     token = config.token;
@@ -130,4 +144,9 @@ export function provideToken(config: BridgeServiceConfig, write: (line: string) 
     logger.log('info', 'launch url written', { file: launchUrlFile });
   }
   return token;
+}
+
+/** The service's own log lines, in the bridge's form (JSON on stdout, the journal). */
+function serviceLogger(config: BridgeServiceConfig, write = (line: string) => console.log(line)) {
+  return jsonLogger(write, config.logLevel ?? 'info');
 }

@@ -15,6 +15,7 @@ import { markStarted } from '../launcher/launch-record';
 import { createRuntime } from './session/runtime';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
+import { connectTelemetry, startTelemetry } from './telemetry/install';
 import { setTheme, themeFromSettings } from './theme/tokens';
 import { browserSpeechOptions, createVoice } from './voice/create-voice';
 import { DEFAULT_THUNDER_URL } from './voice/thunder-speaker';
@@ -31,6 +32,8 @@ function showSettingsError(error: unknown) {
   ]);
 }
 
+// Counting starts first, so an error while the rest loads is counted too (never its message).
+const { telemetry, inspect } = startTelemetry(window);
 // The box's token for the bridge leaves the address as soon as the bundle runs; memory only.
 const launchToken = takeBridgeToken(window);
 const thunderToken = takeThunderToken(window);
@@ -42,7 +45,8 @@ function launch(settings: AppSettings) {
   setSettings(settings);
   setTheme(themeFromSettings(settings));
   initI18n(settings.defaultLanguage);
-  const runtime = createRuntime(settings, launchToken);
+  const runtime = createRuntime(settings, launchToken, inspect);
+  connectTelemetry(window, telemetry, settings, runtime.bridge);
   const voice = createVoice({
     ...browserSpeechOptions(),
     thunderUrl: thunderUrlWithToken(settings.voice?.thunderUrl ?? DEFAULT_THUNDER_URL, thunderToken),

@@ -19,6 +19,7 @@ import { jsonLogger, type Logger, type LogLevel } from './logger';
 import { BridgeServer } from './server';
 import { parseStrictArgs, UsageError } from './command-line';
 import { VERSION_LINE } from './version';
+import { BridgeTelemetry, DEFAULT_TELEMETRY_INTERVAL_MS, markerLines } from './telemetry/bridge-telemetry';
 
 export { UsageError };
 
@@ -47,6 +48,10 @@ export interface BridgeOptions {
   logLevel: LogLevel;
   /** The stable names of the only readers served (BR-SEC-50); undefined: every reader. */
   readers?: string[];
+  /** How often the telemetry record goes to the log (default a quarter of an hour). */
+  telemetryIntervalMs?: number;
+  /** This start's number since the box booted, when the service knows it (for the restarts figure). */
+  startsSinceBoot?: number;
 }
 
 /** The command-line options every entry point shares (the development one adds its own). */
@@ -160,19 +165,28 @@ export const openPcsc: OpenCards = async (logger) => {
 
 export interface RunningBridge {
   port: number;
+  /** Its figures and its state now (the service's health file is written from it). */
+  telemetry: BridgeTelemetry;
   close(): Promise<void>;
 }
 
+/**
+ * `write`: the JSON log lines (stdout). `writeMarker`: the T2 marker lines, when wanted (the box
+ * service and the production command line send them to stderr; a library use goes without).
+ */
 export async function startBridge(
   options: BridgeOptions,
   openCards: OpenCards,
   write = (line: string) => console.log(line),
+  writeMarker?: (line: string) => void,
 ): Promise<RunningBridge> {
-  const logger = jsonLogger(write, options.logLevel);
+  const telemetry = new BridgeTelemetry({ startsSinceBoot: options.startsSinceBoot });
+  const logger = telemetry.tap(jsonLogger(write, options.logLevel));
   const source = await openCards(logger);
   const { name, extensions } = source;
   const backend = serveReaders(source.backend, options.readers);
   const cards = new CardService(backend);
+  telemetry.watch(cards);
   cards.on('detectionFailed', (reader, errorName, attempt) =>
     logger.log('warn', 'card not classified', { reader, errorName, reason: `attempt ${attempt}` }),
   );
@@ -195,14 +209,28 @@ export async function startBridge(
     logger.log('info', 'serving every reader', { reason: 'no --reader named: a development setup' });
   }
   for (const reader of options.readers ?? []) logger.log('info', 'serving reader', { reader });
+  // Whatever the log level: the figures are not debugging output, and they hold no personal data.
+  const emit = () => {
+    const { json, markers } = markerLines(telemetry.record());
+    write(json);
+    if (writeMarker) markers.forEach(writeMarker);
+  };
+  const timer = setInterval(emit, options.telemetryIntervalMs ?? DEFAULT_TELEMETRY_INTERVAL_MS);
+  timer.unref();
   return {
     port,
+    telemetry,
     async close() {
+      clearInterval(timer);
+      emit(); // the last period's figures, so a stop loses none
       await server.close();
       await backend.close();
     },
   };
 }
+
+/** T2 marker lines, beside the JSON lines of stdout in the journal. */
+export const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Runs a bridge from a command line until SIGINT/SIGTERM (shared with the development entry point). */
 export async function runBridgeCommand(
@@ -222,10 +250,12 @@ export async function runBridgeCommand(
     console.error(usage);
     process.exit(error.message ? 2 : 0);
   }
-  const bridge = await startBridge(parsed.options, parsed.openCards).catch((error: Error) => {
-    console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
-    process.exit(1);
-  });
+  const bridge = await startBridge(parsed.options, parsed.openCards, undefined, toStderr).catch(
+    (error: Error) => {
+      console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
+      process.exit(1);
+    },
+  );
   const stop = () => void bridge.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -17,6 +17,8 @@ export interface AppSettings {
   platformUrl: string;
   /** The card bridge: ws://127.0.0.1:PORT/jsonrpc and the box's token, if the bridge wants one. */
   bridge: { url: string; token?: string };
+  /** The operator's telemetry collector (https), when it runs one: the app's beacon posts there. */
+  telemetryUrl?: string;
   services: ServiceName[];
   session: { idleTimeoutMs: number; warningLeadMs: number };
   theme: { colors: Record<ThemeColorName, string>; logo?: string };
@@ -74,6 +76,10 @@ export function parseSettings(json: unknown): AppSettings {
     return fail('bridge.url');
   }
   if (bridge.token !== undefined && typeof bridge.token !== 'string') return fail('bridge.token');
+  const { telemetryUrl } = json;
+  if (telemetryUrl !== undefined && (typeof telemetryUrl !== 'string' || !/^https:\/\//.test(telemetryUrl))) {
+    return fail('telemetryUrl (https only)');
+  }
   if (!Array.isArray(services) || !services.every((s) => s === 'health' || s === 'booking')) {
     return fail('services');
   }
