@@ -207,8 +207,19 @@ export interface FakeRequest {
 export type FakeHandler = (request: FakeRequest, socket: WebSocket) => object | string | undefined;
 
 /** Answers the handshake (register, getStatus with an empty reader) like a bridge would. */
+/** getInfo as a current bridge answers it (the fake's limits are never checked by the client). */
+export const FAKE_INFO = {
+  specVersion: '2.0',
+  protocolVersion: 1,
+  implementation: { name: 'fake-bridge', version: '0.0.0' },
+  capabilities: ['cardId', 'lastAttemptConfirmation'],
+  limits: {},
+};
+
 export const handshakeHandler: FakeHandler = (request) => {
   if (request.method === 'MyNumberCard.1.register') return { jsonrpc: '2.0', id: request.id, result: 0 };
+  if (request.method === 'MyNumberCard.1.getInfo')
+    return { jsonrpc: '2.0', id: request.id, result: FAKE_INFO };
   if (request.method === 'MyNumberCard.1.getStatus') {
     return {
       jsonrpc: '2.0',

@@ -205,9 +205,11 @@ export async function startBridge(
 }
 
 /** Runs a bridge from a command line until SIGINT/SIGTERM (shared with the development entry point). */
-export async function runBridgeCommand(
-  parse: () => { options: BridgeOptions; openCards: OpenCards },
+export async function runBridgeCommand<O extends BridgeOptions>(
+  parse: () => { options: O; openCards: OpenCards },
   usage: string,
+  /** How the parsed bridge starts (the development entry point may put something in front of it). */
+  start: (options: O, openCards: OpenCards) => Promise<RunningBridge> = startBridge,
 ): Promise<void> {
   let parsed;
   try {
@@ -222,7 +224,7 @@ export async function runBridgeCommand(
     console.error(usage);
     process.exit(error.message ? 2 : 0);
   }
-  const bridge = await startBridge(parsed.options, parsed.openCards).catch((error: Error) => {
+  const bridge = await start(parsed.options, parsed.openCards).catch((error: Error) => {
     console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
     process.exit(1);
   });
