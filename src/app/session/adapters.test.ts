@@ -111,6 +111,14 @@ describe('watchBridge: what the session learns from the connection', () => {
     expect(seen).toEqual(['BRIDGE_REFUSED', 'BRIDGE_REFUSED', 'BRIDGE_REFUSED']);
   });
 
+  test('a bridge serving no protocol this app speaks: BRIDGE_UNSUPPORTED, not down nor refused', () => {
+    const { seen, emit } = watching();
+    emit({ type: 'connection', state: 'connecting' });
+    emit({ type: 'connection', state: 'closed' });
+    emit({ type: 'connectFailed', refused: false, unsupported: true });
+    expect(seen).toEqual(['BRIDGE_UNSUPPORTED']);
+  });
+
   test('an open connection lost: BRIDGE_DOWN at once; a status: CARD_STATUS', () => {
     const { seen, emit, stop } = watching();
     emit({ type: 'status', status: { readers: [{ card: 'absent' }] } });

@@ -39,7 +39,7 @@ export interface CardPort {
 export type CardPortEvent =
   | { type: 'connection'; state: 'connecting' | 'open' | 'closed' }
   /** An attempt that did not open; `refused`: the bridge is up but turns the app away. */
-  | { type: 'connectFailed'; refused: boolean }
+  | { type: 'connectFailed'; refused: boolean; unsupported?: true }
   | { type: 'status'; status: CardPortStatus };
 export interface CardPortStatus {
   readerService?: 'running' | 'unavailable';
@@ -149,13 +149,16 @@ export function watchBridge(card: CardPort, sendBack: (event: Port.BridgeWatchEv
       if (event.state === 'closed' && open) sendBack({ type: 'BRIDGE_DOWN' });
       open = event.state === 'open';
     }
-    if (event.type === 'connectFailed') sendBack({ type: event.refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN' });
+    if (event.type === 'connectFailed') sendBack({ type: verdictOf(event) });
     if (event.type === 'status') {
       const { readers, readerService, cardId } = event.status;
       sendBack({ type: 'CARD_STATUS', presence: presenceOf(readers, readerService), cardId });
     }
   });
 }
+
+const verdictOf = ({ refused, unsupported }: { refused: boolean; unsupported?: true }) =>
+  unsupported ? 'BRIDGE_UNSUPPORTED' : refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN';
 
 /** The card a flow started with, for the bridge to check; left out when the bridge gave none. */
 const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>

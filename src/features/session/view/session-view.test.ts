@@ -74,6 +74,30 @@ describe('session view', () => {
     expect(view(run).main.screen).toBe(SCREEN.insertCard);
   });
 
+  test('a bridge this app cannot serve: a kind notice that the box needs its update, until one opens', async () => {
+    const run = startWithFakes(sessionSpec) as Run;
+    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_UNSUPPORTED' });
+    expect(view(run).main).toEqual({
+      screen: SCREEN.message,
+      target: 'session',
+      props: {
+        tone: 'notice',
+        titleKey: 'shell.bridgeUnsupportedTitle',
+        body: { key: 'bridgeUnsupported' },
+        actions: [],
+        contact: true,
+      },
+    });
+    const message = messageFor('bridgeUnsupported');
+    expect(message.ja).toContain('更新されると');
+    expect(message.en).toContain('once the box');
+    const title = allTranslations();
+    expect(title.ja['shell.bridgeUnsupportedTitle']).toBeTruthy();
+    expect(title.en['shell.bridgeUnsupportedTitle']).toBeTruthy();
+    card(run, 'present');
+    expect(run.actor.getSnapshot().value).toEqual({ authenticating: 'login' });
+  });
+
   test('a card pulled during login brings the insert-card screen back, saying so', async () => {
     const run = startWithFakes(sessionSpec) as Run;
     card(run, 'present');
