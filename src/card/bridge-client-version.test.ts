@@ -3,30 +3,15 @@
  * Method not found: no cardId goes out, its status is read without readerService), and a bridge
  * that serves no protocol 1 (said as `unsupported`, never opened, retried).
  */
-import { JSONRPC_PATH } from '../../stb-spec/protocol/names';
-import { startOlderSpecFront } from '../../mocks/dev-bridge/older-spec-front';
 import { isBridgeError } from './errors';
 import * as kit from './test-support';
-import { SimulatorControls } from './simulator-controls';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function olderBridge() {
-  const simulator = await kit.startTempSimulator('older-bridge-');
-  cleanups.push(() => simulator.close());
-  const bridge = await kit.startBridge(simulator.sim);
-  cleanups.push(() => bridge.close());
-  const front = await startOlderSpecFront(0, () => bridge.port);
-  cleanups.push(() => front.close());
-  const client = kit.testClient(`ws://127.0.0.1:${front.port}${JSONRPC_PATH}`);
-  cleanups.push(() => client.close());
-  const recorder = new kit.EventRecorder(client);
-  await recorder.waitFor(kit.isConnection('open'));
-  return { client, recorder, controls: new SimulatorControls(client) };
-}
+const olderBridge = () => kit.startOlderClient('older-bridge-', cleanups);
 
 async function fakeClient(handler: kit.FakeHandler) {
   const fake = await kit.startFakeBridge(handler);

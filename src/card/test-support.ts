@@ -14,6 +14,7 @@ import { silentLogger } from '../../native-bridge/src/bridge/logger';
 import { BridgeServer } from '../../native-bridge/src/bridge/server';
 import { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
 import { simulatorMethods } from '../../mocks/dev-bridge/simulator-methods';
+import { startOlderSpecFront } from '../../mocks/dev-bridge/older-spec-front';
 import { BridgeClient } from './bridge-client';
 import type { BridgeClientOptions, WebSocketConstructor } from './client-options';
 import { BridgeError } from './errors';
@@ -79,6 +80,24 @@ export async function startBridge(
 
 function startSimulator(pkiDir: string, initialScenario: string | undefined = 'normal') {
   return SimulatorBackend.start({ pkiDir, pins: TEST_PINS, initialScenario });
+}
+
+/**
+ * A client on a real bridge of spec 1.x (the current one behind the development bridge's 1.x
+ * front), connected; `cleanups` gets what stops it all, in the order to run them backwards.
+ */
+export async function startOlderClient(prefix: string, cleanups: (() => unknown)[]) {
+  const simulator = await startTempSimulator(prefix);
+  cleanups.push(() => simulator.close());
+  const bridge = await startBridge(simulator.sim);
+  cleanups.push(() => bridge.close());
+  const front = await startOlderSpecFront(0, () => bridge.port);
+  cleanups.push(() => front.close());
+  const client = testClient(`ws://127.0.0.1:${front.port}${JSONRPC_PATH}`);
+  cleanups.push(() => client.close());
+  const recorder = new EventRecorder(client);
+  await recorder.waitFor(isConnection('open'));
+  return { client, recorder, controls: new SimulatorControls(client) };
 }
 
 /** The client on a real bridge over a temp simulator, connected, with its events recorded. */

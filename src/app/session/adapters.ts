@@ -17,6 +17,7 @@ import { healthMachine } from '../../features/health/machine/health.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
 import type * as Port from '../../machines/ports';
 import { registrationMachine } from '../../features/registration/machine/registration.machine';
+import { checkCardByCertificate } from './card-by-certificate';
 
 /** The card bridge client as the machines use it (BridgeClient's methods). */
 export interface CardPort {
@@ -168,7 +169,8 @@ const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
 const DIGESTS_KEPT = 4;
 
 export function createActors({ card: bridgeCard, platform }: ActorDependencies) {
-  const card = oneCardCallAtATime(bridgeCard);
+  // Calls in one line; without the bridge's card identity, the card is checked by its certificate.
+  const card = checkCardByCertificate(oneCardCallAtATime(bridgeCard));
   const digests = new Map<string, Uint8Array>();
   const keepDigest = async (challenge: string) => {
     digests.set(challenge, await challengeDigest(challenge));
