@@ -61,6 +61,25 @@ describe('a bridge of spec 1.x', () => {
   });
 });
 
+test('a 1.x card shown present without token is still being classified: checking, then present', async () => {
+  const reader = { name: 'Older', card: 'present' };
+  let registered = '';
+  const { recorder } = await fakeClient((request, socket) => {
+    if (request.method === 'MyNumberCard.1.register') registered = (request.params as { id: string }).id;
+    if (request.method === 'MyNumberCard.1.getInfo') return notFound(request.id);
+    if (request.method !== 'MyNumberCard.1.getStatus') return kit.handshakeHandler(request, socket);
+    setTimeout(() => {
+      const params = { readers: [reader], token: 'JPKIAPICCTOKEN2' };
+      socket.send(JSON.stringify({ jsonrpc: '2.0', method: `${registered}.statusChanged`, params }));
+    }, 10);
+    return { jsonrpc: '2.0', id: request.id, result: { readers: [reader] } };
+  });
+  expect((await recorder.waitFor(kit.isStatusEvent())).status.readers).toEqual([
+    { name: 'Older', card: 'checking' },
+  ]);
+  await recorder.waitFor(kit.isStatusEvent('present'));
+});
+
 describe('a current bridge', () => {
   test('tells its version and card identity; cardId goes with card calls', async () => {
     const { fake, client, recorder } = await fakeClient((request, socket) => {

@@ -37,14 +37,24 @@ export const isMethodNotFound = (error: unknown): boolean =>
   isBridgeError(error) && error.code === JsonRpcErrorCode.METHOD_NOT_FOUND;
 
 /**
- * A status as this bridge sends it, read into the current shape: a 1.x bridge has no reader service
- * state (its readers simply go away with the service), so it counts as running. Undefined for a
- * status the client cannot read.
+ * A status as this bridge sends it, read into the current shape. A 1.x bridge has no reader service
+ * state (its readers simply go away with the service), so it counts as running; and it may show a
+ * card it is still classifying as `present`, but without `token` (1.0's BR-MTH-21): that card is
+ * `checking`, as a current bridge says. Undefined for a status the client cannot read.
  */
 export function readStatus(value: unknown, version: BridgeVersion): Status | undefined {
-  if (isStatus(value)) return value;
+  if (isStatus(value)) return version.cardIdentity ? value : classifying(value);
   if (version.cardIdentity || typeof value !== 'object' || value === null) return undefined;
   if ('readerService' in value) return undefined;
   const filled: unknown = { ...value, readerService: 'running' };
-  return isStatus(filled) ? filled : undefined;
+  return isStatus(filled) ? classifying(filled) : undefined;
+}
+
+/** 1.x: `present` without `token` is a card still being classified. */
+function classifying(status: Status): Status {
+  if (status.token !== undefined) return status;
+  const readers = status.readers.map((reader) =>
+    reader.card === 'present' ? { ...reader, card: 'checking' as const } : reader,
+  );
+  return { ...status, readers };
 }
