@@ -290,6 +290,8 @@ export class BridgeConnection {
       const version = info === undefined ? OLDER_BRIDGE : versionOf(info);
       unsupported = version === undefined;
       if (!version) throw protocolError('getInfo');
+      // Known from here on, so a notification already on its way is read as this bridge sends it.
+      if (socket === this.socket) this.version = version;
       const status = readStatus(await ask('getStatus', {}), version);
       if (!status) throw protocolError('getStatus');
       if (socket !== this.socket) return;
@@ -297,7 +299,6 @@ export class BridgeConnection {
       this.failures = 0;
       this.stopProbe(); // a probe still under way is about an attempt before this one
       this.stream.forget('connectFailed');
-      this.version = version;
       this.publishStatus(status);
       this.setState('open');
     } catch {
