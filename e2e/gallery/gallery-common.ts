@@ -67,6 +67,7 @@ const ALSO_IN_ENGLISH = new Set([
   'pin-entry-last-try',
   'error-platform-down',
   'error-bridge-refused',
+  'bridge-unsupported',
   'error-reader-service',
   'card-changed',
   'trend-chart',
@@ -114,6 +115,14 @@ const JAPANESE: GalleryEntry[] = [
   {
     name: 'error-bridge-refused',
     view: message('session', error('shell.bridgeRefusedTitle', 'bridgeRefused', [], true)),
+  },
+  {
+    // A bridge of another major protocol: nothing wrong with card or remote, the box needs its update.
+    name: 'bridge-unsupported',
+    view: message('session', {
+      ...notice('shell.bridgeUnsupportedTitle', 'bridgeUnsupported', []),
+      contact: true,
+    }),
   },
   {
     name: 'error-reader-service',

@@ -126,6 +126,11 @@ export interface BridgeOptions {
   args?: string[];
   /** Required on the WebSocket URL (`?token=`); without one the development bridge stays open. */
   token?: string;
+  /**
+   * `1.x`: a bridge of that spec document version (the development entry point's --spec, whatever
+   * the backend), for the version-skew journeys.
+   */
+  spec?: '1.x';
 }
 
 /** A token as a box makes one: 32 random bytes, base64url. */
@@ -171,11 +176,14 @@ export class BridgeProcess {
     const args = [
       '--import',
       'tsx',
-      // pcsc runs the production entry point; only the development one has the simulator.
+      // pcsc runs the production entry point; only the development one has the simulator and --spec.
       join(
         ROOT,
-        this.options.backend === 'pcsc' ? 'native-bridge/src/bridge/cli.ts' : 'mocks/dev-bridge/cli.ts',
+        this.options.backend === 'pcsc' && !this.options.spec
+          ? 'native-bridge/src/bridge/cli.ts'
+          : 'mocks/dev-bridge/cli.ts',
       ),
+      ...(this.options.spec ? ['--spec', this.options.spec] : []),
       '--backend',
       this.options.backend,
       '--port',

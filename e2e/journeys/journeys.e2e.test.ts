@@ -14,8 +14,8 @@ import {
   backToHome,
   bodyKey,
   chooseDateAhead,
-  keypadKeys,
   logIn,
+  register,
   logOut,
   openFromHome,
   waitForIdleWarning,
@@ -76,22 +76,7 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
   timed('first-time registration, then login', async () => {
     const j = await start('registration', { unlinked: true });
     await j.shot('insert-card');
-    await stack.card!.insert('normal');
-    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
-    await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen(SCREEN.customerNumber);
-    await j.shot('customer-number');
-    await j.press('10010001');
-    await j.waitForScreen(SCREEN.customerNumber, (p) => p.digits === '10010001');
-    await j.press('Enter');
-    await j.waitForScreen(SCREEN.signPassword);
-    await j.shot('sign-password');
-    await j.press(...keypadKeys(PINS.sign));
-    await j.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'registration');
-    await j.shot('registration-pin');
-    await j.press(PINS.auth, 'Enter');
-    await j.waitForScreen(SCREEN.home);
-    await j.shot('home-after-registration');
+    await register(stack, j, { shots: true });
     expect(stack.platform.simulator.linkCount).toBe(1);
     await logOut(j);
     await stack.card!.remove();

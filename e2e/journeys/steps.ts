@@ -58,6 +58,31 @@ export const logIn = async (stack: Stack, journey: Journey, pin: string = PINS.a
   await journey.waitForScreen(SCREEN.home);
 };
 
+/**
+ * An unlinked card's first login, from inserting it to home: the auth PIN, the customer number
+ * (10010001, the test card's), the signature password on the keypad, the registration's PIN.
+ * `shots`: a screenshot of each screen on the way.
+ */
+export const register = async (stack: Stack, journey: Journey, { shots = false } = {}): Promise<void> => {
+  const shot = (name: string) => (shots ? journey.shot(name) : Promise.resolve(''));
+  await stack.card!.insert('normal');
+  await journey.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'login');
+  await journey.press(PINS.auth, 'Enter');
+  await journey.waitForScreen(SCREEN.customerNumber);
+  await shot('customer-number');
+  await journey.press('10010001');
+  await journey.waitForScreen(SCREEN.customerNumber, (p) => p.digits === '10010001');
+  await journey.press('Enter');
+  await journey.waitForScreen(SCREEN.signPassword);
+  await shot('sign-password');
+  await journey.press(...keypadKeys(PINS.sign));
+  await journey.waitForScreen(SCREEN.pinEntry, (p) => p.purpose === 'registration');
+  await shot('registration-pin');
+  await journey.press(PINS.auth, 'Enter');
+  await journey.waitForScreen(SCREEN.home);
+  await shot('home-after-registration');
+};
+
 /** Back until the home menu shows (a flow's first screen hands Back to home). */
 export const backToHome = async (journey: Journey, maxPresses = 4): Promise<void> => {
   for (let i = 0; i < maxPresses; i += 1) {

@@ -19,6 +19,7 @@ describe('development bridge command line', () => {
     const options = parseDevBridgeArgs(['--backend', 'simulator', '--allow-origin', ORIGIN]);
     expect(options).toEqual({
       backend: 'simulator',
+      spec: '2.0',
       port: 9930,
       allowedOrigins: [ORIGIN],
       token: undefined,
@@ -56,6 +57,7 @@ describe('development bridge command line', () => {
     [['--backend', 'simulator'], 'at least one --allow-origin is required'],
     [['--backend', 'simulator', '--allow-origin', ORIGIN, '--auth-pin', '12'], '--auth-pin is 4 digits'],
     [['--backend', 'simulator', '--allow-origin', ORIGIN, '--bogus'], "Unknown option '--bogus'"],
+    [['--backend', 'pcsc', '--allow-origin', ORIGIN, '--spec', '1.0'], '--spec must be 2.0 or 1.x'],
     [['--backend', 'simulator', '--allow-origin', ORIGIN, '--reader', ''], '--reader must be a reader name'],
     [
       ['--backend', 'pcsc', '--allow-origin', ORIGIN, '--reader', 'ACS\nACR39U 00'],

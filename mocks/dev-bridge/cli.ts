@@ -6,6 +6,7 @@
  *     [--allow-origin O]… [--token T] [--log-level debug|info|warn|error]
  *     simulator only: [--scenario NAME | --no-card] [--pki DIR] [--state-dir DIR]
  *                     [--auth-pin 1234] [--sign-pin ABC123] [--foreign-card]
+ *     [--spec 1.x]    behave as a bridge of spec document 1.x (the version-skew tests)
  *
  * Without --token the development bridge stays open to any local process; a box always sets one.
  * The token may instead come in the environment (MADOGUCHI_BRIDGE_TOKEN, as `npm start` passes it):
@@ -20,11 +21,15 @@ import {
   openPcsc,
   parseCommandLine,
   runBridgeCommand,
+  startBridge,
   UsageError,
   type BridgeOptions,
   type OpenCards,
+  type RunningBridge,
 } from '../../native-bridge/src/bridge/cli';
 import { FOREIGN_READER, WithForeignReader } from '../virtual-card/foreign-reader';
+import { jsonLogger } from '../../native-bridge/src/bridge/logger';
+import { startOlderSpecFront } from './older-spec-front';
 import { SIMULATED_READER, SimulatorBackend } from './simulator-backend';
 import { simulatorMethods } from './simulator-methods';
 
@@ -41,7 +46,10 @@ simulator backend:
   --sign-pin PASSWORD       the simulated card's signature password (default ABC123)
   --foreign-card            a second reader, "${FOREIGN_READER}", holding a card that is not a
                             My Number Card (a B-CAS stand-in); with --reader "${SIMULATED_READER}"
-                            the bridge never touches it`;
+                            the bridge never touches it
+either backend:
+  --spec 1.x|2.0            the spec document version to behave as (default 2.0, the current);
+                            1.x: no getInfo, no cardId, no reader service state, for skew tests`;
 
 export interface SimulatorSettings {
   scenario?: string;
@@ -52,8 +60,12 @@ export interface SimulatorSettings {
   foreignCard?: boolean;
 }
 
+/** The spec document versions the development bridge can behave as. */
+export const SPEC_CHOICES = ['2.0', '1.x'] as const;
+
 export interface DevBridgeOptions extends BridgeOptions {
   backend: 'pcsc' | 'simulator';
+  spec: (typeof SPEC_CHOICES)[number];
   simulator: SimulatorSettings;
 }
 
@@ -70,11 +82,14 @@ export function parseDevBridgeArgs(argv: string[], env: NodeJS.ProcessEnv = {}):
     'auth-pin': { type: 'string', default: '1234' },
     'sign-pin': { type: 'string', default: 'ABC123' },
     'foreign-card': { type: 'boolean', default: false },
+    spec: { type: 'string', default: '2.0' },
   });
   const backend = values.backend;
   if (backend !== 'pcsc' && backend !== 'simulator') {
     throw new UsageError('--backend は pcsc か simulator / --backend must be pcsc or simulator');
   }
+  const spec = SPEC_CHOICES.find((choice) => choice === values.spec);
+  if (!spec) throw new UsageError('--spec は 2.0 か 1.x / --spec must be 2.0 or 1.x');
   const common = bridgeOptionsFrom(values);
   if (!PIN_FORMAT.auth.test(values['auth-pin']) || !PIN_FORMAT.sign.test(values['sign-pin'])) {
     throw new UsageError('暗証番号の形式が違います / --auth-pin is 4 digits, --sign-pin 6–16 of A–Z 0–9');
@@ -83,6 +98,7 @@ export function parseDevBridgeArgs(argv: string[], env: NodeJS.ProcessEnv = {}):
     ...common,
     token: common.token ?? (env[TOKEN_ENV] || undefined),
     backend,
+    spec,
     simulator: {
       scenario: values['no-card'] ? undefined : (values.scenario ?? 'normal'),
       pkiDir: path.resolve(values.pki ?? path.join(REPO_ROOT, '.tmp', 'test-pki')),
@@ -111,9 +127,43 @@ export function cardsFor(options: DevBridgeOptions): OpenCards {
   return options.backend === 'simulator' ? openSimulator(options.simulator) : openPcsc;
 }
 
+/**
+ * The bridge as --spec says: the current one, or a 1.x bridge at the port asked for with the current
+ * one behind it on a loopback port of its own (older-spec-front.ts).
+ */
+export async function startDevBridge(
+  options: DevBridgeOptions,
+  openCards: OpenCards,
+  write = (line: string) => console.log(line),
+): Promise<RunningBridge> {
+  if (options.spec === '2.0') return startBridge(options, openCards, write);
+  let behind: RunningBridge | undefined;
+  const front = await startOlderSpecFront(options.port, () => behind?.port);
+  jsonLogger(write, options.logLevel).log('info', 'behaving as spec 1.x', { port: front.port });
+  try {
+    behind = await startBridge({ ...options, port: 0 }, openCards, write);
+  } catch (error) {
+    await front.close();
+    throw error;
+  }
+  const bridge = behind;
+  return {
+    port: front.port,
+    telemetry: bridge.telemetry,
+    close: async () => {
+      await front.close();
+      await bridge.close();
+    },
+  };
+}
+
 if (require.main === module) {
-  void runBridgeCommand(() => {
-    const options = parseDevBridgeArgs(process.argv.slice(2), process.env);
-    return { options, openCards: cardsFor(options) };
-  }, USAGE);
+  void runBridgeCommand(
+    () => {
+      const options = parseDevBridgeArgs(process.argv.slice(2), process.env);
+      return { options, openCards: cardsFor(options) };
+    },
+    USAGE,
+    startDevBridge,
+  );
 }

@@ -3,6 +3,7 @@ import { BridgeClient } from './bridge-client';
 import type { WebSocketLike } from './client-options';
 import type { BridgeEvent } from './event-stream';
 import type { Timers } from './timing';
+import { FAKE_INFO } from './test-support';
 
 class ManualTimers implements Timers {
   readonly scheduled: { ms: number; run: () => void; handle: number }[] = [];
@@ -70,6 +71,7 @@ class ScriptedSocket implements WebSocketLike {
     this.readyState = 1;
     this.fire(this.onopen, {});
     await answer(this, 'MyNumberCard.1.register', 0);
+    await answer(this, 'MyNumberCard.1.getInfo', FAKE_INFO);
     await answer(this, 'MyNumberCard.1.getStatus', { readerService: 'running', readers: [] });
   }
 }

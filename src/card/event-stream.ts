@@ -11,11 +11,12 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
  * `connectFailed`: an attempt to connect did not reach `open` (sent after each such attempt, not
  * after losing an open connection). `refused`: the bridge is up but turned the app away (the
  * upgrade was refused: a missing or wrong token, or a foreign Origin); otherwise it is not there.
+ * `unsupported`: it answered, but serves no protocol this app speaks (BR-VER-6).
  */
 export type BridgeEvent =
   | { type: 'connection'; state: ConnectionState }
   | { type: 'status'; status: Status }
-  | { type: 'connectFailed'; refused: boolean };
+  | { type: 'connectFailed'; refused: boolean; unsupported?: true };
 
 export type BridgeListener = (event: BridgeEvent) => void;
 export type Unsubscribe = () => void;

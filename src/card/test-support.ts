@@ -14,6 +14,7 @@ import { silentLogger } from '../../native-bridge/src/bridge/logger';
 import { BridgeServer } from '../../native-bridge/src/bridge/server';
 import { SimulatorBackend } from '../../mocks/dev-bridge/simulator-backend';
 import { simulatorMethods } from '../../mocks/dev-bridge/simulator-methods';
+import { startOlderSpecFront } from '../../mocks/dev-bridge/older-spec-front';
 import { BridgeClient } from './bridge-client';
 import type { BridgeClientOptions, WebSocketConstructor } from './client-options';
 import { BridgeError } from './errors';
@@ -79,6 +80,24 @@ export async function startBridge(
 
 function startSimulator(pkiDir: string, initialScenario: string | undefined = 'normal') {
   return SimulatorBackend.start({ pkiDir, pins: TEST_PINS, initialScenario });
+}
+
+/**
+ * A client on a real bridge of spec 1.x (the current one behind the development bridge's 1.x
+ * front), connected; `cleanups` gets what stops it all, in the order to run them backwards.
+ */
+export async function startOlderClient(prefix: string, cleanups: (() => unknown)[]) {
+  const simulator = await startTempSimulator(prefix);
+  cleanups.push(() => simulator.close());
+  const bridge = await startBridge(simulator.sim);
+  cleanups.push(() => bridge.close());
+  const front = await startOlderSpecFront(0, () => bridge.port);
+  cleanups.push(() => front.close());
+  const client = testClient(`ws://127.0.0.1:${front.port}${JSONRPC_PATH}`);
+  cleanups.push(() => client.close());
+  const recorder = new EventRecorder(client);
+  await recorder.waitFor(isConnection('open'));
+  return { client, recorder, controls: new SimulatorControls(client) };
 }
 
 /** The client on a real bridge over a temp simulator, connected, with its events recorded. */
@@ -207,8 +226,19 @@ export interface FakeRequest {
 export type FakeHandler = (request: FakeRequest, socket: WebSocket) => object | string | undefined;
 
 /** Answers the handshake (register, getStatus with an empty reader) like a bridge would. */
+/** getInfo as a current bridge answers it (the fake's limits are never checked by the client). */
+export const FAKE_INFO = {
+  specVersion: '2.0',
+  protocolVersion: 1,
+  implementation: { name: 'fake-bridge', version: '0.0.0' },
+  capabilities: ['cardId', 'lastAttemptConfirmation'],
+  limits: {},
+};
+
 export const handshakeHandler: FakeHandler = (request) => {
   if (request.method === 'MyNumberCard.1.register') return { jsonrpc: '2.0', id: request.id, result: 0 };
+  if (request.method === 'MyNumberCard.1.getInfo')
+    return { jsonrpc: '2.0', id: request.id, result: FAKE_INFO };
   if (request.method === 'MyNumberCard.1.getStatus') {
     return {
       jsonrpc: '2.0',

@@ -124,11 +124,14 @@ export type CardPresence =
   'serviceUnavailable' | 'noReader' | 'absent' | 'checking' | 'present' | 'unreadable' | 'unsupported';
 /**
  * `BRIDGE_REFUSED`: the bridge is up but turns this app away (no token, or a wrong one).
+ * `BRIDGE_UNSUPPORTED`: the bridge answers but serves no protocol this app speaks (a box whose
+ * bridge is of another major protocol version): only the box's update helps.
  * `cardId`: the My Number Card's identity, when one is present (new at every insertion).
  */
 export type BridgeWatchEvent =
   | { type: 'BRIDGE_DOWN' }
   | { type: 'BRIDGE_REFUSED' }
+  | { type: 'BRIDGE_UNSUPPORTED' }
   | { type: 'CARD_STATUS'; presence: CardPresence; cardId?: string | undefined };
 
 export type {

@@ -233,9 +233,12 @@ export async function startBridge(
 export const toStderr = (line: string): void => void process.stderr.write(`${line}\n`);
 
 /** Runs a bridge from a command line until SIGINT/SIGTERM (shared with the development entry point). */
-export async function runBridgeCommand(
-  parse: () => { options: BridgeOptions; openCards: OpenCards },
+export async function runBridgeCommand<O extends BridgeOptions>(
+  parse: () => { options: O; openCards: OpenCards },
   usage: string,
+  /** How the parsed bridge starts (the development entry point may put something in front of it). */
+  start: (options: O, openCards: OpenCards) => Promise<RunningBridge> = (options, openCards) =>
+    startBridge(options, openCards, undefined, toStderr),
 ): Promise<void> {
   let parsed;
   try {
@@ -250,12 +253,10 @@ export async function runBridgeCommand(
     console.error(usage);
     process.exit(error.message ? 2 : 0);
   }
-  const bridge = await startBridge(parsed.options, parsed.openCards, undefined, toStderr).catch(
-    (error: Error) => {
-      console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
-      process.exit(1);
-    },
-  );
+  const bridge = await start(parsed.options, parsed.openCards).catch((error: Error) => {
+    console.error(`ブリッジを起動できません / the bridge could not start: ${error.message}`);
+    process.exit(1);
+  });
   const stop = () => void bridge.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

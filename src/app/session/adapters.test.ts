@@ -111,6 +111,14 @@ describe('watchBridge: what the session learns from the connection', () => {
     expect(seen).toEqual(['BRIDGE_REFUSED', 'BRIDGE_REFUSED', 'BRIDGE_REFUSED']);
   });
 
+  test('a bridge serving no protocol this app speaks: BRIDGE_UNSUPPORTED, not down nor refused', () => {
+    const { seen, emit } = watching();
+    emit({ type: 'connection', state: 'connecting' });
+    emit({ type: 'connection', state: 'closed' });
+    emit({ type: 'connectFailed', refused: false, unsupported: true });
+    expect(seen).toEqual(['BRIDGE_UNSUPPORTED']);
+  });
+
   test('an open connection lost: BRIDGE_DOWN at once; a status: CARD_STATUS', () => {
     const { seen, emit, stop } = watching();
     emit({ type: 'status', status: { readers: [{ card: 'absent' }] } });
@@ -176,6 +184,19 @@ describe('adapters', () => {
     session.stop();
   });
 
+  test('a bridge without card identity: another certificate before the PIN goes ends the login, no PIN sent', async () => {
+    const fake = fakes();
+    let reads = 0;
+    fake.card.readCertificate = async () => Uint8Array.of(1, 2, reads++ === 0 ? 3 : 4);
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN]);
+    typePinThenOk(login);
+    await until(() => session.getSnapshot().matches('cardIdle'));
+    expect(session.getSnapshot().context.logoutReason).toBe('cardChanged');
+    expect(reads).toBe(2);
+    expect(fake.signed).toHaveLength(0);
+    session.stop();
+  });
+
   test('a login through the adapters signs SHA-256 of the challenge with the PIN', async () => {
     const fake = fakes();
     const { signed, emit } = fake;
@@ -197,7 +218,8 @@ describe('adapters', () => {
   test('with the challenge prefetched, OK reaches the card in the same step (digest ready)', async () => {
     const fake = fakes();
     const { signed } = fake;
-    const { session, login } = await loginOnAdapters(fake, [CARD_IN]);
+    // A bridge that checks the card's identity: nothing to read again before the PIN goes.
+    const { session, login } = await loginOnAdapters(fake, [CARD_IN_NAMED]);
     const context = () => (login.getSnapshot() as unknown as { context: Record<string, unknown> }).context;
     await until(() => context().prefetchedChallenge !== undefined && context().pinStatus !== undefined);
     await new Promise((resolve) => setTimeout(resolve, 50)); // the digest, computed as the challenge arrived

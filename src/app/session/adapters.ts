@@ -17,6 +17,7 @@ import { healthMachine } from '../../features/health/machine/health.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
 import type * as Port from '../../machines/ports';
 import { registrationMachine } from '../../features/registration/machine/registration.machine';
+import { checkCardByCertificate } from './card-by-certificate';
 
 /** The card bridge client as the machines use it (BridgeClient's methods). */
 export interface CardPort {
@@ -39,7 +40,7 @@ export interface CardPort {
 export type CardPortEvent =
   | { type: 'connection'; state: 'connecting' | 'open' | 'closed' }
   /** An attempt that did not open; `refused`: the bridge is up but turns the app away. */
-  | { type: 'connectFailed'; refused: boolean }
+  | { type: 'connectFailed'; refused: boolean; unsupported?: true }
   | { type: 'status'; status: CardPortStatus };
 export interface CardPortStatus {
   readerService?: 'running' | 'unavailable';
@@ -149,13 +150,16 @@ export function watchBridge(card: CardPort, sendBack: (event: Port.BridgeWatchEv
       if (event.state === 'closed' && open) sendBack({ type: 'BRIDGE_DOWN' });
       open = event.state === 'open';
     }
-    if (event.type === 'connectFailed') sendBack({ type: event.refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN' });
+    if (event.type === 'connectFailed') sendBack({ type: verdictOf(event) });
     if (event.type === 'status') {
       const { readers, readerService, cardId } = event.status;
       sendBack({ type: 'CARD_STATUS', presence: presenceOf(readers, readerService), cardId });
     }
   });
 }
+
+const verdictOf = ({ refused, unsupported }: { refused: boolean; unsupported?: true }) =>
+  unsupported ? 'BRIDGE_UNSUPPORTED' : refused ? 'BRIDGE_REFUSED' : 'BRIDGE_DOWN';
 
 /** The card a flow started with, for the bridge to check; left out when the bridge gave none. */
 const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
@@ -165,7 +169,8 @@ const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
 const DIGESTS_KEPT = 4;
 
 export function createActors({ card: bridgeCard, platform }: ActorDependencies) {
-  const card = oneCardCallAtATime(bridgeCard);
+  // Calls in one line; without the bridge's card identity, the card is checked by its certificate.
+  const card = checkCardByCertificate(oneCardCallAtATime(bridgeCard));
   const digests = new Map<string, Uint8Array>();
   const keepDigest = async (challenge: string) => {
     digests.set(challenge, await challengeDigest(challenge));

@@ -186,6 +186,8 @@ export const sessionMachine = setup({
     BRIDGE_DOWN: { target: '.bridgeDown', actions: assign({ presence: 'unknown' }) },
     // Up, but this app is turned away (no token, or a wrong one): only reopening the app helps.
     BRIDGE_REFUSED: { target: '.bridgeRefused', actions: assign({ presence: 'unknown' }) },
+    // It answers, but serves no protocol this app speaks: the box's update brings it back.
+    BRIDGE_UNSUPPORTED: { target: '.bridgeUnsupported', actions: assign({ presence: 'unknown' }) },
     CARD_STATUS: { actions: 'setPresence' },
   },
   initial: 'connecting',
@@ -194,6 +196,7 @@ export const sessionMachine = setup({
     bridgeDown: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     /** The client keeps retrying in the background: a connection that opens ends this. */
     bridgeRefused: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    bridgeUnsupported: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     routing: {
       always: [
         { guard: 'cardPresent', target: 'authenticating' },
@@ -259,6 +262,10 @@ export const sessionMachine = setup({
           actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
         },
         BRIDGE_REFUSED: {
+          target: 'loggingOut',
+          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
+        },
+        BRIDGE_UNSUPPORTED: {
           target: 'loggingOut',
           actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
         },

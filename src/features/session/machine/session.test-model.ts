@@ -36,6 +36,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'CARD_STATUS', presence: 'unsupported' },
     { type: 'BRIDGE_DOWN' },
     { type: 'BRIDGE_REFUSED' },
+    { type: 'BRIDGE_UNSUPPORTED' },
     { type: 'OK' },
     { type: 'ACTIVITY' },
     { type: 'EXTEND' },

@@ -113,6 +113,7 @@ describe('logout forgets the viewer', () => {
   test.each([
     ['card removed', { type: 'CARD_STATUS', presence: 'absent' }, 'loggedOutCardRemoved'],
     ['bridge gone', { type: 'BRIDGE_DOWN' }, 'loggedOutBridgeDown'],
+    ['bridge no longer served', { type: 'BRIDGE_UNSUPPORTED' }, 'loggedOutBridgeDown'],
     ['viewer', { type: 'LOGOUT' }, 'loggedOutByViewer'],
   ] as const)('%s: logout on the platform, no profile left', async (_, event, reason) => {
     const run = await loggedIn();

@@ -46,33 +46,35 @@ describe('session view', () => {
     expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeDown' }, contact: true });
   });
 
-  test('a bridge that refuses the app: a message with the way forward, until a connection opens', async () => {
-    const run = startWithFakes(sessionSpec) as Run;
-    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_REFUSED' });
-    expect(view(run).main).toEqual({
-      screen: SCREEN.message,
-      target: 'session',
-      props: {
-        tone: 'error',
-        titleKey: 'shell.bridgeRefusedTitle',
-        body: { key: 'bridgeRefused' },
-        actions: [],
-        contact: true,
-      },
-    });
-    const message = messageFor('bridgeRefused');
-    expect(message.ja).toContain('開き直して');
-    expect(message.ja).toContain('電源を入れ直して');
-    expect(message.en).toContain('open it again');
-    const title = allTranslations();
-    expect(title.ja['shell.bridgeRefusedTitle']).toBeTruthy();
-    expect(title.en['shell.bridgeRefusedTitle']).toBeTruthy();
-    // Retries go on quietly: the same message, no spinner in between; a connection ends it.
-    run.fakes.sendFrom('watchBridge', { type: 'BRIDGE_REFUSED' });
-    expect(view(run).main.props).toMatchObject({ body: { key: 'bridgeRefused' } });
-    card(run, 'absent');
-    expect(view(run).main.screen).toBe(SCREEN.insertCard);
-  });
+  test.each([
+    // Refused (a missing or wrong token): reopening the app is the way forward.
+    ['BRIDGE_REFUSED', 'error', 'bridgeRefused', ['開き直して', '電源を入れ直して'], 'open it again'],
+    // Serves no protocol this app speaks: nothing is wrong with card or remote; the box's update helps.
+    ['BRIDGE_UNSUPPORTED', 'notice', 'bridgeUnsupported', ['更新されると'], 'once the box'],
+  ] as const)(
+    'a bridge that answers %s: its message with the way forward, again on each retry, until a connection opens',
+    async (type, tone, key, ja, en) => {
+      const run = startWithFakes(sessionSpec) as Run;
+      run.fakes.sendFrom('watchBridge', { type });
+      const titleKey = `shell.${key}Title`;
+      expect(view(run).main).toEqual({
+        screen: SCREEN.message,
+        target: 'session',
+        props: { tone, titleKey, body: { key }, actions: [], contact: true },
+      });
+      const message = messageFor(key);
+      for (const words of ja) expect(message.ja).toContain(words);
+      expect(message.en).toContain(en);
+      const title = allTranslations();
+      expect(title.ja[titleKey]).toBeTruthy();
+      expect(title.en[titleKey]).toBeTruthy();
+      // Retries go on quietly: the same message, no spinner in between; a connection ends it.
+      run.fakes.sendFrom('watchBridge', { type });
+      expect(view(run).main.props).toMatchObject({ body: { key } });
+      card(run, 'absent');
+      expect(view(run).main.screen).toBe(SCREEN.insertCard);
+    },
+  );
 
   test('a card pulled during login brings the insert-card screen back, saying so', async () => {
     const run = startWithFakes(sessionSpec) as Run;

@@ -119,6 +119,16 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
     case 'bridgeRefused':
       // The box's launch URL carries the bridge's token; reopening the app is what brings it back.
       return cannotGoOn('shell.bridgeRefusedTitle', { key: 'bridgeRefused' }, true);
+    case 'bridgeUnsupported':
+      // Nothing is wrong with the viewer's card or remote: the box's update brings the login back,
+      // and the screen changes by itself when it comes. Said as a notice, with whom to ask.
+      return messageView('session', {
+        tone: 'notice',
+        titleKey: 'shell.bridgeUnsupportedTitle',
+        body: { key: 'bridgeUnsupported' },
+        actions: [],
+        contact: true,
+      });
     case 'authenticating':
       return flowView(
         snapshot,
