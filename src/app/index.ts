@@ -72,6 +72,7 @@ function launch(settings: AppSettings) {
       runtime.bridge.close();
       runtime.session.stop();
     },
+    addTelemetrySink: (sink) => telemetry.addSink(sink),
   }).catch((error: unknown) => console.warn('madoguchi: the box platform did not answer', error));
 }
 

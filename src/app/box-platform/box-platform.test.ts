@@ -34,6 +34,7 @@ async function shellOnPinEntry() {
     voice,
     settings: DEFAULT_SETTINGS,
     end: () => (ended += 1),
+    addTelemetrySink: () => undefined,
   });
   return { app, session, harness, press, targets, spoken, voice, ended: () => ended, destroy };
 }

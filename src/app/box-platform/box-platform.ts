@@ -4,6 +4,8 @@
  * unloaded). On an RDK box that is Firebolt (firebolt-box-platform.ts); in a plain browser there is
  * none, and the app keeps its own settings.
  */
+import type { TelemetrySink } from '../telemetry/app-telemetry';
+
 export type LanguagePreference = 'ja' | 'en';
 
 interface VoiceGuidancePreference {
@@ -30,6 +32,8 @@ export interface BoxPlatform {
   ready(): void;
   /** The app has let go of everything: the box may unload it. */
   finished(): void;
+  /** Where the app's telemetry records go on this box (Firebolt's Metrics). */
+  telemetrySink(): TelemetrySink;
 }
 
 /** Whether the page runs where a Firebolt transport exists (a WebSocket endpoint or RDK's bridge). */

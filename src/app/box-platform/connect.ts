@@ -7,6 +7,7 @@ import type { Voice } from '../voice/voice';
 import type { AppSettings } from '../settings/settings';
 import { highContrastTheme, themeFromSettings } from '../theme/tokens';
 import { hasFireboltTransport, type BoxPlatform } from './box-platform';
+import type { TelemetrySink } from '../telemetry/app-telemetry';
 import { followBoxPlatform, type BoxPlatformTargets } from './follow-box-platform';
 
 export interface ConnectedApp {
@@ -15,6 +16,8 @@ export interface ConnectedApp {
   settings: AppSettings;
   /** Lets go of the bridge connection and stops the session. */
   end(): void;
+  /** Hands the box's telemetry sink to the app's telemetry. */
+  addTelemetrySink(sink: TelemetrySink): void;
 }
 
 export function boxPlatformTargets(connected: ConnectedApp): BoxPlatformTargets {
@@ -52,6 +55,7 @@ export async function connectBoxPlatform(
   const { createFireboltBoxPlatform } = await import('./firebolt-box-platform');
   const platform = createFireboltBoxPlatform();
   readyAfterFirstScreen(platform, connected.app());
+  connected.addTelemetrySink(platform.telemetrySink());
   await followBoxPlatform(platform, boxPlatformTargets(connected));
   return platform;
 }

@@ -18,8 +18,11 @@ const mockTransport = async (): Promise<MockTransport> =>
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-// The SDK logs every message it sends at debug level.
-beforeAll(() => jest.spyOn(console, 'debug').mockImplementation(() => undefined));
+// The SDK logs every message it sends at debug level (the mock transport's only trace of them).
+const sent: string[] = [];
+beforeAll(() =>
+  jest.spyOn(console, 'debug').mockImplementation((line: unknown) => void sent.push(String(line))),
+);
 
 describe('the box platform through Firebolt', () => {
   it('reads the viewer’s voice guidance, high contrast and language, then follows each change', async () => {
@@ -57,5 +60,24 @@ describe('the box platform through Firebolt', () => {
     }
     await settle();
     expect(states).toEqual(['background', 'foreground', 'inactive', 'suspended', 'unloading']);
+  });
+
+  it('hands the app’s telemetry records to the box’s Metrics', async () => {
+    const platform = createFireboltBoxPlatform();
+    sent.length = 0;
+    platform.telemetrySink().emit({
+      format: 1,
+      source: 'app',
+      seq: 3,
+      periodS: 900,
+      versions: { app: '0.1.0', bridge: '0.1.0' },
+      counts: { 'app.start': 1 },
+      gauges: {},
+      latency: {},
+    } as never);
+    await settle();
+    const action = sent.find((line) => line.includes('"metrics.action"'));
+    expect(action).toContain('"type":"madoguchi.telemetry"');
+    expect(action).toContain('"app.start":1');
   });
 });

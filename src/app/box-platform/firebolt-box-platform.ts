@@ -4,11 +4,12 @@
  * only where a Firebolt transport exists, so a plain browser never loads it (and never gets the
  * SDK's mock answers as if they were the viewer's).
  */
-import { Accessibility, Lifecycle, Localization } from '@firebolt-js/sdk';
+import { Accessibility, Lifecycle, Localization, Metrics } from '@firebolt-js/sdk';
 // Like every chunk loaded on demand: what it shares with the first bundle stays in the one shared
 // chunk, not in a small chunk of its own that would cost the first start a request.
 import '../screens/family-shared';
 import type { BoxPlatform, LanguagePreference, LifecycleState } from './box-platform';
+import { fireboltSink } from '../telemetry/firebolt-metrics';
 
 /** Language codes the box may report (ISO 639, BCP 47) mapped to ours; others mean "not said". */
 export function languageOf(code: unknown): LanguagePreference | undefined {
@@ -75,5 +76,6 @@ export function createFireboltBoxPlatform(): BoxPlatform {
     finished() {
       void quietly(() => Lifecycle.finished());
     },
+    telemetrySink: () => fireboltSink(Metrics),
   };
 }

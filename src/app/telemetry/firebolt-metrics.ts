@@ -2,8 +2,8 @@
  * Records through Firebolt's Metrics module where the box's platform has one (RDK with Firebolt):
  * the platform's own collector takes them. One `Metrics.action('app', 'madoguchi.telemetry', …)`
  * a record, its figures flattened to Firebolt's flat parameters (names with their percentile,
- * numbers and the versions as text). The module is handed in: `@firebolt-js/sdk` is not in the
- * app's bundle, so a build that adds it passes `Metrics` from there, and tests pass their own.
+ * numbers and the versions as text). The module is handed in: the box platform passes the SDK's
+ * `Metrics` where the box has Firebolt (src/app/box-platform/), tests pass their own.
  */
 import type { TelemetryRecord } from '../../../stb-spec/protocol/telemetry';
 import type { TelemetrySink } from './app-telemetry';
