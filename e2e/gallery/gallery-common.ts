@@ -9,6 +9,7 @@ import type { MessageKey } from '../../src/machines/messages';
 import type { PinEntryProps } from '../../src/features/secret-entry/props';
 import { pinEntryTyping, signPasswordTyping } from '../../src/features/secret-entry/testing/keypad-props';
 import { SCREEN } from '../../src/app/screens/ids';
+import type { TextSize } from '../../src/app/theme/tokens';
 
 export interface GalleryEntry {
   /** File name (without .png). */
@@ -17,6 +18,8 @@ export interface GalleryEntry {
   language?: 'ja' | 'en';
   /** Open the help overlay over the view. */
   help?: boolean;
+  /** The viewer's text size (標準 unless said). */
+  textSize?: TextSize;
 }
 
 const main = (view: ScreenView): AppView => ({ main: view });

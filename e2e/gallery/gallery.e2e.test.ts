@@ -1,5 +1,6 @@
 /**
- * Every screen of the TV app in WPE WebKit, from the gallery's fixed views: the screen named by
+ * Every screen of the TV app in WPE WebKit, from the gallery's fixed views at each text size
+ * (標準, 大, 特大): the screen named by
  * the view is the one shown, the picture is not blank, and the page's own layout check with the
  * real glyphs finds no text under the body size and nothing outside the 96/54 px safe area.
  * The PNGs are left under .tmp/screenshots/ (the same as `npm run screenshots`).
@@ -16,7 +17,7 @@ describe('screen gallery in WPE WebKit', () => {
     const entries = await gallery();
     expected = entries.map((entry) => ({ name: entry.name, screen: entry.view.main.screen }));
     shots = await runGallery(entries);
-  }, 240_000);
+  }, 720_000);
 
   it('renders every registered screen at least once', () => {
     const screens = new Set(expected.map((entry) => entry.screen));

@@ -11,9 +11,19 @@ import { startWpe } from '../harness/wpe';
 import { ROOT } from '../harness/screens';
 import { bookingGallery } from './gallery-booking';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
+import { TEXT_SIZES } from '../../src/app/theme/tokens';
 
-/** Every screen, in the order a viewer meets them. */
-export const gallery = async (): Promise<GalleryEntry[]> => [...COMMON_GALLERY, ...(await bookingGallery())];
+/** Every entry again at each larger text size (文字の大きさ 大, 特大), named e.g. `home@largest`. */
+export const atEveryTextSize = (entries: GalleryEntry[]): GalleryEntry[] =>
+  TEXT_SIZES.flatMap((textSize) =>
+    entries.map((entry) =>
+      textSize === 'standard' ? entry : { ...entry, name: `${entry.name}@${textSize}`, textSize },
+    ),
+  );
+
+/** Every screen, in the order a viewer meets them, at every text size. */
+export const gallery = async (): Promise<GalleryEntry[]> =>
+  atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery())]);
 export const GALLERY_APP_DIR = join(ROOT, '.tmp/gallery-app');
 export const GALLERY_DIR = join(ROOT, '.tmp/screenshots');
 
@@ -53,7 +63,8 @@ export async function runGallery(only?: GalleryEntry[]): Promise<GalleryShot[]> 
     for (const entry of entries) {
       await session.execute(
         'var h = window.__madoguchi, e = arguments[0];' +
-          'h.closeHelp(); h.setLanguage(e.language || "ja"); h.showView(e.view); if (e.help) h.openHelp();',
+          'h.closeHelp(); h.setLanguage(e.language || "ja"); h.setTextSize(e.textSize || "standard");' +
+          'h.showView(e.view); if (e.help) h.openHelp();',
         [entry],
       );
       await sleep(700); // text textures load, the focus ring settles, animations pass their start

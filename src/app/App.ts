@@ -24,8 +24,9 @@ import { SCREENS } from './screens/registry';
 import type { AppEvent, Screen, ScreenClass } from './screens/Screen';
 import { SessionBinding, type SessionActor } from './session/binding';
 import { settings } from './settings/settings';
-import { setTheme, theme, type Theme } from './theme/tokens';
+import { isTextSize, setTheme, theme, withTextSize, type TextSize, type Theme } from './theme/tokens';
 import type { AppView, MessageProps, StatusProps } from './view/app-view';
+import { rebuildTemplatesOnThemeChange } from './theme/theme-templates';
 import { ShellScreen } from './screens/ids';
 
 /** What the shell needs of the voice (src/app/voice). */
@@ -48,7 +49,10 @@ export const setShellRuntime = (next: ShellRuntime): void => {
   runtime = next;
 };
 
+rebuildTemplatesOnThemeChange();
+
 const LANGUAGE_KEY = 'madoguchi.language';
+const TEXT_SIZE_KEY = 'madoguchi.textSize';
 type Listener = (screen: string) => void;
 
 /** A family's chunk still loading after this long: say so (normally it is there in a few ms). */
@@ -123,6 +127,8 @@ export class App extends Lightning.Component {
     if (!runtime) throw new Error('setShellRuntime() before mounting the App');
     const stored = Storage.get(LANGUAGE_KEY) as LanguageCode | null;
     if (stored === 'ja' || stored === 'en') setLanguage(stored);
+    const storedSize: unknown = Storage.get(TEXT_SIZE_KEY);
+    if (isTextSize(storedSize)) setTheme(withTextSize(theme(), storedSize));
     const { session } = runtime;
     this.binding = new SessionBinding(session, settings(), (view) => this.show(view));
     session.on('announce', () => {
@@ -335,11 +341,23 @@ export class App extends Lightning.Component {
     (this.tag('Help') as unknown as HelpOverlay | undefined)?.refresh();
   }
 
+  /** The viewer's text size (文字の大きさ). */
+  get textSize(): TextSize {
+    return theme().textSize;
+  }
+
+  /** Redraws everything in the text size `size` and remembers it on this box. */
+  useTextSize(size: TextSize) {
+    Storage.set(TEXT_SIZE_KEY, size);
+    if (size !== this.textSize) this.useTheme(theme(), size);
+  }
+
   /**
-   * Redraws everything in `next` (the viewer switched high contrast in the box's settings): the
-   * screen is made again with the same props, the overlays when next needed.
+   * Redraws everything in `next` (the viewer switched high contrast in the box's settings) at the
+   * viewer's text size: the screen is made again with the same props, the overlays when next needed.
    */
-  useTheme(next: Theme) {
+  useTheme(colors: Theme, size: TextSize = this.textSize) {
+    const next = withTextSize(colors, size);
     setTheme(next);
     this.patch({ color: next.colors.background });
     for (const name of ['Idle', 'Help'] as const) {

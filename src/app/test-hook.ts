@@ -9,7 +9,7 @@ import type { AnyActorRef } from 'xstate';
 import type { App } from './App';
 import type { AppView } from './view/app-view';
 import { layoutProblems } from './layout-check/layout';
-import { theme } from './theme/tokens';
+import { theme, type TextSize } from './theme/tokens';
 
 /** One stamped change: a key (digits only as 'digit'), a screen, the session's or the flow's state. */
 export interface TimelineEntry {
@@ -33,6 +33,7 @@ export interface TestHook {
   /** Shows a fixed view (the screenshot gallery); the session stops driving the screen. */
   showView(view: AppView): void;
   setLanguage(language: 'ja' | 'en'): void;
+  setTextSize(size: TextSize): void;
   openHelp(): void;
   closeHelp(): void;
   /** Texts below the body size or outside the safe area, measured with the real glyphs. */
@@ -99,6 +100,7 @@ export const installTestHook = (stage: StageLike, getApp: () => App | undefined)
     },
     showView: (view) => getApp()?.showFixedView(view),
     setLanguage: (language) => getApp()?.useLanguage(language),
+    setTextSize: (size) => getApp()?.useTextSize(size),
     openHelp: () => getApp()?.$openHelp(),
     closeHelp: () => getApp()?.$closeHelp(),
     layoutProblems: () => {

@@ -1,6 +1,7 @@
 /**
  * Reads what is on the stage from the element tree, the way a viewer would check the screen:
- * which texts show, whether they are big enough, and whether anything spills out of the safe area.
+ * which texts show, whether they are big enough, whether anything spills out of the safe area, and
+ * whether a text is cut short ("…"), reaches out of the box it sits in or runs into another text.
  */
 import type { Lightning } from '@lightningjs/sdk';
 import type { Theme } from '../theme/tokens';
@@ -11,7 +12,14 @@ interface ElementLike {
   alpha: number;
   renderWidth: number;
   renderHeight: number;
-  text?: { text: string; fontSize: number; wordWrapWidth?: number } | null;
+  text?: {
+    text: string;
+    fontSize: number;
+    wordWrapWidth?: number;
+    textAlign?: string;
+    /** What the renderer made of the text: its lines' widths; more lines than `maxLines` were cut. */
+    source?: { renderInfo?: { moreTextLines?: boolean; lineWidths?: number[] } | null } | null;
+  } | null;
   childList: { length: number; getAt(i: number): ElementLike };
   core: {
     renderContext: { px: number; py: number; ta: number; alpha: number };
@@ -20,38 +28,85 @@ interface ElementLike {
   rect?: boolean;
 }
 
-interface Box {
-  path: string;
+interface Rect {
   x: number;
   y: number;
   w: number;
   h: number;
-  text?: string;
-  fontSize?: number;
 }
 
-const walk = (element: ElementLike, path: string, out: Box[]) => {
+interface Box extends Rect {
+  path: string;
+  text?: string;
+  fontSize?: number;
+  /** The text's last line ends in "…": more lines than it may show. */
+  truncated?: boolean;
+  /** Where the glyphs are across the box (a centred text in a wide box is narrower than it). */
+  ink?: { x: number; w: number };
+  /** The nearest sized element around the text: the box it is laid out in. */
+  container?: Rect & { path: string };
+  /** How many full-screen panels were drawn before it: an overlay covers what is below it. */
+  layer: number;
+}
+
+const STAGE = { w: 1920, h: 1080 };
+
+/** The glyphs' extent across a text's box, from its widest line and its alignment. */
+function inkAcross(element: ElementLike, rect: Rect): { x: number; w: number } {
+  const info = element.text?.source?.renderInfo;
+  const scale = element.core.renderContext.ta;
+  const widest = Math.max(0, ...(info?.lineWidths ?? [])) * scale;
+  if (!info?.lineWidths?.length || widest >= rect.w) return { x: rect.x, w: rect.w };
+  const align = element.text?.textAlign;
+  const offset = align === 'center' ? (rect.w - widest) / 2 : align === 'right' ? rect.w - widest : 0;
+  return { x: rect.x + offset, w: widest };
+}
+
+interface WalkState {
+  out: Box[];
+  layers: number;
+}
+
+const walk = (
+  element: ElementLike,
+  path: string,
+  state: WalkState,
+  inherited: { container?: Box['container'] },
+) => {
   if (!element.visible || element.alpha === 0) return;
   const ctx = element.core.renderContext;
   const name = `${path}/${element.ref ?? '?'}`;
   const text = element.text?.text;
+  const rect = { x: ctx.px, y: ctx.py, w: element.renderWidth * ctx.ta, h: element.renderHeight * ctx.ta };
+  const fullScreen = rect.w >= STAGE.w && rect.h >= STAGE.h;
+  let { container } = inherited;
+  if (fullScreen && element.rect) state.layers += 1;
+  const layer = state.layers;
   if (ctx.alpha > 0) {
-    out.push({
+    state.out.push({
       path: name,
-      x: ctx.px,
-      y: ctx.py,
-      w: element.renderWidth * ctx.ta,
-      h: element.renderHeight * ctx.ta,
-      ...(text ? { text, fontSize: element.text?.fontSize ?? 0 } : {}),
+      ...rect,
+      layer,
+      ...(text
+        ? {
+            text,
+            fontSize: element.text?.fontSize ?? 0,
+            truncated: element.text?.source?.renderInfo?.moreTextLines === true,
+            ink: inkAcross(element, rect),
+            ...(container ? { container } : {}),
+          }
+        : {}),
     });
   }
-  for (let i = 0; i < element.childList.length; i += 1) walk(element.childList.getAt(i), name, out);
+  if (!text && !fullScreen && rect.w > 0 && rect.h > 0) container = { path: name, ...rect };
+  for (let i = 0; i < element.childList.length; i += 1)
+    walk(element.childList.getAt(i), name, state, container ? { container } : {});
 };
 
 export const boxes = (app: Lightning.Application): Box[] => {
-  const out: Box[] = [];
-  walk(app as unknown as ElementLike, '', out);
-  return out;
+  const state: WalkState = { out: [], layers: 0 };
+  walk(app as unknown as ElementLike, '', state, {});
+  return state.out;
 };
 
 /** Visible texts, top to bottom then left to right. */
@@ -60,6 +115,50 @@ export const visibleTexts = (app: Lightning.Application): string[] =>
     .filter((box) => box.text)
     .sort((a, b) => a.y - b.y || a.x - b.x)
     .map((box) => box.text as string);
+
+const SLACK = 1; // sub-pixel layout and rounding
+
+/**
+ * The lines a text's texture holds: Lightning's texture adds half a font size below the last line
+ * (room for descenders), which the next line's box may cover without the glyphs touching.
+ */
+const lineBox = (box: Box): Rect => ({
+  ...box,
+  ...(box.ink ?? {}),
+  h: Math.max(0, box.h - 0.5 * (box.fontSize ?? 0)),
+});
+
+const overlaps = (a: Rect, b: Rect) =>
+  a.x + a.w > b.x + SLACK && b.x + b.w > a.x + SLACK && a.y + a.h > b.y + SLACK && b.y + b.h > a.y + SLACK;
+
+const inside = (inner: Rect, outer: Rect) =>
+  inner.x >= outer.x - SLACK &&
+  inner.y >= outer.y - SLACK &&
+  inner.x + inner.w <= outer.x + outer.w + SLACK &&
+  inner.y + inner.h <= outer.y + outer.h + SLACK;
+
+const label = (box: Box) => (box.text ? `"${box.text.slice(0, 24)}"` : box.path);
+
+/**
+ * Texts a viewer cannot read whole: cut short with "…", reaching out of the box they are laid out
+ * in, or drawn over another text of the same layer.
+ */
+function textFitProblems(app: Lightning.Application): string[] {
+  const texts = boxes(app).filter((box) => box.text && box.w > 0 && box.h > 0);
+  const problems: string[] = [];
+  for (const box of texts) {
+    if (box.truncated) problems.push(`${label(box)} is cut short`);
+    if (box.container && !inside(lineBox(box), box.container))
+      problems.push(`${label(box)} reaches out of ${box.container.path.split('/').slice(-2).join('/')}`);
+  }
+  texts.forEach((a, i) => {
+    for (const b of texts.slice(i + 1)) {
+      if (a.layer === b.layer && overlaps(lineBox(a), lineBox(b)))
+        problems.push(`${label(a)} overlaps ${label(b)}`);
+    }
+  });
+  return problems;
+}
 
 /** Text below the body size, text or panels outside the safe area (full-screen backgrounds excepted). */
 export function layoutProblems(app: Lightning.Application, theme: Theme): string[] {
@@ -74,14 +173,13 @@ export function layoutProblems(app: Lightning.Application, theme: Theme): string
       box.y < safeArea.y - slack ||
       box.x + box.w > stage.w - safeArea.x + slack ||
       box.y + box.h > stage.h - safeArea.y + slack;
-    const label = box.text ? `"${box.text.slice(0, 24)}"` : box.path;
     if (outside) {
       problems.push(
-        `${label} outside the safe area: ${[box.x, box.y, box.w, box.h].map(Math.round).join(',')}`,
+        `${label(box)} outside the safe area: ${[box.x, box.y, box.w, box.h].map(Math.round).join(',')}`,
       );
     }
     if (box.text && (box.fontSize ?? 0) < theme.type.body)
-      problems.push(`${label} is ${box.fontSize}px (< ${theme.type.body})`);
+      problems.push(`${label(box)} is ${box.fontSize}px (< ${theme.type.body})`);
   }
-  return problems;
+  return [...problems, ...textFitProblems(app)];
 }

@@ -21,11 +21,15 @@ import type { AppEvent, Screen } from '../screens/Screen';
 import { DEFAULT_SETTINGS, setSettings, type AppSettings } from '../settings/settings';
 import { defaultTheme, setTheme, type Theme } from '../theme/tokens';
 import { layoutProblems, visibleTexts } from '../layout-check/layout';
+import { rebuildTemplatesOnThemeChange } from '../theme/theme-templates';
+
+rebuildTemplatesOnThemeChange();
 
 const fontSizeOf = (font: string) => Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1] ?? 16);
 const isWide = (code: number) => code >= 0x2e80 || (code >= 0xff00 && code <= 0xffef);
 
-function installMeasureText() {
+/** Replaces the canvas mock's measureText with the estimate above (each render does it). */
+export function installMeasureText() {
   const proto = (window as unknown as { CanvasRenderingContext2D: { prototype: Record<string, unknown> } })
     .CanvasRenderingContext2D.prototype;
   proto.measureText = function measureText(this: { font: string }, text: string) {

@@ -1,7 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { contrastRatio } from './contrast';
-import { defaultTheme, textPairs, themeFromColors, type Theme } from './tokens';
+import {
+  defaultTheme,
+  highContrastTheme,
+  TEXT_SIZES,
+  textPairs,
+  themeFromColors,
+  withTextSize,
+  type Theme,
+} from './tokens';
 
 const operatorsDir = path.join(__dirname, '../../../config/operators');
 const operatorThemes: Array<[string, Theme]> = readdirSync(operatorsDir)
@@ -47,6 +55,25 @@ describe('theme tokens', () => {
       expect(theme.safeArea.x).toBeGreaterThanOrEqual(96);
       expect(theme.safeArea.y).toBeGreaterThanOrEqual(54);
     });
+  });
+
+  it('scales the type for each text size: body 40 / 46 / 52, headings and titles in step', () => {
+    const sizes = TEXT_SIZES.map((size) => withTextSize(defaultTheme, size).type);
+    expect(sizes.map(({ body, heading, title }) => [body, heading, title])).toEqual([
+      [40, 48, 64],
+      [46, 55, 74],
+      [52, 62, 83],
+    ]);
+  });
+
+  it('combines high contrast with any text size, keeping its colours', () => {
+    const largest = withTextSize(highContrastTheme(), 'largest');
+    expect([largest.name, largest.colors, largest.type.body]).toEqual([
+      'high-contrast',
+      highContrastTheme().colors,
+      52,
+    ]);
+    expect(withTextSize(largest, 'standard').type.body).toBe(40);
   });
 
   it('the default theme uses a Japanese font first', () => {

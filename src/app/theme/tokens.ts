@@ -26,6 +26,20 @@ export interface ThemeColors {
   readerSlot: number;
 }
 
+/**
+ * The viewer's text size (文字の大きさ 標準 / 大 / 特大). JIS S 0032 puts the legible size for a
+ * viewer of about seventy at 2.5 m from a 32-inch set near 52 px on a 1080p stage; 40 px is the
+ * floor for everyone else. Headings and titles keep their ratio to the body at every size.
+ */
+export const TEXT_SIZES = ['standard', 'large', 'largest'] as const;
+export type TextSize = (typeof TEXT_SIZES)[number];
+const BODY_PX: Readonly<Record<TextSize, number>> = { standard: 40, large: 46, largest: 52 };
+const HEADING_RATIO = 1.2;
+const TITLE_RATIO = 1.6;
+
+export const isTextSize = (value: unknown): value is TextSize =>
+  typeof value === 'string' && (TEXT_SIZES as readonly string[]).includes(value);
+
 interface ThemeType {
   fontFace: string;
   /** Title size in px; ≥ 57 on a 1080p stage. */
@@ -39,6 +53,8 @@ interface ThemeType {
 
 export interface Theme {
   name: string;
+  /** The viewer's text size the `type` sizes are for. */
+  textSize: TextSize;
   colors: ThemeColors;
   type: ThemeType;
   /** Title-safe margins on a 1920×1080 stage (5 % of each side). */
@@ -79,15 +95,23 @@ const tintKeeping = (base: number, toward: number, fg: number, most: number): nu
   return base;
 };
 
-const TYPE: ThemeType = {
-  fontFace: 'Noto Sans CJK JP, Noto Sans JP, sans-serif',
-  title: 64,
-  heading: 48,
-  body: 40,
-  lineHeightRatio: 1.4,
+/** The type of a text size: 標準 40/48/64, 大 46/55/74, 特大 52/62/83 (body/heading/title). */
+const typeFor = (size: TextSize): ThemeType => {
+  const body = BODY_PX[size];
+  return {
+    fontFace: 'Noto Sans CJK JP, Noto Sans JP, sans-serif',
+    title: Math.round(body * TITLE_RATIO),
+    heading: Math.round(body * HEADING_RATIO),
+    body,
+    lineHeightRatio: 1.4,
+  };
 };
 
-export function themeFromColors(name: string, colors: AppSettings['theme']['colors']): Theme {
+export function themeFromColors(
+  name: string,
+  colors: AppSettings['theme']['colors'],
+  textSize: TextSize = 'standard',
+): Theme {
   const background = argb(colors.background);
   const text = argb(colors.text);
   const surface = tintKeeping(background, text, text, 0.14);
@@ -107,7 +131,8 @@ export function themeFromColors(name: string, colors: AppSettings['theme']['colo
       reader: 0xff3a4a5e,
       readerSlot: 0xff05080c,
     },
-    type: TYPE,
+    textSize,
+    type: typeFor(textSize),
     safeArea: { x: 96, y: 54 },
     stage: { w: 1920, h: 1080 },
     focusRing: { width: 6, scale: 1.04 },
@@ -130,6 +155,10 @@ export const highContrastTheme = (): Theme =>
     focus: '#FFFF00',
     onFocus: '#000000',
   });
+
+/** `base`'s colours with the type of `size` (high contrast combines with every size). */
+export const withTextSize = (base: Theme, size: TextSize): Theme =>
+  base.textSize === size ? base : { ...base, textSize: size, type: typeFor(size) };
 
 /** The theme of the default settings (before or without an operator's). */
 export const defaultTheme: Theme = themeFromSettings(DEFAULT_SETTINGS);

@@ -10,7 +10,14 @@ export const datePickerStyles = (theme: Theme) => {
   const { colors, type, focusRing } = theme;
   const content = screenFrameStyles(theme).content;
   const line = lineHeight(type.body, theme);
-  const cell = { w: 150, h: 72, gap: 10, radius: 12, focusScale: 1.08 };
+  // Wide enough for "31 ×" and a line high plus room for the ring, at every text size.
+  const cell = {
+    w: Math.max(150, Math.round(type.body * 3)),
+    h: Math.max(72, line + 8),
+    gap: 10,
+    radius: 12,
+    focusScale: 1.08,
+  };
   const grid = { x: content.x + 16, y: content.y + line + 16 };
   const gridW = 7 * cell.w + 6 * cell.gap;
   const panelX = grid.x + gridW + 48;

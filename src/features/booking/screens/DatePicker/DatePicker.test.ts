@@ -24,7 +24,7 @@ describe('DatePicker screen', () => {
   it('shows the weeks Sunday first with weekday names, free days ○ and full days ×', () => {
     const screen = renderScreen(DatePicker, props);
     const texts = screen.texts();
-    expectTexts(screen, ['日にちを選ぶ', '日', '月', '土', '12/3 ×', '5 ○', '4 ×', '1/1 ○', '2 ×']);
+    expectTexts(screen, ['日にちを選ぶ', '日', '月', '土', '3 ×', '5 ○', '4 ×', '1 ○', '2 ×']);
     expect(texts.join(' ')).toContain('2026年12月〜2027年1月');
     // The focus starts on the first day with free slots, said in full in the panel.
     expectTexts(screen, ['2026年12月5日（土）', '○ 空きあり', '○ 空きあり　× 空きなし']);

@@ -23,9 +23,11 @@ import { datePickerStyles } from './DatePicker.styles';
 
 type Styles = ReturnType<typeof datePickerStyles>;
 
-/** "3 ○" / "1/1 ×": the month is added where it changes, so the grid never misleads. */
-const cellLabel = (day: CalendarDay, first: boolean) =>
-  `${first || day.day === 1 ? `${day.month}/${day.day}` : day.day} ${day.bookable ? '○' : '×'}`;
+/**
+ * "3 ○" / "1 ×": the day and the mark only, so the label fits its cell at every text size; the
+ * heading names the months and the panel says the focused day in full.
+ */
+const cellLabel = (day: CalendarDay) => `${day.day} ${day.bookable ? '○' : '×'}`;
 
 const panelText = (s: Styles, key: 'focusDate' | 'body' | 'muted') => ({
   w: s.panel.w,
@@ -123,7 +125,7 @@ export class DatePicker extends FocusGridScreen<DatePickerProps> {
               y: c.h / 2 + 2,
               mount: 0.5,
               text: {
-                text: cellLabel(day, day.date === this.props.from),
+                text: cellLabel(day),
                 fontFace: s.fontFace,
                 fontSize: c.fontSize,
                 textColor: look.text,

@@ -17,7 +17,8 @@ export const trendChartStyles = (theme: Theme) => {
   const summaryY = content.y + content.h - summaryH;
   const yLabelW = 190;
   const valueLabelGap = 18;
-  const plotTop = content.y + labelH + 14;
+  // The top tick's label is centred on the plot's top edge: half a label of room under the unit.
+  const plotTop = content.y + labelH + Math.round(labelH / 2);
   const xLabelGap = 12;
   const plotBottom = summaryY - 16 - labelH - xLabelGap;
   const text = (y: number, lines: number, fontSize = type.body): TextBox => ({

@@ -1,0 +1,66 @@
+/** @jest-environment jsdom */
+/**
+ * Every gallery entry (every screen, in every state the gallery shows, with its overlays) in the
+ * real shell at every text size (標準, 大, 特大), measured with the real Lightning renderer in
+ * jsdom: no text under the body size, cut short, out of its box, over another text or outside the
+ * safe area. The WPE gallery (`npm run screenshots`) checks the same with real glyphs.
+ */
+import 'jest-webgl-canvas-mock';
+import { setImmediate } from 'node:timers';
+import { initI18n } from '../../src/app/i18n/i18n';
+import { layoutProblems } from '../../src/app/layout-check/layout';
+import { loadFamily } from '../../src/app/screens/families';
+import { installMeasureText } from '../../src/app/testing/render';
+import { mountShell, sessionWithFakeLogin } from '../../src/app/testing/shell';
+import { defaultTheme, setTheme, theme, TEXT_SIZES } from '../../src/app/theme/tokens';
+import { atEveryTextSize } from './run-gallery';
+import { bookingGallery } from './gallery-booking';
+import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
+
+// The booking entries come from its machine run on the test model, whose fakes settle with
+// setImmediate (Node's; jsdom has none).
+Object.assign(globalThis, { setImmediate });
+
+let entries: GalleryEntry[] = [];
+/** The sizes whose screens are all fixed (大 and 特大 join as their screens are). */
+const CHECKED_SIZES = ['standard'] as const;
+
+beforeAll(async () => {
+  entries = atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery())]);
+  await Promise.all((['registration', 'health', 'booking'] as const).map(loadFamily));
+});
+
+describe('every screen at every text size (jsdom)', () => {
+  it('covers each gallery entry at each size', () => {
+    const sizes = new Set(entries.map((entry) => entry.textSize ?? 'standard'));
+    expect([...sizes].sort()).toEqual([...TEXT_SIZES].sort());
+    expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12));
+  });
+
+  it.each(CHECKED_SIZES)('lays out every screen without problems at %s', (size) => {
+    installMeasureText();
+    initI18n('ja');
+    setTheme(defaultTheme);
+    const { session } = sessionWithFakeLogin();
+    const { app, harness } = mountShell(session);
+    harness.stage.drawFrame();
+    const problems: string[] = [];
+    for (const entry of entries.filter((e) => (e.textSize ?? 'standard') === size)) {
+      app.$closeHelp();
+      app.useLanguage(entry.language ?? 'ja');
+      app.useTextSize(size);
+      app.showFixedView(entry.view);
+      if (entry.help) app.$openHelp();
+      harness.stage.drawFrame();
+      harness.stage.drawFrame();
+      expect([entry.name, app.screen]).toEqual([entry.name, entry.view.main.screen]);
+      expect([entry.name, theme().type.body]).toEqual([
+        entry.name,
+        { standard: 40, large: 46, largest: 52 }[size],
+      ]);
+      problems.push(...layoutProblems(harness, theme()).map((problem) => `${entry.name}: ${problem}`));
+    }
+    harness.destroy?.();
+    expect(problems).toEqual([]);
+  });
+});
