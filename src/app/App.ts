@@ -24,7 +24,8 @@ import { SCREENS } from './screens/registry';
 import type { AppEvent, Screen, ScreenClass } from './screens/Screen';
 import { SessionBinding, type SessionActor } from './session/binding';
 import { settings } from './settings/settings';
-import { isTextSize, setTheme, theme, withTextSize, type TextSize, type Theme } from './theme/tokens';
+import { setTheme, theme, withTextSize, type TextSize, type Theme } from './theme/tokens';
+import { nextTextSize, rememberTextSize, storedTextSize } from './theme/text-size-choice';
 import type { AppView, MessageProps, StatusProps } from './view/app-view';
 import { rebuildTemplatesOnThemeChange } from './theme/theme-templates';
 import { ShellScreen } from './screens/ids';
@@ -52,8 +53,8 @@ export const setShellRuntime = (next: ShellRuntime): void => {
 rebuildTemplatesOnThemeChange();
 
 const LANGUAGE_KEY = 'madoguchi.language';
-const TEXT_SIZE_KEY = 'madoguchi.textSize';
 type Listener = (screen: string) => void;
+type TextSizeListener = (size: TextSize) => void;
 
 /** A family's chunk still loading after this long: say so (normally it is there in a few ms). */
 const SLOW_LOAD_MS = 400;
@@ -104,10 +105,17 @@ export class App extends Lightning.Component {
   private familyWait?: 'waiting' | 'slow' | 'failed';
   private slowTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<Listener>();
+  private readonly textSizeListeners = new Set<TextSizeListener>();
 
   onScreen(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Called when the viewer chose a text size with the remote (the session keeps it in the profile). */
+  onTextSizeChosen(listener: TextSizeListener): () => void {
+    this.textSizeListeners.add(listener);
+    return () => this.textSizeListeners.delete(listener);
   }
 
   get currentView(): AppView | undefined {
@@ -127,8 +135,7 @@ export class App extends Lightning.Component {
     if (!runtime) throw new Error('setShellRuntime() before mounting the App');
     const stored = Storage.get(LANGUAGE_KEY) as LanguageCode | null;
     if (stored === 'ja' || stored === 'en') setLanguage(stored);
-    const storedSize: unknown = Storage.get(TEXT_SIZE_KEY);
-    if (isTextSize(storedSize)) setTheme(withTextSize(theme(), storedSize));
+    setTheme(withTextSize(theme(), storedTextSize() ?? theme().textSize));
     const { session } = runtime;
     this.binding = new SessionBinding(session, settings(), (view) => this.show(view));
     session.on('announce', () => {
@@ -333,6 +340,18 @@ export class App extends Lightning.Component {
     return true;
   }
 
+  /** Yellow: the next text size (標準 → 大 → 特大 → 標準), said with how to go on. */
+  _handleYellow() {
+    const next = nextTextSize(this.textSize);
+    this.useTextSize(next);
+    this.textSizeListeners.forEach((listener) => listener(next));
+    const size = t(`shell.textSize.${next}`);
+    // The help, if open, was closed by the redraw: the screen under it is what shows now.
+    const screen = this.screenComponent?.announcement() ?? '';
+    runtime?.voice?.screen(`${t('shell.textSizeChanged', { size })} ${screen}`.trim());
+    return true;
+  }
+
   /** Redraws everything in `language` and remembers the choice on this box. */
   useLanguage(language: LanguageCode) {
     setLanguage(language);
@@ -348,7 +367,7 @@ export class App extends Lightning.Component {
 
   /** Redraws everything in the text size `size` and remembers it on this box. */
   useTextSize(size: TextSize) {
-    Storage.set(TEXT_SIZE_KEY, size);
+    rememberTextSize(size);
     if (size !== this.textSize) this.useTheme(theme(), size);
   }
 

@@ -22,7 +22,9 @@ export const helpOverlayStyles = (theme: Theme) => {
     title: { x: left, y: titleY, w: contentW, ...text(type.title, colors.text, 0) },
     columns: { x: left, y: columnsY, w: columnW, gap: columnGap },
     heading: text(type.heading, colors.text, 8),
-    line: text(type.body, colors.text, 0),
+    // A key's line follows the one above at its line height: the half em a text box carries
+    // below its last line is taken back (Lightning's flex allows a negative margin).
+    line: text(type.body, colors.text, -Math.round(type.body / 2) + 8),
     /** The contact block sits at the bottom of the safe area (see the overlay). */
     bottom: stage.h - safeArea.y,
     contentW,

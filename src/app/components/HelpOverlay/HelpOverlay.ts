@@ -17,6 +17,7 @@ const REMOTE_KEYS = [
   'help.numbers',
   'help.red',
   'help.green',
+  'help.yellow',
   'help.blue',
 ];
 const CARD_KEYS = ['help.cardInsert', 'help.cardPin', 'help.cardLock'];
@@ -65,7 +66,8 @@ export class HelpOverlay extends Lightning.Component {
     const contact = operatorContact();
     this.tag('Contact')?.patch({
       children: [
-        paragraph(s.line, s.fontFace, s.contentW, contact.line),
+        // The block sits on the safe area's bottom: its last line takes no margin back.
+        paragraph(contact.hours ? s.line : { ...s.line, gapAfter: 0 }, s.fontFace, s.contentW, contact.line),
         ...(contact.hours
           ? [paragraph({ ...s.line, gapAfter: 0 }, s.fontFace, s.contentW, contact.hours)]
           : []),

@@ -5,7 +5,12 @@
 import { lineHeight, textHeight, type Theme } from '../../theme/tokens';
 
 /** The remote's colour keys as printed on it; the word next to each says what it does. */
-export const REMOTE_KEY_COLORS = { red: 0xffe53935, green: 0xff43a047, blue: 0xff1e88e5 } as const;
+export const REMOTE_KEY_COLORS = {
+  red: 0xffe53935,
+  green: 0xff43a047,
+  yellow: 0xfffdd835,
+  blue: 0xff1e88e5,
+} as const;
 
 export const screenFrameStyles = (theme: Theme) => {
   const { safeArea, stage, type, colors } = theme;
@@ -38,7 +43,7 @@ export const screenFrameStyles = (theme: Theme) => {
       fontSize: type.body,
       color: colors.text,
       dot: 32,
-      gap: 56,
+      gap: 40,
     },
     content: {
       x: left,

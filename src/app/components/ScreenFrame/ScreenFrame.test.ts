@@ -30,6 +30,7 @@ describe('ScreenFrame', () => {
       'ケーブルテレビ',
       '赤：ヘルプ',
       '緑：もう一度聞く',
+      '黄：文字の大きさ',
       '青：English',
     ]);
   });
@@ -37,9 +38,9 @@ describe('ScreenFrame', () => {
   it('lays the legend entries side by side without overlap', () => {
     const rendered = renderScreen(Framed, { title: 'Results' }, { language: 'en' });
     const words = boxes(rendered.app)
-      .filter((b) => /Red|Green|Blue/.test(b.text ?? ''))
+      .filter((b) => /Red|Green|Yellow|Blue/.test(b.text ?? ''))
       .sort((a, b) => a.x - b.x);
-    expect(words).toHaveLength(3);
+    expect(words).toHaveLength(4);
     for (let i = 1; i < words.length; i += 1)
       expect(words[i]!.x).toBeGreaterThan(words[i - 1]!.x + words[i - 1]!.w);
   });

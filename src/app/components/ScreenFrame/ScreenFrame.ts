@@ -80,6 +80,7 @@ export class ScreenFrame extends Lightning.Component {
         flex: { direction: 'row' },
         Red: { ...hint(REMOTE_KEY_COLORS.red), flexItem: { marginRight: s.footer.gap } },
         Green: { ...hint(REMOTE_KEY_COLORS.green), flexItem: { marginRight: s.footer.gap } },
+        Yellow: { ...hint(REMOTE_KEY_COLORS.yellow), flexItem: { marginRight: s.footer.gap } },
         Blue: { ...hint(REMOTE_KEY_COLORS.blue) },
       },
     };
@@ -106,6 +107,9 @@ export class ScreenFrame extends Lightning.Component {
     this.tag('Footer.Red.Word')?.patch({ text: { text: `${t('common.keyRed')}：${t('common.keyHelp')}` } });
     this.tag('Footer.Green.Word')?.patch({
       text: { text: `${t('common.keyGreen')}：${t('common.keyRepeat')}` },
+    });
+    this.tag('Footer.Yellow.Word')?.patch({
+      text: { text: `${t('common.keyYellow')}：${t('common.keyTextSize')}` },
     });
     this.tag('Footer.Blue.Word')?.patch({
       text: { text: `${t('common.keyBlue')}：${t('common.keyLanguage')}` },
