@@ -197,6 +197,13 @@ export function createPlatformHandlers(
     ),
     postJson('/v1/registrations', 201, 'registration', (body) => simulator.register(body)),
     signedIn('get', '/v1/me', (session) => simulator.profile(session)),
+    http.put(
+      `${base}/v1/me/preferences`,
+      authed(async ({ session, body }) => ({
+        status: 200,
+        body: simulator.preferences.replace(session().userId, await body()),
+      })),
+    ),
     signedIn('get', '/v1/health/checkups', ({ customerNumber }, { url }) =>
       health.list(customerNumber, dateRangeOf(url.searchParams)),
     ),

@@ -13,6 +13,7 @@ import { launchOnPage } from './launch/launch-on-page';
 import { showPlainMessage } from './launch/plain-message';
 import { markStarted } from '../launcher/launch-record';
 import { createRuntime } from './session/runtime';
+import { followTextSize } from './session/text-size-sync';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
 import { connectTelemetry, startTelemetry } from './telemetry/install';
@@ -63,6 +64,9 @@ function launch(settings: AppSettings) {
   const application = launchOnPage(App);
   const app = () => application.tag('App') as unknown as App | undefined;
   if (__MADOGUCHI_TEST_HOOK__) installTestHook(application.stage, app);
+  // The viewer's text size follows them: from their profile at login, to it when they choose one.
+  const shell = app();
+  if (shell) followTextSize(shell, runtime.session, runtime.textSize);
   // The box's own settings and lifecycle (Firebolt), where the box has them.
   void connectBoxPlatform({
     app,

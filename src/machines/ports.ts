@@ -19,6 +19,7 @@ import type {
   Profile,
   RegistrationRequest,
   Trend,
+  ViewerPreferences,
 } from '../platform/types';
 import type { SessionEndReason } from './errors';
 import type { Secret } from './secret';
@@ -106,6 +107,9 @@ export interface CreateBookingInput {
 export interface CancelBookingInput {
   bookingId: string;
 }
+/** 文字の大きさ as the platform keeps it in the viewer's preferences. */
+export type TextSizeChoice = NonNullable<ViewerPreferences['textSize']>;
+
 export interface RefreshOutput {
   refreshAfterMs: number;
 }

@@ -13,7 +13,8 @@ import {
 import type { PlatformClock } from './platform-clock';
 import { backoffDelay, isRetryableFailure, retryAfterMs, type RetryPolicy } from './retry';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+/** PUT and DELETE are idempotent, so retried like GET. */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface HttpRequest {
   method: HttpMethod;

@@ -13,6 +13,7 @@ export type RegistrationRequest = Schemas['RegistrationRequest'];
 export type RegistrationResult = Schemas['RegistrationResult'];
 export type Profile = Schemas['Profile'];
 export type SignCertificateStatus = Schemas['SignCertificateStatus'];
+export type ViewerPreferences = Schemas['ViewerPreferences'];
 export type CrlReason = Schemas['CrlReason'];
 export type Judgement = Schemas['Judgement'];
 export type CheckupItemCode = Schemas['CheckupItemCode'];

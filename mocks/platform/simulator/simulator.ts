@@ -22,6 +22,7 @@ import { checkSignCertificate, signCertificateStatusOf } from './change-check';
 import { RevocationIndex } from './revocation';
 import { SessionStore, type Session } from './sessions';
 import { UserDirectory } from './users';
+import { PreferenceStore } from './preferences';
 import { parseCrls, trustAnchorOf, type CertificateKind, type TrustAnchor } from './verification';
 
 export interface PlatformSimulatorConfig {
@@ -75,6 +76,8 @@ export class PlatformSimulator {
   private readonly challenges: ChallengeStore;
   private readonly sessions: SessionStore;
   private readonly users = new UserDirectory();
+  /** The viewers' own preferences (PUT /v1/me/preferences). */
+  readonly preferences = new PreferenceStore();
   readonly jlis: JlisService;
   readonly limits: RateLimits;
   private readonly auth: AuthService;
@@ -170,6 +173,7 @@ export class PlatformSimulator {
     this.challenges.clear();
     this.sessions.clear();
     this.users.clear();
+    this.preferences.clear();
     this.limits.clear();
     this.auth.reset();
     this.certificates.clear();
@@ -251,7 +255,13 @@ export class PlatformSimulator {
         renewed: session.renewed,
       },
       ...(sign ? { signCertificate: signCertificateStatusOf(sign, session.signNotice) } : {}),
+      ...this.preferencesOf(session.userId),
     };
+  }
+
+  private preferencesOf(userId: string): { preferences?: Profile['preferences'] } {
+    const preferences = this.preferences.of(userId);
+    return preferences ? { preferences } : {};
   }
 
   get healthRecords(): HealthRecords {

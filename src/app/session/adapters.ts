@@ -59,7 +59,10 @@ export interface PlatformPort {
     logout(): Promise<void>;
   };
   registration: { registerWithSignatures(request: Port.RegisterInput): Promise<RegistrationResult> };
-  profile: { get(): Promise<Port.Profile> };
+  profile: {
+    get(): Promise<Port.Profile>;
+    savePreferences(preferences: { textSize: Port.TextSizeChoice }): Promise<unknown>;
+  };
   health: {
     checkups(): Promise<Port.CheckupList>;
     checkup(checkupId: string): Promise<Port.Checkup>;
@@ -297,5 +300,12 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     logout: fromPromise<void>(() => platform.auth.logout()),
   };
 
-  return { session, login, registration, health, booking };
+  /** The viewer's text size kept in their profile (features/session/machine/text-size.machine.ts). */
+  const textSize = {
+    saveTextSize: fromPromise<void, { textSize: Port.TextSizeChoice }>(async ({ input }) => {
+      await platform.profile.savePreferences({ textSize: input.textSize });
+    }),
+  };
+
+  return { session, login, registration, health, booking, textSize };
 }

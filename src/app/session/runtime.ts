@@ -14,6 +14,8 @@ import type { SessionActor } from './binding';
 export interface Runtime {
   session: SessionActor;
   bridge: BridgeClient;
+  /** The actors of the text-size flow (the profile's copy of the viewer's size). */
+  textSize: ReturnType<typeof createActors>['textSize'];
 }
 
 /**
@@ -33,5 +35,5 @@ export function createRuntime(
     input: { idleTimeoutMs: settings.session.idleTimeoutMs, warningLeadMs: settings.session.warningLeadMs },
     ...(inspect ? { inspect } : {}),
   });
-  return { session, bridge };
+  return { session, bridge, textSize: actors.textSize };
 }

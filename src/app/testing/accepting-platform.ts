@@ -31,7 +31,7 @@ export function acceptingPlatform(options: {
       refresh: async () => {},
       logout: async () => {},
     },
-    profile: { get: async () => profile() },
+    profile: { get: async () => profile(), savePreferences: async (preferences: unknown) => preferences },
   };
   return port as unknown as PlatformPort & { logins: number };
 }

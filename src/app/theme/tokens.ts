@@ -6,6 +6,7 @@
  */
 import { DEFAULT_SETTINGS, type AppSettings } from '../settings/settings';
 import { contrastRatio } from './contrast';
+import type { ViewerPreferences } from '../../platform/types';
 
 export interface ThemeColors {
   background: number;
@@ -31,7 +32,9 @@ export interface ThemeColors {
  * viewer of about seventy at 2.5 m from a 32-inch set near 52 px on a 1080p stage; 40 px is the
  * floor for everyone else. Headings and titles keep their ratio to the body at every size.
  */
-export const TEXT_SIZES = ['standard', 'large', 'largest'] as const;
+export const TEXT_SIZES = ['standard', 'large', 'largest'] as const satisfies ReadonlyArray<
+  NonNullable<ViewerPreferences['textSize']>
+>;
 export type TextSize = (typeof TEXT_SIZES)[number];
 const BODY_PX: Readonly<Record<TextSize, number>> = { standard: 40, large: 46, largest: 52 };
 const HEADING_RATIO = 1.2;

@@ -133,6 +133,28 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Keeps the viewer's own preferences (e.g. the text size) for every box they log in on.
+     * @description Personal data: `Cache-Control: no-store`. Replaces the preferences with the body; `/v1/me`
+     *     reports them as `preferences` from then on. A body with anything else is refused
+     *     (VALIDATION_FAILED).
+     */
+    put: operations['putPreferences'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/health/checkups': {
     parameters: {
       query?: never;
@@ -439,6 +461,15 @@ export interface components {
         renewed?: boolean;
       };
       signCertificate?: components['schemas']['SignCertificateStatus'];
+      preferences?: components['schemas']['ViewerPreferences'];
+    };
+    /**
+     * @description What the viewer chose for themselves, kept with their record so it follows them from box to
+     *     box; absent until they chose something. `textSize`: 文字の大きさ 標準 / 大 / 特大.
+     */
+    ViewerPreferences: {
+      /** @enum {string} */
+      textSize?: 'standard' | 'large' | 'largest';
     };
     /**
      * @description 変更確認: the status of the signature certificate kept at registration, from the signature
@@ -827,6 +858,32 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Profile'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  putPreferences: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ViewerPreferences'];
+      };
+    };
+    responses: {
+      /** @description the preferences as kept */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ViewerPreferences'];
         };
       };
       '4XX': components['responses']['Problem'];

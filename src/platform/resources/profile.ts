@@ -1,5 +1,8 @@
-/** The viewer's profile: display name and the certificate expiry behind the 90-day renewal notice. */
-import type { Profile } from '../types';
+/**
+ * The viewer's profile: display name and the certificate expiry behind the 90-day renewal notice,
+ * and the preferences the viewer chose (the text size), which follow them from box to box.
+ */
+import type { Profile, ViewerPreferences } from '../types';
 import { getResource, type CallOptions, type ResourceContext } from './context';
 
 export class ProfileResource {
@@ -7,5 +10,15 @@ export class ProfileResource {
 
   get(options: CallOptions = {}): Promise<Profile> {
     return getResource<Profile>(this.context, '/v1/me', options);
+  }
+
+  /** Replaces the viewer's preferences; the platform answers with them as kept. */
+  savePreferences(preferences: ViewerPreferences, options: CallOptions = {}): Promise<ViewerPreferences> {
+    return this.context.session.send<ViewerPreferences>({
+      method: 'PUT',
+      path: '/v1/me/preferences',
+      body: preferences,
+      signal: options.signal,
+    });
   }
 }
