@@ -12,7 +12,7 @@ import { layoutProblems } from '../../src/app/layout-check/layout';
 import { loadFamily } from '../../src/app/screens/families';
 import { installMeasureText } from '../../src/app/testing/render';
 import { mountShell, sessionWithFakeLogin } from '../../src/app/testing/shell';
-import { defaultTheme, setTheme, theme, TEXT_SIZES } from '../../src/app/theme/tokens';
+import { defaultTheme, setTheme, theme, TEXT_SIZES, type TextSize } from '../../src/app/theme/tokens';
 import { atEveryTextSize } from './run-gallery';
 import { bookingGallery } from './gallery-booking';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
@@ -22,13 +22,63 @@ import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
 Object.assign(globalThis, { setImmediate });
 
 let entries: GalleryEntry[] = [];
-/** The sizes whose screens are all fixed (大 and 特大 join as their screens are). */
-const CHECKED_SIZES = ['standard'] as const;
+
+/**
+ * Entries whose layout still fails at 大 or 特大, to be fixed (see the problems the test prints).
+ * The list only shrinks: an entry on it that lays out fine fails the test until it is taken off.
+ */
+const NOT_YET_FIXED = new Set([
+  'booking-confirm@largest',
+  'booking-detail@large',
+  'booking-detail@largest',
+  'booking-done@largest',
+  'customer-number@large',
+  'customer-number@largest',
+  'date-picker.en@largest',
+  'help@largest',
+  'home.en@largest',
+  'home@largest',
+  'idle-warning@largest',
+  'insert-card-card-removed@largest',
+  'insert-card.en@largest',
+  'insert-card@largest',
+  'sign-password@large',
+  'sign-password@largest',
+]);
 
 beforeAll(async () => {
   entries = atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery())]);
   await Promise.all((['registration', 'health', 'booking'] as const).map(loadFamily));
 });
+
+/** Each entry of `size` shown in one shell, with the layout problems found on it. */
+function problemsAt(size: TextSize): Array<[string, string[]]> {
+  installMeasureText();
+  initI18n('ja');
+  setTheme(defaultTheme);
+  const { session } = sessionWithFakeLogin();
+  const { app, harness } = mountShell(session);
+  harness.stage.drawFrame();
+  const found = entries
+    .filter((entry) => (entry.textSize ?? 'standard') === size)
+    .map((entry): [string, string[]] => {
+      app.$closeHelp();
+      app.useLanguage(entry.language ?? 'ja');
+      app.useTextSize(size);
+      app.showFixedView(entry.view);
+      if (entry.help) app.$openHelp();
+      harness.stage.drawFrame();
+      harness.stage.drawFrame();
+      expect([entry.name, app.screen, theme().type.body]).toEqual([
+        entry.name,
+        entry.view.main.screen,
+        { standard: 40, large: 46, largest: 52 }[size],
+      ]);
+      return [entry.name, layoutProblems(harness, theme())];
+    });
+  harness.destroy?.();
+  return found;
+}
 
 describe('every screen at every text size (jsdom)', () => {
   it('covers each gallery entry at each size', () => {
@@ -37,30 +87,11 @@ describe('every screen at every text size (jsdom)', () => {
     expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12));
   });
 
-  it.each(CHECKED_SIZES)('lays out every screen without problems at %s', (size) => {
-    installMeasureText();
-    initI18n('ja');
-    setTheme(defaultTheme);
-    const { session } = sessionWithFakeLogin();
-    const { app, harness } = mountShell(session);
-    harness.stage.drawFrame();
-    const problems: string[] = [];
-    for (const entry of entries.filter((e) => (e.textSize ?? 'standard') === size)) {
-      app.$closeHelp();
-      app.useLanguage(entry.language ?? 'ja');
-      app.useTextSize(size);
-      app.showFixedView(entry.view);
-      if (entry.help) app.$openHelp();
-      harness.stage.drawFrame();
-      harness.stage.drawFrame();
-      expect([entry.name, app.screen]).toEqual([entry.name, entry.view.main.screen]);
-      expect([entry.name, theme().type.body]).toEqual([
-        entry.name,
-        { standard: 40, large: 46, largest: 52 }[size],
-      ]);
-      problems.push(...layoutProblems(harness, theme()).map((problem) => `${entry.name}: ${problem}`));
-    }
-    harness.destroy?.();
-    expect(problems).toEqual([]);
+  it.each(TEXT_SIZES)('lays out every screen without problems at %s', (size) => {
+    const found = problemsAt(size);
+    const fixed = found.filter(([name]) => !NOT_YET_FIXED.has(name));
+    expect(fixed.flatMap(([name, problems]) => problems.map((problem) => `${name}: ${problem}`))).toEqual([]);
+    const stillListed = found.filter(([name]) => NOT_YET_FIXED.has(name));
+    expect(stillListed.filter(([, problems]) => problems.length === 0).map(([name]) => name)).toEqual([]);
   });
 });

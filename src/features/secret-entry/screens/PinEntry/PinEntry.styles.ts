@@ -55,8 +55,14 @@ export const pinEntryStyles = (theme: Theme) => {
   // Four large boxes (≥ 120 px) centred under the instruction.
   const box = { size: 140, gap: 40, border: 6, dot: 56 };
   const rowW = 4 * box.size + 3 * box.gap;
-  const boxes = { x: content.x + Math.round((content.w - rowW) / 2), y: instruction.y + lines(2) + 16 };
-  const below = boxes.y + box.size + 24;
+  const boxes = {
+    x: content.x + Math.round((content.w - rowW) / 2),
+    y: instruction.y + lines(2) + 16,
+    w: rowW,
+    gapAbove: 16,
+    gapBelow: 24,
+  };
+  const below = boxes.y + box.size + boxes.gapBelow;
   const tries = textStyle(theme, { ...content, y: below }, type.body, 1);
   /** Under the tries line, or in its place when the error itself says the tries left. */
   const error = (withTries: boolean) =>

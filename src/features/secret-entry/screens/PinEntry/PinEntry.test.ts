@@ -128,7 +128,7 @@ describe('PinEntry screen', () => {
 
   it('draws four boxes of at least 120 px', () => {
     const screen = renderScreen(PinEntry, typing());
-    const boxes = screen.screen.tag('Boxes')?.children ?? [];
+    const boxes = screen.screen.tag('Column.Boxes')?.children ?? [];
     expect(boxes).toHaveLength(4);
     for (const box of boxes) expect(Math.min(box.w, box.h)).toBeGreaterThanOrEqual(120);
   });

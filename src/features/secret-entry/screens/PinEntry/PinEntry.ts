@@ -17,6 +17,9 @@ import { answerPanelTo, FILLED, secretAnnouncement, showLastTry, triesLine } fro
 
 export type { PinEntryProps };
 
+/** In a flex column the place comes from the column: x and y would only shift it. */
+const inColumn = <T extends object>(element: T) => ({ ...element, x: 0, y: 0 });
+
 /** One empty box; renderBoxes sets its colours and whether its ● shows. */
 const boxTemplate = (index: number) => {
   const { box } = pinEntryStyles(theme());
@@ -47,11 +50,23 @@ export class PinEntry extends DigitEntryScreen<PinEntryProps> {
     const s = pinEntryStyles(theme());
     return {
       Frame: { type: ScreenFrame },
-      Instruction: textElement(s.instruction, s.fontFace, 'center'),
-      Boxes: { x: s.boxes.x, y: s.boxes.y },
-      Tries: textElement(s.tries, s.fontFace, 'center'),
-      Error: textElement(s.error(true), s.fontFace, 'center'),
-      HowTo: textElement(s.howTo, s.fontFace, 'center'),
+      // One column, each line as tall as its text: at the larger text sizes a one-line instruction
+      // or error leaves its room to the lines below instead of pushing them into the legend.
+      Column: {
+        x: s.content.x,
+        y: s.content.y,
+        w: s.content.w,
+        flex: { direction: 'column', alignItems: 'center' },
+        Instruction: inColumn(textElement(s.instruction, s.fontFace, 'center')),
+        Boxes: {
+          w: s.boxes.w,
+          h: s.box.size,
+          flexItem: { marginTop: s.boxes.gapAbove, marginBottom: s.boxes.gapBelow },
+        },
+        Tries: inColumn(textElement(s.tries, s.fontFace, 'center')),
+        Error: inColumn(textElement(s.error(true), s.fontFace, 'center')),
+        HowTo: inColumn(textElement(s.howTo, s.fontFace, 'center')),
+      },
       Panel: { type: LastTryPanel, visible: false },
     };
   }
@@ -70,20 +85,19 @@ export class PinEntry extends DigitEntryScreen<PinEntryProps> {
     this.tag('Frame')?.patch({
       frame: { title: t(titleKey) },
     });
-    this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterPin' }) } });
+    this.tag('Column.Instruction')?.patch({ text: { text: message({ key: 'enterPin' }) } });
     this.renderBoxes(props);
 
     const confirming = props.confirmingLastAttempt;
     const tries = triesLine(props);
-    this.tag('Tries')?.patch({ visible: !confirming && tries !== undefined, text: { text: tries ?? '' } });
-    const error = props.error ? withWarningIcon(message(props.error)) : '';
-    this.tag('Error')?.patch({
-      visible: !confirming && error !== '',
-      y: s.error(tries !== undefined).y,
-      text: { text: error },
+    this.tag('Column.Tries')?.patch({
+      visible: !confirming && tries !== undefined,
+      text: { text: tries ?? '' },
     });
+    const error = props.error ? withWarningIcon(message(props.error)) : '';
+    this.tag('Column.Error')?.patch({ visible: !confirming && error !== '', text: { text: error } });
     const howTo = props.waiting ? t('login.pin.waiting') : t('login.pin.howTo');
-    this.tag('HowTo')?.patch({ visible: !confirming, text: { text: howTo } });
+    this.tag('Column.HowTo')?.patch({ visible: !confirming, text: { text: howTo } });
 
     // Spoken before the focus moves (a focused button speaks its label after the warning).
     const spoken =
@@ -100,7 +114,7 @@ export class PinEntry extends DigitEntryScreen<PinEntryProps> {
    */
   private renderBoxes(props: PinEntryProps) {
     const { box } = pinEntryStyles(theme());
-    const container = this.tag('Boxes');
+    const container = this.tag('Column.Boxes');
     if (!container) return;
     if (container.children.length !== props.maxDigits) {
       container.children = Array.from({ length: props.maxDigits }, (_, i) => boxTemplate(i));
