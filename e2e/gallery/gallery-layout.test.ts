@@ -40,8 +40,6 @@ const NOT_YET_FIXED = new Set([
   'home@largest',
   'idle-warning@largest',
   'insert-card-card-removed@largest',
-  'insert-card.en@largest',
-  'insert-card@largest',
   'sign-password@large',
   'sign-password@largest',
 ]);

@@ -22,17 +22,30 @@ export class InsertCard extends Screen<InsertCardProps> {
     return {
       Frame: { type: ScreenFrame },
       Title: textBox(s.title),
-      Illustration: { type: CardSlotIllustration, x: s.illustrationBox.x, y: s.illustrationBox.y },
+      Illustration: {
+        type: CardSlotIllustration,
+        x: s.illustrationBox.x,
+        y: s.illustrationBox.y,
+        scale: s.illustrationBox.scale,
+        pivot: 0,
+      },
       Hint: textBox(s.hint),
       Notice: {
         visible: false,
         x: s.notice.x,
         y: s.notice.y,
         w: s.notice.w,
-        h: s.notice.lineHeight + 16,
         rect: true,
         color: s.notice.panel,
-        Text: textBox({ ...s.notice, x: 24, y: 8, w: s.notice.w - 48 }),
+        // The panel grows with its text (two lines at the larger sizes).
+        flex: {
+          direction: 'column',
+          paddingLeft: s.notice.padding.x,
+          paddingRight: s.notice.padding.x,
+          paddingTop: s.notice.padding.y,
+          paddingBottom: s.notice.padding.y,
+        },
+        Text: textBox({ ...s.notice, x: 0, y: 0, w: s.notice.w - 2 * s.notice.padding.x }),
       },
     };
   }
