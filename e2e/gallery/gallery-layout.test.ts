@@ -36,8 +36,6 @@ const NOT_YET_FIXED = new Set([
   'customer-number@largest',
   'date-picker.en@largest',
   'help@largest',
-  'home.en@largest',
-  'home@largest',
   'idle-warning@largest',
   'insert-card-card-removed@largest',
   'sign-password@large',

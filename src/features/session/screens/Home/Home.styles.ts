@@ -1,5 +1,6 @@
 /** Layout of the home menu: the greeting, a one-line hint, then the big menu rows. */
 import { screenFrameStyles } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
+import { menuStyles } from '../../../../app/components/Menu/Menu.styles';
 import { lineHeight, textHeight, type Theme } from '../../../../app/theme/tokens';
 
 export const homeStyles = (theme: Theme) => {
@@ -19,6 +20,13 @@ export const homeStyles = (theme: Theme) => {
   };
   // The focused row scales up a little; keep it and its ring inside the content box.
   const inset = focusRing.width * 6;
+  const menuY = hint.y + textHeight(type.body, 1, theme) + 36;
+  // As many rows as fit (the rest scroll): all five at the standard size, fewer as the text grows,
+  // and then with room for the "▼ more" line under them.
+  const { rowH, gap } = menuStyles(theme);
+  const rowsIn = (room: number) => Math.max(1, Math.floor((room + gap) / (rowH + gap)));
+  const room = content.y + content.h - menuY;
+  const moreLine = textHeight(type.body, 1, theme) - type.body / 2 + 4;
   return {
     fontFace: type.fontFace,
     content,
@@ -26,9 +34,10 @@ export const homeStyles = (theme: Theme) => {
     hint,
     menu: {
       x: content.x + inset,
-      y: hint.y + textHeight(type.body, 1, theme) + 36,
+      y: menuY,
       w: content.w - 2 * inset,
-      visibleRows: 5,
+      /** The rows shown for `count` items. */
+      visibleRows: (count: number) => (count <= rowsIn(room) ? count : rowsIn(room - moreLine)),
     },
   };
 };

@@ -2,6 +2,7 @@
 import { renderScreen } from '../../../../app/testing/render';
 import { expectTexts, layoutProblemsOf } from '../../../../app/testing/screen-harness';
 import { Home, homeItems } from './Home';
+import { defaultTheme, withTextSize } from '../../../../app/theme/tokens';
 
 const both = { displayName: '窓口 花子', services: ['health', 'booking'] as Array<'health' | 'booking'> };
 
@@ -59,5 +60,15 @@ describe('Home screen', () => {
       { props: { ...long, displayName: 'Bartholomew Alexander Featherstonehaugh' }, language: 'en' as const },
     ];
     expect(layoutProblemsOf(Home, cases)).toEqual([]);
+  });
+
+  it('at 特大 shows the rows that fit, says there is more, and scrolls to the last', () => {
+    const screen = renderScreen(Home, both, { theme: withTextSize(defaultTheme, 'largest') });
+    expect(screen.layoutProblems()).toEqual([]);
+    expect(screen.texts()).toEqual(expect.arrayContaining(['健診結果を見る', '▼ 続き']));
+    expect(screen.texts()).not.toContain('ログアウト');
+    screen.press('Down', 'Down', 'Down', 'Down');
+    expect(screen.texts()).toContain('ログアウト');
+    expect(screen.layoutProblems()).toEqual([]);
   });
 });

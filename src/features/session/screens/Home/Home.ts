@@ -76,7 +76,7 @@ export class Home extends Screen<HomeProps> {
     const items: MenuItem[] = homeItems(props.services).map((id) => ({ id, label: t(ITEM_KEYS[id]) }));
     (this.tag('Menu') as unknown as Menu).setItems(items, {
       width: s.menu.w,
-      visibleRows: s.menu.visibleRows,
+      visibleRows: s.menu.visibleRows(items.length),
     });
   }
 
