@@ -36,7 +36,6 @@ const NOT_YET_FIXED = new Set([
   'customer-number@largest',
   'date-picker.en@largest',
   'help@largest',
-  'idle-warning@largest',
   'insert-card-card-removed@largest',
   'sign-password@large',
   'sign-password@largest',

@@ -1,24 +1,26 @@
-/** The idle warning: a panel centred over a dimmed screen. */
+/**
+ * The idle warning: a panel centred over a dimmed screen, as tall as its lines (a column: the
+ * body takes more lines at the larger text sizes).
+ */
 import { lineHeight, type Theme } from '../../theme/tokens';
 
 export const idleWarningStyles = (theme: Theme) => {
   const { stage, type, colors } = theme;
-  const w = 1280;
-  const h = 660;
+  const w = Math.min(stage.w - 2 * theme.safeArea.x, Math.round(type.body * 32));
   const paddingX = 72;
+  const text = (fontSize: number, gapAfter: number) => ({
+    fontSize,
+    lineHeight: lineHeight(fontSize, theme),
+    color: colors.text,
+    gapAfter,
+  });
   return {
     fontFace: type.fontFace,
     dim: { w: stage.w, h: stage.h, color: 0xcc000000 },
-    panel: { x: (stage.w - w) / 2, y: (stage.h - h) / 2, w, h, radius: 24, color: colors.surface, paddingX },
+    panel: { x: stage.w / 2, y: stage.h / 2, w, radius: 24, color: colors.surface, paddingX, paddingY: 48 },
     textW: w - 2 * paddingX,
-    title: { y: 48, fontSize: type.title, lineHeight: lineHeight(type.title, theme), color: colors.text },
-    body: { y: 160, fontSize: type.body, lineHeight: lineHeight(type.body, theme), color: colors.text },
-    countdown: {
-      y: 370,
-      fontSize: type.title,
-      lineHeight: lineHeight(type.title, theme),
-      color: colors.text,
-    },
-    button: { y: 500 },
+    title: text(type.title, 16),
+    body: text(type.body, 24),
+    countdown: text(type.title, 32),
   };
 };

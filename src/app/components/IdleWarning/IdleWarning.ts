@@ -12,10 +12,9 @@ import { idleWarningStyles } from './IdleWarning.styles';
 export class IdleWarning extends Lightning.Component {
   static override _template() {
     const s = idleWarningStyles(theme());
-    const line = (spec: { y: number; fontSize: number; lineHeight: number; color: number }) => ({
-      x: s.panel.paddingX,
-      y: spec.y,
+    const line = (spec: { fontSize: number; lineHeight: number; color: number; gapAfter: number }) => ({
       w: s.textW,
+      flexItem: { marginBottom: spec.gapAfter },
       text: {
         text: '',
         fontFace: s.fontFace,
@@ -33,15 +32,23 @@ export class IdleWarning extends Lightning.Component {
       Panel: {
         x: s.panel.x,
         y: s.panel.y,
+        mount: 0.5,
         w: s.panel.w,
-        h: s.panel.h,
+        flex: {
+          direction: 'column',
+          alignItems: 'center',
+          paddingLeft: s.panel.paddingX,
+          paddingRight: s.panel.paddingX,
+          paddingTop: s.panel.paddingY,
+          paddingBottom: s.panel.paddingY,
+        },
         rect: true,
         color: s.panel.color,
         shader: { type: Lightning.shaders.RoundedRectangle, radius: s.panel.radius },
         Title: line(s.title),
         Body: line(s.body),
         Countdown: line(s.countdown),
-        Continue: { type: Button, y: s.button.y, x: s.panel.w / 2, mountX: 0.5 },
+        Continue: { type: Button },
       },
     };
   }
