@@ -127,5 +127,7 @@ export const columnText = (s: Layout, look: Look, width = s.column.w) => ({
 const linesOf = (s: Layout, look: Look, lines: string[]) =>
   lines.map((line) => {
     const element = columnText(s, look);
-    return { ...element, flexItem: { marginBottom: s.lineGap }, text: { ...element.text, text: line } };
+    // The half em a text box carries below its line is taken back: lines follow at line height.
+    const marginBottom = s.lineGap - Math.round(s[look].fontSize / 2);
+    return { ...element, flexItem: { marginBottom }, text: { ...element.text, text: line } };
   });
