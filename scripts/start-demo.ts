@@ -122,7 +122,16 @@ async function main() {
   );
   await start(
     'platform',
-    ['mocks/platform/cli.ts', '--port', String(PLATFORM_PORT), '--simulator-controls', ...common],
+    [
+      'mocks/platform/cli.ts',
+      '--port',
+      String(PLATFORM_PORT),
+      '--simulator-controls',
+      // Notices, bookings and address changes survive a restart of the demo.
+      '--data',
+      path.join('.tmp', 'platform-data'),
+      ...common,
+    ],
     /listening|127\.0\.0\.1:\d+/,
     { ...process.env, [SIMULATOR_TOKEN_ENV]: SIMULATOR_TOKEN },
   );
