@@ -16,8 +16,14 @@ export async function readSendersFile(file: string): Promise<SenderConfig[]> {
     const fresh = DEMO_SENDERS.map((sender) => ({ ...sender, token: randomBytes(32).toString('base64url') }));
     await fs.mkdir(path.dirname(file), { recursive: true });
     const json = `${JSON.stringify(fresh, null, 2)}\n`;
-    await fs.writeFile(file, json, { mode: 0o600 });
-    return json;
+    try {
+      // wx: two platforms starting at once make one file, and each reads the one that won.
+      await fs.writeFile(file, json, { mode: 0o600, flag: 'wx' });
+      return json;
+    } catch (writeError) {
+      if ((writeError as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError;
+      return fs.readFile(file, 'utf8');
+    }
   });
   let list: unknown;
   try {
