@@ -22,7 +22,8 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (collection, id)
    );
    CREATE INDEX records_by_owner ON records (collection, owner, seq);
-   CREATE INDEX records_in_order ON records (collection, seq);`,
+   CREATE INDEX records_in_order ON records (collection, seq);
+   CREATE INDEX records_by_seq ON records (seq);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
