@@ -19,6 +19,7 @@ export type Collection =
   | 'sender-keys'
   | 'address-changes'
   | 'address-change-keys'
+  | 'basic-information-fetches'
   | 'service-accounts';
 
 export interface RecordStore {

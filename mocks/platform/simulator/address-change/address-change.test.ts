@@ -44,6 +44,7 @@ let yamadaCard: CardCredentials;
 let satoCard: CardCredentials;
 let services: Map<string, SimulatedService>;
 let cableEndpoint: LosesFirstAnswer;
+let yamadaToken: string;
 
 const catalogue = (id: string) => SERVICE_CATALOGUE.find((s) => s.id === id)!;
 
@@ -64,7 +65,8 @@ beforeAll(async () => {
   ]);
   yamada = fixture.client();
   sato = fixture.client();
-  await yamada.registration.register(driverCard(yamadaCard), '10010001');
+  const registered = await yamada.registration.register(driverCard(yamadaCard), '10010001');
+  yamadaToken = registered.tokens.accessToken;
   await sato.registration.register(driverCard(satoCard), '10010002');
 });
 afterAll(() => fixture.close());
@@ -106,6 +108,16 @@ it('fetches 最新4情報 only with consent, and shows what each linked service 
     birthDate: '1947-05-14',
     sex: '1',
   });
+  expect(fixture.simulator.store.list('basic-information-fetches', '10010001')).toEqual([
+    expect.objectContaining({ fetchedAt: latest.fetchedAt }),
+  ]);
+  const refused = await fetch(`${BASE_URL}/v1/address-changes/basic-information`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${yamadaToken}` },
+    body: JSON.stringify({ consent: false }),
+  });
+  expect(refused.status).toBe(400);
+  expect(fixture.simulator.store.count('basic-information-fetches')).toBe(1);
   const list = await yamada.addressChanges.services();
   expect(list.services.map((s) => [s.id, s.linked, s.heldAddress])).toEqual(
     ['cable', 'health-insurer', 'facility-booking', 'energy', 'bank'].map((id) => [id, true, OLD_ADDRESS]),

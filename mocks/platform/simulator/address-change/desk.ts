@@ -102,9 +102,15 @@ export class AddressChangeDesk {
       customerNumber: session.customerNumber,
       authCertificateSha256: session.certificateId,
     });
-    if (!latest)
+    if (!latest) {
       throw new ProblemError(503, 'PLATFORM_UNAVAILABLE', 'J-LIS has no basic information for this viewer');
-    return { ...latest, fetchedAt: this.context.now().toISOString() };
+    }
+    const fetchedAt = this.context.now().toISOString();
+    // Who asked J-LIS about whom, and when, on the viewer's consent (never what J-LIS answered).
+    const fetched = { customerNumber: session.customerNumber, userId: session.userId, fetchedAt };
+    const id = `${session.userId}|${fetchedAt}|${bytesToBase64Url(crypto.getRandomValues(new Uint8Array(6)))}`;
+    this.context.store.put('basic-information-fetches', id, fetched, session.customerNumber);
+    return { ...latest, fetchedAt };
   }
 
   services(session: Session): LinkedServiceList {
