@@ -213,6 +213,30 @@ it('makes one request of a retry and of a double OK (the same Idempotency-Key)',
   expect(mine.addressChanges.filter((r) => r.id === first.id)).toHaveLength(1);
 });
 
+it('makes one request when the answer is lost and the SDK sends it again by itself', async () => {
+  let lost = 0;
+  const flaky = fixture.client({
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      const url = String(input instanceof Request ? input.url : input);
+      if (init?.method === 'POST' && url.endsWith('/v1/address-changes') && lost++ === 0) {
+        throw new TypeError('network connection lost after the platform answered');
+      }
+      return response;
+    },
+  });
+  await flaky.auth.login(driverCard(yamadaCard));
+  const before = (await flaky.addressChanges.list()).addressChanges.length;
+  const request = await flaky.addressChanges.create(driverCard(yamadaCard), {
+    newAddress: NEW_ADDRESS,
+    services: ['facility-booking'],
+  });
+  expect(lost).toBe(2);
+  const after = (await flaky.addressChanges.list()).addressChanges;
+  expect(after).toHaveLength(before + 1);
+  expect(after[0]!.id).toBe(request.id);
+});
+
 it('refuses a consent not signed by the viewer, over other choices, or with another viewer’s challenge', async () => {
   const choice = { newAddress: NEW_ADDRESS, services: ['cable'] };
   const satoSigned = await signed(yamada, satoCard, choice);

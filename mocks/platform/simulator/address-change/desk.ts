@@ -136,7 +136,8 @@ export class AddressChangeDesk {
 
   list(session: Session): AddressChangeList {
     const records = this.context.store.list<AddressChangeRecord>('address-changes', session.customerNumber);
-    records.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+    // Newest first; of two made at the same instant, the later made first (the store's order, reversed).
+    records.reverse().sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     return { addressChanges: records.map(addressChangeOf) };
   }
 

@@ -99,8 +99,9 @@ function noticeContentOf(body: Record<string, unknown>): NoticeContent {
   };
 }
 
-const newestFirst = (a: NoticeRecord, b: NoticeRecord): number =>
-  b.sentAt.localeCompare(a.sentAt) || b.id.localeCompare(a.id);
+/** Sorts a list in the store's (posting) order newest first; of two sent at one instant, the later posted first. */
+const newestFirst = (records: NoticeRecord[]): NoticeRecord[] =>
+  records.reverse().sort((a, b) => b.sentAt.localeCompare(a.sentAt));
 
 export class NoticeBox {
   private readonly keys: IdempotencyLedger;
@@ -170,8 +171,8 @@ export class NoticeBox {
 
   list(customerNumber: string): NoticeList {
     const records = this.store.list<NoticeRecord>('notices', customerNumber);
-    const unread = records.filter((r) => !r.readAt).sort(newestFirst);
-    const read = records.filter((r) => r.readAt).sort(newestFirst);
+    const unread = newestFirst(records.filter((r) => !r.readAt));
+    const read = newestFirst(records.filter((r) => r.readAt));
     return {
       unreadCount: unread.length,
       notices: [...unread, ...read].map((record) => this.summary(record)),
@@ -236,10 +237,7 @@ export class NoticeBox {
   private makeRoom(customerNumber: string): void {
     const records = this.store.list<NoticeRecord>('notices', customerNumber);
     if (records.length < MAX_NOTICES_PER_VIEWER) return;
-    const oldest = records
-      .filter((r) => r.readAt && !r.kept)
-      .sort(newestFirst)
-      .pop();
+    const oldest = newestFirst(records.filter((r) => r.readAt && !r.kept)).pop();
     if (oldest) this.store.delete('notices', oldest.id);
   }
 
