@@ -258,6 +258,7 @@ export class PlatformSimulator {
     this.auth.reset();
     this.certificates.clear();
     this.bookings.reset();
+    this.addressChanges.delivery.forget();
     this.seed = this.makeSeed();
     this.seedStore();
   }

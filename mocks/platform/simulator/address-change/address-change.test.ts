@@ -11,6 +11,7 @@ import { addressChangeConsentDigest } from '../../../../src/platform/consent';
 import type { AddressChange, AddressChangeRequest } from '../../../../src/platform/types';
 import { SERVICE_CATALOGUE } from '../../seed/address-change';
 import { BASE_URL, createPlatformFixture, driverCard, type PlatformFixture } from '../../test-support';
+import { PlatformSimulator } from '../simulator';
 import { backoffMs, MAX_DELIVERY_ATTEMPTS } from './delivery';
 import {
   ServiceUnavailableError,
@@ -235,6 +236,29 @@ it('makes one request when the answer is lost and the SDK sends it again by itse
   const after = (await flaky.addressChanges.list()).addressChanges;
   expect(after).toHaveLength(before + 1);
   expect(after[0]!.id).toBe(request.id);
+});
+
+it('carries on after a restart: a platform made over the same store delivers what was left', async () => {
+  const request = await yamada.addressChanges.create(driverCard(yamadaCard), {
+    newAddress: NEW_ADDRESS,
+    services: ['facility-booking'],
+  });
+  const seeded = () =>
+    fixture.simulator.store.list<{ senderId: string }>('notices').filter((n) => n.senderId !== 'platform')
+      .length;
+  const seededBefore = seeded();
+  const restarted = await PlatformSimulator.create({
+    trustAnchors: { auth: fixture.pki.trustAnchors('auth'), sign: fixture.pki.trustAnchors('sign') },
+    now: fixture.clock.now,
+    store: fixture.simulator.store,
+    serviceEndpoints: new Map([
+      ['facility-booking', new SimulatedService(catalogue('facility-booking'), fixture.clock.now)],
+    ]),
+  });
+  await restarted.addressChangeDesk.delivery.runDue();
+  expect((await yamada.addressChanges.get(request.id)).status).toBe('completed');
+  // Not seeded again: the store already held the town.
+  expect(seeded()).toBe(seededBefore);
 });
 
 it('refuses a consent not signed by the viewer, over other choices, or with another viewer’s challenge', async () => {

@@ -41,8 +41,20 @@ export interface DeliveryContext {
 
 export class DeliveryRunner {
   private running: Promise<void> | undefined;
+  /** Requests still in progress: read from the store once, then kept up to date (no scan a second). */
+  private pending: Set<string> | undefined;
 
   constructor(private readonly context: DeliveryContext) {}
+
+  /** A new request to deliver. */
+  track(requestId: string): void {
+    this.pending?.add(requestId);
+  }
+
+  /** The store was cleared (the simulator's reset): read it again at the next run. */
+  forget(): void {
+    this.pending = undefined;
+  }
 
   /** Runs every delivery that is due now; a call while one runs waits for that one. */
   runDue(): Promise<void> {
@@ -54,9 +66,20 @@ export class DeliveryRunner {
 
   private async runOnce(): Promise<void> {
     const now = this.context.now().getTime();
+    const { store } = this.context;
+    this.pending ??= new Set(
+      store
+        .list<AddressChangeRecord>('address-changes')
+        .filter((record) => record.status === 'inProgress')
+        .map((record) => record.id),
+    );
     const due: [string, DeliveryRecord][] = [];
-    for (const record of this.context.store.list<AddressChangeRecord>('address-changes')) {
-      if (record.status !== 'inProgress') continue;
+    for (const id of this.pending) {
+      const record = store.get<AddressChangeRecord>('address-changes', id);
+      if (record?.status !== 'inProgress') {
+        this.pending.delete(id);
+        continue;
+      }
       for (const delivery of record.deliveries) {
         if (!isFinal(delivery) && Date.parse(delivery.nextAttemptAt ?? '') <= now) {
           due.push([record.id, delivery]);

@@ -218,6 +218,7 @@ export class AddressChangeDesk {
       this.context.store.put('address-changes', record.id, record, session.customerNumber);
       this.keys.remember(session.userId, key, fingerprint, record.id);
     });
+    this.delivery.track(record.id);
     return record;
   }
 
