@@ -133,7 +133,7 @@ ${remoteKeys()}
     i [scenario]   カードを差す / insert (default normal)
     r              カードを抜く / remove
     s              いまのカードとシナリオ一覧 / current card and scenarios
-    reset          模擬プラットフォームを初期化（登録・予約を消す）/ reset the platform (links, bookings)
+    reset          模擬プラットフォームを初期化（登録・予約・お知らせ・住所変更を消す）/ reset the platform (links, bookings, notices, address changes)
     q              終了 / quit
   シナリオ / scenarios: normal, last-try, locked, expired, revoked, not-my-number-card, removal-after-N …
   暗証番号 / PIN 1234 · 署名用パスワード / signature password ABC123 ·
@@ -174,7 +174,16 @@ async function main() {
   );
   await start(
     'platform',
-    ['mocks/platform/cli.ts', '--port', String(PLATFORM_PORT), '--simulator-controls', ...common],
+    [
+      'mocks/platform/cli.ts',
+      '--port',
+      String(PLATFORM_PORT),
+      '--simulator-controls',
+      // Notices, bookings and address changes survive a restart of the demo.
+      '--data',
+      path.join('.tmp', 'platform-data'),
+      ...common,
+    ],
     /listening|127\.0\.0\.1:\d+/,
     { ...process.env, [SIMULATOR_TOKEN_ENV]: SIMULATOR_TOKEN },
   );

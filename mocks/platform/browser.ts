@@ -25,5 +25,13 @@ export async function startBrowserPlatform(
     quiet: true,
     ...(options.workerUrl ? { serviceWorker: { url: options.workerUrl } } : {}),
   });
-  return { simulator, stop: () => worker.stop() };
+  // Address changes reach their (simulated) services as on the server: due deliveries every second.
+  const deliveries = setInterval(() => void simulator.addressChangeDesk.delivery.runDue(), 1000);
+  return {
+    simulator,
+    stop: () => {
+      clearInterval(deliveries);
+      worker.stop();
+    },
+  };
 }

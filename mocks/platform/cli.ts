@@ -2,14 +2,16 @@
  * `npm run platform -- [--port 8787] [--host 127.0.0.1] [--pki DIR | --no-test-pki]
  *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]...
  *   [--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]
- *   [--simulator-controls]`
+ *   [--simulator-controls] [--data DIR] [--senders FILE]`
  * Serves the platform simulator over HTTP. Trusts the test PKI in .tmp/test-pki by default (every
  * root generation), plus the given anchors: a --trust-anchor bundle may hold auth and signature
  * roots (sorted by their OU). CRLs are issued afresh from the PKI's revocation list at start, every
  * --crl-refresh-seconds (default 600) and on SIGHUP; --crl files are re-read then too; sessions
  * whose certificate a refreshed CRL revokes end then. --simulator-controls adds /__simulator/
  * (reset, status), answering only to a control token printed at start (MADOGUCHI_SIMULATOR_TOKEN
- * sets it).
+ * sets it). --data DIR keeps customers, links, bookings, notices, receipts and address changes in
+ * SQLite there (default: in memory); --senders FILE holds the senders' credentials (default
+ * .tmp/platform-senders.json, made with fresh ones when missing).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -30,17 +32,21 @@ export interface PlatformCliOptions {
   rateLimits: boolean;
   /** The /__simulator/ routes and their token; undefined: no such routes. */
   simulatorControls: { token: string } | undefined;
+  /** SQLite data directory; undefined: in memory. */
+  dataDir: string | undefined;
+  sendersFile: string;
 }
 
 /** Sets the simulator control token (else a fresh random one at each start). */
 export const SIMULATOR_TOKEN_ENV = 'MADOGUCHI_SIMULATOR_TOKEN';
 
 export const DEFAULT_PKI_DIR = path.join('.tmp', 'test-pki');
+export const DEFAULT_SENDERS_FILE = path.join('.tmp', 'platform-senders.json');
 export const USAGE =
   'usage: npm run platform -- [--port 8787] [--host H] [--pki DIR | --no-test-pki] ' +
   '[--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... ' +
   '[--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits] ' +
-  '[--simulator-controls]';
+  '[--simulator-controls] [--data DIR] [--senders FILE]';
 
 export class CliUsageError extends Error {}
 
@@ -91,6 +97,12 @@ const FLAGS: Record<
   '--no-rate-limits': (options) => {
     options.rateLimits = false;
   },
+  '--data': (options, value) => {
+    options.dataDir = value();
+  },
+  '--senders': (options, value) => {
+    options.sendersFile = value();
+  },
   '--simulator-controls': (options, _value, env) => {
     const token = env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
     if (token.length < 16) throw new CliUsageError(`${SIMULATOR_TOKEN_ENV} needs 16 characters or more`);
@@ -115,6 +127,8 @@ export function parsePlatformArgs(
     jlisDataFiles: [],
     rateLimits: true,
     simulatorControls: undefined,
+    dataDir: undefined,
+    sendersFile: DEFAULT_SENDERS_FILE,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -146,6 +160,8 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     requireCrl: options.requireCrl,
     jlisDataFiles: options.jlisDataFiles,
     ...(options.rateLimits ? {} : { limits: false as const }),
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    sendersFile: options.sendersFile,
   });
   const server = await startPlatformServer({
     simulator: loaded.simulator,
@@ -170,6 +186,7 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     close: async () => {
       if (timer) clearInterval(timer);
       await server.close();
+      loaded.close();
     },
   };
 }

@@ -14,9 +14,12 @@ let server: RunningPlatformServer;
 let card: CardCredentials;
 let token: string;
 const errors: unknown[] = [];
+const SENDER_TOKEN = 'fuzz-sender-credential-0123456789abcdef';
 
 beforeAll(async () => {
-  fixture = await createPlatformFixture();
+  fixture = await createPlatformFixture({
+    senders: [{ id: 'city', name: '窓口町役場', nameEn: 'Madoguchi Town Office', token: SENDER_TOKEN }],
+  });
   fixture.server.close(); // real HTTP only: msw must not intercept this file's fetch calls
   card = await fixture.pki.issueCard(DEMO_HOLDERS[0]!);
   server = await startPlatformServer({ simulator: fixture.simulator, onError: (e) => errors.push(e) });
@@ -112,6 +115,20 @@ const FIELDS: Record<string, readonly string[]> = {
     'signSignature',
   ],
   '/v1/bookings': ['facilityId', 'roomId', 'date', 'slot'],
+  '/v1/sender/notices': [
+    'customerNumber',
+    'title',
+    'body',
+    'titleEn',
+    'bodyEn',
+    'receiptRequested',
+    'action',
+  ],
+  '/v1/notices/nt_x/keep': ['kept'],
+  '/v1/notices/nt_x/read': [],
+  '/v1/address-changes/basic-information': ['consent'],
+  '/v1/address-changes/challenges': [],
+  '/v1/address-changes': ['challenge', 'newAddress', 'services', 'signCertificate', 'signature'],
 };
 
 async function body(route: string): Promise<string> {
@@ -159,13 +176,28 @@ const REQUESTS: (() => Promise<[string, string, RequestInit]>)[] = [
   async () => ['GET', '/v1/bookings', {}],
   async () => ['GET', `/v1/bookings/${segment()}`, {}],
   async () => ['DELETE', `/v1/bookings/${segment()}`, {}],
+  async () => ['GET', '/v1/notices', {}],
+  async () => ['GET', `/v1/notices/${segment()}`, {}],
+  async () => ['DELETE', `/v1/notices/${segment()}`, {}],
+  async () => ['POST', `/v1/notices/${segment()}/read`, {}],
+  async () => ['GET', `/v1/sender/notices/${segment()}/receipt`, {}],
+  async () => ['GET', '/v1/address-changes/services', {}],
+  async () => ['GET', '/v1/address-changes', {}],
+  async () => ['GET', `/v1/address-changes/${segment()}`, {}],
 ];
 
 it('answers every malformed request with a 4xx problem+json, never a 5xx', async () => {
   const failures: string[] = [];
   for (let i = 0; i < 1500; i++) {
     const [method, route, init] = await pick(REQUESTS)();
-    const authorization = pick([`Bearer ${token}`, `Bearer ${token}`, 'Bearer ', 'Basic x', `Bearer ${'ü'}`]);
+    const authorization = pick([
+      `Bearer ${token}`,
+      `Bearer ${token}`,
+      `Bearer ${SENDER_TOKEN}`,
+      'Bearer ',
+      'Basic x',
+      `Bearer ${'ü'}`,
+    ]);
     const headers: Record<string, string> = {
       'Content-Type': 'application/json',
       ...(init.headers as object),

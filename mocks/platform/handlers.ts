@@ -13,6 +13,7 @@ import type { PlatformSimulator } from './simulator/simulator';
 import type { LimitedAction } from './simulator/limits';
 import { ProblemError, type Problem, type ProblemHeaders } from './simulator/problem';
 import type { Session } from './simulator/sessions';
+import type { Sender } from '../../src/platform/types';
 
 /**
  * The caller's address as the HTTP server saw it (server.ts sets it, dropping any the client sent).
@@ -156,6 +157,8 @@ export function createPlatformHandlers(
     route(handler, { authenticated: true });
 
   const desk = simulator.bookingDesk;
+  const notices = simulator.noticeBox;
+  const addressChanges = simulator.addressChangeDesk;
   const health = simulator.healthRecords;
   const controls = options.simulatorControls;
   const control = (handler: () => Reply) =>
@@ -184,6 +187,29 @@ export function createPlatformHandlers(
       `${base}${path}`,
       authed((context) => ({ status: 200, body: answer(context.session(), context) })),
     );
+  /** A signed-in viewer's POST: its JSON body (empty when it has none) in, `status` and the answer out. */
+  const signedInPost = (
+    path: string,
+    answer: (session: Session, context: RouteContext & { json: Record<string, unknown> }) => unknown,
+    status = 200,
+  ) =>
+    http.post(
+      `${base}${path}`,
+      authed(async (context) => {
+        const session = context.session();
+        const hasBody =
+          context.request.headers.get('content-length') !== '0' && context.request.body !== null;
+        const json = hasBody ? await context.body() : {};
+        return { status, body: await answer(session, { ...context, json }) };
+      }),
+    );
+  /** A sender's request: its credential checked before anything else, then counted per sender. */
+  const senderRoute = (handler: (sender: Sender, context: RouteContext) => Promise<Reply> | Reply) =>
+    route(async (context) => {
+      const sender = await simulator.sender(context.request.headers.get('authorization'));
+      await simulator.limits.take('certificate', 'api', `sender:${sender.id}`);
+      return handler(sender, context);
+    });
   const api = [
     postJson('/v1/auth/challenges', 201, 'challenge', (body) => simulator.createChallenge(body)),
     postJson('/v1/auth/login', 200, 'login', (body) => simulator.login(body)),
@@ -238,6 +264,57 @@ export function createPlatformHandlers(
     ),
     signedIn('delete', '/v1/bookings/:bookingId', ({ customerNumber }, { params }) =>
       desk.cancel(customerNumber, param(params, 'bookingId')),
+    ),
+    // The e-post box (電子私書箱).
+    signedIn('get', '/v1/notices', ({ customerNumber }) => notices.list(customerNumber)),
+    signedIn('get', '/v1/notices/:noticeId', ({ customerNumber }, { params }) =>
+      notices.get(customerNumber, param(params, 'noticeId')),
+    ),
+    http.delete(
+      `${base}/v1/notices/:noticeId`,
+      authed(({ session, params }) => {
+        notices.remove(session().customerNumber, param(params, 'noticeId'));
+        return { status: 204 };
+      }),
+    ),
+    signedInPost('/v1/notices/:noticeId/read', ({ customerNumber }, { params }) =>
+      notices.markRead(customerNumber, param(params, 'noticeId')),
+    ),
+    signedInPost('/v1/notices/:noticeId/keep', ({ customerNumber }, { params, json }) =>
+      notices.keep(customerNumber, param(params, 'noticeId'), json),
+    ),
+    http.post(
+      `${base}/v1/sender/notices`,
+      senderRoute(async (sender, { request, body }) => {
+        const result = notices.post(sender, request.headers.get('idempotency-key'), await body());
+        return { status: result.created ? 201 : 200, body: result.notice };
+      }),
+    ),
+    http.get(
+      `${base}/v1/sender/notices/:noticeId/receipt`,
+      senderRoute((sender, { params }) => ({
+        status: 200,
+        body: notices.receipt(sender, param(params, 'noticeId')),
+      })),
+    ),
+    // The one-stop address change.
+    signedInPost('/v1/address-changes/challenges', (session) => addressChanges.challenge(session), 201),
+    signedInPost('/v1/address-changes/basic-information', (session, { json }) =>
+      addressChanges.basicInformation(session, json),
+    ),
+    signedIn('get', '/v1/address-changes/services', (session) => addressChanges.services(session)),
+    signedIn('get', '/v1/address-changes', (session) => addressChanges.list(session)),
+    http.post(
+      `${base}/v1/address-changes`,
+      authed(async ({ session, request, body }) => {
+        const viewer = session();
+        const key = request.headers.get('idempotency-key');
+        const result = await addressChanges.create(viewer, key, await body());
+        return { status: result.created ? 201 : 200, body: result.request };
+      }),
+    ),
+    signedIn('get', '/v1/address-changes/:requestId', (session, { params }) =>
+      addressChanges.get(session, param(params, 'requestId')),
     ),
   ];
   if (!controls) return api;

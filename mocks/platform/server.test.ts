@@ -94,6 +94,7 @@ describe('command line', () => {
       ].concat(
         ['--crl', 'x.crl', '--allow-origin', 'http://tv.local', '--allow-origin', 'http://localhost:8080'],
         ['--no-test-pki', '--allow-missing-crl', '--crl-refresh-seconds', '0', '--host', '0.0.0.0'],
+        ['--data', 'platform-data', '--senders', 'senders.json'],
       ),
     );
     expect(options).toEqual({
@@ -109,6 +110,8 @@ describe('command line', () => {
       jlisDataFiles: [],
       rateLimits: true,
       simulatorControls: undefined,
+      dataDir: 'platform-data',
+      sendersFile: 'senders.json',
     });
   });
 

@@ -20,6 +20,8 @@ export interface PlatformServerOptions {
   onError?: (error: unknown) => void;
   /** The /__simulator/ routes, answering only to this token (default: none). */
   simulatorControls?: { token: string };
+  /** How often due address-change deliveries run (default 1 s; 0: never, the caller runs them). */
+  deliveryIntervalMs?: number;
 }
 
 export interface RunningPlatformServer {
@@ -150,6 +152,15 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
       resolve();
     });
   });
+  const deliveryInterval = options.deliveryIntervalMs ?? 1000;
+  const deliveries =
+    deliveryInterval > 0
+      ? setInterval(
+          () => void options.simulator.addressChangeDesk.delivery.runDue().catch(options.onError),
+          deliveryInterval,
+        )
+      : undefined;
+  deliveries?.unref();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   base = `http://${host}:${address.port}`;
@@ -159,6 +170,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        if (deliveries) clearInterval(deliveries);
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

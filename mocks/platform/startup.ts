@@ -18,6 +18,9 @@ import {
 } from './simulator/jlis';
 import type { LimitRules } from './simulator/limits';
 import { NODE_CRYPTO } from './node-crypto';
+import { readSendersFile } from './senders-file';
+import { MemoryStore } from './store/record-store';
+import { SqliteStore } from './store/sqlite-store';
 import { PlatformSimulator, type AnchorInput } from './simulator/simulator';
 import { anchorKindOf } from './simulator/verification';
 
@@ -39,10 +42,16 @@ export interface PlatformFiles {
   /** Rate limits (default the simulator's; false: none, e.g. for measurements). */
   limits?: LimitRules | false;
   now?: () => Date;
+  /** Keeps the platform's records in SQLite in this directory (default: in memory). */
+  dataDir?: string;
+  /** The senders' credentials file (made with fresh ones when missing). */
+  sendersFile?: string;
 }
 
 export interface LoadedPlatform {
   simulator: PlatformSimulator;
+  /** Closes the data directory's database (after the server stopped). */
+  close(): void;
   /** Why the operator should look at the configuration (printed by the CLI). */
   warnings: string[];
   /** Re-reads the PKI's revocations and the CRL files, and installs fresh CRLs. */
@@ -170,11 +179,14 @@ export async function loadPlatform(files: PlatformFiles): Promise<LoadedPlatform
   if (files.pkiDir) jlis.addSource(testPkiJlisSource(files.pkiDir));
   for (const file of files.jlisDataFiles ?? []) jlis.addSource(await jlisFileSource(file));
 
+  const store = files.dataDir ? SqliteStore.open(files.dataDir) : new MemoryStore();
   const simulator = await PlatformSimulator.create({
     trustAnchors: { auth, sign },
     requireCrl: files.requireCrl ?? true,
     jlis,
     crypto: NODE_CRYPTO,
+    store,
+    ...(files.sendersFile ? { senders: await readSendersFile(files.sendersFile) } : {}),
     ...(files.limits !== undefined ? { limits: files.limits } : {}),
     ...(files.now ? { now: files.now } : {}),
   });
@@ -185,5 +197,5 @@ export async function loadPlatform(files: PlatformFiles): Promise<LoadedPlatform
     return crls.length;
   };
   await refreshCrls();
-  return { simulator, warnings, refreshCrls };
+  return { simulator, warnings, refreshCrls, close: () => store.close() };
 }

@@ -72,6 +72,8 @@ function launch(settings: AppSettings) {
     app,
     voice,
     settings,
+    suspend: () => runtime.bridge.close(),
+    resume: () => runtime.bridge.start(),
     end: () => {
       runtime.bridge.close();
       runtime.session.stop();

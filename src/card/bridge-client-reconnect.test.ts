@@ -140,6 +140,19 @@ it('close() stops reconnecting and fails calls in flight', async () => {
   expect(recorder.events.slice(seen)).toEqual([]); // no reconnection attempt
 });
 
+it('start() after close() connects again (the box brought a suspended app back)', async () => {
+  await simulator.sim.insertCard('normal');
+  const bridge = await bridgeOn();
+  const { client, recorder } = clientFor(bridge.url);
+  await recorder.waitFor(isConnection('open'));
+  client.close();
+  await recorder.waitFor(isConnection('closed'));
+  client.start();
+  await recorder.waitFor(isConnection('open'));
+  expect(client.connectionState).toBe('open');
+  expect((await client.getStatus()).readers.length).toBeGreaterThan(0);
+});
+
 it('passes the token in the URL; without it, or from a foreign Origin, the bridge refuses', async () => {
   const token = 'tok/en+ with spaces';
   const bridge = await bridgeOn(0, token);

@@ -5,10 +5,12 @@
 import { AuthSession } from './auth-session';
 import { PlatformHttp } from './http';
 import { PlatformClock } from './platform-clock';
+import { AddressChangesResource } from './resources/address-changes';
 import { AuthResource } from './resources/auth';
 import { BookingsResource } from './resources/bookings';
 import { FacilitiesResource } from './resources/facilities';
 import { HealthResource } from './resources/health';
+import { NoticesResource } from './resources/notices';
 import { ProfileResource } from './resources/profile';
 import { RegistrationResource } from './resources/registration';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -38,6 +40,8 @@ export class PlatformClient {
   readonly health: HealthResource;
   readonly facilities: FacilitiesResource;
   readonly bookings: BookingsResource;
+  readonly notices: NoticesResource;
+  readonly addressChanges: AddressChangesResource;
   /** The platform's time: token expiries are judged against it, not against the box's clock. */
   readonly now: () => number;
 
@@ -62,5 +66,7 @@ export class PlatformClient {
     this.health = new HealthResource(context);
     this.facilities = new FacilitiesResource(context);
     this.bookings = new BookingsResource(context);
+    this.notices = new NoticesResource(context);
+    this.addressChanges = new AddressChangesResource(context);
   }
 }

@@ -121,6 +121,8 @@ const CLASS_OF: Record<Exclude<ProblemCode, 'CANCELLATION_DEADLINE_PASSED'>, Err
   FACILITY_NOT_FOUND: NotFoundError,
   ROOM_NOT_FOUND: NotFoundError,
   BOOKING_NOT_FOUND: NotFoundError,
+  NOTICE_NOT_FOUND: NotFoundError,
+  ADDRESS_CHANGE_NOT_FOUND: NotFoundError,
   SLOT_UNAVAILABLE: SlotUnavailableError,
   SLOT_TAKEN: SlotTakenError,
   IDEMPOTENCY_KEY_REQUIRED: IdempotencyError,

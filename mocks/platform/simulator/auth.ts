@@ -120,10 +120,12 @@ export class AuthService {
       this.remember(certificate);
     }
     const { user, renewed } = await this.userOf(certificate);
+    const { users } = this.context;
     let signNotice = false;
     if (user.signCertificate) {
       checkSignCertificate(user.signCertificate, revocations, now);
       signNotice = tellOnce(user.signCertificate);
+      users.save(user);
     }
     return this.context.sessions.open(this.sessionOf(user, certificate, renewed, signNotice));
   }
@@ -192,6 +194,7 @@ export class AuthService {
       status: 'valid',
       checkedAt: this.context.now(),
     };
+    users.save(user);
     const tokens = this.context.sessions.open(this.sessionOf(user, auth, false, false));
     return {
       customerNumber,
@@ -199,6 +202,40 @@ export class AuthService {
       linkedAt: user.linkedAt.toISOString(),
       tokens,
     };
+  }
+
+  /**
+   * 本人同意: the viewer's signature certificate and its signature over `message` (the consent),
+   * checked as at registration — chain, profile, validity, revocation, signature — plus J-LIS's
+   * 証明書紐付け to the session's auth certificate and the holder's name and birth date.
+   */
+  async verifyConsent(
+    session: Session,
+    body: Record<string, unknown>,
+    message: Uint8Array,
+  ): Promise<{ serialHex: string; sha256Hex: string }> {
+    const der = binaryField(body, 'signCertificate', MAX_CERTIFICATE_BYTES);
+    const signature = binaryField(body, 'signature', MAX_SIGNATURE_BYTES);
+    const primitives = this.context.crypto;
+    const sign = await this.verified('sign', der, await primitives.sha256Hex(der));
+    await verifySignatureOver(sign.key, message, signature, [], 'consent signature', primitives);
+    if (!(await this.context.jlis.areLinked(session.certificateId, sign.sha256Hex))) {
+      throw new ProblemError(
+        403,
+        'CERTIFICATES_NOT_LINKED',
+        "J-LIS does not link this signature certificate to the session's authentication certificate",
+      );
+    }
+    const customer = this.context.customers().get(session.customerNumber);
+    const holder = readHolderData(sign.certificate);
+    if (
+      !customer ||
+      normalizeName(holder.name) !== normalizeName(customer.name) ||
+      holder.birthDate !== customer.birthDate
+    ) {
+      throw new ProblemError(403, 'REGISTRATION_MISMATCH', 'the signature certificate is not the viewer’s');
+    }
+    return { serialHex: sign.serialHex, sha256Hex: sign.sha256Hex };
   }
 
   /** The user of a verified auth certificate: by its index, or by following a renewal. */

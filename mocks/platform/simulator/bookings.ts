@@ -15,6 +15,7 @@ import type {
   SlotStatus,
 } from '../../../src/platform/types';
 import { bytesToBase64Url } from '../../../src/platform/base64';
+import { MemoryStore, type RecordStore } from '../store/record-store';
 import { addDays, daysBetween, isIsoDate, japaneseMonthDay, jstDateOf, jstInstant, weekdayOf } from './jst';
 import { invalid, ProblemError } from './problem';
 
@@ -65,12 +66,31 @@ export class BookingDesk {
   constructor(
     private readonly facilities: () => Facility[],
     private readonly now: () => Date,
-  ) {}
+    private readonly store: RecordStore = new MemoryStore(),
+  ) {
+    this.load();
+  }
 
+  /** Forgets the working copy and reads the store again (after the simulator cleared it). */
   reset(): void {
     this.bookings.clear();
     this.takenSlots.clear();
     this.idempotency.clear();
+    this.load();
+  }
+
+  /** The maps are the working copy of the store: read at start (a restart with `--data`). */
+  private load(): void {
+    for (const record of this.store.list<BookingRecord>('bookings')) {
+      this.bookings.set(record.booking.id, record);
+      if (record.booking.status === 'confirmed') {
+        const { roomId, date, slot } = record.booking;
+        this.takenSlots.set(slotKey(roomId, date, slot.code), record.booking.id);
+      }
+    }
+    for (const { id, record } of this.store.list<{ id: string; record: IdempotencyRecord }>('booking-keys')) {
+      this.idempotency.set(id, record);
+    }
   }
 
   list(): FacilityList {
@@ -176,9 +196,14 @@ export class BookingDesk {
       createdAt: this.now().toISOString(),
       cancellation: cancellationPolicy(facility, room, date),
     };
+    const key = { fingerprint, bookingId: booking.id };
+    this.store.transaction(() => {
+      this.store.put('bookings', booking.id, { customerNumber, booking }, customerNumber);
+      this.store.put('booking-keys', idempotencyId, { id: idempotencyId, record: key }, customerNumber);
+    });
     this.bookings.set(booking.id, { customerNumber, booking });
     this.takenSlots.set(slotKey(roomId, date, timeSlot.code), booking.id);
-    this.idempotency.set(idempotencyId, { fingerprint, bookingId: booking.id });
+    this.idempotency.set(idempotencyId, key);
     return { booking, created: true };
   }
 
@@ -191,10 +216,11 @@ export class BookingDesk {
         cancellation: booking.cancellation,
       });
     }
-    booking.status = 'cancelled';
-    booking.cancelledAt = this.now().toISOString();
+    const cancelled: Booking = { ...booking, status: 'cancelled', cancelledAt: this.now().toISOString() };
+    this.store.put('bookings', bookingId, { customerNumber, booking: cancelled }, customerNumber);
+    this.bookings.set(bookingId, { customerNumber, booking: cancelled });
     this.takenSlots.delete(slotKey(booking.roomId, booking.date, booking.slot.code));
-    return booking;
+    return cancelled;
   }
 
   private room(facility: Facility, roomId: string): Room {

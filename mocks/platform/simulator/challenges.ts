@@ -16,8 +16,13 @@ export const MAX_PENDING_CHALLENGES = 10_000;
 const RETENTION_MS = 15 * 60_000;
 const MAX_SPENT_CHALLENGES = 10_000;
 
+/** Login and registration (before a session), and the consent signature of a signed-in viewer. */
+export type StoredPurpose = ChallengePurpose | 'consent';
+
 interface PendingRecord {
-  purpose: ChallengePurpose;
+  purpose: StoredPurpose;
+  /** The user a consent challenge was issued to: no one else can spend it. */
+  userId?: string;
   expiresAt: number;
   /** The challenge's bytes (what its text encodes). */
   bytes: Uint8Array;
@@ -44,7 +49,7 @@ export class ChallengeStore {
     return this.spent.size;
   }
 
-  issue(purpose: ChallengePurpose): Challenge {
+  issue<P extends StoredPurpose>(purpose: P, userId?: string): Omit<Challenge, 'purpose'> & { purpose: P } {
     this.prune();
     while (this.pending.size >= this.maxPending) {
       this.pending.delete(this.pending.keys().next().value as string);
@@ -52,7 +57,7 @@ export class ChallengeStore {
     const bytes = crypto.getRandomValues(new Uint8Array(32));
     const challenge = bytesToBase64Url(bytes);
     const expiresAt = this.now().getTime() + this.ttlMs;
-    this.pending.set(challenge, { purpose, expiresAt, bytes });
+    this.pending.set(challenge, { purpose, expiresAt, bytes, ...(userId ? { userId } : {}) });
     return { challenge, purpose, expiresAt: new Date(expiresAt).toISOString() };
   }
 
@@ -60,7 +65,7 @@ export class ChallengeStore {
    * Spends the challenge and returns its bytes (what the card signed the SHA-256 of). Any attempt
    * spends it, successful or not, so a failed signature cannot be retried against the same one.
    */
-  consume(challenge: unknown, purpose: ChallengePurpose): Uint8Array {
+  consume(challenge: unknown, purpose: StoredPurpose, userId?: string): Uint8Array {
     if (typeof challenge !== 'string' || !CHALLENGE_PATTERN.test(challenge)) {
       throw new ProblemError(400, 'VALIDATION_FAILED', 'challenge: 43 characters of base64url', {
         invalidParams: [{ name: 'challenge', reason: 'base64url of 32 bytes (43 characters)' }],
@@ -78,6 +83,8 @@ export class ChallengeStore {
     if (record.purpose !== purpose) {
       throw new ProblemError(401, 'CHALLENGE_PURPOSE_MISMATCH', `a ${record.purpose} challenge`);
     }
+    // Another viewer's consent challenge is as unknown to this one as one never issued.
+    if (record.userId !== userId) throw new ProblemError(401, 'CHALLENGE_UNKNOWN');
     return record.bytes;
   }
 

@@ -1,9 +1,10 @@
 /**
  * The viewers' own preferences (the text size), kept per user so they follow the viewer from box
- * to box: `PUT /v1/me/preferences` replaces them, `/v1/me` reports them. A body with anything but
+ * to box and outlive a platform restart: `PUT /v1/me/preferences` replaces them, `/v1/me` reports them. A body with anything but
  * the known preferences, or a value outside their lists, is refused.
  */
 import type { ViewerPreferences } from '../../../src/platform/types';
+import type { RecordStore } from '../store/record-store';
 import { invalid } from './problem';
 
 type TextSize = NonNullable<ViewerPreferences['textSize']>;
@@ -11,10 +12,10 @@ type TextSize = NonNullable<ViewerPreferences['textSize']>;
 const TEXT_SIZES: readonly string[] = ['standard', 'large', 'largest'] satisfies TextSize[];
 
 export class PreferenceStore {
-  private readonly byUser = new Map<string, ViewerPreferences>();
+  constructor(private readonly store: RecordStore) {}
 
   of(userId: string): ViewerPreferences | undefined {
-    return this.byUser.get(userId);
+    return this.store.get<ViewerPreferences>('preferences', userId);
   }
 
   replace(userId: string, body: Record<string, unknown>): ViewerPreferences {
@@ -24,11 +25,7 @@ export class PreferenceStore {
     if (textSize !== undefined && (typeof textSize !== 'string' || !TEXT_SIZES.includes(textSize)))
       throw invalid('textSize', 'standard, large or largest');
     const preferences = textSize === undefined ? {} : { textSize: textSize as TextSize };
-    this.byUser.set(userId, preferences);
+    this.store.put('preferences', userId, preferences, userId);
     return preferences;
-  }
-
-  clear(): void {
-    this.byUser.clear();
   }
 }

@@ -34,6 +34,8 @@ const TITLES: Record<ProblemCode, string> = {
   FACILITY_NOT_FOUND: 'No such facility',
   ROOM_NOT_FOUND: 'No such room',
   BOOKING_NOT_FOUND: 'No such booking',
+  NOTICE_NOT_FOUND: 'No such notice',
+  ADDRESS_CHANGE_NOT_FOUND: 'No such address change',
   SLOT_UNAVAILABLE: 'The slot cannot be booked',
   SLOT_TAKEN: 'The slot is already booked',
   IDEMPOTENCY_KEY_REQUIRED: 'Idempotency-Key header is required',

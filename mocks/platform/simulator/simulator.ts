@@ -5,7 +5,7 @@
  * in memory until reset().
  */
 import type * as pkijs from 'pkijs';
-import type { Challenge, Profile, RegistrationResult, TokenPair } from '../../../src/platform/types';
+import type { Challenge, Profile, RegistrationResult, Sender, TokenPair } from '../../../src/platform/types';
 import { createDemoSeed, type SeedData } from '../seed/demo-seed';
 import type { Customer } from '../seed/residents';
 import { AuthService } from './auth';
@@ -23,6 +23,15 @@ import { RevocationIndex } from './revocation';
 import { SessionStore, type Session } from './sessions';
 import { UserDirectory } from './users';
 import { PreferenceStore } from './preferences';
+import { MemoryStore, type RecordStore } from '../store/record-store';
+import { NoticeBox } from './notices/notice-box';
+import { daysBefore, seedNoticesOf } from './notices/seed-notices';
+import { SenderDirectory, type SenderConfig } from './notices/senders';
+import { AddressChangeDesk } from './address-change/desk';
+import { SimulatedBasicInformation, type BasicInformationService } from './address-change/basic-information';
+import { SimulatedService, type ServiceEndpoint } from './address-change/services';
+import { SERVICE_CATALOGUE } from '../seed/address-change';
+import { RESIDENTS } from '../seed/residents';
 import { parseCrls, trustAnchorOf, type CertificateKind, type TrustAnchor } from './verification';
 
 export interface PlatformSimulatorConfig {
@@ -55,6 +64,17 @@ export interface PlatformSimulatorConfig {
   crypto?: RelyingPartyCrypto;
   /** Certificates whose chain, profile and key are kept checked (default 4,096; 0: none). */
   certificateCacheLimit?: number;
+  /**
+   * Where customers, links, bookings, notices, receipts and address changes are kept (default: in
+   * memory; `--data DIR`: SQLite). A store that already holds them is not seeded again.
+   */
+  store?: RecordStore;
+  /** Senders of notices with their credentials (default: none can post). */
+  senders?: SenderConfig[];
+  /** 最新4情報 (default: the demo town's register). */
+  basicInformation?: BasicInformationService;
+  /** The services an address change is sent to, by catalogue id (default: simulated ones). */
+  serviceEndpoints?: ReadonlyMap<string, ServiceEndpoint>;
 }
 
 /** A root's DER; with `requireCrl: false` its certificates are accepted while no CRL of it is loaded. */
@@ -75,9 +95,13 @@ export class PlatformSimulator {
   private customers = new Map<string, Customer>();
   private readonly challenges: ChallengeStore;
   private readonly sessions: SessionStore;
-  private readonly users = new UserDirectory();
+  private readonly users: UserDirectory;
+  readonly store: RecordStore;
   /** The viewers' own preferences (PUT /v1/me/preferences). */
-  readonly preferences = new PreferenceStore();
+  readonly preferences: PreferenceStore;
+  private senderDirectory = new SenderDirectory();
+  private readonly notices: NoticeBox;
+  private readonly addressChanges: AddressChangeDesk;
   readonly jlis: JlisService;
   readonly limits: RateLimits;
   private readonly auth: AuthService;
@@ -87,8 +111,10 @@ export class PlatformSimulator {
   private constructor(private readonly config: PlatformSimulatorConfig) {
     this.now = config.now ?? (() => new Date());
     this.certificates = new CertificateCache(config.certificateCacheLimit);
+    this.store = config.store ?? new MemoryStore();
+    this.users = new UserDirectory(this.store);
+    this.preferences = new PreferenceStore(this.store);
     this.seed = this.makeSeed();
-    this.indexCustomers();
     this.challenges = new ChallengeStore(
       this.now,
       config.challengeTtlMs ?? CHALLENGE_TTL_MS,
@@ -120,7 +146,57 @@ export class PlatformSimulator {
       () => this.seed.checkups,
       () => this.seed.medications,
     );
-    this.bookings = new BookingDesk(() => this.seed.facilities, this.now);
+    this.bookings = new BookingDesk(() => this.seed.facilities, this.now, this.store);
+    this.notices = new NoticeBox(
+      this.store,
+      this.now,
+      (id) => this.senderDirectory.sender(id),
+      (customerNumber) => this.customers.has(customerNumber),
+    );
+    this.addressChanges = new AddressChangeDesk({
+      store: this.store,
+      now: this.now,
+      challenges: this.challenges,
+      notices: this.notices,
+      basicInformation: config.basicInformation ?? new SimulatedBasicInformation(() => this.customers),
+      endpoints:
+        config.serviceEndpoints ??
+        new Map(SERVICE_CATALOGUE.map((service) => [service.id, new SimulatedService(service, this.now)])),
+      verifyConsent: (session, body, message) => this.auth.verifyConsent(session, body, message),
+    });
+    this.seedStore();
+  }
+
+  /** The demo town's customers, notices and service accounts, unless the store holds them already. */
+  private seedStore(): void {
+    if (this.store.count('customers') === 0) {
+      const now = this.now();
+      this.store.transaction(() => {
+        for (const customer of this.seed.customers) {
+          this.store.put('customers', customer.customerNumber, customer, customer.customerNumber);
+        }
+        for (const { customerNumber } of RESIDENTS) {
+          for (const notice of seedNoticesOf(customerNumber)) {
+            const record = this.notices.deliver(
+              notice.senderId,
+              customerNumber,
+              notice.content,
+              daysBefore(now, notice.daysAgo),
+            );
+            if (notice.readDaysAgo !== undefined) {
+              this.store.put('notices', record.id, {
+                ...record,
+                readAt: daysBefore(now, notice.readDaysAgo).toISOString(),
+              });
+            }
+          }
+        }
+        this.addressChanges.seed();
+      });
+    }
+    this.customers = new Map(
+      this.store.list<Customer>('customers').map((customer) => [customer.customerNumber, customer]),
+    );
   }
 
   static async create(config: PlatformSimulatorConfig): Promise<PlatformSimulator> {
@@ -128,6 +204,7 @@ export class PlatformSimulator {
     for (const der of config.trustAnchors.auth) await simulator.addTrustAnchor('auth', der);
     for (const der of config.trustAnchors.sign ?? []) await simulator.addTrustAnchor('sign', der);
     await simulator.setCrls(config.crls ?? []);
+    simulator.senderDirectory = await SenderDirectory.create(config.senders ?? []);
     return simulator;
   }
 
@@ -163,23 +240,31 @@ export class PlatformSimulator {
         index.revocation(session.certificateAnchorId, session.certificateSerialHex, now) !== undefined,
       'SESSION_CERTIFICATE_REVOKED',
     );
-    for (const user of this.users.all()) {
-      if (user.signCertificate) checkSignCertificate(user.signCertificate, index, now);
-    }
+    this.store.transaction(() => {
+      for (const user of this.users.all()) {
+        if (!user.signCertificate) continue;
+        checkSignCertificate(user.signCertificate, index, now);
+        this.users.save(user);
+      }
+    });
   }
 
-  /** Forgets every user, link, session, challenge and booking, and seeds the demo town anew. */
+  /**
+   * Forgets every user, link, session, challenge, booking, notice and address change, and seeds
+   * the demo town anew.
+   */
   reset(): void {
+    this.store.clear();
     this.challenges.clear();
     this.sessions.clear();
     this.users.clear();
-    this.preferences.clear();
     this.limits.clear();
     this.auth.reset();
     this.certificates.clear();
     this.bookings.reset();
+    this.addressChanges.delivery.forget();
     this.seed = this.makeSeed();
-    this.indexCustomers();
+    this.seedStore();
   }
 
   /** How many auth certificates point to a user (for tests and the demo's status line). */
@@ -272,11 +357,20 @@ export class PlatformSimulator {
     return this.bookings;
   }
 
-  private makeSeed(): SeedData {
-    return (this.config.seed ?? createDemoSeed)(this.now());
+  get noticeBox(): NoticeBox {
+    return this.notices;
   }
 
-  private indexCustomers(): void {
-    this.customers = new Map(this.seed.customers.map((c) => [c.customerNumber, c]));
+  get addressChangeDesk(): AddressChangeDesk {
+    return this.addressChanges;
+  }
+
+  /** The sender of a sender credential (401 TOKEN_INVALID otherwise). */
+  sender(authorization: string | null): Promise<Sender> {
+    return this.senderDirectory.authenticate(authorization);
+  }
+
+  private makeSeed(): SeedData {
+    return (this.config.seed ?? createDemoSeed)(this.now());
   }
 }

@@ -5,6 +5,7 @@
  * renewal the new auth certificate points to the same user and the old one is marked superseded.
  */
 import { bytesToBase64Url } from '../../../src/platform/base64';
+import { MemoryStore, type RecordStore } from '../store/record-store';
 import type { SignCertificateRecord } from './change-check';
 
 export interface User {
@@ -23,15 +24,88 @@ export interface CertificatePointer {
   state: 'current' | 'superseded';
 }
 
+/** A user as the store keeps it (dates as ISO text). */
+interface UserRecord extends Omit<User, 'linkedAt' | 'signCertificate'> {
+  linkedAt: string;
+  signCertificate?: Omit<SignCertificateRecord, 'notAfter' | 'revokedAt' | 'checkedAt'> & {
+    notAfter: string;
+    revokedAt?: string;
+    checkedAt: string;
+  };
+}
+
+function toRecord({ signCertificate: sign, linkedAt, ...user }: User): UserRecord {
+  if (!sign) return { ...user, linkedAt: linkedAt.toISOString() };
+  const { notAfter, checkedAt, revokedAt, ...rest } = sign;
+  return {
+    ...user,
+    linkedAt: linkedAt.toISOString(),
+    signCertificate: {
+      ...rest,
+      notAfter: notAfter.toISOString(),
+      checkedAt: checkedAt.toISOString(),
+      ...(revokedAt ? { revokedAt: revokedAt.toISOString() } : {}),
+    },
+  };
+}
+
+function fromRecord({ signCertificate: sign, linkedAt, ...user }: UserRecord): User {
+  if (!sign) return { ...user, linkedAt: new Date(linkedAt) };
+  const { notAfter, checkedAt, revokedAt, ...rest } = sign;
+  return {
+    ...user,
+    linkedAt: new Date(linkedAt),
+    signCertificate: {
+      ...rest,
+      notAfter: new Date(notAfter),
+      checkedAt: new Date(checkedAt),
+      ...(revokedAt ? { revokedAt: new Date(revokedAt) } : {}),
+    },
+  };
+}
+
+/**
+ * The maps are the working copy; every change is written through to the store at once, and a
+ * directory made over a store that already holds users (a restart with `--data`) starts from them.
+ */
 export class UserDirectory {
   private readonly users = new Map<string, User>();
   private readonly byCertificate = new Map<string, CertificatePointer>();
   private readonly byCustomer = new Map<string, string>();
 
+  constructor(private readonly store: RecordStore = new MemoryStore()) {
+    this.load();
+  }
+
+  /** Forgets the working copy and reads the store again (after the simulator cleared it). */
   clear(): void {
     this.users.clear();
     this.byCertificate.clear();
     this.byCustomer.clear();
+    this.load();
+  }
+
+  /** Writes the user's current state (after 変更確認 changed its signature certificate's status). */
+  save(user: User): void {
+    this.store.put('users', user.userId, toRecord(user), user.customerNumber);
+  }
+
+  private load(): void {
+    for (const record of this.store.list<UserRecord>('users')) {
+      const user = fromRecord(record);
+      this.users.set(user.userId, user);
+      this.byCustomer.set(user.customerNumber, user.userId);
+    }
+    for (const { sha256, pointer } of this.store.list<{ sha256: string; pointer: CertificatePointer }>(
+      'certificates',
+    )) {
+      this.byCertificate.set(sha256, pointer);
+    }
+  }
+
+  private point(sha256: string, pointer: CertificatePointer): void {
+    this.byCertificate.set(sha256, pointer);
+    this.store.put('certificates', sha256, { sha256, pointer });
   }
 
   get userCount(): number {
@@ -68,9 +142,12 @@ export class UserDirectory {
       linkedAt,
       currentCertificate: certificateSha256,
     };
-    this.users.set(user.userId, user);
-    this.byCustomer.set(customerNumber, user.userId);
-    this.byCertificate.set(certificateSha256, { userId: user.userId, state: 'current' });
+    this.store.transaction(() => {
+      this.users.set(user.userId, user);
+      this.byCustomer.set(customerNumber, user.userId);
+      this.point(certificateSha256, { userId: user.userId, state: 'current' });
+      this.save(user);
+    });
     return user;
   }
 
@@ -81,12 +158,15 @@ export class UserDirectory {
   attach(userId: string, certificateSha256: string, supersedes?: string): User {
     const user = this.users.get(userId);
     if (!user) throw new Error(`no user ${userId}`);
-    this.byCertificate.set(certificateSha256, { userId, state: 'current' });
-    if (supersedes !== undefined) {
-      const old = this.byCertificate.get(supersedes);
-      if (old?.userId === userId) old.state = 'superseded';
-    }
-    user.currentCertificate = certificateSha256;
+    this.store.transaction(() => {
+      this.point(certificateSha256, { userId, state: 'current' });
+      if (supersedes !== undefined) {
+        const old = this.byCertificate.get(supersedes);
+        if (old?.userId === userId) this.point(supersedes, { ...old, state: 'superseded' });
+      }
+      user.currentCertificate = certificateSha256;
+      this.save(user);
+    });
     return user;
   }
 }

@@ -34,6 +34,8 @@ async function shellOnPinEntry() {
     voice,
     settings: DEFAULT_SETTINGS,
     end: () => (ended += 1),
+    suspend: () => undefined,
+    resume: () => undefined,
     addTelemetrySink: () => undefined,
   });
   return { app, session, harness, press, targets, spoken, voice, ended: () => ended, destroy };
@@ -81,21 +83,20 @@ describe('the box’s choices on the shell', () => {
     shell.destroy();
   });
 
-  it('unloading lets go of the bridge and the session, then tells the box it has finished', async () => {
+  it('suspended lets go of the bridge, foreground takes it back; unloading ends all, then says finished', async () => {
     const shell = await shellOnPinEntry();
     const calls: string[] = [];
-    applyLifecycle(
-      'unloading',
-      { ...shell.targets, end: () => calls.push('end') },
-      { finished: () => calls.push('finished') },
-    );
-    expect(calls).toEqual(['end', 'finished']);
-    applyLifecycle(
-      'suspended',
-      { ...shell.targets, end: () => calls.push('end') },
-      { finished: () => calls.push('finished') },
-    );
-    expect(calls).toEqual(['end', 'finished', 'end']);
+    const targets = {
+      ...shell.targets,
+      suspend: () => calls.push('suspend'),
+      show: () => calls.push('show'),
+      end: () => calls.push('end'),
+    };
+    const box = { finished: () => calls.push('finished') };
+    applyLifecycle('suspended', targets, box);
+    applyLifecycle('foreground', targets, box);
+    applyLifecycle('unloading', targets, box);
+    expect(calls).toEqual(['suspend', 'show', 'end', 'finished']);
     shell.destroy();
   });
 

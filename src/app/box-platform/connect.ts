@@ -14,6 +14,10 @@ export interface ConnectedApp {
   app(): App | undefined;
   voice: Voice;
   settings: AppSettings;
+  /** Lets go of the bridge connection (the session hears it go). */
+  suspend(): void;
+  /** Connects to the bridge again (nothing when connected). */
+  resume(): void;
   /** Lets go of the bridge connection and stops the session. */
   end(): void;
   /** Hands the box's telemetry sink to the app's telemetry. */
@@ -30,7 +34,8 @@ export function boxPlatformTargets(connected: ConnectedApp): BoxPlatformTargets 
       connected.voice.stop();
       connected.app()?.forgetSecrets();
     },
-    show: () => undefined,
+    show: () => connected.resume(),
+    suspend: () => connected.suspend(),
     end: () => connected.end(),
   };
 }

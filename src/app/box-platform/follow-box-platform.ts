@@ -4,9 +4,11 @@
  *
  * - inactive / background: the viewer cannot see the app — a PIN or password being typed is
  *   forgotten (that entry ends; OK starts it again), speech stops.
- * - foreground: back where the viewer was; the card's own events take a viewer whose card was
- *   pulled meanwhile to the card prompt.
- * - suspended / unloading: the app lets go of the bridge and the session, then says it has finished.
+ * - foreground: back where the viewer was (reconnecting to the bridge if it was let go); the card's
+ *   own events take a viewer whose card was pulled meanwhile to the card prompt.
+ * - suspended: the app lets go of the bridge (a logged-in viewer is logged out, as when the bridge
+ *   goes away); a box may still bring it back to the foreground.
+ * - unloading: the app lets go of the bridge and the session, then says it has finished.
  */
 import type { BoxPlatform, BoxPreferences, LanguagePreference, LifecycleState } from './box-platform';
 
@@ -16,7 +18,10 @@ export interface BoxPlatformTargets {
   language(language: LanguagePreference): void;
   /** Forget typed secrets, stop speaking. */
   hide(): void;
+  /** Back in the foreground: connect to the bridge again if it was let go. */
   show(): void;
+  /** Close the bridge connection (the session hears the bridge go). */
+  suspend(): void;
   /** Close the bridge connection and stop the session. */
   end(): void;
 }
@@ -35,10 +40,13 @@ export function applyLifecycle(
 ): void {
   if (state === 'inactive' || state === 'background') targets.hide();
   else if (state === 'foreground') targets.show();
-  else {
+  else if (state === 'suspended') {
+    targets.hide();
+    targets.suspend();
+  } else {
     targets.hide();
     targets.end();
-    if (state === 'unloading') platform.finished();
+    platform.finished();
   }
 }
 

@@ -318,6 +318,229 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The viewer's e-post box (電子私書箱), unread first, and the unread count.
+     * @description Unread notices first, then the read ones; newest first within each. `unreadCount` is what
+     *     the home screen shows ("お知らせ 2件"). Deleted notices are gone from the list.
+     */
+    get: operations['listNotices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notices/{noticeId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One notice with its text; reading it does not mark it read. */
+    get: operations['getNotice'];
+    put?: never;
+    post?: never;
+    /** Deletes a notice from the box (idempotent); its sender's read receipt stays. */
+    delete: operations['deleteNotice'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notices/{noticeId}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The viewer opened the notice; a read receipt goes to its sender if it asked for one.
+     * @description The app calls this when the notice is shown to the viewer, not when it is fetched. The first
+     *     call records `readAt`; when the notice asked for a receipt (`receiptRequested`), the sender
+     *     can read that time from then on. Later calls change nothing.
+     */
+    post: operations['markNoticeRead'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/notices/{noticeId}/keep': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Keeps (保存) a notice, or stops keeping it. */
+    post: operations['keepNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sender/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A sender (the city, the health insurer, the cable operator) posts a notice to a customer.
+     * @description Authenticated with the sender's own credential, never a viewer's session. Text only: markup
+     *     (`<tag>`, `&entity;`), control characters other than line feeds and bidirectional overrides
+     *     are refused (`VALIDATION_FAILED`); the TV renders the text as text. Retrying with the same
+     *     `Idempotency-Key` and body returns the same notice (200).
+     */
+    post: operations['postNotice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sender/notices/{noticeId}/receipt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The read receipt of one of the sender's own notices.
+     * @description `readAt` is set once the viewer opened a notice that asked for a receipt; a notice that did
+     *     not ask never reports it. Another sender's notice is `NOTICE_NOT_FOUND`.
+     */
+    get: operations['getReadReceipt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/address-changes/basic-information': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * 最新4情報 (name, address, birth date, sex) from J-LIS, with the viewer's consent.
+     * @description Asked of J-LIS only when the body says the viewer consented (`consent: true`); each fetch
+     *     is recorded. Personal data: `Cache-Control: no-store`.
+     */
+    post: operations['fetchBasicInformation'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/address-changes/challenges': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A single-use challenge (60 seconds) for the consent signature, bound to this viewer. */
+    post: operations['createConsentChallenge'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/address-changes/services': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The services of the catalogue, whether each is linked, and the address it holds. */
+    get: operations['listLinkedServices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/address-changes': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The viewer's address-change requests, newest first. */
+    get: operations['listAddressChanges'];
+    put?: never;
+    /**
+     * One consent (本人同意, signed with the card's signature key) for many services.
+     * @description The viewer signs, with the signature password, SHA-256 of the consent message
+     *     (`addressChangeConsentMessage` in the SDK: a consent challenge, the new address
+     *     and the chosen services, one per line). The platform checks the challenge, the signature
+     *     certificate (chain, profile, validity, revocation), the signature, J-LIS's 証明書紐付け to
+     *     the session's auth certificate and the holder's name and birth date, and keeps the
+     *     signature and certificate with the request as the consent's evidence. Each service is then
+     *     told asynchronously with its own idempotency key, retried with backoff on failure, never
+     *     holding up the others; when every service has answered, the result lands in the inbox.
+     *     The same `Idempotency-Key` and body return the same request (200).
+     */
+    post: operations['createAddressChange'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/address-changes/{requestId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One request with each service's status (poll it to refresh the screen). */
+    get: operations['getAddressChange'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -365,7 +588,9 @@ export interface components {
       | 'RATE_LIMITED'
       | 'SESSION_CERTIFICATE_EXPIRED'
       | 'SESSION_CERTIFICATE_REVOKED'
-      | 'REFRESH_TOKEN_REUSED';
+      | 'REFRESH_TOKEN_REUSED'
+      | 'NOTICE_NOT_FOUND'
+      | 'ADDRESS_CHANGE_NOT_FOUND';
     Problem: {
       /** @description URI of the problem type (`urn:madoguchi:problem:<code in kebab case>`) */
       type: string;
@@ -687,6 +912,172 @@ export interface components {
     BookingList: {
       bookings: components['schemas']['Booking'][];
     };
+    Sender: {
+      id: string;
+      /** @description e.g. 窓口町役場 */
+      name: string;
+      nameEn: string;
+    };
+    /** @description What the notice offers to open (a checkup invitation opens health, a facility notice booking). */
+    NoticeAction: {
+      /** @enum {string} */
+      kind: 'health' | 'booking';
+      /** @description with booking: the facility to open */
+      facilityId?: string;
+    };
+    NoticeSummary: {
+      id: string;
+      sender: components['schemas']['Sender'];
+      /** Format: date-time */
+      sentAt: string;
+      title: string;
+      titleEn?: string;
+      read: boolean;
+      /** Format: date-time */
+      readAt?: string;
+      kept: boolean;
+      receiptRequested: boolean;
+      action?: components['schemas']['NoticeAction'];
+    };
+    Notice: {
+      id: string;
+      sender: components['schemas']['Sender'];
+      /** Format: date-time */
+      sentAt: string;
+      title: string;
+      titleEn?: string;
+      /** @description plain text; line feeds separate paragraphs */
+      body: string;
+      bodyEn?: string;
+      read: boolean;
+      /** Format: date-time */
+      readAt?: string;
+      kept: boolean;
+      receiptRequested: boolean;
+      action?: components['schemas']['NoticeAction'];
+    };
+    NoticeList: {
+      unreadCount: number;
+      notices: components['schemas']['NoticeSummary'][];
+    };
+    NoticeKeepRequest: {
+      kept: boolean;
+    };
+    SenderNoticeRequest: {
+      customerNumber: string;
+      title: string;
+      body: string;
+      titleEn?: string;
+      bodyEn?: string;
+      /** @default false */
+      receiptRequested: boolean;
+      action?: components['schemas']['NoticeAction'];
+    };
+    SentNotice: {
+      id: string;
+      customerNumber: string;
+      /** Format: date-time */
+      sentAt: string;
+      receiptRequested: boolean;
+    };
+    ReadReceipt: {
+      noticeId: string;
+      receiptRequested: boolean;
+      /**
+       * Format: date-time
+       * @description when the viewer opened the notice (only for a notice that asked for a receipt)
+       */
+      readAt?: string;
+    };
+    ConsentChallenge: {
+      /** @description base64url of 32 random bytes */
+      challenge: string;
+      /** Format: date-time */
+      expiresAt: string;
+    };
+    BasicInformationRequest: {
+      /**
+       * @description the viewer agreed to the fetch
+       * @constant
+       */
+      consent: true;
+    };
+    /** @description 最新4情報 as J-LIS answers them. */
+    BasicInformation: {
+      name: string;
+      address: string;
+      /** Format: date */
+      birthDate: string;
+      /**
+       * @description JPKI code: 1 男, 2 女, 3 その他
+       * @enum {string}
+       */
+      sex: '1' | '2' | '3';
+      /** Format: date-time */
+      fetchedAt: string;
+    };
+    /** @enum {string} */
+    ServiceKind: 'cable' | 'healthInsurer' | 'facilityBooking' | 'energy' | 'bank';
+    LinkedService: {
+      id: string;
+      name: string;
+      nameEn: string;
+      kind: components['schemas']['ServiceKind'];
+      /** @description the viewer is a customer of this service */
+      linked: boolean;
+      /** @description the address the service holds now (linked only) */
+      heldAddress?: string;
+    };
+    LinkedServiceList: {
+      services: components['schemas']['LinkedService'][];
+    };
+    AddressChangeRequest: {
+      /** @description from POST /v1/address-changes/challenges */
+      challenge: string;
+      newAddress: string;
+      services: string[];
+      signCertificate: components['schemas']['Base64'];
+      /** @description RSASSA-PKCS1-v1_5 SHA-256 over the consent message, by the signature key */
+      signature: components['schemas']['Base64'];
+    };
+    /**
+     * @description sending 送信中, accepted 受付済み, completed 完了, actionRequired 要対応 (see reason)
+     * @enum {string}
+     */
+    DeliveryStatus: 'sending' | 'accepted' | 'completed' | 'actionRequired';
+    ServiceDelivery: {
+      serviceId: string;
+      name: string;
+      nameEn: string;
+      status: components['schemas']['DeliveryStatus'];
+      /** @description with actionRequired: what the viewer has to do */
+      reason?: string;
+      reasonEn?: string;
+      attempts: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    AddressChange: {
+      id: string;
+      /**
+       * @description inProgress until every service has answered finally
+       * @enum {string}
+       */
+      status: 'inProgress' | 'completed' | 'actionRequired';
+      newAddress: string;
+      /** Format: date-time */
+      createdAt: string;
+      consent: {
+        /** Format: date-time */
+        signedAt: string;
+        /** @description hex */
+        signCertificateSerial: string;
+      };
+      deliveries: components['schemas']['ServiceDelivery'][];
+    };
+    AddressChangeList: {
+      addressChanges: components['schemas']['AddressChange'][];
+    };
   };
   responses: {
     /** @description RFC 9457 problem details; a 429 carries `Retry-After` */
@@ -706,6 +1097,8 @@ export interface components {
     ToDate: string;
     FacilityId: string;
     BookingId: string;
+    NoticeId: string;
+    IdempotencyKey: string;
   };
   requestBodies: never;
   headers: {
@@ -1164,6 +1557,340 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['Booking'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  listNotices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the viewer's notices */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NoticeList'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  getNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: components['parameters']['NoticeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the notice */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notice'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  deleteNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: components['parameters']['NoticeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  markNoticeRead: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: components['parameters']['NoticeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the notice, read */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notice'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  keepNotice: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: components['parameters']['NoticeId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NoticeKeepRequest'];
+      };
+    };
+    responses: {
+      /** @description the notice */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Notice'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  postNotice: {
+    parameters: {
+      query?: never;
+      header: {
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SenderNoticeRequest'];
+      };
+    };
+    responses: {
+      /** @description the notice this key already posted */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SentNotice'];
+        };
+      };
+      /** @description posted */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SentNotice'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  getReadReceipt: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        noticeId: components['parameters']['NoticeId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the receipt */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadReceipt'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  fetchBasicInformation: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BasicInformationRequest'];
+      };
+    };
+    responses: {
+      /** @description the latest basic information */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BasicInformation'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  createConsentChallenge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the challenge */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConsentChallenge'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  listLinkedServices: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the services */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LinkedServiceList'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  listAddressChanges: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the requests */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddressChangeList'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  createAddressChange: {
+    parameters: {
+      query?: never;
+      header: {
+        'Idempotency-Key': components['parameters']['IdempotencyKey'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AddressChangeRequest'];
+      };
+    };
+    responses: {
+      /** @description the request this key already made */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddressChange'];
+        };
+      };
+      /** @description accepted; deliveries start */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddressChange'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  getAddressChange: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        requestId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the request */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AddressChange'];
         };
       };
       '4XX': components['responses']['Problem'];
