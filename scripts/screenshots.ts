@@ -1,13 +1,19 @@
 // `npm run screenshots`: every screen of the TV app (e2e/gallery) rendered in WPE WebKit (cog
 // headless via WPEWebDriver) and saved as PNG under .tmp/screenshots/ (git-ignored), with the paths
-// and any layout problem the page measured with the real glyphs.
+// and any layout problem the page measured with the real glyphs. Words after `--` keep only the
+// screens whose names contain one of them: `npm run screenshots -- sign-password @largest`.
 import { relative } from 'node:path';
 import { decodePng, pixelStats } from '../e2e/harness/png';
 import { ROOT } from '../e2e/harness/screens';
-import { runGallery } from '../e2e/gallery/run-gallery';
+import { gallery, runGallery } from '../e2e/gallery/run-gallery';
 
 const main = async () => {
-  const shots = await runGallery();
+  const words = process.argv.slice(2);
+  const entries = (await gallery()).filter(
+    (entry) => words.length === 0 || words.some((word) => entry.name.includes(word)),
+  );
+  if (entries.length === 0) throw new Error(`no screen's name contains ${words.join(' or ')}`);
+  const shots = await runGallery(entries);
   let problems = 0;
   for (const shot of shots) {
     const image = decodePng(shot.png);

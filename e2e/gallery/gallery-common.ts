@@ -18,6 +18,8 @@ export interface GalleryEntry {
   language?: 'ja' | 'en';
   /** Open the help overlay over the view. */
   help?: boolean;
+  /** The help's page (2: its second page, where it has one). */
+  helpPage?: number;
   /** The viewer's text size (標準 unless said). */
   textSize?: TextSize;
 }
@@ -151,11 +153,31 @@ const JAPANESE: GalleryEntry[] = [
     }),
   },
   {
+    name: 'customer-number-not-found',
+    view: main({
+      screen: SCREEN.customerNumber,
+      target: 'registration',
+      props: { digits: '100200300', min: 6, max: 12, error: { key: 'CUSTOMER_NOT_FOUND' } },
+    }),
+  },
+  {
     name: 'sign-password',
     view: main({
       screen: SCREEN.signPassword,
       target: 'registration',
       props: signPasswordTyping(),
+    }),
+  },
+  {
+    name: 'sign-password-incorrect',
+    view: main({
+      screen: SCREEN.signPassword,
+      target: 'registration',
+      props: signPasswordTyping({
+        length: 0,
+        triesLeft: 4,
+        error: { key: 'signPasswordIncorrect', params: { triesLeft: 4 } },
+      }),
     }),
   },
   {
@@ -198,6 +220,26 @@ const JAPANESE: GalleryEntry[] = [
       props: { displayName: '山田 太郎', services: ['health'] },
     }),
     help: true,
+  },
+  {
+    name: 'help.en',
+    view: main({
+      screen: SCREEN.home,
+      target: 'session',
+      props: { displayName: 'Yamada Taro', services: ['health'] },
+    }),
+    language: 'en',
+    help: true,
+  },
+  {
+    name: 'help-second-page',
+    view: main({
+      screen: SCREEN.home,
+      target: 'session',
+      props: { displayName: '山田 太郎', services: ['health'] },
+    }),
+    help: true,
+    helpPage: 2,
   },
   {
     name: 'logged-out',

@@ -64,7 +64,7 @@ export async function runGallery(only?: GalleryEntry[]): Promise<GalleryShot[]> 
       await session.execute(
         'var h = window.__madoguchi, e = arguments[0];' +
           'h.closeHelp(); h.setLanguage(e.language || "ja"); h.setTextSize(e.textSize || "standard");' +
-          'h.showView(e.view); if (e.help) h.openHelp();',
+          'h.showView(e.view); if (e.help) h.openHelp(e.helpPage);',
         [entry],
       );
       await sleep(700); // text textures load, the focus ring settles, animations pass their start

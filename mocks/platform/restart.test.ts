@@ -103,7 +103,7 @@ async function settled(client: PlatformClient, id: string): Promise<AddressChang
   }
 }
 
-it('keeps every notice, receipt, booking, link and address change across a restart with --data', async () => {
+it('keeps every notice, receipt, booking, link, address change and preference across a restart with --data', async () => {
   const dataDir = path.join(dir, 'clean-restart');
   const first = await start(dataDir);
   const viewer = new PlatformClient({ baseUrl: first.url });
@@ -124,8 +124,10 @@ it('keeps every notice, receipt, booking, link and address change across a resta
     services: ['facility-booking', 'bank'],
   });
   const answered = await settled(viewer, change.id);
+  await viewer.profile.savePreferences({ textSize: 'largest' });
 
   const before = {
+    preferences: (await viewer.profile.get()).preferences,
     notices: await viewer.notices.list(),
     posted: await viewer.notices.get(posted.id),
     receipt: await receiptOf(first.url, posted.id),
@@ -145,6 +147,7 @@ it('keeps every notice, receipt, booking, link and address change across a resta
   // The link is kept: the card logs in without registering again.
   await again.auth.login(driverCard(yamada));
   expect({
+    preferences: (await again.profile.get()).preferences,
     notices: await again.notices.list(),
     posted: await again.notices.get(posted.id),
     receipt: await receiptOf(second.url, posted.id),
@@ -153,6 +156,7 @@ it('keeps every notice, receipt, booking, link and address change across a resta
     services: await again.addressChanges.services(),
   }).toEqual(before);
   expect(before.addressChanges.addressChanges[0]).toEqual(answered);
+  expect(before.preferences).toEqual({ textSize: 'largest' });
   expect(before.receipt).toMatchObject({ status: 200, body: { readAt: before.posted.readAt } });
   // The slot booked before the restart is still taken.
   await expect(again.bookings.create(washitsu(10))).rejects.toMatchObject({ code: 'SLOT_TAKEN' });

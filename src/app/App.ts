@@ -296,10 +296,10 @@ export class App extends Lightning.Component {
     if (text) runtime?.voice?.focus(text);
   }
 
-  $openHelp() {
+  $openHelp(page = 1) {
     this.helpOpen = true;
     const help = this.overlay<HelpOverlay>('Help');
-    help.open();
+    help.open(page);
     this._refocus();
     runtime?.voice?.screen(help.announcement());
   }

@@ -34,7 +34,8 @@ export interface TestHook {
   showView(view: AppView): void;
   setLanguage(language: 'ja' | 'en'): void;
   setTextSize(size: TextSize): void;
-  openHelp(): void;
+  /** Opens the help; `page` 2 turns to its second page where it has one (at 特大). */
+  openHelp(page?: number): void;
   closeHelp(): void;
   /** Texts below the body size or outside the safe area, measured with the real glyphs. */
   layoutProblems(): string[];
@@ -101,7 +102,7 @@ export const installTestHook = (stage: StageLike, getApp: () => App | undefined)
     showView: (view) => getApp()?.showFixedView(view),
     setLanguage: (language) => getApp()?.useLanguage(language),
     setTextSize: (size) => getApp()?.useTextSize(size),
-    openHelp: () => getApp()?.$openHelp(),
+    openHelp: (page) => getApp()?.$openHelp(page),
     closeHelp: () => getApp()?.$closeHelp(),
     layoutProblems: () => {
       const app = getApp();

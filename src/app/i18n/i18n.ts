@@ -68,3 +68,9 @@ export const t = (key: string, params?: MessageParams): string =>
 
 /** The text of a flow message. */
 export const message = (ref: MessageRef): string => t(`msg.${ref.key}`, ref.params);
+
+/**
+ * A warning with its ⚠ (so it is not told by colour alone), joined by a no-break space: Japanese
+ * has no spaces, so at an ordinary space the word wrap would put the icon alone on the first line.
+ */
+export const withWarningIcon = (text: string): string => `⚠\u00A0${text}`;

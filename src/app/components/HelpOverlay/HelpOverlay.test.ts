@@ -3,6 +3,7 @@ import { boxes } from '../../layout-check/layout';
 import { operatorWithHours } from '../../testing/operator-settings';
 import { renderScreen } from '../../testing/render';
 import { Screen } from '../../screens/Screen';
+import { defaultTheme, withTextSize } from '../../theme/tokens';
 import { HelpOverlay } from './HelpOverlay';
 
 /** A tiny screen that shows the help, as the shell would; closing is reported as an event. */
@@ -84,5 +85,41 @@ describe('HelpOverlay', () => {
       expect(bottomOf('Remote')).toBeLessThanOrEqual(contactTop);
       expect(bottomOf('Card')).toBeLessThanOrEqual(contactTop);
     }
+  });
+
+  it('at 特大 shows the remote, then (→ or ↓) the card and the contact, and back (← or ↑), spoken', () => {
+    const largest = { settings: operatorWithHours, theme: withTextSize(defaultTheme, 'largest') };
+    const rendered = renderScreen(HelpHost, {}, largest);
+    const first = rendered.texts();
+    expect(first).toEqual(expect.arrayContaining(['使いかた（1/2）', '矢印ボタン：選ぶものを動かします']));
+    expect(first.join('\n')).not.toMatch(/ICチップ|0120-000-000/);
+    expect(first).toContain('→ 右ボタン：次のページ（カードについて、お問い合わせ先）');
+    expect(rendered.layoutProblems()).toEqual([]);
+
+    rendered.press('Right');
+    const second = rendered.texts();
+    expect(second).toEqual(
+      expect.arrayContaining(['使いかた（2/2）', 'カードは、ICチップを上にして差し込みます。']),
+    );
+    expect(second.join('\n')).toMatch(/0120-000-000/);
+    expect(second.join('\n')).not.toMatch(/矢印ボタン/);
+    expect(rendered.layoutProblems()).toEqual([]);
+    expect(rendered.announced.at(-1)).toMatch(/^カードについて\n.*ICチップ/s);
+
+    rendered.press('Down');
+    expect(rendered.announced).toHaveLength(1);
+    rendered.press('Up');
+    expect(rendered.texts()).toContain('使いかた（1/2）');
+    expect(rendered.announced.at(-1)).toMatch(/^リモコンの使いかた\n/);
+    rendered.press('Enter');
+    expect(rendered.sent).toEqual([{ type: 'HELP_CLOSED' }]);
+  });
+
+  it('has one page at the standard size: the arrows change nothing', () => {
+    const rendered = renderScreen(HelpHost, {}, { settings: operatorWithHours });
+    const before = rendered.texts();
+    rendered.press('Right', 'Down');
+    expect(rendered.texts()).toEqual(before);
+    expect(rendered.announced).toEqual([]);
   });
 });

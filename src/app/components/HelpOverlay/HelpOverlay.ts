@@ -1,7 +1,8 @@
 /**
  * The help over everything (Red key, or ヘルプ on the home menu): how to use the remote, about the
  * card (chip up; never tell anyone the PIN; 3 wrong tries lock it, the city office unlocks it), and
- * the operator's phone and hours. OK or Back closes it (`$closeHelp`).
+ * the operator's phone and hours. OK or Back closes it (`$closeHelp`). At 特大 it has two pages
+ * (the remote | the card and the contact): → and ↓ turn to the second, ← and ↑ back.
  */
 import { Lightning } from '@lightningjs/sdk';
 import { t } from '../../i18n/i18n';
@@ -30,7 +31,7 @@ export class HelpOverlay extends Lightning.Component {
       Background: { rect: true, ...s.background },
       Title: { x: s.title.x, y: s.title.y, ...paragraph(s.title, s.fontFace, s.title.w / 2) },
       Remote: column(s.columns.x),
-      Card: column(s.columns.x + s.columns.w + s.columns.gap),
+      Card: column(s.cardX),
       // How to close, top right, so the viewer sees it first.
       Close: {
         x: s.left + s.contentW,
@@ -52,6 +53,9 @@ export class HelpOverlay extends Lightning.Component {
     this.paint();
   }
 
+  /** The page shown when the help is paged (特大): 0 the remote, 1 the card and the contact. */
+  private page = 0;
+
   /** Re-reads the texts (after a language switch). */
   paint(): void {
     const s = helpOverlayStyles(theme());
@@ -59,24 +63,73 @@ export class HelpOverlay extends Lightning.Component {
       paragraph(s.heading, s.fontFace, s.columns.w, t(headingKey)),
       ...keys.map((key) => paragraph(s.line, s.fontFace, s.columns.w, t(key))),
     ];
-    this.tag('Title')?.patch({ text: { text: t('help.title') } });
-    this.tag('Close')?.patch({ text: { text: t('help.close') } });
-    this.tag('Remote')?.patch({ children: column('help.remoteHeading', REMOTE_KEYS) });
-    this.tag('Card')?.patch({ children: column('help.cardHeading', CARD_KEYS) });
-    const contact = operatorContact();
-    this.tag('Contact')?.patch({
-      children: [
-        // The block sits on the safe area's bottom: its last line takes no margin back.
-        paragraph(contact.hours ? s.line : { ...s.line, gapAfter: 0 }, s.fontFace, s.contentW, contact.line),
-        ...(contact.hours
-          ? [paragraph({ ...s.line, gapAfter: 0 }, s.fontFace, s.contentW, contact.hours)]
-          : []),
-      ],
+    const pages = s.paged ? 2 : 1;
+    const title = t('help.title') + (s.paged ? t('help.page', { page: this.page + 1, pages }) : '');
+    this.tag('Title')?.patch({ text: { text: title } });
+    // On the second page the way back shares the closing line: the contact needs the bottom.
+    const close = s.paged && this.page === 1 ? 'help.closeOrPrevious' : 'help.close';
+    this.tag('Close')?.patch({ text: { text: t(close) } });
+    this.tag('Remote')?.patch({
+      visible: !s.paged || this.page === 0,
+      children: column('help.remoteHeading', REMOTE_KEYS),
     });
+    this.tag('Card')?.patch({
+      visible: !s.paged || this.page === 1,
+      children: column('help.cardHeading', CARD_KEYS),
+    });
+    this.tag('Contact')?.patch({ children: this.bottomLines(s) });
+  }
+
+  /** The operator's contact at the bottom; on the first of two pages, the way to the second. */
+  private bottomLines(s: ReturnType<typeof helpOverlayStyles>) {
+    // The block sits on the safe area's bottom: its last line takes no margin back.
+    const lines = (texts: string[]) =>
+      texts.map((text, i) =>
+        paragraph(i === texts.length - 1 ? { ...s.line, gapAfter: 0 } : s.line, s.fontFace, s.contentW, text),
+      );
+    const contact = operatorContact();
+    const contactLines = [contact.line, ...(contact.hours ? [contact.hours] : [])];
+    if (!s.paged) return lines(contactLines);
+    return lines(this.page === 0 ? [t('help.nextPage')] : contactLines);
+  }
+
+  private turnTo(page: number): boolean {
+    if (!helpOverlayStyles(theme()).paged || page === this.page) return true;
+    this.page = page;
+    this.paint();
+    this.fireAncestors('$announce', this.pageAnnouncement());
+    return true;
+  }
+
+  override _handleRight() {
+    return this.turnTo(1);
+  }
+
+  override _handleDown() {
+    return this.turnTo(1);
+  }
+
+  override _handleLeft() {
+    return this.turnTo(0);
+  }
+
+  override _handleUp() {
+    return this.turnTo(0);
+  }
+
+  /** What the voice reads on turning a page: the page's own lines. */
+  private pageAnnouncement(): string {
+    const contact = operatorContact();
+    const lines =
+      this.page === 0
+        ? [t('help.remoteHeading'), ...REMOTE_KEYS.map((key) => t(key)), t('help.nextPage')]
+        : [t('help.cardHeading'), ...CARD_KEYS.map((key) => t(key)), contact.line, contact.hours];
+    return [...lines, t(this.page === 0 ? 'help.close' : 'help.closeOrPrevious')].filter(Boolean).join('\n');
   }
 
   /** Shows the help with fresh texts (the language or operator may have changed). */
-  open(): void {
+  open(page = 1): void {
+    this.page = helpOverlayStyles(theme()).paged ? Math.min(Math.max(page, 1), 2) - 1 : 0;
     this.paint();
     this.patch({ visible: true });
   }

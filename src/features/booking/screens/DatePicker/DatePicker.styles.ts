@@ -44,8 +44,9 @@ export const datePickerStyles = (theme: Theme) => {
       focused: { fill: colors.focus, text: colors.onFocus, ring: colors.text },
     },
     weekday: { fontSize: type.body, color: colors.text },
-    panel: { x: panelX, y: grid.y, w: content.x + content.w - panelX, gap: 16 },
-    focusDate: { fontSize: type.heading, color: colors.text },
+    panel: { x: panelX, y: grid.y, w: content.x + content.w - panelX, gap: 24 },
+    // At 特大 the body is as large as the standard heading: the date keeps to one line of the panel.
+    focusDate: { fontSize: theme.textSize === 'largest' ? type.body : type.heading, color: colors.text },
     body: { fontSize: type.body, color: colors.text },
     muted: { fontSize: type.body, color: colors.textMuted },
     loading: { x: content.x, y: grid.y + line, w: content.w, fontSize: type.body, color: colors.text },

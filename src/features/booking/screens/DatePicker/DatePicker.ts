@@ -31,7 +31,9 @@ const cellLabel = (day: CalendarDay) => `${day.day} ${day.bookable ? '○' : '×
 
 const panelText = (s: Styles, key: 'focusDate' | 'body' | 'muted') => ({
   w: s.panel.w,
-  flexItem: { marginBottom: s.panel.gap },
+  // A text box carries half an em below its last line: the gap starts inside it, so the panel's
+  // lines still fit above the legend at 特大.
+  flexItem: { marginBottom: s.panel.gap - Math.round(s[key].fontSize / 2) },
   text: {
     text: '',
     fontFace: s.fontFace,

@@ -1,24 +1,35 @@
-/** Layout of the customer-number screen on the 1920×1080 stage, from the theme tokens. */
+/**
+ * Layout of the customer-number screen on the 1920×1080 stage, from the theme tokens: one column,
+ * each line as tall as its text, so a short line leaves its room to the lines below at every size.
+ */
 import { screenFrameStyles } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
-import { textHeight, type Theme } from '../../../../app/theme/tokens';
+import type { Theme } from '../../../../app/theme/tokens';
 import { entryFieldStyle } from '../../../secret-entry/screens/entry-field';
 import { textStyle } from '../../../secret-entry/screens/PinEntry/PinEntry.styles';
 
 export const customerNumberStyles = (theme: Theme) => {
   const { type, colors } = theme;
   const content = screenFrameStyles(theme).content;
-  const lines = (n: number) => textHeight(type.body, n, theme);
-  const intro = textStyle(theme, content, type.body, 2);
-  const instruction = textStyle(theme, { ...content, y: intro.y + lines(2) + 8 }, type.body, 1);
+  const line = (color = colors.text, maxLines = 2) => textStyle(theme, content, type.body, maxLines, color);
+  // The field holds the digits at the title size, with room above and below them.
   const field = entryFieldStyle(theme, content, {
     w: 1100,
-    y: instruction.y + lines(1) + 8,
-    h: 96,
+    y: 0,
+    h: Math.round(type.title * 1.5),
     border: 6,
     fontSize: type.title,
   });
-  const format = textStyle(theme, { ...content, y: field.y + field.h + 16 }, type.body, 2, colors.textMuted);
-  const error = textStyle(theme, { ...content, y: format.y + lines(2) }, type.body, 2);
-  const howTo = textStyle(theme, { ...content, y: error.y + lines(2) }, type.body, 2, colors.textMuted);
-  return { fontFace: type.fontFace, intro, instruction, field, format, error, howTo };
+  return {
+    fontFace: type.fontFace,
+    content,
+    intro: line(),
+    instruction: line(colors.text, 1),
+    field,
+    format: line(colors.textMuted),
+    error: line(),
+    howTo: line(colors.textMuted),
+    /** A text box carries half an em below its last line: the next line may start inside it. */
+    textGap: -Math.round(type.body / 2) + 12,
+    fieldGap: 16,
+  };
 };

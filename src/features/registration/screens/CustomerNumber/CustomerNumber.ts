@@ -4,14 +4,13 @@
  * so it shows as typed.
  */
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
-import { message, t } from '../../../../app/i18n/i18n';
+import { message, t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { CustomerNumberProps } from '../../view/registration-view';
 import { Lightning } from '@lightningjs/sdk';
-import { withWarningIcon } from '../../../secret-entry/screens/PinEntry/LastTryPanel';
 import { outlinedElement } from '../../../secret-entry/screens/entry-field';
 import { sameMessage } from '../../../secret-entry/screens/secret-screen';
-import { textElement } from '../../../secret-entry/screens/PinEntry/PinEntry.styles';
+import { textElement, type TextStyle } from '../../../secret-entry/screens/PinEntry/PinEntry.styles';
 import { DigitEntryScreen } from '../../../secret-entry/screens/DigitEntryScreen';
 import { customerNumberStyles } from './CustomerNumber.styles';
 import { RegistrationScreen } from '../../index';
@@ -24,21 +23,42 @@ export class CustomerNumber extends DigitEntryScreen<CustomerNumberProps> {
   static override _template() {
     const s = customerNumberStyles(theme());
     const f = s.field;
+    const line = (style: TextStyle) => ({
+      ...textElement(style, s.fontFace, 'center'),
+      x: 0,
+      y: 0,
+      flexItem: { marginBottom: s.textGap },
+    });
     return {
       Frame: { type: ScreenFrame },
-      Intro: textElement(s.intro, s.fontFace, 'center'),
-      Instruction: textElement(s.instruction, s.fontFace, 'center'),
-      Field: outlinedElement(f, {
-        Digits: {
-          x: f.w / 2,
-          y: f.h / 2 + 4,
-          mount: 0.5,
-          text: { text: '', fontFace: s.fontFace, fontSize: f.fontSize, textColor: f.borderColor },
+      // One column: the intro steps aside while an error shows, so the error, the format and the
+      // how-to always fit above the legend, also at 特大.
+      Column: {
+        x: s.content.x,
+        y: s.content.y,
+        w: s.content.w,
+        flex: { direction: 'column', alignItems: 'center' },
+        Intro: line(s.intro),
+        Instruction: line(s.instruction),
+        Field: {
+          ...outlinedElement(
+            { ...f, x: 0, y: 0 },
+            {
+              Digits: {
+                x: f.w / 2,
+                // The glyphs (one em) centred in the field; the box's half em below them is empty.
+                y: Math.round((f.h - f.fontSize) / 2),
+                mountX: 0.5,
+                text: { text: '', fontFace: s.fontFace, fontSize: f.fontSize, textColor: f.borderColor },
+              },
+            },
+          ),
+          flexItem: { marginTop: s.fieldGap, marginBottom: s.fieldGap },
         },
-      }),
-      Format: textElement(s.format, s.fontFace, 'center'),
-      Error: textElement(s.error, s.fontFace, 'center'),
-      HowTo: textElement(s.howTo, s.fontFace, 'center'),
+        Format: line(s.format),
+        Error: line(s.error),
+        HowTo: line(s.howTo),
+      },
     };
   }
 
@@ -48,14 +68,15 @@ export class CustomerNumber extends DigitEntryScreen<CustomerNumberProps> {
     const before = this.shown;
     this.shown = props;
     this.tag('Frame')?.patch({ frame: { title: t('registration.customer.title') } });
-    this.tag('Intro')?.patch({ text: { text: t('registration.intro') } });
-    this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterCustomerNumber' }) } });
+    this.tag('Column.Intro')?.patch({ text: { text: t('registration.intro') } });
+    this.tag('Column.Instruction')?.patch({ text: { text: message({ key: 'enterCustomerNumber' }) } });
     // Spaced digits are easier to check against the contract papers.
-    this.tag('Field.Digits')?.patch({ text: { text: [...props.digits].join(' ') } });
-    this.tag('Format')?.patch({ text: { text: this.formatLine(props) } });
+    this.tag('Column.Field.Digits')?.patch({ text: { text: [...props.digits].join(' ') } });
+    this.tag('Column.Format')?.patch({ text: { text: this.formatLine(props) } });
     const error = props.error ? withWarningIcon(message(props.error)) : '';
-    this.tag('Error')?.patch({ visible: error !== '', text: { text: error } });
-    this.tag('HowTo')?.patch({ text: { text: t('registration.customer.howTo') } });
+    this.tag('Column.Intro')?.patch({ visible: error === '' });
+    this.tag('Column.Error')?.patch({ visible: error !== '', text: { text: error } });
+    this.tag('Column.HowTo')?.patch({ text: { text: t('registration.customer.howTo') } });
     if (before && props.error && !sameMessage(props.error, before.error)) this.announce(message(props.error));
   }
 

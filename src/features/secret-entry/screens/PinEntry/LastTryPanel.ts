@@ -5,17 +5,9 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../../../../app/components/Button/Button';
-import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
+import { message, t, withWarningIcon, type MessageRef } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { lastTryPanelStyles } from './LastTryPanel.styles';
-
-const WARNING_ICON = '⚠';
-
-/**
- * The icon joined to its message by a no-break space: Japanese has no spaces, so at an ordinary
- * space the word wrap would put the icon alone on the first line.
- */
-export const withWarningIcon = (text: string): string => `${WARNING_ICON}\u00A0${text}`;
 
 export class LastTryPanel extends Lightning.Component {
   static override _template() {

@@ -5,12 +5,12 @@
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
-import { message, t } from '../../../../app/i18n/i18n';
+import { message, t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { PinEntryProps } from '../../props';
 import { DigitEntryScreen } from '../DigitEntryScreen';
 import { outlinedElement } from '../entry-field';
-import { LastTryPanel, withWarningIcon } from './LastTryPanel';
+import { LastTryPanel } from './LastTryPanel';
 import { pinEntryStyles, textElement } from './PinEntry.styles';
 import { SecretEntryScreen } from '../../index';
 import { answerPanelTo, FILLED, secretAnnouncement, showLastTry, triesLine } from '../secret-screen';

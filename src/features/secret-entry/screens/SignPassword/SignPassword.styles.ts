@@ -1,7 +1,7 @@
 /** Layout of the signature-password screen (text above, on-screen keypad below), from the theme. */
 import { buttonStyles } from '../../../../app/components/Button/Button.styles';
 import { screenFrameStyles } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
-import { textHeight, type Theme } from '../../../../app/theme/tokens';
+import { lineHeight, type Theme } from '../../../../app/theme/tokens';
 import { entryFieldStyle } from '../entry-field';
 import { textStyle } from '../PinEntry/PinEntry.styles';
 
@@ -40,21 +40,25 @@ export const KEYPAD: readonly KeypadKey[] = [
 export const signPasswordStyles = (theme: Theme) => {
   const { type, colors } = theme;
   const content = screenFrameStyles(theme).content;
-  const lines = (n: number) => textHeight(type.body, n, theme);
-  const instruction = textStyle(theme, content, type.body, 2);
+  const bodyLine = lineHeight(type.body, theme);
+  // Above the standard size the keypad leaves less room: the instruction is its one-line form
+  // (the title says it is the password), and at 特大 the how-to line is only spoken.
+  const compact = theme.textSize !== 'standard';
+  const instructionLines = compact ? 1 : 2;
+  const instruction = textStyle(theme, content, type.body, instructionLines);
+  const gap = 8;
   const field = {
     ...entryFieldStyle(theme, content, {
       w: 1200,
-      y: instruction.y + lines(2) + 8,
-      h: 72,
+      y: 0,
+      h: Math.round(type.heading * 1.5),
       border: 4,
       fontSize: type.heading,
     }),
     padding: 24,
     countColor: colors.textMuted,
   };
-  const statusY = field.y + field.h + 8;
-  const tries = textStyle(theme, { ...content, y: statusY }, type.body, 1);
+  const statusY = content.y + instructionLines * bodyLine + 2 * gap + field.h + gap;
   const key = { w: 120, h: buttonStyles(theme).h, gap: 16, rowGap: 6 };
   const rows = 4;
   const keypadW = KEYPAD_COLUMNS * key.w + (KEYPAD_COLUMNS - 1) * key.gap;
@@ -68,12 +72,17 @@ export const signPasswordStyles = (theme: Theme) => {
   return {
     fontFace: type.fontFace,
     content,
+    compact,
+    showHowTo: theme.textSize !== 'largest',
     instruction,
     field,
-    tries,
+    gap,
+    /** A text box carries half an em below its last line: the next line may start inside it. */
+    textGap: -Math.round(type.body / 2) + gap,
+    tries: textStyle(theme, content, type.body, 1),
     /** The error (with the tries left when it does not say them) takes the tries and how-to lines. */
-    error: textStyle(theme, { ...content, y: statusY }, type.body, 3),
-    howTo: textStyle(theme, { ...content, y: statusY + lines(1) }, type.body, 1, colors.textMuted),
+    error: textStyle(theme, content, type.body, 3),
+    howTo: textStyle(theme, content, type.body, 1, colors.textMuted),
     key,
     keypad,
     keyBox: (k: KeypadKey) => ({

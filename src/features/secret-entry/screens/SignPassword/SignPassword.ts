@@ -6,12 +6,12 @@
 import { Lightning } from '@lightningjs/sdk';
 import { Button } from '../../../../app/components/Button/Button';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
-import { message, t } from '../../../../app/i18n/i18n';
+import { message, t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { digitOf, letterOf } from '../../../../app/keys/keymap';
 import { theme } from '../../../../app/theme/tokens';
 import type { SignPasswordProps } from '../../props';
-import { LastTryPanel, withWarningIcon } from '../PinEntry/LastTryPanel';
-import { textElement } from '../PinEntry/PinEntry.styles';
+import { LastTryPanel } from '../PinEntry/LastTryPanel';
+import { textElement, type TextStyle } from '../PinEntry/PinEntry.styles';
 import { Screen } from '../../../../app/screens/Screen';
 import { KEYPAD, signPasswordStyles, type KeypadKey } from './SignPassword.styles';
 import { SecretEntryScreen } from '../../index';
@@ -42,23 +42,42 @@ export class SignPassword extends Screen<SignPasswordProps> {
       const box = s.keyBox(key);
       keys[key.ref] = { type: Button, x: box.x, y: box.y, fixedWidth: box.w };
     }
+    // The glyphs (one em) centred in the field; the text box's half em below them is empty.
     const fieldText = (x: number, mountX: number, color: number, fontSize: number) => ({
       x,
-      y: f.h / 2 + 4,
+      y: Math.round((f.h - fontSize) / 2),
       mountX,
-      mountY: 0.5,
       text: { text: '', fontFace: s.fontFace, fontSize, textColor: color },
+    });
+    const line = (style: TextStyle) => ({
+      ...textElement(style, s.fontFace, 'center'),
+      x: 0,
+      y: 0,
+      flexItem: { marginBottom: s.textGap },
     });
     return {
       Frame: { type: ScreenFrame },
-      Instruction: textElement(s.instruction, s.fontFace, 'center'),
-      Field: outlinedElement(f, {
-        Dots: fieldText(f.padding, 0, f.borderColor, f.fontSize),
-        Count: fieldText(f.w - f.padding, 1, f.countColor, s.tries.fontSize),
-      }),
-      Tries: textElement(s.tries, s.fontFace, 'center'),
-      Error: textElement(s.error, s.fontFace, 'center'),
-      HowTo: textElement(s.howTo, s.fontFace, 'center'),
+      // One column above the keypad, each line as tall as its text.
+      Column: {
+        x: s.content.x,
+        y: s.content.y,
+        w: s.content.w,
+        flex: { direction: 'column', alignItems: 'center' },
+        Instruction: line(s.instruction),
+        Field: {
+          ...outlinedElement(
+            { ...f, x: 0, y: 0 },
+            {
+              Dots: fieldText(f.padding, 0, f.borderColor, f.fontSize),
+              Count: fieldText(f.w - f.padding, 1, f.countColor, s.tries.fontSize),
+            },
+          ),
+          flexItem: { marginTop: s.gap, marginBottom: s.gap },
+        },
+        Tries: line(s.tries),
+        Error: line(s.error),
+        HowTo: line(s.howTo),
+      },
       Keypad: { x: s.keypad.x, y: s.keypad.y, ...keys },
       Panel: { type: LastTryPanel, visible: false },
     };
@@ -82,9 +101,11 @@ export class SignPassword extends Screen<SignPasswordProps> {
     const before = this.shown;
     this.shown = props;
     this.tag('Frame')?.patch({ frame: { title: t('registration.password.title') } });
-    this.tag('Instruction')?.patch({ text: { text: message({ key: 'enterSignPassword' }) } });
-    this.tag('Field.Dots')?.patch({ text: { text: FILLED.repeat(props.length) } });
-    this.tag('Field.Count')?.patch({
+    this.tag('Column.Instruction')?.patch({
+      text: { text: message({ key: s.compact ? 'signPasswordFormat' : 'enterSignPassword' }) },
+    });
+    this.tag('Column.Field.Dots')?.patch({ text: { text: FILLED.repeat(props.length) } });
+    this.tag('Column.Field.Count')?.patch({
       text: { text: `${t('registration.password.typed', { count: props.length })} / ${props.maxLength}` },
     });
     // Labels follow the language (the viewer may switch it on this screen).
@@ -93,13 +114,13 @@ export class SignPassword extends Screen<SignPasswordProps> {
     const confirming = props.confirmingLastAttempt;
     const tries = triesLine(props);
     const error = props.error ? [withWarningIcon(message(props.error)), tries].filter(Boolean).join(' ') : '';
-    this.tag('Tries')?.patch({
+    this.tag('Column.Tries')?.patch({
       visible: !confirming && error === '' && tries !== undefined,
       text: { text: tries ?? '' },
     });
-    this.tag('Error')?.patch({ visible: !confirming && error !== '', text: { text: error } });
-    this.tag('HowTo')?.patch({
-      visible: !confirming && error === '',
+    this.tag('Column.Error')?.patch({ visible: !confirming && error !== '', text: { text: error } });
+    this.tag('Column.HowTo')?.patch({
+      visible: !confirming && error === '' && s.showHowTo,
       text: { text: t('registration.password.howTo') },
     });
     this.tag('Keypad')?.patch({ visible: !confirming });

@@ -30,7 +30,9 @@ describe('InsertCard screen', () => {
 describe('InsertCard after the card was pulled', () => {
   it('says why the viewer is back, first in what is spoken, inside the safe area', () => {
     const screen = renderScreen(InsertCard, { notice: { key: 'cardRemoved' } });
-    expect(screen.texts()).toContain('⚠ カードが抜かれました。カードを差し直して、もう一度お試しください。');
+    expect(screen.texts()).toContain(
+      '⚠\u00A0カードが抜かれました。カードを差し直して、もう一度お試しください。',
+    );
     expect(screen.screen.announcement()).toMatch(/^カードが抜かれました。.*差し込んでください。/);
     const cases = [
       { props: { notice: { key: 'cardRemoved' as const } } },

@@ -6,7 +6,7 @@
 import { CardSlotIllustration } from '../../../../app/components/CardSlotIllustration/CardSlotIllustration';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { textBox } from '../../../../app/components/TextBox/TextBox';
-import { message, t, type MessageRef } from '../../../../app/i18n/i18n';
+import { message, t, withWarningIcon, type MessageRef } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { Screen } from '../../../../app/screens/Screen';
 import { insertCardStyles } from './InsertCard.styles';
@@ -51,8 +51,12 @@ export class InsertCard extends Screen<InsertCardProps> {
   }
 
   protected render(props: InsertCardProps) {
-    const notice = props.notice ? `⚠ ${message(props.notice)}` : '';
-    this.tag('Notice')?.patch({ visible: notice !== '' });
+    const notice = props.notice ? withWarningIcon(message(props.notice)) : '';
+    const s = insertCardStyles(theme(), notice !== '');
+    const { x, y, scale } = s.illustrationBox;
+    this.tag('Illustration')?.patch({ x, y, scale });
+    this.tag('Hint')?.patch({ y: s.hint.y });
+    this.tag('Notice')?.patch({ visible: notice !== '', y: s.notice.y });
     this.tag('Notice.Text')?.patch({ text: { text: notice } });
     this.tag('Frame')?.patch({ frame: { title: '' } });
     this.tag('Title')?.patch({ text: { text: t('insertCard.title') } });
