@@ -17,6 +17,7 @@ import { followTextSize } from './session/text-size-sync';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
 import { connectTelemetry, startTelemetry } from './telemetry/install';
+import { useJapaneseLineBreaks } from './theme/line-break';
 import { setTheme, themeFromSettings } from './theme/tokens';
 import { browserSpeechOptions, createVoice } from './voice/create-voice';
 import { DEFAULT_THUNDER_URL } from './voice/thunder-speaker';
@@ -41,6 +42,8 @@ const thunderToken = takeThunderToken(window);
 // Each press is decoded once, here, and the spec's keys are the app's: no browser default (history
 // back on BrowserBack) may unload it.
 installKeyPath(window);
+// Japanese wraps between characters, never before 。 or a small kana.
+useJapaneseLineBreaks();
 
 function launch(settings: AppSettings) {
   setSettings(settings);

@@ -20,6 +20,7 @@ import { decodeKey, keyEventOf, lightningKeys, type AppKey, type KeyEventLike } 
 import type { AppEvent, Screen } from '../screens/Screen';
 import { DEFAULT_SETTINGS, setSettings, type AppSettings } from '../settings/settings';
 import { defaultTheme, setTheme, type Theme } from '../theme/tokens';
+import { useJapaneseLineBreaks } from '../theme/line-break';
 import { layoutProblems, visibleTexts } from '../layout-check/layout';
 import { rebuildTemplatesOnThemeChange } from '../theme/theme-templates';
 
@@ -80,6 +81,7 @@ export function renderScreen<Props>(
   options: RenderOptions = {},
 ): Rendered<Props> {
   installMeasureText();
+  useJapaneseLineBreaks();
   // Every family's strings, also those the app loads with their chunk (screens/families.ts).
   addTranslations(registration);
   addTranslations(health);

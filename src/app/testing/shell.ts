@@ -12,6 +12,7 @@ import { initI18n } from '../i18n/i18n';
 import { installKeyPath } from '../keys/key-path';
 import { keyEventOf, lightningKeys, type AppKey } from '../keys/keymap';
 import type { SessionActor } from '../session/binding';
+import { useJapaneseLineBreaks } from '../theme/line-break';
 
 /** A session (not started) with the bridge watcher and the login flow's actors faked. */
 export function sessionWithFakeLogin(): { session: SessionActor; fakes: FakeActors } {
@@ -34,6 +35,7 @@ export function sessionWithFakeLogin(): { session: SessionActor; fakes: FakeActo
 /** Mounts the App on `session` (the App starts it); nothing is drawn until the test draws. */
 export function mountShell(session: SessionActor): { app: App; harness: Lightning.Application } {
   setShellRuntime({ session });
+  useJapaneseLineBreaks();
   class Harness extends Lightning.Application {
     static override _template() {
       return { App: { type: App } };

@@ -10,9 +10,10 @@ export const datePickerStyles = (theme: Theme) => {
   const { colors, type, focusRing } = theme;
   const content = screenFrameStyles(theme).content;
   const line = lineHeight(type.body, theme);
-  // Wide enough for "31 ×" and a line high plus room for the ring, at every text size.
+  // Wide enough for "31 ×" (about 2.4 em) and a line high plus room for the ring, at every text
+  // size; no wider, so the panel beside keeps a date and the legend on one line each.
   const cell = {
-    w: Math.max(150, Math.round(type.body * 3)),
+    w: Math.max(140, Math.round(type.body * 2.7)),
     h: Math.max(72, line + 8),
     gap: 10,
     radius: 12,

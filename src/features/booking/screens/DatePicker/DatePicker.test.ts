@@ -29,7 +29,7 @@ describe('DatePicker screen', () => {
     // The focus starts on the first day with free slots, said in full in the panel.
     expectTexts(screen, ['2026年12月5日（土）', '○ 空きあり', '○ 空きあり　× 空きなし']);
     expect(screen.screen.announcement()).toBe(
-      '日にちを選ぶ。みどり市立中央公民館（みどり市民文化交流センター内）。矢印ボタンで日にちを選び、決定ボタンを押してください。12月5日 土曜日、空きあり。',
+      '日にちを選ぶ。みどり市立中央公民館（みどり市民文化交流センター内）。矢印で日にちを選び、「決定」を押します。12月5日 土曜日、空きあり。',
     );
   });
 
