@@ -10,7 +10,11 @@ import type { CustomerNumberProps } from '../../view/registration-view';
 import { Lightning } from '@lightningjs/sdk';
 import { outlinedElement } from '../../../secret-entry/screens/entry-field';
 import { sameMessage } from '../../../secret-entry/screens/secret-screen';
-import { textElement, type TextStyle } from '../../../secret-entry/screens/PinEntry/PinEntry.styles';
+import {
+  columnLine,
+  entryColumn,
+  type TextStyle,
+} from '../../../secret-entry/screens/PinEntry/PinEntry.styles';
 import { DigitEntryScreen } from '../../../secret-entry/screens/DigitEntryScreen';
 import { customerNumberStyles } from './CustomerNumber.styles';
 import { RegistrationScreen } from '../../index';
@@ -23,21 +27,12 @@ export class CustomerNumber extends DigitEntryScreen<CustomerNumberProps> {
   static override _template() {
     const s = customerNumberStyles(theme());
     const f = s.field;
-    const line = (style: TextStyle) => ({
-      ...textElement(style, s.fontFace, 'center'),
-      x: 0,
-      y: 0,
-      flexItem: { marginBottom: s.textGap },
-    });
+    const line = (style: TextStyle) => columnLine(style, s.fontFace, s.textGap);
     return {
       Frame: { type: ScreenFrame },
       // One column: the intro steps aside while an error shows, so the error, the format and the
       // how-to always fit above the legend, also at 特大.
-      Column: {
-        x: s.content.x,
-        y: s.content.y,
-        w: s.content.w,
-        flex: { direction: 'column', alignItems: 'center' },
+      Column: entryColumn(s.content, {
         Intro: line(s.intro),
         Instruction: line(s.instruction),
         Field: {
@@ -58,7 +53,7 @@ export class CustomerNumber extends DigitEntryScreen<CustomerNumberProps> {
         Format: line(s.format),
         Error: line(s.error),
         HowTo: line(s.howTo),
-      },
+      }),
     };
   }
 

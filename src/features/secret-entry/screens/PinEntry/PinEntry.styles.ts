@@ -29,7 +29,7 @@ export const textStyle = (
 });
 
 /** A text element for a template (patch `text.text` later). */
-export const textElement = (style: TextStyle, fontFace: string, textAlign: 'left' | 'center' = 'left') => ({
+const textElement = (style: TextStyle, fontFace: string, textAlign: 'left' | 'center' = 'left') => ({
   x: style.x,
   y: style.y,
   w: style.wordWrapWidth,
@@ -45,6 +45,24 @@ export const textElement = (style: TextStyle, fontFace: string, textAlign: 'left
     wordBreak: true,
     textAlign,
   },
+});
+
+/** A centred line of an entry column, as tall as its text; `gapAfter` may take back its half em. */
+export const columnLine = (style: TextStyle, fontFace: string, gapAfter = 0) => ({
+  ...textElement(style, fontFace, 'center'),
+  // In a flex column the place comes from the column: x and y would only shift it.
+  x: 0,
+  y: 0,
+  ...(gapAfter ? { flexItem: { marginBottom: gapAfter } } : {}),
+});
+
+/** The entry screens' column across the frame's content: `lines` one under the other, centred. */
+export const entryColumn = (content: { x: number; y: number; w: number }, lines: Record<string, object>) => ({
+  x: content.x,
+  y: content.y,
+  w: content.w,
+  flex: { direction: 'column', alignItems: 'center' },
+  ...lines,
 });
 
 export const pinEntryStyles = (theme: Theme) => {

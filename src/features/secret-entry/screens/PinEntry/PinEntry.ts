@@ -11,14 +11,11 @@ import type { PinEntryProps } from '../../props';
 import { DigitEntryScreen } from '../DigitEntryScreen';
 import { outlinedElement } from '../entry-field';
 import { LastTryPanel } from './LastTryPanel';
-import { pinEntryStyles, textElement } from './PinEntry.styles';
+import { columnLine, entryColumn, pinEntryStyles } from './PinEntry.styles';
 import { SecretEntryScreen } from '../../index';
 import { answerPanelTo, FILLED, secretAnnouncement, showLastTry, triesLine } from '../secret-screen';
 
 export type { PinEntryProps };
-
-/** In a flex column the place comes from the column: x and y would only shift it. */
-const inColumn = <T extends object>(element: T) => ({ ...element, x: 0, y: 0 });
 
 /** One empty box; renderBoxes sets its colours and whether its ● shows. */
 const boxTemplate = (index: number) => {
@@ -52,21 +49,17 @@ export class PinEntry extends DigitEntryScreen<PinEntryProps> {
       Frame: { type: ScreenFrame },
       // One column, each line as tall as its text: at the larger text sizes a one-line instruction
       // or error leaves its room to the lines below instead of pushing them into the legend.
-      Column: {
-        x: s.content.x,
-        y: s.content.y,
-        w: s.content.w,
-        flex: { direction: 'column', alignItems: 'center' },
-        Instruction: inColumn(textElement(s.instruction, s.fontFace, 'center')),
+      Column: entryColumn(s.content, {
+        Instruction: columnLine(s.instruction, s.fontFace),
         Boxes: {
           w: s.boxes.w,
           h: s.box.size,
           flexItem: { marginTop: s.boxes.gapAbove, marginBottom: s.boxes.gapBelow },
         },
-        Tries: inColumn(textElement(s.tries, s.fontFace, 'center')),
-        Error: inColumn(textElement(s.error(true), s.fontFace, 'center')),
-        HowTo: inColumn(textElement(s.howTo, s.fontFace, 'center')),
-      },
+        Tries: columnLine(s.tries, s.fontFace),
+        Error: columnLine(s.error(true), s.fontFace),
+        HowTo: columnLine(s.howTo, s.fontFace),
+      }),
       Panel: { type: LastTryPanel, visible: false },
     };
   }

@@ -11,7 +11,7 @@ import { digitOf, letterOf } from '../../../../app/keys/keymap';
 import { theme } from '../../../../app/theme/tokens';
 import type { SignPasswordProps } from '../../props';
 import { LastTryPanel } from '../PinEntry/LastTryPanel';
-import { textElement, type TextStyle } from '../PinEntry/PinEntry.styles';
+import { columnLine, entryColumn, type TextStyle } from '../PinEntry/PinEntry.styles';
 import { Screen } from '../../../../app/screens/Screen';
 import { KEYPAD, signPasswordStyles, type KeypadKey } from './SignPassword.styles';
 import { SecretEntryScreen } from '../../index';
@@ -49,20 +49,11 @@ export class SignPassword extends Screen<SignPasswordProps> {
       mountX,
       text: { text: '', fontFace: s.fontFace, fontSize, textColor: color },
     });
-    const line = (style: TextStyle) => ({
-      ...textElement(style, s.fontFace, 'center'),
-      x: 0,
-      y: 0,
-      flexItem: { marginBottom: s.textGap },
-    });
+    const line = (style: TextStyle) => columnLine(style, s.fontFace, s.textGap);
     return {
       Frame: { type: ScreenFrame },
       // One column above the keypad, each line as tall as its text.
-      Column: {
-        x: s.content.x,
-        y: s.content.y,
-        w: s.content.w,
-        flex: { direction: 'column', alignItems: 'center' },
+      Column: entryColumn(s.content, {
         Instruction: line(s.instruction),
         Field: {
           ...outlinedElement(
@@ -77,7 +68,7 @@ export class SignPassword extends Screen<SignPasswordProps> {
         Tries: line(s.tries),
         Error: line(s.error),
         HowTo: line(s.howTo),
-      },
+      }),
       Keypad: { x: s.keypad.x, y: s.keypad.y, ...keys },
       Panel: { type: LastTryPanel, visible: false },
     };
