@@ -14,6 +14,7 @@ import type { LimitedAction } from './simulator/limits';
 import { ProblemError, type Problem, type ProblemHeaders } from './simulator/problem';
 import type { Session } from './simulator/sessions';
 import type { Sender } from '../../src/platform/types';
+import { createPairingHandlers } from './pairing-handlers';
 
 /**
  * The caller's address as the HTTP server saw it (server.ts sets it, dropping any the client sent).
@@ -316,6 +317,16 @@ export function createPlatformHandlers(
     signedIn('get', '/v1/address-changes/:requestId', (session, { params }) =>
       addressChanges.get(session, param(params, 'requestId')),
     ),
+    // Pairing a TV with a phone (RFC 8628): the TV's endpoints and the phone page.
+    ...createPairingHandlers(simulator, {
+      base,
+      clientOf: (request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'local',
+      errorResponse: (error) => {
+        const response = errorResponse(error, options.onError);
+        response.headers.set('Date', simulator.now().toUTCString());
+        return response;
+      },
+    }),
   ];
   if (!controls) return api;
   if (controls.token.length < 16) throw new Error('the simulator control token needs 16 characters or more');
