@@ -8,6 +8,7 @@ import { CLIENT_ADDRESS_HEADER, createPlatformHandlers } from './handlers';
 import { TestClock } from './test-support';
 import type { LimitRules } from './simulator/limits';
 import { PlatformSimulator } from './simulator/simulator';
+import { startPlatformServer } from './server';
 
 const BASE = 'http://platform.test';
 const BOX = {
@@ -250,5 +251,45 @@ describe('the phone page', () => {
     expect((await open('BCDF-GHJK', '192.0.2.2')).response.status).toBe(404);
     expect((await open('BCDF-GHJK', '192.0.2.3')).response.status).toBe(404);
     expect((await open('BCDF-GHJK', '192.0.2.4')).response.status).toBe(429);
+  });
+});
+
+describe('over real HTTP', () => {
+  it('a TV starts and polls, a phone follows the QR link, keeps its cookie and approves', async () => {
+    const simulator = await PlatformSimulator.create({ trustAnchors: { auth: [] } });
+    const server = await startPlatformServer({ simulator, deliveryIntervalMs: 0 });
+    try {
+      const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+          body: new URLSearchParams(fields).toString(),
+        });
+      const started = (await (await post('/v1/pairing/device-authorizations', BOX)).json()) as Record<
+        string,
+        string
+      >;
+      expect(started.verification_uri).toBe(`${server.url}/pair`);
+      const page = await fetch(started.verification_uri_complete!);
+      const html = await page.text();
+      expect(html).toContain('&lt;i&gt;居間&lt;/i&gt;');
+      const cookie = page.headers.get('set-cookie')!.split(';')[0]!;
+      const csrf = /name="csrf" value="([^"]+)"/.exec(html)![1]!;
+      const answer = await post(
+        '/pair',
+        { code: started.user_code!, csrf, decision: 'approve' },
+        { Cookie: cookie, Origin: server.url },
+      );
+      expect([answer.status, await answer.text()]).toEqual([200, expect.stringContaining('つながりました')]);
+      const grant = await post('/v1/pairing/token', {
+        grant_type: GRANT_TYPE,
+        device_code: started.device_code!,
+        client_id: BOX.client_id,
+      });
+      expect(grant.status).toBe(200);
+      expect(grant.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await server.close();
+    }
   });
 });
