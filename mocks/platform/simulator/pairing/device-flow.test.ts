@@ -162,4 +162,19 @@ describe('the pairing grant', () => {
     clock.advance(grant.expires_in * 1000);
     expect(await flow.pairingOf(grant.access_token, BOX.box_id)).toBeUndefined();
   });
+
+  it('is replaced when the box pairs again', async () => {
+    const { flow, started, poll } = setup();
+    flow.decide(started.user_code, true);
+    const first = await poll();
+    const again = flow.start(BOX, PAGE);
+    flow.decide(again.user_code, true);
+    const second = await flow.poll({
+      grant_type: DEVICE_GRANT_TYPE,
+      device_code: again.device_code,
+      client_id: BOX.client_id,
+    });
+    expect(await flow.pairingOf(first.access_token, BOX.box_id)).toBeUndefined();
+    expect(await flow.pairingOf(second.access_token, BOX.box_id)).toMatchObject({ id: second.pairing_id });
+  });
 });

@@ -24,7 +24,7 @@ const POLL_INTERVAL_MS = 5_000;
 const SLOW_DOWN_STEP_MS = 5_000;
 /** A poll this much early still counts as on time (network jitter of a box's poll loop). */
 const POLL_GRACE_MS = 1_000;
-/** How long a pairing grant lasts; pairing again renews it. */
+/** How long a pairing grant lasts; pairing the box again replaces it with a new one. */
 const PAIRING_TTL_MS = 90 * 24 * 60 * 60_000;
 /** Pending flows kept at most: beyond it, the oldest is forgotten (memory stays flat under a flood). */
 const MAX_PENDING = 10_000;
@@ -243,7 +243,16 @@ export class DeviceFlow {
       createdAt: new Date(this.time).toISOString(),
       expiresAt: new Date(this.time + this.pairingTtlMs).toISOString(),
     };
-    this.options.store.put('pairings', await tokenKey(token), pairing);
+    const key = await tokenKey(token);
+    const owner = `${pairing.clientId}:${pairing.boxId}`;
+    const { store } = this.options;
+    // A box has one pairing: pairing again replaces the one before (and its token stops working).
+    store.transaction(() => {
+      for (const previous of store.list<Pairing & { key: string }>('pairings', owner)) {
+        store.delete('pairings', previous.key);
+      }
+      store.put('pairings', key, { ...pairing, key }, owner);
+    });
     return {
       access_token: token,
       token_type: 'Bearer',
@@ -258,9 +267,10 @@ export class DeviceFlow {
    * unknown, expired, or presented by another box.
    */
   async pairingOf(token: string, boxId: string): Promise<Pairing | undefined> {
-    const pairing = this.options.store.get<Pairing>('pairings', await tokenKey(token));
-    if (!pairing || pairing.boxId !== boxId) return undefined;
-    return Date.parse(pairing.expiresAt) > this.time ? pairing : undefined;
+    const kept = this.options.store.get<Pairing & { key: string }>('pairings', await tokenKey(token));
+    if (!kept || kept.boxId !== boxId || Date.parse(kept.expiresAt) <= this.time) return undefined;
+    const { key: _key, ...pairing } = kept;
+    return pairing;
   }
 
   /**

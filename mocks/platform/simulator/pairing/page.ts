@@ -123,9 +123,9 @@ ${paragraph(
 
 const STYLE = `
 *{box-sizing:border-box}
-body{margin:0;font:18px/1.6 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;color:#111;background:#fff}
+body{margin:0;line-break:strict;font:18px/1.6 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;color:#111;background:#fff}
 main{max-width:32rem;margin:0 auto;padding:1rem}
-h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0 1rem}
+h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0 1rem;word-break:auto-phrase}
 .en{color:#444;font-size:.9em;margin-top:-.5rem}
 .problem{color:#a00;font-weight:bold}
 .warning{font-weight:bold}
