@@ -40,6 +40,8 @@ export interface PlatformHandlerOptions {
   simulatorControls?: { token: string };
   /** Origin (and path prefix) the handlers answer for; default any origin (`*`). */
   baseUrl?: string;
+  /** Where phones reach the platform, for the pairing page's address (default: baseUrl, else the request's origin). */
+  publicUrl?: string;
   /** Called with unexpected errors (bugs), which become 500 PLATFORM_UNAVAILABLE. */
   onError?: (error: unknown) => void;
 }
@@ -320,6 +322,7 @@ export function createPlatformHandlers(
     // Pairing a TV with a phone (RFC 8628): the TV's endpoints and the phone page.
     ...createPairingHandlers(simulator, {
       base,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
       clientOf: (request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'local',
       errorResponse: (error) => {
         const response = errorResponse(error, options.onError);

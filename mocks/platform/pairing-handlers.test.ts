@@ -18,10 +18,13 @@ const BOX = {
 };
 const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 
-async function setup(limits: LimitRules | false = false) {
+async function setup(limits: LimitRules | false = false, publicUrl?: string) {
   const clock = new TestClock(Date.UTC(2026, 11, 7, 3, 0, 0));
   const simulator = await PlatformSimulator.create({ trustAnchors: { auth: [] }, now: clock.now, limits });
-  const handlers: HttpHandler[] = createPlatformHandlers(simulator, { baseUrl: BASE });
+  const handlers: HttpHandler[] = createPlatformHandlers(simulator, {
+    baseUrl: BASE,
+    ...(publicUrl ? { publicUrl } : {}),
+  });
   const send = async (path: string, init: RequestInit = {}, address = '192.0.2.1'): Promise<Response> => {
     const headers = new Headers(init.headers);
     headers.set(CLIENT_ADDRESS_HEADER, address);
@@ -80,6 +83,30 @@ describe('the TV endpoints', () => {
     expect(body.verification_uri).toBe(`${BASE}/pair`);
     expect(body.verification_uri_complete).toBe(`${BASE}/pair?code=${body.user_code}`);
     expect(body.verification_uri_complete).not.toContain('box');
+  });
+
+  it('start: the page under the public URL when one is set (a proxy in front, a short name for QR codes)', async () => {
+    const { start, send } = await setup(false, 'https://tv.example.jp/platform');
+    const started = (await start()) as Record<string, string>;
+    expect(started.verification_uri).toBe('https://tv.example.jp/platform/pair');
+    const page = await send(`/pair?code=${started.user_code}`);
+    expect(page.headers.get('set-cookie')).toContain('Path=/platform/pair');
+    expect(await page.text()).toContain('action="/platform/pair"');
+  });
+
+  it('start and poll: limited per address, with Retry-After (problem+json)', async () => {
+    const { form } = await setup({
+      client: { 'device-authorization': { points: 2, windowSeconds: 60 } },
+      certificate: {},
+      global: {},
+    });
+    for (let i = 0; i < 2; i++)
+      expect((await form('/v1/pairing/device-authorizations', BOX)).status).toBe(200);
+    const limited = await form('/v1/pairing/device-authorizations', BOX);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect(limited.headers.get('cache-control')).toBe('no-store');
+    expect(await limited.json()).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('poll: pending, slow_down with the grown interval, then the grant once, all no-store', async () => {

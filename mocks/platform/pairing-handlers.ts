@@ -19,6 +19,8 @@ const PAIRING_PAGE_PATH = '/pair';
 export interface PairingHandlerOptions {
   /** Origin and path prefix, as createPlatformHandlers has it (`*`: any). */
   base: string;
+  /** Where phones reach the platform (`verification_uri`'s origin and prefix); default: base. */
+  publicUrl?: string;
   /** The caller's address (the per-client limits' key). */
   clientOf: (request: Request) => string;
   /** The reply of an error that is not the flow's own (a 429, a bug). */
@@ -123,9 +125,11 @@ export function createPairingHandlers(
       }
     });
 
-  /** The page's address: under the handlers' base, or the request's own origin when any goes. */
+  /** The page's address: under the public URL, the handlers' base, or the request's own origin. */
   const pageUrl = (request: Request): URL =>
-    new URL(`${base === '*' ? new URL(request.url).origin : base}${PAIRING_PAGE_PATH}`);
+    new URL(
+      `${options.publicUrl ?? (base === '*' ? new URL(request.url).origin : base)}${PAIRING_PAGE_PATH}`,
+    );
 
   /** One page answer: its state, status, and the CSRF cookie when the page sets one. */
   const page = (
