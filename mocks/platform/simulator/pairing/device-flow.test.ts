@@ -1,4 +1,8 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { MemoryStore } from '../../store/record-store';
+import { SqliteStore } from '../../store/sqlite-store';
 import { TestClock } from '../../test-support';
 import { ProblemError } from '../problem';
 import { DEMO_PAIRING_CLIENTS } from './clients';
@@ -176,5 +180,33 @@ describe('the pairing grant', () => {
     });
     expect(await flow.pairingOf(first.access_token, BOX.box_id)).toBeUndefined();
     expect(await flow.pairingOf(second.access_token, BOX.box_id)).toMatchObject({ id: second.pairing_id });
+  });
+
+  it('outlives a restart of the platform in SQLite, kept by its token’s hash only', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pairing-'));
+    try {
+      const clock = new TestClock();
+      const stores: SqliteStore[] = [];
+      const open = () => {
+        stores.push(SqliteStore.open(dir));
+        return new DeviceFlow({ now: clock.now, store: stores.at(-1)!, clients: DEMO_PAIRING_CLIENTS });
+      };
+      const before = open();
+      const started = before.start(BOX, PAGE);
+      before.decide(started.user_code, true);
+      const grant = await before.poll({
+        grant_type: DEVICE_GRANT_TYPE,
+        device_code: started.device_code,
+        client_id: BOX.client_id,
+      });
+      for (const file of await fs.readdir(dir)) {
+        const bytes = await fs.readFile(path.join(dir, file));
+        expect([file, bytes.includes(Buffer.from(grant.access_token))]).toEqual([file, false]);
+      }
+      expect(await open().pairingOf(grant.access_token, BOX.box_id)).toMatchObject({ id: grant.pairing_id });
+      for (const store of stores) store.close();
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
