@@ -49,8 +49,9 @@ const PAGE_HEADERS = (nonce: string): Record<string, string> => ({
   'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  // The address carries the user code: never pass it on.
-  'Referrer-Policy': 'no-referrer',
+  // The address carries the user code: never pass it to another site. Not no-referrer: under it a
+  // browser sends `Origin: null` with the page's own form, and the origin could not be checked.
+  'Referrer-Policy': 'same-origin',
 });
 
 /** A form-encoded or JSON body as one flat object; a parameter given twice is refused (RFC 6749 §3.2). */
@@ -209,7 +210,9 @@ export function createPairingHandlers(
         form = new URLSearchParams();
       }
       const origin = request.headers.get('origin');
-      const sameOrigin = origin === null || origin === pageUrl(request).origin;
+      // The HMAC token is the guard; a foreign Origin is refused besides (absent or `null`: a
+      // browser that keeps it to itself).
+      const sameOrigin = origin === null || origin === 'null' || origin === pageUrl(request).origin;
       if (!sameOrigin || !(await csrf.check(request, form.get('csrf')))) {
         return page(request, { kind: 'csrf' }, 403);
       }

@@ -144,7 +144,7 @@ export function renderPage(state: PageState, action: string, nonce: string): str
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
+<meta name="referrer" content="same-origin">
 <title>${escapeHtml(TITLE.ja)} / ${escapeHtml(TITLE.en)}</title>
 <style nonce="${escapeHtml(nonce)}">${STYLE}</style>
 </head>
