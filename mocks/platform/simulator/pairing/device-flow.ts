@@ -147,17 +147,13 @@ export class DeviceFlow {
     return this.options.now().getTime();
   }
 
-  get pendingCount(): number {
-    return [...this.byDevice.values()].filter((flow) => flow.state === 'pending').length;
-  }
-
   clear(): void {
     this.byDevice.clear();
     this.byUser.clear();
   }
 
   /** The registered client of a `client_id` (400 INVALID_CLIENT otherwise, §3.2 / RFC 6749 §5.2). */
-  client(value: unknown): PairingClient {
+  private client(value: unknown): PairingClient {
     const client = this.options.clients.find((c) => c.id === value);
     if (!client) throw new ProblemError(400, 'INVALID_CLIENT', 'client_id is not a registered TV app');
     return client;
