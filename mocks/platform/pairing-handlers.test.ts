@@ -253,6 +253,8 @@ describe('the phone page', () => {
         page.csrf.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
       ),
       await decide(user_code, 'approve', page.cookie, page.csrf, { Origin: 'https://evil.example' }),
+      // A page's token answers for its own code only.
+      await decide('BCDF-GHJK', 'approve', page.cookie, page.csrf),
     ];
     for (const refusal of refusals) {
       expect(refusal.status).toBe(403);

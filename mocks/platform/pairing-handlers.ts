@@ -192,7 +192,12 @@ export function createPairingHandlers(
         );
         return page(
           request,
-          { kind: 'confirm', ...pending, csrf: await csrf.token(cookie.value), minutesLeft },
+          {
+            kind: 'confirm',
+            ...pending,
+            csrf: await csrf.token(cookie.value, normalizeUserCode(typed)!),
+            minutesLeft,
+          },
           200,
           cookie.fresh
             ? { 'Set-Cookie': csrfCookieHeader(cookie.value, pageUrl(request).pathname, secure) }
@@ -213,10 +218,11 @@ export function createPairingHandlers(
       // The HMAC token is the guard; a foreign Origin is refused besides (absent or `null`: a
       // browser that keeps it to itself).
       const sameOrigin = origin === null || origin === 'null' || origin === pageUrl(request).origin;
-      if (!sameOrigin || !(await csrf.check(request, form.get('csrf')))) {
+      const typed = form.get('code') ?? '';
+      const code = normalizeUserCode(typed) ?? '';
+      if (!sameOrigin || !(await csrf.check(request, form.get('csrf'), code))) {
         return page(request, { kind: 'csrf' }, 403);
       }
-      const typed = form.get('code') ?? '';
       const decision = form.get('decision');
       if (decision !== 'approve' && decision !== 'deny') {
         return page(request, { kind: 'enter', typed: typed.slice(0, 64), problem: 'malformed' }, 400);

@@ -1,8 +1,9 @@
 /**
  * The phone page's CSRF guard (signed double submit): the page sets a random cookie and puts the
- * HMAC of it, under a key only this platform holds, in the form. A decision is taken only when the
- * form's token is the HMAC of the cookie that came with it — another site can neither read the
- * cookie nor make the token, and the cookie is SameSite=Strict besides.
+ * HMAC of it and of the code it shows, under a key only this platform holds, in the form. A
+ * decision is taken only when the form's token is the HMAC of the cookie that came with it and of
+ * the code decided on — another site can neither read the cookie nor make the token, the cookie
+ * is SameSite=Strict besides, and a page's token answers for its own code only.
  */
 import { base64UrlToBytes, bytesToBase64Url, toArrayBuffer } from '../../../../src/platform/base64';
 
@@ -28,21 +29,21 @@ export class CsrfGuard {
     return { value: bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32))), fresh: true };
   }
 
-  /** The form token for a cookie. */
-  async token(cookie: string): Promise<string> {
-    const mac = await crypto.subtle.sign('HMAC', await this.key, new TextEncoder().encode(cookie));
+  /** The form token for a cookie and the code the page shows. */
+  async token(cookie: string, code: string): Promise<string> {
+    const mac = await crypto.subtle.sign('HMAC', await this.key, macInput(cookie, code));
     return bytesToBase64Url(new Uint8Array(mac));
   }
 
-  /** Whether the form's token belongs to the request's cookie (HMAC verify: constant time). */
-  async check(request: Request, token: string | null): Promise<boolean> {
+  /** Whether the form's token belongs to the request's cookie and this code (HMAC verify: constant time). */
+  async check(request: Request, token: string | null, code: string): Promise<boolean> {
     const cookie = cookieValue(request.headers.get('cookie'), CSRF_COOKIE);
     if (!cookie || !COOKIE_PATTERN.test(cookie) || !token || !/^[A-Za-z0-9_-]{43}$/.test(token)) return false;
     return crypto.subtle.verify(
       'HMAC',
       await this.key,
       toArrayBuffer(base64UrlToBytes(token)),
-      new TextEncoder().encode(cookie),
+      macInput(cookie, code),
     );
   }
 }
@@ -58,6 +59,10 @@ export function csrfCookieHeader(value: string, path: string, secure: boolean): 
     ...(secure ? ['Secure'] : []),
   ].join('; ');
 }
+
+/** The cookie (base64url, never a newline) and the code, unambiguously joined. */
+const macInput = (cookie: string, code: string): ArrayBuffer =>
+  toArrayBuffer(new TextEncoder().encode(`${cookie}\n${code}`));
 
 function cookieValue(header: string | null, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
