@@ -1,6 +1,6 @@
 /**
  * `npm run platform -- [--port 8787] [--host 127.0.0.1] [--pki DIR | --no-test-pki]
- *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]...
+ *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... [--public-url URL]
  *   [--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]
  *   [--simulator-controls] [--data DIR] [--senders FILE]`
  * Serves the platform simulator over HTTP. Trusts the test PKI in .tmp/test-pki by default (every
@@ -35,6 +35,8 @@ export interface PlatformCliOptions {
   /** SQLite data directory; undefined: in memory. */
   dataDir: string | undefined;
   sendersFile: string;
+  /** Where phones reach this platform (the pairing page's address); default: the address it listens on. */
+  publicUrl: string | undefined;
 }
 
 /** Sets the simulator control token (else a fresh random one at each start). */
@@ -46,7 +48,7 @@ export const USAGE =
   'usage: npm run platform -- [--port 8787] [--host H] [--pki DIR | --no-test-pki] ' +
   '[--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... ' +
   '[--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits] ' +
-  '[--simulator-controls] [--data DIR] [--senders FILE]';
+  '[--simulator-controls] [--data DIR] [--senders FILE] [--public-url URL]';
 
 export class CliUsageError extends Error {}
 
@@ -103,6 +105,13 @@ const FLAGS: Record<
   '--senders': (options, value) => {
     options.sendersFile = value();
   },
+  '--public-url': (options, value) => {
+    const url = value();
+    if (!/^https?:\/\/[^/?#\s]+(\/[^?#\s]*)?$/.test(url)) {
+      throw new CliUsageError(`--public-url must be an http(s) URL without query, got "${url}"`);
+    }
+    options.publicUrl = url.replace(/\/+$/, '');
+  },
   '--simulator-controls': (options, _value, env) => {
     const token = env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
     if (token.length < 16) throw new CliUsageError(`${SIMULATOR_TOKEN_ENV} needs 16 characters or more`);
@@ -129,6 +138,7 @@ export function parsePlatformArgs(
     simulatorControls: undefined,
     dataDir: undefined,
     sendersFile: DEFAULT_SENDERS_FILE,
+    publicUrl: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -170,6 +180,7 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     allowOrigins: options.allowOrigins,
     onError: (error) => console.error('platform simulator error:', error),
     ...(options.simulatorControls ? { simulatorControls: options.simulatorControls } : {}),
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
   });
   const timer =
     options.crlRefreshSeconds > 0

@@ -129,13 +129,38 @@ const FIELDS: Record<string, readonly string[]> = {
   '/v1/address-changes/basic-information': ['consent'],
   '/v1/address-changes/challenges': [],
   '/v1/address-changes': ['challenge', 'newAddress', 'services', 'signCertificate', 'signature'],
+  '/v1/pairing/device-authorizations': ['client_id', 'box_id', 'box_name', 'scope'],
+  '/v1/pairing/token': ['grant_type', 'device_code', 'client_id'],
 };
+
+/** A well-formed start of the device flow, so polls reach past the client check. */
+const PAIRING_BOX = { client_id: 'madoguchi-cable-tokyo', box_id: 'fuzz-box-0123456789', box_name: 'TV' };
+const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
+
+/** A form-encoded body of odd values (what RFC 8628 clients send), some fields twice. */
+function formBody(fields: readonly string[], base: Record<string, string>): string {
+  const form = new URLSearchParams(base);
+  for (const field of fields) {
+    if (random() < 0.5) form.set(field, String(pick(ODD_STRINGS)));
+    if (random() < 0.1) form.append(field, 'again');
+  }
+  return form.toString();
+}
 
 async function body(route: string): Promise<string> {
   const kind = random();
   if (kind < 0.1) return pick(['{', 'null', '[]', '"x"', '1', '{"a":', '\u0000', '{}']);
   const value: Record<string, unknown> =
     route === '/v1/registrations' && kind < 0.5 ? await registrationBody() : {};
+  if (route === '/v1/pairing/device-authorizations' && kind < 0.5) Object.assign(value, PAIRING_BOX);
+  if (route === '/v1/pairing/token' && kind < 0.5) {
+    const started = fixture.simulator.pairing.start(PAIRING_BOX, 'http://platform.test/pair');
+    Object.assign(value, {
+      grant_type: DEVICE_GRANT,
+      client_id: PAIRING_BOX.client_id,
+      device_code: started.device_code,
+    });
+  }
   if (route === '/v1/auth/login' && kind < 0.5) {
     value.challenge = fixture.simulator.createChallenge({ purpose: 'login' }).challenge;
     value.authCertificate = Buffer.from(card.authCertificate).toString('base64');
@@ -184,7 +209,51 @@ const REQUESTS: (() => Promise<[string, string, RequestInit]>)[] = [
   async () => ['GET', '/v1/address-changes/services', {}],
   async () => ['GET', '/v1/address-changes', {}],
   async () => ['GET', `/v1/address-changes/${segment()}`, {}],
+  // The device flow, form-encoded as RFC 8628 has it, and the phone page.
+  async () => [
+    'POST',
+    '/v1/pairing/device-authorizations',
+    {
+      body: formBody(['client_id', 'box_id', 'box_name', 'scope'], random() < 0.5 ? PAIRING_BOX : {}),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    },
+  ],
+  async () => [
+    'POST',
+    '/v1/pairing/token',
+    {
+      body: formBody(['grant_type', 'device_code', 'client_id'], { grant_type: DEVICE_GRANT }),
+      headers: { 'Content-Type': pick(['application/x-www-form-urlencoded', 'text/plain', '']) },
+    },
+  ],
+  async () => ['GET', `/pair?code=${segment()}`, {}],
+  async () => [
+    'GET',
+    `/pair?code=${encodeURIComponent(fixture.simulator.pairing.start(PAIRING_BOX, 'x').user_code)}`,
+    {},
+  ],
+  async () => [
+    'POST',
+    '/pair',
+    {
+      body: formBody(['code', 'csrf', 'decision'], {}),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `pairing_csrf=${segment()}` },
+    },
+  ],
 ];
+
+/**
+ * A 4xx is problem+json, except where a standard says otherwise: RFC 6749 §5.2 errors (JSON with
+ * `error`) from the device flow's endpoints, and the phone page's HTML.
+ */
+function isClientErrorAnswer(route: string, type: string | null, text: string): boolean {
+  if (type === 'application/problem+json') return true;
+  if (route.startsWith('/pair')) return type === 'text/html; charset=utf-8';
+  if (route.startsWith('/v1/pairing/') && type === 'application/json') {
+    return typeof (JSON.parse(text) as { error?: unknown }).error === 'string';
+  }
+  return false;
+}
 
 it('answers every malformed request with a 4xx problem+json, never a 5xx', async () => {
   const failures: string[] = [];
@@ -208,7 +277,7 @@ it('answers every malformed request with a 4xx problem+json, never a 5xx', async
     const text = await response.text();
     const ok =
       response.status < 400 ||
-      (response.status < 500 && response.headers.get('content-type') === 'application/problem+json');
+      (response.status < 500 && isClientErrorAnswer(route, response.headers.get('content-type'), text));
     if (!ok || response.headers.get('cache-control') !== 'no-store') {
       failures.push(`${method} ${route.slice(0, 80)} → ${response.status} ${text.slice(0, 200)}`);
     }

@@ -14,6 +14,7 @@ import type { LimitedAction } from './simulator/limits';
 import { ProblemError, type Problem, type ProblemHeaders } from './simulator/problem';
 import type { Session } from './simulator/sessions';
 import type { Sender } from '../../src/platform/types';
+import { createPairingHandlers } from './pairing-handlers';
 
 /**
  * The caller's address as the HTTP server saw it (server.ts sets it, dropping any the client sent).
@@ -39,6 +40,8 @@ export interface PlatformHandlerOptions {
   simulatorControls?: { token: string };
   /** Origin (and path prefix) the handlers answer for; default any origin (`*`). */
   baseUrl?: string;
+  /** Where phones reach the platform, for the pairing page's address (default: baseUrl, else the request's origin). */
+  publicUrl?: string;
   /** Called with unexpected errors (bugs), which become 500 PLATFORM_UNAVAILABLE. */
   onError?: (error: unknown) => void;
 }
@@ -316,6 +319,17 @@ export function createPlatformHandlers(
     signedIn('get', '/v1/address-changes/:requestId', (session, { params }) =>
       addressChanges.get(session, param(params, 'requestId')),
     ),
+    // Pairing a TV with a phone (RFC 8628): the TV's endpoints and the phone page.
+    ...createPairingHandlers(simulator, {
+      base,
+      ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      clientOf: (request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'local',
+      errorResponse: (error) => {
+        const response = errorResponse(error, options.onError);
+        response.headers.set('Date', simulator.now().toUTCString());
+        return response;
+      },
+    }),
   ];
   if (!controls) return api;
   if (controls.token.length < 16) throw new Error('the simulator control token needs 16 characters or more');

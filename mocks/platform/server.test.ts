@@ -94,7 +94,7 @@ describe('command line', () => {
       ].concat(
         ['--crl', 'x.crl', '--allow-origin', 'http://tv.local', '--allow-origin', 'http://localhost:8080'],
         ['--no-test-pki', '--allow-missing-crl', '--crl-refresh-seconds', '0', '--host', '0.0.0.0'],
-        ['--data', 'platform-data', '--senders', 'senders.json'],
+        ['--data', 'platform-data', '--senders', 'senders.json', '--public-url', 'https://tv.example.jp/'],
       ),
     );
     expect(options).toEqual({
@@ -112,7 +112,9 @@ describe('command line', () => {
       simulatorControls: undefined,
       dataDir: 'platform-data',
       sendersFile: 'senders.json',
+      publicUrl: 'https://tv.example.jp',
     });
+    expect(() => parsePlatformArgs(['--public-url', 'javascript:alert(1)'])).toThrow(/--public-url/);
   });
 
   it('takes --simulator-controls with a fresh token each start, or the one in the environment', () => {

@@ -20,6 +20,8 @@ export interface PlatformServerOptions {
   onError?: (error: unknown) => void;
   /** The /__simulator/ routes, answering only to this token (default: none). */
   simulatorControls?: { token: string };
+  /** Where phones reach the platform: the pairing page's address (default: the request's origin). */
+  publicUrl?: string;
   /** How often due address-change deliveries run (default 1 s; 0: never, the caller runs them). */
   deliveryIntervalMs?: number;
 }
@@ -94,6 +96,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const allowOrigins = options.allowOrigins ?? [];
   const handlers = createPlatformHandlers(options.simulator, {
     onError: options.onError,
+    ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
     ...(options.simulatorControls ? { simulatorControls: options.simulatorControls } : {}),
   });
   let base = 'http://127.0.0.1';

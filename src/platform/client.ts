@@ -11,6 +11,7 @@ import { BookingsResource } from './resources/bookings';
 import { FacilitiesResource } from './resources/facilities';
 import { HealthResource } from './resources/health';
 import { NoticesResource } from './resources/notices';
+import { PairingResource } from './resources/pairing';
 import { ProfileResource } from './resources/profile';
 import { RegistrationResource } from './resources/registration';
 import { DEFAULT_RETRY, type RetryPolicy } from './retry';
@@ -42,6 +43,8 @@ export class PlatformClient {
   readonly bookings: BookingsResource;
   readonly notices: NoticesResource;
   readonly addressChanges: AddressChangesResource;
+  /** Pairing the TV with a phone (RFC 8628); no session needed. */
+  readonly pairing: PairingResource;
   /** The platform's time: token expiries are judged against it, not against the box's clock. */
   readonly now: () => number;
 
@@ -68,5 +71,6 @@ export class PlatformClient {
     this.bookings = new BookingsResource(context);
     this.notices = new NoticesResource(context);
     this.addressChanges = new AddressChangesResource(context);
+    this.pairing = new PairingResource(context);
   }
 }

@@ -69,6 +69,8 @@ export class PlatformUnavailableError extends PlatformError {}
 export class NetworkError extends PlatformUnavailableError {}
 export class TimeoutError extends PlatformUnavailableError {}
 export class UnexpectedResponseError extends PlatformError {}
+/** The device flow's answers (RFC 8628 §3.5); the pairing resource turns the expected ones into results. */
+export class PairingError extends PlatformError {}
 
 /** Free cancellation is over; `rule` is the facility's rule to show (call the facility). */
 export class CancellationDeadlinePassedError extends PlatformError {
@@ -132,6 +134,14 @@ const CLASS_OF: Record<Exclude<ProblemCode, 'CANCELLATION_DEADLINE_PASSED'>, Err
   CERTIFICATE_SUPERSEDED: CertificateRevokedError,
   CERTIFICATES_NOT_LINKED: CertificatesNotLinkedError,
   RATE_LIMITED: PlatformUnavailableError,
+  AUTHORIZATION_PENDING: PairingError,
+  SLOW_DOWN: PairingError,
+  ACCESS_DENIED: PairingError,
+  EXPIRED_TOKEN: PairingError,
+  INVALID_GRANT: PairingError,
+  INVALID_CLIENT: PairingError,
+  INVALID_SCOPE: PairingError,
+  UNSUPPORTED_GRANT_TYPE: PairingError,
 };
 
 function isProblemCode(code: unknown): code is ProblemCode {

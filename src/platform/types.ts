@@ -52,3 +52,5 @@ export type AddressChangeRequest = Schemas['AddressChangeRequest'];
 export type ServiceDelivery = Schemas['ServiceDelivery'];
 export type AddressChange = Schemas['AddressChange'];
 export type AddressChangeList = Schemas['AddressChangeList'];
+export type DeviceAuthorization = Schemas['DeviceAuthorization'];
+export type PairingGrant = Schemas['PairingGrant'];

@@ -7,8 +7,17 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ProblemError } from './problem';
 
-export type LimitedAction = 'challenge' | 'login' | 'registration' | 'refresh' | 'api';
-export type LimitScope = 'client' | 'certificate';
+export type LimitedAction =
+  | 'challenge'
+  | 'login'
+  | 'registration'
+  | 'refresh'
+  | 'api'
+  | 'device-authorization'
+  | 'device-token'
+  | 'user-code';
+/** `global` counts every caller together, under one key (RFC 8628 §5.1's guessing bound). */
+export type LimitScope = 'client' | 'certificate' | 'global';
 
 interface LimitRule {
   /** Requests allowed per window. */
@@ -29,11 +38,22 @@ export const DEFAULT_LIMITS: LimitRules = {
     registration: { points: 20, windowSeconds: 60 },
     refresh: { points: 60, windowSeconds: 60 },
     api: { points: 1200, windowSeconds: 60 },
+    // A box starts a flow when the viewer opens the pairing screen; a new code every 6 s at most.
+    'device-authorization': { points: 10, windowSeconds: 60 },
+    // One box polls every 5 s; a household or a NAT holds a few.
+    'device-token': { points: 120, windowSeconds: 60 },
+    // RFC 8628 §5.1: a viewer mistypes a few times; a guesser from one address gets 20 tries in 10 min.
+    'user-code': { points: 20, windowSeconds: 600 },
   },
   certificate: {
     login: { points: 30, windowSeconds: 60 },
     registration: { points: 10, windowSeconds: 60 },
     api: { points: 600, windowSeconds: 60 },
+  },
+  global: {
+    // Every address together: 1,200 lookups per 10 minutes against 2.56 × 10^10 codes keep the
+    // chance that a distributed guesser hits any of 10,000 live codes in 10 minutes under 1 in 2,000.
+    'user-code': { points: 1200, windowSeconds: 600 },
   },
 };
 
@@ -49,7 +69,7 @@ export class RateLimits {
     this.limiters.clear();
     const rules = this.rules;
     if (!rules) return;
-    for (const scope of ['client', 'certificate'] as const) {
+    for (const scope of ['client', 'certificate', 'global'] as const) {
       for (const [action, rule] of Object.entries(rules[scope])) {
         if (!rule) continue;
         this.limiters.set(

@@ -46,6 +46,14 @@ const TITLES: Record<ProblemCode, string> = {
   SESSION_CERTIFICATE_EXPIRED: "The session's authentication certificate has expired",
   SESSION_CERTIFICATE_REVOKED: "The session's authentication certificate has been revoked",
   REFRESH_TOKEN_REUSED: 'A spent refresh token was presented again; the session is ended',
+  AUTHORIZATION_PENDING: 'The viewer has not answered on the phone yet',
+  SLOW_DOWN: 'Polling too often; the interval has grown by 5 seconds',
+  ACCESS_DENIED: 'The viewer declined on the phone',
+  EXPIRED_TOKEN: 'The device code has expired',
+  INVALID_GRANT: 'The device code is not valid',
+  INVALID_CLIENT: 'The client is not a registered TV app',
+  INVALID_SCOPE: 'The scope is not one this flow grants',
+  UNSUPPORTED_GRANT_TYPE: 'The grant type is not supported here',
 };
 
 /** What a problem adds to the HTTP reply besides its body. */

@@ -32,6 +32,8 @@ import { SimulatedBasicInformation, type BasicInformationService } from './addre
 import { SimulatedService, type ServiceEndpoint } from './address-change/services';
 import { SERVICE_CATALOGUE } from '../seed/address-change';
 import { RESIDENTS } from '../seed/residents';
+import { DeviceFlow } from './pairing/device-flow';
+import { DEMO_PAIRING_CLIENTS, type PairingClient } from './pairing/clients';
 import { parseCrls, trustAnchorOf, type CertificateKind, type TrustAnchor } from './verification';
 
 export interface PlatformSimulatorConfig {
@@ -75,6 +77,10 @@ export interface PlatformSimulatorConfig {
   basicInformation?: BasicInformationService;
   /** The services an address change is sent to, by catalogue id (default: simulated ones). */
   serviceEndpoints?: ReadonlyMap<string, ServiceEndpoint>;
+  /** The TV apps that may pair a box with a phone (default: the demo operators'). */
+  pairingClients?: readonly PairingClient[];
+  /** Life of a device flow's codes (at most and by default 600 s). */
+  deviceCodeTtlMs?: number;
 }
 
 /** A root's DER; with `requireCrl: false` its certificates are accepted while no CRL of it is loaded. */
@@ -107,6 +113,8 @@ export class PlatformSimulator {
   private readonly auth: AuthService;
   private readonly health: HealthRecords;
   private readonly bookings: BookingDesk;
+  /** Pairing a TV with a phone (RFC 8628). */
+  readonly pairing: DeviceFlow;
 
   private constructor(private readonly config: PlatformSimulatorConfig) {
     this.now = config.now ?? (() => new Date());
@@ -163,6 +171,12 @@ export class PlatformSimulator {
         config.serviceEndpoints ??
         new Map(SERVICE_CATALOGUE.map((service) => [service.id, new SimulatedService(service, this.now)])),
       verifyConsent: (session, body, message) => this.auth.verifyConsent(session, body, message),
+    });
+    this.pairing = new DeviceFlow({
+      now: this.now,
+      store: this.store,
+      clients: config.pairingClients ?? DEMO_PAIRING_CLIENTS,
+      ...(config.deviceCodeTtlMs !== undefined ? { ttlMs: config.deviceCodeTtlMs } : {}),
     });
     this.seedStore();
   }
@@ -263,6 +277,7 @@ export class PlatformSimulator {
     this.certificates.clear();
     this.bookings.reset();
     this.addressChanges.delivery.forget();
+    this.pairing.clear();
     this.seed = this.makeSeed();
     this.seedStore();
   }

@@ -21,7 +21,8 @@ export type Collection =
   | 'address-change-keys'
   | 'basic-information-fetches'
   | 'service-accounts'
-  | 'preferences';
+  | 'preferences'
+  | 'pairings';
 
 export interface RecordStore {
   /** Runs `work` as one transaction: every write in it lands, or none (it throws). */

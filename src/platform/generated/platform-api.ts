@@ -541,6 +541,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/pairing/device-authorizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * RFC 8628 §3.1–3.2 device authorization request — a device code and a user code for a box.
+     * @description A public client (`client_id` = the operator's TV app) names the box: `box_id` (the
+     *     operator's id of the box, or a random id the box keeps for pairing — never the launcher's
+     *     rollout id) and `box_name` (what the phone page shows, plain text). The device code is 32
+     *     random bytes; the user code 8 letters of `BCDFGHJKLMNPQRSTVWXZ` shown as `XXXX-XXXX`;
+     *     `verification_uri_complete` carries the user code only. Form-encoded as RFC 8628 says, or
+     *     JSON. Errors are RFC 6749 §5.2 objects that are also problem details (`error` and `code`).
+     */
+    post: operations['startPairing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/pairing/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * RFC 8628 §3.4–3.5 device access token request — polled until the viewer answers.
+     * @description `grant_type` is `urn:ietf:params:oauth:grant-type:device_code`. Until the viewer answers:
+     *     400 `authorization_pending`; a poll sooner than `interval` after the previous one: 400
+     *     `slow_down`, and that device code's interval grows by 5 s (the new one in `interval`); the
+     *     viewer declined: 400 `access_denied`; past `expires_in`: 400 `expired_token`; a code that is
+     *     unknown, another client's, or already exchanged: 400 `invalid_grant`. On approval, once: the
+     *     pairing grant, a bearer token bound to the box that asked (`box_id`) until `expires_in`.
+     */
+    post: operations['pollPairing'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * RFC 8628 §3.3 verification page for the phone (HTML, not for the SDK).
+     * @description Without `code`: a form to type the user code (any case, the dash optional, full-width
+     *     letters accepted). With `code` (typed, or from the QR link): the request it names — the box's
+     *     name and the operator — with 承認する / 承認しない buttons, or a page saying the code is not
+     *     valid (unknown, expired and answered codes alike). Japanese first, English beneath; every
+     *     lookup counts against the guessing limits per address and overall (429 page with
+     *     `Retry-After`). `Cache-Control: no-store`, a `Content-Security-Policy` without scripts, and a
+     *     CSRF cookie for the decision form.
+     */
+    get: operations['pairingPage'];
+    put?: never;
+    /**
+     * The viewer's answer from the phone page (HTML form, CSRF-protected).
+     * @description `csrf` must match the page's cookie (403 page otherwise); `decision` is `approve` or
+     *     `deny`. The code is spent by the answer; the TV learns it at its next poll.
+     */
+    post: operations['pairingDecision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -590,7 +671,15 @@ export interface components {
       | 'SESSION_CERTIFICATE_REVOKED'
       | 'REFRESH_TOKEN_REUSED'
       | 'NOTICE_NOT_FOUND'
-      | 'ADDRESS_CHANGE_NOT_FOUND';
+      | 'ADDRESS_CHANGE_NOT_FOUND'
+      | 'AUTHORIZATION_PENDING'
+      | 'SLOW_DOWN'
+      | 'ACCESS_DENIED'
+      | 'EXPIRED_TOKEN'
+      | 'INVALID_GRANT'
+      | 'INVALID_CLIENT'
+      | 'INVALID_SCOPE'
+      | 'UNSUPPORTED_GRANT_TYPE';
     Problem: {
       /** @description URI of the problem type (`urn:madoguchi:problem:<code in kebab case>`) */
       type: string;
@@ -606,6 +695,60 @@ export interface components {
         name: string;
         reason: string;
       }[];
+    };
+    OAuthProblem: components['schemas']['Problem'] & {
+      /** @enum {string} */
+      error:
+        | 'invalid_request'
+        | 'invalid_client'
+        | 'invalid_grant'
+        | 'invalid_scope'
+        | 'unsupported_grant_type'
+        | 'authorization_pending'
+        | 'slow_down'
+        | 'access_denied'
+        | 'expired_token';
+      error_description?: string;
+      /** @description with `slow_down`, the device code's polling interval now, in seconds */
+      interval?: number;
+    };
+    DeviceAuthorizationRequest: {
+      /** @description the operator's TV app (e.g. `madoguchi-cable-tokyo`) */
+      client_id: string;
+      /**
+       * @default pairing
+       * @enum {string}
+       */
+      scope: 'pairing';
+      box_id: string;
+      /** @description shown on the phone page as text (e.g. リビングのテレビ) */
+      box_name: string;
+    };
+    DeviceAuthorization: {
+      device_code: string;
+      user_code: string;
+      /** Format: uri */
+      verification_uri: string;
+      /** Format: uri */
+      verification_uri_complete: string;
+      expires_in: number;
+      interval: number;
+    };
+    DeviceTokenRequest: {
+      /** @constant */
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code';
+      device_code: string;
+      client_id: string;
+    };
+    PairingGrant: {
+      /** @description the pairing token; valid only with the `box_id` that asked */
+      access_token: string;
+      /** @constant */
+      token_type: 'Bearer';
+      expires_in: number;
+      /** @enum {string} */
+      scope: 'pairing';
+      pairing_id: string;
     };
     Base64: string;
     /** @enum {string} */
@@ -1088,6 +1231,21 @@ export interface components {
         [name: string]: unknown;
       };
       content: {
+        'application/problem+json': components['schemas']['Problem'];
+      };
+    };
+    /**
+     * @description RFC 6749 §5.2 error (`error`, `error_description`) that is also a problem detail (`code`);
+     *     a 429 `RATE_LIMITED` is a plain problem with `Retry-After`
+     */
+    OAuthProblem: {
+      headers: {
+        'Retry-After': components['headers']['RetryAfter'];
+        'Cache-Control': components['headers']['CacheControl'];
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['OAuthProblem'];
         'application/problem+json': components['schemas']['Problem'];
       };
     };
@@ -1895,6 +2053,132 @@ export interface operations {
       };
       '4XX': components['responses']['Problem'];
       '5XX': components['responses']['Problem'];
+    };
+  };
+  startPairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['DeviceAuthorizationRequest'];
+        'application/json': components['schemas']['DeviceAuthorizationRequest'];
+      };
+    };
+    responses: {
+      /** @description the codes (RFC 8628 §3.2) */
+      200: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeviceAuthorization'];
+        };
+      };
+      '4XX': components['responses']['OAuthProblem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  pollPairing: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['DeviceTokenRequest'];
+        'application/json': components['schemas']['DeviceTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description the pairing grant (RFC 6749 §5.1) */
+      200: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PairingGrant'];
+        };
+      };
+      '4XX': components['responses']['OAuthProblem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  pairingPage: {
+    parameters: {
+      query?: {
+        code?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the page */
+      200: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the page with the reason and a way forward */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  pairingDecision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          code: string;
+          csrf: string;
+          /** @enum {string} */
+          decision: 'approve' | 'deny';
+        };
+      };
+    };
+    responses: {
+      /** @description the result page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the page with the reason and a way forward */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
     };
   };
 }

@@ -1,0 +1,319 @@
+/**
+ * RFC 8628's device authorization grant as the platform runs it: a TV asks for a pair of codes
+ * (§3.1–3.2), shows the user code; a phone opens the platform's page with it (§3.3) and approves or
+ * declines; meanwhile the TV polls the token endpoint (§3.4–3.5) and, once approved, receives a
+ * pairing grant bound to its box.
+ *
+ * The flow is the same for every scope: `pairing` now; readerless login later adds a scope whose
+ * approval, on the phone, first asks for the card there — codes, polling and the page stay as they
+ * are. Pending flows live in memory (a restart means a new code on the TV, as with challenges);
+ * grants are kept in the record store by the SHA-256 of their token, never the token itself.
+ */
+import { bytesToBase64Url } from '../../../../src/platform/base64';
+import type { RecordStore } from '../../store/record-store';
+import { invalid, ProblemError } from '../problem';
+import type { PairingClient } from './clients';
+import { formatUserCode, newUserCode, normalizeUserCode } from './user-code';
+
+export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+/** §3.2 `expires_in`: long enough to find the phone, short enough to bound guessing. */
+const DEVICE_CODE_TTL_MS = 600_000;
+/** §3.2 `interval` (the RFC's default). */
+const POLL_INTERVAL_MS = 5_000;
+/** §3.5: each slow_down adds this to the device code's interval. */
+const SLOW_DOWN_STEP_MS = 5_000;
+/** A poll this much early still counts as on time (network jitter of a box's poll loop). */
+const POLL_GRACE_MS = 1_000;
+/** How long a pairing grant lasts; pairing the box again replaces it with a new one. */
+const PAIRING_TTL_MS = 90 * 24 * 60 * 60_000;
+/** Pending flows kept at most: beyond it, the oldest is forgotten (memory stays flat under a flood). */
+const MAX_PENDING = 10_000;
+/** How long an ended flow still answers expired_token / access_denied rather than invalid_grant. */
+const RETENTION_MS = 15 * 60_000;
+
+type PairingScope = 'pairing';
+const SCOPES: readonly PairingScope[] = ['pairing'];
+
+const BOX_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+const BOX_NAME_MAX = 32;
+
+export interface DeviceAuthorization {
+  device_code: string;
+  user_code: string;
+  verification_uri: string;
+  verification_uri_complete: string;
+  expires_in: number;
+  interval: number;
+}
+
+export interface PairingGrant {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  scope: PairingScope;
+  pairing_id: string;
+}
+
+/** A grant as kept: who it was given to, never the token. */
+export interface Pairing {
+  id: string;
+  clientId: string;
+  boxId: string;
+  boxName: string;
+  scope: PairingScope;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** What the phone page may show of a pending flow: the box and its operator, nothing else. */
+export interface PendingRequest {
+  userCode: string;
+  boxName: string;
+  client: PairingClient;
+  expiresAt: Date;
+}
+
+/** The phone page's one answer to any code that names no pending request. */
+export class UnknownUserCode extends Error {
+  constructor() {
+    super('no pending request has this code');
+    this.name = 'UnknownUserCode';
+  }
+}
+
+/** §3.5 slow_down, with the device code's interval now (the token endpoint adds it to the answer). */
+export class SlowDown extends ProblemError {
+  constructor(readonly interval: number) {
+    super(400, 'SLOW_DOWN', `poll at most every ${interval} s`);
+  }
+}
+
+type FlowState = 'pending' | 'approved' | 'denied' | 'spent';
+
+interface Flow {
+  deviceCode: string;
+  userCode: string;
+  client: PairingClient;
+  boxId: string;
+  boxName: string;
+  scope: PairingScope;
+  expiresAt: number;
+  intervalMs: number;
+  lastPollAt?: number;
+  state: FlowState;
+}
+
+export interface DeviceFlowOptions {
+  now: () => Date;
+  store: RecordStore;
+  clients: readonly PairingClient[];
+  ttlMs?: number;
+  intervalMs?: number;
+  pairingTtlMs?: number;
+}
+
+const randomToken = (): string => bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
+
+async function tokenKey(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** A box name shown on the phone: NFC, no control or format characters, 1–32 characters. */
+function boxNameOf(value: unknown): string {
+  const name = text(value)?.normalize('NFC').trim();
+  if (!name || [...name].length > BOX_NAME_MAX || /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u2028\u2029]/u.test(name)) {
+    throw invalid('box_name', `1–${BOX_NAME_MAX} printable characters`);
+  }
+  return name;
+}
+
+export class DeviceFlow {
+  private readonly byDevice = new Map<string, Flow>();
+  private readonly byUser = new Map<string, Flow>();
+  private readonly ttlMs: number;
+  private readonly intervalMs: number;
+  private readonly pairingTtlMs: number;
+
+  constructor(private readonly options: DeviceFlowOptions) {
+    this.ttlMs = Math.min(options.ttlMs ?? DEVICE_CODE_TTL_MS, DEVICE_CODE_TTL_MS);
+    this.intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
+    this.pairingTtlMs = options.pairingTtlMs ?? PAIRING_TTL_MS;
+  }
+
+  private get time(): number {
+    return this.options.now().getTime();
+  }
+
+  clear(): void {
+    this.byDevice.clear();
+    this.byUser.clear();
+  }
+
+  /** The registered client of a `client_id` (400 INVALID_CLIENT otherwise, §3.2 / RFC 6749 §5.2). */
+  private client(value: unknown): PairingClient {
+    const client = this.options.clients.find((c) => c.id === value);
+    if (!client) throw new ProblemError(400, 'INVALID_CLIENT', 'client_id is not a registered TV app');
+    return client;
+  }
+
+  /** §3.1–3.2: a new pair of codes for a box. `verificationUri` is the phone page's address. */
+  start(body: Record<string, unknown>, verificationUri: string): DeviceAuthorization {
+    const client = this.client(body.client_id);
+    const boxId = text(body.box_id);
+    if (!boxId || !BOX_ID_PATTERN.test(boxId)) throw invalid('box_id', '16–64 characters A–Z a–z 0–9 _ -');
+    const boxName = boxNameOf(body.box_name);
+    const scope = (body.scope ?? 'pairing') as PairingScope;
+    if (!SCOPES.includes(scope))
+      throw new ProblemError(400, 'INVALID_SCOPE', `scope: one of ${SCOPES.join(' ')}`);
+    this.prune();
+    let userCode = newUserCode();
+    while (this.byUser.has(userCode)) userCode = newUserCode();
+    const flow: Flow = {
+      deviceCode: randomToken(),
+      userCode,
+      client,
+      boxId,
+      boxName,
+      scope,
+      expiresAt: this.time + this.ttlMs,
+      intervalMs: this.intervalMs,
+      state: 'pending',
+    };
+    this.byDevice.set(flow.deviceCode, flow);
+    this.byUser.set(userCode, flow);
+    const shown = formatUserCode(userCode);
+    return {
+      device_code: flow.deviceCode,
+      user_code: shown,
+      verification_uri: verificationUri,
+      // Only the user code: the link (a QR code on the TV) carries nothing of the viewer or the box.
+      verification_uri_complete: `${verificationUri}?code=${shown}`,
+      expires_in: Math.floor(this.ttlMs / 1000),
+      interval: Math.ceil(this.intervalMs / 1000),
+    };
+  }
+
+  /** §3.4–3.5: one poll of the TV. The grant once approved; else the problem §3.5 names. */
+  async poll(body: Record<string, unknown>): Promise<PairingGrant> {
+    if (body.grant_type !== DEVICE_GRANT_TYPE) {
+      throw new ProblemError(400, 'UNSUPPORTED_GRANT_TYPE', `grant_type must be ${DEVICE_GRANT_TYPE}`);
+    }
+    const client = this.client(body.client_id);
+    const deviceCode = text(body.device_code);
+    if (!deviceCode) throw invalid('device_code', 'required');
+    this.prune();
+    const flow = this.byDevice.get(deviceCode);
+    // Another client's code is as unknown as a made-up one: nothing is told of it.
+    if (!flow || flow.client.id !== client.id || flow.state === 'spent') {
+      throw new ProblemError(400, 'INVALID_GRANT', 'the device code is not valid (unknown or already used)');
+    }
+    const now = this.time;
+    if (now >= flow.expiresAt) throw new ProblemError(400, 'EXPIRED_TOKEN', 'the device code has expired');
+    if (flow.state === 'denied') throw new ProblemError(400, 'ACCESS_DENIED', 'the viewer declined');
+    if (flow.state === 'pending') {
+      const early = flow.lastPollAt !== undefined && now - flow.lastPollAt < flow.intervalMs - POLL_GRACE_MS;
+      flow.lastPollAt = now;
+      if (early) {
+        flow.intervalMs += SLOW_DOWN_STEP_MS;
+        throw new SlowDown(Math.ceil(flow.intervalMs / 1000));
+      }
+      throw new ProblemError(400, 'AUTHORIZATION_PENDING', 'the viewer has not answered yet');
+    }
+    // Approved: the grant, once.
+    flow.state = 'spent';
+    this.byUser.delete(flow.userCode);
+    return this.grant(flow);
+  }
+
+  private async grant(flow: Flow): Promise<PairingGrant> {
+    const token = randomToken();
+    const pairing: Pairing = {
+      id: `pr_${randomToken().slice(0, 22)}`,
+      clientId: flow.client.id,
+      boxId: flow.boxId,
+      boxName: flow.boxName,
+      scope: flow.scope,
+      createdAt: new Date(this.time).toISOString(),
+      expiresAt: new Date(this.time + this.pairingTtlMs).toISOString(),
+    };
+    const key = await tokenKey(token);
+    const owner = `${pairing.clientId}:${pairing.boxId}`;
+    const { store } = this.options;
+    // A box has one pairing: pairing again replaces the one before (and its token stops working).
+    store.transaction(() => {
+      for (const previous of store.list<Pairing & { key: string }>('pairings', owner)) {
+        store.delete('pairings', previous.key);
+      }
+      store.put('pairings', key, { ...pairing, key }, owner);
+    });
+    return {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_in: Math.floor(this.pairingTtlMs / 1000),
+      scope: flow.scope,
+      pairing_id: pairing.id,
+    };
+  }
+
+  /**
+   * The pairing of a grant's token, for the box it was given to; undefined when the token is
+   * unknown, expired, or presented by another box.
+   */
+  async pairingOf(token: string, boxId: string): Promise<Pairing | undefined> {
+    const kept = this.options.store.get<Pairing & { key: string }>('pairings', await tokenKey(token));
+    if (!kept || kept.boxId !== boxId || Date.parse(kept.expiresAt) <= this.time) return undefined;
+    const { key: _key, ...pairing } = kept;
+    return pairing;
+  }
+
+  /**
+   * §3.3: the pending request a viewer's code names, for the phone page. Every failure is one
+   * problem, whatever the reason (never made, expired, answered, a typo): the page tells nothing
+   * of other flows.
+   */
+  pending(input: string): PendingRequest {
+    const flow = this.pendingFlow(input);
+    return {
+      userCode: formatUserCode(flow.userCode),
+      boxName: flow.boxName,
+      client: flow.client,
+      expiresAt: new Date(flow.expiresAt),
+    };
+  }
+
+  /** The viewer's answer on the phone; the code is spent by it (a second answer finds nothing). */
+  decide(input: string, approve: boolean): PendingRequest {
+    const request = this.pending(input);
+    const flow = this.pendingFlow(input);
+    flow.state = approve ? 'approved' : 'denied';
+    this.byUser.delete(flow.userCode);
+    return request;
+  }
+
+  private pendingFlow(input: string): Flow {
+    const code = normalizeUserCode(input);
+    const flow = code === undefined ? undefined : this.byUser.get(code);
+    if (!flow || flow.state !== 'pending' || this.time >= flow.expiresAt) {
+      throw new UnknownUserCode();
+    }
+    return flow;
+  }
+
+  /** Forgets flows past their retention, and the oldest beyond the bound; insertion order is expiry order. */
+  private prune(): void {
+    const now = this.time;
+    for (const flow of this.byDevice.values()) {
+      const over = this.byDevice.size > MAX_PENDING;
+      if (!over && flow.expiresAt + RETENTION_MS > now) break;
+      this.byDevice.delete(flow.deviceCode);
+      if (this.byUser.get(flow.userCode) === flow) this.byUser.delete(flow.userCode);
+    }
+    for (const [code, flow] of this.byUser) {
+      if (flow.expiresAt > now) break;
+      this.byUser.delete(code);
+    }
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * The phone page of the device flow (RFC 8628 §3.3), as HTML: mobile first (viewport, one column,
+ * touch targets of 56 px), Japanese first with English beneath, no script at all. Everything that
+ * came from a request — the code the viewer typed, the box's name the TV sent — goes through
+ * `escapeHtml` and is shown as text, never as markup.
+ */
+import type { PairingClient } from './clients';
+
+export type PageState =
+  | { kind: 'enter'; typed?: string; problem?: 'invalid' | 'malformed' }
+  | {
+      kind: 'confirm';
+      userCode: string;
+      boxName: string;
+      client: PairingClient;
+      csrf: string;
+      minutesLeft: number;
+    }
+  | { kind: 'approved'; boxName: string }
+  | { kind: 'denied'; boxName: string }
+  | { kind: 'limited'; minutes: number }
+  | { kind: 'csrf' };
+
+interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+const TITLE: Bilingual = { ja: 'テレビとスマートフォンをつなぐ', en: 'Connect your TV and phone' };
+const ENTER: Bilingual = {
+  ja: 'テレビの画面に表示されている8文字の番号を入力してください。',
+  en: 'Enter the 8-letter code shown on your TV screen.',
+};
+const NEXT: Bilingual = { ja: '次へ', en: 'Next' };
+const PROBLEMS: Record<'invalid' | 'malformed', Bilingual> = {
+  invalid: {
+    ja: 'この番号は使えません。有効期間（10分）が過ぎたか、すでに使われたか、入力が違っています。テレビの番号を確かめて入力し直すか、テレビで新しい番号を表示してください。',
+    en: 'This code cannot be used: it has expired (after 10 minutes), was already used, or was mistyped. Check the code on the TV and enter it again, or show a new code on the TV.',
+  },
+  malformed: {
+    ja: '番号は8文字の英字です（例: BCDF-GHJK）。テレビの番号を確かめて入力し直してください。',
+    en: 'The code is 8 letters (for example BCDF-GHJK). Check the code on the TV and enter it again.',
+  },
+};
+
+const paragraph = (text: Bilingual, className = ''): string =>
+  `<p class="${className}">${escapeHtml(text.ja)}</p><p class="en ${className}" lang="en">${escapeHtml(text.en)}</p>`;
+
+function codeForm(action: string, typed = ''): string {
+  return `<form method="get" action="${escapeHtml(action)}">
+<label for="code">番号 <span lang="en">Code</span></label>
+<input id="code" name="code" value="${escapeHtml(typed)}" placeholder="XXXX-XXXX" maxlength="20"
+ autocomplete="one-time-code" autocapitalize="characters" autocorrect="off" spellcheck="false" required>
+<button type="submit">${escapeHtml(NEXT.ja)} <span lang="en">${escapeHtml(NEXT.en)}</span></button>
+</form>`;
+}
+
+function body(state: PageState, action: string): string {
+  switch (state.kind) {
+    case 'enter':
+      return `${state.problem ? paragraph(PROBLEMS[state.problem], 'problem') : ''}${paragraph(ENTER)}${codeForm(action, state.typed)}`;
+    case 'confirm':
+      return `${paragraph({
+        ja: '次のテレビが、このスマートフォンとつなぐことを求めています。',
+        en: 'This TV asks to connect with this phone.',
+      })}
+<dl>
+<dt>テレビ <span lang="en">TV</span></dt><dd class="box">${escapeHtml(state.boxName)}</dd>
+<dt>ケーブルテレビ会社 <span lang="en">Cable operator</span></dt><dd>${escapeHtml(state.client.name.ja)} <span lang="en">${escapeHtml(state.client.name.en)}</span></dd>
+<dt>番号 <span lang="en">Code</span></dt><dd class="code">${escapeHtml(state.userCode)}</dd>
+</dl>
+${paragraph(
+  {
+    ja: `テレビの画面に同じ番号が表示されているときだけ承認してください。あと約${state.minutesLeft}分有効です。`,
+    en: `Approve only if the TV screen shows this same code. It is valid for about ${state.minutesLeft} more minutes.`,
+  },
+  'warning',
+)}
+<form method="post" action="${escapeHtml(action)}">
+<input type="hidden" name="code" value="${escapeHtml(state.userCode)}">
+<input type="hidden" name="csrf" value="${escapeHtml(state.csrf)}">
+<button type="submit" name="decision" value="approve">承認する <span lang="en">Approve</span></button>
+<button type="submit" name="decision" value="deny" class="secondary">承認しない <span lang="en">Do not approve</span></button>
+</form>`;
+    case 'approved':
+      return paragraph({
+        ja: `「${state.boxName}」とつながりました。テレビの画面をご覧ください。このページは閉じてかまいません。`,
+        en: `Connected to “${state.boxName}”. Please look at the TV screen. You may close this page.`,
+      });
+    case 'denied':
+      return paragraph({
+        ja: `「${state.boxName}」とはつなぎませんでした。テレビには何も渡していません。つなぐときは、テレビで新しい番号を表示してください。`,
+        en: `Not connected to “${state.boxName}”; nothing was given to the TV. To connect, show a new code on the TV.`,
+      });
+    case 'limited':
+      return `${paragraph(
+        {
+          ja: `番号の入力が続いたため、受け付けを止めています。約${state.minutes}分待ってから、もう一度お試しください。`,
+          en: `Too many codes were entered. Please wait about ${state.minutes} minutes and try again.`,
+        },
+        'problem',
+      )}<p><a class="button" href="${escapeHtml(action)}">番号の入力へ <span lang="en">Enter a code</span></a></p>`;
+    case 'csrf':
+      return `${paragraph(
+        {
+          ja: 'このページの有効期間が切れたため、受け付けられませんでした。もう一度番号を入力してください。',
+          en: 'This page has expired, so your answer was not taken. Please enter the code again.',
+        },
+        'problem',
+      )}${codeForm(action)}`;
+  }
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;line-break:strict;font:18px/1.6 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;color:#111;background:#fff}
+main{max-width:32rem;margin:0 auto;padding:1rem}
+h1{font-size:1.5rem;line-height:1.3;margin:.5rem 0 1rem;word-break:auto-phrase}
+.en{color:#444;font-size:.9em;margin-top:-.5rem}
+.problem{color:#a00;font-weight:bold}
+.warning{font-weight:bold}
+label{display:block;font-weight:bold;margin:1rem 0 .25rem}
+input{width:100%;min-height:56px;font-size:1.5rem;letter-spacing:.1em;padding:.5rem;border:2px solid #333;border-radius:8px}
+button,.button{display:block;width:100%;min-height:56px;margin:1rem 0;padding:.75rem;font-size:1.2rem;font-weight:bold;text-align:center;text-decoration:none;border-radius:8px;border:2px solid #0b57d0;background:#0b57d0;color:#fff}
+button.secondary{background:#fff;color:#0b57d0}
+dl{margin:1rem 0}dt{font-weight:bold;margin-top:.75rem}dd{margin:0;font-size:1.2rem;overflow-wrap:anywhere}
+.code{font-size:1.6rem;letter-spacing:.15em;font-family:ui-monospace,monospace}
+`;
+
+/** The whole page; `nonce` is the one the Content-Security-Policy allows for the style. */
+export function renderPage(state: PageState, action: string, nonce: string): string {
+  return `<!doctype html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="same-origin">
+<title>${escapeHtml(TITLE.ja)} / ${escapeHtml(TITLE.en)}</title>
+<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(TITLE.ja)}<br><span class="en" lang="en">${escapeHtml(TITLE.en)}</span></h1>
+${body(state, action)}
+</main>
+</body>
+</html>
+`;
+}

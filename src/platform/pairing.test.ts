@@ -1,0 +1,82 @@
+/**
+ * The SDK's pairing calls against the simulator's handlers (in process): start, polls through every
+ * RFC 8628 §3.5 answer, and the typed errors with ja/en messages for what the TV must show.
+ */
+import { getResponse } from 'msw';
+import { createPlatformHandlers } from '../../mocks/platform/handlers';
+import { TestClock } from '../../mocks/platform/test-support';
+import { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
+import { PlatformClient } from './client';
+import { PairingError } from './errors';
+
+const BASE = 'http://platform.test';
+const BOX = { clientId: 'madoguchi-cable-tokyo', boxId: 'box-0123456789abcdef', boxName: 'リビングのテレビ' };
+
+async function setup() {
+  const clock = new TestClock(Date.UTC(2026, 11, 7, 3, 0, 0));
+  const simulator = await PlatformSimulator.create({
+    trustAnchors: { auth: [] },
+    now: clock.now,
+    limits: false,
+  });
+  const handlers = createPlatformHandlers(simulator, { baseUrl: BASE });
+  const client = new PlatformClient({
+    baseUrl: BASE,
+    now: () => clock.time,
+    fetch: async (input, init) =>
+      (await getResponse(handlers, new Request(input as string, init))) ??
+      new Response(null, { status: 404 }),
+    sleep: async () => undefined,
+  });
+  return { clock, simulator, client };
+}
+
+it('starts: the codes to show, the QR link and the waits', async () => {
+  const { client } = await setup();
+  const started = await client.pairing.start(BOX);
+  expect(started).toMatchObject({ clientId: BOX.clientId, expiresInSeconds: 600, intervalSeconds: 5 });
+  expect(started.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+  expect(started.verificationUriComplete).toBe(`${BASE}/pair?code=${started.userCode}`);
+});
+
+it('polls: pending, slower after slow_down, then paired with a token for this box', async () => {
+  const { clock, simulator, client } = await setup();
+  let started = await client.pairing.start(BOX);
+  expect(await client.pairing.poll(started)).toEqual({ status: 'pending', intervalSeconds: 5 });
+  const slower = await client.pairing.poll(started);
+  expect(slower).toEqual({ status: 'pending', intervalSeconds: 10 });
+  if (slower.status === 'pending') started = { ...started, intervalSeconds: slower.intervalSeconds };
+  simulator.pairing.decide(started.userCode, true);
+  clock.advance(10_000);
+  const paired = await client.pairing.poll(started);
+  expect(paired).toMatchObject({ status: 'paired', expiresInSeconds: 90 * 24 * 60 * 60 });
+  if (paired.status !== 'paired') throw new Error('not paired');
+  expect(await simulator.pairing.pairingOf(paired.token, BOX.boxId)).toMatchObject({ id: paired.pairingId });
+  clock.advance(10_000);
+  expect(await client.pairing.poll(started)).toMatchObject({ status: 'expired' });
+});
+
+it('says denied and expired with the messages the TV shows', async () => {
+  const { clock, simulator, client } = await setup();
+  const declined = await client.pairing.start(BOX);
+  simulator.pairing.decide(declined.userCode, false);
+  const denied = await client.pairing.poll(declined);
+  expect(denied.status).toBe('denied');
+  if (denied.status === 'denied') expect(denied.error.messageJa).toContain('承認しない');
+  const late = await client.pairing.start(BOX);
+  clock.advance(600_000);
+  const expired = await client.pairing.poll(late);
+  expect(expired.status).toBe('expired');
+  if (expired.status === 'expired') {
+    expect(expired.error.messageJa).toContain('新しい番号');
+    expect(expired.error.messageEn).toContain('new code');
+  }
+});
+
+it('throws the typed error for a TV app the platform does not know', async () => {
+  const { client } = await setup();
+  const error = await client.pairing.start({ ...BOX, clientId: 'unknown-app' }).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(PairingError);
+  expect((error as PairingError).code).toBe('INVALID_CLIENT');
+  expect((error as PairingError).messageJa).toContain('ケーブルテレビ会社');
+});

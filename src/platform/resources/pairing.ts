@@ -1,0 +1,114 @@
+/**
+ * Pairing the TV with a phone (RFC 8628 device flow), the TV's side: `start` asks for the codes the
+ * screen shows (the user code, and `verificationUriComplete` as a QR code); `poll` asks once whether
+ * the viewer answered on the phone. The caller waits `intervalSeconds` between polls — it grows when
+ * the platform says slow_down — and stops at `expiresInSeconds`. Neither call is retried: a lost
+ * answer is followed by the next poll, and a new start gives new codes.
+ */
+import { PairingError } from '../errors';
+import type { DeviceAuthorization, PairingGrant } from '../types';
+import type { CallOptions, ResourceContext } from './context';
+
+/** The box as the operator knows it: its TV app (`client_id`), an id for the box and its name. */
+export interface PairingBox {
+  /** The operator's TV app, e.g. `madoguchi-cable-tokyo`. */
+  clientId: string;
+  /** 16–64 characters A–Z a–z 0–9 _ -: the operator's box id or one the box keeps for pairing. */
+  boxId: string;
+  /** What the phone page shows, e.g. リビングのテレビ (plain text, at most 32 characters). */
+  boxName: string;
+}
+
+export interface PairingStart {
+  /** The box's TV app, as given to start (polls name it). */
+  clientId: string;
+  deviceCode: string;
+  /** `XXXX-XXXX`, to show large on the screen. */
+  userCode: string;
+  verificationUri: string;
+  /** The page with the code filled in: the QR code's content. */
+  verificationUriComplete: string;
+  expiresInSeconds: number;
+  intervalSeconds: number;
+}
+
+export type PairingPoll =
+  /** Not answered yet: poll again after `intervalSeconds` (grown after a slow_down). */
+  | { status: 'pending'; intervalSeconds: number }
+  | { status: 'paired'; pairingId: string; token: string; expiresInSeconds: number }
+  /** The viewer chose 承認しない on the phone. */
+  | { status: 'denied'; error: PairingError }
+  /** The codes ran out (or were spent): start again for new ones. */
+  | { status: 'expired'; error: PairingError };
+
+const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
+
+export class PairingResource {
+  constructor(private readonly context: ResourceContext) {}
+
+  async start(box: PairingBox, options: CallOptions = {}): Promise<PairingStart> {
+    const answer = await this.context.http.send<DeviceAuthorization>({
+      method: 'POST',
+      path: '/v1/pairing/device-authorizations',
+      body: { client_id: box.clientId, box_id: box.boxId, box_name: box.boxName, scope: 'pairing' },
+      signal: options.signal,
+    });
+    return {
+      clientId: box.clientId,
+      deviceCode: answer.device_code,
+      userCode: answer.user_code,
+      verificationUri: answer.verification_uri,
+      verificationUriComplete: answer.verification_uri_complete,
+      expiresInSeconds: answer.expires_in,
+      intervalSeconds: answer.interval,
+    };
+  }
+
+  /**
+   * One poll of a started flow. Its `intervalSeconds` is the wait in force; a pending result says
+   * the next one (keep it: `{ ...started, intervalSeconds }`). Other failures (network, limits, a
+   * bad client) throw as every call does.
+   */
+  async poll(
+    started: Pick<PairingStart, 'clientId' | 'deviceCode' | 'intervalSeconds'>,
+    options: CallOptions = {},
+  ): Promise<PairingPoll> {
+    const { clientId, deviceCode, intervalSeconds } = started;
+    try {
+      const grant = await this.context.http.send<PairingGrant>({
+        method: 'POST',
+        path: '/v1/pairing/token',
+        body: { grant_type: GRANT_TYPE, device_code: deviceCode, client_id: clientId },
+        signal: options.signal,
+      });
+      return {
+        status: 'paired',
+        pairingId: grant.pairing_id,
+        token: grant.access_token,
+        expiresInSeconds: grant.expires_in,
+      };
+    } catch (error) {
+      if (!(error instanceof PairingError)) throw error;
+      switch (error.code) {
+        case 'AUTHORIZATION_PENDING':
+          return { status: 'pending', intervalSeconds };
+        case 'SLOW_DOWN': {
+          // RFC 8628 §3.5: 5 s more from now on, whether or not the platform said the new value.
+          const given = (error.problem as { interval?: unknown } | undefined)?.interval;
+          return {
+            status: 'pending',
+            intervalSeconds:
+              typeof given === 'number' && given > intervalSeconds ? given : intervalSeconds + 5,
+          };
+        }
+        case 'ACCESS_DENIED':
+          return { status: 'denied', error };
+        case 'EXPIRED_TOKEN':
+        case 'INVALID_GRANT':
+          return { status: 'expired', error };
+        default:
+          throw error;
+      }
+    }
+  }
+}
