@@ -2,7 +2,7 @@
  * The app bench's pure half: what the page hands back (launch marks, key samples), the figures
  * made of them and the table. No browser here, so it is unit-tested without WPE.
  */
-import { formatMs, formatRatio, median, percentile, type Row, type Table } from './report';
+import { formatMs, formatRatio, goalOf, median, percentile, type Row, type Table } from './report';
 
 /** The goals, as ratios of ours to the bare app measured in the same run. */
 const GOALS = { gzip: 1.6, coldStart: 1.3, keyP95: 1.1 } as const;
@@ -82,7 +82,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 const goalCell = (limit: number, ours: number, floor: number) =>
   // A hair of slack: 55 / 50 is 1.1000000000000001 in floating point.
-  `≤ ${limit}×: ${floor > 0 && ours <= floor * limit + 1e-9 ? 'met' : 'NOT met'}`;
+  goalOf(`≤ ${limit}×`, floor > 0 && ours <= floor * limit + 1e-9);
 
 export function appTable(result: AppBenchResult): Table {
   const { ours, floor } = result;

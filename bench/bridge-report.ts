@@ -1,6 +1,15 @@
 /** The bridge bench's numbers and table: pure, so it is unit-tested without a bridge. */
 import type { MemorySample } from './bridge-rig';
-import { formatCount, formatMs, formatRatio, median, percentile, type Row, type Table } from './report';
+import {
+  formatCount,
+  formatMs,
+  formatRatio,
+  goalOf,
+  median,
+  percentile,
+  type Row,
+  type Table,
+} from './report';
 
 /** The goal: the bridge may add at most this much to a call, median. */
 export const ADDED_LATENCY_GOAL_MS = 1;
@@ -88,7 +97,7 @@ export function bridgeTable(result: BridgeBenchResult): Table {
     {
       figure: '  added latency (ours − floor)',
       ours: pair(method.added.median, method.added.p95),
-      goal: `${goal}: ${method.goalMet ? 'met' : 'NOT met'}`,
+      goal: goalOf(goal, method.goalMet),
     },
   ]);
   const { atStart, afterWarmup, atEnd } = result.bridge.memory;

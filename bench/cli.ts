@@ -3,6 +3,8 @@
  *
  * Runs the named benches (every one when none is named) and prints a table per bench. Each
  * measures our figure beside a floor taken in the same run, never against a fixed number.
+ * Exit status: 0 exactly when every bench ran and every figure with a goal met it; `--json` holds
+ * each such figure with its verdict ("met" or "missed").
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,7 +17,7 @@ import { runLoginBench } from './login';
 import { runMemoryBench } from './memory';
 import { runPlatformBench } from './platform';
 import { Cleanup, shutdown } from './cleanup';
-import { renderTable } from './report';
+import { passes, renderTable, verdictsOf } from './report';
 
 const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> = {
   card: runCardBench,
@@ -31,7 +33,8 @@ const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [o
   --runs N          測定回数 / runs per figure, medians reported (default 5; bridge: rounds of
                     200 calls per method, 50 for sign)
   --cycles N        memory: login → health → logout cycles (default 100)
-  --json FILE       結果を JSON で保存 / write all results to FILE as JSON
+  --json FILE       結果を JSON で保存 / write all results to FILE as JSON (each goal with its verdict)
+  exit status       0: すべての目標を達成 / every goal met; 1: a goal missed or a bench failed
   --reader NAME     card, login, memory: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
   --vpcd-port N     card, login, memory: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
   --verbose         card: also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
@@ -113,9 +116,15 @@ async function main(argv: string[]): Promise<number> {
         progress: report,
       });
       console.log(`\n${renderTable(outcome.table)}\n`);
-      results[name] = { ...(outcome.data as object), failures: outcome.failures };
+      const figures = verdictsOf(outcome.table);
+      results[name] = { ...(outcome.data as object), figures, failures: outcome.failures };
       for (const failure of outcome.failures) console.error(`bench ${name}: FAILED: ${failure}`);
-      failed ||= outcome.failures.length > 0;
+      for (const missed of figures.filter((figure) => figure.verdict === 'missed')) {
+        console.error(
+          `bench ${name}: 目標未達 / goal missed: ${missed.figure} (${missed.ours}; goal ${missed.goal})`,
+        );
+      }
+      failed ||= !passes(outcome.failures, figures);
     } catch (error) {
       failed = true;
       if (interrupted) break; // the cleanup pulled the card out from under the run: not a finding

@@ -73,7 +73,7 @@ describe('summary and table', () => {
     expect(failing.met).toBe(false);
     const text = renderTable(loginTable(summary, 3, 'Virtual PCD 00 01'));
     expect(text).toMatch(/OK-press → logged in \(median\) +165 ms +146 ms +1.13×/);
-    expect(text).toContain('≤ floor + 30 ms = 176 ms ✓');
+    expect(text).toContain('≤ floor + 30 ms = 176 ms: met');
     expect(text).toContain('signing: VERIFY + SIGN via the bridge');
     expect(text).toContain('Virtual PCD 00 01');
   });

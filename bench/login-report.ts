@@ -3,7 +3,7 @@
  * the login flow's states → the session logged in), the floor's parts, and the table.
  */
 import type { TimelineEntry } from '../src/app/test-hook';
-import { formatMs, formatRatio, median, type Row, type Table } from './report';
+import { formatMs, formatRatio, goalOf, median, type Row, type Table } from './report';
 
 /** The goal: OK → logged in at most this much above the floor. */
 const LOGIN_GOAL_MARGIN_MS = 30;
@@ -161,7 +161,7 @@ export function loginTable(summary: LoginSummary, runs: number, readerName: stri
       ours: formatMs(summary.oursMs),
       floor: formatMs(summary.floorMs),
       ratio: formatRatio(summary.oursMs, summary.floorMs),
-      goal: `≤ floor + ${LOGIN_GOAL_MARGIN_MS} ms = ${formatMs(summary.goalMs)} ${summary.met ? '✓' : '✗'}`,
+      goal: goalOf(`≤ floor + ${LOGIN_GOAL_MARGIN_MS} ms = ${formatMs(summary.goalMs)}`, summary.met),
     },
     ...summary.phases.map((phase): Row => {
       const floor = phaseFloor(phase.state);

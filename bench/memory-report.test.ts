@@ -82,7 +82,7 @@ describe('memory table and failures', () => {
   it('prints growth, the samples, the app counts and the goal', () => {
     const text = renderTable(memoryTable(figures(251), 'Virtual PCD 00 01'));
     expect(text).toContain('WPE web process PSS growth');
-    expect(text).toContain('≤ 5.0 MB ✓');
+    expect(text).toContain('≤ 5.0 MB: met');
     expect(text).toContain('stage elements');
     expect(text).toContain('120 → 121');
     expect(text).toContain('bridge RSS growth');

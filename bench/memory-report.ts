@@ -11,7 +11,7 @@
  * least 3 in each) and the larger is reported. A steady leak puts its early and late samples in
  * different clusters, no mode spans both windows, and the plain windows measure it.
  */
-import { median, type Row, type Table } from './report';
+import { goalOf, median, type Row, type Table } from './report';
 
 /** Goal: at most this much growth, for the web process and for the bridge. */
 const MEMORY_GOAL_KB = 5 * 1024;
@@ -170,8 +170,7 @@ export function memoryFailures(figures: MemoryFigures): string[] {
 
 export function memoryTable(figures: MemoryFigures, readerName: string): Table {
   const { warmup, window } = growthWindows(figures.cycles);
-  const goal = (growthKb: number) =>
-    `≤ ${formatMb(MEMORY_GOAL_KB)} ${growthKb <= MEMORY_GOAL_KB ? '✓' : '✗'}`;
+  const goal = (growthKb: number) => goalOf(`≤ ${formatMb(MEMORY_GOAL_KB)}`, growthKb <= MEMORY_GOAL_KB);
   const series = (name: string, summary: SeriesSummary, withGoal: boolean): Row[] => [
     {
       figure: `${name} growth`,

@@ -20,7 +20,7 @@ import { parseCertificateDer } from '../mocks/platform/simulator/verification';
 import { crlsOf, jlisOf, signedLogin, signRaw, challengeBytes } from '../mocks/platform/test-support';
 import { bytesToBase64 } from '../src/platform/base64';
 import type { BenchContext, BenchOutcome } from './card';
-import { median } from './report';
+import { goalOf, median } from './report';
 
 const run = promisify(execFile);
 /** RSA verifications one login needs: the certificate by its root, the challenge by the card. */
@@ -227,21 +227,21 @@ export async function runPlatformBench(context: BenchContext): Promise<BenchOutc
           ours: repeatRate.toFixed(0),
           floor: ceiling(repeatCeiling, 1),
           ratio: (repeatRate / repeatCeiling).toFixed(2),
-          goal: '≥ 0.50',
+          goal: goalOf('≥ 0.50', repeatRate / repeatCeiling >= 0.5),
         },
         {
           figure: 'first login of a certificate',
           ours: firstRate.toFixed(0),
           floor: ceiling(firstCeiling, VERIFICATIONS_PER_LOGIN),
           ratio: (firstRate / firstCeiling).toFixed(2),
-          goal: '≥ 0.50',
+          goal: goalOf('≥ 0.50', firstRate / firstCeiling >= 0.5),
         },
         {
           figure: 'failed login at 100,000 customers',
           ours: `${at100k.toFixed(2)} ms`,
           floor: `${at100.toFixed(2)} ms at 100`,
           ratio: failedRatio.toFixed(2),
-          goal: '≤ 1.10',
+          goal: goalOf('≤ 1.10', failedRatio <= 1.1),
         },
       ],
       notes: [

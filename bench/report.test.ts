@@ -1,4 +1,15 @@
-import { displayWidth, formatCount, formatMs, formatRatio, median, percentile, renderTable } from './report';
+import {
+  displayWidth,
+  formatCount,
+  formatMs,
+  formatRatio,
+  goalOf,
+  median,
+  passes,
+  percentile,
+  renderTable,
+  verdictsOf,
+} from './report';
 
 describe('median', () => {
   it('takes the middle of an odd count, in any order', () => {
@@ -70,7 +81,13 @@ describe('renderTable', () => {
     floorHeader: 'floor / OpenSC',
     rows: [
       { figure: 'wall time', ours: '484 ms', floor: '480 ms', ratio: '1.01×' },
-      { figure: 'APDUs', ours: '10 APDUs', floor: '144 APDUs', ratio: '0.07×', goal: '≤ 1×' },
+      {
+        figure: 'APDUs',
+        ours: '10 APDUs',
+        floor: '144 APDUs',
+        ratio: '0.07×',
+        goal: { text: '≤ 1×', met: true },
+      },
     ],
     notes: ['measured on vpcd'],
   };
@@ -107,5 +124,39 @@ describe('renderTable', () => {
     const wide = lines.find((line) => line.startsWith('カード'))!;
     const narrow = lines.find((line) => line.startsWith('cardxx'))!;
     expect(displayWidth(wide.slice(0, wide.indexOf('a')))).toBe(narrow.indexOf('b'));
+  });
+});
+
+describe('the verdict rule', () => {
+  const table = {
+    title: 't',
+    rows: [
+      { figure: 'cold start', ours: '110 ms', floor: '90 ms', ratio: '1.22×', goal: goalOf('≤ 1.3×', true) },
+      { figure: 'key p50', ours: '20 ms' },
+      { figure: 'key p95', ours: '60 ms', floor: '50 ms', ratio: '1.20×', goal: goalOf('≤ 1.1×', false) },
+    ],
+  };
+
+  it('lists every figure with a goal, with "met" or "missed"', () => {
+    expect(verdictsOf(table)).toEqual([
+      {
+        figure: 'cold start',
+        ours: '110 ms',
+        floor: '90 ms',
+        ratio: '1.22×',
+        goal: '≤ 1.3×',
+        verdict: 'met',
+      },
+      { figure: 'key p95', ours: '60 ms', floor: '50 ms', ratio: '1.20×', goal: '≤ 1.1×', verdict: 'missed' },
+    ]);
+    expect(renderTable(table)).toMatch(/key p95 .*≤ 1\.1×: missed/);
+  });
+
+  it('passes exactly when nothing failed and every goal was met', () => {
+    const met = verdictsOf({ ...table, rows: table.rows.slice(0, 2) });
+    expect(passes([], met)).toBe(true);
+    expect(passes([], verdictsOf(table))).toBe(false);
+    expect(passes(['the card went away'], met)).toBe(false);
+    expect(passes([], [])).toBe(true);
   });
 });

@@ -3,14 +3,42 @@
  * Kept free of I/O so it is unit-tested without pcscd.
  */
 
+/** A figure's goal, as the table says it (e.g. "≤ 1.3×"), and whether this run met it. */
+export interface Goal {
+  text: string;
+  met: boolean;
+}
+
+export const goalOf = (text: string, met: boolean): Goal => ({ text, met });
+
 /** One table line. Cells are already formatted; empty cells print as "–". */
 export interface Row {
   figure: string;
   ours: string;
   floor?: string;
   ratio?: string;
-  goal?: string;
+  goal?: Goal;
 }
+
+/** A figure with a goal, as `--json` holds it: the verdict is "met" or "missed", nothing else. */
+export interface FigureVerdict {
+  figure: string;
+  ours: string;
+  floor?: string;
+  ratio?: string;
+  goal: string;
+  verdict: 'met' | 'missed';
+}
+
+/** The figures of a table that have a goal, each with its verdict. */
+export const verdictsOf = (table: Table): FigureVerdict[] =>
+  table.rows.flatMap(({ goal, ...row }) =>
+    goal ? [{ ...row, goal: goal.text, verdict: goal.met ? ('met' as const) : ('missed' as const) }] : [],
+  );
+
+/** The exit-status rule: a run passes exactly when nothing failed and every goal was met. */
+export const passes = (failures: readonly string[], verdicts: readonly FigureVerdict[]): boolean =>
+  failures.length === 0 && verdicts.every((figure) => figure.verdict === 'met');
 
 export interface Table {
   title: string;
@@ -74,7 +102,16 @@ export function renderTable(table: Table): string {
     ratio: 'ratio',
     goal: 'goal',
   };
-  const cells = [header, ...table.rows].map((row) => columns.map((column) => row[column] || '–'));
+  const cell = (row: Row, column: (typeof COLUMNS)[number]) =>
+    column === 'goal'
+      ? row.goal
+        ? `${row.goal.text}: ${row.goal.met ? 'met' : 'missed'}`
+        : ''
+      : row[column];
+  const cells = [
+    columns.map((column) => header[column]),
+    ...table.rows.map((row) => columns.map((column) => cell(row, column) || '–')),
+  ];
   const widths = columns.map((_, index) => Math.max(...cells.map((line) => displayWidth(line[index]!))));
   const lines = cells.map((line) =>
     line
