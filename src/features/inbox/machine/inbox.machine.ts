@@ -28,6 +28,8 @@ export interface InboxContext {
   notices: NoticeList['notices'] | undefined;
   noticeId: string | undefined;
   notice: Notice | undefined;
+  /** The page of the notice's text on screen (0 first); the screen knows how many there are. */
+  page: number;
   /** Marking the shown notice read failed: it is told on screen and tried again at the next opening. */
   readNotRecorded: boolean;
   error: FlowError | undefined;
@@ -37,6 +39,7 @@ export interface InboxContext {
 
 export type InboxEvent =
   | { type: 'SELECT'; id: string }
+  | { type: 'PAGE'; page: number }
   | { type: 'KEEP' }
   | { type: 'DELETE' }
   | { type: 'CONFIRM' }
@@ -73,6 +76,7 @@ export const inboxMachine = setup({
     chooseNotice: assign({
       noticeId: ({ event }) => (event.type === 'SELECT' ? event.id : undefined),
       readNotRecorded: false,
+      page: 0,
     }),
     keepNotices: assign({ notices: ({ event }) => loaded<NoticeList>(event).notices }),
     keepNoNotices: assign({ notices: [] }),
@@ -99,7 +103,7 @@ export const inboxMachine = setup({
   },
 }).createMachine({
   id: 'inbox',
-  context: { ...NOTHING_LOADED, readNotRecorded: false, error: undefined, sessionEnd: undefined },
+  context: { ...NOTHING_LOADED, page: 0, readNotRecorded: false, error: undefined, sessionEnd: undefined },
   initial: 'list',
   output: ({ event }) => (event as unknown as DoneActorEvent<InboxOutput>).output,
   states: {
@@ -142,6 +146,7 @@ export const inboxMachine = setup({
         error: { on: { RETRY: 'loading', BACK: { target: '#inbox.list', actions: 'forgetNotice' } } },
         shown: {
           initial: 'reading',
+          on: { PAGE: { actions: assign({ page: ({ event }) => Math.max(0, Math.floor(event.page)) }) } },
           states: {
             /** On screen now: only now is it marked read (once; the platform keeps the first time). */
             reading: { always: [{ guard: 'alreadyRead', target: 'ready' }, { target: 'marking' }] },

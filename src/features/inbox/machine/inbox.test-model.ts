@@ -40,6 +40,7 @@ export const inboxSpec: ModelSpec<typeof inboxMachine> = {
   promiseActors: ACTORS,
   events: [
     { type: 'SELECT', id: 'nt-1' },
+    { type: 'PAGE', page: 1 },
     { type: 'KEEP' },
     { type: 'DELETE' },
     { type: 'CONFIRM' },
@@ -66,6 +67,7 @@ export const inboxSpec: ModelSpec<typeof inboxMachine> = {
       notices: c.notices?.map((row) => `${row.id}:${row.read}:${row.kept}`),
       noticeId: c.noticeId,
       notice: c.notice && `${c.notice.id}:${c.notice.read}:${c.notice.kept}`,
+      page: c.page,
       readNotRecorded: c.readNotRecorded,
       error: c.error?.messageKey,
     });

@@ -73,6 +73,16 @@ describe('inbox', () => {
     expect(run.fakes.inputsOf('loadNotices')).toHaveLength(1);
   });
 
+  test('PAGE keeps the page on screen; another notice opens at its first', async () => {
+    const { send, state } = await opened();
+    await send({ type: 'PAGE', page: 2 });
+    expect(state().context.page).toBe(2);
+    await send(done('markRead', markedRead), { type: 'PAGE', page: -1 });
+    expect(state().context.page).toBe(0);
+    await send({ type: 'PAGE', page: 1 }, { type: 'BACK' }, { type: 'SELECT', id: 'nt-2' });
+    expect(state().context.page).toBe(0);
+  });
+
   test('a notice read before is not marked again', async () => {
     const { run, send, state } = await start();
     await send(done('loadNotices', noticeList), { type: 'SELECT', id: 'nt-2' });

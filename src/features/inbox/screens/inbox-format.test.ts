@@ -1,5 +1,5 @@
 import { initI18n } from '../../../app/i18n/i18n';
-import { formatSentDate, pagesOf, wrapLines } from './inbox-format';
+import { formatSentDate, pagesOf, shortSentDate, wrapLines } from './inbox-format';
 
 /** CJK one em, Latin 0.6 em, at 10 px. */
 const measure = (text: string) =>
@@ -9,8 +9,10 @@ describe('inbox format', () => {
   it('says the day in Japan the notice was sent', () => {
     initI18n('ja');
     expect(formatSentDate('2026-11-27T16:00:00Z')).toBe('2026年11月28日');
+    expect(shortSentDate('2026-11-27T16:00:00Z')).toBe('11/28');
     initI18n('en');
     expect(formatSentDate('2026-11-27T14:59:59Z')).toBe('27 November 2026');
+    expect(shortSentDate('2026-11-27T14:59:59Z')).toBe('27 Nov');
   });
 
   it('wraps Japanese anywhere, English between words, each paragraph on a new line', () => {

@@ -32,6 +32,13 @@ export function formatSentDate(sentAt: string): string {
   return currentLanguage() === 'ja' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** "11/28" / "28 Nov": the day in Japan the notice was sent, short for a list row (the notice has it in full). */
+export function shortSentDate(sentAt: string): string {
+  const day = new Date(new Date(sentAt).getTime() + JST_OFFSET_MS);
+  const [m, d] = [day.getUTCMonth() + 1, day.getUTCDate()];
+  return currentLanguage() === 'ja' ? `${m}/${d}` : `${d} ${MONTHS[m - 1]!.slice(0, 3)}`;
+}
+
 /** Between two things on one line: an ideographic space in Japanese, two spaces in English. */
 export const gap = (): string => (currentLanguage() === 'ja' ? '\u3000' : '  ');
 

@@ -50,7 +50,7 @@ describe('inboxView', () => {
   test('a notice: loading, then shown while it is marked read; a failed mark is said', async () => {
     const { send, view } = start();
     await send(done('loadNotices', noticeList), { type: 'SELECT', id: 'nt-1' });
-    expect(view().props).toEqual({ loading: true, readNotRecorded: false, saving: false });
+    expect(view().props).toEqual({ loading: true, readNotRecorded: false, saving: false, page: 0 });
     await send(done('loadNotice', invitation));
     expect(view().screen).toBe(SCREEN.noticeDetail);
     expect(props<NoticeDetailProps>(view()).notice?.id).toBe('nt-1');

@@ -26,6 +26,8 @@ export interface NoticeDetailProps {
   readNotRecorded: boolean;
   /** Keeping (or no longer keeping) it is on its way. */
   saving: boolean;
+  /** The page on screen (0 first; the screen holds it to the pages there are). */
+  page: number;
 }
 
 const TARGET = 'inbox' as const;
@@ -83,6 +85,7 @@ export function inboxView(snapshot: InboxSnapshot): ScreenView {
       loading: snapshot.matches({ notice: 'loading' }),
       readNotRecorded: context.readNotRecorded,
       saving: snapshot.matches({ notice: { shown: 'keeping' } }),
+      page: context.page,
     };
     return { screen: InboxScreen.noticeDetail, target: TARGET, props };
   }

@@ -3,14 +3,33 @@ import { CHECKUP_INVITATION, HALL_REOPENING, LONG_NOTICE, MAINTENANCE } from '..
 import { renderScreen } from '../../../../app/testing/render';
 import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
 import { defaultTheme, withTextSize } from '../../../../app/theme/tokens';
+import type { AppKey } from '../../../../app/keys/keymap';
 import { NoticeDetail, type NoticeDetailProps } from './NoticeDetail';
 
-const shown = (notice: NoticeDetailProps['notice']): NoticeDetailProps => ({
+const shown = (notice: NoticeDetailProps['notice'], page = 0): NoticeDetailProps => ({
   ...(notice ? { notice } : {}),
   loading: false,
   readNotRecorded: false,
   saving: false,
+  page,
 });
+
+/** Renders `props` and plays the flow's part: a PAGE the screen sends comes back as its props. */
+function withFlow(props: NoticeDetailProps, options: Parameters<typeof renderScreen>[2] = {}) {
+  const screen = renderScreen(NoticeDetail, props, options);
+  const press = (...keys: AppKey[]) => {
+    for (const key of keys) {
+      const before = screen.sent.length;
+      screen.press(key);
+      const event = screen.sent[before];
+      if (event?.type === 'PAGE') {
+        screen.sent.splice(before, 1);
+        screen.update({ ...props, page: event.page as number });
+      }
+    }
+  };
+  return { ...screen, press, texts: () => screen.texts(), layoutProblems: () => screen.layoutProblems() };
+}
 const long = shown(LONG_NOTICE);
 /** The invitation cut short enough for one page at 標準. */
 const invitation = shown({ ...CHECKUP_INVITATION, body: CHECKUP_INVITATION.body.split('\n')[0]! });
@@ -46,7 +65,7 @@ describe('NoticeDetail screen', () => {
   });
 
   it('pages a long notice with ↓/→ and ↑/←, says each page, then goes down to the buttons', () => {
-    const screen = renderScreen(NoticeDetail, long);
+    const screen = withFlow(long);
     const page = () => screen.texts().find((text) => /^\d+\/\d+ページ$/.test(text));
     const pages = Number(page()!.split('/')[1]!.replace('ページ', ''));
     expect(page()).toBe(`1/${pages}ページ`);
@@ -76,7 +95,12 @@ describe('NoticeDetail screen', () => {
   });
 
   it('says it is loading, with only Back', () => {
-    const screen = renderScreen(NoticeDetail, { loading: true, readNotRecorded: false, saving: false });
+    const screen = renderScreen(NoticeDetail, {
+      loading: true,
+      readNotRecorded: false,
+      saving: false,
+      page: 0,
+    });
     expect(screen.screen.announcement()).toBe('読み込み中です。しばらくお待ちください。');
     screen.press('Enter', 'Down', 'Back');
     expect(screen.sent).toEqual([{ type: 'BACK' }]);
@@ -90,12 +114,13 @@ describe('NoticeDetail screen', () => {
   it('lays out on every page in ja and en, with the note, and at 特大', () => {
     const cases = [
       ...inBothLanguages(long),
-      ...inBothLanguages(long, ['Down', 'Down']),
+      ...inBothLanguages(shown(LONG_NOTICE, 2)),
       ...inBothLanguages({ ...shown(CHECKUP_INVITATION), readNotRecorded: true }),
     ];
     expect(layoutProblemsOf(NoticeDetail, cases, { textClearsButtons: true })).toEqual([]);
-    const largest = renderScreen(NoticeDetail, long, { theme: withTextSize(defaultTheme, 'largest') });
+    const largest = withFlow(long, { theme: withTextSize(defaultTheme, 'largest') });
     largest.press('Down');
+    expect(largest.texts().some((text) => text.startsWith('2/'))).toBe(true);
     expect(largest.layoutProblems()).toEqual([]);
   });
 });

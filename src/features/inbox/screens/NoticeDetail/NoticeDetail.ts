@@ -1,6 +1,6 @@
 /**
- * One notice in large type, a page at a time: ↓/→ (or OK) the next page, ↑/← the previous, with
- * "1/3" beside the sender and the day. While the page has the focus, a ring is drawn round it;
+ * One notice in large type, a page at a time: ↓/→ (or OK) the next page, ↑/← the previous (PAGE to
+ * the flow, which keeps the page), with "1/3" beside the sender and the day. While the page has the focus, a ring is drawn round it;
  * past the last page the focus goes down to the buttons (the notice's action, keep, delete), and
  * ↑ takes it back. Each page is spoken as it shows; Back returns to the list.
  */
@@ -45,8 +45,8 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
     return {
       Frame: { type: ScreenFrame },
       Title: { x, ...textOf(s.title, s.fontFace, w, s.title.maxLines) },
-      Meta: { x, ...textOf(s.meta, s.fontFace, w - 240, 1) },
-      Page: { x: x + w, mountX: 1, ...textOf(s.meta, s.fontFace, 240, 1) },
+      Meta: { x, ...textOf(s.meta, s.fontFace, w - s.pageW - 24, 1) },
+      Page: { x: x + w, mountX: 1, ...textOf(s.meta, s.fontFace, s.pageW, 1) },
       Ring: { x, w, rect: true, color: s.ring.color, alpha: 0, Inner: { rect: true } },
       Body: { x: x + s.ring.pad, ...textOf(s.body, s.fontFace, w - 2 * s.ring.pad) },
       Note: { x, ...textOf(s.note, s.fontFace, w) },
@@ -58,6 +58,8 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
   private page = 0;
   private zone: 'page' | 'buttons' = 'page';
   private shownId: string | undefined;
+  /** The page last said, so a turn is said once (the first is in the announcement). */
+  private spokenPage = 0;
 
   protected render(props: NoticeDetailProps) {
     const s = noticeDetailStyles(theme());
@@ -65,27 +67,28 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
     this.tag('Frame')?.patch({ frame: { title: t('inbox.title.list') } });
     if (notice?.id !== this.shownId) {
       this.shownId = notice?.id;
-      this.page = 0;
       this.zone = 'page';
+      this.spokenPage = props.page;
     }
     const { y, w } = s.content;
     const wide = (look: Look) => canvasMeasure(look.fontSize, s.fontFace);
     const title = notice ? titleOf(notice, currentLanguage()) : t('inbox.loading');
     const titleLines = Math.min(s.title.maxLines, wrapLines(title, w, wide(s.title)).length);
-    const metaY = y + s.height(s.title.fontSize, titleLines) + s.gap;
-    const bodyY = metaY + s.height(s.meta.fontSize, 1) + s.gap;
+    const metaY = y + s.advance(s.title.fontSize, titleLines) + s.gap;
+    const bodyY = metaY + s.advance(s.meta.fontSize, 1) + s.gap;
     const note = this.noteText(props);
     const noteLines = note ? wrapLines(note, w, wide(s.note)).length : 0;
     const noteY = s.buttons.y - s.gap - (noteLines ? s.height(s.note.fontSize, noteLines) : 0);
     const bodyBottom = (noteLines ? noteY : s.buttons.y - s.ring.width) - s.gap;
     // The lines that fit between the meta line and the note (or the buttons), inside the ring.
     const room = bodyBottom - bodyY - 2 * s.ring.pad;
-    const perPage = Math.max(1, Math.floor((room - s.height(s.body.fontSize, 1)) / s.body.lineHeight) + 1);
+    const perPage = Math.max(1, Math.floor(room / s.body.lineHeight));
     const lines = notice ? wrapLines(bodyOf(notice), w - 2 * s.ring.pad, wide(s.body)) : [];
     this.pages = pagesOf(lines, perPage);
-    this.page = Math.min(this.page, this.pages.length - 1);
+    // A larger text size may leave fewer pages than the one the flow kept.
+    this.page = Math.min(props.page, this.pages.length - 1);
     if (this.pages.length === 1 && notice) this.zone = 'buttons';
-    const ringH = s.height(s.body.fontSize, perPage) + 2 * s.ring.pad;
+    const ringH = s.advance(s.body.fontSize, perPage) + 2 * s.ring.pad;
     this.tag('Title')?.patch({ y, text: { text: title } });
     this.tag('Meta')?.patch({ y: metaY, text: { text: notice ? this.metaText(notice) : '' } });
     this.tag('Page')?.patch({ y: metaY });
@@ -107,6 +110,10 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
       content: { gap: s.buttons.gap, buttons: notice ? this.buttons(notice) : [] },
     });
     this.showPage();
+    if (notice && this.page !== this.spokenPage) {
+      this.spokenPage = this.page;
+      this.announce(this.pageSpoken());
+    }
   }
 
   private noteText(props: NoticeDetailProps): string {
@@ -158,9 +165,7 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
     } else if (next >= this.pages.length) {
       this.zone = 'buttons';
     } else if (next >= 0) {
-      this.page = next;
-      this.showPage();
-      this.announce(this.pageSpoken());
+      this.send({ type: 'PAGE', page: next });
       return true;
     }
     this.showPage();

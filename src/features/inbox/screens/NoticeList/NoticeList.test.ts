@@ -13,12 +13,12 @@ import { NoticeList, type NoticeListProps } from './NoticeList';
 const ready: NoticeListProps = { notices: NOTICES, loading: false, empty: false };
 
 describe('NoticeList screen', () => {
-  it('marks the unread ones with ● and the word, and gives sender and day', () => {
+  it('marks the unread ones with ● and the word, and gives the day and the sender', () => {
     const screen = renderScreen(NoticeList, ready);
     expectTexts(screen, [
       'お知らせ（電子私書箱）',
       '●未読\u3000特定健康診査（特定健診）受診券のご案内',
-      '窓口町役場\u30002026年11月28日',
+      '11/28\u3000窓口町役場',
       '医療費のお知らせ（1月〜10月診療分）',
     ]);
     expect(screen.screen.announcement()).toBe(
@@ -32,7 +32,7 @@ describe('NoticeList screen', () => {
   itReadsInEnglish(NoticeList, ready, [
     'Notices (e-post box)',
     '● Unread  Your specific health checkup voucher',
-    'Madoguchi Town Office  28 November 2026',
+    '28 Nov  Madoguchi Town Office',
   ]);
 
   it('OK opens the focused notice, Down then OK the next, Back goes home', () => {

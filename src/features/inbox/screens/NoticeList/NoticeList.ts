@@ -1,6 +1,6 @@
 /**
  * The viewer's notices, unread first, then newest: each row says unread (a ● and the word, never
- * colour alone) and the title, with the sender and the day it came on the right. OK opens the row,
+ * colour alone) and the title, with the day it came and the sender on the right. OK opens the row,
  * Back goes home. With no notices, the message and one row back home.
  */
 import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
@@ -10,7 +10,7 @@ import { Screen } from '../../../../app/screens/Screen';
 import { theme } from '../../../../app/theme/tokens';
 import type { NoticeSummary } from '../../../../platform/types';
 import type { NoticeListProps } from '../../view/inbox-view';
-import { formatSentDate, gap } from '../inbox-format';
+import { formatSentDate, gap, shortSentDate } from '../inbox-format';
 import { noticeListStyles } from './NoticeList.styles';
 
 export type { NoticeListProps };
@@ -68,7 +68,8 @@ export class NoticeList extends Screen<NoticeListProps> {
     return {
       id: notice.id,
       label: mark ? `${mark}${gap()}${title}` : title,
-      detail: `${sender}${gap()}${date}`,
+      // The day first: a long sender's name is what gets cut short at 特大, not the day.
+      detail: `${shortSentDate(notice.sentAt)}${gap()}${sender}`,
       // Said after the title: read or not, from whom, when.
       spoken: [
         t(notice.read ? 'inbox.list.read' : 'inbox.list.unread')
