@@ -11,6 +11,13 @@ const opens =
   ({ event }: Done) =>
     event.output.outcome === 'action' && event.output.action.kind === kind;
 
+/** Booking's input: the facility of the notice whose action opened it (none from home). */
+export const noticeFacility = ({ event }: { event: unknown }): { facilityId?: string } => {
+  const output = (event as { output?: InboxOutput }).output;
+  const facilityId = output?.outcome === 'action' ? output.action.facilityId : undefined;
+  return facilityId === undefined ? {} : { facilityId };
+};
+
 export const unreadOnHome = {
   id: 'countUnread',
   src: 'countUnread',

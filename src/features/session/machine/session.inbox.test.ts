@@ -37,6 +37,7 @@ describe('the e-post box', () => {
     const flow = await atHome();
     await flow.send({ type: 'OPEN', section: 'inbox' }, done('inbox', { outcome: 'action', action }));
     expect(flow.snapshot().matches({ loggedIn: { screen } })).toBe(true);
+    if (screen === 'booking') expect(flow.fakes.inputsOf('booking')).toEqual([{ facilityId: 'kominkan' }]);
     await flow.send(done(screen, { outcome: 'closed' }));
     expect(flow.snapshot().matches({ loggedIn: { screen: 'home' } })).toBe(true);
   });

@@ -30,7 +30,7 @@ import {
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
-import { inboxState, unreadOnHome } from './inbox-flow';
+import { inboxState, noticeFacility, unreadOnHome } from './inbox-flow';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_WARNING_LEAD_MS = 30_000;
@@ -323,7 +323,7 @@ export const sessionMachine = setup({
               invoke: {
                 id: 'booking',
                 src: 'booking',
-                input: {},
+                input: noticeFacility,
                 onDone: [
                   { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
                   { target: 'home' },
