@@ -185,7 +185,7 @@ const JAPANESE: GalleryEntry[] = [
     view: main({
       screen: SCREEN.home,
       target: 'session',
-      props: { displayName: '山田 太郎', services: ['health', 'booking'] },
+      props: { displayName: '山田 太郎', services: ['health', 'booking'], unread: 2 },
     }),
   },
   {

@@ -15,6 +15,7 @@ import { mountShell, sessionWithFakeLogin } from '../../src/app/testing/shell';
 import { defaultTheme, setTheme, theme, TEXT_SIZES, type TextSize } from '../../src/app/theme/tokens';
 import { atEveryTextSize } from './run-gallery';
 import { bookingGallery } from './gallery-booking';
+import { inboxGallery } from './gallery-inbox';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
 
 // The booking entries come from its machine run on the test model, whose fakes settle with
@@ -24,8 +25,8 @@ Object.assign(globalThis, { setImmediate });
 let entries: GalleryEntry[] = [];
 
 beforeAll(async () => {
-  entries = atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery())]);
-  await Promise.all((['registration', 'health', 'booking'] as const).map(loadFamily));
+  entries = atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery()), ...(await inboxGallery())]);
+  await Promise.all((['registration', 'health', 'booking', 'inbox'] as const).map(loadFamily));
 });
 
 /** Each entry of `size` shown in one shell, with the layout problems found on it. */
@@ -61,7 +62,8 @@ describe('every screen at every text size (jsdom)', () => {
   it('covers each gallery entry at each size', () => {
     const sizes = new Set(entries.map((entry) => entry.textSize ?? 'standard'));
     expect([...sizes].sort()).toEqual([...TEXT_SIZES].sort());
-    expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12));
+    // Booking has 12 entries, the inbox 7.
+    expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12 + 7));
   });
 
   it.each(TEXT_SIZES)('lays out every screen without problems at %s', (size) => {

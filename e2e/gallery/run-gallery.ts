@@ -10,6 +10,7 @@ import { serveStatic } from '../harness/static-server';
 import { startWpe } from '../harness/wpe';
 import { ROOT } from '../harness/screens';
 import { bookingGallery } from './gallery-booking';
+import { inboxGallery } from './gallery-inbox';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
 import { TEXT_SIZES } from '../../src/app/theme/tokens';
 
@@ -23,7 +24,7 @@ export const atEveryTextSize = (entries: GalleryEntry[]): GalleryEntry[] =>
 
 /** Every screen, in the order a viewer meets them, at every text size. */
 export const gallery = async (): Promise<GalleryEntry[]> =>
-  atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery())]);
+  atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery()), ...(await inboxGallery())]);
 export const GALLERY_APP_DIR = join(ROOT, '.tmp/gallery-app');
 export const GALLERY_DIR = join(ROOT, '.tmp/screenshots');
 

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, sign as rsaSign } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadPlatform } from '../../mocks/platform/startup';
 import { startPlatformServer, type RunningPlatformServer } from '../../mocks/platform/server';
@@ -15,6 +16,14 @@ import { freePort } from './ports';
 import { ROOT } from './screens';
 
 export const PKI_DIR = join(ROOT, '.tmp/test-pki');
+
+/** The town office as a sender of notices on the journeys' platform (its credential is the test's). */
+export const CITY_SENDER = {
+  id: 'city',
+  name: '窓口町役場',
+  nameEn: 'Madoguchi Town Office',
+  token: 'journeys-city-sender-credential-0123456789abcdef',
+} as const;
 
 // ── the log ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -49,7 +58,15 @@ export class PlatformControl {
   ) {}
 
   static async start(origin: string, log: CollectedLog): Promise<PlatformControl> {
-    const { simulator } = await loadPlatform({ pkiDir: PKI_DIR });
+    // Each stack its own file: stacks of both browsers may start at once.
+    const sendersFile = join(
+      ROOT,
+      `.tmp/journey-senders-${process.pid}-${randomBytes(4).toString('hex')}.json`,
+    );
+    await mkdir(join(ROOT, '.tmp'), { recursive: true });
+    await writeFile(sendersFile, JSON.stringify([CITY_SENDER]), { mode: 0o600 });
+    const { simulator } = await loadPlatform({ pkiDir: PKI_DIR, sendersFile });
+    await rm(sendersFile);
     const control = new PlatformControl(simulator, origin, log);
     await control.listen(0);
     return control;

@@ -153,7 +153,9 @@ function followApp(
     const value = JSON.stringify(session.getSnapshot().value);
     if (value !== sessionValue) stamp('session', (sessionValue = value));
     const children = session.getSnapshot().children as Record<string, AnyActorRef | undefined>;
-    const next = ['login', 'registration', 'health', 'booking'].map((id) => children[id]).find(Boolean);
+    const next = ['login', 'registration', 'health', 'booking', 'inbox']
+      .map((id) => children[id])
+      .find(Boolean);
     if (next !== flow) {
       flowSubscription?.unsubscribe();
       flow = next;

@@ -16,6 +16,9 @@ import type {
   FacilityList,
   LoginRequest,
   MedicationList,
+  Notice,
+  NoticeAction,
+  NoticeList,
   Profile,
   RegistrationRequest,
   Trend,
@@ -107,6 +110,12 @@ export interface CreateBookingInput {
 export interface CancelBookingInput {
   bookingId: string;
 }
+export interface NoticeInput {
+  noticeId: string;
+}
+export interface KeepNoticeInput extends NoticeInput {
+  kept: boolean;
+}
 /** 文字の大きさ as the platform keeps it in the viewer's preferences. */
 export type TextSizeChoice = NonNullable<ViewerPreferences['textSize']>;
 
@@ -146,6 +155,9 @@ export type {
   CheckupList,
   FacilityList,
   MedicationList,
+  Notice,
+  NoticeAction,
+  NoticeList,
   Profile,
   Trend,
 };

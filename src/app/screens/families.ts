@@ -1,5 +1,5 @@
 /**
- * The screen families loaded on demand: code only needed after login (health, booking) or for an
+ * The screen families loaded on demand: code only needed after login (health, booking, inbox) or for an
  * unregistered card (registration: customer number, signing password) is in
  * chunks of its own (dynamic import(), scripts/build-app.js), fetched when the shell first needs
  * one of its screens or its flow, and in the background right after the first frame, so a viewer
@@ -7,6 +7,7 @@
  */
 import { bookingFeature } from '../../features/booking';
 import { healthFeature } from '../../features/health';
+import { inboxFeature } from '../../features/inbox';
 import { registrationFeature } from '../../features/registration';
 import { addTranslations } from '../i18n/i18n';
 import type { FamilyModule, LazyFeature } from './feature';
@@ -14,13 +15,14 @@ import type { FamilyModule, LazyFeature } from './feature';
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
 
-export type LazyFamily = 'registration' | 'health' | 'booking';
+export type LazyFamily = 'registration' | 'health' | 'booking' | 'inbox';
 
 /** The features loaded on demand, as their index.ts declares them. */
 const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
   registration: registrationFeature,
   health: healthFeature,
   booking: bookingFeature,
+  inbox: inboxFeature,
 };
 
 /** The screens each family registers (its module's keys: families.test.ts checks they agree). */
@@ -28,6 +30,7 @@ export const LAZY_SCREENS: Readonly<Record<LazyFamily, readonly string[]>> = {
   registration: LAZY.registration.screens,
   health: LAZY.health.screens,
   booking: LAZY.booking.screens,
+  inbox: LAZY.inbox.screens,
 };
 
 const FAMILIES = Object.keys(LAZY) as LazyFamily[];

@@ -14,4 +14,5 @@ export { SCREEN } from './ids';
 export { strings } from '../i18n/strings';
 export { bookingFeature } from '../../features/booking';
 export { healthFeature } from '../../features/health';
+export { inboxFeature } from '../../features/inbox';
 export { registrationFeature } from '../../features/registration';

@@ -14,6 +14,7 @@ import type { AvailabilityQuery } from '../../platform/resources/facilities';
 import type { Booking, BookingRequest, RegistrationResult, TokenPair } from '../../platform/types';
 import { bookingMachine } from '../../features/booking/machine/booking.machine';
 import { healthMachine } from '../../features/health/machine/health.machine';
+import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
 import type * as Port from '../../machines/ports';
 import { registrationMachine } from '../../features/registration/machine/registration.machine';
@@ -77,6 +78,13 @@ export interface PlatformPort {
     create(request: BookingRequest, options: { idempotencyKey: string }): Promise<Booking>;
     list(): Promise<Port.BookingList>;
     cancel(bookingId: string): Promise<Booking>;
+  };
+  notices: {
+    list(): Promise<Port.NoticeList>;
+    get(noticeId: string): Promise<Port.Notice>;
+    markRead(noticeId: string): Promise<Port.Notice>;
+    keep(noticeId: string, kept: boolean): Promise<Port.Notice>;
+    delete(noticeId: string): Promise<void>;
   };
 }
 
@@ -286,12 +294,32 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     },
   });
 
+  const inbox = inboxMachine.provide({
+    actors: {
+      loadNotices: fromPromise(() => platform.notices.list()),
+      loadNotice: fromPromise<Port.Notice, Port.NoticeInput>(({ input }) =>
+        platform.notices.get(input.noticeId),
+      ),
+      markRead: fromPromise<Port.Notice, Port.NoticeInput>(({ input }) =>
+        platform.notices.markRead(input.noticeId),
+      ),
+      keepNotice: fromPromise<Port.Notice, Port.KeepNoticeInput>(({ input }) =>
+        platform.notices.keep(input.noticeId, input.kept),
+      ),
+      deleteNotice: fromPromise<void, Port.NoticeInput>(({ input }) =>
+        platform.notices.delete(input.noticeId),
+      ),
+    },
+  });
+
   const session = {
     watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
     login,
     registration,
     health,
     booking,
+    inbox,
+    countUnread: fromPromise<number>(async () => (await platform.notices.list()).unreadCount),
     refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
       await platform.auth.refresh();
       // The SDK keeps the new pair to itself; tokens are issued for the same lifetime each time.
@@ -307,5 +335,5 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     }),
   };
 
-  return { session, login, registration, health, booking, textSize };
+  return { session, login, registration, health, booking, inbox, textSize };
 }

@@ -15,7 +15,7 @@ import { sessionView } from '../../features/session/view/session-view';
 import { sameValue } from '../view/same-value';
 
 export type SessionActor = Actor<typeof sessionMachine>;
-const FLOWS = ['login', 'registration', 'health', 'booking'] as const;
+const FLOWS = ['login', 'registration', 'health', 'booking', 'inbox'] as const;
 
 export class SessionBinding {
   private child: AnyActorRef | undefined;

@@ -15,6 +15,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
 import booking from '../../features/booking/strings.json';
 import health from '../../features/health/strings.json';
+import inbox from '../../features/inbox/strings.json';
 import registration from '../../features/registration/strings.json';
 import { decodeKey, keyEventOf, lightningKeys, type AppKey, type KeyEventLike } from '../keys/keymap';
 import type { AppEvent, Screen } from '../screens/Screen';
@@ -85,6 +86,7 @@ export function renderScreen<Props>(
   // Every family's strings, also those the app loads with their chunk (screens/families.ts).
   addTranslations(registration);
   addTranslations(health);
+  addTranslations(inbox);
   addTranslations(booking);
   initI18n(options.language ?? 'ja');
   const theme = options.theme ?? defaultTheme;

@@ -30,6 +30,8 @@ export interface BookingInput {
   today?: string;
   /** Where the flow opens: the facility list (default) or the viewer's bookings (from home). */
   start?: 'facilities' | 'myBookings';
+  /** A facility to open at (a notice's): chosen once the list shows it; one not listed leaves the list. */
+  facilityId?: string | undefined;
 }
 
 /** Japan Standard Time: UTC+9 all year (no daylight saving). */
@@ -47,6 +49,8 @@ export interface BookingContext {
   /** Opened at the bookings list: BACK from it ends the flow instead of showing the facilities. */
   start: 'facilities' | 'myBookings';
   facilities: FacilityList['facilities'] | undefined;
+  /** The input's facility until it was opened (BACK from its dates then shows the list). */
+  openingFacility: string | undefined;
   facilityId: string | undefined;
   availability: Availability | undefined;
   date: string | undefined;
@@ -80,6 +84,11 @@ const backFromMyBookings = [
   { guard: 'startsAtMyBookings' as const, target: '#booking.closed' },
   { target: '#booking.facilities' },
 ];
+const facilityList = listStates(
+  '#booking.closed',
+  { MY_BOOKINGS: '#booking.myBookings' },
+  { guard: 'knownFacility' as const, target: '#booking.date', actions: 'chooseFacility' as const },
+);
 const selected = (event: BookingEvent) => (event.type === 'SELECT' ? event.id : '');
 /** What availability is asked for, first and again after a slot was taken: the whole window. */
 const availabilityWindow = ({ context }: { context: BookingContext }): AvailabilityInput => ({
@@ -109,12 +118,19 @@ export const bookingMachine = setup({
     newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),
     setAvailability: assign({ availability: ({ event }) => loaded<Availability>(event) }),
     chooseFacility: assign({ facilityId: ({ event }) => selected(event), availability: undefined }),
+    openInputFacility: assign(({ context }) => ({
+      facilityId: context.openingFacility,
+      openingFacility: undefined,
+      availability: undefined,
+    })),
     chooseBooking: assign({ bookingId: ({ event }) => selected(event) }),
     keepFacilities: assign({ facilities: ({ event }) => loaded<FacilityList>(event).facilities }),
     keepBookings: assign({ bookings: ({ event }) => loaded<BookingList>(event).bookings }),
   },
   guards: {
     knownFacility: ({ context, event }) => (context.facilities ?? []).some((f) => f.id === selected(event)),
+    opensInputFacility: ({ context }) =>
+      (context.facilities ?? []).some((f) => f.id === context.openingFacility),
     bookableDate: ({ context, event }) => dateHasSlots(context.availability, selected(event)),
     bookableRoom: ({ context, event }) => roomHasSlots(context.availability, context.date, selected(event)),
     freeSlot: ({ context, event }) =>
@@ -129,6 +145,7 @@ export const bookingMachine = setup({
     today: input.today ?? todayInJapan(),
     start: input.start ?? 'facilities',
     facilities: undefined,
+    openingFacility: input.facilityId,
     facilityId: undefined,
     availability: undefined,
     date: undefined,
@@ -156,11 +173,12 @@ export const bookingMachine = setup({
           isEmpty: (output: FacilityList) => output.facilities.length === 0,
           keep: 'keepFacilities',
         }),
-        ...listStates(
-          '#booking.closed',
-          { MY_BOOKINGS: '#booking.myBookings' },
-          { guard: 'knownFacility', target: '#booking.date', actions: 'chooseFacility' },
-        ),
+        ...facilityList,
+        /** A notice's facility opens as soon as the list shows it (once: BACK comes to the list). */
+        ready: {
+          ...facilityList.ready,
+          always: { guard: 'opensInputFacility', target: '#booking.date', actions: 'openInputFacility' },
+        },
       },
     },
     date: {

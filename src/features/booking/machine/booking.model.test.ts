@@ -2,16 +2,18 @@
 import { MachineCoverage } from '../../../machines/testing/coverage';
 import { modelPaths, pathsByEndState, runPath, PATH_GROUP_TIMEOUT_MS } from '../../../machines/testing/model';
 import { bookingMachine } from './booking.machine';
-import { bookingFromMyBookingsSpec, bookingSpec } from './booking.test-model';
+import { bookingAtFacilitySpec, bookingFromMyBookingsSpec, bookingSpec } from './booking.test-model';
 
 const coverage = new MachineCoverage('booking', bookingMachine);
 const paths = modelPaths(bookingSpec);
 const pathsFromMyBookings = modelPaths(bookingFromMyBookingsSpec);
+const pathsAtFacility = modelPaths(bookingAtFacilitySpec);
 
 describe('booking machine (model-based)', () => {
   const openings = [
     ['opened at the facilities', bookingSpec, paths],
     ['opened at my bookings', bookingFromMyBookingsSpec, pathsFromMyBookings],
+    ["opened at a notice's facility", bookingAtFacilitySpec, pathsAtFacility],
   ] as const;
   for (const [opening, spec, specPaths] of openings) {
     test.each(pathsByEndState(specPaths))(
@@ -27,7 +29,9 @@ describe('booking machine (model-based)', () => {
   }
 
   test('covers every state and transition', () => {
-    console.log(`booking: ${paths.length + pathsFromMyBookings.length} model paths executed`);
+    console.log(
+      `booking: ${paths.length + pathsFromMyBookings.length + pathsAtFacility.length} model paths executed`,
+    );
     const report = coverage.write();
     // `opening` is the initial, transient state: no snapshot ever holds it (the initial step is not
     // a microstep), so it cannot be seen as visited; both of its transitions are in the list below.

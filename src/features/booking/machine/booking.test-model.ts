@@ -146,6 +146,12 @@ export const bookingSpec: ModelSpec<typeof bookingMachine> = {
   },
 };
 
+/** The same model opened at a notice's facility (f1): its dates once the list is loaded. */
+export const bookingAtFacilitySpec: ModelSpec<typeof bookingMachine> = {
+  ...bookingSpec,
+  input: { today: TODAY, facilityId: 'f1' },
+};
+
 /** The same model opened at the viewer's bookings (from home): BACK there ends the flow. */
 export const bookingFromMyBookingsSpec: ModelSpec<typeof bookingMachine> = {
   ...bookingSpec,

@@ -14,6 +14,7 @@ import { assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../../booking/machine/booking.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
+import { inboxMachine } from '../../inbox/machine/inbox.machine';
 import { loginMachine, type LoginOutput } from '../../login/machine/login.machine';
 import type { FlowMessageKey, MessageKey, MessageParams } from '../../../machines/messages';
 import {
@@ -29,6 +30,7 @@ import {
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
+import { inboxState, noticeFacility, unreadOnHome } from './inbox-flow';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_WARNING_LEAD_MS = 30_000;
@@ -55,6 +57,8 @@ export interface SessionContext {
   /** Why the viewer is back at the start (logged out, or the card pulled during login), shown on
    * the next screen; cleared when a login starts. */
   logoutReason: FlowMessageKey | undefined;
+  /** The e-post box's unread notices, for home (undefined when the platform did not say). */
+  unreadNotices: number | undefined;
 }
 
 export type SessionEvent =
@@ -63,7 +67,7 @@ export type SessionEvent =
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'LOGOUT' }
-  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' };
+  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'inbox' };
 
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
 export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
@@ -113,6 +117,8 @@ export const sessionMachine = setup({
     registration: registrationMachine,
     health: healthMachine,
     booking: bookingMachine,
+    inbox: inboxMachine,
+    countUnread: fromPromise<number>(notProvided('countUnread')),
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),
   },
@@ -132,8 +138,9 @@ export const sessionMachine = setup({
           }
         : {};
     }),
-    forgetPersonal: assign({ profile: undefined, flowCardId: undefined }),
+    forgetPersonal: assign({ profile: undefined, flowCardId: undefined, unreadNotices: undefined }),
     noteCardChanged: assign({ logoutReason: 'cardChanged' }),
+    noteUnread: assign({ unreadNotices: ({ event }) => (event as unknown as { output?: number }).output }),
     /** The platform ended the session: a feature flow's output or the refresh's error says why. */
     expired: assign({
       logoutReason: ({ event }) => {
@@ -179,6 +186,7 @@ export const sessionMachine = setup({
       profile: undefined,
       refreshAfterMs: 0,
       logoutReason: undefined,
+      unreadNotices: undefined,
     };
   },
   invoke: { id: 'watchBridge', src: 'watchBridge' },
@@ -291,9 +299,11 @@ export const sessionMachine = setup({
             },
             signCertificateNotice: { on: { OK: 'home' } },
             home: {
+              invoke: unreadOnHome,
               on: {
                 OPEN: [
                   { guard: ({ event }) => event.section === 'health', target: 'health' },
+                  { guard: ({ event }) => event.section === 'inbox', target: 'inbox' },
                   { guard: ({ event }) => event.section === 'myBookings', target: 'myBookings' },
                   { target: 'booking' },
                 ],
@@ -313,13 +323,14 @@ export const sessionMachine = setup({
               invoke: {
                 id: 'booking',
                 src: 'booking',
-                input: {},
+                input: noticeFacility,
                 onDone: [
                   { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
                   { target: 'home' },
                 ],
               },
             },
+            inbox: inboxState,
             /** The home menu's "my bookings": the booking flow, started at the viewer's bookings. */
             myBookings: {
               invoke: {

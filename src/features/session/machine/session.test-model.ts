@@ -22,7 +22,16 @@ export const WARNING_MS = 30_000;
 export const sessionSpec: ModelSpec<typeof sessionMachine> = {
   machine: sessionMachine,
   input: { idleTimeoutMs: IDLE_MS, warningLeadMs: WARNING_MS },
-  promiseActors: ['login', 'registration', 'health', 'booking', 'refreshTokens', 'logout'],
+  promiseActors: [
+    'login',
+    'registration',
+    'health',
+    'booking',
+    'inbox',
+    'countUnread',
+    'refreshTokens',
+    'logout',
+  ],
   callbackActors: ['watchBridge'],
   events: [
     { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID },
@@ -44,6 +53,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'OPEN', section: 'health' },
     { type: 'OPEN', section: 'booking' },
     { type: 'OPEN', section: 'myBookings' },
+    { type: 'OPEN', section: 'inbox' },
     done('login', { outcome: 'signedIn', signedIn: signedIn() }),
     done('login', { outcome: 'signedIn', signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }) }),
     done('login', { outcome: 'signedIn', signedIn: signedInWithSign('holderInformationChanged') }),
@@ -58,6 +68,12 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('health', { outcome: 'sessionExpired' }),
     done('booking', { outcome: 'closed' }),
     done('booking', { outcome: 'sessionExpired' }),
+    done('inbox', { outcome: 'closed' }),
+    done('inbox', { outcome: 'sessionExpired' }),
+    done('inbox', { outcome: 'action', action: { kind: 'health' } }),
+    done('inbox', { outcome: 'action', action: { kind: 'booking', facilityId: 'kominkan' } }),
+    done('countUnread', 2),
+    fail('countUnread', platformErrors.network()),
     done('refreshTokens', { refreshAfterMs: 240_000 }),
     fail('refreshTokens', platformErrors.network()),
     fail('refreshTokens', platformErrors.sessionExpired()),
@@ -71,7 +87,8 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
   allow: (snapshot: Snapshot, event) =>
     !event.type.startsWith('xstate.after.') || snapshot.matches({ loggedIn: { screen: 'home' } }),
   serialize: (snapshot: Snapshot) => {
-    const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason } = snapshot.context;
+    const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason, unreadNotices } =
+      snapshot.context;
     return JSON.stringify({
       value: snapshot.value,
       presence,
@@ -80,6 +97,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
       profile: profile && [profile.displayName, profile.certificate.daysRemaining],
       refreshAfterMs,
       logoutReason,
+      unreadNotices,
     });
   },
 };

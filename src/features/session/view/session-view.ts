@@ -17,6 +17,7 @@ import {
 } from '../../../app/view/app-view';
 import { bookingView } from '../../booking/view/booking-view';
 import { healthView } from '../../health/view/health-view';
+import { inboxView } from '../../inbox/view/inbox-view';
 import { loginView } from '../../login/view/login-view';
 import { registrationView } from '../../registration/view/registration-view';
 import { SessionScreen } from '../index';
@@ -48,6 +49,7 @@ const flows = {
   registration: registrationView,
   health: healthView,
   booking: bookingView,
+  inbox: inboxView,
 } as const;
 
 function flowView(snapshot: SessionSnapshot, id: keyof typeof flows): ScreenView {
@@ -80,10 +82,15 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
     return {
       screen: SessionScreen.home,
       target: 'session',
-      props: { displayName: profile?.displayName ?? '', services: settings.services },
+      props: {
+        displayName: profile?.displayName ?? '',
+        services: settings.services,
+        ...(snapshot.context.unreadNotices === undefined ? {} : { unread: snapshot.context.unreadNotices }),
+      },
     };
   }
   if (snapshot.matches({ loggedIn: { screen: 'health' } })) return flowView(snapshot, 'health');
+  if (snapshot.matches({ loggedIn: { screen: 'inbox' } })) return flowView(snapshot, 'inbox');
   if (snapshot.matches({ loggedIn: { screen: 'booking' } })) return flowView(snapshot, 'booking');
   if (snapshot.matches({ loggedIn: { screen: 'myBookings' } })) return flowView(snapshot, 'booking');
   return waiting('common.title.checking');

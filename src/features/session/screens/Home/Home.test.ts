@@ -11,30 +11,38 @@ describe('Home screen', () => {
     const screen = renderScreen(Home, both);
     expectTexts(screen, [
       '窓口 花子 さん、こんにちは',
+      'お知らせ',
       '健診結果を見る',
       '施設を予約する',
       '予約の確認・取り消し',
-      'ヘルプ',
-      'ログアウト',
     ]);
   });
 
+  it('says how many notices are unread on the e-post box item, and opens it', () => {
+    expectTexts(renderScreen(Home, { ...both, unread: 2 }), ['お知らせ　未読 2件']);
+    expectTexts(renderScreen(Home, { ...both, unread: 0 }), ['お知らせ（未読なし）']);
+    expectTexts(renderScreen(Home, { ...both, unread: 2 }, { language: 'en' }), ['Notices: 2 unread']);
+    const screen = renderScreen(Home, { ...both, unread: 2 });
+    screen.press('Enter');
+    expect(screen.sent).toEqual([{ type: 'OPEN', section: 'inbox' }]);
+  });
+
   it('shows only the enabled services', () => {
-    expect(homeItems(['health'])).toEqual(['health', 'help', 'logout']);
-    expect(homeItems(['booking'])).toEqual(['booking', 'myBookings', 'help', 'logout']);
+    expect(homeItems(['health'])).toEqual(['inbox', 'health', 'help', 'logout']);
+    expect(homeItems(['booking'])).toEqual(['inbox', 'booking', 'myBookings', 'help', 'logout']);
     const screen = renderScreen(Home, { ...both, services: ['booking'] });
     expect(screen.texts()).not.toContain('健診結果を見る');
   });
 
   it('reads in English', () => {
     const screen = renderScreen(Home, { ...both, displayName: 'Hanako Madoguchi' }, { language: 'en' });
-    expectTexts(screen, ['Hello, Hanako Madoguchi', 'See health check results', 'Log out']);
+    expectTexts(screen, ['Hello, Hanako Madoguchi', 'Notices', 'See health check results']);
   });
 
   it('sends OPEN for each section, LOGOUT, and opens help; Back does nothing', () => {
     const screen = renderScreen(Home, both);
     const fired = jest.spyOn(screen.screen, 'fireAncestors');
-    screen.press('Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Back');
+    screen.press('Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Back');
     expect(screen.sent).toEqual([
       { type: 'OPEN', section: 'health' },
       { type: 'OPEN', section: 'booking' },
@@ -50,7 +58,7 @@ describe('Home screen', () => {
       '窓口 花子 さん、こんにちは。使いたいものを選んで、決定ボタンを押してください。',
     );
     screen.press('Down');
-    expect(screen.announced).toContain('施設を予約する、2番目、全5件のうち');
+    expect(screen.announced).toContain('健診結果を見る、2番目、全6件のうち');
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, with a long name', () => {
@@ -65,9 +73,9 @@ describe('Home screen', () => {
   it('at 特大 shows the rows that fit, says there is more, and scrolls to the last', () => {
     const screen = renderScreen(Home, both, { theme: withTextSize(defaultTheme, 'largest') });
     expect(screen.layoutProblems()).toEqual([]);
-    expect(screen.texts()).toEqual(expect.arrayContaining(['健診結果を見る', '▼ 続き']));
+    expect(screen.texts()).toEqual(expect.arrayContaining(['お知らせ', '▼ 続き']));
     expect(screen.texts()).not.toContain('ログアウト');
-    screen.press('Down', 'Down', 'Down', 'Down');
+    screen.press('Down', 'Down', 'Down', 'Down', 'Down');
     expect(screen.texts()).toContain('ログアウト');
     expect(screen.layoutProblems()).toEqual([]);
   });

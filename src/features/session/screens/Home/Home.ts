@@ -14,11 +14,14 @@ import { homeStyles } from './Home.styles';
 export interface HomeProps {
   displayName: string;
   services: Array<'health' | 'booking'>;
+  /** The e-post box's unread notices (absent when the platform did not say). */
+  unread?: number;
 }
 
-type HomeItemId = 'health' | 'booking' | 'myBookings' | 'help' | 'logout';
+type HomeItemId = 'inbox' | 'health' | 'booking' | 'myBookings' | 'help' | 'logout';
 
 const ITEM_KEYS: Record<HomeItemId, string> = {
+  inbox: 'home.inbox',
   health: 'home.health',
   booking: 'home.booking',
   myBookings: 'home.myBookings',
@@ -26,8 +29,9 @@ const ITEM_KEYS: Record<HomeItemId, string> = {
   logout: 'home.logout',
 };
 
-/** The menu's items, in order, for the enabled services. */
+/** The menu's items, in order, for the enabled services (the e-post box is the platform's, always there). */
 export const homeItems = (services: HomeProps['services']): HomeItemId[] => [
+  'inbox',
   ...(services.includes('health') ? (['health'] as const) : []),
   ...(services.includes('booking') ? (['booking', 'myBookings'] as const) : []),
   'help',
@@ -35,6 +39,7 @@ export const homeItems = (services: HomeProps['services']): HomeItemId[] => [
 ];
 
 const EVENTS: Partial<Record<HomeItemId, AppEvent>> = {
+  inbox: { type: 'OPEN', section: 'inbox' },
   health: { type: 'OPEN', section: 'health' },
   booking: { type: 'OPEN', section: 'booking' },
   myBookings: { type: 'OPEN', section: 'myBookings' },
@@ -73,11 +78,18 @@ export class Home extends Screen<HomeProps> {
     });
     this.tag('Greeting')?.patch({ text: { text: t('home.greeting', { name: props.displayName }) } });
     this.tag('Hint')?.patch({ text: { text: t('home.choose') } });
-    const items: MenuItem[] = homeItems(props.services).map((id) => ({ id, label: t(ITEM_KEYS[id]) }));
+    const items: MenuItem[] = homeItems(props.services).map((id) => ({ id, label: this.label(id) }));
     (this.tag('Menu') as unknown as Menu).setItems(items, {
       width: s.menu.w,
       visibleRows: s.menu.visibleRows(items.length),
     });
+  }
+
+  /** The e-post box's item says how many notices are unread (and nothing when it is not known). */
+  private label(id: HomeItemId): string {
+    const { unread } = this.props;
+    if (id !== 'inbox' || unread === undefined) return t(ITEM_KEYS[id]);
+    return t(unread > 0 ? 'home.inboxUnread' : 'home.inboxNone', { count: unread });
   }
 
   private select(id: HomeItemId) {

@@ -1,0 +1,117 @@
+/**
+ * Realistic, fictitious notices for the inbox's tests and gallery, after the platform simulator's
+ * seed (mocks/platform/simulator/notices/seed-notices.ts): the town's checkup invitation (asks for a
+ * read receipt, opens health), the cable operator's facility notice (opens booking) and maintenance,
+ * the insurer's medical expenses, and a long one that takes several pages.
+ */
+import type { Notice, NoticeSummary, Sender } from '../../../platform/types';
+
+const CITY: Sender = { id: 'city', name: '窓口町役場', nameEn: 'Madoguchi Town Office' };
+const INSURER: Sender = {
+  id: 'health-insurer',
+  name: '窓口町国民健康保険',
+  nameEn: 'Madoguchi National Health Insurance',
+};
+const CABLE: Sender = { id: 'cable', name: '窓口町ケーブルテレビ', nameEn: 'Madoguchi Cable TV' };
+
+export const CHECKUP_INVITATION: Notice = {
+  id: 'nt-checkup',
+  sender: CITY,
+  sentAt: '2026-11-28T01:00:00Z',
+  title: '特定健康診査（特定健診）受診券のご案内',
+  titleEn: 'Your specific health checkup voucher',
+  body:
+    '今年度の特定健康診査の受診券を発行しました。\n' +
+    '受診期間は6月1日から翌年1月31日までです。窓口町保健センターまたは指定の医療機関でお受けください。\n' +
+    '自己負担はありません。前回の結果は「健康」の画面からご覧になれます。\n' +
+    'お問い合わせ：窓口町役場 健康推進課 03-0000-1234（平日 8:30〜17:15）',
+  bodyEn:
+    "This year's specific health checkup voucher has been issued. Checkups run from 1 June to " +
+    '31 January at the Madoguchi Health Centre or a designated clinic, free of charge. Your last ' +
+    'results are on the Health screen. Questions: Town Office, Health Promotion, 03-0000-1234 (weekdays 8:30–17:15).',
+  read: false,
+  kept: false,
+  receiptRequested: true,
+  action: { kind: 'health' },
+};
+
+export const HALL_REOPENING: Notice = {
+  id: 'nt-hall',
+  sender: CABLE,
+  sentAt: '2026-11-26T03:00:00Z',
+  title: '窓口町公民館 改修工事が終わりました',
+  titleEn: 'The Madoguchi Community Hall has reopened',
+  body:
+    '窓口町公民館の改修工事が終わり、大会議室・和室・調理実習室のご予約を再開しました。\n' +
+    'テレビの「施設予約」から空き状況の確認と予約ができます。',
+  bodyEn:
+    'The refurbishment of the Madoguchi Community Hall is finished; the large meeting room, the ' +
+    'Japanese-style room and the cooking room can be booked again from Facility booking on the TV.',
+  read: false,
+  kept: false,
+  receiptRequested: false,
+  action: { kind: 'booking', facilityId: 'kominkan' },
+};
+
+const paragraph = (n: number) =>
+  `${n}. 窓口町では、高齢者の見守りと災害時の安否確認のため、登録された世帯に年に一度の訪問を行っています。` +
+  '訪問の日時は担当の民生委員からお電話でご相談します。ご都合の悪い場合は、遠慮なくお申し出ください。';
+const paragraphEn = (n: number) =>
+  `${n}. The town visits every registered household once a year to check on older residents and to ` +
+  'plan for disasters. Your welfare commissioner will call you to agree a day and time; if it does ' +
+  'not suit you, please say so.';
+
+/** Long enough to take three pages or more at every text size. */
+export const LONG_NOTICE: Notice = {
+  id: 'nt-long',
+  sender: CITY,
+  sentAt: '2026-11-20T00:30:00Z',
+  title: '見守り訪問と災害時の安否確認についてのお知らせ（令和8年度）',
+  titleEn: 'Home visits and the safety check in a disaster (2026)',
+  body: Array.from({ length: 8 }, (_, i) => paragraph(i + 1)).join('\n'),
+  bodyEn: Array.from({ length: 8 }, (_, i) => paragraphEn(i + 1)).join('\n'),
+  read: true,
+  readAt: '2026-11-21T00:00:00Z',
+  kept: true,
+  receiptRequested: false,
+};
+
+const MEDICAL_EXPENSES: Notice = {
+  id: 'nt-medical',
+  sender: INSURER,
+  sentAt: '2026-11-21T00:00:00Z',
+  title: '医療費のお知らせ（1月〜10月診療分）',
+  titleEn: 'Your medical expenses (January to October)',
+  body: '1月から10月までに受診された医療機関・薬局と、医療費の総額をお知らせします。',
+  bodyEn: 'The clinics and pharmacies you visited from January to October and the total expenses.',
+  read: true,
+  readAt: '2026-11-22T00:00:00Z',
+  kept: false,
+  receiptRequested: false,
+};
+
+export const MAINTENANCE: Notice = {
+  id: 'nt-maintenance',
+  sender: CABLE,
+  sentAt: '2026-11-18T00:00:00Z',
+  title: '設備点検による放送停止のお知らせ',
+  titleEn: 'Broadcast pause for maintenance',
+  body: '設備点検のため、次の日曜日の午前2時から午前5時まで、一部のチャンネルが映らなくなります。',
+  bodyEn: 'For maintenance, some channels are off the air next Sunday from 2:00 to 5:00 a.m.',
+  read: true,
+  readAt: '2026-11-19T00:00:00Z',
+  kept: false,
+  receiptRequested: false,
+};
+
+/** A notice as the list shows it (no body). */
+const summaryOf = ({ body: _body, bodyEn: _bodyEn, ...summary }: Notice): NoticeSummary => summary;
+
+/** In the platform's order: unread first, then read, each newest first. */
+export const NOTICES: NoticeSummary[] = [
+  CHECKUP_INVITATION,
+  HALL_REOPENING,
+  MEDICAL_EXPENSES,
+  LONG_NOTICE,
+  MAINTENANCE,
+].map(summaryOf);
