@@ -6,7 +6,7 @@
 import { Lightning } from '@lightningjs/sdk';
 
 /** Which actor a screen's events go to. */
-export type ActorTarget = 'session' | 'login' | 'registration' | 'health' | 'booking';
+export type ActorTarget = 'session' | 'login' | 'registration' | 'health' | 'booking' | 'moving';
 export interface AppEvent {
   type: string;
   [field: string]: unknown;

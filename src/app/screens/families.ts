@@ -7,6 +7,7 @@
  */
 import { bookingFeature } from '../../features/booking';
 import { healthFeature } from '../../features/health';
+import { movingFeature } from '../../features/moving';
 import { registrationFeature } from '../../features/registration';
 import { addTranslations } from '../i18n/i18n';
 import type { FamilyModule, LazyFeature } from './feature';
@@ -14,13 +15,14 @@ import type { FamilyModule, LazyFeature } from './feature';
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
 
-export type LazyFamily = 'registration' | 'health' | 'booking';
+export type LazyFamily = 'registration' | 'health' | 'booking' | 'moving';
 
 /** The features loaded on demand, as their index.ts declares them. */
 const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
   registration: registrationFeature,
   health: healthFeature,
   booking: bookingFeature,
+  moving: movingFeature,
 };
 
 /** The screens each family registers (its module's keys: families.test.ts checks they agree). */
@@ -28,6 +30,7 @@ export const LAZY_SCREENS: Readonly<Record<LazyFamily, readonly string[]>> = {
   registration: LAZY.registration.screens,
   health: LAZY.health.screens,
   booking: LAZY.booking.screens,
+  moving: LAZY.moving.screens,
 };
 
 const FAMILIES = Object.keys(LAZY) as LazyFamily[];

@@ -14,4 +14,5 @@ export { SCREEN } from './ids';
 export { strings } from '../i18n/strings';
 export { bookingFeature } from '../../features/booking';
 export { healthFeature } from '../../features/health';
+export { movingFeature } from '../../features/moving';
 export { registrationFeature } from '../../features/registration';

@@ -4,6 +4,7 @@
  */
 import { BookingScreen } from '../../features/booking';
 import { HealthScreen } from '../../features/health';
+import { MovingScreen } from '../../features/moving';
 import { RegistrationScreen } from '../../features/registration';
 import { SecretEntryScreen } from '../../features/secret-entry';
 import { SessionScreen } from '../../features/session';
@@ -21,6 +22,7 @@ export const SCREEN = {
   ...RegistrationScreen,
   ...HealthScreen,
   ...BookingScreen,
+  ...MovingScreen,
 } as const;
 
 export type ScreenId = (typeof SCREEN)[keyof typeof SCREEN];

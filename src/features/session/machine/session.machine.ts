@@ -15,6 +15,7 @@ import { bookingMachine } from '../../booking/machine/booking.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
 import { loginMachine, type LoginOutput } from '../../login/machine/login.machine';
+import { movingMachine } from '../../moving/machine/moving.machine';
 import type { FlowMessageKey, MessageKey, MessageParams } from '../../../machines/messages';
 import {
   notProvided,
@@ -63,7 +64,7 @@ export type SessionEvent =
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'LOGOUT' }
-  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' };
+  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'moving' };
 
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
 export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
@@ -113,6 +114,7 @@ export const sessionMachine = setup({
     registration: registrationMachine,
     health: healthMachine,
     booking: bookingMachine,
+    moving: movingMachine,
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),
   },
@@ -289,12 +291,19 @@ export const sessionMachine = setup({
             checkingSignCertificate: {
               always: [{ guard: 'signNoticeDue', target: 'signCertificateNotice' }, { target: 'home' }],
             },
-            signCertificateNotice: { on: { OK: 'home' } },
+            /** After a move, the address change can start from here; OK is home as before. */
+            signCertificateNotice: {
+              on: {
+                OK: 'home',
+                OPEN: { guard: ({ event }) => event.section === 'moving', target: 'moving' },
+              },
+            },
             home: {
               on: {
                 OPEN: [
                   { guard: ({ event }) => event.section === 'health', target: 'health' },
                   { guard: ({ event }) => event.section === 'myBookings', target: 'myBookings' },
+                  { guard: ({ event }) => event.section === 'moving', target: 'moving' },
                   { target: 'booking' },
                 ],
               },
@@ -326,6 +335,18 @@ export const sessionMachine = setup({
                 id: 'booking',
                 src: 'booking',
                 input: { start: 'myBookings' },
+                onDone: [
+                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+                  { target: 'home' },
+                ],
+              },
+            },
+            /** Telling services of a move (from home or the 変更確認 notice), with the login's card. */
+            moving: {
+              invoke: {
+                id: 'moving',
+                src: 'moving',
+                input: ({ context }) => ({ cardId: context.flowCardId }),
                 onDone: [
                   { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
                   { target: 'home' },

@@ -22,7 +22,7 @@ export const WARNING_MS = 30_000;
 export const sessionSpec: ModelSpec<typeof sessionMachine> = {
   machine: sessionMachine,
   input: { idleTimeoutMs: IDLE_MS, warningLeadMs: WARNING_MS },
-  promiseActors: ['login', 'registration', 'health', 'booking', 'refreshTokens', 'logout'],
+  promiseActors: ['login', 'registration', 'health', 'booking', 'moving', 'refreshTokens', 'logout'],
   callbackActors: ['watchBridge'],
   events: [
     { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID },
@@ -44,6 +44,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'OPEN', section: 'health' },
     { type: 'OPEN', section: 'booking' },
     { type: 'OPEN', section: 'myBookings' },
+    { type: 'OPEN', section: 'moving' },
     done('login', { outcome: 'signedIn', signedIn: signedIn() }),
     done('login', { outcome: 'signedIn', signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }) }),
     done('login', { outcome: 'signedIn', signedIn: signedInWithSign('holderInformationChanged') }),
@@ -58,6 +59,8 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('health', { outcome: 'sessionExpired' }),
     done('booking', { outcome: 'closed' }),
     done('booking', { outcome: 'sessionExpired' }),
+    done('moving', { outcome: 'closed' }),
+    done('moving', { outcome: 'sessionExpired' }),
     done('refreshTokens', { refreshAfterMs: 240_000 }),
     fail('refreshTokens', platformErrors.network()),
     fail('refreshTokens', platformErrors.sessionExpired()),

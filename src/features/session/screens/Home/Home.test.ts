@@ -14,31 +14,44 @@ describe('Home screen', () => {
       '健診結果を見る',
       '施設を予約する',
       '予約の確認・取り消し',
-      'ヘルプ',
-      'ログアウト',
+      '住所変更の手続き',
     ]);
   });
 
   it('shows only the enabled services', () => {
-    expect(homeItems(['health'])).toEqual(['health', 'help', 'logout']);
-    expect(homeItems(['booking'])).toEqual(['booking', 'myBookings', 'help', 'logout']);
+    expect(homeItems(['health'])).toEqual(['health', 'moving', 'help', 'logout']);
+    expect(homeItems(['booking'])).toEqual(['booking', 'myBookings', 'moving', 'help', 'logout']);
     const screen = renderScreen(Home, { ...both, services: ['booking'] });
     expect(screen.texts()).not.toContain('健診結果を見る');
   });
 
   it('reads in English', () => {
     const screen = renderScreen(Home, { ...both, displayName: 'Hanako Madoguchi' }, { language: 'en' });
-    expectTexts(screen, ['Hello, Hanako Madoguchi', 'See health check results', 'Log out']);
+    expectTexts(screen, ['Hello, Hanako Madoguchi', 'See health check results', 'Tell services you moved']);
   });
 
   it('sends OPEN for each section, LOGOUT, and opens help; Back does nothing', () => {
     const screen = renderScreen(Home, both);
     const fired = jest.spyOn(screen.screen, 'fireAncestors');
-    screen.press('Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Back');
+    screen.press(
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+    );
+    screen.press('Back');
     expect(screen.sent).toEqual([
       { type: 'OPEN', section: 'health' },
       { type: 'OPEN', section: 'booking' },
       { type: 'OPEN', section: 'myBookings' },
+      { type: 'OPEN', section: 'moving' },
       { type: 'LOGOUT' },
     ]);
     expect(fired.mock.calls.filter(([name]) => name === '$openHelp')).toHaveLength(1);
@@ -50,7 +63,7 @@ describe('Home screen', () => {
       '窓口 花子 さん、こんにちは。使いたいものを選んで、決定ボタンを押してください。',
     );
     screen.press('Down');
-    expect(screen.announced).toContain('施設を予約する、2番目、全5件のうち');
+    expect(screen.announced).toContain('施設を予約する、2番目、全6件のうち');
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, with a long name', () => {
@@ -67,7 +80,7 @@ describe('Home screen', () => {
     expect(screen.layoutProblems()).toEqual([]);
     expect(screen.texts()).toEqual(expect.arrayContaining(['健診結果を見る', '▼ 続き']));
     expect(screen.texts()).not.toContain('ログアウト');
-    screen.press('Down', 'Down', 'Down', 'Down');
+    screen.press('Down', 'Down', 'Down', 'Down', 'Down');
     expect(screen.texts()).toContain('ログアウト');
     expect(screen.layoutProblems()).toEqual([]);
   });

@@ -16,12 +16,13 @@ export interface HomeProps {
   services: Array<'health' | 'booking'>;
 }
 
-type HomeItemId = 'health' | 'booking' | 'myBookings' | 'help' | 'logout';
+type HomeItemId = 'health' | 'booking' | 'myBookings' | 'moving' | 'help' | 'logout';
 
 const ITEM_KEYS: Record<HomeItemId, string> = {
   health: 'home.health',
   booking: 'home.booking',
   myBookings: 'home.myBookings',
+  moving: 'home.moving',
   help: 'home.help',
   logout: 'home.logout',
 };
@@ -30,6 +31,7 @@ const ITEM_KEYS: Record<HomeItemId, string> = {
 export const homeItems = (services: HomeProps['services']): HomeItemId[] => [
   ...(services.includes('health') ? (['health'] as const) : []),
   ...(services.includes('booking') ? (['booking', 'myBookings'] as const) : []),
+  'moving',
   'help',
   'logout',
 ];
@@ -38,6 +40,7 @@ const EVENTS: Partial<Record<HomeItemId, AppEvent>> = {
   health: { type: 'OPEN', section: 'health' },
   booking: { type: 'OPEN', section: 'booking' },
   myBookings: { type: 'OPEN', section: 'myBookings' },
+  moving: { type: 'OPEN', section: 'moving' },
   logout: { type: 'LOGOUT' },
 };
 
