@@ -16,6 +16,7 @@ import { defaultTheme, setTheme, theme, TEXT_SIZES, type TextSize } from '../../
 import { atEveryTextSize } from './run-gallery';
 import { bookingGallery } from './gallery-booking';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
+import { MOVING_GALLERY } from './gallery-moving';
 
 // The booking entries come from its machine run on the test model, whose fakes settle with
 // setImmediate (Node's; jsdom has none).
@@ -24,8 +25,8 @@ Object.assign(globalThis, { setImmediate });
 let entries: GalleryEntry[] = [];
 
 beforeAll(async () => {
-  entries = atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery())]);
-  await Promise.all((['registration', 'health', 'booking'] as const).map(loadFamily));
+  entries = atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery()), ...MOVING_GALLERY]);
+  await Promise.all((['registration', 'health', 'booking', 'moving'] as const).map(loadFamily));
 });
 
 /** Each entry of `size` shown in one shell, with the layout problems found on it. */
@@ -61,7 +62,7 @@ describe('every screen at every text size (jsdom)', () => {
   it('covers each gallery entry at each size', () => {
     const sizes = new Set(entries.map((entry) => entry.textSize ?? 'standard'));
     expect([...sizes].sort()).toEqual([...TEXT_SIZES].sort());
-    expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12));
+    expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12 + MOVING_GALLERY.length));
   });
 
   it.each(TEXT_SIZES)('lays out every screen without problems at %s', (size) => {

@@ -5,10 +5,10 @@
 import { lazyFeature } from '../../app/screens/feature';
 
 export const MovingScreen = {
-  consent: 'moving-consent',
-  services: 'moving-services',
-  summary: 'moving-summary',
-  deliveries: 'moving-status',
+  movingConsent: 'moving-consent',
+  movingServices: 'moving-services',
+  movingSummary: 'moving-summary',
+  movingStatus: 'moving-status',
 } as const;
 
 export const movingFeature = lazyFeature(MovingScreen, () =>

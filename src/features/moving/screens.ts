@@ -15,10 +15,10 @@ import { MovingStatus } from './screens/MovingStatus/MovingStatus';
 import { MovingSummary } from './screens/MovingSummary/MovingSummary';
 
 const movingScreens: Record<string, ScreenClass> = {
-  [MovingScreen.consent]: MovingConsent as unknown as ScreenClass,
-  [MovingScreen.services]: MovingServices as unknown as ScreenClass,
-  [MovingScreen.summary]: MovingSummary as unknown as ScreenClass,
-  [MovingScreen.deliveries]: MovingStatus as unknown as ScreenClass,
+  [MovingScreen.movingConsent]: MovingConsent as unknown as ScreenClass,
+  [MovingScreen.movingServices]: MovingServices as unknown as ScreenClass,
+  [MovingScreen.movingSummary]: MovingSummary as unknown as ScreenClass,
+  [MovingScreen.movingStatus]: MovingStatus as unknown as ScreenClass,
 };
 
 export const movingFamily: FamilyModule = { screens: movingScreens, translations: strings(moving) };

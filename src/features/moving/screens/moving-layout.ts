@@ -67,6 +67,8 @@ export const columnText = (
     lineHeight: s[look].lineHeight,
     textColor: s[look].color,
     wordWrapWidth: w,
+    // Japanese has no spaces: lines may break between any two characters.
+    wordBreak: true,
     maxLines,
   },
 });
@@ -130,7 +132,8 @@ export abstract class ColumnScreen<Props> extends Screen<Props> {
 
 /**
  * A header of `headerLines` body lines, a Menu under it and `footerLines` under the menu's rows.
- * The menu is inset so its focused row (ring + scale) stays inside the safe area.
+ * The menu is inset so its focused row (ring + scale) stays inside the safe area. The header keeps
+ * clear of the menu's "▲ more" mark at its right end, so the menu can follow it closely.
  */
 export const listLayout = (theme: Theme, headerLines: number, footerLines: number) => {
   const content = screenFrameStyles(theme).content;
@@ -138,8 +141,9 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
   const line = lineHeight(theme.type.body, theme);
   const inset = Math.ceil((content.w * (menu.focusScale - 1)) / 2) + menu.ring + 4;
   const headerY = content.y;
-  /** The "▲ more" mark sits one row above the menu. */
-  const menuY = headerY + headerLines * line + menu.rowH - 4;
+  const menuY = headerY + headerLines * line + 8;
+  /** Room for "▲ more", drawn one row above the menu at its right end. */
+  const markW = 240;
   const footerH = footerLines * line;
   /** The "▼ more" mark under the rows, then the footer. */
   const moreBelowH = line + 4;
@@ -152,7 +156,7 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
     ...looks(theme),
     gap: 0,
     line,
-    header: { x: content.x, y: headerY, w: content.w },
+    header: { x: content.x, y: headerY, w: content.w - markW },
     menu: { x: content.x + inset, y: menuY, w: content.w - 2 * inset, visibleRows },
     footer: { x: content.x, y: menuY + rowsH + moreBelowH, w: content.w },
   };

@@ -158,13 +158,13 @@ function passwordView(snapshot: MovingSnapshot): ScreenView {
 export function movingView(snapshot: MovingSnapshot): ScreenView {
   const { context } = snapshot;
   const body = errorRef(context.error);
-  if (snapshot.matches('consent')) return view(MovingScreen.consent, {});
+  if (snapshot.matches('consent')) return view(MovingScreen.movingConsent, {});
   if (snapshot.matches('fetching')) {
     return statusView(TARGET, { titleKey: 'moving.title.fetching', bodyKey: 'moving.status.fetching' });
   }
   if (snapshot.matches('fetchFailed')) return failed('moving.title.fetchFailed', body);
-  if (snapshot.matches('choosing')) return view(MovingScreen.services, servicesProps(context));
-  if (snapshot.matches('summary')) return view(MovingScreen.summary, summaryProps(context));
+  if (snapshot.matches('choosing')) return view(MovingScreen.movingServices, servicesProps(context));
+  if (snapshot.matches('summary')) return view(MovingScreen.movingSummary, summaryProps(context));
   if (snapshot.matches('signing')) return passwordView(snapshot);
   if (snapshot.matches('signFailed')) return failed('moving.title.signFailed', body);
   if (snapshot.matches('passwordLocked')) {
@@ -177,8 +177,8 @@ export function movingView(snapshot: MovingSnapshot): ScreenView {
     return failed('moving.title.sendFailed', { key: 'addressChangeNotSent' });
   }
   if (snapshot.matches('rejected')) return failed('moving.title.rejected', body);
-  if (snapshot.matches('tracking')) return view(MovingScreen.deliveries, statusProps(context, false));
-  if (snapshot.matches('done')) return view(MovingScreen.deliveries, statusProps(context, true));
+  if (snapshot.matches('tracking')) return view(MovingScreen.movingStatus, statusProps(context, false));
+  if (snapshot.matches('done')) return view(MovingScreen.movingStatus, statusProps(context, true));
   // closed, sessionExpired: the session takes over at once.
   return statusView(TARGET, { titleKey: 'common.pleaseWait' });
 }

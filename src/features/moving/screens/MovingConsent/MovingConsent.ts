@@ -22,7 +22,7 @@ export class MovingConsent extends ColumnScreen<Record<string, never>> {
     const s = movingConsentStyles(theme());
     const w = s.content.w;
     return columnTemplate(s, {
-      Question: columnText(s, 'heading', w, 2),
+      Question: columnText(s, 'body', w, 2),
       What: columnText(s, 'body', w, 2),
       Why: columnText(s, 'body', w, 2),
       Later: columnText(s, 'muted', w, 2),

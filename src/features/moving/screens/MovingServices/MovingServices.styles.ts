@@ -2,5 +2,5 @@
 import type { Theme } from '../../../../app/theme/tokens';
 import { listLayout } from '../moving-layout';
 
-/** Header: the new address (up to two lines) and the hint; footer: the held address and a notice. */
-export const movingServicesStyles = (theme: Theme) => listLayout(theme, 3, 3);
+/** Header: the new address (up to two lines) and the hint or notice; footer: the held address. */
+export const movingServicesStyles = (theme: Theme) => listLayout(theme, 3, 2);

@@ -28,8 +28,8 @@ export class MovingServices extends ListScreen<MovingServicesProps> {
     const w = s.content.w;
     return listTemplate(
       s,
-      { Address: columnText(s, 'body', w, 2), Hint: columnText(s, 'muted', w, 1) },
-      { Held: columnText(s, 'body', w, 2), Notice: columnText(s, 'body', w, 1) },
+      { Address: columnText(s, 'body', s.header.w, 2), Hint: columnText(s, 'muted', s.header.w, 1) },
+      { Held: columnText(s, 'body', w, 2) },
     );
   }
 
@@ -39,8 +39,11 @@ export class MovingServices extends ListScreen<MovingServicesProps> {
     const s = movingServicesStyles(theme());
     this.tag('Frame')?.patch({ frame: { title: t('moving.title.services') } });
     this.showText('Header.Address', labelled('moving.label.newAddress', props.newAddress));
-    this.showText('Header.Hint', t('moving.services.hint'));
-    this.showText('Footer.Notice', props.nothingChosen ? withWarningIcon(t('moving.nothingChosen')) : '');
+    // With nothing ticked, the warning takes the hint's place until a service is ticked.
+    this.showText(
+      'Header.Hint',
+      props.nothingChosen ? withWarningIcon(t('moving.nothingChosen')) : t('moving.services.hint'),
+    );
     const rows = props.services.map((service) => ({
       id: service.id,
       label: `${markOf(service)} ${nameOf(service)}`,

@@ -2,5 +2,5 @@
 import type { Theme } from '../../../../app/theme/tokens';
 import { listLayout } from '../moving-layout';
 
-/** Header: the new address (up to two lines) and the progress; footer: a reason (two) and the note. */
-export const movingStatusStyles = (theme: Theme) => listLayout(theme, 3, 3);
+/** Header: the new address (up to two lines) and the progress; footer: a reason, or the inbox note. */
+export const movingStatusStyles = (theme: Theme) => listLayout(theme, 3, 2);

@@ -19,8 +19,7 @@ const MARKS: Record<DeliveryStatus, string> = {
   actionRequired: '⚠',
 };
 
-const statusWord = (status: DeliveryStatus): string =>
-  `${MARKS[status]} ${t(`moving.delivery.${status}`)}`;
+const statusWord = (status: DeliveryStatus): string => `${MARKS[status]} ${t(`moving.delivery.${status}`)}`;
 
 const reasonOf = (row: DeliveryRow | undefined): string =>
   row?.reason ? withWarningIcon(currentLanguage() === 'ja' ? row.reason.ja : row.reason.en) : '';
@@ -31,13 +30,14 @@ export class MovingStatus extends ListScreen<MovingStatusProps> {
     const w = s.content.w;
     return listTemplate(
       s,
-      { Address: columnText(s, 'body', w, 2), Progress: columnText(s, 'muted', w, 1) },
-      { Reason: columnText(s, 'body', w, 2), Inbox: columnText(s, 'muted', w, 1) },
+      { Address: columnText(s, 'body', s.header.w, 2), Progress: columnText(s, 'muted', s.header.w, 1) },
+      { Reason: columnText(s, 'body', w, 2) },
     );
   }
 
   protected readonly backEvent = { type: 'OK' };
-  private shownBefore = false;
+  /** The first service needing the viewer, as last shown: the focus goes to it when it appears. */
+  private needingShown: string | undefined;
 
   private progress(props: MovingStatusProps): string {
     if (!props.final) return t('moving.progress.polling');
@@ -51,17 +51,16 @@ export class MovingStatus extends ListScreen<MovingStatusProps> {
     this.tag('Frame')?.patch({ frame: { title: t('moving.title.status') } });
     this.showText('Header.Address', labelled('moving.label.newAddress', props.newAddress));
     this.showText('Header.Progress', this.progress(props));
-    this.showText('Footer.Inbox', t('moving.inbox'));
     const rows = props.deliveries.map((d) => ({
       id: d.serviceId,
       label: nameOf(d),
       detail: statusWord(d.status),
     }));
-    // The first service that needs the viewer, the first time the list shows; after that the menu
-    // keeps the viewer's own row through every refresh.
+    // The focus goes to the first service that needs the viewer when it appears; otherwise the
+    // menu keeps the viewer's own row through every refresh.
     const needing = props.deliveries.find((d) => d.status === 'actionRequired')?.serviceId;
-    const focusId = this.shownBefore ? undefined : needing;
-    this.shownBefore = true;
+    const focusId = needing !== this.needingShown ? needing : undefined;
+    this.needingShown = needing;
     this.menu.setItems([...rows, { id: HOME, label: t('moving.home') }], {
       width: s.menu.w,
       visibleRows: s.menu.visibleRows,
@@ -79,11 +78,11 @@ export class MovingStatus extends ListScreen<MovingStatusProps> {
     return this.props.deliveries.find((d) => d.serviceId === id);
   }
 
-  /** The reason of the focused 要対応 service, else what to do about any that needs the viewer. */
+  /** The focused 要対応 service's reason; else where to look for it, and that お知らせ has it all. */
   private showReason(id: string | undefined) {
-    const reason = reasonOf(this.row(id));
     const anyNeeding = this.props.deliveries.some((d) => d.status === 'actionRequired');
-    this.showText('Footer.Reason', reason || (anyNeeding ? t('moving.seeReason') : ''));
+    const otherwise = [anyNeeding ? t('moving.seeReason') : '', t('moving.inbox')].filter(Boolean).join('');
+    this.showText('Footer.Reason', reasonOf(this.row(id)) || otherwise);
   }
 
   announcement(): string {
