@@ -15,6 +15,7 @@ import { Lightning } from '@lightningjs/sdk';
 import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
 import booking from '../../features/booking/strings.json';
 import health from '../../features/health/strings.json';
+import moving from '../../features/moving/strings.json';
 import registration from '../../features/registration/strings.json';
 import { decodeKey, keyEventOf, lightningKeys, type AppKey, type KeyEventLike } from '../keys/keymap';
 import type { AppEvent, Screen } from '../screens/Screen';
@@ -84,6 +85,7 @@ export function renderScreen<Props>(
   addTranslations(registration);
   addTranslations(health);
   addTranslations(booking);
+  addTranslations(moving);
   initI18n(options.language ?? 'ja');
   const theme = options.theme ?? defaultTheme;
   setTheme(theme);
