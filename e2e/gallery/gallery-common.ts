@@ -261,7 +261,13 @@ const JAPANESE: GalleryEntry[] = [
     {
       // 変更確認: the signature certificate was revoked because the holder's information changed.
       name: `sign-certificate-changed.${language}`,
-      view: message('session', notice('shell.signCertificateTitle', 'signCertificateChanged', OK)),
+      view: message(
+        'session',
+        notice('shell.signCertificateTitle', 'signCertificateChanged', [
+          { labelKey: 'shell.startMoving', event: { type: 'OPEN', section: 'moving' } },
+          ...OK,
+        ]),
+      ),
       language,
     },
   ]),

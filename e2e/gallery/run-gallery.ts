@@ -12,6 +12,7 @@ import { ROOT } from '../harness/screens';
 import { bookingGallery } from './gallery-booking';
 import { inboxGallery } from './gallery-inbox';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
+import { MOVING_GALLERY } from './gallery-moving';
 import { TEXT_SIZES } from '../../src/app/theme/tokens';
 
 /** Every entry again at each larger text size (文字の大きさ 大, 特大), named e.g. `home@largest`. */
@@ -24,7 +25,12 @@ export const atEveryTextSize = (entries: GalleryEntry[]): GalleryEntry[] =>
 
 /** Every screen, in the order a viewer meets them, at every text size. */
 export const gallery = async (): Promise<GalleryEntry[]> =>
-  atEveryTextSize([...COMMON_GALLERY, ...(await bookingGallery()), ...(await inboxGallery())]);
+  atEveryTextSize([
+    ...COMMON_GALLERY,
+    ...(await bookingGallery()),
+    ...(await inboxGallery()),
+    ...MOVING_GALLERY,
+  ]);
 export const GALLERY_APP_DIR = join(ROOT, '.tmp/gallery-app');
 export const GALLERY_DIR = join(ROOT, '.tmp/screenshots');
 

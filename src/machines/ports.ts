@@ -5,6 +5,8 @@
  * base64 strings so a snapshot stays plain, serialisable data.
  */
 import type {
+  AddressChange,
+  AddressChangeRequest,
   Availability,
   Booking,
   BookingList,
@@ -14,6 +16,7 @@ import type {
   CheckupItemCode,
   CheckupList,
   FacilityList,
+  LinkedService,
   LoginRequest,
   MedicationList,
   Notice,
@@ -116,6 +119,31 @@ export interface NoticeInput {
 export interface KeepNoticeInput extends NoticeInput {
   kept: boolean;
 }
+/** The address change's start: the new address (最新4情報, with consent) and the linked services. */
+export interface MoveDetails {
+  newAddress: string;
+  services: LinkedService[];
+}
+/** What the secret entry's `submit` signs for an address change (the consent's contents). */
+export interface ConsentRequest extends CardInput {
+  newAddress: string | undefined;
+  services: string[];
+}
+/** The consent signed by the card's signature key, over a fresh challenge (base64). */
+export interface SignedConsent {
+  challenge: string;
+  signCertificate: string;
+  signature: string;
+}
+export interface CreateAddressChangeInput {
+  request: AddressChangeRequest;
+  /** Same key for a retry of the same signed request: the platform takes it once. */
+  idempotencyKey: string;
+}
+export interface AddressChangeInput {
+  requestId: string;
+}
+
 /** 文字の大きさ as the platform keeps it in the viewer's preferences. */
 export type TextSizeChoice = NonNullable<ViewerPreferences['textSize']>;
 
@@ -148,12 +176,14 @@ export type BridgeWatchEvent =
   | { type: 'CARD_STATUS'; presence: CardPresence; cardId?: string | undefined };
 
 export type {
+  AddressChange,
   Availability,
   Booking,
   BookingList,
   Checkup,
   CheckupList,
   FacilityList,
+  LinkedService,
   MedicationList,
   Notice,
   NoticeAction,

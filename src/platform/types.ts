@@ -47,6 +47,7 @@ export type ReadReceipt = Schemas['ReadReceipt'];
 export type ConsentChallenge = Schemas['ConsentChallenge'];
 export type BasicInformation = Schemas['BasicInformation'];
 export type ServiceKind = Schemas['ServiceKind'];
+export type LinkedService = Schemas['LinkedService'];
 export type LinkedServiceList = Schemas['LinkedServiceList'];
 export type AddressChangeRequest = Schemas['AddressChangeRequest'];
 export type ServiceDelivery = Schemas['ServiceDelivery'];

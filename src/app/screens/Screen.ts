@@ -6,7 +6,7 @@
 import { Lightning } from '@lightningjs/sdk';
 
 /** Which actor a screen's events go to. */
-export type ActorTarget = 'session' | 'login' | 'registration' | 'health' | 'booking' | 'inbox';
+export type ActorTarget = 'session' | 'login' | 'registration' | 'health' | 'booking' | 'inbox' | 'moving';
 export interface AppEvent {
   type: string;
   [field: string]: unknown;

@@ -8,6 +8,7 @@
 import { bookingFeature } from '../../features/booking';
 import { healthFeature } from '../../features/health';
 import { inboxFeature } from '../../features/inbox';
+import { movingFeature } from '../../features/moving';
 import { registrationFeature } from '../../features/registration';
 import { addTranslations } from '../i18n/i18n';
 import type { FamilyModule, LazyFeature } from './feature';
@@ -15,7 +16,7 @@ import type { FamilyModule, LazyFeature } from './feature';
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
 
-export type LazyFamily = 'registration' | 'health' | 'booking' | 'inbox';
+export type LazyFamily = 'registration' | 'health' | 'booking' | 'inbox' | 'moving';
 
 /** The features loaded on demand, as their index.ts declares them. */
 const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
@@ -23,6 +24,7 @@ const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
   health: healthFeature,
   booking: bookingFeature,
   inbox: inboxFeature,
+  moving: movingFeature,
 };
 
 /** The screens each family registers (its module's keys: families.test.ts checks they agree). */
@@ -31,6 +33,7 @@ export const LAZY_SCREENS: Readonly<Record<LazyFamily, readonly string[]>> = {
   health: LAZY.health.screens,
   booking: LAZY.booking.screens,
   inbox: LAZY.inbox.screens,
+  moving: LAZY.moving.screens,
 };
 
 const FAMILIES = Object.keys(LAZY) as LazyFamily[];

@@ -15,4 +15,5 @@ export { strings } from '../i18n/strings';
 export { bookingFeature } from '../../features/booking';
 export { healthFeature } from '../../features/health';
 export { inboxFeature } from '../../features/inbox';
+export { movingFeature } from '../../features/moving';
 export { registrationFeature } from '../../features/registration';

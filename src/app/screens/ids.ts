@@ -5,6 +5,7 @@
 import { BookingScreen } from '../../features/booking';
 import { HealthScreen } from '../../features/health';
 import { InboxScreen } from '../../features/inbox';
+import { MovingScreen } from '../../features/moving';
 import { RegistrationScreen } from '../../features/registration';
 import { SecretEntryScreen } from '../../features/secret-entry';
 import { SessionScreen } from '../../features/session';
@@ -23,6 +24,7 @@ export const SCREEN = {
   ...HealthScreen,
   ...BookingScreen,
   ...InboxScreen,
+  ...MovingScreen,
 } as const;
 
 export type ScreenId = (typeof SCREEN)[keyof typeof SCREEN];

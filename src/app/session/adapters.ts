@@ -10,12 +10,27 @@
 import { fromCallback, fromPromise } from 'xstate';
 import { bytesToBase64 } from '../../platform/base64';
 import { challengeDigest } from '../../platform/card';
+import { addressChangeConsentDigest } from '../../platform/consent';
 import type { AvailabilityQuery } from '../../platform/resources/facilities';
-import type { Booking, BookingRequest, RegistrationResult, TokenPair } from '../../platform/types';
+import type {
+  AddressChange,
+  AddressChangeRequest,
+  BasicInformation,
+  Booking,
+  BookingRequest,
+  LinkedServiceList,
+  RegistrationResult,
+  TokenPair,
+} from '../../platform/types';
 import { bookingMachine } from '../../features/booking/machine/booking.machine';
 import { healthMachine } from '../../features/health/machine/health.machine';
 import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
+import { movingMachine } from '../../features/moving/machine/moving.machine';
+import {
+  passwordEntryMachine,
+  type SubmitInput,
+} from '../../features/secret-entry/machine/secret-entry.machine';
 import type * as Port from '../../machines/ports';
 import { registrationMachine } from '../../features/registration/machine/registration.machine';
 import { checkCardByCertificate } from './card-by-certificate';
@@ -85,6 +100,16 @@ export interface PlatformPort {
     markRead(noticeId: string): Promise<Port.Notice>;
     keep(noticeId: string, kept: boolean): Promise<Port.Notice>;
     delete(noticeId: string): Promise<void>;
+  };
+  addressChanges: {
+    fetchBasicInformation(): Promise<BasicInformation>;
+    services(): Promise<LinkedServiceList>;
+    challenge(): Promise<{ challenge: string }>;
+    createWithSignature(
+      request: AddressChangeRequest,
+      options: { idempotencyKey: string },
+    ): Promise<AddressChange>;
+    get(requestId: string): Promise<AddressChange>;
   };
 }
 
@@ -312,6 +337,53 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     },
   });
 
+  const moving = movingMachine.provide({
+    actors: {
+      // Only after the viewer's consent (the flow's first screen); of the 4 情報, only the address is kept.
+      fetchMoveDetails: fromPromise<Port.MoveDetails>(async () => {
+        const basic = await platform.addressChanges.fetchBasicInformation();
+        const { services } = await platform.addressChanges.services();
+        return { newAddress: basic.address, services };
+      }),
+      readPinStatus: cardActors.readPinStatus,
+      passwordEntry: passwordEntryMachine.provide({
+        actors: {
+          // A fresh challenge per try; sign first, then read (as registration: one try at most).
+          submit: fromPromise<unknown, SubmitInput>(async ({ input }): Promise<Port.SignedConsent> => {
+            const request = input.request as Port.ConsentRequest;
+            const { challenge } = await platform.addressChanges.challenge();
+            const digest = await addressChangeConsentDigest({
+              challenge,
+              newAddress: request.newAddress ?? '',
+              services: request.services,
+            });
+            const password = input.secret.reveal();
+            const confirmation = input.confirmLastAttempt;
+            const signature = await card.sign({
+              key: 'sign',
+              pin: password,
+              digest,
+              ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+              ...withCard(request),
+            });
+            const signCertificate = await card.readSignCertificate(password, withCard(request));
+            return {
+              challenge,
+              signCertificate: bytesToBase64(signCertificate),
+              signature: bytesToBase64(signature),
+            };
+          }),
+        },
+      }),
+      createAddressChange: fromPromise<AddressChange, Port.CreateAddressChangeInput>(({ input }) =>
+        platform.addressChanges.createWithSignature(input.request, { idempotencyKey: input.idempotencyKey }),
+      ),
+      loadAddressChange: fromPromise<AddressChange, Port.AddressChangeInput>(({ input }) =>
+        platform.addressChanges.get(input.requestId),
+      ),
+    },
+  });
+
   const session = {
     watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
     login,
@@ -320,6 +392,7 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     booking,
     inbox,
     countUnread: fromPromise<number>(async () => (await platform.notices.list()).unreadCount),
+    moving,
     refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
       await platform.auth.refresh();
       // The SDK keeps the new pair to itself; tokens are issued for the same lifetime each time.
@@ -335,5 +408,5 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     }),
   };
 
-  return { session, login, registration, health, booking, inbox, textSize };
+  return { session, login, registration, health, booking, inbox, moving, textSize };
 }

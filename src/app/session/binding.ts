@@ -5,6 +5,8 @@
  * sessionView) is derived again only when what it reads changed (the session's state and context,
  * the flows' snapshots), and the new view keeps the parts of the old one that did not change, so
  * the shell can tell by identity what to patch. Events from screens go to the actor the view names.
+ * A flow that runs the secret entry as a child of its own (moving) shows that child's typing: the
+ * binding follows it too.
  */
 import type { Actor, AnyActorRef, Subscription } from 'xstate';
 import type { sessionMachine } from '../../features/session/machine/session.machine';
@@ -15,11 +17,18 @@ import { sessionView } from '../../features/session/view/session-view';
 import { sameValue } from '../view/same-value';
 
 export type SessionActor = Actor<typeof sessionMachine>;
-const FLOWS = ['login', 'registration', 'health', 'booking', 'inbox'] as const;
+const FLOWS = ['login', 'registration', 'health', 'booking', 'inbox', 'moving'] as const;
+/** The id a flow gives the secret entry it invokes (its snapshot changes without the flow's). */
+const ENTRY = 'passwordEntry';
+
+const childOf = (actor: AnyActorRef | undefined, id: string): AnyActorRef | undefined =>
+  (actor?.getSnapshot().children as Record<string, AnyActorRef | undefined> | undefined)?.[id];
 
 export class SessionBinding {
   private child: AnyActorRef | undefined;
   private childSubscription: Subscription | undefined;
+  private entry: AnyActorRef | undefined;
+  private entrySubscription: Subscription | undefined;
   private sessionSubscription: Subscription | undefined;
   private current: AppView | undefined;
   /** What the current view was derived from: the session's context and value, each flow's snapshot. */
@@ -39,6 +48,7 @@ export class SessionBinding {
   stop(): void {
     this.sessionSubscription?.unsubscribe();
     this.childSubscription?.unsubscribe();
+    this.entrySubscription?.unsubscribe();
   }
 
   get view(): AppView | undefined {
@@ -69,6 +79,12 @@ export class SessionBinding {
       this.child = child;
       this.childSubscription = child?.subscribe(() => this.refresh());
     }
+    const entry = childOf(child, ENTRY);
+    if (entry !== this.entry) {
+      this.entrySubscription?.unsubscribe();
+      this.entry = entry;
+      this.entrySubscription = entry?.subscribe(() => this.refresh());
+    }
     // Every key is ACTIVITY for the session, and the session emits for it: nothing the view reads
     // changes then, so nothing is derived, and the screen is not touched before the key arrives.
     if (!this.inputsChanged(snapshot)) return;
@@ -94,6 +110,9 @@ export class SessionBinding {
       changed ||= flow !== inputs[2 + i];
       inputs[2 + i] = flow;
     }
+    const entry = childOf(this.child, ENTRY)?.getSnapshot();
+    changed ||= entry !== inputs[2 + FLOWS.length];
+    inputs[2 + FLOWS.length] = entry;
     return changed;
   }
 }

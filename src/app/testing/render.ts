@@ -16,6 +16,7 @@ import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
 import booking from '../../features/booking/strings.json';
 import health from '../../features/health/strings.json';
 import inbox from '../../features/inbox/strings.json';
+import moving from '../../features/moving/strings.json';
 import registration from '../../features/registration/strings.json';
 import { decodeKey, keyEventOf, lightningKeys, type AppKey, type KeyEventLike } from '../keys/keymap';
 import type { AppEvent, Screen } from '../screens/Screen';
@@ -88,6 +89,7 @@ export function renderScreen<Props>(
   addTranslations(health);
   addTranslations(inbox);
   addTranslations(booking);
+  addTranslations(moving);
   initI18n(options.language ?? 'ja');
   const theme = options.theme ?? defaultTheme;
   setTheme(theme);

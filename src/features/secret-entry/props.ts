@@ -22,6 +22,8 @@ export interface PinEntryProps {
 
 /** 'sign-password': the signature certificate's password on the on-screen keypad. */
 export interface SignPasswordProps {
+  /** The flow's title for the screen; registration's step title without one. */
+  titleKey?: string;
   /** How many characters are typed (shown as ●). */
   length: number;
   minLength: number;

@@ -18,6 +18,8 @@ import * as secretEntry from './secret-entry';
 interface SecretEntryInput {
   /** The card's count, when the flow read it before the entry opened. */
   status?: PinStatus | undefined;
+  /** What the flow wants signed (plain data), handed to `submit` with the secret. */
+  request?: unknown;
 }
 
 interface SecretEntryMachineContext {
@@ -27,12 +29,15 @@ interface SecretEntryMachineContext {
   /** The bridge's one-time value for the last try, from its refusal until the confirmed call answers. */
   confirmation: string | undefined;
   status: PinStatus | undefined;
+  request: unknown;
   error: FlowError | undefined;
 }
 
-interface SubmitInput {
+export interface SubmitInput {
   secret: Secret;
   confirmLastAttempt?: string;
+  /** The flow's request, as it was given in the entry's input (left out without one). */
+  request?: unknown;
 }
 
 /**
@@ -40,7 +45,7 @@ interface SubmitInput {
  * flow around it decides: another card, removed, bridge down), with `tryMayBeSpent` when the call
  * was cut off during the VERIFY (the count must be read again); `cancelled`: the viewer left.
  */
-type SecretEntryOutput =
+export type SecretEntryOutput =
   | { outcome: 'signed'; output: unknown }
   | { outcome: 'locked' }
   | { outcome: 'failed'; error: FlowError; tryMayBeSpent: boolean }
@@ -81,6 +86,7 @@ function createSecretEntryMachine(kind: SecretKind) {
       held: undefined,
       confirmation: undefined,
       status: input?.status,
+      request: input?.request,
       error: undefined,
     }),
     initial: 'typing',
@@ -102,7 +108,14 @@ function createSecretEntryMachine(kind: SecretKind) {
       submitting: secretEntry.signingState(
         slots,
         'secret',
-        { src: 'submit', input: (_, value, lastTry): SubmitInput => ({ secret: value, ...lastTry }) },
+        {
+          src: 'submit',
+          input: (context, value, lastTry): SubmitInput => ({
+            secret: value,
+            ...lastTry,
+            ...(context.request === undefined ? {} : { request: context.request }),
+          }),
+        },
         {
           signed: { target: 'signed' },
           locked: 'locked',

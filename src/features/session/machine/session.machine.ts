@@ -16,6 +16,7 @@ import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
 import { inboxMachine } from '../../inbox/machine/inbox.machine';
 import { loginMachine, type LoginOutput } from '../../login/machine/login.machine';
+import { movingMachine } from '../../moving/machine/moving.machine';
 import type { FlowMessageKey, MessageKey, MessageParams } from '../../../machines/messages';
 import {
   notProvided,
@@ -67,7 +68,7 @@ export type SessionEvent =
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'LOGOUT' }
-  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'inbox' };
+  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'inbox' | 'moving' };
 
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
 export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
@@ -76,6 +77,13 @@ type Done<T> = { event: { output: T } };
 const signedInOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
   event.output.outcome === 'signedIn';
 const sessionEnded = ({ event }: Done<FeatureOutput>) => event.output.outcome === 'sessionExpired';
+/** A flow opened from home: home again when it ends, the logout when the platform ended the session. */
+const fromHome = <Id extends 'health' | 'booking' | 'moving'>(id: Id) =>
+  ({
+    id,
+    src: id,
+    onDone: [{ guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' }, { target: 'home' }],
+  }) as const;
 const cardChangedOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
   event.output.outcome === 'cardChanged';
 /** The flow ended because another card answered: start again, saying so, with no PIN sent to it. */
@@ -119,6 +127,7 @@ export const sessionMachine = setup({
     booking: bookingMachine,
     inbox: inboxMachine,
     countUnread: fromPromise<number>(notProvided('countUnread')),
+    moving: movingMachine,
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),
   },
@@ -297,7 +306,13 @@ export const sessionMachine = setup({
             checkingSignCertificate: {
               always: [{ guard: 'signNoticeDue', target: 'signCertificateNotice' }, { target: 'home' }],
             },
-            signCertificateNotice: { on: { OK: 'home' } },
+            /** After a move, the address change can start from here; OK is home as before. */
+            signCertificateNotice: {
+              on: {
+                OK: 'home',
+                OPEN: { guard: ({ event }) => event.section === 'moving', target: 'moving' },
+              },
+            },
             home: {
               invoke: unreadOnHome,
               on: {
@@ -305,43 +320,19 @@ export const sessionMachine = setup({
                   { guard: ({ event }) => event.section === 'health', target: 'health' },
                   { guard: ({ event }) => event.section === 'inbox', target: 'inbox' },
                   { guard: ({ event }) => event.section === 'myBookings', target: 'myBookings' },
+                  { guard: ({ event }) => event.section === 'moving', target: 'moving' },
                   { target: 'booking' },
                 ],
               },
             },
-            health: {
-              invoke: {
-                id: 'health',
-                src: 'health',
-                onDone: [
-                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
-                  { target: 'home' },
-                ],
-              },
-            },
-            booking: {
-              invoke: {
-                id: 'booking',
-                src: 'booking',
-                input: noticeFacility,
-                onDone: [
-                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
-                  { target: 'home' },
-                ],
-              },
-            },
+            health: { invoke: fromHome('health') },
+            booking: { invoke: { ...fromHome('booking'), input: noticeFacility } },
             inbox: inboxState,
             /** The home menu's "my bookings": the booking flow, started at the viewer's bookings. */
-            myBookings: {
-              invoke: {
-                id: 'booking',
-                src: 'booking',
-                input: { start: 'myBookings' },
-                onDone: [
-                  { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
-                  { target: 'home' },
-                ],
-              },
+            myBookings: { invoke: { ...fromHome('booking'), input: { start: 'myBookings' } } },
+            /** Telling services of a move (from home or the 変更確認 notice), with the login's card. */
+            moving: {
+              invoke: { ...fromHome('moving'), input: ({ context }) => ({ cardId: context.flowCardId }) },
             },
           },
         },

@@ -142,7 +142,7 @@ describe('session view', () => {
     });
   });
 
-  test('変更確認: a signature certificate revoked after a move asks once, with OK to go on', async () => {
+  test('変更確認: a signature certificate revoked after a move asks once, with the address change or OK', async () => {
     const run = await loggedIn({
       outcome: 'signedIn',
       signedIn: signedInWithSign('holderInformationChanged'),
@@ -150,13 +150,37 @@ describe('session view', () => {
     expect(view(run).main).toMatchObject({
       screen: SCREEN.message,
       target: 'session',
-      props: okNotice('shell.signCertificateTitle', 'signCertificateChanged'),
+      props: {
+        ...okNotice('shell.signCertificateTitle', 'signCertificateChanged'),
+        actions: [
+          { labelKey: 'shell.startMoving', event: { type: 'OPEN', section: 'moving' } },
+          { labelKey: 'common.ok', event: { type: 'OK' } },
+        ],
+      },
     });
     for (const language of ['ja', 'en'] as const) {
       expect(allTranslations()[language]['shell.signCertificateTitle']).toBeTruthy();
+      expect(allTranslations()[language]['shell.startMoving']).toBeTruthy();
     }
     run.actor.send({ type: 'OK' });
     expect(view(run).main.screen).toBe(SCREEN.home);
+  });
+
+  test('変更確認: the address change starts from the notice, with the login card, and ends at home', async () => {
+    const run = await loggedIn({
+      outcome: 'signedIn',
+      signedIn: signedInWithSign('holderInformationChanged'),
+    });
+    run.actor.send({ type: 'OPEN', section: 'moving' });
+    expect(run.actor.getSnapshot().matches({ loggedIn: { screen: 'moving' } })).toBe(true);
+    expect(run.fakes.inputsOf('moving')).toEqual([{ cardId: run.actor.getSnapshot().context.flowCardId }]);
+    await dispatch(run as never, { type: 'xstate.done.actor.moving', output: { outcome: 'closed' } });
+    expect(view(run).main.screen).toBe(SCREEN.home);
+  });
+
+  test('an expired signature certificate is told with OK alone', async () => {
+    const run = await loggedIn({ outcome: 'signedIn', signedIn: signedInWithSign('expired') });
+    expect(view(run).main.props).toEqual(okNotice('shell.signCertificateTitle', 'signCertificateExpired'));
   });
 
   test('signed out by the platform: why, and the way back in', async () => {

@@ -19,6 +19,7 @@ import { bookingView } from '../../booking/view/booking-view';
 import { healthView } from '../../health/view/health-view';
 import { inboxView } from '../../inbox/view/inbox-view';
 import { loginView } from '../../login/view/login-view';
+import { movingView } from '../../moving/view/moving-view';
 import { registrationView } from '../../registration/view/registration-view';
 import { SessionScreen } from '../index';
 
@@ -42,6 +43,10 @@ const cannotGoOn = (titleKey: string, body: MessageProps['body'], contact: boole
   messageView('session', { tone: 'error', titleKey, body, actions: [], contact });
 
 const OK: MessageAction[] = [{ labelKey: 'common.ok', event: { type: 'OK' } }];
+const MOVED: MessageAction[] = [
+  { labelKey: 'shell.startMoving', event: { type: 'OPEN', section: 'moving' } },
+  ...OK,
+];
 
 /** The flow in the foreground and its view function. */
 const flows = {
@@ -50,6 +55,7 @@ const flows = {
   health: healthView,
   booking: bookingView,
   inbox: inboxView,
+  moving: movingView,
 } as const;
 
 function flowView(snapshot: SessionSnapshot, id: keyof typeof flows): ScreenView {
@@ -72,11 +78,9 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
     return notice('shell.certificateRenewedTitle', { key: 'certificateRenewed' }, OK);
   }
   if (snapshot.matches({ loggedIn: { screen: 'signCertificateNotice' } })) {
-    return notice(
-      'shell.signCertificateTitle',
-      { key: signCertificateNotice(profile) ?? 'signCertificateChanged' },
-      OK,
-    );
+    const key = signCertificateNotice(profile) ?? 'signCertificateChanged';
+    // After a move the address change can start from here; Back, like OK, goes home.
+    return notice('shell.signCertificateTitle', { key }, key === 'signCertificateChanged' ? MOVED : OK);
   }
   if (snapshot.matches({ loggedIn: { screen: SessionScreen.home } })) {
     return {
@@ -93,6 +97,7 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
   if (snapshot.matches({ loggedIn: { screen: 'inbox' } })) return flowView(snapshot, 'inbox');
   if (snapshot.matches({ loggedIn: { screen: 'booking' } })) return flowView(snapshot, 'booking');
   if (snapshot.matches({ loggedIn: { screen: 'myBookings' } })) return flowView(snapshot, 'booking');
+  if (snapshot.matches({ loggedIn: { screen: 'moving' } })) return flowView(snapshot, 'moving');
   return waiting('common.title.checking');
 }
 

@@ -91,7 +91,7 @@ export class SignPassword extends Screen<SignPasswordProps> {
     const s = signPasswordStyles(theme());
     const before = this.shown;
     this.shown = props;
-    this.tag('Frame')?.patch({ frame: { title: t('registration.password.title') } });
+    this.tag('Frame')?.patch({ frame: { title: t(props.titleKey ?? 'registration.password.title') } });
     this.tag('Column.Instruction')?.patch({
       text: { text: message({ key: s.compact ? 'signPasswordFormat' : 'enterSignPassword' }) },
     });
@@ -124,7 +124,7 @@ export class SignPassword extends Screen<SignPasswordProps> {
 
   announcement(): string {
     return secretAnnouncement(
-      t('registration.password.title'),
+      t(this.props.titleKey ?? 'registration.password.title'),
       { key: 'enterSignPassword' },
       this.props,
       t('registration.password.howTo'),

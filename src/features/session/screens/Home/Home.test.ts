@@ -15,6 +15,8 @@ describe('Home screen', () => {
       '健診結果を見る',
       '施設を予約する',
       '予約の確認・取り消し',
+      // The address change and the rest are under "▼ 続き" (seven items; five rows show).
+      '▼ 続き',
     ]);
   });
 
@@ -28,25 +30,43 @@ describe('Home screen', () => {
   });
 
   it('shows only the enabled services', () => {
-    expect(homeItems(['health'])).toEqual(['inbox', 'health', 'help', 'logout']);
-    expect(homeItems(['booking'])).toEqual(['inbox', 'booking', 'myBookings', 'help', 'logout']);
+    expect(homeItems(['health'])).toEqual(['inbox', 'health', 'moving', 'help', 'logout']);
+    expect(homeItems(['booking'])).toEqual(['inbox', 'booking', 'myBookings', 'moving', 'help', 'logout']);
     const screen = renderScreen(Home, { ...both, services: ['booking'] });
     expect(screen.texts()).not.toContain('健診結果を見る');
   });
 
   it('reads in English', () => {
     const screen = renderScreen(Home, { ...both, displayName: 'Hanako Madoguchi' }, { language: 'en' });
-    expectTexts(screen, ['Hello, Hanako Madoguchi', 'Notices', 'See health check results']);
+    expectTexts(screen, ['Hello, Hanako Madoguchi', 'Notices', 'See health check results', '▼ more']);
+    screen.press('Down', 'Down', 'Down', 'Down');
+    expectTexts(screen, ['Tell services you moved']);
   });
 
   it('sends OPEN for each section, LOGOUT, and opens help; Back does nothing', () => {
     const screen = renderScreen(Home, both);
     const fired = jest.spyOn(screen.screen, 'fireAncestors');
-    screen.press('Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Down', 'Enter', 'Back');
+    // The first item (the inbox) is passed over: its OPEN has a test of its own.
+    screen.press(
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+      'Down',
+      'Enter',
+    );
+    screen.press('Back');
     expect(screen.sent).toEqual([
       { type: 'OPEN', section: 'health' },
       { type: 'OPEN', section: 'booking' },
       { type: 'OPEN', section: 'myBookings' },
+      { type: 'OPEN', section: 'moving' },
       { type: 'LOGOUT' },
     ]);
     expect(fired.mock.calls.filter(([name]) => name === '$openHelp')).toHaveLength(1);
@@ -58,7 +78,7 @@ describe('Home screen', () => {
       '窓口 花子 さん、こんにちは。使いたいものを選んで、決定ボタンを押してください。',
     );
     screen.press('Down');
-    expect(screen.announced).toContain('健診結果を見る、2番目、全6件のうち');
+    expect(screen.announced).toContain('健診結果を見る、2番目、全7件のうち');
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, with a long name', () => {
@@ -75,7 +95,7 @@ describe('Home screen', () => {
     expect(screen.layoutProblems()).toEqual([]);
     expect(screen.texts()).toEqual(expect.arrayContaining(['お知らせ', '▼ 続き']));
     expect(screen.texts()).not.toContain('ログアウト');
-    screen.press('Down', 'Down', 'Down', 'Down', 'Down');
+    screen.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down');
     expect(screen.texts()).toContain('ログアウト');
     expect(screen.layoutProblems()).toEqual([]);
   });

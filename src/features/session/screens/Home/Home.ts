@@ -18,13 +18,14 @@ export interface HomeProps {
   unread?: number;
 }
 
-type HomeItemId = 'inbox' | 'health' | 'booking' | 'myBookings' | 'help' | 'logout';
+type HomeItemId = 'inbox' | 'health' | 'booking' | 'myBookings' | 'moving' | 'help' | 'logout';
 
 const ITEM_KEYS: Record<HomeItemId, string> = {
   inbox: 'home.inbox',
   health: 'home.health',
   booking: 'home.booking',
   myBookings: 'home.myBookings',
+  moving: 'home.moving',
   help: 'home.help',
   logout: 'home.logout',
 };
@@ -34,6 +35,7 @@ export const homeItems = (services: HomeProps['services']): HomeItemId[] => [
   'inbox',
   ...(services.includes('health') ? (['health'] as const) : []),
   ...(services.includes('booking') ? (['booking', 'myBookings'] as const) : []),
+  'moving',
   'help',
   'logout',
 ];
@@ -43,6 +45,7 @@ const EVENTS: Partial<Record<HomeItemId, AppEvent>> = {
   health: { type: 'OPEN', section: 'health' },
   booking: { type: 'OPEN', section: 'booking' },
   myBookings: { type: 'OPEN', section: 'myBookings' },
+  moving: { type: 'OPEN', section: 'moving' },
   logout: { type: 'LOGOUT' },
 };
 

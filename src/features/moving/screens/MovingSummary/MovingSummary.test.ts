@@ -1,0 +1,45 @@
+/** @jest-environment jsdom */
+import { renderScreen } from '../../../../app/testing/render';
+import {
+  expectTexts,
+  inBothLanguages,
+  itReadsInEnglish,
+  layoutProblemsOf,
+} from '../../../../app/testing/screen-harness';
+import { summaryProps } from '../../testing/screen-fixtures';
+import { MovingSummary } from './MovingSummary';
+
+describe('MovingSummary screen', () => {
+  it('shows the new address, the services to tell and the password’s tries', () => {
+    const screen = renderScreen(MovingSummary, summaryProps);
+    expectTexts(screen, [
+      '新しい住所：みどり市中央町四丁目8番1号 みどりハイツ305号室',
+      '署名用パスワード：あと5回まで入力できます（全5回）',
+      '署名して同意する',
+      '戻る',
+    ]);
+    expect(screen.texts().join('')).toContain('みどりケーブルテレビ、みどり市国民健康保険');
+  });
+
+  it('署名して同意する sends CONFIRM; 戻る and Back send BACK', () => {
+    const screen = renderScreen(MovingSummary, summaryProps);
+    screen.press('Enter', 'Right', 'Enter', 'Back');
+    expect(screen.sent).toEqual([{ type: 'CONFIRM' }, { type: 'BACK' }, { type: 'BACK' }]);
+  });
+
+  it('leaves the tries out when the count is not known', () => {
+    const screen = renderScreen(MovingSummary, { newAddress: 'x', services: [] });
+    expect(screen.texts().join('')).not.toContain('署名用パスワード：');
+  });
+
+  itReadsInEnglish(MovingSummary, summaryProps, [
+    'Sign and consent',
+    'Signature password: 5 of 5 tries left',
+  ]);
+
+  it('keeps long names inside the safe area and clear of the buttons', () => {
+    expect(
+      layoutProblemsOf(MovingSummary, inBothLanguages(summaryProps), { textClearsButtons: true }),
+    ).toEqual([]);
+  });
+});

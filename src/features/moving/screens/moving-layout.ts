@@ -1,0 +1,198 @@
+/**
+ * What the moving screens share: a flex column of lines over a ButtonRow (consent, summary), or a
+ * header, a Menu that holds the focus and a footer under it (services, status). Lines in a column
+ * follow at their line height: a text box's empty half em below its line is taken back.
+ */
+import { ButtonRow } from '../../../app/components/ButtonRow/ButtonRow';
+import { buttonStyles } from '../../../app/components/Button/Button.styles';
+import { Menu } from '../../../app/components/Menu/Menu';
+import { menuStyles } from '../../../app/components/Menu/Menu.styles';
+import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
+import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
+import { currentLanguage, t } from '../../../app/i18n/i18n';
+import { Screen, type AppEvent } from '../../../app/screens/Screen';
+import { lineHeight, type Theme } from '../../../app/theme/tokens';
+
+export type Look = 'heading' | 'body' | 'muted';
+
+const looks = (theme: Theme) => ({
+  heading: {
+    fontSize: theme.type.heading,
+    lineHeight: lineHeight(theme.type.heading, theme),
+    color: theme.colors.text,
+  },
+  body: {
+    fontSize: theme.type.body,
+    lineHeight: lineHeight(theme.type.body, theme),
+    color: theme.colors.text,
+  },
+  muted: {
+    fontSize: theme.type.body,
+    lineHeight: lineHeight(theme.type.body, theme),
+    color: theme.colors.textMuted,
+  },
+});
+
+export const columnLayout = (theme: Theme) => {
+  const content = screenFrameStyles(theme).content;
+  const button = buttonStyles(theme);
+  /** Room for the focused button's ring and scale. */
+  const inset = 4 * theme.focusRing.width;
+  return {
+    content,
+    fontFace: theme.type.fontFace,
+    ...looks(theme),
+    buttons: { x: content.x + inset, y: content.y + content.h - button.h - inset, gap: 48 },
+    gap: 12,
+  };
+};
+type ColumnLayout = ReturnType<typeof columnLayout>;
+
+/** A wrapped text in a flex column; `maxLines` lines at most. */
+export const columnText = (
+  s: { fontFace: string; gap: number } & Record<
+    Look,
+    { fontSize: number; lineHeight: number; color: number }
+  >,
+  look: Look,
+  w: number,
+  maxLines = 2,
+) => ({
+  w,
+  flexItem: { marginBottom: s.gap - Math.round(s[look].fontSize / 2) },
+  text: {
+    text: '',
+    fontFace: s.fontFace,
+    fontSize: s[look].fontSize,
+    lineHeight: s[look].lineHeight,
+    textColor: s[look].color,
+    wordWrapWidth: w,
+    // Japanese has no spaces: lines may break between any two characters.
+    wordBreak: true,
+    maxLines,
+  },
+});
+
+/** The frame, a column of `lines` at the content's top, and the buttons. */
+export const columnTemplate = (s: ColumnLayout, lines: Record<string, unknown>) => ({
+  Frame: { type: ScreenFrame },
+  Column: { x: s.content.x, y: s.content.y, w: s.content.w, flex: { direction: 'column' }, ...lines },
+  Buttons: { type: ButtonRow, x: s.buttons.x, y: s.buttons.y },
+});
+
+/** "新しい住所：…" in Japanese, "New address: …" in English. */
+export const labelled = (labelKey: string, value: string): string =>
+  `${t(labelKey)}${currentLanguage() === 'ja' ? '：' : ': '}${value}`;
+
+/** A service's name in the viewer's language. */
+export const nameOf = (named: { name: string; nameEn: string }): string =>
+  currentLanguage() === 'ja' ? named.name : named.nameEn;
+
+/** Sentences for the voice: "。" in Japanese, ". " in English. */
+export const spoken = (parts: Array<string | undefined | false>): string => {
+  const ja = currentLanguage() === 'ja';
+  return parts
+    .filter((part): part is string => Boolean(part && part.trim()))
+    .map((part) => part.trim().replace(/[。.]$/, ''))
+    .join(ja ? '。' : '. ')
+    .concat(ja ? '。' : '.');
+};
+
+/** A screen of lines and buttons: the buttons hold the focus; Back sends `backEvent`. */
+export abstract class ColumnScreen<Props> extends Screen<Props> {
+  protected abstract readonly backEvent: AppEvent;
+
+  protected showTitle(title: string) {
+    this.tag('Frame')?.patch({ frame: { title } });
+  }
+
+  protected showText(ref: string, text: string) {
+    this.tag(`Column.${ref}`)?.patch({ visible: text !== '', text: { text } });
+  }
+
+  protected showActions(s: ColumnLayout, actions: Array<{ label: string; event: AppEvent }>) {
+    this.tag('Buttons')?.patch({
+      content: {
+        gap: s.buttons.gap,
+        buttons: actions.map(({ label, event }) => ({ label, onPress: () => this.send(event) })),
+        focus: 0,
+      },
+    });
+  }
+
+  override _getFocused() {
+    return this.tag('Buttons') as unknown as ButtonRow;
+  }
+
+  override _handleBack() {
+    this.send(this.backEvent);
+    return true;
+  }
+}
+
+/**
+ * A header of `headerLines` body lines, a Menu under it and `footerLines` under the menu's rows.
+ * The menu is inset so its focused row (ring + scale) stays inside the safe area. The header keeps
+ * clear of the menu's "▲ more" mark at its right end, so the menu can follow it closely.
+ */
+export const listLayout = (theme: Theme, headerLines: number, footerLines: number) => {
+  const content = screenFrameStyles(theme).content;
+  const menu = menuStyles(theme);
+  const line = lineHeight(theme.type.body, theme);
+  const inset = Math.ceil((content.w * (menu.focusScale - 1)) / 2) + menu.ring + 4;
+  const headerY = content.y;
+  const menuY = headerY + headerLines * line + 8;
+  /** Room for "▲ more", drawn one row above the menu at its right end. */
+  const markW = 240;
+  const footerH = footerLines * line;
+  /** The "▼ more" mark under the rows, then the footer. */
+  const moreBelowH = line + 4;
+  const rowsSpace = content.y + content.h - menuY - moreBelowH - footerH;
+  const visibleRows = Math.max(1, Math.floor((rowsSpace + menu.gap) / (menu.rowH + menu.gap)));
+  const rowsH = visibleRows * menu.rowH + (visibleRows - 1) * menu.gap;
+  return {
+    content,
+    fontFace: theme.type.fontFace,
+    ...looks(theme),
+    gap: 0,
+    line,
+    header: { x: content.x, y: headerY, w: content.w - markW },
+    menu: { x: content.x + inset, y: menuY, w: content.w - 2 * inset, visibleRows },
+    footer: { x: content.x, y: menuY + rowsH + moreBelowH, w: content.w },
+  };
+};
+type ListLayout = ReturnType<typeof listLayout>;
+
+/** The frame, the header and footer columns, and the menu. */
+export const listTemplate = (
+  s: ListLayout,
+  header: Record<string, unknown>,
+  footer: Record<string, unknown>,
+) => ({
+  Frame: { type: ScreenFrame },
+  Header: { ...s.header, flex: { direction: 'column' }, ...header },
+  Menu: { type: Menu, x: s.menu.x, y: s.menu.y },
+  Footer: { ...s.footer, flex: { direction: 'column' }, ...footer },
+});
+
+/** A list screen: the menu holds the focus; Back sends `backEvent`. */
+export abstract class ListScreen<Props> extends Screen<Props> {
+  protected abstract readonly backEvent: AppEvent;
+
+  protected get menu(): Menu {
+    return this.tag('Menu') as Menu;
+  }
+
+  protected showText(ref: string, text: string) {
+    this.tag(ref)?.patch({ visible: text !== '', text: { text } });
+  }
+
+  override _getFocused() {
+    return this.menu;
+  }
+
+  override _handleBack() {
+    this.send(this.backEvent);
+    return true;
+  }
+}
