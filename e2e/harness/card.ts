@@ -8,7 +8,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEMO_HOLDERS, loadOrCreateTestPki, type CardCredentials } from '../../mocks/pki';
+import {
+  DEMO_HOLDERS,
+  loadOrCreateTestPki,
+  saveTestPki,
+  type CardCredentials,
+  type TestPki,
+} from '../../mocks/pki';
 import { prepareCardState } from '../../mocks/virtual-card/card-setup';
 import { createScenarioCard, parseScenario } from '../../mocks/virtual-card/scenarios';
 import { createCardState, type VirtualCardState } from '../../mocks/virtual-card/state';
@@ -42,6 +48,8 @@ export interface Apdu {
 export interface InsertOptions {
   /** Pull the card when the first APDU after a successful VERIFY arrives: in the middle of signing. */
   removeDuringSigning?: boolean;
+  /** The card's certificates and keys instead of the scenario's (e.g. a card after a move). */
+  credentials?: CardCredentials;
 }
 
 export class JourneyCard {
@@ -53,6 +61,8 @@ export class JourneyCard {
   private constructor(
     private readonly credentials: Record<'valid' | 'expired' | 'revoked', CardCredentials>,
     readonly vpcdEndpoint: VpcdEndpoint,
+    private readonly pki: TestPki,
+    private readonly pkiDir: string,
   ) {}
 
   /** Issues (or reuses) the three cards; call before the platform loads the PKI's CRLs. */
@@ -82,7 +92,29 @@ export class JourneyCard {
         revoked: await prepare('revoked'),
       },
       vpcdEndpoint,
+      pki,
+      pkiDir,
     );
+  }
+
+  /**
+   * A new card for 山田 太郎 at his old address, on no CRL yet. A new one each time: once the holder
+   * has moved, its old signature certificate is revoked and can no longer be registered.
+   */
+  async issueBeforeMove(): Promise<CardCredentials> {
+    const card = await this.pki.issueCard(DEMO_HOLDERS[0]!);
+    await saveTestPki(this.pki, this.pkiDir);
+    return card;
+  }
+
+  /**
+   * The holder moved to `address`: the card's new signature certificate, the old one revoked with
+   * reason affiliationChanged (the PKI directory's CRLs updated; the platform reads them on refresh).
+   */
+  async moveHolder(card: CardCredentials, address: string): Promise<CardCredentials> {
+    const moved = await this.pki.changeHolderInformation(card, { ...card.holder, address });
+    await saveTestPki(this.pki, this.pkiDir);
+    return moved;
   }
 
   /** The valid card's credentials (to link it to its customer without the app). */
@@ -102,11 +134,12 @@ export class JourneyCard {
   async insert(scenario: CardScenario, options: InsertOptions = {}): Promise<void> {
     await this.remove();
     const credentials =
-      scenario === 'expired'
+      options.credentials ??
+      (scenario === 'expired'
         ? this.credentials.expired
         : scenario === 'revoked'
           ? this.credentials.revoked
-          : this.credentials.valid;
+          : this.credentials.valid);
     const state = createCardState(credentials, { ...PINS });
     const card = createScenarioCard(parseScenario(scenario), state);
     const vpcd = new VpcdCard(card, {

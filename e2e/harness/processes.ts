@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { loadPlatform } from '../../mocks/platform/startup';
 import { startPlatformServer, type RunningPlatformServer } from '../../mocks/platform/server';
 import type { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
+import type { CardCredentials } from '../../mocks/pki';
 import type { JourneyCard } from './card';
 import { freePort } from './ports';
 import { ROOT } from './screens';
@@ -55,6 +56,7 @@ export class PlatformControl {
     readonly simulator: PlatformSimulator,
     private readonly origin: string,
     private readonly log: CollectedLog,
+    private readonly loadCrls: () => Promise<number>,
   ) {}
 
   static async start(origin: string, log: CollectedLog): Promise<PlatformControl> {
@@ -65,9 +67,9 @@ export class PlatformControl {
     );
     await mkdir(join(ROOT, '.tmp'), { recursive: true });
     await writeFile(sendersFile, JSON.stringify([CITY_SENDER]), { mode: 0o600 });
-    const { simulator } = await loadPlatform({ pkiDir: PKI_DIR, sendersFile });
+    const { simulator, refreshCrls } = await loadPlatform({ pkiDir: PKI_DIR, sendersFile });
     await rm(sendersFile);
-    const control = new PlatformControl(simulator, origin, log);
+    const control = new PlatformControl(simulator, origin, log, refreshCrls);
     await control.listen(0);
     return control;
   }
@@ -111,9 +113,20 @@ export class PlatformControl {
     if (!this.server) await this.listen(this.port);
   }
 
-  /** Links the valid card to 山田 太郎 (10010001) without the app: a registration signed in Node. */
-  async link(card: JourneyCard, customerNumber = '10010001'): Promise<void> {
-    const credentials = card.validCredentials;
+  /** The test PKI's CRLs read again (as an operator's CRL refresh does): 変更確認 runs over them. */
+  async refreshCrls(): Promise<void> {
+    await this.loadCrls();
+  }
+
+  /**
+   * Links the valid card (or `credentials`) to 山田 太郎 (10010001) without the app: a registration
+   * signed in Node.
+   */
+  async link(
+    card: JourneyCard,
+    customerNumber = '10010001',
+    credentials: CardCredentials = card.validCredentials,
+  ): Promise<void> {
     const { challenge } = this.simulator.createChallenge({ purpose: 'registration' });
     const message = Buffer.from(challenge, 'base64url');
     const signWith = (pkcs8: Uint8Array) =>

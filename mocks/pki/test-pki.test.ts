@@ -3,7 +3,7 @@
  * One PKI (4 RSA roots) and a few cards for the whole file; its clock is fixed.
  */
 import * as asn1js from 'asn1js';
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { DEMO_HOLDERS } from './demo-holders';
 import { toArrayBuffer } from './engine';
 import { readSignCertificateHolder } from './holder-san';
@@ -313,5 +313,49 @@ describe('revocation and CRLs', () => {
     const check = { trustAnchors: pki.trustAnchors('sign'), checkDate: LATER, crls };
     expect((await validateChain(revokedCard.signCertificate, check)).result).toBe(false);
     expect((await validateChain(keptCard.signCertificate, check)).result).toBe(true);
+  });
+});
+
+describe('a change of the holder’s information (a move)', () => {
+  const moved: CardHolder = { ...DEMO_HOLDERS[0]!, address: '東京都千代田区窓口町四丁目8番1号' };
+  let before: CardCredentials;
+  let after: CardCredentials;
+
+  beforeAll(async () => {
+    before = await pki.issueCard(DEMO_HOLDERS[0]!);
+    after = await pki.changeHolderInformation(before, moved);
+  });
+
+  it('puts a new signature certificate with the new address on the same card', () => {
+    expect(readSignCertificateHolder(after.signCertificate).address).toBe(moved.address);
+    expect(readSignCertificateHolder(before.signCertificate).address).toBe(DEMO_HOLDERS[0]!.address);
+    expect(after.signSerialHex).not.toBe(before.signSerialHex);
+    expect(Buffer.from(after.signPrivateKeyPkcs8)).not.toEqual(Buffer.from(before.signPrivateKeyPkcs8));
+    expect(after.authCertificate).toEqual(before.authCertificate);
+    expect(after.authSerialHex).toBe(before.authSerialHex);
+  });
+
+  it('revokes the old signature certificate with reason affiliationChanged, and only it', async () => {
+    expect(pki.isRevoked('sign', before.signSerialHex)).toBe(true);
+    expect(pki.isRevoked('sign', after.signSerialHex)).toBe(false);
+    expect(pki.isRevoked('auth', before.authSerialHex)).toBe(false);
+    const entry = pki.toJSON().revocations.find((r) => r.serialHex === before.signSerialHex);
+    expect(entry?.reason).toBe(3);
+    const crl = parseCrl(await pki.crl('sign'));
+    const listed = crl.revokedCertificates!.find(
+      (r) => Buffer.from(r.userCertificate.valueBlock.valueHexView).toString('hex') === before.signSerialHex,
+    );
+    const reasonCode = extensionValue(listed?.crlEntryExtensions?.extensions, '2.5.29.21');
+    expect((asn1js.fromBER(toArrayBuffer(reasonCode)).result as asn1js.Enumerated).valueBlock.valueDec).toBe(
+      3,
+    );
+  });
+
+  it('tells J-LIS the auth certificate now goes with the new signature certificate', () => {
+    const hex = (der: Uint8Array) => createHash('sha256').update(der).digest('hex');
+    expect(pki.jlisRecords().links).toContainEqual({
+      auth: hex(after.authCertificate),
+      sign: hex(after.signCertificate),
+    });
   });
 });

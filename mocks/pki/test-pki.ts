@@ -35,6 +35,9 @@ const CERTIFICATE_KINDS: readonly CertificateKind[] = ['auth', 'sign'];
 /** How long a CRL is fresh (thisUpdate → nextUpdate). */
 const CRL_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
+/** RFC 5280 §5.3.1 CRLReason affiliationChanged: JPKI's reason when the holder's basic information changed. */
+const AFFILIATION_CHANGED = 3;
+
 /** Root generation g of G: valid from (1 + 4·(G−g)) years ago for 20 years, so older ones started earlier. */
 const ROOT_LIFETIME_YEARS = 20;
 const ROOT_ROLLOVER_YEARS = 4;
@@ -196,6 +199,35 @@ export class TestPki {
     this.jlis.renewals.push({ old: oldAuth, new: newAuth });
     this.jlisRevision++;
     return renewed;
+  }
+
+  /**
+   * The holder's basic information changed (a move, a new name): as the city hall does, a new
+   * signature key pair and certificate carrying `holder` go onto the same card, linked to its auth
+   * certificate, which stays as it is (it holds no personal data); the old signature certificate
+   * is revoked with reason 3 (affiliationChanged), which relying parties read as 変更確認.
+   * Call saveTestPki() after.
+   */
+  async changeHolderInformation(card: CardCredentials, holder: CardHolder): Promise<CardCredentials> {
+    const now = this.now();
+    const issuer = await this.issuer('sign');
+    const notAfter = certificateNotAfter(holder.birthDate, now);
+    const sign = await issueSignCertificate(issuer, holder, now, notAfter);
+    this.issued.set(recordKey('sign', sign.serialHex), {
+      kind: 'sign',
+      serialHex: sign.serialHex,
+      generation: issuer.generation,
+    });
+    await this.recordLink(card.authCertificate, sign.certificate);
+    this.revoke('sign', card.signSerialHex, now, AFFILIATION_CHANGED);
+    return {
+      ...card,
+      holder: { ...holder },
+      signCertificate: sign.certificate,
+      signPrivateKeyPkcs8: sign.privateKeyPkcs8,
+      signCaCertificate: this.root('sign', issuer.generation).certificate,
+      signSerialHex: sign.serialHex,
+    };
   }
 
   /** What J-LIS knows of this PKI's cards (a copy). */
