@@ -9,7 +9,7 @@ import type { RegistrationResult, TokenPair } from '../../../src/platform/types'
 import type { CertificateCache } from './certificate-cache';
 import type { ChallengeStore } from './challenges';
 import type { RelyingPartyCrypto } from './crypto-port';
-import { checkSignCertificate, tellOnce } from './change-check';
+import { checkSignCertificate, tellOnce, type SignCertificateRecord } from './change-check';
 import { readHolderData } from './holder';
 import type { JlisService } from './jlis';
 import type { RateLimits } from './limits';
@@ -187,13 +187,7 @@ export class AuthService {
       ? users.attach(existing.userId, auth.sha256Hex)
       : users.createUser(customerNumber, auth.sha256Hex, this.context.now());
     // 変更確認 from now on reads this signature certificate's status (a new one replaces the old).
-    user.signCertificate = {
-      serialHex: sign.serialHex,
-      anchorId: sign.anchor.id,
-      notAfter: sign.notAfter,
-      status: 'valid',
-      checkedAt: this.context.now(),
-    };
+    user.signCertificate = this.signRecordOf(sign);
     users.save(user);
     const tokens = this.context.sessions.open(this.sessionOf(user, auth, false, false));
     return {
@@ -235,7 +229,25 @@ export class AuthService {
     ) {
       throw new ProblemError(403, 'REGISTRATION_MISMATCH', 'the signature certificate is not the viewer’s');
     }
+    // After a move the consent comes with the card's new signature certificate, verified and
+    // linked to this card by J-LIS: 変更確認 reads that one from now on.
+    const user = this.context.users.user(session.userId);
+    if (user && user.signCertificate?.serialHex !== sign.serialHex) {
+      user.signCertificate = this.signRecordOf(sign);
+      this.context.users.save(user);
+    }
     return { serialHex: sign.serialHex, sha256Hex: sign.sha256Hex };
+  }
+
+  /** What 変更確認 keeps of a verified signature certificate: never the holder data. */
+  private signRecordOf(sign: VerifiedCertificate): SignCertificateRecord {
+    return {
+      serialHex: sign.serialHex,
+      anchorId: sign.anchor.id,
+      notAfter: sign.notAfter,
+      status: 'valid',
+      checkedAt: this.context.now(),
+    };
   }
 
   /** The user of a verified auth certificate: by its index, or by following a renewal. */

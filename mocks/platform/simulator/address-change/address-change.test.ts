@@ -301,3 +301,24 @@ it('lets no viewer reach another’s request, and answers 401 without a session 
     expect([path, response.status, response.headers.get('cache-control')]).toEqual([path, 401, 'no-store']);
   }
 });
+
+it('after a move, takes the card’s new signature certificate for 変更確認 once it signed a consent', async () => {
+  const suzuki = fixture.client();
+  const before = await fixture.pki.issueCard(DEMO_HOLDERS[2]!);
+  await suzuki.registration.register(driverCard(before), '10010003');
+  const moved = await fixture.pki.changeHolderInformation(before, {
+    ...DEMO_HOLDERS[2]!,
+    address: '東京都千代田区窓口町五丁目1番1号',
+  });
+  await fixture.refreshCrls();
+  expect((await suzuki.profile.get()).signCertificate).toMatchObject({ status: 'holderInformationChanged' });
+
+  // The old certificate cannot sign a consent any more; the new one, linked to the card, can.
+  const choice = { newAddress: '東京都千代田区窓口町五丁目1番1号', services: ['cable'] };
+  await expect(suzuki.addressChanges.create(driverCard(before), choice)).rejects.toMatchObject({
+    code: 'CERTIFICATE_REVOKED',
+  });
+  const request = await suzuki.addressChanges.create(driverCard(moved), choice);
+  expect(request.consent.signCertificateSerial).toBe(moved.signSerialHex);
+  expect((await suzuki.profile.get()).signCertificate).toMatchObject({ status: 'valid', notify: false });
+});
