@@ -20,6 +20,10 @@ const esmPackages = [
   'rettime',
   'until-async',
   '@open-draft/deferred-promise',
+  'oidc-provider',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ].join('|');
 
 const shared = {

@@ -2,7 +2,7 @@
  * `npm run platform -- [--port 8787] [--host 127.0.0.1] [--pki DIR | --no-test-pki]
  *   [--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... [--public-url URL]
  *   [--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits]
- *   [--simulator-controls] [--data DIR] [--senders FILE]`
+ *   [--simulator-controls] [--data DIR] [--senders FILE] [--digital-auth-app-port N] [--phone-card F]`
  * Serves the platform simulator over HTTP. Trusts the test PKI in .tmp/test-pki by default (every
  * root generation), plus the given anchors: a --trust-anchor bundle may hold auth and signature
  * roots (sorted by their OU). CRLs are issued afresh from the PKI's revocation list at start, every
@@ -11,12 +11,15 @@
  * (reset, status), answering only to a control token printed at start (MADOGUCHI_SIMULATOR_TOKEN
  * sets it). --data DIR keeps customers, links, bookings, notices, receipts and address changes in
  * SQLite there (default: in memory); --senders FILE holds the senders' credentials (default
- * .tmp/platform-senders.json, made with fresh ones when missing).
+ * .tmp/platform-senders.json, made with fresh ones when missing). Beside it runs a simulated
+ * デジタル認証アプリ for the readerless login (--digital-auth-app-port, default any free port), whose
+ * phone holds the card of a virtual card's state file (--phone-card; none: "no card" on its screen).
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { loadPlatform } from './startup';
 import { startPlatformServer, type RunningPlatformServer } from './server';
+import { startDigitalAuthAppFor, type DigitalAuthAppLink } from './digital-auth-app-link';
 
 export interface PlatformCliOptions {
   port: number;
@@ -37,6 +40,10 @@ export interface PlatformCliOptions {
   sendersFile: string;
   /** Where phones reach this platform (the pairing page's address); default: the address it listens on. */
   publicUrl: string | undefined;
+  /** The simulated デジタル認証アプリ's port (0: any free one), beside the platform. */
+  digitalAuthAppPort: number;
+  /** The virtual card's state file whose card the phone holds for the readerless login. */
+  phoneCardFile: string | undefined;
 }
 
 /** Sets the simulator control token (else a fresh random one at each start). */
@@ -48,7 +55,8 @@ export const USAGE =
   'usage: npm run platform -- [--port 8787] [--host H] [--pki DIR | --no-test-pki] ' +
   '[--trust-anchor F.pem]... [--sign-trust-anchor F.pem]... [--crl F]... [--allow-origin O]... ' +
   '[--allow-missing-crl] [--crl-refresh-seconds N] [--jlis-data FILE]... [--no-rate-limits] ' +
-  '[--simulator-controls] [--data DIR] [--senders FILE] [--public-url URL]';
+  '[--simulator-controls] [--data DIR] [--senders FILE] [--public-url URL] ' +
+  '[--digital-auth-app-port N] [--phone-card STATE.json]';
 
 export class CliUsageError extends Error {}
 
@@ -112,6 +120,12 @@ const FLAGS: Record<
     }
     options.publicUrl = url.replace(/\/+$/, '');
   },
+  '--digital-auth-app-port': (options, value) => {
+    options.digitalAuthAppPort = integer('--digital-auth-app-port', value(), 0, 65535);
+  },
+  '--phone-card': (options, value) => {
+    options.phoneCardFile = value();
+  },
   '--simulator-controls': (options, _value, env) => {
     const token = env[SIMULATOR_TOKEN_ENV] || randomBytes(32).toString('base64url');
     if (token.length < 16) throw new CliUsageError(`${SIMULATOR_TOKEN_ENV} needs 16 characters or more`);
@@ -139,6 +153,8 @@ export function parsePlatformArgs(
     dataDir: undefined,
     sendersFile: DEFAULT_SENDERS_FILE,
     publicUrl: undefined,
+    digitalAuthAppPort: 0,
+    phoneCardFile: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
@@ -158,6 +174,8 @@ export function parsePlatformArgs(
 export interface RunningPlatform extends RunningPlatformServer {
   refreshCrls(): Promise<number>;
   warnings: string[];
+  /** Where the simulated デジタル認証アプリ answers. */
+  digitalAuthAppUrl: string;
 }
 
 /** Loads the anchors and CRLs and starts the HTTP server (also what the tests call, with port 0). */
@@ -173,6 +191,7 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     sendersFile: options.sendersFile,
   });
+  const started: { link?: DigitalAuthAppLink } = {};
   const server = await startPlatformServer({
     simulator: loaded.simulator,
     port: options.port,
@@ -181,7 +200,17 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     onError: (error) => console.error('platform simulator error:', error),
     ...(options.simulatorControls ? { simulatorControls: options.simulatorControls } : {}),
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    phoneLogin: () => started.link?.phoneLogin,
   });
+  const link = await startDigitalAuthAppFor(loaded.simulator, options.publicUrl ?? server.url, {
+    host: options.host,
+    port: options.digitalAuthAppPort,
+    phoneCardFile: options.phoneCardFile,
+  }).catch(async (error: unknown) => {
+    await server.close();
+    throw error;
+  });
+  started.link = link;
   const timer =
     options.crlRefreshSeconds > 0
       ? setInterval(
@@ -194,8 +223,10 @@ export async function startPlatform(options: PlatformCliOptions): Promise<Runnin
     ...server,
     refreshCrls: loaded.refreshCrls,
     warnings: loaded.warnings,
+    digitalAuthAppUrl: link.app.issuer,
     close: async () => {
       if (timer) clearInterval(timer);
+      await link.app.close();
       await server.close();
       loaded.close();
     },
@@ -220,6 +251,7 @@ async function main(): Promise<void> {
     `platform simulator listening on ${running.url}` +
       (options.allowOrigins.length ? ` (CORS: ${options.allowOrigins.join(', ')})` : ''),
   );
+  console.log(`simulated デジタル認証アプリ (readerless login) on ${running.digitalAuthAppUrl}`);
   if (options.simulatorControls) {
     console.log(
       `simulator controls: POST ${running.url}/__simulator/reset, GET ${running.url}/__simulator/status ` +

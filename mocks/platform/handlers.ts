@@ -15,6 +15,7 @@ import { ProblemError, type Problem, type ProblemHeaders } from './simulator/pro
 import type { Session } from './simulator/sessions';
 import type { Sender } from '../../src/platform/types';
 import { createPairingHandlers } from './pairing-handlers';
+import type { PhoneLogin } from './simulator/pairing/phone-login';
 
 /**
  * The caller's address as the HTTP server saw it (server.ts sets it, dropping any the client sent).
@@ -44,6 +45,8 @@ export interface PlatformHandlerOptions {
   publicUrl?: string;
   /** Called with unexpected errors (bugs), which become 500 PLATFORM_UNAVAILABLE. */
   onError?: (error: unknown) => void;
+  /** The readerless login through デジタル認証アプリ (absent: the phone page does not offer it). */
+  phoneLogin?: () => PhoneLogin | undefined;
 }
 
 interface Reply {
@@ -323,6 +326,7 @@ export function createPlatformHandlers(
     ...createPairingHandlers(simulator, {
       base,
       ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+      ...(options.phoneLogin ? { phoneLogin: options.phoneLogin } : {}),
       clientOf: (request) => request.headers.get(CLIENT_ADDRESS_HEADER) ?? 'local',
       errorResponse: (error) => {
         const response = errorResponse(error, options.onError);

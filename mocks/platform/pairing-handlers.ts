@@ -12,6 +12,7 @@ import { SlowDown, UnknownUserCode } from './simulator/pairing/device-flow';
 import { CsrfGuard, csrfCookieHeader } from './simulator/pairing/csrf';
 import { renderPage, type PageState } from './simulator/pairing/page';
 import { normalizeUserCode } from './simulator/pairing/user-code';
+import type { PhoneLogin } from './simulator/pairing/phone-login';
 import { bytesToBase64Url } from '../../src/platform/base64';
 
 const PAIRING_PAGE_PATH = '/pair';
@@ -25,6 +26,8 @@ export interface PairingHandlerOptions {
   clientOf: (request: Request) => string;
   /** The reply of an error that is not the flow's own (a 429, a bug). */
   errorResponse: (error: unknown) => Response;
+  /** The readerless login through デジタル認証アプリ, once the app is known (none: not offered). */
+  phoneLogin?: () => PhoneLogin | undefined;
 }
 
 /** RFC 6749 §5.2 `error` of each problem the OAuth endpoints raise. */
@@ -43,10 +46,11 @@ const OAUTH_ERRORS: Partial<Record<string, string>> = {
 /** RFC 6749 §5.1: token answers are never cached. */
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 
-const PAGE_HEADERS = (nonce: string): Record<string, string> => ({
+/** `formTarget`: the app's origin, where the login form's answer redirects (browsers check that too). */
+const PAGE_HEADERS = (nonce: string, formTarget = ''): Record<string, string> => ({
   'Content-Type': 'text/html; charset=utf-8',
   ...NO_STORE,
-  'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'`,
+  'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self' ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   // The address carries the user code: never pass it to another site. Not no-referrer: under it a
@@ -141,9 +145,10 @@ export function createPairingHandlers(
   ): Response => {
     const nonce = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(16)));
     const action = pageUrl(request).pathname;
+    const app = options.phoneLogin?.()?.appOrigin ?? '';
     return new Response(renderPage(state, action, nonce), {
       status,
-      headers: dated({ ...PAGE_HEADERS(nonce), ...extra }),
+      headers: dated({ ...PAGE_HEADERS(nonce, app), ...extra }),
     });
   };
 
@@ -170,7 +175,45 @@ export function createPairingHandlers(
     return options.errorResponse(error);
   };
 
+  /** 303 to デジタル認証アプリ for a pending `login` request; the page that says why not otherwise. */
+  const loginRedirect = async (request: Request, typed: string): Promise<Response> => {
+    const limited = await takeLookup(request);
+    if (limited) return limited;
+    const login = options.phoneLogin?.();
+    try {
+      if (!login) throw new Error('no デジタル認証アプリ configured');
+      const location = await login.begin(typed);
+      return new Response(null, { status: 303, headers: dated({ Location: location.href, ...NO_STORE }) });
+    } catch (error) {
+      if (error instanceof UnknownUserCode || error instanceof ProblemError)
+        return pageError(request, error, typed);
+      return page(request, { kind: 'loginUnavailable', userCode: typed.slice(0, 64) }, 503);
+    }
+  };
+
   return [
+    http.get(`${base}${PAIRING_PAGE_PATH}/login/callback`, async ({ request }) => {
+      const limited = await takeLookup(request);
+      if (limited) return limited;
+      const login = options.phoneLogin?.();
+      if (!login) return page(request, { kind: 'enter' }, 404);
+      try {
+        const result = await login.complete(new URL(request.url));
+        switch (result.kind) {
+          case 'loggedIn':
+            return page(request, { kind: 'loggedIn', boxName: result.boxName });
+          case 'cancelled':
+            return page(request, { kind: 'loginCancelled', userCode: result.userCode });
+          case 'refused':
+            return page(request, { kind: 'loginRefused', boxName: result.boxName, code: result.code }, 403);
+          case 'expired':
+            return page(request, { kind: 'enter', problem: 'invalid' }, 404);
+        }
+      } catch {
+        // The app's answer did not hold up (a bad code, a forged token, the app down).
+        return page(request, { kind: 'loginRefused', boxName: '', code: 'LOGIN_FAILED' }, 502);
+      }
+    }),
     oauthEndpoint('/v1/pairing/device-authorizations', 'device-authorization', (parameters, request) =>
       flow.start(parameters, pageUrl(request).href),
     ),
@@ -224,6 +267,7 @@ export function createPairingHandlers(
         return page(request, { kind: 'csrf' }, 403);
       }
       const decision = form.get('decision');
+      if (decision === 'login') return loginRedirect(request, typed);
       if (decision !== 'approve' && decision !== 'deny') {
         return page(request, { kind: 'enter', typed: typed.slice(0, 64), problem: 'malformed' }, 400);
       }

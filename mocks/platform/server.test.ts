@@ -95,6 +95,7 @@ describe('command line', () => {
         ['--crl', 'x.crl', '--allow-origin', 'http://tv.local', '--allow-origin', 'http://localhost:8080'],
         ['--no-test-pki', '--allow-missing-crl', '--crl-refresh-seconds', '0', '--host', '0.0.0.0'],
         ['--data', 'platform-data', '--senders', 'senders.json', '--public-url', 'https://tv.example.jp/'],
+        ['--digital-auth-app-port', '9001', '--phone-card', 'phone-card.json'],
       ),
     );
     expect(options).toEqual({
@@ -113,8 +114,11 @@ describe('command line', () => {
       dataDir: 'platform-data',
       sendersFile: 'senders.json',
       publicUrl: 'https://tv.example.jp',
+      digitalAuthAppPort: 9001,
+      phoneCardFile: 'phone-card.json',
     });
     expect(() => parsePlatformArgs(['--public-url', 'javascript:alert(1)'])).toThrow(/--public-url/);
+    expect(() => parsePlatformArgs(['--digital-auth-app-port', '70000'])).toThrow(/--digital-auth-app-port/);
   });
 
   it('takes --simulator-controls with a fresh token each start, or the one in the environment', () => {

@@ -9,6 +9,7 @@ import { getResponse } from 'msw';
 import { CLIENT_ADDRESS_HEADER, createPlatformHandlers, errorResponse, problemResponse } from './handlers';
 import { ProblemError } from './simulator/problem';
 import type { PlatformSimulator } from './simulator/simulator';
+import type { PhoneLogin } from './simulator/pairing/phone-login';
 
 export interface PlatformServerOptions {
   simulator: PlatformSimulator;
@@ -22,6 +23,8 @@ export interface PlatformServerOptions {
   simulatorControls?: { token: string };
   /** Where phones reach the platform: the pairing page's address (default: the request's origin). */
   publicUrl?: string;
+  /** The readerless login through デジタル認証アプリ (absent: not offered). */
+  phoneLogin?: () => PhoneLogin | undefined;
   /** How often due address-change deliveries run (default 1 s; 0: never, the caller runs them). */
   deliveryIntervalMs?: number;
 }
@@ -97,6 +100,7 @@ export async function startPlatformServer(options: PlatformServerOptions): Promi
   const handlers = createPlatformHandlers(options.simulator, {
     onError: options.onError,
     ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}),
+    ...(options.phoneLogin ? { phoneLogin: options.phoneLogin } : {}),
     ...(options.simulatorControls ? { simulatorControls: options.simulatorControls } : {}),
   });
   let base = 'http://127.0.0.1';

@@ -17,7 +17,7 @@ import { invalid, ProblemError } from './problem';
 import type { CertificatePolicies } from './profiles';
 import type { RevocationIndex } from './revocation';
 import { verifySignatureOver, type RsaPublicKey } from './rsa-signature';
-import type { Session, SessionStore } from './sessions';
+import type { LoginMethod, Session, SessionStore } from './sessions';
 import { decodeBase64 } from './text-bytes';
 import type { User, UserDirectory } from './users';
 import { checkStatus, verifyCertificate, type TrustAnchor, type VerifiedCertificate } from './verification';
@@ -87,7 +87,8 @@ export class AuthService {
     this.recentKeys.clear();
   }
 
-  async login(body: Record<string, unknown>): Promise<TokenPair> {
+  /** A card login: the TV's reader (`card`), or デジタル認証アプリ reading it on a phone (`phone`). */
+  async login(body: Record<string, unknown>, method: LoginMethod = 'card'): Promise<TokenPair> {
     const { certificates, crypto: primitives } = this.context;
     // The exact text of a certificate checked before: no base64 decoding, no hashing.
     const encoded = body.authCertificate;
@@ -127,7 +128,7 @@ export class AuthService {
       signNotice = tellOnce(user.signCertificate);
       users.save(user);
     }
-    return this.context.sessions.open(this.sessionOf(user, certificate, renewed, signNotice));
+    return this.context.sessions.open(this.sessionOf(user, certificate, renewed, signNotice, method));
   }
 
   async register(body: Record<string, unknown>): Promise<RegistrationResult> {
@@ -189,7 +190,7 @@ export class AuthService {
     // 変更確認 from now on reads this signature certificate's status (a new one replaces the old).
     user.signCertificate = this.signRecordOf(sign);
     users.save(user);
-    const tokens = this.context.sessions.open(this.sessionOf(user, auth, false, false));
+    const tokens = this.context.sessions.open(this.sessionOf(user, auth, false, false, 'card'));
     return {
       customerNumber,
       displayName: customer.name,
@@ -275,6 +276,7 @@ export class AuthService {
     certificate: VerifiedCertificate,
     renewed: boolean,
     signNotice: boolean,
+    loginMethod: LoginMethod,
   ): Session {
     return {
       userId: user.userId,
@@ -286,6 +288,7 @@ export class AuthService {
       certificateSerialHex: certificate.serialHex,
       renewed,
       signNotice,
+      loginMethod,
     };
   }
 

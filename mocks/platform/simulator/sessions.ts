@@ -36,7 +36,11 @@ export interface Session {
   renewed: boolean;
   /** This session's login was the first to see the signature certificate's new status (変更確認). */
   signNotice: boolean;
+  /** How the card was read: on the box's reader, or by デジタル認証アプリ on a paired phone. */
+  loginMethod: LoginMethod;
 }
+
+export type LoginMethod = 'card' | 'phone';
 
 /** Why a session ended before its time: what every token of it answers from then on. */
 export type SessionEndCode =

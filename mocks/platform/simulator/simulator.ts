@@ -20,7 +20,7 @@ import { CertificateCache } from './certificate-cache';
 import { WEB_CRYPTO, type RelyingPartyCrypto } from './crypto-port';
 import { checkSignCertificate, signCertificateStatusOf } from './change-check';
 import { RevocationIndex } from './revocation';
-import { SessionStore, type Session } from './sessions';
+import { SessionStore, type LoginMethod, type Session } from './sessions';
 import { UserDirectory } from './users';
 import { PreferenceStore } from './preferences';
 import { MemoryStore, type RecordStore } from '../store/record-store';
@@ -315,8 +315,8 @@ export class PlatformSimulator {
     return this.challenges.issue(purpose);
   }
 
-  login(body: Record<string, unknown>): Promise<TokenPair> {
-    return this.auth.login(body);
+  login(body: Record<string, unknown>, method: LoginMethod = 'card'): Promise<TokenPair> {
+    return this.auth.login(body, method);
   }
 
   refresh(body: Record<string, unknown>): TokenPair {
@@ -354,6 +354,7 @@ export class PlatformSimulator {
         serialNumber: session.certificateSerialHex,
         renewed: session.renewed,
       },
+      loginMethod: session.loginMethod,
       ...(sign ? { signCertificate: signCertificateStatusOf(sign, session.signNotice) } : {}),
       ...this.preferencesOf(session.userId),
     };

@@ -622,6 +622,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/pair/login/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where デジタル認証アプリ sends the phone back (HTML, the OpenID Connect redirect URI).
+     * @description The platform redeems `code` with its PKCE verifier, reads the card's authentication
+     *     certificate and its signature over the nonce from the ID token, and logs in as for a card on
+     *     the box (chain, CRL, signature, the user the certificate is linked to). Logged in: the TV's
+     *     request is approved and the page says so. A card not registered or not valid: the request
+     *     is declined (the TV's poll gets `access_denied`) and the page says why and what to do. A
+     *     cancel in the app (`error`): the TV keeps waiting and the page offers to try again.
+     */
+    get: operations['phoneLoginCallback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -716,10 +741,14 @@ export interface components {
       /** @description the operator's TV app (e.g. `madoguchi-cable-tokyo`) */
       client_id: string;
       /**
+       * @description `pairing`: join a phone to the box. `login`: log the TV in without a card reader — the
+       *     phone page sends the viewer to デジタル認証アプリ, which reads the card on the phone (the
+       *     PIN typed on the app's own screen) and signs a login challenge; the platform verifies it
+       *     as a card login, and the TV's poll receives that session (`LoginGrant`)
        * @default pairing
        * @enum {string}
        */
-      scope: 'pairing';
+      scope: 'pairing' | 'login';
       box_id: string;
       /** @description shown on the phone page as text (e.g. リビングのテレビ) */
       box_name: string;
@@ -749,6 +778,22 @@ export interface components {
       /** @enum {string} */
       scope: 'pairing';
       pairing_id: string;
+    };
+    /**
+     * @description The `login` scope's answer: the viewer's session, as `POST /v1/auth/login` opens it for a
+     *     card on the box's reader, for the same user; `GET /v1/me` says `loginMethod: phone`. Refresh
+     *     it with `POST /v1/auth/refresh` like any session.
+     */
+    LoginGrant: {
+      access_token: string;
+      /** @constant */
+      token_type: 'Bearer';
+      expires_in: number;
+      refresh_token: string;
+      /** Format: date-time */
+      refresh_token_expires_at: string;
+      /** @enum {string} */
+      scope: 'login';
     };
     Base64: string;
     /** @enum {string} */
@@ -828,6 +873,12 @@ export interface components {
          */
         renewed?: boolean;
       };
+      /**
+       * @description how this session's card was read: `card` on the box's reader, `phone` by デジタル認証アプリ
+       *     on the viewer's phone (the readerless login of the device flow's `login` scope)
+       * @enum {string}
+       */
+      loginMethod?: 'card' | 'phone';
       signCertificate?: components['schemas']['SignCertificateStatus'];
       preferences?: components['schemas']['ViewerPreferences'];
     };
@@ -2097,14 +2148,14 @@ export interface operations {
       };
     };
     responses: {
-      /** @description the pairing grant (RFC 6749 §5.1) */
+      /** @description the pairing grant, or for the `login` scope the viewer's session (RFC 6749 §5.1) */
       200: {
         headers: {
           'Cache-Control': components['headers']['CacheControl'];
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['PairingGrant'];
+          'application/json': components['schemas']['PairingGrant'] | components['schemas']['LoginGrant'];
         };
       };
       '4XX': components['responses']['OAuthProblem'];
@@ -2155,8 +2206,13 @@ export interface operations {
         'application/x-www-form-urlencoded': {
           code: string;
           csrf: string;
-          /** @enum {string} */
-          decision: 'approve' | 'deny';
+          /**
+           * @description `login` (a `login` request only; `approve` is refused for it): 303 to
+           *     デジタル認証アプリ's authorization endpoint (OpenID Connect, code with PKCE S256, a
+           *     fresh login challenge as the nonce, `prompt=login`)
+           * @enum {string}
+           */
+          decision: 'approve' | 'deny' | 'login';
         };
       };
     };
@@ -2172,6 +2228,48 @@ export interface operations {
       };
       /** @description the page with the reason and a way forward */
       '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  phoneLoginCallback: {
+    parameters: {
+      query: {
+        code?: string;
+        state: string;
+        error?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the result page */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the page with the reason and a way forward */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the app's answer did not hold up; the page says to try again */
+      '5XX': {
         headers: {
           [name: string]: unknown;
         };

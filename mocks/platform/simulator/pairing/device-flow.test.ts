@@ -6,7 +6,14 @@ import { SqliteStore } from '../../store/sqlite-store';
 import { TestClock } from '../../test-support';
 import { ProblemError } from '../problem';
 import { DEMO_PAIRING_CLIENTS } from './clients';
-import { DEVICE_GRANT_TYPE, DeviceFlow, SlowDown, UnknownUserCode } from './device-flow';
+import {
+  DEVICE_GRANT_TYPE,
+  DeviceFlow,
+  SlowDown,
+  UnknownUserCode,
+  type LoginGrant,
+  type PairingGrant,
+} from './device-flow';
 import { formatUserCode, newUserCode, normalizeUserCode, USER_CODE_ALPHABET } from './user-code';
 
 const PAGE = 'https://platform.test/pair';
@@ -16,12 +23,14 @@ const BOX = {
   box_name: 'リビングのテレビ',
 };
 
-function setup() {
+function setup(scope: 'pairing' | 'login' = 'pairing') {
   const clock = new TestClock(Date.UTC(2026, 11, 7, 3, 0, 0));
   const flow = new DeviceFlow({ now: clock.now, store: new MemoryStore(), clients: DEMO_PAIRING_CLIENTS });
-  const started = flow.start(BOX, PAGE);
+  const started = flow.start({ ...BOX, scope }, PAGE);
   const poll = (deviceCode = started.device_code, clientId = BOX.client_id) =>
-    flow.poll({ grant_type: DEVICE_GRANT_TYPE, device_code: deviceCode, client_id: clientId });
+    flow
+      .poll({ grant_type: DEVICE_GRANT_TYPE, device_code: deviceCode, client_id: clientId })
+      .then((grant) => grant as PairingGrant);
   /** The code of the problem a poll ends in (or 'granted'). */
   const outcome = async (deviceCode?: string, clientId?: string): Promise<string> =>
     poll(deviceCode, clientId).then(
@@ -77,7 +86,7 @@ describe('device authorization (RFC 8628 §3.2)', () => {
     expect(code({ ...BOX, box_name: '' })).toBe('VALIDATION_FAILED');
     expect(code({ ...BOX, box_name: 'テ'.repeat(33) })).toBe('VALIDATION_FAILED');
     expect(code({ ...BOX, box_name: 'TV\u202e' })).toBe('VALIDATION_FAILED');
-    expect(code({ ...BOX, scope: 'login' })).toBe('INVALID_SCOPE');
+    expect(code({ ...BOX, scope: 'openid' })).toBe('INVALID_SCOPE');
     expect(code({ ...BOX, box_name: '<b>居間</b>' })).toBe('started'); // plain text; the page escapes it
   });
 });
@@ -173,11 +182,11 @@ describe('the pairing grant', () => {
     const first = await poll();
     const again = flow.start(BOX, PAGE);
     flow.decide(again.user_code, true);
-    const second = await flow.poll({
+    const second = (await flow.poll({
       grant_type: DEVICE_GRANT_TYPE,
       device_code: again.device_code,
       client_id: BOX.client_id,
-    });
+    })) as PairingGrant;
     expect(await flow.pairingOf(first.access_token, BOX.box_id)).toBeUndefined();
     expect(await flow.pairingOf(second.access_token, BOX.box_id)).toMatchObject({ id: second.pairing_id });
   });
@@ -194,11 +203,11 @@ describe('the pairing grant', () => {
       const before = open();
       const started = before.start(BOX, PAGE);
       before.decide(started.user_code, true);
-      const grant = await before.poll({
+      const grant = (await before.poll({
         grant_type: DEVICE_GRANT_TYPE,
         device_code: started.device_code,
         client_id: BOX.client_id,
-      });
+      })) as PairingGrant;
       for (const file of await fs.readdir(dir)) {
         const bytes = await fs.readFile(path.join(dir, file));
         expect([file, bytes.includes(Buffer.from(grant.access_token))]).toEqual([file, false]);
@@ -208,5 +217,48 @@ describe('the pairing grant', () => {
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the login scope (a box without a reader)', () => {
+  const TOKENS = {
+    tokenType: 'Bearer' as const,
+    accessToken: 'access-token-of-the-session',
+    accessTokenExpiresAt: '2026-12-07T03:15:00.000Z',
+    refreshToken: 'refresh-token-of-the-session',
+    refreshTokenExpiresAt: '2026-12-07T11:00:00.000Z',
+  };
+
+  it('is approved by the phone’s card login alone, never by the page’s button', async () => {
+    const { flow, started, outcome } = setup('login');
+    expect(flow.pending(started.user_code).scope).toBe('login');
+    expect(() => flow.decide(started.user_code, true)).toThrow(ProblemError);
+    expect(await outcome()).toBe('AUTHORIZATION_PENDING');
+    flow.approveLogin(started.user_code, TOKENS);
+    expect(() => flow.pending(started.user_code)).toThrow(UnknownUserCode);
+  });
+
+  it('answers the TV’s next poll with the session, once', async () => {
+    const { clock, flow, started, poll, outcome } = setup('login');
+    flow.approveLogin(started.user_code, TOKENS);
+    clock.advance(5_000);
+    const grant = (await poll()) as unknown as LoginGrant;
+    expect(grant).toEqual({
+      access_token: TOKENS.accessToken,
+      token_type: 'Bearer',
+      expires_in: 15 * 60 - 5,
+      refresh_token: TOKENS.refreshToken,
+      refresh_token_expires_at: TOKENS.refreshTokenExpiresAt,
+      scope: 'login',
+    });
+    expect(await outcome()).toBe('INVALID_GRANT');
+  });
+
+  it('can still be declined on the phone, and a pairing request cannot be approved as a login', async () => {
+    const declined = setup('login');
+    declined.flow.decide(declined.started.user_code, false);
+    expect(await declined.outcome()).toBe('ACCESS_DENIED');
+    const pairing = setup('pairing');
+    expect(() => pairing.flow.approveLogin(pairing.started.user_code, TOKENS)).toThrow(UnknownUserCode);
   });
 });

@@ -4,12 +4,13 @@
  * declines; meanwhile the TV polls the token endpoint (§3.4–3.5) and, once approved, receives a
  * pairing grant bound to its box.
  *
- * The flow is the same for every scope: `pairing` now; readerless login later adds a scope whose
- * approval, on the phone, first asks for the card there — codes, polling and the page stay as they
- * are. Pending flows live in memory (a restart means a new code on the TV, as with challenges);
+ * The flow is the same for both scopes: `pairing` joins a phone to the box; `login` logs the TV in
+ * without a reader — approved only by the card read on the phone (デジタル認証アプリ, phone-login.ts),
+ * and answered with the viewer's session tokens. Codes, polling and the page are the same. Pending flows live in memory (a restart means a new code on the TV, as with challenges);
  * grants are kept in the record store by the SHA-256 of their token, never the token itself.
  */
 import { bytesToBase64Url } from '../../../../src/platform/base64';
+import type { TokenPair } from '../../../../src/platform/types';
 import type { RecordStore } from '../../store/record-store';
 import { invalid, ProblemError } from '../problem';
 import type { PairingClient } from './clients';
@@ -31,8 +32,8 @@ const MAX_PENDING = 10_000;
 /** How long an ended flow still answers expired_token / access_denied rather than invalid_grant. */
 const RETENTION_MS = 15 * 60_000;
 
-type PairingScope = 'pairing';
-const SCOPES: readonly PairingScope[] = ['pairing'];
+type PairingScope = 'pairing' | 'login';
+const SCOPES: readonly PairingScope[] = ['pairing', 'login'];
 
 const BOX_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const BOX_NAME_MAX = 32;
@@ -50,8 +51,18 @@ export interface PairingGrant {
   access_token: string;
   token_type: 'Bearer';
   expires_in: number;
-  scope: PairingScope;
+  scope: 'pairing';
   pairing_id: string;
+}
+
+/** The `login` scope's answer: the viewer's session, as a card login on the TV would open it. */
+export interface LoginGrant {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  refresh_token: string;
+  refresh_token_expires_at: string;
+  scope: 'login';
 }
 
 /** A grant as kept: who it was given to, never the token. */
@@ -68,6 +79,7 @@ export interface Pairing {
 /** What the phone page may show of a pending flow: the box and its operator, nothing else. */
 export interface PendingRequest {
   userCode: string;
+  scope: PairingScope;
   boxName: string;
   client: PairingClient;
   expiresAt: Date;
@@ -101,6 +113,8 @@ interface Flow {
   intervalMs: number;
   lastPollAt?: number;
   state: FlowState;
+  /** `login`: the session the phone's card login opened, handed to the TV at its next poll. */
+  tokens?: TokenPair;
 }
 
 export interface DeviceFlowOptions {
@@ -197,7 +211,7 @@ export class DeviceFlow {
   }
 
   /** §3.4–3.5: one poll of the TV. The grant once approved; else the problem §3.5 names. */
-  async poll(body: Record<string, unknown>): Promise<PairingGrant> {
+  async poll(body: Record<string, unknown>): Promise<PairingGrant | LoginGrant> {
     if (body.grant_type !== DEVICE_GRANT_TYPE) {
       throw new ProblemError(400, 'UNSUPPORTED_GRANT_TYPE', `grant_type must be ${DEVICE_GRANT_TYPE}`);
     }
@@ -225,7 +239,19 @@ export class DeviceFlow {
     // Approved: the grant, once.
     flow.state = 'spent';
     this.byUser.delete(flow.userCode);
+    if (flow.tokens) return this.loginGrant(flow.tokens, now);
     return this.grant(flow);
+  }
+
+  private loginGrant(tokens: TokenPair, now: number): LoginGrant {
+    return {
+      access_token: tokens.accessToken,
+      token_type: 'Bearer',
+      expires_in: Math.max(0, Math.floor((Date.parse(tokens.accessTokenExpiresAt) - now) / 1000)),
+      refresh_token: tokens.refreshToken,
+      refresh_token_expires_at: tokens.refreshTokenExpiresAt,
+      scope: 'login',
+    };
   }
 
   private async grant(flow: Flow): Promise<PairingGrant> {
@@ -235,7 +261,7 @@ export class DeviceFlow {
       clientId: flow.client.id,
       boxId: flow.boxId,
       boxName: flow.boxName,
-      scope: flow.scope,
+      scope: 'pairing',
       createdAt: new Date(this.time).toISOString(),
       expiresAt: new Date(this.time + this.pairingTtlMs).toISOString(),
     };
@@ -253,7 +279,7 @@ export class DeviceFlow {
       access_token: token,
       token_type: 'Bearer',
       expires_in: Math.floor(this.pairingTtlMs / 1000),
-      scope: flow.scope,
+      scope: 'pairing',
       pairing_id: pairing.id,
     };
   }
@@ -278,17 +304,33 @@ export class DeviceFlow {
     const flow = this.pendingFlow(input);
     return {
       userCode: formatUserCode(flow.userCode),
+      scope: flow.scope,
       boxName: flow.boxName,
       client: flow.client,
       expiresAt: new Date(flow.expiresAt),
     };
   }
 
-  /** The viewer's answer on the phone; the code is spent by it (a second answer finds nothing). */
+  /**
+   * The viewer's answer on the phone; the code is spent by it (a second answer finds nothing). A
+   * `login` request is approved only by a card login (approveLogin), never by a button.
+   */
   decide(input: string, approve: boolean): PendingRequest {
     const request = this.pending(input);
     const flow = this.pendingFlow(input);
+    if (approve && flow.scope === 'login') throw invalid('decision', 'a login is approved by the card alone');
     flow.state = approve ? 'approved' : 'denied';
+    this.byUser.delete(flow.userCode);
+    return request;
+  }
+
+  /** A `login` request approved with the session the viewer's card login on the phone opened. */
+  approveLogin(input: string, tokens: TokenPair): PendingRequest {
+    const request = this.pending(input);
+    const flow = this.pendingFlow(input);
+    if (flow.scope !== 'login') throw new UnknownUserCode();
+    flow.state = 'approved';
+    flow.tokens = tokens;
     this.byUser.delete(flow.userCode);
     return request;
   }

@@ -4,12 +4,15 @@
  * came from a request — the code the viewer typed, the box's name the TV sent — goes through
  * `escapeHtml` and is shown as text, never as markup.
  */
+import { escapeHtml } from '../../../html';
 import type { PairingClient } from './clients';
 
 export type PageState =
   | { kind: 'enter'; typed?: string; problem?: 'invalid' | 'malformed' }
   | {
       kind: 'confirm';
+      /** `login`: the TV asks to log in with the viewer's card, read by デジタル認証アプリ here. */
+      scope: 'pairing' | 'login';
       userCode: string;
       boxName: string;
       client: PairingClient;
@@ -18,6 +21,10 @@ export type PageState =
     }
   | { kind: 'approved'; boxName: string }
   | { kind: 'denied'; boxName: string }
+  | { kind: 'loggedIn'; boxName: string }
+  | { kind: 'loginCancelled'; userCode: string }
+  | { kind: 'loginRefused'; boxName: string; code: string }
+  | { kind: 'loginUnavailable'; userCode: string }
   | { kind: 'limited'; minutes: number }
   | { kind: 'csrf' };
 
@@ -25,16 +32,6 @@ interface Bilingual {
   ja: string;
   en: string;
 }
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const TITLE: Bilingual = { ja: 'テレビとスマートフォンをつなぐ', en: 'Connect your TV and phone' };
 const ENTER: Bilingual = {
@@ -65,15 +62,52 @@ function codeForm(action: string, typed = ''): string {
 </form>`;
 }
 
+/** Why the platform refused a card read on the phone, and what to do. */
+function refusal(code: string): Bilingual {
+  if (code === 'REGISTRATION_REQUIRED' || code === 'CUSTOMER_NOT_FOUND')
+    return {
+      ja: 'このカードは、まだこのサービスに登録されていません。カードリーダーのあるテレビで、はじめの登録をしてください。',
+      en: 'This card is not registered with the service yet. Register it first on a TV with a card reader.',
+    };
+  if (code.startsWith('CERTIFICATE_'))
+    return {
+      ja: 'カードの利用者証明用電子証明書が、期限切れか失効しているため使えません。お住まいの市区町村の窓口で更新してください。',
+      en: 'The card’s user certificate has expired or was revoked. Please renew it at your city office.',
+    };
+  return {
+    ja: 'カードを確かめられませんでした。しばらくしてから、テレビでもう一度お試しください。',
+    en: 'The card could not be checked. Please try again from the TV later.',
+  };
+}
+
+const retryLink = (action: string, userCode: string): string =>
+  `<p><a class="button" href="${escapeHtml(`${action}?code=${encodeURIComponent(userCode)}`)}">もう一度ためす <span lang="en">Try again</span></a></p>`;
+
+function confirmButtons(scope: 'pairing' | 'login'): string {
+  return scope === 'login'
+    ? `<button type="submit" name="decision" value="login">マイナンバーカードでログインする <span lang="en">Log in with My Number Card</span></button>
+<button type="submit" name="decision" value="deny" class="secondary">ログインしない <span lang="en">Do not log in</span></button>`
+    : `<button type="submit" name="decision" value="approve">承認する <span lang="en">Approve</span></button>
+<button type="submit" name="decision" value="deny" class="secondary">承認しない <span lang="en">Do not approve</span></button>`;
+}
+
+const ASKS: Record<'pairing' | 'login', Bilingual> = {
+  pairing: {
+    ja: '次のテレビが、このスマートフォンとつなぐことを求めています。',
+    en: 'This TV asks to connect with this phone.',
+  },
+  login: {
+    ja: '次のテレビが、あなたのマイナンバーカードでのログインを求めています。カードはこのスマートフォンのデジタル認証アプリで読み取り、暗証番号はアプリの画面で入力します。',
+    en: 'This TV asks you to log in with your My Number Card. The Digital Authentication app on this phone reads the card; you type the PIN on the app’s screen.',
+  },
+};
+
 function body(state: PageState, action: string): string {
   switch (state.kind) {
     case 'enter':
       return `${state.problem ? paragraph(PROBLEMS[state.problem], 'problem') : ''}${paragraph(ENTER)}${codeForm(action, state.typed)}`;
     case 'confirm':
-      return `${paragraph({
-        ja: '次のテレビが、このスマートフォンとつなぐことを求めています。',
-        en: 'This TV asks to connect with this phone.',
-      })}
+      return `${paragraph(ASKS[state.scope])}
 <dl>
 <dt>テレビ <span lang="en">TV</span></dt><dd class="box">${escapeHtml(state.boxName)}</dd>
 <dt>ケーブルテレビ会社 <span lang="en">Cable operator</span></dt><dd>${escapeHtml(state.client.name.ja)} <span lang="en">${escapeHtml(state.client.name.en)}</span></dd>
@@ -89,8 +123,7 @@ ${paragraph(
 <form method="post" action="${escapeHtml(action)}">
 <input type="hidden" name="code" value="${escapeHtml(state.userCode)}">
 <input type="hidden" name="csrf" value="${escapeHtml(state.csrf)}">
-<button type="submit" name="decision" value="approve">承認する <span lang="en">Approve</span></button>
-<button type="submit" name="decision" value="deny" class="secondary">承認しない <span lang="en">Do not approve</span></button>
+${confirmButtons(state.scope)}
 </form>`;
     case 'approved':
       return paragraph({
@@ -102,6 +135,29 @@ ${paragraph(
         ja: `「${state.boxName}」とはつなぎませんでした。テレビには何も渡していません。つなぐときは、テレビで新しい番号を表示してください。`,
         en: `Not connected to “${state.boxName}”; nothing was given to the TV. To connect, show a new code on the TV.`,
       });
+    case 'loggedIn':
+      return paragraph({
+        ja: `「${state.boxName}」でログインしました。テレビの画面をご覧ください。このページは閉じてかまいません。`,
+        en: `You are logged in on “${state.boxName}”. Please look at the TV screen. You may close this page.`,
+      });
+    case 'loginCancelled':
+      return `${paragraph(
+        {
+          ja: 'ログインしませんでした。テレビはまだ待っています。',
+          en: 'You did not log in. The TV is still waiting.',
+        },
+        'problem',
+      )}${retryLink(action, state.userCode)}`;
+    case 'loginRefused':
+      return paragraph(refusal(state.code), 'problem');
+    case 'loginUnavailable':
+      return `${paragraph(
+        {
+          ja: 'デジタル認証アプリにつながりませんでした。しばらくしてから、もう一度お試しください。',
+          en: 'The Digital Authentication app could not be reached. Please try again in a while.',
+        },
+        'problem',
+      )}${retryLink(action, state.userCode)}`;
     case 'limited':
       return `${paragraph(
         {
