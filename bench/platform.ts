@@ -17,8 +17,14 @@ import { WEB_CRYPTO, type RelyingPartyCrypto } from '../mocks/platform/simulator
 import { rsaKeyOf } from '../mocks/platform/simulator/rsa-signature';
 import { PlatformSimulator } from '../mocks/platform/simulator/simulator';
 import { parseCertificateDer } from '../mocks/platform/simulator/verification';
-import { crlsOf, jlisOf, signedLogin, signRaw, challengeBytes } from '../mocks/platform/test-support';
-import { bytesToBase64 } from '../src/platform/base64';
+import {
+  challengeBytes,
+  crlsOf,
+  jlisOf,
+  registerDirectly,
+  signedLogin,
+  signRaw,
+} from '../mocks/platform/test-support';
 import type { BenchContext, BenchOutcome } from './card';
 import { goalOf, median } from './report';
 
@@ -60,16 +66,7 @@ async function loginBodies(simulator: PlatformSimulator, card: CardCredentials, 
 }
 
 async function register(simulator: PlatformSimulator, card: CardCredentials): Promise<void> {
-  const { challenge } = simulator.createChallenge({ purpose: 'registration' });
-  const message = challengeBytes(challenge);
-  await simulator.register({
-    customerNumber: '10010001',
-    challenge,
-    authCertificate: bytesToBase64(card.authCertificate),
-    authSignature: bytesToBase64(await signRaw(card.authPrivateKeyPkcs8, message)),
-    signCertificate: bytesToBase64(card.signCertificate),
-    signSignature: bytesToBase64(await signRaw(card.signPrivateKeyPkcs8, message)),
-  });
+  await registerDirectly(simulator, card);
 }
 
 /** Milliseconds per failed login (median of single logins), each a signature by another key. */

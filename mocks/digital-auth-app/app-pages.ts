@@ -4,7 +4,7 @@
  * to do when the card is locked. Mobile first, Japanese first with English beneath, no script;
  * every value is escaped.
  */
-import { escapeHtml } from '../html';
+import { escapeHtml, mobilePage } from '../html';
 
 interface Bilingual {
   ja: string;
@@ -129,21 +129,12 @@ a.button{display:block;min-height:56px;margin:1rem 0;padding:.75rem;font-size:1.
 
 /** The whole screen; `nonce` is the one the Content-Security-Policy allows for the style. */
 export function renderAppScreen(screen: AppScreen, nonce: string): string {
-  return `<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(TITLE.ja)}</title>
-<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
-</head>
-<body>
-<header>${escapeHtml(TITLE.ja)}<br><span lang="en">${escapeHtml(TITLE.en)}</span></header>
-<main>
-${body(screen)}
-</main>
-</body>
-</html>
-`;
+  return mobilePage({
+    title: TITLE.ja,
+    nonce,
+    style: STYLE,
+    referrer: 'no-referrer',
+    header: `<header>${escapeHtml(TITLE.ja)}<br><span lang="en">${escapeHtml(TITLE.en)}</span></header>`,
+    main: body(screen),
+  });
 }

@@ -7,7 +7,6 @@
  * never log anyone in.
  */
 import { createTestPki, DEMO_HOLDERS, type CardCredentials, type TestPki } from '../pki';
-import { bytesToBase64 } from '../../src/platform/base64';
 import type { DigitalAuthApp } from '../digital-auth-app/digital-auth-app';
 import { PhoneCard } from '../digital-auth-app/phone-card';
 import { formAction, hiddenField, PhoneBrowser } from '../digital-auth-app/testing/phone-browser';
@@ -17,7 +16,7 @@ import { DEVICE_GRANT_TYPE } from './simulator/pairing/device-flow';
 import type { PhoneLogin } from './simulator/pairing/phone-login';
 import { startDigitalAuthAppFor } from './digital-auth-app-link';
 import { PlatformSimulator } from './simulator/simulator';
-import { challengeBytes, crlsOf, jlisOf, signRaw } from './test-support';
+import { crlsOf, jlisOf, registerDirectly } from './test-support';
 
 const BOX = {
   client_id: 'madoguchi-cable-tokyo',
@@ -55,16 +54,7 @@ beforeAll(async () => {
     jlis: jlisOf(pki),
     limits: false,
   });
-  const { challenge } = simulator.createChallenge({ purpose: 'registration' });
-  const message = challengeBytes(challenge);
-  const registered = await simulator.register({
-    customerNumber: '10010001',
-    challenge,
-    authCertificate: bytesToBase64(yamada.authCertificate),
-    authSignature: bytesToBase64(await signRaw(yamada.authPrivateKeyPkcs8, message)),
-    signCertificate: bytesToBase64(yamada.signCertificate),
-    signSignature: bytesToBase64(await signRaw(yamada.signPrivateKeyPkcs8, message)),
-  });
+  const registered = await registerDirectly(simulator, yamada);
   yamadaUserId = simulator.session(`Bearer ${registered.tokens.accessToken}`).userId;
   const started: { login?: PhoneLogin } = {};
   platform = await startPlatformServer({ simulator, phoneLogin: () => started.login });

@@ -10,6 +10,7 @@ import { createTestPki, DEMO_HOLDERS, type CardCredentials, type TestPki } from 
 import { bytesToBase64, toArrayBuffer } from '../../src/platform/base64';
 import { challengeDigest, type RegistrationCard } from '../../src/platform/card';
 import { PlatformClient, type PlatformClientOptions } from '../../src/platform/client';
+import type { RegistrationResult } from '../../src/platform/types';
 import { createPlatformHandlers } from './handlers';
 import { SimulatedJlis } from './simulator/jlis';
 import { PlatformSimulator, type PlatformSimulatorConfig } from './simulator/simulator';
@@ -159,3 +160,21 @@ export async function signedLogin(
 }
 
 export { challengeDigest };
+
+/** Links `card` to `customerNumber` without the app: a registration signed in Node. */
+export async function registerDirectly(
+  simulator: PlatformSimulator,
+  card: CardCredentials,
+  customerNumber = '10010001',
+): Promise<RegistrationResult> {
+  const { challenge } = simulator.createChallenge({ purpose: 'registration' });
+  const message = challengeBytes(challenge);
+  return simulator.register({
+    customerNumber,
+    challenge,
+    authCertificate: bytesToBase64(card.authCertificate),
+    authSignature: bytesToBase64(await signRaw(card.authPrivateKeyPkcs8, message)),
+    signCertificate: bytesToBase64(card.signCertificate),
+    signSignature: bytesToBase64(await signRaw(card.signPrivateKeyPkcs8, message)),
+  });
+}

@@ -55,3 +55,4 @@ export type AddressChange = Schemas['AddressChange'];
 export type AddressChangeList = Schemas['AddressChangeList'];
 export type DeviceAuthorization = Schemas['DeviceAuthorization'];
 export type PairingGrant = Schemas['PairingGrant'];
+export type LoginGrant = Schemas['LoginGrant'];

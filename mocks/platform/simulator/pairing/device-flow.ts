@@ -10,7 +10,12 @@
  * grants are kept in the record store by the SHA-256 of their token, never the token itself.
  */
 import { bytesToBase64Url } from '../../../../src/platform/base64';
-import type { TokenPair } from '../../../../src/platform/types';
+import type {
+  DeviceAuthorization,
+  LoginGrant,
+  PairingGrant,
+  TokenPair,
+} from '../../../../src/platform/types';
 import type { RecordStore } from '../../store/record-store';
 import { invalid, ProblemError } from '../problem';
 import type { PairingClient } from './clients';
@@ -38,32 +43,8 @@ const SCOPES: readonly PairingScope[] = ['pairing', 'login'];
 const BOX_ID_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const BOX_NAME_MAX = 32;
 
-export interface DeviceAuthorization {
-  device_code: string;
-  user_code: string;
-  verification_uri: string;
-  verification_uri_complete: string;
-  expires_in: number;
-  interval: number;
-}
-
-export interface PairingGrant {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-  scope: 'pairing';
-  pairing_id: string;
-}
-
-/** The `login` scope's answer: the viewer's session, as a card login on the TV would open it. */
-export interface LoginGrant {
-  access_token: string;
-  token_type: 'Bearer';
-  expires_in: number;
-  refresh_token: string;
-  refresh_token_expires_at: string;
-  scope: 'login';
-}
+// The answers' shapes are the API document's.
+export type { DeviceAuthorization, LoginGrant, PairingGrant };
 
 /** A grant as kept: who it was given to, never the token. */
 export interface Pairing {

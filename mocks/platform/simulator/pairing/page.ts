@@ -4,7 +4,7 @@
  * came from a request — the code the viewer typed, the box's name the TV sent — goes through
  * `escapeHtml` and is shown as text, never as markup.
  */
-import { escapeHtml } from '../../../html';
+import { escapeHtml, mobilePage } from '../../../html';
 import type { PairingClient } from './clients';
 
 export type PageState =
@@ -80,6 +80,15 @@ function refusal(code: string): Bilingual {
   };
 }
 
+const LOGIN_CANCELLED: Bilingual = {
+  ja: 'ログインしませんでした。テレビはまだ待っています。',
+  en: 'You did not log in. The TV is still waiting.',
+};
+const LOGIN_UNAVAILABLE: Bilingual = {
+  ja: 'デジタル認証アプリにつながりませんでした。しばらくしてから、もう一度お試しください。',
+  en: 'The Digital Authentication app could not be reached. Please try again in a while.',
+};
+
 const retryLink = (action: string, userCode: string): string =>
   `<p><a class="button" href="${escapeHtml(`${action}?code=${encodeURIComponent(userCode)}`)}">もう一度ためす <span lang="en">Try again</span></a></p>`;
 
@@ -141,23 +150,11 @@ ${confirmButtons(state.scope)}
         en: `You are logged in on “${state.boxName}”. Please look at the TV screen. You may close this page.`,
       });
     case 'loginCancelled':
-      return `${paragraph(
-        {
-          ja: 'ログインしませんでした。テレビはまだ待っています。',
-          en: 'You did not log in. The TV is still waiting.',
-        },
-        'problem',
-      )}${retryLink(action, state.userCode)}`;
+      return `${paragraph(LOGIN_CANCELLED, 'problem')}${retryLink(action, state.userCode)}`;
     case 'loginRefused':
       return paragraph(refusal(state.code), 'problem');
     case 'loginUnavailable':
-      return `${paragraph(
-        {
-          ja: 'デジタル認証アプリにつながりませんでした。しばらくしてから、もう一度お試しください。',
-          en: 'The Digital Authentication app could not be reached. Please try again in a while.',
-        },
-        'problem',
-      )}${retryLink(action, state.userCode)}`;
+      return `${paragraph(LOGIN_UNAVAILABLE, 'problem')}${retryLink(action, state.userCode)}`;
     case 'limited':
       return `${paragraph(
         {
@@ -195,21 +192,14 @@ dl{margin:1rem 0}dt{font-weight:bold;margin-top:.75rem}dd{margin:0;font-size:1.2
 
 /** The whole page; `nonce` is the one the Content-Security-Policy allows for the style. */
 export function renderPage(state: PageState, action: string, nonce: string): string {
-  return `<!doctype html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="same-origin">
-<title>${escapeHtml(TITLE.ja)} / ${escapeHtml(TITLE.en)}</title>
-<style nonce="${escapeHtml(nonce)}">${STYLE}</style>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(TITLE.ja)}<br><span class="en" lang="en">${escapeHtml(TITLE.en)}</span></h1>
-${body(state, action)}
-</main>
-</body>
-</html>
-`;
+  return mobilePage({
+    title: `${TITLE.ja} / ${TITLE.en}`,
+    nonce,
+    style: STYLE,
+    // The address carries the user code: never pass it to another site.
+    referrer: 'same-origin',
+    header: '',
+    main: `<h1>${escapeHtml(TITLE.ja)}<br><span class="en" lang="en">${escapeHtml(TITLE.en)}</span></h1>
+${body(state, action)}`,
+  });
 }
