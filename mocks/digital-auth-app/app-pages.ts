@@ -48,6 +48,7 @@ const PROBLEMS: Record<'incorrect' | 'format' | 'confirmLastTry', (triesLeft: nu
   }),
 };
 
+/** The field comes first, with the tries left beside it: the rest is for whoever scrolls. */
 function pinScreen(screen: Extract<AppScreen, { kind: 'pin' }>): string {
   const lastTry = screen.triesLeft === 1;
   return `${screen.problem ? text(PROBLEMS[screen.problem](screen.triesLeft), 'problem') : ''}
@@ -55,10 +56,9 @@ ${text({
   ja: `「${screen.service.ja}」がマイナンバーカードでの本人確認を求めています。`,
   en: `“${screen.service.en}” asks you to prove who you are with your My Number Card.`,
 })}
-${text({
-  ja: 'カードをスマートフォンの背面に当てたまま、利用者証明用電子証明書の暗証番号（数字4桁）を入力してください。',
-  en: 'Hold the card to the back of the phone and enter its user certificate PIN (4 digits).',
-})}
+<form method="post" action="${escapeHtml(screen.action)}">
+<label for="pin">利用者証明用の暗証番号（数字4桁） <span lang="en">User certificate PIN (4 digits)</span></label>
+<input id="pin" name="pin" type="password" inputmode="numeric" pattern="[0-9]{4}" maxlength="4" autocomplete="off" required>
 ${text(
   {
     ja: `残り${screen.triesLeft}回。3回続けて間違えるとロックされ、市区町村の窓口でしか解除できません。`,
@@ -66,9 +66,6 @@ ${text(
   },
   'warning',
 )}
-<form method="post" action="${escapeHtml(screen.action)}">
-<label for="pin">暗証番号（数字4桁） <span lang="en">PIN (4 digits)</span></label>
-<input id="pin" name="pin" type="password" inputmode="numeric" pattern="[0-9]{4}" maxlength="4" autocomplete="off" required>
 ${
   lastTry
     ? `<label class="check"><input type="checkbox" name="confirmLastTry" value="yes"> 最後の1回です。間違えるとロックされることを確認しました。 <span lang="en">This is the last try; a wrong PIN locks the card.</span></label>`
@@ -76,6 +73,10 @@ ${
 }
 <button type="submit">カードを読み取る <span lang="en">Read the card</span></button>
 </form>
+${text({
+  ja: 'カードはスマートフォンの背面に当てたまま、読み取りが終わるまで動かさないでください。',
+  en: 'Keep the card against the back of the phone until the reading is done.',
+})}
 ${cancelForm(screen.cancel, { ja: 'やめる', en: 'Cancel' })}`;
 }
 
@@ -113,7 +114,7 @@ function body(screen: AppScreen): string {
 const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;line-break:strict;font:18px/1.6 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;color:#111;background:#f4f8f4}
-header{background:#1b5e20;color:#fff;padding:.75rem 1rem;font-weight:bold}
+header{background:#1b5e20;color:#fff;padding:.5rem 1rem;font-weight:bold;font-size:.9rem}
 main{max-width:32rem;margin:0 auto;padding:1rem}
 .en{color:#444;font-size:.9em;margin-top:-.5rem}
 .problem{color:#a00;font-weight:bold}
