@@ -4,7 +4,8 @@
  */
 import { getResponse } from 'msw';
 import { createPlatformHandlers } from '../../mocks/platform/handlers';
-import { TestClock } from '../../mocks/platform/test-support';
+import { createTestPki, DEMO_HOLDERS } from '../../mocks/pki';
+import { crlsOf, jlisOf, registerDirectly, TestClock } from '../../mocks/platform/test-support';
 import { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
 import { PlatformClient } from './client';
 import { PairingError } from './errors';
@@ -79,4 +80,36 @@ it('throws the typed error for a TV app the platform does not know', async () =>
   expect(error).toBeInstanceOf(PairingError);
   expect((error as PairingError).code).toBe('INVALID_CLIENT');
   expect((error as PairingError).messageJa).toContain('ケーブルテレビ会社');
+});
+
+it('logs in without a reader: the login scope’s poll opens the session the phone’s card login made', async () => {
+  const clock = new TestClock(Date.now());
+  const pki = await createTestPki({ generations: 1 });
+  const simulator = await PlatformSimulator.create({
+    trustAnchors: { auth: pki.trustAnchors('auth'), sign: pki.trustAnchors('sign') },
+    crls: await crlsOf(pki),
+    jlis: jlisOf(pki),
+    now: clock.now,
+    limits: false,
+  });
+  const handlers = createPlatformHandlers(simulator, { baseUrl: BASE });
+  const client = new PlatformClient({
+    baseUrl: BASE,
+    now: () => clock.time,
+    fetch: async (input, init) =>
+      (await getResponse(handlers, new Request(input as string, init))) ??
+      new Response(null, { status: 404 }),
+    sleep: async () => undefined,
+  });
+  const started = await client.pairing.start(BOX, { scope: 'login' });
+  expect(await client.pairing.poll(started)).toEqual({ status: 'pending', intervalSeconds: 5 });
+  expect(client.auth.isLoggedIn).toBe(false);
+  // What the phone page does once the card was read on the phone and verified.
+  const { tokens } = await registerDirectly(simulator, await pki.issueCard(DEMO_HOLDERS[0]!));
+  simulator.pairing.approveLogin(started.userCode, tokens);
+  clock.advance(5_000);
+  const polled = await client.pairing.poll(started);
+  expect(polled).toEqual({ status: 'loggedIn', tokens });
+  expect(client.auth.isLoggedIn).toBe(true);
+  expect(await client.profile.get()).toMatchObject({ customerNumber: '10010001', displayName: '山田 太郎' });
 });

@@ -789,6 +789,11 @@ export interface components {
       /** @constant */
       token_type: 'Bearer';
       expires_in: number;
+      /**
+       * Format: date-time
+       * @description the same expiry on the platform's clock, which the app's session keeps to
+       */
+      access_token_expires_at: string;
       refresh_token: string;
       /** Format: date-time */
       refresh_token_expires_at: string;

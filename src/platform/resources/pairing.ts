@@ -6,7 +6,7 @@
  * answer is followed by the next poll, and a new start gives new codes.
  */
 import { PairingError } from '../errors';
-import type { DeviceAuthorization, PairingGrant } from '../types';
+import type { DeviceAuthorization, LoginGrant, PairingGrant, TokenPair } from '../types';
 import type { CallOptions, ResourceContext } from './context';
 
 /** The box as the operator knows it: its TV app (`client_id`), an id for the box and its name. */
@@ -32,10 +32,18 @@ export interface PairingStart {
   intervalSeconds: number;
 }
 
+/**
+ * `pairing` joins a phone to the box; `login` logs the TV in without a reader: the viewer's card is
+ * read by デジタル認証アプリ on the phone, and the poll that finds it done opens the session.
+ */
+export type PairingScope = 'pairing' | 'login';
+
 export type PairingPoll =
   /** Not answered yet: poll again after `intervalSeconds` (grown after a slow_down). */
   | { status: 'pending'; intervalSeconds: number }
   | { status: 'paired'; pairingId: string; token: string; expiresInSeconds: number }
+  /** `login`: the session is open (the client now holds its tokens), as after a card login. */
+  | { status: 'loggedIn'; tokens: TokenPair }
   /** The viewer chose 承認しない on the phone. */
   | { status: 'denied'; error: PairingError }
   /** The codes ran out (or were spent): start again for new ones. */
@@ -46,11 +54,12 @@ const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 export class PairingResource {
   constructor(private readonly context: ResourceContext) {}
 
-  async start(box: PairingBox, options: CallOptions = {}): Promise<PairingStart> {
+  async start(box: PairingBox, options: CallOptions & { scope?: PairingScope } = {}): Promise<PairingStart> {
+    const scope = options.scope ?? 'pairing';
     const answer = await this.context.http.send<DeviceAuthorization>({
       method: 'POST',
       path: '/v1/pairing/device-authorizations',
-      body: { client_id: box.clientId, box_id: box.boxId, box_name: box.boxName, scope: 'pairing' },
+      body: { client_id: box.clientId, box_id: box.boxId, box_name: box.boxName, scope },
       signal: options.signal,
     });
     return {
@@ -75,12 +84,13 @@ export class PairingResource {
   ): Promise<PairingPoll> {
     const { clientId, deviceCode, intervalSeconds } = started;
     try {
-      const grant = await this.context.http.send<PairingGrant>({
+      const grant = await this.context.http.send<PairingGrant | LoginGrant>({
         method: 'POST',
         path: '/v1/pairing/token',
         body: { grant_type: GRANT_TYPE, device_code: deviceCode, client_id: clientId },
         signal: options.signal,
       });
+      if (grant.scope === 'login') return { status: 'loggedIn', tokens: this.accept(grant) };
       return {
         status: 'paired',
         pairingId: grant.pairing_id,
@@ -110,5 +120,18 @@ export class PairingResource {
           throw error;
       }
     }
+  }
+
+  /** The login grant as the session's tokens, kept by the client as a card login's are. */
+  private accept(grant: LoginGrant): TokenPair {
+    const tokens: TokenPair = {
+      tokenType: 'Bearer',
+      accessToken: grant.access_token,
+      accessTokenExpiresAt: grant.access_token_expires_at,
+      refreshToken: grant.refresh_token,
+      refreshTokenExpiresAt: grant.refresh_token_expires_at,
+    };
+    this.context.session.accept(tokens);
+    return tokens;
   }
 }

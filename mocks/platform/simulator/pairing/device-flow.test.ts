@@ -247,6 +247,7 @@ describe('the login scope (a box without a reader)', () => {
       access_token: TOKENS.accessToken,
       token_type: 'Bearer',
       expires_in: 15 * 60 - 5,
+      access_token_expires_at: TOKENS.accessTokenExpiresAt,
       refresh_token: TOKENS.refreshToken,
       refresh_token_expires_at: TOKENS.refreshTokenExpiresAt,
       scope: 'login',

@@ -229,6 +229,7 @@ export class DeviceFlow {
       access_token: tokens.accessToken,
       token_type: 'Bearer',
       expires_in: Math.max(0, Math.floor((Date.parse(tokens.accessTokenExpiresAt) - now) / 1000)),
+      access_token_expires_at: tokens.accessTokenExpiresAt,
       refresh_token: tokens.refreshToken,
       refresh_token_expires_at: tokens.refreshTokenExpiresAt,
       scope: 'login',
