@@ -6,17 +6,20 @@ import { getResponse } from 'msw';
 import { createPlatformHandlers } from '../../mocks/platform/handlers';
 import { createTestPki, DEMO_HOLDERS } from '../../mocks/pki';
 import { crlsOf, jlisOf, registerDirectly, TestClock } from '../../mocks/platform/test-support';
-import { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
+import { PlatformSimulator, type PlatformSimulatorConfig } from '../../mocks/platform/simulator/simulator';
 import { PlatformClient } from './client';
 import { PairingError } from './errors';
 
 const BASE = 'http://platform.test';
 const BOX = { clientId: 'madoguchi-cable-tokyo', boxId: 'box-0123456789abcdef', boxName: 'リビングのテレビ' };
 
-async function setup() {
-  const clock = new TestClock(Date.UTC(2026, 11, 7, 3, 0, 0));
+async function setup(
+  config: Partial<PlatformSimulatorConfig> = { trustAnchors: { auth: [] } },
+  clock = new TestClock(Date.UTC(2026, 11, 7, 3, 0, 0)),
+) {
   const simulator = await PlatformSimulator.create({
     trustAnchors: { auth: [] },
+    ...config,
     now: clock.now,
     limits: false,
   });
@@ -83,24 +86,15 @@ it('throws the typed error for a TV app the platform does not know', async () =>
 });
 
 it('logs in without a reader: the login scope’s poll opens the session the phone’s card login made', async () => {
-  const clock = new TestClock(Date.now());
   const pki = await createTestPki({ generations: 1 });
-  const simulator = await PlatformSimulator.create({
-    trustAnchors: { auth: pki.trustAnchors('auth'), sign: pki.trustAnchors('sign') },
-    crls: await crlsOf(pki),
-    jlis: jlisOf(pki),
-    now: clock.now,
-    limits: false,
-  });
-  const handlers = createPlatformHandlers(simulator, { baseUrl: BASE });
-  const client = new PlatformClient({
-    baseUrl: BASE,
-    now: () => clock.time,
-    fetch: async (input, init) =>
-      (await getResponse(handlers, new Request(input as string, init))) ??
-      new Response(null, { status: 404 }),
-    sleep: async () => undefined,
-  });
+  const { clock, simulator, client } = await setup(
+    {
+      trustAnchors: { auth: pki.trustAnchors('auth'), sign: pki.trustAnchors('sign') },
+      crls: await crlsOf(pki),
+      jlis: jlisOf(pki),
+    },
+    new TestClock(Date.now()),
+  );
   const started = await client.pairing.start(BOX, { scope: 'login' });
   expect(await client.pairing.poll(started)).toEqual({ status: 'pending', intervalSeconds: 5 });
   expect(client.auth.isLoggedIn).toBe(false);
