@@ -3,7 +3,7 @@
  * frame's content box, and a panel under it for the focused row's details. The menu is inset so the focused row's ring and
  * scale stay inside the safe area; the visible rows are what fits between the hint and the panel.
  */
-import { Menu, type MenuItem } from '../../../app/components/Menu/Menu';
+import { Menu, type MenuItem, type RowCut } from '../../../app/components/Menu/Menu';
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
@@ -97,11 +97,11 @@ export abstract class HealthListScreen<Props> extends Screen<Props> {
 
   /**
    * Shows `rows`, or hides the list while there are none to show (`undefined`: loading, empty),
-   * then the focused row's panel, and gives the focus to what is shown.
+   * then the focused row's panel, and gives the focus to what is shown. `mayCut`: see RowCut.
    */
-  protected showRows(s: ListStyles, rows: MenuItem[] | undefined) {
+  protected showRows(s: ListStyles, rows: MenuItem[] | undefined, mayCut: RowCut = []) {
     this.list.patch({ visible: rows !== undefined });
-    this.list.setItems(rows ?? [], { width: s.menu.w, visibleRows: s.menu.visibleRows });
+    this.list.setItems(rows ?? [], { width: s.menu.w, visibleRows: s.menu.visibleRows, mayCut });
     this.showFocused?.(this.list.focusedItem?.id);
     this._refocus();
   }
