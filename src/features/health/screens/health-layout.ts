@@ -40,7 +40,8 @@ export const healthListLayout = (theme: Theme, options: { hintLines: number; pan
   // The "▲ more" mark sits one row height above the first row, right-aligned.
   const menuY = content.y + Math.max(hintH + 16, menu.rowH - 12) + menu.ring;
   const moreBelowH = 4 + textHeight(type.body, 1, theme);
-  const panelH = options.panelLines ? textHeight(type.body, options.panelLines, theme) : 0;
+  // The panel's box ends half an em below its last line, empty: the content's end may cut it.
+  const panelH = options.panelLines ? textHeight(type.body, options.panelLines, theme) - type.body / 2 : 0;
   const panelGap = options.panelLines ? 12 : 0;
   const rowsSpace = content.y + content.h - menuY - moreBelowH - panelGap - panelH;
   const visibleRows = Math.max(1, Math.floor((rowsSpace + menu.gap) / (menu.rowH + menu.gap)));
