@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { CHECKUP } from '../../testing/health-data';
+import { CHECKUP, CHECKUPS } from '../../testing/health-data';
 import { renderScreen } from '../../../../app/testing/render';
 import {
   expectTexts,
@@ -8,6 +8,7 @@ import {
   layoutProblemsOf,
   pressed,
 } from '../../../../app/testing/screen-harness';
+import { defaultTheme, withTextSize } from '../../../../app/theme/tokens';
 import { CheckupDetail, type CheckupDetailProps } from './CheckupDetail';
 
 const ready: CheckupDetailProps = { checkup: CHECKUP, loading: false };
@@ -83,5 +84,17 @@ describe('CheckupDetail screen', () => {
     expect(scrolled.texts()).toContain('γ-GT（γ-GTP）　40 U/L');
     const cases = [...inBothLanguages(ready), ...inBothLanguages(ready, pressed('Down', 11))];
     expect(layoutProblemsOf(CheckupDetail, cases)).toEqual([]);
+  });
+
+  it('shows a long place whole on two lines, with the list under it, at every text size', () => {
+    const institution = CHECKUPS[1]!.institution;
+    const long: CheckupDetailProps = { checkup: { ...CHECKUP, institution }, loading: false };
+    expect(renderScreen(CheckupDetail, long).texts()).toContain(`${institution}\u3000総合判定 D：要医療`);
+    const cases = [...inBothLanguages(long), ...inBothLanguages(long, pressed('Down', 11))];
+    expect(layoutProblemsOf(CheckupDetail, cases)).toEqual([]);
+    for (const size of ['large', 'largest'] as const) {
+      const rendered = renderScreen(CheckupDetail, long, { theme: withTextSize(defaultTheme, size) });
+      expect([size, rendered.layoutProblems()]).toEqual([size, []]);
+    }
   });
 });

@@ -6,6 +6,7 @@
 import type { MenuItem } from '../../../../app/components/Menu/Menu';
 import { currentLanguage, t } from '../../../../app/i18n/i18n';
 import type { CheckupItemResult } from '../../../../platform/types';
+import { canvasMeasure } from '../../../../app/theme/measure';
 import { theme } from '../../../../app/theme/tokens';
 import type { CheckupDetailProps } from '../../view/health-view';
 import { POSITION_ICON, formatDate, judgementWord, positionText, rangePosition } from '../health-format';
@@ -60,8 +61,18 @@ export class CheckupDetail extends HealthListScreen<CheckupDetailProps> {
   }
 
   protected render(props: CheckupDetailProps) {
-    const s = checkupDetailStyles(theme());
     const { checkup } = props;
+    const header = checkup
+      ? t('health.checkup.header', {
+          institution: checkup.institution,
+          grade: checkup.overallJudgement,
+          word: judgementWord(checkup.overallJudgement),
+        })
+      : '';
+    const one = checkupDetailStyles(theme());
+    // The place is shown whole (the checkup list cuts it short): a long one takes two lines.
+    const wide = canvasMeasure(one.hint.fontSize, one.fontFace)(header) > one.hintWrap;
+    const s = wide ? checkupDetailStyles(theme(), 2) : one;
     const ready = !props.loading && checkup !== undefined;
     this.tag('Frame')?.patch({
       frame: {
@@ -71,18 +82,9 @@ export class CheckupDetail extends HealthListScreen<CheckupDetailProps> {
       },
     });
     this.tag('Notice')?.patch({ text: { text: ready ? '' : t('health.loading') } });
-    this.tag('Hint')?.patch({
-      visible: ready,
-      text: {
-        text: checkup
-          ? t('health.checkup.header', {
-              institution: checkup.institution,
-              grade: checkup.overallJudgement,
-              word: judgementWord(checkup.overallJudgement),
-            })
-          : '',
-      },
-    });
+    this.tag('Hint')?.patch({ visible: ready, text: { text: header, maxLines: wide ? 2 : 1 } });
+    this.list.patch({ y: s.menu.y });
+    this.tag('Panel')?.patch({ y: s.panel.y });
     this.showRows(s, ready ? checkup.items.map(itemRow) : undefined);
   }
 
