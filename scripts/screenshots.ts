@@ -21,7 +21,7 @@ const main = async () => {
     console.log(
       `${relative(ROOT, shot.file)}  ${image.width}×${image.height}, luma variance ${variance.toFixed(0)}`,
     );
-    for (const problem of shot.layoutProblems) console.log(`  ! ${problem}`);
+    for (const problem of shot.layoutProblems) console.log(`  ! (${shot.textSize}) ${problem}`);
     problems += shot.layoutProblems.length;
   }
   console.log(`${shots.length} screens, ${problems} layout problems`);

@@ -288,6 +288,15 @@ const JAPANESE: GalleryEntry[] = [
     }),
   },
   {
+    // The list cuts a long place short; the opened checkup shows it whole, on two lines.
+    name: 'checkup-detail-long-place',
+    view: main({
+      screen: SCREEN.checkupDetail,
+      target: 'health',
+      props: { checkup: { ...CHECKUP, institution: CHECKUPS[1]!.institution }, loading: false },
+    }),
+  },
+  {
     name: 'trend-chart',
     view: main({
       screen: SCREEN.trendChart,

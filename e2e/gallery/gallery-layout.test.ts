@@ -2,8 +2,9 @@
 /**
  * Every gallery entry (every screen, in every state the gallery shows, with its overlays) in the
  * real shell at every text size (標準, 大, 特大), measured with the real Lightning renderer in
- * jsdom: no text under the body size, cut short, out of its box, over another text or outside the
- * safe area. The WPE gallery (`npm run screenshots`) checks the same with real glyphs.
+ * jsdom: no text under the body size, cut short ("..", unless a list row opts in: theme/cut-short.ts),
+ * out of its box, over another text or outside the safe area. Each problem names the entry, the
+ * size and the text. The WPE gallery (`npm run screenshots`) checks the same with real glyphs.
  */
 import 'jest-webgl-canvas-mock';
 import { setImmediate } from 'node:timers';
@@ -74,6 +75,8 @@ describe('every screen at every text size (jsdom)', () => {
 
   it.each(TEXT_SIZES)('lays out every screen without problems at %s', (size) => {
     const found = problemsAt(size);
-    expect(found.flatMap(([name, problems]) => problems.map((problem) => `${name}: ${problem}`))).toEqual([]);
+    expect(
+      found.flatMap(([name, problems]) => problems.map((problem) => `${name} (${size}): ${problem}`)),
+    ).toEqual([]);
   });
 });

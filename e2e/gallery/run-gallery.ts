@@ -13,7 +13,7 @@ import { bookingGallery } from './gallery-booking';
 import { inboxGallery } from './gallery-inbox';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
 import { MOVING_GALLERY } from './gallery-moving';
-import { TEXT_SIZES } from '../../src/app/theme/tokens';
+import { TEXT_SIZES, type TextSize } from '../../src/app/theme/tokens';
 
 /** Every entry again at each larger text size (文字の大きさ 大, 特大), named e.g. `home@largest`. */
 export const atEveryTextSize = (entries: GalleryEntry[]): GalleryEntry[] =>
@@ -36,6 +36,7 @@ export const GALLERY_DIR = join(ROOT, '.tmp/screenshots');
 
 export interface GalleryShot {
   name: string;
+  textSize: TextSize;
   file: string;
   png: Buffer;
   /** The screen the app showed (should be the entry's). */
@@ -87,7 +88,14 @@ export async function runGallery(only?: GalleryEntry[]): Promise<GalleryShot[]> 
       const [screen, layoutProblems] = await session.execute<[string | null, string[]]>(
         'return [window.__madoguchi.screen || null, window.__madoguchi.layoutProblems()]',
       );
-      shots.push({ name: entry.name, file, png, screen, layoutProblems });
+      shots.push({
+        name: entry.name,
+        textSize: entry.textSize ?? 'standard',
+        file,
+        png,
+        screen,
+        layoutProblems,
+      });
     }
   } finally {
     await driver.quit();

@@ -1,13 +1,15 @@
 /**
  * Reads what is on the stage from the element tree, the way a viewer would check the screen:
  * which texts show, whether they are big enough, whether anything spills out of the safe area, and
- * whether a text is cut short ("…"), reaches out of the box it sits in or runs into another text.
+ * whether a text is cut short (".."), reaches out of the box it sits in or runs into another text.
  */
 import type { Lightning } from '@lightningjs/sdk';
 import type { Theme } from '../theme/tokens';
 
 interface ElementLike {
   ref?: string;
+  /** Set by `mayCutShort` (theme/cut-short.ts): a list row's line, shown whole when opened. */
+  cutShortAllowed?: boolean;
   visible: boolean;
   alpha: number;
   renderWidth: number;
@@ -17,8 +19,13 @@ interface ElementLike {
     fontSize: number;
     wordWrapWidth?: number;
     textAlign?: string;
-    /** What the renderer made of the text: its lines' widths; more lines than `maxLines` were cut. */
-    source?: { renderInfo?: { moreTextLines?: boolean; lineWidths?: number[] } | null } | null;
+    /** What the renderer made of the text: the lines it drew and their widths. */
+    source?: {
+      renderInfo?: {
+        lineWidths?: number[];
+        lines?: Array<{ info?: { text?: string } }>;
+      } | null;
+    } | null;
   } | null;
   childList: { length: number; getAt(i: number): ElementLike };
   core: {
@@ -39,7 +46,7 @@ interface Box extends Rect {
   path: string;
   text?: string;
   fontSize?: number;
-  /** The text's last line ends in "…": more lines than it may show. */
+  /** The text's last line ends in "..": more lines than it may show (and it did not opt in). */
   truncated?: boolean;
   /** Where the glyphs are across the box (a centred text in a wide box is narrower than it). */
   ink?: { x: number; w: number };
@@ -60,6 +67,21 @@ function inkAcross(element: ElementLike, rect: Rect): { x: number; w: number } {
   const align = element.text?.textAlign;
   const offset = align === 'center' ? (rect.w - widest) / 2 : align === 'right' ? rect.w - widest : 0;
   return { x: rect.x + offset, w: widest };
+}
+
+/** Spaces and line-break hints: wrapping may drop them at a line's end. */
+const unspaced = (text: string) => text.replace(/[\s\u200B]+/gu, '');
+
+/**
+ * The renderer drew less than the whole text: Lightning flags only unwrapped text over `maxLines`;
+ * wrapped text silently ends in its `maxLinesSuffix` (".."), so the drawn lines are compared with
+ * the text.
+ */
+function cutShort(element: ElementLike): boolean {
+  const lines = element.text?.source?.renderInfo?.lines;
+  if (!lines || !element.text || element.cutShortAllowed) return false;
+  const drawn = lines.map((line) => line.info?.text ?? '').join('');
+  return unspaced(drawn) !== unspaced(element.text.text);
 }
 
 interface WalkState {
@@ -91,7 +113,7 @@ const walk = (
         ? {
             text,
             fontSize: element.text?.fontSize ?? 0,
-            truncated: element.text?.source?.renderInfo?.moreTextLines === true,
+            truncated: cutShort(element),
             ink: inkAcross(element, rect),
             ...(container ? { container } : {}),
           }
@@ -140,14 +162,14 @@ const inside = (inner: Rect, outer: Rect) =>
 const label = (box: Box) => (box.text ? `"${box.text.slice(0, 24)}"` : box.path);
 
 /**
- * Texts a viewer cannot read whole: cut short with "…", reaching out of the box they are laid out
+ * Texts a viewer cannot read whole: cut short with "..", reaching out of the box they are laid out
  * in, or drawn over another text of the same layer.
  */
 function textFitProblems(app: Lightning.Application): string[] {
   const texts = boxes(app).filter((box) => box.text && box.w > 0 && box.h > 0);
   const problems: string[] = [];
   for (const box of texts) {
-    if (box.truncated) problems.push(`${label(box)} is cut short`);
+    if (box.truncated) problems.push(`"${box.text?.replace(/\n/g, '⏎')}" is cut short`);
     if (box.container && !inside(lineBox(box), box.container))
       problems.push(`${label(box)} reaches out of ${box.container.path.split('/').slice(-2).join('/')}`);
   }

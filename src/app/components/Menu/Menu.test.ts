@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { ComponentHost } from '../../testing/component-host';
 import { renderScreen } from '../../testing/render';
-import { Menu, type MenuItem } from './Menu';
+import { Menu, type MenuItem, type RowCut } from './Menu';
 
 const facilities = (count: number): MenuItem[] =>
   Array.from({ length: count }, (_, i) => ({
@@ -10,15 +10,21 @@ const facilities = (count: number): MenuItem[] =>
     detail: '空きあり',
   }));
 
-class MenuHost extends ComponentHost<{ items: MenuItem[]; focusId?: string }, Menu> {
+interface HostProps {
+  items: MenuItem[];
+  focusId?: string;
+  mayCut?: RowCut;
+}
+
+class MenuHost extends ComponentHost<HostProps, Menu> {
   static override _template() {
     return { Hosted: { type: Menu, x: 200, y: 200 } };
   }
   focused: string[] = [];
-  protected render({ items, focusId }: { items: MenuItem[]; focusId?: string }) {
+  protected render({ items, focusId, mayCut }: HostProps) {
     this.hosted.onSelect = (id) => this.send({ type: 'SELECT', id });
     this.hosted.onFocusItem = (id) => this.focused.push(id);
-    this.hosted.setItems(items, { width: 1400, visibleRows: 5, focusId });
+    this.hosted.setItems(items, { width: 1400, visibleRows: 5, focusId, ...(mayCut ? { mayCut } : {}) });
   }
 }
 
@@ -53,10 +59,18 @@ describe('Menu', () => {
     ]);
   });
 
-  it('keeps long labels to one line inside the safe area, in large type', () => {
-    expect(renderScreen(MenuHost, { items: facilities(12) }).layoutProblems()).toEqual([]);
-    expect(renderScreen(MenuHost, { items: facilities(12) }, { language: 'en' }).layoutProblems()).toEqual(
-      [],
-    );
+  it('keeps long labels to one line inside the safe area, cut short only where the list allows it', () => {
+    const cut = { items: facilities(12), mayCut: ['label'] as const };
+    expect(renderScreen(MenuHost, cut).layoutProblems()).toEqual([]);
+    expect(renderScreen(MenuHost, cut, { language: 'en' }).layoutProblems()).toEqual([]);
+    expect(renderScreen(MenuHost, { items: facilities(2) }).layoutProblems()).toEqual([
+      '"みなと市立中央スポーツセンター第1体育館（大会議室・多目的ホール併設）" is cut short',
+      '"みなと市立中央スポーツセンター第2体育館（大会議室・多目的ホール併設）" is cut short',
+    ]);
+  });
+
+  it('gives the detail the room it needs, so a long detail is not cut while the label fits', () => {
+    const items = [{ id: 'a', label: '体重　74.8 kg', detail: '－ 基準なし・判定 A 異常なし' }];
+    expect(renderScreen(MenuHost, { items }).layoutProblems()).toEqual([]);
   });
 });

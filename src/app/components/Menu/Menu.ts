@@ -7,9 +7,9 @@ import { Lightning } from '@lightningjs/sdk';
 import { t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import { menuStyles } from './Menu.styles';
-import { MenuRow, type MenuItem } from './MenuRow';
+import { MenuRow, type MenuItem, type RowCut } from './MenuRow';
 
-export type { MenuItem };
+export type { MenuItem, RowCut };
 
 export class Menu extends Lightning.Component {
   static override _template() {
@@ -27,17 +27,25 @@ export class Menu extends Lightning.Component {
   private first = 0;
   private width = 1200;
   private visibleRows = 6;
+  private mayCut: RowCut = [];
   /** Called with the selected item's id on OK. */
   onSelect?: (id: string) => void;
   /** Called when focus moves to another item (screens may show details of it). */
   onFocusItem?: (id: string) => void;
 
-  /** Sets the rows; keeps the focused item when it is still there (a refresh must not jump). */
-  setItems(items: MenuItem[], options: { width: number; visibleRows?: number; focusId?: string }) {
+  /**
+   * Sets the rows; keeps the focused item when it is still there (a refresh must not jump).
+   * `mayCut`: the parts of a row that may end in ".." (see RowCut); none unless said.
+   */
+  setItems(
+    items: MenuItem[],
+    options: { width: number; visibleRows?: number; focusId?: string; mayCut?: RowCut },
+  ) {
     const focusedId = options.focusId ?? this.items[this.index]?.id;
     this.items = items;
     this.width = options.width;
     this.visibleRows = options.visibleRows ?? this.visibleRows;
+    this.mayCut = options.mayCut ?? [];
     const kept = items.findIndex((item) => item.id === focusedId);
     this.index = kept >= 0 ? kept : 0;
     this.first = 0;
@@ -69,7 +77,7 @@ export class Menu extends Lightning.Component {
       children: shown.map((item, i) => ({
         type: MenuRow,
         y: i * (s.rowH + s.gap),
-        row: { item, width: this.width },
+        row: { item, width: this.width, mayCut: this.mayCut },
       })),
     });
     const below = this.first + this.visibleRows < this.items.length;

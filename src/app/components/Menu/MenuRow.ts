@@ -1,6 +1,8 @@
 /** One row of a Menu: label left, detail right; focused = focus fill + ring + scale. */
 import { Lightning } from '@lightningjs/sdk';
+import { mayCutShort } from '../../theme/cut-short';
 import { ringAndFill } from '../../theme/focus-ring';
+import { canvasMeasure } from '../../theme/measure';
 import { theme } from '../../theme/tokens';
 import { menuStyles } from './Menu.styles';
 
@@ -12,6 +14,12 @@ export interface MenuItem {
   /** Said after the label when focused (defaults to the detail). */
   spoken?: string;
 }
+
+/**
+ * The parts of a row that may end in ".." when too long for its one line: only for lists whose
+ * rows, opened (or focused, in a panel beside the list), show those texts whole.
+ */
+export type RowCut = ReadonlyArray<'label' | 'detail'>;
 
 export class MenuRow extends Lightning.Component {
   static override _template() {
@@ -48,20 +56,27 @@ export class MenuRow extends Lightning.Component {
 
   item!: MenuItem;
 
-  set row({ item, width }: { item: MenuItem; width: number }) {
+  set row({ item, width, mayCut = [] }: { item: MenuItem; width: number; mayCut?: RowCut }) {
     const s = menuStyles(theme());
     this.item = item;
     this.patch({ w: width });
     this.tag('Ring')?.patch({ x: -s.ring, y: -s.ring, w: width + 2 * s.ring, h: s.rowH + 2 * s.ring });
     this.tag('Fill')?.patch({ w: width, h: s.rowH });
-    const detailSpace = item.detail ? Math.round(width * 0.4) : 0;
+    // When label and detail both fit, the detail gets the room it needs and the label the rest (a
+    // paddingX apart); when they do not, the label (what the row is) keeps 60 %.
+    const measure = canvasMeasure(s.fontSize, s.fontFace);
+    const detailW = item.detail ? Math.ceil(measure(item.detail)) + 2 : 0;
+    const bothFit = measure(item.label) + 2 + detailW <= width - 3 * s.paddingX;
+    const detailSpace = !item.detail ? 0 : bothFit ? detailW + s.paddingX : Math.round(width * 0.4);
     this.tag('Label')?.patch({
       y: s.rowH / 2 + 2,
+      ...mayCutShort(mayCut.includes('label')),
       text: { text: item.label, wordWrapWidth: width - 2 * s.paddingX - detailSpace },
     });
     this.tag('Detail')?.patch({
       x: width - s.paddingX,
       y: s.rowH / 2 + 2,
+      ...mayCutShort(mayCut.includes('detail')),
       text: { text: item.detail ?? '', wordWrapWidth: Math.max(1, detailSpace - s.paddingX) },
     });
   }

@@ -29,6 +29,8 @@ export const screenFrameStyles = (theme: Theme) => {
       y: top,
       w: right - left - operatorW - 40,
       fontSize: type.title,
+      /** A title too long for its line at the title size shrinks, down to this. */
+      minFontSize: type.body,
       lineHeight: titleH,
       color: colors.text,
     },

@@ -3,6 +3,7 @@ import { boxes } from '../../layout-check/layout';
 import { renderScreen } from '../../testing/render';
 import { Screen } from '../../screens/Screen';
 import { DEFAULT_SETTINGS } from '../../settings/settings';
+import { defaultTheme, withTextSize } from '../../theme/tokens';
 import { ScreenFrame } from './ScreenFrame';
 
 class Framed extends Screen<{ title: string; keyHints?: boolean }> {
@@ -64,5 +65,20 @@ describe('ScreenFrame', () => {
         { ...operator, language: 'en' },
       ).layoutProblems(),
     ).toEqual([]);
+  });
+
+  it('shrinks a title too long for its line (not under the body size) rather than cut it short', () => {
+    const largest = withTextSize(defaultTheme, 'largest');
+    const titleSize = (title: string) => {
+      const rendered = renderScreen(Framed, { title }, { theme: largest });
+      expect(rendered.layoutProblems()).toEqual([]);
+      return boxes(rendered.app).find((b) => b.text === title)?.fontSize;
+    };
+    expect(titleSize('健診結果')).toBe(largest.type.title);
+    const shrunk = titleSize('署名用電子証明書についてのお知らせ');
+    expect(shrunk).toBeLessThan(largest.type.title);
+    expect(shrunk).toBeGreaterThanOrEqual(largest.type.body);
+    // Too long even at the body size: two lines at the body size.
+    expect(titleSize('予約の確認と取り消しについての大切なお知らせとご案内です')).toBe(largest.type.body);
   });
 });

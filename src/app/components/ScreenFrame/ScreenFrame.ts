@@ -2,8 +2,29 @@
 import { Lightning } from '@lightningjs/sdk';
 import { currentLanguage, t } from '../../i18n/i18n';
 import { settings } from '../../settings/settings';
-import { theme } from '../../theme/tokens';
+import { canvasMeasure } from '../../theme/measure';
+import { lineHeight, theme } from '../../theme/tokens';
 import { REMOTE_KEY_COLORS, screenFrameStyles } from './ScreenFrame.styles';
+
+type FrameStyles = ReturnType<typeof screenFrameStyles>;
+
+/**
+ * How the title is drawn: at the title size when it fits its one line; else (a long title at 大 or
+ * 特大, or in English) at the largest size at which it does, never under the body size, centred on
+ * the title's line; else on two lines at the body size, set closer so they stay above the content.
+ */
+function titleLook(title: string, s: FrameStyles): { fontSize: number; lineHeight: number; y: number } {
+  const { fontSize, minFontSize, w, y } = s.title;
+  const fits = (size: number) => canvasMeasure(size, s.fontFace)(title) <= w;
+  if (fits(fontSize)) return { fontSize, lineHeight: s.title.lineHeight, y };
+  // Glyphs scale with the size: start from the proportional size and step down until it fits.
+  const width = canvasMeasure(fontSize, s.fontFace)(title);
+  let size = Math.max(minFontSize, Math.floor((fontSize * w) / width));
+  while (size > minFontSize && !fits(size)) size -= 1;
+  if (fits(size))
+    return { fontSize: size, lineHeight: lineHeight(size), y: y + Math.round((fontSize - size) / 2) };
+  return { fontSize: minFontSize, lineHeight: Math.round(minFontSize * 1.2), y };
+}
 
 export interface FrameProps {
   title: string;
@@ -46,7 +67,7 @@ export class ScreenFrame extends Lightning.Component {
           lineHeight: s.title.lineHeight,
           textColor: s.title.color,
           wordWrapWidth: s.title.w,
-          maxLines: 1,
+          maxLines: 2,
           wordBreak: true,
         },
       },
@@ -60,7 +81,8 @@ export class ScreenFrame extends Lightning.Component {
           fontSize: s.operator.fontSize,
           textColor: s.operator.color,
           wordWrapWidth: s.operator.w,
-          maxLines: 1,
+          // A long name takes a second line, still above the content.
+          maxLines: 2,
           wordBreak: true,
           textAlign: 'right',
         },
@@ -90,8 +112,10 @@ export class ScreenFrame extends Lightning.Component {
 
   /** The operator's name (or logo) comes from the settings, in the current language. */
   set frame({ title, keyHints = true }: FrameProps) {
+    const s = screenFrameStyles(theme());
     const operator = settings().operator.name[currentLanguage()];
-    this.tag('Title')?.patch({ text: { text: title } });
+    const { y, fontSize, lineHeight: titleLineHeight } = titleLook(title, s);
+    this.tag('Title')?.patch({ y, text: { text: title, fontSize, lineHeight: titleLineHeight } });
     const logo = settings().theme.logo;
     this.tag('Operator')?.patch({ visible: !logo, text: { text: operator } });
     // hasAlpha: Lightning guesses alpha from '.png' only; an SVG's clear background came out black.

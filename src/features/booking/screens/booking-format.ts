@@ -5,6 +5,7 @@
  */
 import type { SlotCode } from '../../../platform/types';
 import { currentLanguage, t } from '../../../app/i18n/i18n';
+import { canvasMeasure } from '../../../app/theme/measure';
 import { lineHeight, theme } from '../../../app/theme/tokens';
 import { formatDate, timeRange } from '../view/booking-dates';
 import type { BookingSummary, SlotTime } from '../view/booking-view';
@@ -77,3 +78,10 @@ export const textElement = (box: TextBox) => {
     },
   };
 };
+
+/**
+ * The room a header line takes below its first line: a long facility name wraps to a second line
+ * (its box allows two) rather than be cut short, and what follows moves down by it.
+ */
+export const secondLine = (box: TextBox, text: string): number =>
+  canvasMeasure(box.fontSize, theme().type.fontFace)(text) > box.w ? lineHeight(box.fontSize) : 0;

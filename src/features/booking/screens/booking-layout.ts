@@ -3,7 +3,7 @@
  * a Menu filling the rest of the frame's content box; the menu holds the focus and Back sends BACK.
  * The menu is inset so its focused row (ring + scale) stays inside the safe area.
  */
-import { Menu, type MenuItem } from '../../../app/components/Menu/Menu';
+import { Menu, type MenuItem, type RowCut } from '../../../app/components/Menu/Menu';
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
@@ -84,6 +84,9 @@ export abstract class GuidedListScreen<Props extends LoadedList> extends Booking
 
   protected abstract readonly texts: { titleKey: string; empty: MessageRef; hintKey: string };
 
+  /** The parts of a row that may end in ".." (see RowCut): none unless the screen says. */
+  protected readonly mayCut: RowCut = [];
+
   /** The rows for `props` (none while loading). */
   protected abstract rowsOf(props: Props): MenuItem[];
 
@@ -100,7 +103,11 @@ export abstract class GuidedListScreen<Props extends LoadedList> extends Booking
     const s = guidedListStyles(theme());
     this.tag('Frame')?.patch({ frame: { title: t(this.texts.titleKey) } });
     this.tag('Guide')?.patch({ text: { text: this.guide(props) } });
-    this.menu.setItems(this.rowsOf(props), { width: s.menu.w, visibleRows: s.menu.visibleRows });
+    this.menu.setItems(this.rowsOf(props), {
+      width: s.menu.w,
+      visibleRows: s.menu.visibleRows,
+      mayCut: this.mayCut,
+    });
     this.menu.onSelect = (id) => this.chooseRow(id, props);
   }
 

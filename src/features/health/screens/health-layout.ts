@@ -3,7 +3,7 @@
  * frame's content box, and a panel under it for the focused row's details. The menu is inset so the focused row's ring and
  * scale stay inside the safe area; the visible rows are what fits between the hint and the panel.
  */
-import { Menu, type MenuItem } from '../../../app/components/Menu/Menu';
+import { Menu, type MenuItem, type RowCut } from '../../../app/components/Menu/Menu';
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
@@ -40,7 +40,8 @@ export const healthListLayout = (theme: Theme, options: { hintLines: number; pan
   // The "▲ more" mark sits one row height above the first row, right-aligned.
   const menuY = content.y + Math.max(hintH + 16, menu.rowH - 12) + menu.ring;
   const moreBelowH = 4 + textHeight(type.body, 1, theme);
-  const panelH = options.panelLines ? textHeight(type.body, options.panelLines, theme) : 0;
+  // The panel's box ends half an em below its last line, empty: the content's end may cut it.
+  const panelH = options.panelLines ? textHeight(type.body, options.panelLines, theme) - type.body / 2 : 0;
   const panelGap = options.panelLines ? 12 : 0;
   const rowsSpace = content.y + content.h - menuY - moreBelowH - panelGap - panelH;
   const visibleRows = Math.max(1, Math.floor((rowsSpace + menu.gap) / (menu.rowH + menu.gap)));
@@ -97,11 +98,11 @@ export abstract class HealthListScreen<Props> extends Screen<Props> {
 
   /**
    * Shows `rows`, or hides the list while there are none to show (`undefined`: loading, empty),
-   * then the focused row's panel, and gives the focus to what is shown.
+   * then the focused row's panel, and gives the focus to what is shown. `mayCut`: see RowCut.
    */
-  protected showRows(s: ListStyles, rows: MenuItem[] | undefined) {
+  protected showRows(s: ListStyles, rows: MenuItem[] | undefined, mayCut: RowCut = []) {
     this.list.patch({ visible: rows !== undefined });
-    this.list.setItems(rows ?? [], { width: s.menu.w, visibleRows: s.menu.visibleRows });
+    this.list.setItems(rows ?? [], { width: s.menu.w, visibleRows: s.menu.visibleRows, mayCut });
     this.showFocused?.(this.list.focusedItem?.id);
     this._refocus();
   }

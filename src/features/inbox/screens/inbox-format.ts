@@ -4,6 +4,7 @@
  * widths come from the same canvas measure Lightning's text uses, so its own wrap never adds one.
  */
 import { currentLanguage } from '../../../app/i18n/i18n';
+import type { Measure } from '../../../app/theme/measure';
 
 /** Japan Standard Time: UTC+9 all year (no daylight saving). */
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
@@ -41,9 +42,6 @@ export function shortSentDate(sentAt: string): string {
 
 /** Between two things on one line: an ideographic space in Japanese, two spaces in English. */
 export const gap = (): string => (currentLanguage() === 'ja' ? '\u3000' : '  ');
-
-/** The width of `text` in px, in the font the text is drawn in. */
-export type Measure = (text: string) => number;
 
 /** A character that may not start a line (禁則): it stays with the one before it. */
 const NO_LINE_START = /^[、。，．・：；？！）」』】〕ー…,.;:!?)\]]/u;
@@ -95,12 +93,4 @@ export function pagesOf(lines: readonly string[], perPage: number): string[][] {
   const pages: string[][] = [];
   for (let i = 0; i < lines.length; i += size) pages.push(lines.slice(i, i + size));
   return pages.length > 0 ? pages : [[]];
-}
-
-/** Lightning's font string for a text style (its getFontSetting), for canvas measuring. */
-export function canvasMeasure(fontSize: number, fontFace: string): Measure {
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return (text) => [...text].length * fontSize;
-  context.font = `normal ${fontSize}px ${fontFace.includes(' ') ? `"${fontFace}"` : fontFace}`;
-  return (text) => context.measureText(text).width;
 }

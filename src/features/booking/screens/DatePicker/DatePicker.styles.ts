@@ -32,7 +32,7 @@ export const datePickerStyles = (theme: Theme) => {
       w: content.w,
       fontSize: type.body,
       color: colors.text,
-      maxLines: 1,
+      maxLines: 2,
     },
     grid: { ...grid, w: gridW, weekdaysH: line, cellsY: line + 8 },
     cell: {

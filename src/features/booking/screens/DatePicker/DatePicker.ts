@@ -17,7 +17,7 @@ import {
   type CalendarDay,
 } from '../../view/booking-dates';
 import type { DatePickerProps } from '../../view/booking-view';
-import { apart, bookingDate, spoken, textElement } from '../booking-format';
+import { apart, bookingDate, secondLine, spoken, textElement } from '../booking-format';
 import { FocusGridScreen, gridScreenTemplate, gridTile } from '../focus-grid';
 import { datePickerStyles } from './DatePicker.styles';
 
@@ -84,12 +84,16 @@ export class DatePicker extends FocusGridScreen<DatePickerProps> {
     this.tag('Frame')?.patch({
       frame: { title: t('booking.title.date') },
     });
-    this.tag('Heading')?.patch({
-      text: { text: apart(props.facilityName, monthSpan(props.from, props.to, language)) },
+    const heading = apart(props.facilityName, monthSpan(props.from, props.to, language));
+    const below = secondLine(s.heading, heading);
+    this.tag('Heading')?.patch({ text: { text: heading } });
+    this.tag('Loading')?.patch({
+      y: s.loading.y + below,
+      visible: props.loading,
+      text: { text: t('common.loading') },
     });
-    this.tag('Loading')?.patch({ visible: props.loading, text: { text: t('common.loading') } });
-    this.tag('Grid')?.patch({ visible: !props.loading });
-    this.tag('Panel')?.patch({ visible: !props.loading });
+    this.tag('Grid')?.patch({ y: s.grid.y + below, visible: !props.loading });
+    this.tag('Panel')?.patch({ y: s.panel.y + below, visible: !props.loading });
     this.tag('Grid.Weekdays')?.patch({
       children: weekdayNames(language).map((name, i) => ({
         x: i * (s.cell.w + s.cell.gap),

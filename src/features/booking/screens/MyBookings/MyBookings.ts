@@ -35,6 +35,10 @@ export class MyBookings extends GuidedListScreen<MyBookingsProps> {
     hintKey: 'booking.bookingsHint',
   };
 
+  // A long facility name may end in ".." in its row: the opened booking shows it whole (and the
+  // row says it when focused).
+  protected override readonly mayCut = ['detail'] as const;
+
   protected rowsOf(props: MyBookingsProps) {
     return props.loading ? [] : props.bookings.map(rowOf);
   }

@@ -23,7 +23,7 @@ export const slotGridStyles = (theme: Theme) => {
   const guideY = dateY + headingLine + 8;
   return {
     fontFace: type.fontFace,
-    place: { x: content.x, y: placeY, w: content.w, fontSize: type.body, color: colors.text, maxLines: 1 },
+    place: { x: content.x, y: placeY, w: content.w, fontSize: type.body, color: colors.text, maxLines: 2 },
     date: { x: content.x, y: dateY, w: content.w, fontSize: type.heading, color: colors.text, maxLines: 1 },
     guide: { x: content.x, y: guideY, w: content.w, fontSize: type.body, color: colors.text, maxLines: 2 },
     grid: { x: content.x + Math.round((content.w - gridW) / 2), y: guideY + 2 * line + 32 },

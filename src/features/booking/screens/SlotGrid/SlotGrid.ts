@@ -8,7 +8,7 @@ import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { timeRange } from '../../view/booking-dates';
 import type { SlotCell, SlotGridProps } from '../../view/booking-view';
-import { apart, bookingDate, slotName, spoken, textElement } from '../booking-format';
+import { apart, bookingDate, secondLine, slotName, spoken, textElement } from '../booking-format';
 import { FocusGridScreen, gridScreenTemplate, gridTile } from '../focus-grid';
 import { SLOT_COLUMNS, slotGridStyles } from './SlotGrid.styles';
 
@@ -32,9 +32,13 @@ export class SlotGrid extends FocusGridScreen<SlotGridProps> {
     this.tag('Frame')?.patch({
       frame: { title: t('booking.title.slot') },
     });
-    this.tag('Place')?.patch({ text: { text: apart(props.facilityName, props.roomName) } });
-    this.tag('Date')?.patch({ text: { text: bookingDate(props.date) } });
-    this.tag('Guide')?.patch({ text: { text: this.guide(props) } });
+    const s = slotGridStyles(theme());
+    const place = apart(props.facilityName, props.roomName);
+    const below = secondLine(s.place, place);
+    this.tag('Place')?.patch({ text: { text: place } });
+    this.tag('Date')?.patch({ y: s.date.y + below, text: { text: bookingDate(props.date) } });
+    this.tag('Guide')?.patch({ y: s.guide.y + below, text: { text: this.guide(props) } });
+    this.tag('Grid')?.patch({ y: s.grid.y + below });
     if (this.index >= props.slots.length || !props.slots[this.index]?.free) {
       this.index = Math.max(
         0,

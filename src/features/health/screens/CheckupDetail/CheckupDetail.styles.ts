@@ -2,7 +2,8 @@
 import type { Theme } from '../../../../app/theme/tokens';
 import { healthListLayout } from '../health-layout';
 
-export const checkupDetailStyles = (theme: Theme) => {
-  const layout = healthListLayout(theme, { hintLines: 1, panelLines: 2 });
+/** `hintLines`: a long place takes the hint line a second line (and the list a row). */
+export const checkupDetailStyles = (theme: Theme, hintLines = 1) => {
+  const layout = healthListLayout(theme, { hintLines, panelLines: 2 });
   return { ...layout, hintWrap: layout.content.w - 320 };
 };

@@ -1,11 +1,12 @@
 /**
- * One checkup: a row per item with its value and unit, its reference range, and where it sits
- * against the range plus the grade, each as icon AND word (never colour alone). The panel under the
- * list says the focused item's judgement in full sentences. OK on an item opens its trend.
+ * One checkup: a row per item with its value and unit, and where it sits against its reference
+ * range plus the grade, each as icon AND word (never colour alone). The panel under the list gives
+ * the focused item's range and judgement in full sentences. OK on an item opens its trend.
  */
 import type { MenuItem } from '../../../../app/components/Menu/Menu';
-import { t } from '../../../../app/i18n/i18n';
+import { currentLanguage, t } from '../../../../app/i18n/i18n';
 import type { CheckupItemResult } from '../../../../platform/types';
+import { canvasMeasure } from '../../../../app/theme/measure';
 import { theme } from '../../../../app/theme/tokens';
 import type { CheckupDetailProps } from '../../view/health-view';
 import { POSITION_ICON, formatDate, judgementWord, positionText, rangePosition } from '../health-format';
@@ -14,17 +15,16 @@ import { checkupDetailStyles } from './CheckupDetail.styles';
 
 export type { CheckupDetailProps };
 
+/** Between the name and the value: an ideographic space in Japanese, two spaces in English. */
+const COLUMN_GAP = { ja: '\u3000', en: '  ' } as const;
+
 const itemRow = (item: CheckupItemResult): MenuItem => {
   const position = rangePosition(item.value, item.referenceRange);
   const word = judgementWord(item.judgement);
   return {
     id: item.code,
-    label: t('health.checkup.row', {
-      name: item.name,
-      value: item.value,
-      unit: item.unit,
-      range: item.referenceRange.text,
-    }),
+    // The range is in the panel under the list (and said): with it, a row no longer fits at 特大.
+    label: `${item.name}${COLUMN_GAP[currentLanguage()]}${item.value} ${item.unit}`,
     detail: t('health.checkup.judgement', {
       icon: POSITION_ICON[position],
       position: t(`health.short.${position}`),
@@ -32,6 +32,7 @@ const itemRow = (item: CheckupItemResult): MenuItem => {
       word,
     }),
     spoken: t('health.checkup.itemSpoken', {
+      range: item.referenceRange.text,
       position: t(`health.position.${position}`),
       grade: item.judgement,
       word,
@@ -60,8 +61,18 @@ export class CheckupDetail extends HealthListScreen<CheckupDetailProps> {
   }
 
   protected render(props: CheckupDetailProps) {
-    const s = checkupDetailStyles(theme());
     const { checkup } = props;
+    const header = checkup
+      ? t('health.checkup.header', {
+          institution: checkup.institution,
+          grade: checkup.overallJudgement,
+          word: judgementWord(checkup.overallJudgement),
+        })
+      : '';
+    const one = checkupDetailStyles(theme());
+    // The place is shown whole (the checkup list cuts it short): a long one takes two lines.
+    const wide = canvasMeasure(one.hint.fontSize, one.fontFace)(header) > one.hintWrap;
+    const s = wide ? checkupDetailStyles(theme(), 2) : one;
     const ready = !props.loading && checkup !== undefined;
     this.tag('Frame')?.patch({
       frame: {
@@ -71,18 +82,9 @@ export class CheckupDetail extends HealthListScreen<CheckupDetailProps> {
       },
     });
     this.tag('Notice')?.patch({ text: { text: ready ? '' : t('health.loading') } });
-    this.tag('Hint')?.patch({
-      visible: ready,
-      text: {
-        text: checkup
-          ? t('health.checkup.header', {
-              institution: checkup.institution,
-              grade: checkup.overallJudgement,
-              word: judgementWord(checkup.overallJudgement),
-            })
-          : '',
-      },
-    });
+    this.tag('Hint')?.patch({ visible: ready, text: { text: header, maxLines: wide ? 2 : 1 } });
+    this.list.patch({ y: s.menu.y });
+    this.tag('Panel')?.patch({ y: s.panel.y });
     this.showRows(s, ready ? checkup.items.map(itemRow) : undefined);
   }
 

@@ -63,7 +63,13 @@ export class CheckupList extends HealthListScreen<CheckupListProps> {
       visible: rows.length > 0,
       y: props.empty ? s.notice.y + s.notice.lineHeight + 120 : s.menu.y,
     });
-    this.list.setItems(rows, { width: s.menu.w, visibleRows: props.empty ? 1 : s.menu.visibleRows });
+    // A row is one line: a long place may end in "..", since the opened checkup shows its date
+    // (title) and place (the line above its items) whole.
+    this.list.setItems(rows, {
+      width: s.menu.w,
+      visibleRows: props.empty ? 1 : s.menu.visibleRows,
+      mayCut: ['label'],
+    });
     this._refocus();
   }
 

@@ -3,6 +3,7 @@ import type { Theme } from '../../../../app/theme/tokens';
 import { healthListLayout } from '../health-layout';
 
 export const medicationsStyles = (theme: Theme) => {
-  const layout = healthListLayout(theme, { hintLines: 1, panelLines: 2 });
+  // The panel: the name, how to take it, the pharmacy (a long one fills a line at 特大).
+  const layout = healthListLayout(theme, { hintLines: 1, panelLines: 3 });
   return { ...layout, hintWrap: layout.content.w - 320 };
 };

@@ -45,7 +45,8 @@ export class Medications extends HealthListScreen<MedicationsProps> {
     const notice = props.loading ? t('health.loading') : ready ? '' : message({ key: 'medicationsEmpty' });
     this.tag('Notice')?.patch({ text: { text: notice } });
     this.tag('Hint')?.patch({ visible: ready, text: { text: t('health.medications.hint') } });
-    this.showRows(s, ready ? props.medications.map(medicationRow) : undefined);
+    // A long name may end in ".." in its row: the panel under the list shows the focused one whole.
+    this.showRows(s, ready ? props.medications.map(medicationRow) : undefined, ['label']);
   }
 
   protected override showFocused(id: string | undefined) {

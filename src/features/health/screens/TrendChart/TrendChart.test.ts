@@ -87,7 +87,7 @@ describe('TrendChart screen', () => {
   itReadsInEnglish(TrendChart, glucose, [
     '空腹時血糖 over the years',
     '2026',
-    'Latest 2026: 132 mg/dL (▲ Above range, See a doctor)\nThe coloured band is the reference range (99 以下). 6 records.',
+    'Latest 2026: 132 mg/dL (▲ Above range, See a doctor)\nThe band is the reference range (99 以下). 6 records.',
   ]);
 
   it('Back returns to the checkup; other keys send nothing', () => {

@@ -25,6 +25,7 @@ export const noticeDetailStyles = (theme: Theme) => {
   const ring = focusRing.width;
   /** The page's text sits this far inside its ring. */
   const pad = ring + 8;
+  const pageW = 400;
   return {
     fontFace: type.fontFace,
     content,
@@ -40,6 +41,8 @@ export const noticeDetailStyles = (theme: Theme) => {
     /** The height Lightning gives `lines` lines of `fontSize`. */
     height: (fontSize: number, lines: number) => textHeight(fontSize, lines, theme),
     /** The page marker's box at the meta line's right end. */
-    pageW: 400,
+    pageW,
+    /** The meta line's width: up to the page marker. */
+    metaW: content.w - pageW - 24,
   };
 };

@@ -11,7 +11,8 @@ import { Screen, type AppEvent } from '../../../../app/screens/Screen';
 import { theme } from '../../../../app/theme/tokens';
 import type { Notice } from '../../../../platform/types';
 import type { NoticeDetailProps } from '../../view/inbox-view';
-import { canvasMeasure, formatSentDate, gap, pagesOf, wrapLines } from '../inbox-format';
+import { canvasMeasure } from '../../../../app/theme/measure';
+import { formatSentDate, gap, pagesOf, wrapLines } from '../inbox-format';
 import { senderOf, titleOf } from '../NoticeList/NoticeList';
 import { noticeDetailStyles } from './NoticeDetail.styles';
 
@@ -45,7 +46,7 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
     return {
       Frame: { type: ScreenFrame },
       Title: { x, ...textOf(s.title, s.fontFace, w, s.title.maxLines) },
-      Meta: { x, ...textOf(s.meta, s.fontFace, w - s.pageW - 24, 1) },
+      Meta: { x, ...textOf(s.meta, s.fontFace, s.metaW, 2) },
       Page: { x: x + w, mountX: 1, ...textOf(s.meta, s.fontFace, s.pageW, 1) },
       Ring: { x, w, rect: true, color: s.ring.color, alpha: 0, Inner: { rect: true } },
       Body: { x: x + s.ring.pad, ...textOf(s.body, s.fontFace, w - 2 * s.ring.pad) },
@@ -75,7 +76,10 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
     const title = notice ? titleOf(notice, currentLanguage()) : t('inbox.loading');
     const titleLines = Math.min(s.title.maxLines, wrapLines(title, w, wide(s.title)).length);
     const metaY = y + s.advance(s.title.fontSize, titleLines) + s.gap;
-    const bodyY = metaY + s.advance(s.meta.fontSize, 1) + s.gap;
+    const meta = notice ? this.metaText(notice) : '';
+    // A long sender (in English at 特大) takes a second line rather than be cut short.
+    const metaLines = Math.min(2, wrapLines(meta, s.metaW, wide(s.meta)).length);
+    const bodyY = metaY + s.advance(s.meta.fontSize, metaLines) + s.gap;
     const note = this.noteText(props);
     const noteLines = note ? wrapLines(note, w, wide(s.note)).length : 0;
     const noteY = s.buttons.y - s.gap - (noteLines ? s.height(s.note.fontSize, noteLines) : 0);
@@ -90,7 +94,7 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
     if (this.pages.length === 1 && notice) this.zone = 'buttons';
     const ringH = s.advance(s.body.fontSize, perPage) + 2 * s.ring.pad;
     this.tag('Title')?.patch({ y, text: { text: title } });
-    this.tag('Meta')?.patch({ y: metaY, text: { text: notice ? this.metaText(notice) : '' } });
+    this.tag('Meta')?.patch({ y: metaY, text: { text: meta } });
     this.tag('Page')?.patch({ y: metaY });
     this.tag('Ring')?.patch({
       y: bodyY,

@@ -96,7 +96,13 @@ export class NoticeList extends Screen<NoticeListProps> {
         ? [{ id: HOME_ROW, label: t('inbox.list.home') }]
         : props.notices.map((row) => this.row(row));
     this.list.patch({ visible: rows.length > 0, y: props.empty ? s.emptyMenuY : s.menu.y });
-    this.list.setItems(rows, { width: s.menu.w, visibleRows: props.empty ? 1 : s.menu.visibleRows });
+    // A row is one line: a long title or sender may end in "..", since opening the notice shows
+    // its title, sender and date whole.
+    this.list.setItems(rows, {
+      width: s.menu.w,
+      visibleRows: props.empty ? 1 : s.menu.visibleRows,
+      mayCut: ['label', 'detail'],
+    });
     this._refocus();
   }
 
