@@ -29,8 +29,10 @@ export const pairingCodeStyles = (theme: Theme) => {
     column,
     step: text(type.body, colors.text, 2),
     /** The user code: the largest type on screen, letters spaced for reading aloud from afar. */
-    code: { ...text(Math.round(type.title * 1.75), colors.accent, 1, 16), letterSpacing: 8 },
+    code: { ...text(Math.max(112, Math.round(type.title * 1.4)), colors.accent, 1, 8), letterSpacing: 8 },
     typeInstead: text(type.body, colors.textMuted, 2, 8),
-    time: text(type.body, colors.text, 2, 16),
+    /** The address to type: the text's colour, apart from the hint above it. */
+    url: text(type.body, colors.text, 2),
+    time: text(type.body, colors.text, 2, 8),
   };
 };

@@ -27,7 +27,8 @@ describe('PairingCode screen', () => {
       '1. スマートフォンのカメラで読み取る',
       '2. 画面の案内に従って承認',
       'BCDF-GHJK',
-      '読み取れないときは https://platform.example/pair を開いて、この番号を入力',
+      '読み取れないときは、次を開いて番号を入力：',
+      'https://platform.example/pair',
       'あと約10分有効です',
     ]);
   });
@@ -53,7 +54,7 @@ describe('PairingCode screen', () => {
   it('says the service is hard to reach while polls are lost, the code still shown', () => {
     const screen = renderScreen(PairingCode, { ...shown, reconnecting: true });
     expectTexts(screen, [
-      'サービスにつながりにくくなっています。つながりしだい続けます。あと約10分有効です',
+      'つながりにくくなっています。このままお待ちください（あと約10分有効）',
       'BCDF-GHJK',
     ]);
   });
@@ -67,7 +68,7 @@ describe('PairingCode screen', () => {
   itReadsInEnglish(PairingCode, shown, [
     'Connect a phone',
     "1. Scan with your phone's camera",
-    "Can't scan? Open https://platform.example/pair and enter this code",
+    'Or open this and enter the code:',
   ]);
 
   it('lays out in ja and en, at 特大 too', () => {

@@ -50,6 +50,7 @@ export class PairingCode extends Screen<PairingCodeProps> {
         Step2: line(s, s.step),
         Code: line(s, s.code),
         TypeInstead: line(s, s.typeInstead),
+        Url: line(s, s.url),
         Time: line(s, s.time),
       },
     };
@@ -71,7 +72,8 @@ export class PairingCode extends Screen<PairingCodeProps> {
     text('Step1', t('companion.step1'));
     text('Step2', t('companion.step2'));
     text('Code', props.userCode);
-    text('TypeInstead', t('companion.typeInstead', { url: props.verificationUri }));
+    text('TypeInstead', t('companion.typeInstead'));
+    text('Url', props.verificationUri);
     text('Time', this.timeLine(props));
   }
 
@@ -87,9 +89,8 @@ export class PairingCode extends Screen<PairingCodeProps> {
   }
 
   private timeLine(props: PairingCodeProps): string {
-    const time = t('companion.minutesLeft', { minutes: props.minutesLeft });
-    if (!props.reconnecting) return time;
-    return `${t('companion.reconnecting')}${currentLanguage() === 'ja' ? '' : ' '}${time}`;
+    const minutes = props.minutesLeft;
+    return t(props.reconnecting ? 'companion.reconnecting' : 'companion.minutesLeft', { minutes });
   }
 
   override _handleBack() {
