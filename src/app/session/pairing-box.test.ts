@@ -43,5 +43,7 @@ describe('the box as pairing names it', () => {
     expect(boxNameOf('  寝室\nのテレビ ')).toBe('寝室 のテレビ');
     expect(boxNameOf('あ'.repeat(40))).toBe('あ'.repeat(32));
     expect(boxNameOf('   ')).toBeUndefined();
+    // Format characters (a right-to-left mark, a zero-width joiner) are refused by the platform.
+    expect(boxNameOf('\u200fリビング\u200dのテレビ')).toBe('リビングのテレビ');
   });
 });

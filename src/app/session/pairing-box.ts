@@ -29,10 +29,16 @@ export function boxIdOf(deviceId: string | undefined): string | undefined {
   return id !== undefined && BOX_ID.test(id) ? id : undefined;
 }
 
-/** The box's name as plain text of at most 32 characters (no control characters), if any is left. */
+/**
+ * The box's name as the platform takes it: NFC, printable (line breaks and other controls become
+ * spaces; format, private-use and lone surrogate characters go), at most 32 characters; if any is left.
+ */
 export function boxNameOf(deviceName: string | undefined): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  const name = [...(deviceName ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').trim()];
+  const printable = (deviceName ?? '')
+    .normalize('NFC')
+    .replace(/[\p{Cc}\u2028\u2029]/gu, ' ')
+    .replace(/[\p{Cf}\p{Co}\p{Cs}]/gu, '');
+  const name = [...printable.trim()];
   return name.length > 0 ? name.slice(0, NAME_MAX).join('').trim() : undefined;
 }
 
