@@ -53,6 +53,7 @@ module.exports = {
       displayName: 'unit',
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['\\.pcsc\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
+      setupFiles: ['<rootDir>/src/app/testing/jsdom-globals.ts'],
     },
     { ...shared, displayName: 'pcsc', testMatch: ['**/*.pcsc.test.ts'] },
     { ...shared, displayName: 'e2e', testMatch: ['**/*.e2e.test.ts'], testTimeout: 60000 },

@@ -33,6 +33,7 @@ describe('settingsFromOperator', () => {
         logo: 'static/logo.svg',
       },
       defaultLanguage: 'ja',
+      pairingClientId: 'madoguchi-cable-tokyo',
     });
   });
 

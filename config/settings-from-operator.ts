@@ -52,6 +52,8 @@ export function settingsFromOperator(config: OperatorConfig): AppSettings {
       logo: packageLogoPath(config),
     },
     defaultLanguage: config.defaultLanguage,
+    // The platform knows each operator's TV app by the operator's id.
+    pairingClientId: config.id,
     ...(config.tts ? { voice: { thunderUrl: config.tts.thunderUrl } } : {}),
   };
 }

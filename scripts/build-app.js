@@ -177,7 +177,9 @@ async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/
     codes[file] = code;
   }
   const outputs = result.metafile.outputs;
-  const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint !== undefined);
+  // Chunks loaded with import() are entry points of their own in the metafile: find the app's.
+  const entryPoint = path.relative(root, path.resolve(root, entry)).split(path.sep).join('/');
+  const entryKey = Object.keys(outputs).find((key) => outputs[key].entryPoint === entryPoint);
   const entryFile = path.basename(entryKey);
   const initialFiles = [entryFile, ...staticImports(outputs, entryKey).map((key) => path.basename(key))];
   const lazyFiles = Object.keys(codes)

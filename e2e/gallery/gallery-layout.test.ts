@@ -19,6 +19,7 @@ import { bookingGallery } from './gallery-booking';
 import { inboxGallery } from './gallery-inbox';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
 import { MOVING_GALLERY } from './gallery-moving';
+import { COMPANION_GALLERY } from './gallery-companion';
 
 // The booking entries come from its machine run on the test model, whose fakes settle with
 // setImmediate (Node's; jsdom has none).
@@ -32,8 +33,11 @@ beforeAll(async () => {
     ...(await bookingGallery()),
     ...(await inboxGallery()),
     ...MOVING_GALLERY,
+    ...COMPANION_GALLERY,
   ]);
-  await Promise.all((['registration', 'health', 'booking', 'inbox', 'moving'] as const).map(loadFamily));
+  await Promise.all(
+    (['registration', 'health', 'booking', 'inbox', 'moving', 'companion'] as const).map(loadFamily),
+  );
 });
 
 /** Each entry of `size` shown in one shell, with the layout problems found on it. */
@@ -70,7 +74,9 @@ describe('every screen at every text size (jsdom)', () => {
     const sizes = new Set(entries.map((entry) => entry.textSize ?? 'standard'));
     expect([...sizes].sort()).toEqual([...TEXT_SIZES].sort());
     // Booking has 12 entries, the inbox 7.
-    expect(entries.length).toBe(3 * (COMMON_GALLERY.length + 12 + 7 + MOVING_GALLERY.length));
+    expect(entries.length).toBe(
+      3 * (COMMON_GALLERY.length + 12 + 7 + MOVING_GALLERY.length + COMPANION_GALLERY.length),
+    );
   });
 
   it.each(TEXT_SIZES)('lays out every screen without problems at %s', (size) => {

@@ -13,6 +13,7 @@ import { bookingGallery } from './gallery-booking';
 import { inboxGallery } from './gallery-inbox';
 import { COMMON_GALLERY, type GalleryEntry } from './gallery-common';
 import { MOVING_GALLERY } from './gallery-moving';
+import { COMPANION_GALLERY } from './gallery-companion';
 import { TEXT_SIZES, type TextSize } from '../../src/app/theme/tokens';
 
 /** Every entry again at each larger text size (文字の大きさ 大, 特大), named e.g. `home@largest`. */
@@ -30,6 +31,7 @@ export const gallery = async (): Promise<GalleryEntry[]> =>
     ...(await bookingGallery()),
     ...(await inboxGallery()),
     ...MOVING_GALLERY,
+    ...COMPANION_GALLERY,
   ]);
 export const GALLERY_APP_DIR = join(ROOT, '.tmp/gallery-app');
 export const GALLERY_DIR = join(ROOT, '.tmp/screenshots');

@@ -5,7 +5,16 @@ import type { Journey, KeyName, Stack } from '../harness/stack';
 import { SCREEN, type ScreenId } from '../../src/app/screens/ids';
 
 /** The home menu, top to bottom (src/features/session/screens/Home). */
-export const HOME_MENU = ['inbox', 'health', 'booking', 'myBookings', 'moving', 'help', 'logout'] as const;
+export const HOME_MENU = [
+  'inbox',
+  'health',
+  'booking',
+  'myBookings',
+  'moving',
+  'companion',
+  'help',
+  'logout',
+] as const;
 
 /** Down from the first item to `item`, then OK. */
 export const openFromHome = async (journey: Journey, item: (typeof HOME_MENU)[number]): Promise<void> => {

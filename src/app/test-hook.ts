@@ -153,7 +153,7 @@ function followApp(
     const value = JSON.stringify(session.getSnapshot().value);
     if (value !== sessionValue) stamp('session', (sessionValue = value));
     const children = session.getSnapshot().children as Record<string, AnyActorRef | undefined>;
-    const next = ['login', 'registration', 'health', 'booking', 'inbox']
+    const next = ['login', 'registration', 'health', 'booking', 'inbox', 'moving', 'companion']
       .map((id) => children[id])
       .find(Boolean);
     if (next !== flow) {

@@ -35,6 +35,7 @@ export type FlowErrorKind =
   | 'slotTaken'
   | 'slotUnavailable'
   | 'cancellationDeadlinePassed'
+  | 'pairingRefused'
   | 'unexpected';
 
 export interface FlowError {
@@ -103,6 +104,10 @@ const PLATFORM_KINDS: Partial<Record<string, FlowErrorKind>> = {
   SLOT_TAKEN: 'slotTaken',
   SLOT_UNAVAILABLE: 'slotUnavailable',
   CANCELLATION_DEADLINE_PASSED: 'cancellationDeadlinePassed',
+  // The box is not set up for pairing (its operator's client): only the operator can help.
+  INVALID_CLIENT: 'pairingRefused',
+  INVALID_SCOPE: 'pairingRefused',
+  UNSUPPORTED_GRANT_TYPE: 'pairingRefused',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -155,6 +155,38 @@ export interface RefreshOutput {
 export type FeatureOutput =
   { outcome: 'closed' } | { outcome: 'sessionExpired'; reason?: SessionEndReason | undefined };
 
+/** A phone paired with this TV (RFC 8628): what later phone features use; the token is the pair's. */
+export interface PhonePairing {
+  pairingId: string;
+  token: string;
+  /** When the token runs out, by the box's clock (ms since the epoch). */
+  expiresAt: number;
+}
+
+/** A started pairing: the codes the screen shows and what each poll names (the SDK's PairingStart). */
+export interface PairingStart {
+  clientId: string;
+  deviceCode: string;
+  /** `XXXX-XXXX`. */
+  userCode: string;
+  verificationUri: string;
+  /** The QR code's content. */
+  verificationUriComplete: string;
+  expiresInSeconds: number;
+  intervalSeconds: number;
+}
+/** One poll's answer as the pairing flow decides on it (the SDK's, without its error objects). */
+export type PairingAnswer =
+  | { status: 'pending'; intervalSeconds: number }
+  | { status: 'paired'; pairing: PhonePairing }
+  | { status: 'denied' }
+  | { status: 'expired' };
+export interface PairingPollInput {
+  clientId: string;
+  deviceCode: string;
+  intervalSeconds: number;
+}
+
 /** What the card bridge tells the session, already reduced to what it decides on. */
 /**
  * `unsupported`: a card the bridge read and found not to be a My Number Card; `unreadable`: mute;

@@ -1,5 +1,6 @@
 import { allTranslations, initI18n, message, setLanguage, t } from './i18n';
 import booking from '../../features/booking/strings.json';
+import companion from '../../features/companion/strings.json';
 import health from '../../features/health/strings.json';
 import inbox from '../../features/inbox/strings.json';
 import moving from '../../features/moving/strings.json';
@@ -8,7 +9,7 @@ import { AREAS } from './areas';
 import { strings } from './strings';
 
 /** The areas of the families loaded on demand (screens/families.ts). */
-const LAZY_AREAS = [registration, health, booking, inbox, moving];
+const LAZY_AREAS = [registration, health, booking, inbox, moving, companion];
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

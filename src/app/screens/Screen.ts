@@ -6,7 +6,8 @@
 import { Lightning } from '@lightningjs/sdk';
 
 /** Which actor a screen's events go to. */
-export type ActorTarget = 'session' | 'login' | 'registration' | 'health' | 'booking' | 'inbox' | 'moving';
+export type ActorTarget =
+  'session' | 'login' | 'registration' | 'health' | 'booking' | 'inbox' | 'moving' | 'companion';
 export interface AppEvent {
   type: string;
   [field: string]: unknown;

@@ -3,6 +3,7 @@ import { bookingFamily } from '../../features/booking/screens';
 import { familyFor, isLoaded, lazyScreen, LAZY_SCREENS, loadFamily } from './families';
 import { healthFamily } from '../../features/health/screens';
 import { inboxFamily } from '../../features/inbox/screens';
+import { companionFamily } from '../../features/companion/screens';
 import { registrationFamily } from '../../features/registration/screens';
 import { SCREENS } from './registry';
 import { SCREEN } from './ids';
@@ -11,6 +12,7 @@ describe('screen families loaded on demand', () => {
   it('lists exactly the screens each family module registers, none also in the initial registry', () => {
     expect([...LAZY_SCREENS.health].sort()).toEqual(Object.keys(healthFamily.screens).sort());
     expect([...LAZY_SCREENS.inbox].sort()).toEqual(Object.keys(inboxFamily.screens).sort());
+    expect([...LAZY_SCREENS.companion].sort()).toEqual(Object.keys(companionFamily.screens).sort());
     expect([...LAZY_SCREENS.booking].sort()).toEqual(Object.keys(bookingFamily.screens).sort());
     expect([...LAZY_SCREENS.registration].sort()).toEqual(Object.keys(registrationFamily.screens).sort());
     for (const screen of Object.values(LAZY_SCREENS).flat()) {

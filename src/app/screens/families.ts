@@ -6,6 +6,7 @@
  * normally never waits. A family brings its screens and its translation area.
  */
 import { bookingFeature } from '../../features/booking';
+import { companionFeature } from '../../features/companion';
 import { healthFeature } from '../../features/health';
 import { inboxFeature } from '../../features/inbox';
 import { movingFeature } from '../../features/moving';
@@ -16,7 +17,7 @@ import type { FamilyModule, LazyFeature } from './feature';
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
 
-export type LazyFamily = 'registration' | 'health' | 'booking' | 'inbox' | 'moving';
+export type LazyFamily = 'registration' | 'health' | 'booking' | 'inbox' | 'moving' | 'companion';
 
 /** The features loaded on demand, as their index.ts declares them. */
 const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
@@ -25,6 +26,7 @@ const LAZY: Readonly<Record<LazyFamily, LazyFeature>> = {
   booking: bookingFeature,
   inbox: inboxFeature,
   moving: movingFeature,
+  companion: companionFeature,
 };
 
 /** The screens each family registers (its module's keys: families.test.ts checks they agree). */
@@ -34,6 +36,7 @@ export const LAZY_SCREENS: Readonly<Record<LazyFamily, readonly string[]>> = {
   booking: LAZY.booking.screens,
   inbox: LAZY.inbox.screens,
   moving: LAZY.moving.screens,
+  companion: LAZY.companion.screens,
 };
 
 const FAMILIES = Object.keys(LAZY) as LazyFamily[];

@@ -13,6 +13,7 @@ export { calendarWeeks } from '../../features/booking/view/booking-dates';
 export { SCREEN } from './ids';
 export { strings } from '../i18n/strings';
 export { bookingFeature } from '../../features/booking';
+export { companionFeature } from '../../features/companion';
 export { healthFeature } from '../../features/health';
 export { inboxFeature } from '../../features/inbox';
 export { movingFeature } from '../../features/moving';

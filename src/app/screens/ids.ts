@@ -4,6 +4,7 @@
  */
 import { BookingScreen } from '../../features/booking';
 import { HealthScreen } from '../../features/health';
+import { CompanionScreen } from '../../features/companion';
 import { InboxScreen } from '../../features/inbox';
 import { MovingScreen } from '../../features/moving';
 import { RegistrationScreen } from '../../features/registration';
@@ -25,6 +26,7 @@ export const SCREEN = {
   ...BookingScreen,
   ...InboxScreen,
   ...MovingScreen,
+  ...CompanionScreen,
 } as const;
 
 export type ScreenId = (typeof SCREEN)[keyof typeof SCREEN];

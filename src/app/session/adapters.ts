@@ -12,6 +12,7 @@ import { bytesToBase64 } from '../../platform/base64';
 import { challengeDigest } from '../../platform/card';
 import { addressChangeConsentDigest } from '../../platform/consent';
 import type { AvailabilityQuery } from '../../platform/resources/facilities';
+import type { PairingBox, PairingPoll, PairingStart } from '../../platform/resources/pairing';
 import type {
   AddressChange,
   AddressChangeRequest,
@@ -23,6 +24,7 @@ import type {
   TokenPair,
 } from '../../platform/types';
 import { bookingMachine } from '../../features/booking/machine/booking.machine';
+import { pairingMachine } from '../../features/companion/machine/pairing.machine';
 import { healthMachine } from '../../features/health/machine/health.machine';
 import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
@@ -111,12 +113,38 @@ export interface PlatformPort {
     ): Promise<AddressChange>;
     get(requestId: string): Promise<AddressChange>;
   };
+  pairing: {
+    start(box: PairingBox): Promise<PairingStart>;
+    poll(started: Port.PairingPollInput): Promise<PairingPoll>;
+  };
 }
 
 export interface ActorDependencies {
   card: CardPort;
   platform: PlatformPort;
+  /** The box as pairing a phone names it (pairing-box.ts); asked at each start. */
+  pairingBox?: () => Promise<PairingBox>;
 }
+
+/** The SDK's poll answer as the pairing flow takes it: plain data, the token's end by the box's clock. */
+const pairingAnswer = (poll: PairingPoll, now: number): Port.PairingAnswer => {
+  // Only a login request (scope login) is answered with a session; pairing never starts one.
+  if (poll.status === 'loggedIn') throw new Error('pairing: a login answer to a pairing request');
+  return poll.status === 'paired'
+    ? {
+        status: 'paired',
+        pairing: {
+          pairingId: poll.pairingId,
+          token: poll.token,
+          expiresAt: now + poll.expiresInSeconds * 1000,
+        },
+      }
+    : poll.status === 'pending'
+      ? poll
+      : { status: poll.status };
+};
+
+const NO_BOX = (): Promise<PairingBox> => Promise.reject(new Error('pairing: no box identity given'));
 
 /** Refresh this long before the access token expires, and never sooner than the floor. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -204,7 +232,7 @@ const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
 /** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
 const DIGESTS_KEPT = 4;
 
-export function createActors({ card: bridgeCard, platform }: ActorDependencies) {
+export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }: ActorDependencies) {
   // Calls in one line; without the bridge's card identity, the card is checked by its certificate.
   const card = checkCardByCertificate(oneCardCallAtATime(bridgeCard));
   const digests = new Map<string, Uint8Array>();
@@ -384,6 +412,15 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     },
   });
 
+  const companion = pairingMachine.provide({
+    actors: {
+      startPairing: fromPromise<PairingStart>(async () => platform.pairing.start(await pairingBox())),
+      pollPairing: fromPromise<Port.PairingAnswer, Port.PairingPollInput>(async ({ input }) =>
+        pairingAnswer(await platform.pairing.poll(input), Date.now()),
+      ),
+    },
+  });
+
   const session = {
     watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
     login,
@@ -393,6 +430,7 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     inbox,
     countUnread: fromPromise<number>(async () => (await platform.notices.list()).unreadCount),
     moving,
+    companion,
     refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
       await platform.auth.refresh();
       // The SDK keeps the new pair to itself; tokens are issued for the same lifetime each time.
@@ -408,5 +446,5 @@ export function createActors({ card: bridgeCard, platform }: ActorDependencies) 
     }),
   };
 
-  return { session, login, registration, health, booking, inbox, moving, textSize };
+  return { session, login, registration, health, booking, inbox, moving, companion, textSize };
 }

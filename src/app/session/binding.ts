@@ -17,7 +17,7 @@ import { sessionView } from '../../features/session/view/session-view';
 import { sameValue } from '../view/same-value';
 
 export type SessionActor = Actor<typeof sessionMachine>;
-const FLOWS = ['login', 'registration', 'health', 'booking', 'inbox', 'moving'] as const;
+const FLOWS = ['login', 'registration', 'health', 'booking', 'inbox', 'moving', 'companion'] as const;
 /** The id a flow gives the secret entry it invokes (its snapshot changes without the flow's). */
 const ENTRY = 'passwordEntry';
 

@@ -8,7 +8,9 @@ import { BridgeClient } from '../../card';
 import { sessionMachine } from '../../features/session/machine/session.machine';
 import { createActors } from './adapters';
 import { PlatformClient } from '../../platform';
-import type { AppSettings } from '../settings/settings';
+import { pairingClientId, type AppSettings } from '../settings/settings';
+import { hasFireboltTransport } from '../box-platform/box-platform';
+import { pairingBox, type BoxFacts, type KeptValues } from './pairing-box';
 import type { SessionActor } from './binding';
 
 export interface Runtime {
@@ -30,10 +32,29 @@ export function createRuntime(
   const token = launchToken ?? settings.bridge.token;
   const bridge = new BridgeClient({ url: settings.bridge.url, ...(token === undefined ? {} : { token }) });
   const platform = new PlatformClient({ baseUrl: settings.platformUrl });
-  const actors = createActors({ card: bridge, platform });
+  const actors = createActors({
+    card: bridge,
+    platform,
+    pairingBox: () => pairingBox(pairingClientId(settings), boxFacts, keptOnBox()),
+  });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), {
     input: { idleTimeoutMs: settings.session.idleTimeoutMs, warningLeadMs: settings.session.warningLeadMs },
     ...(inspect ? { inspect } : {}),
   });
   return { session, bridge, textSize: actors.textSize };
 }
+
+/** The box's id and name from Firebolt, where the box has it (the SDK is loaded only then). */
+const boxFacts = async (): Promise<BoxFacts> =>
+  hasFireboltTransport(globalThis)
+    ? (await import('../box-platform/firebolt-device')).fireboltBoxFacts()
+    : {};
+
+/** The box's own storage (the pairing's random box id), or nothing kept where there is none. */
+const keptOnBox = (): KeptValues => {
+  const storage = (globalThis as { localStorage?: Storage }).localStorage;
+  return {
+    get: (key) => storage?.getItem(key) ?? null,
+    set: (key, value) => storage?.setItem(key, value),
+  };
+};

@@ -25,6 +25,8 @@ export interface AppSettings {
   defaultLanguage: 'ja' | 'en';
   /** The box's Thunder (RDK TextToSpeech), ws://127.0.0.1:PORT/jsonrpc; absent: the usual 9998. */
   voice?: { thunderUrl: string };
+  /** The operator's TV app as the platform knows it for pairing phones (`client_id`); absent: the operator's id. */
+  pairingClientId?: string;
 }
 
 export const DEFAULT_SETTINGS: AppSettings = {
@@ -48,7 +50,12 @@ export const DEFAULT_SETTINGS: AppSettings = {
     },
   },
   defaultLanguage: 'ja',
+  pairingClientId: 'madoguchi-cable-tokyo',
 };
+
+/** The `client_id` this box pairs phones with. */
+export const pairingClientId = (settings: AppSettings): string =>
+  settings.pairingClientId ?? settings.operator.id;
 
 class SettingsError extends Error {
   override name = 'SettingsError';
@@ -104,6 +111,13 @@ export function parseSettings(json: unknown): AppSettings {
       !/^ws:\/\/127\.0\.0\.1(:[0-9]{1,5})?\/[^\s?#]*$/.test(voice.thunderUrl))
   ) {
     return fail('voice.thunderUrl (ws://127.0.0.1:PORT/…)');
+  }
+  const { pairingClientId } = json;
+  if (
+    pairingClientId !== undefined &&
+    (typeof pairingClientId !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(pairingClientId))
+  ) {
+    return fail('pairingClientId');
   }
   return json as unknown as AppSettings;
 }

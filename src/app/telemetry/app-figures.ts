@@ -35,6 +35,7 @@ const FLOW_ERROR_KINDS = Object.keys({
   slotTaken: 1,
   slotUnavailable: 1,
   cancellationDeadlinePassed: 1,
+  pairingRefused: 1,
   unexpected: 1,
 } satisfies Record<FlowErrorKind, 1>) as FlowErrorKind[];
 

@@ -14,6 +14,7 @@ import 'jest-webgl-canvas-mock';
 import { Lightning } from '@lightningjs/sdk';
 import { addTranslations, initI18n, type LanguageCode } from '../i18n/i18n';
 import booking from '../../features/booking/strings.json';
+import companion from '../../features/companion/strings.json';
 import health from '../../features/health/strings.json';
 import inbox from '../../features/inbox/strings.json';
 import moving from '../../features/moving/strings.json';
@@ -90,6 +91,7 @@ export function renderScreen<Props>(
   addTranslations(inbox);
   addTranslations(booking);
   addTranslations(moving);
+  addTranslations(companion);
   initI18n(options.language ?? 'ja');
   const theme = options.theme ?? defaultTheme;
   setTheme(theme);

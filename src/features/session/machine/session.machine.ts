@@ -12,6 +12,7 @@
  */
 import { assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../../booking/machine/booking.machine';
+import { pairingMachine } from '../../companion/machine/pairing.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
 import { inboxMachine } from '../../inbox/machine/inbox.machine';
@@ -23,6 +24,7 @@ import {
   type BridgeWatchEvent,
   type CardPresence,
   type FeatureOutput,
+  type PhonePairing,
   type Profile,
   type RefreshOutput,
 } from '../../../machines/ports';
@@ -31,6 +33,8 @@ import {
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
+import { companionState, pairingAfter } from './companion-flow';
+import { fromHome, HOME_SECTIONS } from './home-flows';
 import { inboxState, noticeFacility, unreadOnHome } from './inbox-flow';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
@@ -60,6 +64,8 @@ export interface SessionContext {
   logoutReason: FlowMessageKey | undefined;
   /** The e-post box's unread notices, for home (undefined when the platform did not say). */
   unreadNotices: number | undefined;
+  /** A phone paired during this session (for the phone features), forgotten at logout. */
+  pairing: PhonePairing | undefined;
 }
 
 export type SessionEvent =
@@ -68,7 +74,7 @@ export type SessionEvent =
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'LOGOUT' }
-  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'inbox' | 'moving' };
+  | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'inbox' | 'moving' | 'companion' };
 
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
 export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params: MessageParams };
@@ -76,14 +82,6 @@ export type SessionEmitted = { type: 'announce'; messageKey: MessageKey; params:
 type Done<T> = { event: { output: T } };
 const signedInOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
   event.output.outcome === 'signedIn';
-const sessionEnded = ({ event }: Done<FeatureOutput>) => event.output.outcome === 'sessionExpired';
-/** A flow opened from home: home again when it ends, the logout when the platform ended the session. */
-const fromHome = <Id extends 'health' | 'booking' | 'moving'>(id: Id) =>
-  ({
-    id,
-    src: id,
-    onDone: [{ guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' }, { target: 'home' }],
-  }) as const;
 const cardChangedOutput = ({ event }: Done<LoginOutput | RegistrationOutput>) =>
   event.output.outcome === 'cardChanged';
 /** The flow ended because another card answered: start again, saying so, with no PIN sent to it. */
@@ -128,6 +126,7 @@ export const sessionMachine = setup({
     inbox: inboxMachine,
     countUnread: fromPromise<number>(notProvided('countUnread')),
     moving: movingMachine,
+    companion: pairingMachine,
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),
   },
@@ -147,7 +146,13 @@ export const sessionMachine = setup({
           }
         : {};
     }),
-    forgetPersonal: assign({ profile: undefined, flowCardId: undefined, unreadNotices: undefined }),
+    forgetPersonal: assign({
+      profile: undefined,
+      flowCardId: undefined,
+      unreadNotices: undefined,
+      pairing: undefined,
+    }),
+    keepPairing: assign({ pairing: pairingAfter }),
     noteCardChanged: assign({ logoutReason: 'cardChanged' }),
     noteUnread: assign({ unreadNotices: ({ event }) => (event as unknown as { output?: number }).output }),
     /** The platform ended the session: a feature flow's output or the refresh's error says why. */
@@ -196,6 +201,7 @@ export const sessionMachine = setup({
       refreshAfterMs: 0,
       logoutReason: undefined,
       unreadNotices: undefined,
+      pairing: undefined,
     };
   },
   invoke: { id: 'watchBridge', src: 'watchBridge' },
@@ -316,18 +322,13 @@ export const sessionMachine = setup({
             home: {
               invoke: unreadOnHome,
               on: {
-                OPEN: [
-                  { guard: ({ event }) => event.section === 'health', target: 'health' },
-                  { guard: ({ event }) => event.section === 'inbox', target: 'inbox' },
-                  { guard: ({ event }) => event.section === 'myBookings', target: 'myBookings' },
-                  { guard: ({ event }) => event.section === 'moving', target: 'moving' },
-                  { target: 'booking' },
-                ],
+                OPEN: HOME_SECTIONS,
               },
             },
             health: { invoke: fromHome('health') },
             booking: { invoke: { ...fromHome('booking'), input: noticeFacility } },
             inbox: inboxState,
+            companion: companionState,
             /** The home menu's "my bookings": the booking flow, started at the viewer's bookings. */
             myBookings: { invoke: { ...fromHome('booking'), input: { start: 'myBookings' } } },
             /** Telling services of a move (from home or the 変更確認 notice), with the login's card. */

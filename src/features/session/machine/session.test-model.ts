@@ -10,6 +10,7 @@ import {
   signedInWithSign,
 } from '../../../machines/testing/fixtures';
 import type { ModelSpec } from '../../../machines/testing/model';
+import { PAIRING } from '../../companion/testing/pairing-data';
 import { sessionMachine } from './session.machine';
 
 type Snapshot = SnapshotFrom<typeof sessionMachine>;
@@ -30,6 +31,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     'inbox',
     'countUnread',
     'moving',
+    'companion',
     'refreshTokens',
     'logout',
   ],
@@ -56,6 +58,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'OPEN', section: 'myBookings' },
     { type: 'OPEN', section: 'inbox' },
     { type: 'OPEN', section: 'moving' },
+    { type: 'OPEN', section: 'companion' },
     done('login', { outcome: 'signedIn', signedIn: signedIn() }),
     done('login', { outcome: 'signedIn', signedIn: signedIn({ daysRemaining: 45, renewalWarning: true }) }),
     done('login', { outcome: 'signedIn', signedIn: signedInWithSign('holderInformationChanged') }),
@@ -78,6 +81,8 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     fail('countUnread', platformErrors.network()),
     done('moving', { outcome: 'closed' }),
     done('moving', { outcome: 'sessionExpired' }),
+    done('companion', { outcome: 'closed' }),
+    done('companion', { outcome: 'paired', pairing: PAIRING }),
     done('refreshTokens', { refreshAfterMs: 240_000 }),
     fail('refreshTokens', platformErrors.network()),
     fail('refreshTokens', platformErrors.sessionExpired()),
@@ -91,7 +96,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
   allow: (snapshot: Snapshot, event) =>
     !event.type.startsWith('xstate.after.') || snapshot.matches({ loggedIn: { screen: 'home' } }),
   serialize: (snapshot: Snapshot) => {
-    const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason, unreadNotices } =
+    const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason, unreadNotices, pairing } =
       snapshot.context;
     return JSON.stringify({
       value: snapshot.value,
@@ -102,6 +107,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
       refreshAfterMs,
       logoutReason,
       unreadNotices,
+      pairing: pairing?.pairingId,
     });
   },
 };

@@ -16,6 +16,7 @@ import {
   type ScreenView,
 } from '../../../app/view/app-view';
 import { bookingView } from '../../booking/view/booking-view';
+import { companionView } from '../../companion/view/companion-view';
 import { healthView } from '../../health/view/health-view';
 import { inboxView } from '../../inbox/view/inbox-view';
 import { loginView } from '../../login/view/login-view';
@@ -56,6 +57,7 @@ const flows = {
   booking: bookingView,
   inbox: inboxView,
   moving: movingView,
+  companion: companionView,
 } as const;
 
 function flowView(snapshot: SessionSnapshot, id: keyof typeof flows): ScreenView {
@@ -98,6 +100,7 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
   if (snapshot.matches({ loggedIn: { screen: 'booking' } })) return flowView(snapshot, 'booking');
   if (snapshot.matches({ loggedIn: { screen: 'myBookings' } })) return flowView(snapshot, 'booking');
   if (snapshot.matches({ loggedIn: { screen: 'moving' } })) return flowView(snapshot, 'moving');
+  if (snapshot.matches({ loggedIn: { screen: 'companion' } })) return flowView(snapshot, 'companion');
   return waiting('common.title.checking');
 }
 

@@ -30,8 +30,16 @@ describe('Home screen', () => {
   });
 
   it('shows only the enabled services', () => {
-    expect(homeItems(['health'])).toEqual(['inbox', 'health', 'moving', 'help', 'logout']);
-    expect(homeItems(['booking'])).toEqual(['inbox', 'booking', 'myBookings', 'moving', 'help', 'logout']);
+    expect(homeItems(['health'])).toEqual(['inbox', 'health', 'moving', 'companion', 'help', 'logout']);
+    expect(homeItems(['booking'])).toEqual([
+      'inbox',
+      'booking',
+      'myBookings',
+      'moving',
+      'companion',
+      'help',
+      'logout',
+    ]);
     const screen = renderScreen(Home, { ...both, services: ['booking'] });
     expect(screen.texts()).not.toContain('健診結果を見る');
   });
@@ -60,6 +68,8 @@ describe('Home screen', () => {
       'Enter',
       'Down',
       'Enter',
+      'Down',
+      'Enter',
     );
     screen.press('Back');
     expect(screen.sent).toEqual([
@@ -67,6 +77,7 @@ describe('Home screen', () => {
       { type: 'OPEN', section: 'booking' },
       { type: 'OPEN', section: 'myBookings' },
       { type: 'OPEN', section: 'moving' },
+      { type: 'OPEN', section: 'companion' },
       { type: 'LOGOUT' },
     ]);
     expect(fired.mock.calls.filter(([name]) => name === '$openHelp')).toHaveLength(1);
@@ -78,7 +89,7 @@ describe('Home screen', () => {
       '窓口 花子 さん、こんにちは。使いたいものを選んで、決定ボタンを押してください。',
     );
     screen.press('Down');
-    expect(screen.announced).toContain('健診結果を見る、2番目、全7件のうち');
+    expect(screen.announced).toContain('健診結果を見る、2番目、全8件のうち');
   });
 
   it('keeps everything inside the safe area in large type, in ja and en, with a long name', () => {
@@ -95,7 +106,7 @@ describe('Home screen', () => {
     expect(screen.layoutProblems()).toEqual([]);
     expect(screen.texts()).toEqual(expect.arrayContaining(['お知らせ', '▼ 続き']));
     expect(screen.texts()).not.toContain('ログアウト');
-    screen.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down');
+    screen.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down');
     expect(screen.texts()).toContain('ログアウト');
     expect(screen.layoutProblems()).toEqual([]);
   });

@@ -18,7 +18,7 @@ export interface HomeProps {
   unread?: number;
 }
 
-type HomeItemId = 'inbox' | 'health' | 'booking' | 'myBookings' | 'moving' | 'help' | 'logout';
+type HomeItemId = 'inbox' | 'health' | 'booking' | 'myBookings' | 'moving' | 'companion' | 'help' | 'logout';
 
 const ITEM_KEYS: Record<HomeItemId, string> = {
   inbox: 'home.inbox',
@@ -26,6 +26,7 @@ const ITEM_KEYS: Record<HomeItemId, string> = {
   booking: 'home.booking',
   myBookings: 'home.myBookings',
   moving: 'home.moving',
+  companion: 'home.companion',
   help: 'home.help',
   logout: 'home.logout',
 };
@@ -36,6 +37,7 @@ export const homeItems = (services: HomeProps['services']): HomeItemId[] => [
   ...(services.includes('health') ? (['health'] as const) : []),
   ...(services.includes('booking') ? (['booking', 'myBookings'] as const) : []),
   'moving',
+  'companion',
   'help',
   'logout',
 ];
@@ -46,6 +48,7 @@ const EVENTS: Partial<Record<HomeItemId, AppEvent>> = {
   booking: { type: 'OPEN', section: 'booking' },
   myBookings: { type: 'OPEN', section: 'myBookings' },
   moving: { type: 'OPEN', section: 'moving' },
+  companion: { type: 'OPEN', section: 'companion' },
   logout: { type: 'LOGOUT' },
 };
 

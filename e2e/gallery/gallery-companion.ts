@@ -1,0 +1,66 @@
+/**
+ * Pairing a phone's gallery entries: the code screen (and with polls lost), and each of the flow's
+ * messages — getting a code, paired, declined, expired, the platform out of reach, a box its
+ * operator did not set up — from the flow's own view.
+ */
+import type { AppView, ScreenView } from '../../src/app/view/app-view';
+import { SCREEN } from '../../src/app/screens/ids';
+import type { PairingCodeProps } from '../../src/features/companion/view/companion-view';
+import { CODES } from '../../src/features/companion/testing/pairing-data';
+import type { GalleryEntry } from './gallery-common';
+
+const companion = (screen: ScreenView['screen'], props: unknown): AppView => ({
+  main: { screen, target: 'companion', props },
+});
+const code: PairingCodeProps = {
+  userCode: CODES.userCode,
+  verificationUri: 'http://127.0.0.1:8787/pair',
+  verificationUriComplete: 'http://127.0.0.1:8787/pair?code=BCDF-GHJK',
+  minutesLeft: 10,
+  reconnecting: false,
+};
+const newCodeOrLeave = [
+  { labelKey: 'companion.newCode', event: { type: 'RETRY' } },
+  { labelKey: 'companion.leave', event: { type: 'BACK' } },
+];
+const notice = (titleKey: string, key: string, actions = newCodeOrLeave): AppView =>
+  companion(SCREEN.message, { tone: 'notice', titleKey, body: { key }, actions, contact: false });
+const failed = (key: string): AppView =>
+  companion(SCREEN.message, {
+    tone: 'error',
+    titleKey: 'common.title.error',
+    body: { key },
+    actions: [
+      { labelKey: 'common.retry', event: { type: 'RETRY' } },
+      { labelKey: 'companion.leave', event: { type: 'BACK' } },
+    ],
+    contact: true,
+  });
+
+const entries: Array<[string, AppView]> = [
+  [
+    'pairing-starting',
+    companion(SCREEN.status, { titleKey: 'companion.title', bodyKey: 'companion.starting' }),
+  ],
+  ['pairing-code', companion(SCREEN.pairingCode, code)],
+  [
+    'pairing-code-reconnecting',
+    companion(SCREEN.pairingCode, { ...code, minutesLeft: 1, reconnecting: true }),
+  ],
+  [
+    'pairing-paired',
+    notice('companion.title.paired', 'phonePaired', [{ labelKey: 'companion.ok', event: { type: 'OK' } }]),
+  ],
+  ['pairing-denied', notice('companion.title.denied', 'ACCESS_DENIED')],
+  ['pairing-expired', notice('companion.title.expired', 'EXPIRED_TOKEN')],
+  ['pairing-unreachable', failed('NETWORK_ERROR')],
+  ['pairing-not-set-up', failed('INVALID_CLIENT')],
+];
+
+/** In Japanese, and the code screen and the success again in English. */
+export const COMPANION_GALLERY: GalleryEntry[] = [
+  ...entries.map(([name, view]) => ({ name, view })),
+  ...entries
+    .filter(([name]) => ['pairing-code', 'pairing-code-reconnecting', 'pairing-paired'].includes(name))
+    .map(([name, view]) => ({ name: `${name}.en`, view, language: 'en' as const })),
+];

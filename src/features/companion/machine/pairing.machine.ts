@@ -1,0 +1,178 @@
+/**
+ * Pairing the TV with a phone (RFC 8628 device flow), the TV's side: ask for codes, show them (the
+ * QR code and the user code) while polling every `intervalSeconds` (a slow_down makes it longer),
+ * and count the time left down. The viewer approves on the phone (paired: the pairing is the flow's
+ * output, for the session to keep), declines there (denied), or lets the code run out (expired);
+ * each offers a new code. A platform that cannot be reached while polling is tried again a few
+ * times with the code still shown, then said plainly with RETRY: never an endless wait. BACK leaves
+ * at any time. No secret is typed here and the phone sees nothing of the viewer.
+ */
+import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
+import { errorIs, type FlowError } from '../../../machines/errors';
+import { failureActions, loaded } from '../../../machines/feature-flow';
+import {
+  notProvided,
+  type PairingAnswer,
+  type PairingPollInput,
+  type PairingStart,
+  type PhonePairing,
+} from '../../../machines/ports';
+
+/** Polls that failed for the network in a row before the flow says so (the code stays shown until then). */
+export const POLL_FAILURES_SAID = 3;
+const TICK_MS = 1000;
+
+export type PairingOutput = { outcome: 'closed' } | { outcome: 'paired'; pairing: PhonePairing };
+
+export interface PairingContext {
+  /** The codes on screen (none while asking for them). */
+  codes: PairingStart | undefined;
+  /** The wait between polls now (grown by slow_down). */
+  intervalSeconds: number;
+  /** Until the codes run out, counted down each second. */
+  secondsLeft: number;
+  /** Polls that failed for the network in a row. */
+  pollFailures: number;
+  pairing: PhonePairing | undefined;
+  error: FlowError | undefined;
+  /** Unused: the pairing needs no login (failureActions' shape). */
+  sessionEnd: undefined;
+}
+
+export type PairingEvent = { type: 'BACK' } | { type: 'RETRY' } | { type: 'OK' };
+
+type Answer = { event: DoneActorEvent<PairingAnswer> };
+const answered =
+  (status: PairingAnswer['status']) =>
+  ({ event }: Answer) =>
+    event.output.status === status;
+
+const FRESH = { codes: undefined, pollFailures: 0, error: undefined } as const;
+
+export const pairingMachine = setup({
+  types: {
+    context: {} as PairingContext,
+    events: {} as PairingEvent,
+    output: {} as PairingOutput,
+  },
+  actors: {
+    startPairing: fromPromise<PairingStart>(notProvided('startPairing')),
+    pollPairing: fromPromise<PairingAnswer, PairingPollInput>(notProvided('pollPairing')),
+  },
+  actions: {
+    ...failureActions<PairingContext, PairingEvent>(),
+    forget: assign({ ...FRESH, pairing: undefined }),
+    showCodes: assign(({ event }) => {
+      const codes = loaded<PairingStart>(event);
+      return {
+        codes,
+        intervalSeconds: codes.intervalSeconds,
+        secondsLeft: codes.expiresInSeconds,
+        pollFailures: 0,
+      };
+    }),
+    keepInterval: assign(({ context, event }) => {
+      const answer = loaded<PairingAnswer>(event);
+      return {
+        pollFailures: 0,
+        intervalSeconds: answer.status === 'pending' ? answer.intervalSeconds : context.intervalSeconds,
+      };
+    }),
+    keepPairing: assign({
+      pairing: ({ event }) => {
+        const answer = loaded<PairingAnswer>(event);
+        return answer.status === 'paired' ? answer.pairing : undefined;
+      },
+      codes: undefined,
+    }),
+    countFailure: assign({ pollFailures: ({ context }) => context.pollFailures + 1 }),
+    tick: assign({ secondsLeft: ({ context }) => Math.max(0, context.secondsLeft - TICK_MS / 1000) }),
+  },
+  guards: {
+    /** A network failure with tries to spare: poll again after the usual wait. */
+    pollAgain: ({ context, event }) =>
+      errorIs(event as { error?: unknown }, 'platformDown') && context.pollFailures + 1 < POLL_FAILURES_SAID,
+    timeUp: ({ context }) => context.secondsLeft <= TICK_MS / 1000,
+  },
+  delays: {
+    pollInterval: ({ context }) => context.intervalSeconds * 1000,
+  },
+}).createMachine({
+  id: 'pairing',
+  context: {
+    ...FRESH,
+    intervalSeconds: 5,
+    secondsLeft: 0,
+    pairing: undefined,
+    sessionEnd: undefined,
+  },
+  initial: 'starting',
+  output: ({ event }) => (event as unknown as DoneActorEvent<PairingOutput>).output,
+  on: { BACK: '.closed' },
+  states: {
+    starting: {
+      entry: assign(FRESH),
+      invoke: {
+        id: 'startPairing',
+        src: 'startPairing',
+        onDone: { target: 'showing', actions: 'showCodes' },
+        onError: { target: 'error', actions: 'setError' },
+      },
+    },
+    showing: {
+      type: 'parallel',
+      states: {
+        poll: {
+          initial: 'waiting',
+          states: {
+            waiting: { after: { pollInterval: 'polling' } },
+            polling: {
+              invoke: {
+                id: 'pollPairing',
+                src: 'pollPairing',
+                input: ({ context }) => ({
+                  clientId: context.codes!.clientId,
+                  deviceCode: context.codes!.deviceCode,
+                  intervalSeconds: context.intervalSeconds,
+                }),
+                onDone: [
+                  { guard: answered('paired'), target: '#pairing.paired', actions: 'keepPairing' },
+                  { guard: answered('denied'), target: '#pairing.denied' },
+                  { guard: answered('expired'), target: '#pairing.expired' },
+                  { target: 'waiting', actions: 'keepInterval' },
+                ],
+                onError: [
+                  { guard: 'pollAgain', target: 'waiting', actions: 'countFailure' },
+                  { target: '#pairing.error', actions: 'setError' },
+                ],
+              },
+            },
+          },
+        },
+        clock: {
+          initial: 'ticking',
+          states: {
+            ticking: {
+              after: {
+                [TICK_MS]: [
+                  { guard: 'timeUp', target: '#pairing.expired' },
+                  { target: 'ticking', reenter: true, actions: 'tick' },
+                ],
+              },
+            },
+          },
+        },
+      },
+    },
+    /** The phone approved: said on screen until OK (or BACK), then the session keeps the pairing. */
+    paired: { on: { OK: 'finished', BACK: 'finished' } },
+    denied: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
+    expired: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
+    error: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
+    finished: {
+      type: 'final',
+      output: ({ context }) => ({ outcome: 'paired' as const, pairing: context.pairing! }),
+    },
+    closed: { type: 'final', entry: 'forget', output: { outcome: 'closed' as const } },
+  },
+});

@@ -1,0 +1,82 @@
+/**
+ * Pairing flow snapshot → screen: 'status' while codes are asked for, the pairing code screen while
+ * they are shown (the minutes left, rounded up, so the props change once a minute), and the shell's
+ * message for paired, declined, expired and the errors, each with its way on.
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { pairingMachine } from '../machine/pairing.machine';
+import {
+  errorRef,
+  messageView,
+  statusView,
+  type MessageAction,
+  type ScreenView,
+} from '../../../app/view/app-view';
+import { CompanionScreen } from '../index';
+
+type PairingSnapshot = SnapshotFrom<typeof pairingMachine>;
+
+export interface PairingCodeProps {
+  /** `XXXX-XXXX`. */
+  userCode: string;
+  /** The short address to type (the QR code holds the full one). */
+  verificationUri: string;
+  /** The QR code's content: the phone page with the code filled in. */
+  verificationUriComplete: string;
+  minutesLeft: number;
+  /** A poll was lost: the code still stands, and the screen says the service is hard to reach. */
+  reconnecting: boolean;
+}
+
+const TARGET = 'companion' as const;
+
+const NEW_CODE_OR_LEAVE: MessageAction[] = [
+  { labelKey: 'companion.newCode', event: { type: 'RETRY' } },
+  { labelKey: 'companion.leave', event: { type: 'BACK' } },
+];
+
+export function companionView(snapshot: PairingSnapshot): ScreenView {
+  const { context } = snapshot;
+  if (snapshot.status !== 'active' || snapshot.matches('starting')) {
+    return statusView(TARGET, { titleKey: 'companion.title', bodyKey: 'companion.starting' });
+  }
+  if (snapshot.matches('paired')) {
+    return messageView(TARGET, {
+      tone: 'notice',
+      titleKey: 'companion.title.paired',
+      body: { key: 'phonePaired' },
+      actions: [{ labelKey: 'companion.ok', event: { type: 'OK' } }],
+      contact: false,
+    });
+  }
+  if (snapshot.matches('denied') || snapshot.matches('expired')) {
+    const denied = snapshot.matches('denied');
+    return messageView(TARGET, {
+      tone: 'notice',
+      titleKey: denied ? 'companion.title.denied' : 'companion.title.expired',
+      body: { key: denied ? 'ACCESS_DENIED' : 'EXPIRED_TOKEN' },
+      actions: NEW_CODE_OR_LEAVE,
+      contact: false,
+    });
+  }
+  if (snapshot.matches('error') || !context.codes) {
+    return messageView(TARGET, {
+      tone: 'error',
+      titleKey: 'common.title.error',
+      body: errorRef(context.error),
+      actions: [
+        { labelKey: 'common.retry', event: { type: 'RETRY' } },
+        { labelKey: 'companion.leave', event: { type: 'BACK' } },
+      ],
+      contact: true,
+    });
+  }
+  const props: PairingCodeProps = {
+    userCode: context.codes.userCode,
+    verificationUri: context.codes.verificationUri,
+    verificationUriComplete: context.codes.verificationUriComplete,
+    minutesLeft: Math.max(1, Math.ceil(context.secondsLeft / 60)),
+    reconnecting: context.pollFailures > 0,
+  };
+  return { screen: CompanionScreen.pairingCode, target: TARGET, props };
+}

@@ -1,0 +1,35 @@
+/** Pairing a phone in the session: opened from home, home again after, the pairing kept until logout. */
+import { CARD_ID, done, signedIn } from '../../../machines/testing/fixtures';
+import { startFlow } from '../../../machines/testing/flow-run';
+import { PAIRING } from '../../companion/testing/pairing-data';
+import { sessionSpec } from './session.test-model';
+
+async function atHome() {
+  const flow = await startFlow(sessionSpec);
+  flow.fakes.sendFrom('watchBridge', { type: 'CARD_STATUS', presence: 'present', cardId: CARD_ID });
+  await flow.send(done('login', { outcome: 'signedIn', signedIn: signedIn() }));
+  return flow;
+}
+
+describe('pairing a phone', () => {
+  test('a paired phone is kept in the session, and home shows again', async () => {
+    const flow = await atHome();
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    expect(flow.snapshot().matches({ loggedIn: { screen: 'companion' } })).toBe(true);
+    await flow.send(done('companion', { outcome: 'paired', pairing: PAIRING }));
+    expect(flow.snapshot().matches({ loggedIn: { screen: 'home' } })).toBe(true);
+    expect(flow.snapshot().context.pairing).toEqual(PAIRING);
+    // Leaving a later pairing keeps the phone paired before.
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    await flow.send(done('companion', { outcome: 'closed' }));
+    expect(flow.snapshot().context.pairing).toEqual(PAIRING);
+  });
+
+  test('logging out forgets the pairing', async () => {
+    const flow = await atHome();
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    await flow.send(done('companion', { outcome: 'paired', pairing: PAIRING }));
+    await flow.send({ type: 'LOGOUT' });
+    expect(flow.snapshot().context.pairing).toBeUndefined();
+  });
+});
