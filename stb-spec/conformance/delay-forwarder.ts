@@ -29,8 +29,11 @@ export async function startDelayForwarder(
       setTimeout(() => to.destroyed || to.write(out), delayMs);
     });
     from.on('end', () => setTimeout(() => to.end(), delayMs));
-    from.on('error', () => to.destroy());
-    from.on('close', () => setTimeout(() => to.destroy(), delayMs + 10));
+    // A reset still lets the chunks already on the link arrive first (the bridge may answer 403
+    // and reset at once): the far side is torn down after them, never before.
+    const tearDown = () => setTimeout(() => to.destroy(), delayMs + 10);
+    from.on('error', tearDown);
+    from.on('close', tearDown);
   };
   const server: Server = createServer((client) => {
     const up = connect(upstream);
