@@ -9,6 +9,7 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import type { SlotCode } from '../../../platform/types';
+import { inJapan } from '../../../app/i18n/japan-dates';
 import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
 import type { FlowMessageKey } from '../../../machines/messages';
 import {
@@ -34,15 +35,11 @@ export interface BookingInput {
   facilityId?: string | undefined;
 }
 
-/** Japan Standard Time: UTC+9 all year (no daylight saving). */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
 /**
  * The calendar date in Japan (the box's clock; the platform refuses past dates anyway). Plain
  * arithmetic, not Intl: WPE's Intl formats 'en-CA' as 11/24/2026, and a box may lack tz data.
  */
-export const todayInJapan = (now = new Date()): string =>
-  new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+export const todayInJapan = (now = new Date()): string => inJapan(now).toISOString().slice(0, 10);
 
 export interface BookingContext {
   today: string;
