@@ -4,45 +4,22 @@
  * follow at their line height: a text box's empty half em below its line is taken back.
  */
 import { ButtonRow } from '../../../app/components/ButtonRow/ButtonRow';
-import { buttonStyles } from '../../../app/components/Button/Button.styles';
 import { Menu } from '../../../app/components/Menu/Menu';
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
-import { currentLanguage, t } from '../../../app/i18n/i18n';
+import { currentLanguage } from '../../../app/i18n/i18n';
+import { bottomButtons, contentLooks, lookText, type Look } from '../../../app/screens/content';
 import { Screen, type AppEvent } from '../../../app/screens/Screen';
 import { lineHeight, type Theme } from '../../../app/theme/tokens';
 
-export type Look = 'heading' | 'body' | 'muted';
-
-const looks = (theme: Theme) => ({
-  heading: {
-    fontSize: theme.type.heading,
-    lineHeight: lineHeight(theme.type.heading, theme),
-    color: theme.colors.text,
-  },
-  body: {
-    fontSize: theme.type.body,
-    lineHeight: lineHeight(theme.type.body, theme),
-    color: theme.colors.text,
-  },
-  muted: {
-    fontSize: theme.type.body,
-    lineHeight: lineHeight(theme.type.body, theme),
-    color: theme.colors.textMuted,
-  },
-});
-
 export const columnLayout = (theme: Theme) => {
   const content = screenFrameStyles(theme).content;
-  const button = buttonStyles(theme);
-  /** Room for the focused button's ring and scale. */
-  const inset = 4 * theme.focusRing.width;
   return {
     content,
     fontFace: theme.type.fontFace,
-    ...looks(theme),
-    buttons: { x: content.x + inset, y: content.y + content.h - button.h - inset, gap: 48 },
+    ...contentLooks(theme),
+    buttons: bottomButtons(theme),
     gap: 12,
   };
 };
@@ -60,17 +37,8 @@ export const columnText = (
 ) => ({
   w,
   flexItem: { marginBottom: s.gap - Math.round(s[look].fontSize / 2) },
-  text: {
-    text: '',
-    fontFace: s.fontFace,
-    fontSize: s[look].fontSize,
-    lineHeight: s[look].lineHeight,
-    textColor: s[look].color,
-    wordWrapWidth: w,
-    // Japanese has no spaces: lines may break between any two characters.
-    wordBreak: true,
-    maxLines,
-  },
+  // Japanese has no spaces: lines may break between any two characters.
+  text: lookText(s.fontFace, s[look], w, { maxLines, wordBreak: true }),
 });
 
 /** The frame, a column of `lines` at the content's top, and the buttons. */
@@ -80,23 +48,9 @@ export const columnTemplate = (s: ColumnLayout, lines: Record<string, unknown>) 
   Buttons: { type: ButtonRow, x: s.buttons.x, y: s.buttons.y },
 });
 
-/** "新しい住所：…" in Japanese, "New address: …" in English. */
-export const labelled = (labelKey: string, value: string): string =>
-  `${t(labelKey)}${currentLanguage() === 'ja' ? '：' : ': '}${value}`;
-
 /** A service's name in the viewer's language. */
 export const nameOf = (named: { name: string; nameEn: string }): string =>
   currentLanguage() === 'ja' ? named.name : named.nameEn;
-
-/** Sentences for the voice: "。" in Japanese, ". " in English. */
-export const spoken = (parts: Array<string | undefined | false>): string => {
-  const ja = currentLanguage() === 'ja';
-  return parts
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .map((part) => part.trim().replace(/[。.]$/, ''))
-    .join(ja ? '。' : '. ')
-    .concat(ja ? '。' : '.');
-};
 
 /** A screen of lines and buttons: the buttons hold the focus; Back sends `backEvent`. */
 export abstract class ColumnScreen<Props> extends Screen<Props> {
@@ -153,7 +107,7 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
   return {
     content,
     fontFace: theme.type.fontFace,
-    ...looks(theme),
+    ...contentLooks(theme),
     gap: 0,
     line,
     header: { x: content.x, y: headerY, w: content.w - markW },

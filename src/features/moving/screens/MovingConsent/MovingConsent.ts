@@ -6,7 +6,8 @@
  */
 import { t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
-import { ColumnScreen, columnTemplate, columnText, spoken } from '../moving-layout';
+import { ColumnScreen, columnTemplate, columnText } from '../moving-layout';
+import { spokenJoin } from '../../../../app/screens/content';
 import { movingConsentStyles } from './MovingConsent.styles';
 
 const LINES = ['Question', 'What', 'Why', 'Later'] as const;
@@ -42,6 +43,6 @@ export class MovingConsent extends ColumnScreen<Record<string, never>> {
   }
 
   announcement(): string {
-    return spoken([t('moving.title.consent'), ...LINES.map((line) => t(KEYS[line]))]);
+    return spokenJoin([t('moving.title.consent'), ...LINES.map((line) => t(KEYS[line]))]);
   }
 }

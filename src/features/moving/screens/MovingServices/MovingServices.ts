@@ -8,7 +8,8 @@
 import { t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { MovingServicesProps, ServiceRow } from '../../view/moving-view';
-import { columnText, labelled, ListScreen, listTemplate, nameOf, spoken } from '../moving-layout';
+import { columnText, ListScreen, listTemplate, nameOf } from '../moving-layout';
+import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { movingServicesStyles } from './MovingServices.styles';
 
 const NEXT = '__next';
@@ -66,7 +67,7 @@ export class MovingServices extends ListScreen<MovingServicesProps> {
 
   announcement(): string {
     const { newAddress, nothingChosen } = this.props;
-    return spoken([
+    return spokenJoin([
       t('moving.title.services'),
       labelled('moving.label.newAddress', newAddress),
       nothingChosen ? t('moving.nothingChosen') : t('moving.services.hint'),

@@ -6,7 +6,8 @@
 import { currentLanguage, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { MovingSummaryProps } from '../../view/moving-view';
-import { ColumnScreen, columnTemplate, columnText, labelled, nameOf, spoken } from '../moving-layout';
+import { ColumnScreen, columnTemplate, columnText, nameOf } from '../moving-layout';
+import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { movingSummaryStyles } from './MovingSummary.styles';
 
 const lines = (props: MovingSummaryProps) => ({
@@ -47,6 +48,6 @@ export class MovingSummary extends ColumnScreen<MovingSummaryProps> {
   }
 
   announcement(): string {
-    return spoken([t('moving.title.summary'), ...Object.values(lines(this.props))]);
+    return spokenJoin([t('moving.title.summary'), ...Object.values(lines(this.props))]);
   }
 }
