@@ -9,7 +9,6 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import type { SlotCode } from '../../../platform/types';
-import { inJapan } from '../../../app/i18n/japan-dates';
 import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
 import type { FlowMessageKey } from '../../../machines/messages';
 import {
@@ -23,7 +22,7 @@ import {
   type FacilityList,
   type FeatureOutput,
 } from '../../../machines/ports';
-import { failureActions, featureFlow, listStates, loaded } from '../../../machines/feature-flow';
+import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
 
 export interface BookingInput {
@@ -35,11 +34,15 @@ export interface BookingInput {
   facilityId?: string | undefined;
 }
 
+/** Japan Standard Time: UTC+9 all year (no daylight saving). */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
 /**
  * The calendar date in Japan (the box's clock; the platform refuses past dates anyway). Plain
  * arithmetic, not Intl: WPE's Intl formats 'en-CA' as 11/24/2026, and a box may lack tz data.
  */
-export const todayInJapan = (now = new Date()): string => inJapan(now).toISOString().slice(0, 10);
+export const todayInJapan = (now = new Date()): string =>
+  new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
 export interface BookingContext {
   today: string;
@@ -95,12 +98,7 @@ const availabilityWindow = ({ context }: { context: BookingContext }): Availabil
 });
 
 export const bookingMachine = setup({
-  types: {
-    input: {} as BookingInput,
-    context: {} as BookingContext,
-    events: {} as BookingEvent,
-    output: {} as FeatureOutput,
-  },
+  types: flowTypes<BookingContext, BookingEvent, FeatureOutput, BookingInput>(),
   actors: {
     loadFacilities: fromPromise<FacilityList>(notProvided('loadFacilities')),
     loadAvailability: fromPromise<Availability, AvailabilityInput>(notProvided('loadAvailability')),
