@@ -9,9 +9,9 @@ import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
 import { currentLanguage } from '../../../app/i18n/i18n';
-import { bottomButtons, contentLooks, lookText, type Look } from '../../../app/screens/content';
+import { bottomButtons, contentLooks, lookText, spokenJoin, type Look } from '../../../app/screens/content';
 import { Screen, type AppEvent } from '../../../app/screens/Screen';
-import { lineHeight, type Theme } from '../../../app/theme/tokens';
+import { lineHeight, theme, type Theme } from '../../../app/theme/tokens';
 
 export const columnLayout = (theme: Theme) => {
   const content = screenFrameStyles(theme).content;
@@ -26,7 +26,7 @@ export const columnLayout = (theme: Theme) => {
 type ColumnLayout = ReturnType<typeof columnLayout>;
 
 /** A wrapped text in a flex column; `maxLines` lines at most. */
-export const columnText = (
+const columnText = (
   s: { fontFace: string; gap: number } & Record<
     Look,
     { fontSize: number; lineHeight: number; color: number }
@@ -41,10 +41,28 @@ export const columnText = (
   text: lookText(s.fontFace, s[look], w, { maxLines, wordBreak: true }),
 });
 
+/** The column's lines by ref: each a look, with at most how many lines (2 unless said). */
+export type ColumnLines = Record<string, Look | [Look, number]>;
+
+/** The texts of `lines`, `w` wide, for a flex column. */
+const linesOf = (s: Parameters<typeof columnText>[0], lines: ColumnLines, w: number) =>
+  Object.fromEntries(
+    Object.entries(lines).map(([ref, line]) => {
+      const [look, maxLines] = typeof line === 'string' ? [line, 2] : line;
+      return [ref, columnText(s, look, w, maxLines)];
+    }),
+  );
+
 /** The frame, a column of `lines` at the content's top, and the buttons. */
-export const columnTemplate = (s: ColumnLayout, lines: Record<string, unknown>) => ({
+export const columnTemplate = (s: ColumnLayout, lines: ColumnLines) => ({
   Frame: { type: ScreenFrame },
-  Column: { x: s.content.x, y: s.content.y, w: s.content.w, flex: { direction: 'column' }, ...lines },
+  Column: {
+    x: s.content.x,
+    y: s.content.y,
+    w: s.content.w,
+    flex: { direction: 'column' },
+    ...linesOf(s, lines, s.content.w),
+  },
   Buttons: { type: ButtonRow, x: s.buttons.x, y: s.buttons.y },
 });
 
@@ -52,26 +70,37 @@ export const columnTemplate = (s: ColumnLayout, lines: Record<string, unknown>) 
 export const nameOf = (named: { name: string; nameEn: string }): string =>
   currentLanguage() === 'ja' ? named.name : named.nameEn;
 
-/** A screen of lines and buttons: the buttons hold the focus; Back sends `backEvent`. */
+/**
+ * A screen of lines and buttons (see `columnTemplate`): the title and each line's text come from
+ * `column`, and the voice reads them in that order; the buttons hold the focus, the first focused;
+ * Back sends `backEvent`.
+ */
 export abstract class ColumnScreen<Props> extends Screen<Props> {
   protected abstract readonly backEvent: AppEvent;
 
-  protected showTitle(title: string) {
+  /** The title and each line's text by ref (an empty text hides its line). */
+  protected abstract column(props: Props): { title: string; texts: Record<string, string> };
+
+  protected abstract actions(): Array<{ label: string; event: AppEvent }>;
+
+  protected render(props: Props) {
+    const { title, texts } = this.column(props);
     this.tag('Frame')?.patch({ frame: { title } });
-  }
-
-  protected showText(ref: string, text: string) {
-    this.tag(`Column.${ref}`)?.patch({ visible: text !== '', text: { text } });
-  }
-
-  protected showActions(s: ColumnLayout, actions: Array<{ label: string; event: AppEvent }>) {
+    for (const [ref, text] of Object.entries(texts)) {
+      this.tag(`Column.${ref}`)?.patch({ visible: text !== '', text: { text } });
+    }
     this.tag('Buttons')?.patch({
       content: {
-        gap: s.buttons.gap,
-        buttons: actions.map(({ label, event }) => ({ label, onPress: () => this.send(event) })),
+        gap: columnLayout(theme()).buttons.gap,
+        buttons: this.actions().map(({ label, event }) => ({ label, onPress: () => this.send(event) })),
         focus: 0,
       },
     });
+  }
+
+  announcement(): string {
+    const { title, texts } = this.column(this.props);
+    return spokenJoin([title, ...Object.values(texts)]);
   }
 
   override _getFocused() {
@@ -117,16 +146,12 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
 };
 type ListLayout = ReturnType<typeof listLayout>;
 
-/** The frame, the header and footer columns, and the menu. */
-export const listTemplate = (
-  s: ListLayout,
-  header: Record<string, unknown>,
-  footer: Record<string, unknown>,
-) => ({
+/** The frame, the header and footer columns (their `lines` as the header's and the footer's widths), and the menu. */
+export const listTemplate = (s: ListLayout, header: ColumnLines, footer: ColumnLines) => ({
   Frame: { type: ScreenFrame },
-  Header: { ...s.header, flex: { direction: 'column' }, ...header },
+  Header: { ...s.header, flex: { direction: 'column' }, ...linesOf(s, header, s.header.w) },
   Menu: { type: Menu, x: s.menu.x, y: s.menu.y },
-  Footer: { ...s.footer, flex: { direction: 'column' }, ...footer },
+  Footer: { ...s.footer, flex: { direction: 'column' }, ...linesOf(s, footer, s.footer.w) },
 });
 
 /** A list screen: the menu holds the focus; Back sends `backEvent`. */

@@ -8,7 +8,7 @@
 import { t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { MovingServicesProps, ServiceRow } from '../../view/moving-view';
-import { columnText, ListScreen, listTemplate, nameOf } from '../moving-layout';
+import { ListScreen, listTemplate, nameOf } from '../moving-layout';
 import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { movingServicesStyles } from './MovingServices.styles';
 
@@ -25,12 +25,10 @@ const markOf = (service: ServiceRow): string => (service.upToDate ? '✓' : serv
 
 export class MovingServices extends ListScreen<MovingServicesProps> {
   static override _template() {
-    const s = movingServicesStyles(theme());
-    const w = s.content.w;
     return listTemplate(
-      s,
-      { Address: columnText(s, 'body', s.header.w, 2), Hint: columnText(s, 'muted', s.header.w, 1) },
-      { Held: columnText(s, 'body', w, 2) },
+      movingServicesStyles(theme()),
+      { Address: 'body', Hint: ['muted', 1] },
+      { Held: 'body' },
     );
   }
 

@@ -7,7 +7,7 @@
 import { currentLanguage, t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { DeliveryRow, DeliveryStatus, MovingStatusProps } from '../../view/moving-view';
-import { columnText, ListScreen, listTemplate, nameOf } from '../moving-layout';
+import { ListScreen, listTemplate, nameOf } from '../moving-layout';
 import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { movingStatusStyles } from './MovingStatus.styles';
 
@@ -27,12 +27,10 @@ const reasonOf = (row: DeliveryRow | undefined): string =>
 
 export class MovingStatus extends ListScreen<MovingStatusProps> {
   static override _template() {
-    const s = movingStatusStyles(theme());
-    const w = s.content.w;
     return listTemplate(
-      s,
-      { Address: columnText(s, 'body', s.header.w, 2), Progress: columnText(s, 'muted', s.header.w, 1) },
-      { Reason: columnText(s, 'body', w, 2) },
+      movingStatusStyles(theme()),
+      { Address: 'body', Progress: ['muted', 1] },
+      { Reason: 'body' },
     );
   }
 
