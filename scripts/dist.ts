@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { reportBuild } from './build-app.js';
 import { buildDist, MANIFEST } from './app-package';
+import { printFailure } from './cli-failure';
 import { loadSigningKey, ReleaseKeyError, signRelease } from '../native-bridge/service/release-signature';
 import { OperatorConfigError, type OperatorConfig } from '../config/load-operator';
 import {
@@ -74,17 +75,11 @@ async function main(): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (
-      error instanceof OperatorConfigError ||
-      error instanceof ReleaseKeyError ||
-      error instanceof BridgeConfigError
-    ) {
-      console.error(error.message);
-    } else {
-      console.error(
-        `パッケージを作れません / building the package failed: ${(error as Error).message ?? error}`,
-      );
-    }
+    printFailure(
+      error,
+      [OperatorConfigError, ReleaseKeyError, BridgeConfigError],
+      (detail) => `パッケージを作れません / building the package failed: ${detail}`,
+    );
     return 1;
   }
 }

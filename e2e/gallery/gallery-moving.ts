@@ -8,6 +8,7 @@ import { SCREEN } from '../../src/app/screens/ids';
 import { signPasswordTyping } from '../../src/features/secret-entry/testing/keypad-props';
 import {
   mixedProps,
+  retryOrLeave,
   pollingProps,
   servicesProps,
   summaryProps,
@@ -17,17 +18,7 @@ import type { GalleryEntry } from './gallery-common';
 const moving = (screen: ScreenView['screen'], props: unknown): AppView => ({
   main: { screen, target: 'moving', props },
 });
-const retryOrLeave = (titleKey: string, key: string): AppView =>
-  moving(SCREEN.message, {
-    tone: 'error',
-    titleKey,
-    body: { key },
-    actions: [
-      { labelKey: 'common.retry', event: { type: 'RETRY' } },
-      { labelKey: 'moving.leave', event: { type: 'BACK' } },
-    ],
-    contact: true,
-  });
+const failed = (titleKey: string, key: string): AppView => ({ main: retryOrLeave(titleKey, key) });
 
 const entries: Array<[string, AppView]> = [
   ['moving-consent', moving(SCREEN.movingConsent, {})],
@@ -46,8 +37,8 @@ const entries: Array<[string, AppView]> = [
   ['moving-password', moving(SCREEN.signPassword, signPasswordTyping({ titleKey: 'moving.password.title' }))],
   ['moving-status-polling', moving(SCREEN.movingStatus, pollingProps)],
   ['moving-status-mixed', moving(SCREEN.movingStatus, mixedProps)],
-  ['moving-fetch-failed', retryOrLeave('moving.title.fetchFailed', 'NETWORK_ERROR')],
-  ['moving-send-failed', retryOrLeave('moving.title.sendFailed', 'addressChangeNotSent')],
+  ['moving-fetch-failed', failed('moving.title.fetchFailed', 'NETWORK_ERROR')],
+  ['moving-send-failed', failed('moving.title.sendFailed', 'addressChangeNotSent')],
 ];
 
 /** In Japanese, and the screens of the flow's own again in English. */

@@ -8,6 +8,7 @@
 import { DEMO_HOLDERS, type CardCredentials } from '../pki';
 import { challengeBytes, createPlatformFixture, signRaw, type PlatformFixture } from './test-support';
 import { startPlatformServer, type RunningPlatformServer } from './server';
+import { SENDER_NOTICE_FIELDS } from './simulator/notices/notice-box';
 
 let fixture: PlatformFixture;
 let server: RunningPlatformServer;
@@ -115,15 +116,7 @@ const FIELDS: Record<string, readonly string[]> = {
     'signSignature',
   ],
   '/v1/bookings': ['facilityId', 'roomId', 'date', 'slot'],
-  '/v1/sender/notices': [
-    'customerNumber',
-    'title',
-    'body',
-    'titleEn',
-    'bodyEn',
-    'receiptRequested',
-    'action',
-  ],
+  '/v1/sender/notices': SENDER_NOTICE_FIELDS,
   '/v1/notices/nt_x/keep': ['kept'],
   '/v1/notices/nt_x/read': [],
   '/v1/address-changes/basic-information': ['consent'],

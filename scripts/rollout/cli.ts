@@ -24,6 +24,7 @@ import {
 } from './rollout-root';
 import { installedLauncher, installLauncher, launcherConfigFor } from './launcher-package';
 import { verifyPackage } from '../app-package';
+import { printFailure } from '../cli-failure';
 import { loadOperator, OperatorConfigError } from '../../config/load-operator';
 import { loadSigningKey, ReleaseKeyError } from '../../native-bridge/service/release-signature';
 import { ROLLOUT_FILE } from '../../src/launcher/rollout-plan';
@@ -154,17 +155,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (
-      error instanceof Refusal ||
-      error instanceof OperatorConfigError ||
-      error instanceof ReleaseKeyError
-    ) {
-      console.error(error.message);
-    } else {
-      console.error(
-        both('配信ファイルを書けません', `rollout failed: ${(error as Error).message ?? String(error)}`),
-      );
-    }
+    printFailure(error, [Refusal, OperatorConfigError, ReleaseKeyError], (detail) =>
+      both('配信ファイルを書けません', `rollout failed: ${detail}`),
+    );
     process.exit(1);
   },
 );

@@ -5,6 +5,23 @@
  */
 import { assign, type DoneActorEvent, type EventObject } from 'xstate';
 import { errorIs, sessionEndReason, toFlowError, type FlowError, type SessionEndReason } from './errors';
+import type { FeatureOutput } from './ports';
+
+/**
+ * A feature flow's machine types, for `setup({ types: flowTypes<Context, Event>() })`: how it ends
+ * (`FeatureOutput` unless said) and what the session starts it with (nothing unless said).
+ */
+export const flowTypes = <
+  Context,
+  Event extends EventObject,
+  Output = FeatureOutput,
+  Input = undefined,
+>() => ({
+  context: {} as Context,
+  events: {} as Event,
+  output: {} as Output,
+  input: {} as Input,
+});
 
 type ErrorEvent = { event: { error?: unknown } };
 
@@ -87,8 +104,21 @@ export const listStates = <const B, const L extends Record<string, string>, cons
   error: { on: { RETRY: 'loading' as const, BACK: back } },
 });
 
+/**
+ * A list screen's first state: coming back to it shows what was loaded (`ready`, or `empty` when the
+ * list came back empty, as the guards `known` and `noneKnown` say); the first time it is `loading`.
+ */
+const resolvingList = <const K extends string, const N extends string>(known: K, noneKnown: N) => ({
+  always: [
+    { guard: known, target: 'ready' as const },
+    { guard: noneKnown, target: 'empty' as const },
+    { target: 'loading' as const },
+  ],
+});
+
 /** One flow's `failure` and the loading state of its lists, with its machine id and its `entry` action. */
 export const featureFlow = <const E extends string>(flowId: string, entry: E) => ({
   failure: (errorTarget: string) => failure(flowId, errorTarget),
   loadingList: listLoader(flowId, entry),
+  resolvingList,
 });

@@ -59,6 +59,15 @@ export interface ConformanceCase {
   run(context: CaseContext): Promise<void>;
 }
 
+/**
+ * The usual start of a case's run: one new connection (see `CaseContext.connect`), handed to
+ * `body` with the context. `run: connected(async (client, ctx) => { … })`.
+ */
+export const connected =
+  (body: (client: KitClient, ctx: CaseContext) => Promise<void>) =>
+  async (ctx: CaseContext): Promise<void> =>
+    body(await ctx.connect(), ctx);
+
 export interface CaseContext {
   readonly options: KitOptions;
   readonly mode: ControlMode;

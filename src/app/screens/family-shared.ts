@@ -9,6 +9,8 @@ export { ButtonRow } from '../components/ButtonRow/ButtonRow';
 export { Menu } from '../components/Menu/Menu';
 export { PinEntry } from '../../features/secret-entry/screens/PinEntry/PinEntry';
 export { calendarWeeks } from '../../features/booking/view/booking-dates';
+export { contentLooks } from './content';
+export { inJapan } from '../i18n/japan-dates';
 // Each feature's declaration (its screen ids) is read by the shell and by that feature's chunk.
 export { SCREEN } from './ids';
 export { strings } from '../i18n/strings';

@@ -13,6 +13,15 @@ export interface FamilyModule {
   translations: Translations;
 }
 
+/**
+ * A chunk's family: `translations` and its screen classes by screen id. The classes are taken as
+ * the shell holds every screen (Screen<never>): their props are checked where the views make them.
+ */
+export const familyOf = (
+  translations: Translations,
+  screens: Record<string, abstract new (...args: never[]) => object>,
+): FamilyModule => ({ screens: screens as Record<string, ScreenClass>, translations });
+
 export interface LazyFeature {
   /** The screen ids its chunk binds (families.test.ts checks they agree). */
   screens: readonly string[];

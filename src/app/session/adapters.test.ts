@@ -6,13 +6,13 @@ import { fromRpcError } from '../../card/errors';
 import type { PlatformClient } from '../../platform';
 import {
   createActors,
-  oneCardCallAtATime,
   presenceOf,
   watchBridge,
   type CardPort,
   type CardPortEvent,
   type PlatformPort,
 } from './adapters';
+import { oneCardCallAtATime } from './card-line';
 import { sessionMachine } from '../../features/session/machine/session.machine';
 import { pinStatus } from '../../machines/testing/fixtures';
 import { acceptingPlatform } from '../testing/accepting-platform';

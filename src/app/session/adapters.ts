@@ -36,6 +36,7 @@ import {
 import type * as Port from '../../machines/ports';
 import { registrationMachine } from '../../features/registration/machine/registration.machine';
 import { checkCardByCertificate } from './card-by-certificate';
+import { oneCardCallAtATime } from './card-line';
 
 /** The card bridge client as the machines use it (BridgeClient's methods). */
 export interface CardPort {
@@ -166,43 +167,6 @@ export function presenceOf(
 }
 
 /**
- * The bridge runs one card operation at a time and answers a second one BUSY (it never queues, so a
- * PIN is never sent late). The machines may invoke card actors side by side (login prefetches the
- * certificate and the PIN status together), so the app puts its own card calls in a line. A sign
- * made while the line is empty goes out at once, in the same task: the login's sign then reaches
- * the bridge before the shell builds the "checking" screen. Other calls keep a microtask
- * hop: the session starts the login's reads from inside the bridge client's status event, which
- * the client publishes just before it counts itself open.
- */
-export function oneCardCallAtATime(card: CardPort): CardPort {
-  let line: Promise<unknown> = Promise.resolve();
-  let waiting = 0;
-  const now = <T>(call: () => Promise<T>): Promise<T> => {
-    try {
-      return call();
-    } catch (error) {
-      return Promise.reject(error);
-    }
-  };
-  const next = <T>(call: () => Promise<T>, atOnce = false): Promise<T> => {
-    const run = atOnce && waiting === 0 ? now(call) : line.then(call, call);
-    waiting += 1;
-    line = run.then(
-      () => void (waiting -= 1),
-      () => void (waiting -= 1),
-    );
-    return run;
-  };
-  return {
-    readCertificate: (slot, options) => next(() => card.readCertificate(slot, options)),
-    getPinStatus: (kind, options) => next(() => card.getPinStatus(kind, options)),
-    readSignCertificate: (pin, options) => next(() => card.readSignCertificate(pin, options)),
-    sign: (request) => next(() => card.sign(request), true),
-    subscribe: (listener) => card.subscribe(listener),
-  };
-}
-
-/**
  * The bridge's events as the session reads them. An open connection that is lost is BRIDGE_DOWN at
  * once; an attempt that never opened waits for the client's verdict (connectFailed), so a bridge
  * that refuses the app shows BRIDGE_REFUSED steadily, not "down" between its retries.
@@ -229,6 +193,10 @@ const verdictOf = ({ refused, unsupported }: { refused: boolean; unsupported?: t
 const withCard = ({ cardId }: Port.CardInput): { cardId?: string } =>
   cardId === undefined ? {} : { cardId };
 
+/** The bridge's one-time value after the viewer's CONFIRM of a last try; left out when there is none. */
+const withConfirmation = (confirmation: string | undefined): { confirmLastAttempt?: string } =>
+  confirmation === undefined ? {} : { confirmLastAttempt: confirmation };
+
 /** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
 const DIGESTS_KEPT = 4;
 
@@ -250,6 +218,26 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
     refreshAfterMs: refreshAfter(pair),
   });
 
+  // Sign first, then read: a wrong password fails the sign and nothing else is tried (one try
+  // spent at most), and after a correct one the count is full again, so the read needs no
+  // confirmation (the one-time value is spent by the sign).
+  const signThenReadSignCertificate = async (
+    password: string,
+    digest: Uint8Array,
+    confirmation: string | undefined,
+    input: Port.CardInput,
+  ): Promise<Port.SignWithPasswordOutput> => {
+    const signature = await card.sign({
+      key: 'sign',
+      pin: password,
+      digest,
+      ...withConfirmation(confirmation),
+      ...withCard(input),
+    });
+    const signCertificate = await card.readSignCertificate(password, withCard(input));
+    return { signCertificate: bytesToBase64(signCertificate), signature: bytesToBase64(signature) };
+  };
+
   const cardActors = {
     readAuthCertificate: fromPromise<string, Port.ReadAuthCertificateInput>(async ({ input }) =>
       bytesToBase64(await card.readCertificate('auth', withCard(input))),
@@ -268,13 +256,12 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
       const digest = digests.get(input.challenge) ?? (await challengeDigest(input.challenge));
       digests.delete(input.challenge);
       const pin = input.pin.reveal();
-      const confirmation = input.confirmLastAttempt;
       return bytesToBase64(
         await card.sign({
           key: 'auth',
           pin,
           digest,
-          ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
+          ...withConfirmation(input.confirmLastAttempt),
           ...withCard(input),
         }),
       );
@@ -297,19 +284,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
         async ({ input }) => {
           const password = input.password.reveal();
           const digest = await challengeDigest(input.challenge);
-          // Sign first, then read: a wrong password fails the sign and nothing else is tried (one
-          // try spent at most), and after a correct one the count is full again, so the read needs
-          // no confirmation (the one-time value is spent by the sign).
-          const confirmation = input.confirmLastAttempt;
-          const signature = await card.sign({
-            key: 'sign',
-            pin: password,
-            digest,
-            ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
-            ...withCard(input),
-          });
-          const signCertificate = await card.readSignCertificate(password, withCard(input));
-          return { signCertificate: bytesToBase64(signCertificate), signature: bytesToBase64(signature) };
+          return signThenReadSignCertificate(password, digest, input.confirmLastAttempt, input);
         },
       ),
       register: fromPromise<Port.SignedIn, Port.RegisterInput>(async ({ input }) =>
@@ -376,7 +351,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
       readPinStatus: cardActors.readPinStatus,
       passwordEntry: passwordEntryMachine.provide({
         actors: {
-          // A fresh challenge per try; sign first, then read (as registration: one try at most).
+          // A fresh challenge per try; signed and read as registration's (one try at most).
           submit: fromPromise<unknown, SubmitInput>(async ({ input }): Promise<Port.SignedConsent> => {
             const request = input.request as Port.ConsentRequest;
             const { challenge } = await platform.addressChanges.challenge();
@@ -386,20 +361,13 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
               services: request.services,
             });
             const password = input.secret.reveal();
-            const confirmation = input.confirmLastAttempt;
-            const signature = await card.sign({
-              key: 'sign',
-              pin: password,
+            const signed = await signThenReadSignCertificate(
+              password,
               digest,
-              ...(confirmation === undefined ? {} : { confirmLastAttempt: confirmation }),
-              ...withCard(request),
-            });
-            const signCertificate = await card.readSignCertificate(password, withCard(request));
-            return {
-              challenge,
-              signCertificate: bytesToBase64(signCertificate),
-              signature: bytesToBase64(signature),
-            };
+              input.confirmLastAttempt,
+              request,
+            );
+            return { challenge, ...signed };
           }),
         },
       }),

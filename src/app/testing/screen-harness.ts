@@ -7,6 +7,7 @@
  *   expectTexts(renderScreen(RoomList, props), ['部屋を選ぶ', '× 空きなし']);
  *   itReadsInEnglish(RoomList, props, ['Choose a room', '× full']);
  *   expect(layoutProblemsOf(RoomList, inBothLanguages(props), { textClearsButtons: true })).toEqual([]);
+ *   itFitsInBothLanguages('keeps long names inside the safe area', RoomList, [props]);
  */
 import type { LanguageCode } from '../i18n/i18n';
 import type { AppKey } from '../keys/keymap';
@@ -74,5 +75,21 @@ export function layoutProblemsOf<Props>(
       ...(options.textClearsButtons ? textsBehindButtons(rendered as Rendered<unknown>) : []),
     ];
     return problems.map((problem) => `case ${index} (${language}, ${keys.length} keys): ${problem}`);
+  });
+}
+
+/**
+ * The test `name`: each of `views` lays out without problems in Japanese and in English (see
+ * `layoutProblemsOf`).
+ */
+export function itFitsInBothLanguages<Props>(
+  name: string,
+  ScreenClass: ScreenType<Props>,
+  views: Props[],
+  options: { textClearsButtons?: boolean } = {},
+): void {
+  it(name, () => {
+    const cases = views.flatMap((props) => inBothLanguages(props));
+    expect(layoutProblemsOf(ScreenClass, cases, options)).toEqual([]);
   });
 }

@@ -160,3 +160,6 @@ export const FLOW_KEYS = [
 
 export const done = (id: string, output: unknown) => ({ type: `xstate.done.actor.${id}`, output });
 export const fail = (id: string, error: unknown) => ({ type: `xstate.error.actor.${id}`, error });
+
+/** The promise actors every card flow (login, registration) starts with: the certificate, the PIN's count, a challenge. */
+export const CARD_FLOW_ACTORS = ['readAuthCertificate', 'readPinStatus', 'requestChallenge'] as const;

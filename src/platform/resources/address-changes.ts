@@ -14,8 +14,8 @@ import type {
   ConsentChallenge,
   LinkedServiceList,
 } from '../types';
-import { newIdempotencyKey } from './bookings';
-import { getResource, segment, type CallOptions, type ResourceContext } from './context';
+import { createOnce } from './bookings';
+import { getResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
 
 /** What the SDK needs from the card for the consent: the signature key (the signature password). */
 export interface ConsentCard {
@@ -33,12 +33,13 @@ export class AddressChangesResource {
 
   /** 最新4情報 from J-LIS; call only after the viewer agreed to the fetch. */
   fetchBasicInformation(options: CallOptions = {}): Promise<BasicInformation> {
-    return this.context.session.send<BasicInformation>({
-      method: 'POST',
-      path: '/v1/address-changes/basic-information',
-      body: { consent: true },
-      signal: options.signal,
-    });
+    return sendChange<BasicInformation>(
+      this.context,
+      'POST',
+      '/v1/address-changes/basic-information',
+      options,
+      { consent: true },
+    );
   }
 
   services(options: CallOptions = {}): Promise<LinkedServiceList> {
@@ -46,11 +47,7 @@ export class AddressChangesResource {
   }
 
   challenge(options: CallOptions = {}): Promise<ConsentChallenge> {
-    return this.context.session.send<ConsentChallenge>({
-      method: 'POST',
-      path: '/v1/address-changes/challenges',
-      signal: options.signal,
-    });
+    return sendChange<ConsentChallenge>(this.context, 'POST', '/v1/address-changes/challenges', options);
   }
 
   /** Signs the consent with the card (a fresh challenge) and sends the request. */
@@ -79,13 +76,7 @@ export class AddressChangesResource {
     request: AddressChangeRequest,
     options: CallOptions & { idempotencyKey?: string } = {},
   ): Promise<AddressChange> {
-    return this.context.session.send<AddressChange>({
-      method: 'POST',
-      path: '/v1/address-changes',
-      body: request,
-      headers: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
-      signal: options.signal,
-    });
+    return createOnce<AddressChange>(this.context, '/v1/address-changes', request, options);
   }
 
   list(options: CallOptions = {}): Promise<AddressChangeList> {

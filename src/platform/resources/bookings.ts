@@ -5,24 +5,34 @@
  */
 import { bytesToBase64Url } from '../base64';
 import type { Booking, BookingList, BookingRequest } from '../types';
-import { getResource, segment, type CallOptions, type ResourceContext } from './context';
+import { getResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
 
 export function newIdempotencyKey(): string {
   // getRandomValues, not randomUUID: the box's WebKit may predate randomUUID.
   return bytesToBase64Url(crypto.getRandomValues(new Uint8Array(18)));
 }
 
+/** POSTs a new resource under an Idempotency-Key (the caller's, else a new one): a resend makes no second one. */
+export function createOnce<T>(
+  context: ResourceContext,
+  path: string,
+  body: unknown,
+  options: CallOptions & { idempotencyKey?: string },
+): Promise<T> {
+  return context.session.send<T>({
+    method: 'POST',
+    path,
+    body,
+    headers: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
+    signal: options.signal,
+  });
+}
+
 export class BookingsResource {
   constructor(private readonly context: ResourceContext) {}
 
   create(request: BookingRequest, options: CallOptions & { idempotencyKey?: string } = {}): Promise<Booking> {
-    return this.context.session.send<Booking>({
-      method: 'POST',
-      path: '/v1/bookings',
-      body: request,
-      headers: { 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() },
-      signal: options.signal,
-    });
+    return createOnce<Booking>(this.context, '/v1/bookings', request, options);
   }
 
   list(options: CallOptions = {}): Promise<BookingList> {
@@ -35,10 +45,6 @@ export class BookingsResource {
 
   /** Cancels (idempotent). Past the deadline: CancellationDeadlinePassedError with the rule. */
   cancel(bookingId: string, options: CallOptions = {}): Promise<Booking> {
-    return this.context.session.send<Booking>({
-      method: 'DELETE',
-      path: `/v1/bookings/${segment(bookingId)}`,
-      signal: options.signal,
-    });
+    return sendChange<Booking>(this.context, 'DELETE', `/v1/bookings/${segment(bookingId)}`, options);
   }
 }

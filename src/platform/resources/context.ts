@@ -23,3 +23,19 @@ export function getResource<T>(
 ): Promise<T> {
   return context.session.send<T>({ method: 'GET', path, query, signal: options.signal });
 }
+
+/** Changes a resource as the signed-in viewer (POST, PUT or DELETE), sending `body` when there is one. */
+export function sendChange<T>(
+  context: ResourceContext,
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  options: CallOptions,
+  body?: unknown,
+): Promise<T> {
+  return context.session.send<T>({
+    method,
+    path,
+    ...(body === undefined ? {} : { body }),
+    signal: options.signal,
+  });
+}

@@ -4,7 +4,7 @@
  * one) gets its time.
  */
 import type { Notice, NoticeList } from '../types';
-import { getResource, segment, type CallOptions, type ResourceContext } from './context';
+import { getResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
 
 export class NoticesResource {
   constructor(private readonly context: ResourceContext) {}
@@ -20,29 +20,18 @@ export class NoticesResource {
 
   /** The viewer opened it (idempotent). */
   markRead(noticeId: string, options: CallOptions = {}): Promise<Notice> {
-    return this.context.session.send<Notice>({
-      method: 'POST',
-      path: `/v1/notices/${segment(noticeId)}/read`,
-      signal: options.signal,
-    });
+    return sendChange<Notice>(this.context, 'POST', `/v1/notices/${segment(noticeId)}/read`, options);
   }
 
   /** Keeps (保存) it, or stops keeping it. */
   keep(noticeId: string, kept: boolean, options: CallOptions = {}): Promise<Notice> {
-    return this.context.session.send<Notice>({
-      method: 'POST',
-      path: `/v1/notices/${segment(noticeId)}/keep`,
-      body: { kept },
-      signal: options.signal,
+    return sendChange<Notice>(this.context, 'POST', `/v1/notices/${segment(noticeId)}/keep`, options, {
+      kept,
     });
   }
 
   /** Deletes it (idempotent). */
   delete(noticeId: string, options: CallOptions = {}): Promise<void> {
-    return this.context.session.send<void>({
-      method: 'DELETE',
-      path: `/v1/notices/${segment(noticeId)}`,
-      signal: options.signal,
-    });
+    return sendChange<void>(this.context, 'DELETE', `/v1/notices/${segment(noticeId)}`, options);
   }
 }

@@ -3,7 +3,7 @@
  * and the preferences the viewer chose (the text size), which follow them from box to box.
  */
 import type { Profile, ViewerPreferences } from '../types';
-import { getResource, type CallOptions, type ResourceContext } from './context';
+import { getResource, sendChange, type CallOptions, type ResourceContext } from './context';
 
 export class ProfileResource {
   constructor(private readonly context: ResourceContext) {}
@@ -14,11 +14,6 @@ export class ProfileResource {
 
   /** Replaces the viewer's preferences; the platform answers with them as kept. */
   savePreferences(preferences: ViewerPreferences, options: CallOptions = {}): Promise<ViewerPreferences> {
-    return this.context.session.send<ViewerPreferences>({
-      method: 'PUT',
-      path: '/v1/me/preferences',
-      body: preferences,
-      signal: options.signal,
-    });
+    return sendChange<ViewerPreferences>(this.context, 'PUT', '/v1/me/preferences', options, preferences);
   }
 }

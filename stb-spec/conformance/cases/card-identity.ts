@@ -12,7 +12,7 @@ import {
   type Info,
   type Status,
 } from '../../protocol';
-import { check, sameJson, show, type CaseContext, type ConformanceCase } from '../case';
+import { check, sameJson, show, type CaseContext, type ConformanceCase, connected } from '../case';
 import type { KitClient } from '../client';
 import { Code, apdusDuring, authPins, errorOf, requireTries, resultOf, signParams } from '../expect';
 
@@ -90,8 +90,7 @@ export const cardIdentityCases: ConformanceCase[] = [
     title:
       'getInfo: spec and protocol version, cardId and last-try capabilities, the spec limits it enforces',
     area: 'methods',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const replies = [
         await client.call('getInfo'),
         await client.call('getInfo', {}),
@@ -129,7 +128,7 @@ export const cardIdentityCases: ConformanceCase[] = [
         (tooBig.data as { maxBytes?: unknown } | undefined)?.maxBytes === size,
         `the size error must say {"maxBytes": ${size}} as getInfo does, got ${show(tooBig.data)}`,
       );
-    },
+    }),
   },
   {
     id: 'CK-58',
@@ -186,8 +185,7 @@ export const cardIdentityCases: ConformanceCase[] = [
     area: 'errors',
     card: 'normal',
     changesCard: true,
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const reader = ctx.readerParam();
       const old = await currentCardId(ctx, 'before the swap');
       resultOf(
@@ -230,7 +228,7 @@ export const cardIdentityCases: ConformanceCase[] = [
         await client.call('getPinStatus', { pin: 'auth', cardId: current, ...reader }),
         'getPinStatus naming the new card',
       );
-    },
+    }),
   },
 ];
 

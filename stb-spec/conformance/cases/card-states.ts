@@ -4,7 +4,7 @@
  * technician (--interactive) those cases are optional ("not applicable").
  */
 import { FAULTY_SIGN_SW } from '../../../mocks/virtual-card/scenarios';
-import { check, sameJson, show, skip, type CaseContext, type ConformanceCase } from '../case';
+import { check, sameJson, show, skip, type CaseContext, type ConformanceCase, connected } from '../case';
 import type { ReaderState } from '../card-stage';
 import {
   Code,
@@ -36,8 +36,7 @@ export const cardStateCases: ConformanceCase[] = [
     title: 'a card without the JPKI AP: "unsupported", no token, NOT_MY_NUMBER_CARD (-32004) with its ATR',
     area: 'errors',
     card: 'not-my-number-card',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await expectShownWithoutToken(ctx, 'unsupported', 'the card "unsupported"');
       const reader = ctx.readerParam();
       for (const [method, params] of [
@@ -54,15 +53,14 @@ export const cardStateCases: ConformanceCase[] = [
         const known = ctx.known?.foreignAtr;
         if (known) check(atr === known, `${method}: data.atr ${atr} is not the card's ATR ${known}`);
       }
-    },
+    }),
   },
   {
     id: 'CK-42',
     title: 'no card: getStatus shows none and no token; card operations are NO_CARD (-32002)',
     area: 'errors',
     card: 'none',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const status = await expectShownWithoutToken(ctx, 'absent', 'no card');
       const reader = ctx.readerParam();
       const calls: [string, Record<string, unknown>][] = [
@@ -75,7 +73,7 @@ export const cardStateCases: ConformanceCase[] = [
       if (focus && !ctx.options.reader) calls.push(['getPinStatus', { pin: 'auth', reader: focus }]);
       for (const [method, params] of calls)
         errorOf(await client.call(method, params), Code.NO_CARD, `${method} ${show(params)}`);
-    },
+    }),
   },
   {
     id: 'CK-43',
@@ -84,8 +82,7 @@ export const cardStateCases: ConformanceCase[] = [
     area: 'errors',
     card: 'locked',
     optionalIn: ['interactive'],
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const status = await pinStatus(ctx, client, 'auth');
       check(
         sameJson(status, { triesLeft: 0, maxTries: 3, locked: true }),
@@ -101,7 +98,7 @@ export const cardStateCases: ConformanceCase[] = [
         );
       });
       if (apdus) check(pinVerifies(apdus).length === 0, 'a PIN was sent to a locked card (BR-MTH-6)');
-    },
+    }),
   },
   {
     id: 'CK-44',
@@ -111,14 +108,13 @@ export const cardStateCases: ConformanceCase[] = [
     card: 'last-try',
     needs: { authPin: true },
     optionalIn: ['interactive'],
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const pin = ctx.options.authPin!;
       await requireTries(ctx, client, 'auth', 1, 'on the last-try card');
       await passLastTryGuard(ctx, client, 'auth', (confirmation) =>
         client.call('sign', signParams(ctx, pin, confirmation)),
       );
-    },
+    }),
   },
   {
     id: 'CK-45',
@@ -127,8 +123,7 @@ export const cardStateCases: ConformanceCase[] = [
     card: 'faulty-sign',
     needs: { authPin: true },
     optionalIn: ['interactive'],
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const error = errorOf(
         await client.call('sign', signParams(ctx, ctx.options.authPin!)),
         Code.CARD_ERROR,
@@ -144,7 +139,7 @@ export const cardStateCases: ConformanceCase[] = [
         'readCertificate after CARD_ERROR',
       );
       await requireTries(ctx, client, 'auth', 3, 'after CARD_ERROR');
-    },
+    }),
   },
   {
     id: 'CK-46',

@@ -3,7 +3,7 @@
  * and X.509 parsers ignore what follows the certificate, so a bridge that returns the whole EF passes
  * every other check. The DER header says how long the certificate is (BR-CARD-3).
  */
-import { type ConformanceCase } from '../case';
+import { type ConformanceCase, connected } from '../case';
 import { checkExactDer, resultOf, signPins } from '../expect';
 
 export const certificateCases: ConformanceCase[] = [
@@ -12,8 +12,7 @@ export const certificateCases: ConformanceCase[] = [
     title: 'every certificate is exactly one DER element: no EF padding after it',
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const reader = ctx.readerParam();
       for (const slot of ['auth', 'authCA', 'signCA']) {
         const { der } = resultOf<{ der: string }>(
@@ -31,6 +30,6 @@ export const certificateCases: ConformanceCase[] = [
         'readSignCertificate',
       );
       checkExactDer(Buffer.from(der, 'base64'), 'readSignCertificate');
-    },
+    }),
   },
 ];

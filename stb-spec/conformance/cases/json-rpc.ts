@@ -1,6 +1,6 @@
 /** JSON-RPC envelope handling: parse errors, invalid requests, sizes, unknown methods, ids, notifications. */
 import { MAX_MESSAGE_BYTES } from '../../protocol';
-import { CaseFailure, check, show, type ConformanceCase } from '../case';
+import { CaseFailure, check, show, type ConformanceCase, connected } from '../case';
 import type { KitClient } from '../client';
 import type { Id } from '../message-checks';
 import { Code, errorOf, resultOf, expectStillServing } from '../expect';
@@ -21,32 +21,29 @@ export const jsonRpcCases: ConformanceCase[] = [
     id: 'CK-06',
     title: 'text that is not JSON is answered -32700 with id null, and the connection stays usable',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       const frames = ['{"jsonrpc":"2.0","id":1,"method":', '{}x', "{'jsonrpc':'2.0'}", '', 'nul', '{"a":1,}'];
       for (const frame of frames)
         errorOf(await sendRaw(client, frame, null), Code.PARSE, `frame ${show(frame)}`);
       await expectStillServing(client, 'the parse errors');
-    },
+    }),
   },
   {
     id: 'CK-07',
     title: 'a binary frame is answered -32700 with id null, and the connection stays usable',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       client.sendBinary(Buffer.from(request(7)));
       errorOf(await client.reply(null), Code.PARSE, 'a valid request sent as a binary frame');
       await expectStillServing(client, 'the binary frame');
-    },
+    }),
   },
   {
     id: 'CK-08',
     title:
       'a text frame that is not valid UTF-8 fails that connection (1007, RFC 6455 §8.1); the bridge serves on',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       client.sendText(Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d])); // {"\xff\xfe"}
       const deadline = Date.now() + 5_000;
       while (client.closeCode === undefined && Date.now() < deadline)
@@ -58,14 +55,13 @@ export const jsonRpcCases: ConformanceCase[] = [
       }
       const next = await ctx.connect();
       resultOf(await next.call('getStatus'), 'getStatus on a new connection after the invalid UTF-8 frame');
-    },
+    }),
   },
   {
     id: 'CK-09',
     title: 'invalid requests (wrong version, members, types, batches, bad ids) get -32600 with the right id',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       const withId: [string, number][] = [
         [JSON.stringify({ jsonrpc: '1.0', id: 11, method: GET_STATUS }), 11],
         [JSON.stringify({ id: 12, method: GET_STATUS }), 12],
@@ -99,15 +95,14 @@ export const jsonRpcCases: ConformanceCase[] = [
         );
       }
       await expectStillServing(client, 'the invalid requests');
-    },
+    }),
   },
   {
     id: 'CK-10',
     title:
       'a message over 64 KiB gets -32600 {maxBytes: 65536}; one of exactly 64 KiB is served; the connection stays usable',
     area: 'transport',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       const pad = (id: number, size: number) => {
         const core = request(id);
         return core + ' '.repeat(size - Buffer.byteLength(core));
@@ -127,14 +122,13 @@ export const jsonRpcCases: ConformanceCase[] = [
       );
       resultOf(await sendRaw(client, pad(33, 60 * 1024), 33, GET_STATUS), 'a request of 60 KiB');
       await expectStillServing(client, 'the oversized message');
-    },
+    }),
   },
   {
     id: 'CK-11',
     title: 'unknown methods, other versions and prototype names get -32601',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       const methods = [
         'MyNumberCard.1.format',
         'MyNumberCard.2.getStatus',
@@ -153,14 +147,13 @@ export const jsonRpcCases: ConformanceCase[] = [
         errorOf(await sendRaw(client, frame, id), Code.METHOD, method);
       }
       await expectStillServing(client, 'the unknown methods');
-    },
+    }),
   },
   {
     id: 'CK-17',
     title: 'notifications (requests without id) are never answered, not even with an error',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       const before = client.received.length;
       const notifications = [
         { jsonrpc: '2.0', method: GET_STATUS },
@@ -174,14 +167,13 @@ export const jsonRpcCases: ConformanceCase[] = [
       await new Promise((resolve) => setTimeout(resolve, 300));
       const extra = client.received.slice(before).filter(({ message }) => message !== reply);
       check(extra.length === 0, `the bridge answered notifications: ${show(extra.map((e) => e.message))}`);
-    },
+    }),
   },
   {
     id: 'CK-18',
     title: 'ids come back with the same type and value, in results and in errors',
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       for (const id of ['abc', '', '42', 0, -7, Number.MAX_SAFE_INTEGER]) {
         resultOf(await client.call('getStatus', undefined, { id }), `getStatus with id ${show(id)}`);
         errorOf(
@@ -190,6 +182,6 @@ export const jsonRpcCases: ConformanceCase[] = [
           `error with id "e${id}"`,
         );
       }
-    },
+    }),
   },
 ];

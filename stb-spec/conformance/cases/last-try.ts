@@ -6,7 +6,7 @@
  * on cards the kit makes (virtual card, simulator).
  */
 import { randomBytes } from 'node:crypto';
-import { check, type ConformanceCase } from '../case';
+import { check, type ConformanceCase, connected } from '../case';
 import {
   Code,
   authPins,
@@ -71,8 +71,7 @@ export const lastTryCases: ConformanceCase[] = [
     card: 'last-try',
     needs: { authPin: true, signPin: true },
     optionalIn: ['interactive'],
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const auth = authPins(ctx);
       const sign = signPins(ctx);
       const read = (pin: string, extra: Record<string, unknown> = {}) =>
@@ -141,6 +140,6 @@ export const lastTryCases: ConformanceCase[] = [
         await requireTries(ctx, client, 'auth', 3, 'after the confirmed right PIN');
         await requireTries(ctx, client, 'sign', 5, 'after the confirmed right password');
       });
-    },
+    }),
   },
 ];

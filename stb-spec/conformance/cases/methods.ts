@@ -1,6 +1,6 @@
 /** Every method on a fresh My Number card: shapes, certificates, counters, signatures, registration. */
 import { verify, type X509Certificate } from 'node:crypto';
-import { check, sameJson, show, type CaseContext, type ConformanceCase } from '../case';
+import { check, sameJson, show, type CaseContext, type ConformanceCase, connected } from '../case';
 import type { KitClient } from '../client';
 import {
   apdusDuring,
@@ -78,8 +78,7 @@ export const methodCases: ConformanceCase[] = [
     title: 'getStatus: schema, the card "present" with the token, params absent/{}/[] alike, no APDU sent',
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const started = performance.now();
       const [replies, apdus] = await apdusDuring(ctx, async () => [
         await client.call('getStatus'),
@@ -102,33 +101,31 @@ export const methodCases: ConformanceCase[] = [
       const names = status.readers.map((r) => r.name);
       check(new Set(names).size === names.length, `reader names repeat: ${show(names)}`);
       if (apdus) check(apdus.length === 0, `getStatus sent ${apdus.length} APDUs to the card (BR-MTH-20)`);
-    },
+    }),
   },
   {
     id: 'CK-22',
     title: 'readCertificate auth: the exact X.509 DER, signed by the authCA certificate',
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const auth = await readCertificate(ctx, client, 'auth');
       sameBytes(auth, ctx.known?.credentials?.authCertificate, 'auth certificate');
       issuedBy(auth, await readCertificate(ctx, client, 'authCA'), 'auth certificate');
-    },
+    }),
   },
   {
     id: 'CK-23',
     title: 'readCertificate authCA and signCA: X.509 DER CA certificates',
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const authCa = await readCertificate(ctx, client, 'authCA');
       const signCa = await readCertificate(ctx, client, 'signCA');
       sameBytes(authCa, ctx.known?.credentials?.authCaCertificate, 'authCA certificate');
       sameBytes(signCa, ctx.known?.credentials?.signCaCertificate, 'signCA certificate');
       check(authCa.ca && signCa.ca, 'authCA and signCA must be CA certificates');
-    },
+    }),
   },
   {
     id: 'CK-24',
@@ -137,8 +134,7 @@ export const methodCases: ConformanceCase[] = [
     area: 'methods',
     card: 'normal',
     needs: { signPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await requireTries(ctx, client, 'sign', 5, 'before readSignCertificate');
       const reply = await client.call('readSignCertificate', {
         pin: signPins(ctx).right,
@@ -153,15 +149,14 @@ export const methodCases: ConformanceCase[] = [
       const auth = await readCertificate(ctx, client, 'auth');
       check(!auth.raw.equals(sign.raw), 'readSignCertificate returned the auth certificate');
       await requireTries(ctx, client, 'sign', 5, 'after readSignCertificate');
-    },
+    }),
   },
   {
     id: 'CK-25',
     title: 'getPinStatus auth: {triesLeft: 3, maxTries: 3, locked: false}, without spending a try',
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const [status, apdus] = await apdusDuring(ctx, () => pinStatus(ctx, client, 'auth'));
       check(
         sameJson(status, { triesLeft: 3, maxTries: 3, locked: false }),
@@ -169,21 +164,20 @@ export const methodCases: ConformanceCase[] = [
       );
       if (apdus)
         check(pinVerifies(apdus).length === 0, 'getPinStatus sent a VERIFY carrying data (BR-MTH-50)');
-    },
+    }),
   },
   {
     id: 'CK-26',
     title: 'getPinStatus sign: {triesLeft: 5, maxTries: 5, locked: false}',
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const status = await pinStatus(ctx, client, 'sign');
       check(
         sameJson(status, { triesLeft: 5, maxTries: 5, locked: false }),
         `getPinStatus sign: ${show(status)}`,
       );
-    },
+    }),
   },
   {
     id: 'CK-27',
@@ -191,14 +185,13 @@ export const methodCases: ConformanceCase[] = [
     area: 'methods',
     card: 'normal',
     needs: { authPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await requireTries(ctx, client, 'auth', 3, 'before signing');
       const auth = await readCertificate(ctx, client, 'auth');
       await signAndVerify(ctx, client, 'auth', authPins(ctx).right, 'conformance login 1', auth);
       await signAndVerify(ctx, client, 'auth', authPins(ctx).right, 'conformance login 2', auth);
       await requireTries(ctx, client, 'auth', 3, 'after signing');
-    },
+    }),
   },
   {
     id: 'CK-28',
@@ -206,8 +199,7 @@ export const methodCases: ConformanceCase[] = [
     area: 'methods',
     card: 'normal',
     needs: { signPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await requireTries(ctx, client, 'sign', 5, 'before signing');
       const { right } = signPins(ctx);
       const der = resultOf<{ der: string }>(
@@ -223,14 +215,13 @@ export const methodCases: ConformanceCase[] = [
         certificate(der, 'sign certificate'),
       );
       await requireTries(ctx, client, 'sign', 5, 'after signing');
-    },
+    }),
   },
   {
     id: 'CK-29',
     title: 'register and unregister answer 0 (twice, and for an unknown id); no notification on register',
     area: 'events',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client) => {
       const params = { event: 'statusChanged', id: 'conformance.ck29' };
       for (const [method, what] of [
         ['register', 'register'],
@@ -251,15 +242,14 @@ export const methodCases: ConformanceCase[] = [
         client.notifications().length === 0,
         `notification sent on register: ${show(client.notifications())}`,
       );
-    },
+    }),
   },
   {
     id: 'CK-30',
     title: "the reader param selects the card's reader; without it the reader holding the card is used",
     area: 'methods',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const name = await ctx.stage.cardReader();
       check(name, 'no reader holds the card');
       resultOf(
@@ -284,15 +274,14 @@ export const methodCases: ConformanceCase[] = [
         chosen.der === named.der,
         'without reader the bridge read another card than the one in the only card reader',
       );
-    },
+    }),
   },
   {
     id: 'CK-31',
     title: 'an unknown reader name is NO_READER (-32001) for every card operation; no try spent',
     area: 'errors',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const reader = 'No Such Reader (conformance) 99 99';
       const calls: [string, Record<string, unknown>][] = [
         ['readCertificate', { slot: 'auth', reader }],
@@ -320,6 +309,6 @@ export const methodCases: ConformanceCase[] = [
         );
       }
       check((await pinStatus(ctx, client, 'auth')).triesLeft === 3, 'the auth counter changed');
-    },
+    }),
   },
 ];

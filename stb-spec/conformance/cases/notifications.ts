@@ -3,7 +3,7 @@
  * card's sake, acts on none of them. A bridge that ran an id-less sign would spend a PIN try the
  * caller never hears about.
  */
-import { check, show, type ConformanceCase } from '../case';
+import { check, show, type ConformanceCase, connected } from '../case';
 import { qualifiedName, type MethodName } from '../../protocol';
 import {
   apdusDuring,
@@ -26,8 +26,7 @@ export const notificationCases: ConformanceCase[] = [
     area: 'json-rpc',
     card: 'normal',
     needs: { authPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const reader = ctx.readerParam();
       await requireTries(ctx, client, 'auth', 3, 'before the id-less calls');
       await proveAuthPin(ctx, client);
@@ -53,6 +52,6 @@ export const notificationCases: ConformanceCase[] = [
           );
         await requireTries(ctx, client, 'auth', 3, 'after an id-less sign with a wrong PIN (BR-RPC-11)');
       });
-    },
+    }),
   },
 ];

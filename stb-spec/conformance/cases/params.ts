@@ -4,7 +4,7 @@
  * (BR-MTH-9), so these cases need no card; where a PIN is needed to make the rest valid, the kit
  * sends the test card's own PIN (or one of the wrong format), never a wrong one that could cost a try.
  */
-import { check, type CaseContext, type ConformanceCase } from '../case';
+import { check, type CaseContext, type ConformanceCase, connected } from '../case';
 import { Code, digestOf, errorOf, expectStillServing } from '../expect';
 
 /** A PIN that costs nothing if a broken bridge sends it to the card anyway. */
@@ -24,14 +24,13 @@ function paramsCase(id: string, title: string, calls: (ctx: CaseContext) => Call
     id,
     title,
     area: 'json-rpc',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       for (const [method, params, why] of calls(ctx)) {
         const error = errorOf(await client.call(method, params), Code.PARAMS, `${method} ${why}`);
         check(typeof error.message === 'string', 'error.message must be a string');
       }
       await expectStillServing(client, 'the invalid params');
-    },
+    }),
   };
 }
 

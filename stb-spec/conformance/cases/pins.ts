@@ -4,7 +4,7 @@
  * is preceded by a check that the counter is what the case expects, the PIN given to the kit is proven
  * right before any wrong one is sent, and a case that stops half way restores the counter with it.
  */
-import { check, show, type CaseContext, type ConformanceCase } from '../case';
+import { check, show, type CaseContext, type ConformanceCase, connected } from '../case';
 import type { KitClient, Reply } from '../client';
 import type { RpcErrorObject } from '../message-checks';
 import {
@@ -56,8 +56,7 @@ function lastTryGuardCase({ id, title, pin, maxTries, labels, steps }: LastTryGu
     area: 'errors',
     card: 'normal',
     needs: pin === 'auth' ? { authPin: true } : { signPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const { prove, attempt } = steps(ctx, client);
       await requireTries(ctx, client, pin, maxTries, `before ${labels.before}`);
       await prove();
@@ -71,7 +70,7 @@ function lastTryGuardCase({ id, title, pin, maxTries, labels, steps }: LastTryGu
         await requireTries(ctx, client, pin, 1, `after ${labels.after}`);
         await passLastTryGuard(ctx, client, pin, (confirmation) => attempt('right', confirmation));
       });
-    },
+    }),
   };
 }
 
@@ -90,8 +89,7 @@ export const pinCases: ConformanceCase[] = [
     area: 'errors',
     card: 'normal',
     needs: { authPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await requireTries(ctx, client, 'auth', 3, 'before the wrong PIN');
       await proveAuthPin(ctx, client);
       await withRestore(ctx, client, async () => {
@@ -109,7 +107,7 @@ export const pinCases: ConformanceCase[] = [
         resultOf(await client.call('sign', signParams(ctx, authPins(ctx).right)), 'sign with the right PIN');
         await requireTries(ctx, client, 'auth', 3, 'after the right PIN');
       });
-    },
+    }),
   },
   {
     id: 'CK-33',
@@ -117,8 +115,7 @@ export const pinCases: ConformanceCase[] = [
     area: 'errors',
     card: 'normal',
     needs: { signPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const { right, wrong } = signPins(ctx);
       const read = (pin: string) => client.call('readSignCertificate', { pin, ...ctx.readerParam() });
       await requireTries(ctx, client, 'sign', 5, 'before the wrong password');
@@ -132,15 +129,14 @@ export const pinCases: ConformanceCase[] = [
       await requireTries(ctx, client, 'sign', 4, 'after one wrong password');
       resultOf(await read(right), 'readSignCertificate with the right password');
       await requireTries(ctx, client, 'sign', 5, 'after the right password');
-    },
+    }),
   },
   {
     id: 'CK-34',
     title: 'auth PINs of the wrong shape are PIN_FORMAT (-32013) and never reach the card',
     area: 'errors',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await requireTries(ctx, client, 'auth', 3, 'before the malformed PINs');
       // Exactly 4 of '0'..'9': no line break, no full-width digits, nothing a bridge could normalise.
       const pins = ['123', '12345', 'abcd', '１２３４', '1234\n', '12 4', '', '+123'];
@@ -158,7 +154,7 @@ export const pinCases: ConformanceCase[] = [
       });
       if (apdus)
         check(pinVerifies(apdus).length === 0, 'a malformed PIN reached the card in a VERIFY (BR-MTH-5)');
-    },
+    }),
   },
   {
     id: 'CK-35',
@@ -166,8 +162,7 @@ export const pinCases: ConformanceCase[] = [
       'sign passwords of the wrong shape (and PINs of the other kind) are PIN_FORMAT; counters unchanged',
     area: 'errors',
     card: 'normal',
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       await requireTries(ctx, client, 'sign', 5, 'before the malformed passwords');
       await requireTries(ctx, client, 'auth', 3, 'before the malformed passwords');
       const reader = ctx.readerParam();
@@ -205,7 +200,7 @@ export const pinCases: ConformanceCase[] = [
           pinVerifies(apdus).length === 0,
           'a malformed password reached the card in a VERIFY (BR-MTH-5)',
         );
-    },
+    }),
   },
   lastTryGuardCase({
     id: 'CK-36',

@@ -2,7 +2,7 @@
  * Hostile input: a burst of garbage, and error messages that must never repeat what was sent. The
  * burst stays under the limits after which a bridge closes the connection (BR-TRN-9).
  */
-import { check, show, type ConformanceCase } from '../case';
+import { check, show, type ConformanceCase, connected } from '../case';
 import type { Reply } from '../client';
 import { Code, authPins, digestOf, errorOf, requireTries, resultOf, expectStillServing } from '../expect';
 
@@ -56,8 +56,7 @@ const quotingCase: ConformanceCase = {
   id: 'CK-51',
   title: 'a parse error (or any error) never quotes the text or values it was sent',
   area: 'security',
-  async run(ctx) {
-    const client = await ctx.connect();
+  run: connected(async (client) => {
     const frames: [string, boolean][] = [
       ...QUOTABLE_FRAMES.map((frame): [string, boolean] => [frame, false]),
       [QUOTABLE_FRAMES[1]!, true],
@@ -92,7 +91,7 @@ const quotingCase: ConformanceCase = {
       );
     }
     await expectStillServing(client, 'the errors');
-  },
+  }),
 };
 
 export const robustnessCases: ConformanceCase[] = [
@@ -139,8 +138,7 @@ export const robustnessCases: ConformanceCase[] = [
     area: 'security',
     card: 'normal',
     needs: { authPin: true },
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const reader = ctx.readerParam();
       const { right } = authPins(ctx);
       await requireTries(ctx, client, 'auth', 3, 'before sending malformed PINs');
@@ -179,7 +177,7 @@ export const robustnessCases: ConformanceCase[] = [
         );
       }
       await requireTries(ctx, client, 'auth', 3, 'after the malformed PINs (none may reach the card)');
-    },
+    }),
   },
 ];
 

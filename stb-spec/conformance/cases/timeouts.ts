@@ -17,7 +17,7 @@ import {
   type Status,
 } from '../../protocol';
 import { SLOW_CARD, hangingSignature, type CardPaceOptions } from '../../../mocks/virtual-card/card-pace';
-import { NotRun, check, show, skip, type CaseContext, type ConformanceCase } from '../case';
+import { NotRun, check, show, skip, type CaseContext, type ConformanceCase, connected } from '../case';
 import type { TestCardProfile } from '../card-control';
 import type { KitClient, Reply } from '../client';
 import { Code, authPins, errorOf, requireTries, resultOf, signParams } from '../expect';
@@ -94,8 +94,7 @@ export const timeoutCases: ConformanceCase[] = [
     changesCard: true,
     needs: { authPin: true },
     optionalIn: ['simulator-controls', 'interactive'],
-    async run(ctx) {
-      const client = await ctx.connect();
+    run: connected(async (client, ctx) => {
       const limit = await advertisedLimit(client);
       try {
         await insertPaced(ctx, 'slow', limit);
@@ -121,7 +120,7 @@ export const timeoutCases: ConformanceCase[] = [
       } finally {
         ctx.stage.invalidate();
       }
-    },
+    }),
   },
   {
     id: 'CK-67',

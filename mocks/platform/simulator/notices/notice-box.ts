@@ -56,7 +56,8 @@ const BODY = { maxLength: 4000 };
 const TITLE_EN = { maxLength: 160, singleLine: true };
 const BODY_EN = { maxLength: 8000 };
 const ACTION_KINDS: readonly NoticeAction['kind'][] = ['health', 'booking'];
-const FIELDS = new Set([
+/** The members a sender's notice may have; any other is refused. */
+export const SENDER_NOTICE_FIELDS = [
   'customerNumber',
   'title',
   'body',
@@ -64,7 +65,8 @@ const FIELDS = new Set([
   'bodyEn',
   'receiptRequested',
   'action',
-]);
+] as const;
+const FIELDS = new Set<string>(SENDER_NOTICE_FIELDS);
 
 function actionOf(value: unknown): NoticeAction | undefined {
   if (value === undefined) return undefined;

@@ -16,7 +16,8 @@ export interface SeedNotice {
 
 const DAY_MS = 24 * 60 * 60_000;
 
-const CHECKUP_INVITATION: SeedNotice = {
+/** Also the inbox's test notices (src/features/inbox/testing/inbox-data.ts), so both read alike. */
+export const CHECKUP_INVITATION: SeedNotice = {
   senderId: 'city',
   daysAgo: 2,
   content: {
@@ -53,7 +54,7 @@ const MEDICAL_EXPENSES: SeedNotice = {
   },
 };
 
-const HALL_REOPENING: SeedNotice = {
+export const HALL_REOPENING: SeedNotice = {
   senderId: 'cable',
   daysAgo: 4,
   content: {

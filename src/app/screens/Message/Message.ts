@@ -15,16 +15,7 @@ import type { MessageProps } from '../../view/app-view';
 import { Screen } from '../Screen';
 import { messageStyles } from './Message.styles';
 import { ShellScreen } from '../ids';
-
-/** Joins spoken parts into sentences for the voice. */
-export const spokenJoin = (parts: Array<string | undefined>): string => {
-  const separator = currentLanguage() === 'ja' ? '。' : '. ';
-  return parts
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .map((part) => part.trim().replace(/[。.]$/, ''))
-    .join(separator)
-    .concat(currentLanguage() === 'ja' ? '。' : '.');
-};
+import { spokenJoin } from '../content';
 
 /** The operator contact line ("お困りのときは …（電話）までお電話ください。") and the hours, if known. */
 export const operatorContact = (): { line: string; hours?: string } => {

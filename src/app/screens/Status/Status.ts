@@ -9,7 +9,7 @@ import { ScreenFrame } from '../../components/ScreenFrame/ScreenFrame';
 import { message, t } from '../../i18n/i18n';
 import { theme } from '../../theme/tokens';
 import type { StatusProps } from '../../view/app-view';
-import { spokenJoin } from '../Message/Message';
+import { spokenJoin } from '../content';
 import { Screen } from '../Screen';
 import { PROGRESS_DELAY_S, PROGRESS_PERIOD_S, statusStyles } from './Status.styles';
 import { ShellScreen } from '../ids';

@@ -22,7 +22,7 @@ import {
   type FacilityList,
   type FeatureOutput,
 } from '../../../machines/ports';
-import { failureActions, featureFlow, listStates, loaded } from '../../../machines/feature-flow';
+import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
 
 export interface BookingInput {
@@ -98,12 +98,7 @@ const availabilityWindow = ({ context }: { context: BookingContext }): Availabil
 });
 
 export const bookingMachine = setup({
-  types: {
-    input: {} as BookingInput,
-    context: {} as BookingContext,
-    events: {} as BookingEvent,
-    output: {} as FeatureOutput,
-  },
+  types: flowTypes<BookingContext, BookingEvent, FeatureOutput, BookingInput>(),
   actors: {
     loadFacilities: fromPromise<FacilityList>(notProvided('loadFacilities')),
     loadAvailability: fromPromise<Availability, AvailabilityInput>(notProvided('loadAvailability')),

@@ -6,6 +6,7 @@
 import type { SlotCode } from '../../../platform/types';
 import { currentLanguage, t } from '../../../app/i18n/i18n';
 import { canvasMeasure } from '../../../app/theme/measure';
+import { labelled } from '../../../app/screens/content';
 import { lineHeight, theme } from '../../../app/theme/tokens';
 import { formatDate, timeRange } from '../view/booking-dates';
 import type { BookingSummary, SlotTime } from '../view/booking-view';
@@ -22,10 +23,6 @@ export const slotText = (slot: SlotTime): string =>
 export const feeText = (feeYen: number): string =>
   t('booking.fee', { fee: feeYen.toLocaleString(currentLanguage() === 'ja' ? 'ja-JP' : 'en-GB') });
 
-/** "施設：みどり公民館". */
-export const labelled = (labelKey: string, value: string): string =>
-  `${t(labelKey)}${currentLanguage() === 'ja' ? '：' : ': '}${value}`;
-
 /** The lines that describe a booking, in reading order. */
 export const bookingLines = (booking: BookingSummary, withNumber = true): string[] => [
   ...(withNumber ? [labelled('booking.label.number', booking.id)] : []),
@@ -38,16 +35,6 @@ export const bookingLines = (booking: BookingSummary, withNumber = true): string
 /** Parts of one line, apart enough to read as separate: a wide space in Japanese, " · " in English. */
 export const apart = (...parts: string[]): string =>
   parts.filter(Boolean).join(currentLanguage() === 'ja' ? '\u3000' : ' · ');
-
-/** Sentences for the voice: "。" in Japanese, ". " in English. */
-export const spoken = (parts: Array<string | undefined | false>): string => {
-  const ja = currentLanguage() === 'ja';
-  return parts
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .map((part) => part.trim().replace(/[。.]$/, ''))
-    .join(ja ? '。' : '. ')
-    .concat(ja ? '。' : '.');
-};
 
 export interface TextBox {
   x: number;

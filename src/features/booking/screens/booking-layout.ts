@@ -10,7 +10,8 @@ import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFra
 import { message, t, type MessageRef } from '../../../app/i18n/i18n';
 import { Screen } from '../../../app/screens/Screen';
 import { lineHeight, theme, type Theme } from '../../../app/theme/tokens';
-import { spoken, textElement } from './booking-format';
+import { textElement } from './booking-format';
+import { spokenJoin } from '../../../app/screens/content';
 
 export const listLayout = (theme: Theme, headerLines: number) => {
   const content = screenFrameStyles(theme).content;
@@ -112,6 +113,6 @@ export abstract class GuidedListScreen<Props extends LoadedList> extends Booking
   }
 
   announcement(): string {
-    return spoken([t(this.texts.titleKey), this.guide(this.props)]);
+    return spokenJoin([t(this.texts.titleKey), this.guide(this.props)]);
   }
 }

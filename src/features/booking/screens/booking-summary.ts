@@ -4,44 +4,26 @@
  * "leave" button does.
  */
 import { ButtonRow } from '../../../app/components/ButtonRow/ButtonRow';
-import { buttonStyles } from '../../../app/components/Button/Button.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
 import { Screen, type AppEvent } from '../../../app/screens/Screen';
-import { lineHeight, type Theme } from '../../../app/theme/tokens';
+import { bottomButtons, contentLooks, lookText, type Look } from '../../../app/screens/content';
+import type { Theme } from '../../../app/theme/tokens';
 
 export const summaryLayout = (theme: Theme) => {
   const content = screenFrameStyles(theme).content;
-  const button = buttonStyles(theme);
-  /** Room for the focused button's ring and scale. */
-  const inset = 4 * theme.focusRing.width;
   return {
     content,
     fontFace: theme.type.fontFace,
     column: { x: content.x, y: content.y, w: content.w },
-    buttons: { x: content.x + inset, y: content.y + content.h - button.h - inset, gap: 48 },
-    heading: {
-      fontSize: theme.type.heading,
-      lineHeight: lineHeight(theme.type.heading, theme),
-      color: theme.colors.text,
-    },
-    body: {
-      fontSize: theme.type.body,
-      lineHeight: lineHeight(theme.type.body, theme),
-      color: theme.colors.text,
-    },
-    muted: {
-      fontSize: theme.type.body,
-      lineHeight: lineHeight(theme.type.body, theme),
-      color: theme.colors.textMuted,
-    },
+    buttons: bottomButtons(theme),
+    ...contentLooks(theme),
     gap: 16,
     lineGap: 4,
   };
 };
 
 type Layout = ReturnType<typeof summaryLayout>;
-type Look = 'heading' | 'body' | 'muted';
 
 /** The frame, the screen's own elements over it, then the buttons (drawn last, on top). */
 export const summaryTemplate = (s: Layout, content: Record<string, unknown>) => ({
@@ -112,15 +94,7 @@ export abstract class SummaryScreen<Props> extends Screen<Props> {
 export const columnText = (s: Layout, look: Look, width = s.column.w) => ({
   w: width,
   flexItem: { marginBottom: s.gap },
-  text: {
-    text: '',
-    fontFace: s.fontFace,
-    fontSize: s[look].fontSize,
-    lineHeight: s[look].lineHeight,
-    textColor: s[look].color,
-    wordWrapWidth: width,
-    maxLines: 2,
-  },
+  text: lookText(s.fontFace, s[look], width, { maxLines: 2 }),
 });
 
 /** Children for a flex column of `lines` in one look, set close (a text box has room below its line). */

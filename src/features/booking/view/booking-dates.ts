@@ -4,6 +4,7 @@
  * shifts a day.
  */
 import type { LanguageCode } from '../../../app/i18n/i18n';
+import { MONTHS_EN } from '../../../app/i18n/japan-dates';
 
 /** One day of the booking calendar. */
 export interface CalendarDay {
@@ -82,21 +83,6 @@ const WEEKDAYS: Record<LanguageCode, { short: string[]; long: string[] }> = {
     long: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
   },
 };
-
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Column headings of the calendar, Sunday first ("日" … "土" / "Sun" … "Sat"). */
 export const weekdayNames = (language: LanguageCode, form: 'short' | 'long' = 'short'): string[] =>

@@ -17,7 +17,7 @@ import {
   type TrendInput,
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
-import { failureActions, featureFlow, listStates, loaded } from '../../../machines/feature-flow';
+import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
 
 export interface HealthContext {
   checkups: CheckupList['checkups'] | undefined;
@@ -34,7 +34,7 @@ export interface HealthContext {
 export type HealthEvent =
   { type: 'SELECT'; id: string } | { type: 'MEDICATIONS' } | { type: 'BACK' } | { type: 'RETRY' };
 
-const { failure, loadingList } = featureFlow('health', 'clearError');
+const { failure, loadingList, resolvingList } = featureFlow('health', 'clearError');
 const selected = (event: HealthEvent) => (event.type === 'SELECT' ? event.id : '');
 /** The health data and the choices made on it: none at the start, none kept when the flow ends. */
 const NOTHING_LOADED = {
@@ -47,11 +47,7 @@ const NOTHING_LOADED = {
 } as const;
 
 export const healthMachine = setup({
-  types: {
-    context: {} as HealthContext,
-    events: {} as HealthEvent,
-    output: {} as FeatureOutput,
-  },
+  types: flowTypes<HealthContext, HealthEvent>(),
   actors: {
     loadCheckups: fromPromise<CheckupList>(notProvided('loadCheckups')),
     loadCheckup: fromPromise<Checkup, CheckupInput>(notProvided('loadCheckup')),
@@ -86,13 +82,7 @@ export const healthMachine = setup({
       initial: 'resolving',
       states: {
         /** Coming back to the list shows what was loaded; the first time loads it. */
-        resolving: {
-          always: [
-            { guard: 'checkupsKnown', target: 'ready' },
-            { guard: 'noCheckupsKnown', target: 'empty' },
-            { target: 'loading' },
-          ],
-        },
+        resolving: resolvingList('checkupsKnown', 'noCheckupsKnown'),
         loading: loadingList('loadCheckups', {
           isEmpty: (output: CheckupList) => output.checkups.length === 0,
           keep: 'keepCheckups',

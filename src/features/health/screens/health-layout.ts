@@ -7,18 +7,9 @@ import { Menu, type MenuItem, type RowCut } from '../../../app/components/Menu/M
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
+import { textAt, type TextBox } from '../../../app/screens/content';
 import { Screen } from '../../../app/screens/Screen';
 import { lineHeight, textHeight, type Theme } from '../../../app/theme/tokens';
-
-export interface TextBox {
-  x: number;
-  y: number;
-  w: number;
-  fontSize: number;
-  lineHeight: number;
-  color: number;
-  maxLines: number;
-}
 
 export const healthListLayout = (theme: Theme, options: { hintLines: number; panelLines: number }) => {
   const { type, colors } = theme;
@@ -58,21 +49,6 @@ export const healthListLayout = (theme: Theme, options: { hintLines: number; pan
   };
 };
 
-/** A Lightning text element at `box` (text set later by the screen). */
-export const textTemplate = (box: TextBox, fontFace: string, wrapWidth = box.w) => ({
-  x: box.x,
-  y: box.y,
-  text: {
-    text: '',
-    fontFace,
-    fontSize: box.fontSize,
-    lineHeight: box.lineHeight,
-    textColor: box.color,
-    wordWrapWidth: wrapWidth,
-    maxLines: box.maxLines,
-  },
-});
-
 type ListStyles = ReturnType<typeof healthListLayout> & { hintWrap: number };
 
 /**
@@ -81,10 +57,10 @@ type ListStyles = ReturnType<typeof healthListLayout> & { hintWrap: number };
  */
 export const healthListTemplate = (s: ListStyles, options: { panel: boolean }) => ({
   Frame: { type: ScreenFrame },
-  Hint: textTemplate(s.hint, s.fontFace, s.hintWrap),
-  Notice: textTemplate(s.notice, s.fontFace),
+  Hint: textAt(s.hint, s.fontFace, s.hintWrap),
+  Notice: textAt(s.notice, s.fontFace),
   List: { type: Menu, x: s.menu.x, y: s.menu.y },
-  ...(options.panel ? { Panel: textTemplate(s.panel, s.fontFace) } : {}),
+  ...(options.panel ? { Panel: textAt(s.panel, s.fontFace) } : {}),
 });
 
 /** A health list screen: the list (when shown) holds the focus; Back sends BACK. */

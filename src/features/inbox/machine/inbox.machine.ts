@@ -16,7 +16,7 @@ import {
   type NoticeInput,
   type NoticeList,
 } from '../../../machines/ports';
-import { failureActions, featureFlow, listStates, loaded } from '../../../machines/feature-flow';
+import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
 
 /** How the flow ends: closed, the session ended, or the viewer took a notice's action. */
 export type InboxOutput =
@@ -48,7 +48,7 @@ export type InboxEvent =
   | { type: 'BACK' }
   | { type: 'RETRY' };
 
-const { failure, loadingList } = featureFlow('inbox', 'clearError');
+const { failure, loadingList, resolvingList } = featureFlow('inbox', 'clearError');
 const NOTHING_LOADED = { notices: undefined, noticeId: undefined, notice: undefined } as const;
 type Ctx = { context: InboxContext };
 const noticeInput = ({ context }: Ctx): NoticeInput => ({ noticeId: context.noticeId ?? '' });
@@ -58,11 +58,7 @@ const withSummaryOf = (notices: InboxContext['notices'], notice: Notice) =>
   notices?.map((row) => (row.id === notice.id ? { ...row, read: notice.read, kept: notice.kept } : row));
 
 export const inboxMachine = setup({
-  types: {
-    context: {} as InboxContext,
-    events: {} as InboxEvent,
-    output: {} as InboxOutput,
-  },
+  types: flowTypes<InboxContext, InboxEvent, InboxOutput>(),
   actors: {
     loadNotices: fromPromise<NoticeList>(notProvided('loadNotices')),
     loadNotice: fromPromise<Notice, NoticeInput>(notProvided('loadNotice')),
@@ -111,13 +107,7 @@ export const inboxMachine = setup({
       initial: 'resolving',
       states: {
         /** Coming back to the list shows what is known (a notice read or deleted meanwhile too). */
-        resolving: {
-          always: [
-            { guard: 'noticesKnown', target: 'ready' },
-            { guard: 'noNoticesKnown', target: 'empty' },
-            { target: 'loading' },
-          ],
-        },
+        resolving: resolvingList('noticesKnown', 'noNoticesKnown'),
         loading: loadingList('loadNotices', {
           isEmpty: (output: NoticeList) => output.notices.length === 0,
           keep: 'keepNotices',

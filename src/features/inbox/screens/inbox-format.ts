@@ -5,39 +5,22 @@
  */
 import { currentLanguage } from '../../../app/i18n/i18n';
 import type { Measure } from '../../../app/theme/measure';
-
-/** Japan Standard Time: UTC+9 all year (no daylight saving). */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { inJapan, MONTHS_EN } from '../../../app/i18n/japan-dates';
 
 /**
- * "2026年11月28日" / "28 November 2026": the day in Japan the notice was sent. Plain arithmetic,
- * not Intl: a box may lack the time zone data.
+ * "2026年11月28日" / "28 November 2026": the day in Japan the notice was sent.
  */
 export function formatSentDate(sentAt: string): string {
-  const day = new Date(new Date(sentAt).getTime() + JST_OFFSET_MS);
+  const day = inJapan(new Date(sentAt));
   const [y, m, d] = [day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate()];
-  return currentLanguage() === 'ja' ? `${y}年${m}月${d}日` : `${d} ${MONTHS[m - 1]} ${y}`;
+  return currentLanguage() === 'ja' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
 }
 
 /** "11/28" / "28 Nov": the day in Japan the notice was sent, short for a list row (the notice has it in full). */
 export function shortSentDate(sentAt: string): string {
-  const day = new Date(new Date(sentAt).getTime() + JST_OFFSET_MS);
+  const day = inJapan(new Date(sentAt));
   const [m, d] = [day.getUTCMonth() + 1, day.getUTCDate()];
-  return currentLanguage() === 'ja' ? `${m}/${d}` : `${d} ${MONTHS[m - 1]!.slice(0, 3)}`;
+  return currentLanguage() === 'ja' ? `${m}/${d}` : `${d} ${MONTHS_EN[m - 1]!.slice(0, 3)}`;
 }
 
 /** Between two things on one line: an ideographic space in Japanese, two spaces in English. */

@@ -1,9 +1,10 @@
 /**
- * Realistic, fictitious notices for the inbox's tests and gallery, after the platform simulator's
- * seed (mocks/platform/simulator/notices/seed-notices.ts): the town's checkup invitation (asks for a
+ * Realistic, fictitious notices for the inbox's tests and gallery, two of them the platform
+ * simulator's seed (mocks/platform/simulator/notices/seed-notices.ts): the town's checkup invitation (asks for a
  * read receipt, opens health), the cable operator's facility notice (opens booking) and maintenance,
  * the insurer's medical expenses, and a long one that takes several pages.
  */
+import * as SEEDED from '../../../../mocks/platform/simulator/notices/seed-notices';
 import type { Notice, NoticeSummary, Sender } from '../../../platform/types';
 
 const CITY: Sender = { id: 'city', name: '窓口町役場', nameEn: 'Madoguchi Town Office' };
@@ -18,39 +19,20 @@ export const CHECKUP_INVITATION: Notice = {
   id: 'nt-checkup',
   sender: CITY,
   sentAt: '2026-11-28T01:00:00Z',
-  title: '特定健康診査（特定健診）受診券のご案内',
-  titleEn: 'Your specific health checkup voucher',
-  body:
-    '今年度の特定健康診査の受診券を発行しました。\n' +
-    '受診期間は6月1日から翌年1月31日までです。窓口町保健センターまたは指定の医療機関でお受けください。\n' +
-    '自己負担はありません。前回の結果は「健康」の画面からご覧になれます。\n' +
-    'お問い合わせ：窓口町役場 健康推進課 03-0000-1234（平日 8:30〜17:15）',
-  bodyEn:
-    "This year's specific health checkup voucher has been issued. Checkups run from 1 June to " +
-    '31 January at the Madoguchi Health Centre or a designated clinic, free of charge. Your last ' +
-    'results are on the Health screen. Questions: Town Office, Health Promotion, 03-0000-1234 (weekdays 8:30–17:15).',
+  ...SEEDED.CHECKUP_INVITATION.content,
   read: false,
   kept: false,
   receiptRequested: true,
-  action: { kind: 'health' },
 };
 
 export const HALL_REOPENING: Notice = {
   id: 'nt-hall',
   sender: CABLE,
   sentAt: '2026-11-26T03:00:00Z',
-  title: '窓口町公民館 改修工事が終わりました',
-  titleEn: 'The Madoguchi Community Hall has reopened',
-  body:
-    '窓口町公民館の改修工事が終わり、大会議室・和室・調理実習室のご予約を再開しました。\n' +
-    'テレビの「施設予約」から空き状況の確認と予約ができます。',
-  bodyEn:
-    'The refurbishment of the Madoguchi Community Hall is finished; the large meeting room, the ' +
-    'Japanese-style room and the cooking room can be booked again from Facility booking on the TV.',
+  ...SEEDED.HALL_REOPENING.content,
   read: false,
   kept: false,
   receiptRequested: false,
-  action: { kind: 'booking', facilityId: 'kominkan' },
 };
 
 const paragraph = (n: number) =>

@@ -18,13 +18,7 @@ export const cardRead = (tries = 3) => [
 export const loginSpec: ModelSpec<typeof loginMachine> = {
   machine: loginMachine,
   input: { cardId: fake.CARD_ID },
-  promiseActors: [
-    'readAuthCertificate',
-    'readPinStatus',
-    'requestChallenge',
-    'signChallenge',
-    'loginWithSignature',
-  ],
+  promiseActors: [...fake.CARD_FLOW_ACTORS, 'signChallenge', 'loginWithSignature'],
   events: [
     { type: 'DIGIT', digit: '7' },
     ...fake.FLOW_KEYS,

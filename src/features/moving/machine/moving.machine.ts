@@ -11,7 +11,7 @@
 import { assign, fromPromise, sendTo, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
-import { failureActions } from '../../../machines/feature-flow';
+import { failureActions, flowTypes } from '../../../machines/feature-flow';
 import {
   notProvided,
   type AddressChange,
@@ -84,12 +84,7 @@ const sessionEnded = {
 };
 
 export const movingMachine = setup({
-  types: {
-    input: {} as MovingInput,
-    context: {} as MovingContext,
-    events: {} as MovingEvent,
-    output: {} as FeatureOutput,
-  },
+  types: flowTypes<MovingContext, MovingEvent, FeatureOutput, MovingInput>(),
   actors: {
     fetchMoveDetails: fromPromise<MoveDetails>(notProvided('fetchMoveDetails')),
     readPinStatus: fromPromise<PinStatus, ReadPinStatusInput>(notProvided('readPinStatus')),

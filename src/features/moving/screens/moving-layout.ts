@@ -4,52 +4,29 @@
  * follow at their line height: a text box's empty half em below its line is taken back.
  */
 import { ButtonRow } from '../../../app/components/ButtonRow/ButtonRow';
-import { buttonStyles } from '../../../app/components/Button/Button.styles';
 import { Menu } from '../../../app/components/Menu/Menu';
 import { menuStyles } from '../../../app/components/Menu/Menu.styles';
 import { ScreenFrame } from '../../../app/components/ScreenFrame/ScreenFrame';
 import { screenFrameStyles } from '../../../app/components/ScreenFrame/ScreenFrame.styles';
-import { currentLanguage, t } from '../../../app/i18n/i18n';
+import { currentLanguage } from '../../../app/i18n/i18n';
+import { bottomButtons, contentLooks, lookText, spokenJoin, type Look } from '../../../app/screens/content';
 import { Screen, type AppEvent } from '../../../app/screens/Screen';
-import { lineHeight, type Theme } from '../../../app/theme/tokens';
-
-export type Look = 'heading' | 'body' | 'muted';
-
-const looks = (theme: Theme) => ({
-  heading: {
-    fontSize: theme.type.heading,
-    lineHeight: lineHeight(theme.type.heading, theme),
-    color: theme.colors.text,
-  },
-  body: {
-    fontSize: theme.type.body,
-    lineHeight: lineHeight(theme.type.body, theme),
-    color: theme.colors.text,
-  },
-  muted: {
-    fontSize: theme.type.body,
-    lineHeight: lineHeight(theme.type.body, theme),
-    color: theme.colors.textMuted,
-  },
-});
+import { lineHeight, theme, type Theme } from '../../../app/theme/tokens';
 
 export const columnLayout = (theme: Theme) => {
   const content = screenFrameStyles(theme).content;
-  const button = buttonStyles(theme);
-  /** Room for the focused button's ring and scale. */
-  const inset = 4 * theme.focusRing.width;
   return {
     content,
     fontFace: theme.type.fontFace,
-    ...looks(theme),
-    buttons: { x: content.x + inset, y: content.y + content.h - button.h - inset, gap: 48 },
+    ...contentLooks(theme),
+    buttons: bottomButtons(theme),
     gap: 12,
   };
 };
 type ColumnLayout = ReturnType<typeof columnLayout>;
 
 /** A wrapped text in a flex column; `maxLines` lines at most. */
-export const columnText = (
+const columnText = (
   s: { fontFace: string; gap: number } & Record<
     Look,
     { fontSize: number; lineHeight: number; color: number }
@@ -60,64 +37,70 @@ export const columnText = (
 ) => ({
   w,
   flexItem: { marginBottom: s.gap - Math.round(s[look].fontSize / 2) },
-  text: {
-    text: '',
-    fontFace: s.fontFace,
-    fontSize: s[look].fontSize,
-    lineHeight: s[look].lineHeight,
-    textColor: s[look].color,
-    wordWrapWidth: w,
-    // Japanese has no spaces: lines may break between any two characters.
-    wordBreak: true,
-    maxLines,
-  },
+  // Japanese has no spaces: lines may break between any two characters.
+  text: lookText(s.fontFace, s[look], w, { maxLines, wordBreak: true }),
 });
+
+/** The column's lines by ref: each a look, with at most how many lines (2 unless said). */
+export type ColumnLines = Record<string, Look | [Look, number]>;
+
+/** The texts of `lines`, `w` wide, for a flex column. */
+const linesOf = (s: Parameters<typeof columnText>[0], lines: ColumnLines, w: number) =>
+  Object.fromEntries(
+    Object.entries(lines).map(([ref, line]) => {
+      const [look, maxLines] = typeof line === 'string' ? [line, 2] : line;
+      return [ref, columnText(s, look, w, maxLines)];
+    }),
+  );
 
 /** The frame, a column of `lines` at the content's top, and the buttons. */
-export const columnTemplate = (s: ColumnLayout, lines: Record<string, unknown>) => ({
+export const columnTemplate = (s: ColumnLayout, lines: ColumnLines) => ({
   Frame: { type: ScreenFrame },
-  Column: { x: s.content.x, y: s.content.y, w: s.content.w, flex: { direction: 'column' }, ...lines },
+  Column: {
+    x: s.content.x,
+    y: s.content.y,
+    w: s.content.w,
+    flex: { direction: 'column' },
+    ...linesOf(s, lines, s.content.w),
+  },
   Buttons: { type: ButtonRow, x: s.buttons.x, y: s.buttons.y },
 });
-
-/** "新しい住所：…" in Japanese, "New address: …" in English. */
-export const labelled = (labelKey: string, value: string): string =>
-  `${t(labelKey)}${currentLanguage() === 'ja' ? '：' : ': '}${value}`;
 
 /** A service's name in the viewer's language. */
 export const nameOf = (named: { name: string; nameEn: string }): string =>
   currentLanguage() === 'ja' ? named.name : named.nameEn;
 
-/** Sentences for the voice: "。" in Japanese, ". " in English. */
-export const spoken = (parts: Array<string | undefined | false>): string => {
-  const ja = currentLanguage() === 'ja';
-  return parts
-    .filter((part): part is string => Boolean(part && part.trim()))
-    .map((part) => part.trim().replace(/[。.]$/, ''))
-    .join(ja ? '。' : '. ')
-    .concat(ja ? '。' : '.');
-};
-
-/** A screen of lines and buttons: the buttons hold the focus; Back sends `backEvent`. */
+/**
+ * A screen of lines and buttons (see `columnTemplate`): the title and each line's text come from
+ * `column`, and the voice reads them in that order; the buttons hold the focus, the first focused;
+ * Back sends `backEvent`.
+ */
 export abstract class ColumnScreen<Props> extends Screen<Props> {
   protected abstract readonly backEvent: AppEvent;
 
-  protected showTitle(title: string) {
+  /** The title and each line's text by ref (an empty text hides its line). */
+  protected abstract column(props: Props): { title: string; texts: Record<string, string> };
+
+  protected abstract actions(): Array<{ label: string; event: AppEvent }>;
+
+  protected render(props: Props) {
+    const { title, texts } = this.column(props);
     this.tag('Frame')?.patch({ frame: { title } });
-  }
-
-  protected showText(ref: string, text: string) {
-    this.tag(`Column.${ref}`)?.patch({ visible: text !== '', text: { text } });
-  }
-
-  protected showActions(s: ColumnLayout, actions: Array<{ label: string; event: AppEvent }>) {
+    for (const [ref, text] of Object.entries(texts)) {
+      this.tag(`Column.${ref}`)?.patch({ visible: text !== '', text: { text } });
+    }
     this.tag('Buttons')?.patch({
       content: {
-        gap: s.buttons.gap,
-        buttons: actions.map(({ label, event }) => ({ label, onPress: () => this.send(event) })),
+        gap: columnLayout(theme()).buttons.gap,
+        buttons: this.actions().map(({ label, event }) => ({ label, onPress: () => this.send(event) })),
         focus: 0,
       },
     });
+  }
+
+  announcement(): string {
+    const { title, texts } = this.column(this.props);
+    return spokenJoin([title, ...Object.values(texts)]);
   }
 
   override _getFocused() {
@@ -153,7 +136,7 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
   return {
     content,
     fontFace: theme.type.fontFace,
-    ...looks(theme),
+    ...contentLooks(theme),
     gap: 0,
     line,
     header: { x: content.x, y: headerY, w: content.w - markW },
@@ -163,16 +146,12 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
 };
 type ListLayout = ReturnType<typeof listLayout>;
 
-/** The frame, the header and footer columns, and the menu. */
-export const listTemplate = (
-  s: ListLayout,
-  header: Record<string, unknown>,
-  footer: Record<string, unknown>,
-) => ({
+/** The frame, the header and footer columns (their `lines` as the header's and the footer's widths), and the menu. */
+export const listTemplate = (s: ListLayout, header: ColumnLines, footer: ColumnLines) => ({
   Frame: { type: ScreenFrame },
-  Header: { ...s.header, flex: { direction: 'column' }, ...header },
+  Header: { ...s.header, flex: { direction: 'column' }, ...linesOf(s, header, s.header.w) },
   Menu: { type: Menu, x: s.menu.x, y: s.menu.y },
-  Footer: { ...s.footer, flex: { direction: 'column' }, ...footer },
+  Footer: { ...s.footer, flex: { direction: 'column' }, ...linesOf(s, footer, s.footer.w) },
 });
 
 /** A list screen: the menu holds the focus; Back sends `backEvent`. */

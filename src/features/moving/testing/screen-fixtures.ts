@@ -8,7 +8,25 @@ import type {
   MovingStatusProps,
   MovingSummaryProps,
 } from '../view/moving-view';
+import { SCREEN } from '../../../app/screens/ids';
+import type { ScreenView } from '../../../app/view/app-view';
 import { addressChange, NEW_ADDRESS } from './moving-data';
+
+/** The flow's failure message as the view makes it: the error, 再試行 (RETRY) and やめる (BACK). */
+export const retryOrLeave = (titleKey: string, key: string): ScreenView => ({
+  screen: SCREEN.message,
+  target: 'moving',
+  props: {
+    tone: 'error',
+    titleKey,
+    body: { key },
+    actions: [
+      { labelKey: 'common.retry', event: { type: 'RETRY' } },
+      { labelKey: 'moving.leave', event: { type: 'BACK' } },
+    ],
+    contact: true,
+  },
+});
 
 const OLD = 'みどり市本町一丁目2番3号';
 

@@ -4,26 +4,12 @@ import { allTranslations } from '../../../app/i18n/i18n';
 import { cardErrors, CONFIRMATION, pinStatus, platformErrors } from '../../../machines/testing/fixtures';
 import { atChoice, atPassword, startMoving, typePassword } from '../machine/test-support';
 import { addressChange, NEW_ADDRESS } from '../testing/moving-data';
+import { retryOrLeave } from '../testing/screen-fixtures';
 import movingStrings from '../strings.json';
 import { movingView } from './moving-view';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
-
-const retryOrLeave = (titleKey: string, key: string) => ({
-  screen: SCREEN.message,
-  target: 'moving',
-  props: {
-    tone: 'error',
-    titleKey,
-    body: { key },
-    actions: [
-      { labelKey: 'common.retry', event: { type: 'RETRY' } },
-      { labelKey: 'moving.leave', event: { type: 'BACK' } },
-    ],
-    contact: true,
-  },
-});
 
 describe('moving view', () => {
   test('consent, then the services beside the new address, up-to-date ones shown as such', async () => {

@@ -23,14 +23,7 @@ const prefetch = /^xstate\.(done|error)\.actor\.(readAuthCertificate|readPinStat
 export const registrationSpec: ModelSpec<typeof registrationMachine> = {
   machine: registrationMachine,
   input: { cardId: fake.CARD_ID },
-  promiseActors: [
-    'readAuthCertificate',
-    'readPinStatus',
-    'requestChallenge',
-    'signWithPassword',
-    'signChallenge',
-    'register',
-  ],
+  promiseActors: [...fake.CARD_FLOW_ACTORS, 'signWithPassword', 'signChallenge', 'register'],
   events: [
     { type: 'DIGIT', digit: '4' },
     { type: 'CHAR', char: 'K' },

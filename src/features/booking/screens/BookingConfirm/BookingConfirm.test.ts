@@ -1,11 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import {
-  expectTexts,
-  inBothLanguages,
-  itReadsInEnglish,
-  layoutProblemsOf,
-} from '../../../../app/testing/screen-harness';
+import { expectTexts, itReadsInEnglish, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
 import { LONG_FACILITY_NAME, LONG_ROOM_NAME } from '../../testing/screen-fixtures';
 import type { BookingConfirmProps } from '../../view/booking-view';
 import { BookingConfirm } from './BookingConfirm';
@@ -52,7 +47,10 @@ describe('BookingConfirm screen', () => {
     'Book',
   ]);
 
-  it('keeps long names inside the safe area and clear of the buttons', () => {
-    expect(layoutProblemsOf(BookingConfirm, inBothLanguages(props), { textClearsButtons: true })).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps long names inside the safe area and clear of the buttons',
+    BookingConfirm,
+    [props],
+    { textClearsButtons: true },
+  );
 });

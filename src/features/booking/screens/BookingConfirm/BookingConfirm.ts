@@ -5,7 +5,8 @@
 import { t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { BookingConfirmProps } from '../../view/booking-view';
-import { bookingDate, feeText, labelled, slotText, spoken } from '../booking-format';
+import { bookingDate, feeText, slotText } from '../booking-format';
+import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { columnText, linesColumn, summaryColumn, summaryTemplate, SummaryScreen } from '../booking-summary';
 import { bookingConfirmStyles } from './BookingConfirm.styles';
 
@@ -42,6 +43,10 @@ export class BookingConfirm extends SummaryScreen<BookingConfirmProps> {
   }
 
   announcement(): string {
-    return spoken([t('booking.title.confirm'), ...summaryLines(this.props), t('booking.confirmQuestion')]);
+    return spokenJoin([
+      t('booking.title.confirm'),
+      ...summaryLines(this.props),
+      t('booking.confirmQuestion'),
+    ]);
   }
 }

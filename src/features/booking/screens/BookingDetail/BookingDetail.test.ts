@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
+import { expectTexts, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
 import { bookingSummary } from '../../testing/screen-fixtures';
 import type { BookingDetailProps } from '../../view/booking-view';
 import { BookingDetail } from './BookingDetail';
@@ -76,8 +76,10 @@ describe('BookingDetail screen', () => {
     expectTexts(screen, ['Cancel this booking?', props.booking.rule.en, 'Keep it']);
   });
 
-  it('keeps long names and the rule inside the safe area and clear of the buttons, in both views and languages', () => {
-    const cases = [...inBothLanguages(props), ...inBothLanguages(asking)];
-    expect(layoutProblemsOf(BookingDetail, cases, { textClearsButtons: true })).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps long names and the rule inside the safe area and clear of the buttons, in both views and languages',
+    BookingDetail,
+    [props, asking],
+    { textClearsButtons: true },
+  );
 });

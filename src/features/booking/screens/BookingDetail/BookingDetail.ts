@@ -7,7 +7,8 @@
 import { currentLanguage, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { BookingDetailProps } from '../../view/booking-view';
-import { apart, bookingDate, bookingLines, slotText, spoken } from '../booking-format';
+import { apart, bookingDate, bookingLines, slotText } from '../booking-format';
+import { spokenJoin } from '../../../../app/screens/content';
 import { columnText, linesColumn, summaryColumn, summaryTemplate, SummaryScreen } from '../booking-summary';
 import { roundedRect } from '../focus-grid';
 import { bookingDetailStyles } from './BookingDetail.styles';
@@ -89,9 +90,9 @@ export class BookingDetail extends SummaryScreen<BookingDetailProps> {
 
   announcement(): string {
     if (this.props.confirmingCancel) {
-      return spoken([t('booking.cancelQuestion'), this.what(), t('booking.ruleHeading'), this.rule()]);
+      return spokenJoin([t('booking.cancelQuestion'), this.what(), t('booking.ruleHeading'), this.rule()]);
     }
-    return spoken([
+    return spokenJoin([
       t('booking.title.detail'),
       ...bookingLines(this.props.booking),
       t('booking.ruleHeading'),

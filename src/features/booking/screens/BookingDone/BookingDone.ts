@@ -5,7 +5,8 @@
 import { t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { BookingDoneProps } from '../../view/booking-view';
-import { bookingLines, labelled, spoken } from '../booking-format';
+import { bookingLines } from '../booking-format';
+import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { columnText, linesColumn, summaryColumn, summaryTemplate, SummaryScreen } from '../booking-summary';
 import { bookingDoneStyles } from './BookingDone.styles';
 
@@ -37,6 +38,6 @@ export class BookingDone extends SummaryScreen<BookingDoneProps> {
   }
 
   announcement(): string {
-    return spoken([t('booking.title.done'), t('booking.doneBody'), ...bookingLines(this.props.booking)]);
+    return spokenJoin([t('booking.title.done'), t('booking.doneBody'), ...bookingLines(this.props.booking)]);
   }
 }

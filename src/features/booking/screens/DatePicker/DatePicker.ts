@@ -17,7 +17,8 @@ import {
   type CalendarDay,
 } from '../../view/booking-dates';
 import type { DatePickerProps } from '../../view/booking-view';
-import { apart, bookingDate, secondLine, spoken, textElement } from '../booking-format';
+import { apart, bookingDate, secondLine, textElement } from '../booking-format';
+import { spokenJoin } from '../../../../app/screens/content';
 import { FocusGridScreen, gridScreenTemplate, gridTile } from '../focus-grid';
 import { datePickerStyles } from './DatePicker.styles';
 
@@ -167,10 +168,10 @@ export class DatePicker extends FocusGridScreen<DatePickerProps> {
   }
 
   announcement(): string {
-    if (this.props.loading) return spoken([t('booking.title.date'), t('common.loading')]);
+    if (this.props.loading) return spokenJoin([t('booking.title.date'), t('common.loading')]);
     const notice = this.props.notice ? message(this.props.notice) : undefined;
     const guide = notice ?? this.guideText();
-    return spoken([t('booking.title.date'), this.props.facilityName, guide, this.focusedSpoken()]);
+    return spokenJoin([t('booking.title.date'), this.props.facilityName, guide, this.focusedSpoken()]);
   }
 
   /** A week a row. */

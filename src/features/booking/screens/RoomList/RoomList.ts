@@ -7,7 +7,8 @@
 import { message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { RoomListProps, RoomRow } from '../../view/booking-view';
-import { apart, bookingDate, spoken, textElement } from '../booking-format';
+import { apart, bookingDate, textElement } from '../booking-format';
+import { spokenJoin } from '../../../../app/screens/content';
 import { BookingListScreen, listTemplate } from '../booking-layout';
 import { roomListStyles } from './RoomList.styles';
 
@@ -64,6 +65,6 @@ export class RoomList extends BookingListScreen<RoomListProps> {
 
   announcement(): string {
     const { facilityName, date } = this.props;
-    return spoken([t('booking.title.room'), facilityName, bookingDate(date), this.guide(this.props)]);
+    return spokenJoin([t('booking.title.room'), facilityName, bookingDate(date), this.guide(this.props)]);
   }
 }

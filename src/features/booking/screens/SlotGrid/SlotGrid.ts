@@ -8,7 +8,8 @@ import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import { timeRange } from '../../view/booking-dates';
 import type { SlotCell, SlotGridProps } from '../../view/booking-view';
-import { apart, bookingDate, secondLine, slotName, spoken, textElement } from '../booking-format';
+import { apart, bookingDate, secondLine, slotName, textElement } from '../booking-format';
+import { spokenJoin } from '../../../../app/screens/content';
 import { FocusGridScreen, gridScreenTemplate, gridTile } from '../focus-grid';
 import { SLOT_COLUMNS, slotGridStyles } from './SlotGrid.styles';
 
@@ -99,7 +100,7 @@ export class SlotGrid extends FocusGridScreen<SlotGridProps> {
 
   announcement(): string {
     const { facilityName, roomName, date } = this.props;
-    return spoken([
+    return spokenJoin([
       t('booking.title.slot'),
       `${facilityName} ${roomName}`,
       bookingDate(date),

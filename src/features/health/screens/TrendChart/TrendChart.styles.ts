@@ -6,7 +6,7 @@
 import { screenFrameStyles } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
 import { REMOTE_KEY_COLORS } from '../../../../app/components/ScreenFrame/ScreenFrame.styles';
 import { lineHeight, mix, textHeight, type Theme } from '../../../../app/theme/tokens';
-import type { TextBox } from '../health-layout';
+import type { TextBox } from '../../../../app/screens/content';
 
 export const trendChartStyles = (theme: Theme) => {
   const { type, colors } = theme;

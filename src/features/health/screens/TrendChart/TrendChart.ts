@@ -21,7 +21,7 @@ import {
   spokenWithoutRows,
   yearOf,
 } from '../health-format';
-import { textTemplate } from '../health-layout';
+import { textAt } from '../../../../app/screens/content';
 import { Screen } from '../../../../app/screens/Screen';
 import { trendChartStyles } from './TrendChart.styles';
 import { trendGeometry } from './trend-scale';
@@ -70,10 +70,10 @@ export class TrendChart extends Screen<TrendChartProps> {
     const s = trendChartStyles(theme());
     return {
       Frame: { type: ScreenFrame },
-      Unit: textTemplate(s.unit, s.fontFace),
-      Notice: textTemplate(s.notice, s.fontFace),
+      Unit: textAt(s.unit, s.fontFace),
+      Notice: textAt(s.notice, s.fontFace),
       Chart: {},
-      Summary: textTemplate(s.summary, s.fontFace),
+      Summary: textAt(s.summary, s.fontFace),
     };
   }
 

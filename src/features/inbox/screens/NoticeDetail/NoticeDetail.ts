@@ -7,6 +7,7 @@
 import { ButtonRow } from '../../../../app/components/ButtonRow/ButtonRow';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t, withWarningIcon } from '../../../../app/i18n/i18n';
+import { lookText } from '../../../../app/screens/content';
 import { Screen, type AppEvent } from '../../../../app/screens/Screen';
 import { theme } from '../../../../app/theme/tokens';
 import type { Notice } from '../../../../platform/types';
@@ -22,16 +23,7 @@ type Styles = ReturnType<typeof noticeDetailStyles>;
 type Look = Styles['body'];
 
 const textOf = (look: Look, fontFace: string, width: number, maxLines?: number) => ({
-  text: {
-    text: '',
-    fontFace,
-    fontSize: look.fontSize,
-    lineHeight: look.lineHeight,
-    textColor: look.color,
-    wordWrapWidth: width,
-    wordBreak: true,
-    ...(maxLines === undefined ? {} : { maxLines }),
-  },
+  text: lookText(fontFace, look, width, { wordBreak: true, ...(maxLines === undefined ? {} : { maxLines }) }),
 });
 
 const bodyOf = (notice: Notice): string =>

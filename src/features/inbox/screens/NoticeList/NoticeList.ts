@@ -6,6 +6,7 @@
 import { Menu, type MenuItem } from '../../../../app/components/Menu/Menu';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t } from '../../../../app/i18n/i18n';
+import { textAt } from '../../../../app/screens/content';
 import { Screen } from '../../../../app/screens/Screen';
 import { theme } from '../../../../app/theme/tokens';
 import type { NoticeSummary } from '../../../../platform/types';
@@ -18,22 +19,6 @@ export type { NoticeListProps };
 /** The empty list's row back home; notice ids come from the platform and never take this form. */
 const HOME_ROW = '#home';
 
-type Box = ReturnType<typeof noticeListStyles>['hint'];
-const textAt = (box: Box, fontFace: string) => ({
-  x: box.x,
-  y: box.y,
-  text: {
-    text: '',
-    fontFace,
-    fontSize: box.fontSize,
-    lineHeight: box.lineHeight,
-    textColor: box.color,
-    wordWrapWidth: box.w,
-    maxLines: box.maxLines,
-    wordBreak: true,
-  },
-});
-
 /** The title in the viewer's language (the platform's English one when there is one). */
 export const titleOf = (notice: { title: string; titleEn?: string }, language: string): string =>
   language === 'en' && notice.titleEn ? notice.titleEn : notice.title;
@@ -45,8 +30,8 @@ export class NoticeList extends Screen<NoticeListProps> {
     const s = noticeListStyles(theme());
     return {
       Frame: { type: ScreenFrame },
-      Hint: textAt(s.hint, s.fontFace),
-      Notice: textAt(s.notice, s.fontFace),
+      Hint: textAt(s.hint, s.fontFace, s.hint.w, true),
+      Notice: textAt(s.notice, s.fontFace, s.notice.w, true),
       List: { type: Menu, x: s.menu.x, y: s.menu.y },
     };
   }

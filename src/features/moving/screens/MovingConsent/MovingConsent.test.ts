@@ -1,11 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import {
-  expectTexts,
-  inBothLanguages,
-  itReadsInEnglish,
-  layoutProblemsOf,
-} from '../../../../app/testing/screen-harness';
+import { expectTexts, itReadsInEnglish, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
 import { MovingConsent } from './MovingConsent';
 
 describe('MovingConsent screen', () => {
@@ -32,7 +27,12 @@ describe('MovingConsent screen', () => {
     'We get your name, address, date of birth and sex.',
   ]);
 
-  it('keeps every line inside the safe area and clear of the buttons', () => {
-    expect(layoutProblemsOf(MovingConsent, inBothLanguages({}), { textClearsButtons: true })).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps every line inside the safe area and clear of the buttons',
+    MovingConsent,
+    [{}],
+    {
+      textClearsButtons: true,
+    },
+  );
 });

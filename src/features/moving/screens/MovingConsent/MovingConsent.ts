@@ -6,42 +6,33 @@
  */
 import { t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
-import { ColumnScreen, columnTemplate, columnText, spoken } from '../moving-layout';
+import { ColumnScreen, columnTemplate } from '../moving-layout';
 import { movingConsentStyles } from './MovingConsent.styles';
-
-const LINES = ['Question', 'What', 'Why', 'Later'] as const;
-const KEYS: Record<(typeof LINES)[number], string> = {
-  Question: 'moving.consent.question',
-  What: 'moving.consent.what',
-  Why: 'moving.consent.why',
-  Later: 'moving.consent.later',
-};
 
 export class MovingConsent extends ColumnScreen<Record<string, never>> {
   static override _template() {
-    const s = movingConsentStyles(theme());
-    const w = s.content.w;
-    return columnTemplate(s, {
-      Question: columnText(s, 'body', w, 2),
-      What: columnText(s, 'body', w, 2),
-      Why: columnText(s, 'body', w, 2),
-      Later: columnText(s, 'muted', w, 2),
-    });
+    const lines = { Question: 'body', What: 'body', Why: 'body', Later: 'muted' } as const;
+    return columnTemplate(movingConsentStyles(theme()), lines);
   }
 
   protected readonly backEvent = { type: 'BACK' };
 
-  protected render() {
-    const s = movingConsentStyles(theme());
-    this.showTitle(t('moving.title.consent'));
-    for (const line of LINES) this.showText(line, t(KEYS[line]));
-    this.showActions(s, [
-      { label: t('moving.agree'), event: { type: 'CONFIRM' } },
-      { label: t('moving.decline'), event: { type: 'BACK' } },
-    ]);
+  protected column() {
+    return {
+      title: t('moving.title.consent'),
+      texts: {
+        Question: t('moving.consent.question'),
+        What: t('moving.consent.what'),
+        Why: t('moving.consent.why'),
+        Later: t('moving.consent.later'),
+      },
+    };
   }
 
-  announcement(): string {
-    return spoken([t('moving.title.consent'), ...LINES.map((line) => t(KEYS[line]))]);
+  protected actions() {
+    return [
+      { label: t('moving.agree'), event: { type: 'CONFIRM' } },
+      { label: t('moving.decline'), event: { type: 'BACK' } },
+    ];
   }
 }

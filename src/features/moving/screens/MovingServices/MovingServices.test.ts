@@ -1,11 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import {
-  expectTexts,
-  inBothLanguages,
-  itReadsInEnglish,
-  layoutProblemsOf,
-} from '../../../../app/testing/screen-harness';
+import { expectTexts, itReadsInEnglish, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
 import { servicesProps } from '../../testing/screen-fixtures';
 import { MovingServices } from './MovingServices';
 
@@ -56,7 +51,7 @@ describe('MovingServices screen', () => {
     'Up to date',
   ]);
 
-  it('keeps everything inside the safe area in both languages', () => {
-    expect(layoutProblemsOf(MovingServices, inBothLanguages(servicesProps()))).toEqual([]);
-  });
+  itFitsInBothLanguages('keeps everything inside the safe area in both languages', MovingServices, [
+    servicesProps(),
+  ]);
 });

@@ -8,7 +8,8 @@
 import { t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { MovingServicesProps, ServiceRow } from '../../view/moving-view';
-import { columnText, labelled, ListScreen, listTemplate, nameOf, spoken } from '../moving-layout';
+import { ListScreen, listTemplate, nameOf } from '../moving-layout';
+import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { movingServicesStyles } from './MovingServices.styles';
 
 const NEXT = '__next';
@@ -24,12 +25,10 @@ const markOf = (service: ServiceRow): string => (service.upToDate ? '✓' : serv
 
 export class MovingServices extends ListScreen<MovingServicesProps> {
   static override _template() {
-    const s = movingServicesStyles(theme());
-    const w = s.content.w;
     return listTemplate(
-      s,
-      { Address: columnText(s, 'body', s.header.w, 2), Hint: columnText(s, 'muted', s.header.w, 1) },
-      { Held: columnText(s, 'body', w, 2) },
+      movingServicesStyles(theme()),
+      { Address: 'body', Hint: ['muted', 1] },
+      { Held: 'body' },
     );
   }
 
@@ -66,7 +65,7 @@ export class MovingServices extends ListScreen<MovingServicesProps> {
 
   announcement(): string {
     const { newAddress, nothingChosen } = this.props;
-    return spoken([
+    return spokenJoin([
       t('moving.title.services'),
       labelled('moving.label.newAddress', newAddress),
       nothingChosen ? t('moving.nothingChosen') : t('moving.services.hint'),

@@ -7,7 +7,8 @@
 import { currentLanguage, t, withWarningIcon } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { DeliveryRow, DeliveryStatus, MovingStatusProps } from '../../view/moving-view';
-import { columnText, labelled, ListScreen, listTemplate, nameOf, spoken } from '../moving-layout';
+import { ListScreen, listTemplate, nameOf } from '../moving-layout';
+import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { movingStatusStyles } from './MovingStatus.styles';
 
 const HOME = '__home';
@@ -26,12 +27,10 @@ const reasonOf = (row: DeliveryRow | undefined): string =>
 
 export class MovingStatus extends ListScreen<MovingStatusProps> {
   static override _template() {
-    const s = movingStatusStyles(theme());
-    const w = s.content.w;
     return listTemplate(
-      s,
-      { Address: columnText(s, 'body', s.header.w, 2), Progress: columnText(s, 'muted', s.header.w, 1) },
-      { Reason: columnText(s, 'body', w, 2) },
+      movingStatusStyles(theme()),
+      { Address: 'body', Progress: ['muted', 1] },
+      { Reason: 'body' },
     );
   }
 
@@ -69,7 +68,8 @@ export class MovingStatus extends ListScreen<MovingStatusProps> {
     this.menu.onFocusItem = (id) => this.showReason(id);
     this.menu.onSelect = (id) => {
       if (id === HOME) this.send({ type: 'OK' });
-      else this.announce(spoken([reasonOf(this.row(id)) || statusWord(this.row(id)?.status ?? 'sending')]));
+      else
+        this.announce(spokenJoin([reasonOf(this.row(id)) || statusWord(this.row(id)?.status ?? 'sending')]));
     };
     this.showReason(this.menu.focusedItem?.id);
   }
@@ -87,7 +87,7 @@ export class MovingStatus extends ListScreen<MovingStatusProps> {
 
   announcement(): string {
     const { newAddress, deliveries } = this.props;
-    return spoken([
+    return spokenJoin([
       t('moving.title.status'),
       labelled('moving.label.newAddress', newAddress),
       ...deliveries.map((d) => `${nameOf(d)} ${t(`moving.delivery.${d.status}`)}`),

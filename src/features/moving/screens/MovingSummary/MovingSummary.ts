@@ -6,7 +6,8 @@
 import { currentLanguage, t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
 import type { MovingSummaryProps } from '../../view/moving-view';
-import { ColumnScreen, columnTemplate, columnText, labelled, nameOf, spoken } from '../moving-layout';
+import { ColumnScreen, columnTemplate, nameOf } from '../moving-layout';
+import { labelled } from '../../../../app/screens/content';
 import { movingSummaryStyles } from './MovingSummary.styles';
 
 const lines = (props: MovingSummaryProps) => ({
@@ -24,29 +25,24 @@ const lines = (props: MovingSummaryProps) => ({
 
 export class MovingSummary extends ColumnScreen<MovingSummaryProps> {
   static override _template() {
-    const s = movingSummaryStyles(theme());
-    const w = s.content.w;
-    return columnTemplate(s, {
-      Address: columnText(s, 'heading', w, 2),
-      Services: columnText(s, 'body', w, 2),
-      Consent: columnText(s, 'body', w, 2),
-      Tries: columnText(s, 'muted', w, 1),
+    return columnTemplate(movingSummaryStyles(theme()), {
+      Address: 'heading',
+      Services: 'body',
+      Consent: 'body',
+      Tries: ['muted', 1],
     });
   }
 
   protected readonly backEvent = { type: 'BACK' };
 
-  protected render(props: MovingSummaryProps) {
-    const s = movingSummaryStyles(theme());
-    this.showTitle(t('moving.title.summary'));
-    for (const [ref, text] of Object.entries(lines(props))) this.showText(ref, text);
-    this.showActions(s, [
-      { label: t('moving.sign'), event: { type: 'CONFIRM' } },
-      { label: t('common.back'), event: { type: 'BACK' } },
-    ]);
+  protected column(props: MovingSummaryProps) {
+    return { title: t('moving.title.summary'), texts: lines(props) };
   }
 
-  announcement(): string {
-    return spoken([t('moving.title.summary'), ...Object.values(lines(this.props))]);
+  protected actions() {
+    return [
+      { label: t('moving.sign'), event: { type: 'CONFIRM' } },
+      { label: t('common.back'), event: { type: 'BACK' } },
+    ];
   }
 }

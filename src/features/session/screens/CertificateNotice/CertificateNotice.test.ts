@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
+import { expectTexts, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
 import { CertificateNotice } from './CertificateNotice';
 
 describe('CertificateNotice screen', () => {
@@ -32,7 +32,9 @@ describe('CertificateNotice screen', () => {
     );
   });
 
-  it('keeps everything inside the safe area in large type, in ja and en', () => {
-    expect(layoutProblemsOf(CertificateNotice, inBothLanguages({ days: 30 }))).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps everything inside the safe area in large type, in ja and en',
+    CertificateNotice,
+    [{ days: 30 }],
+  );
 });

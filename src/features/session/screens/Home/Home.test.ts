@@ -55,22 +55,7 @@ describe('Home screen', () => {
     const screen = renderScreen(Home, both);
     const fired = jest.spyOn(screen.screen, 'fireAncestors');
     // The first item (the inbox) is passed over: its OPEN has a test of its own.
-    screen.press(
-      'Down',
-      'Enter',
-      'Down',
-      'Enter',
-      'Down',
-      'Enter',
-      'Down',
-      'Enter',
-      'Down',
-      'Enter',
-      'Down',
-      'Enter',
-      'Down',
-      'Enter',
-    );
+    for (let item = 1; item <= 7; item += 1) screen.press('Down', 'Enter');
     screen.press('Back');
     expect(screen.sent).toEqual([
       { type: 'OPEN', section: 'health' },

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { DEFAULT_SETTINGS } from '../../../../app/settings/settings';
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
+import { expectTexts, layoutProblemsOf, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
 import { InsertCard } from './InsertCard';
 
 describe('InsertCard screen', () => {
@@ -16,9 +16,11 @@ describe('InsertCard screen', () => {
     expect(screen.texts()).toContain('Please insert your My Number Card');
   });
 
-  it('keeps every text and the illustration inside the safe area, in large type', () => {
-    expect(layoutProblemsOf(InsertCard, inBothLanguages({}))).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps every text and the illustration inside the safe area, in large type',
+    InsertCard,
+    [{}],
+  );
 
   it('sends nothing for keys: the card itself moves the session on', () => {
     const screen = renderScreen(InsertCard, {});
