@@ -12,7 +12,7 @@ import { bytesToBase64 } from '../../platform/base64';
 import { challengeDigest } from '../../platform/card';
 import { addressChangeConsentDigest } from '../../platform/consent';
 import type { AvailabilityQuery } from '../../platform/resources/facilities';
-import type { PairingBox, PairingPoll, PairingStart } from '../../platform/resources/pairing';
+import type { PairingBox } from '../../platform/resources/pairing';
 import type {
   AddressChange,
   AddressChangeRequest,
@@ -24,7 +24,7 @@ import type {
   TokenPair,
 } from '../../platform/types';
 import { bookingMachine } from '../../features/booking/machine/booking.machine';
-import { pairingMachine } from '../../features/companion/machine/pairing.machine';
+import { companionActors, NO_BOX, type PairingPort } from './companion-actors';
 import { healthMachine } from '../../features/health/machine/health.machine';
 import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
@@ -114,10 +114,7 @@ export interface PlatformPort {
     ): Promise<AddressChange>;
     get(requestId: string): Promise<AddressChange>;
   };
-  pairing: {
-    start(box: PairingBox): Promise<PairingStart>;
-    poll(started: Port.PairingPollInput): Promise<PairingPoll>;
-  };
+  pairing: PairingPort;
 }
 
 export interface ActorDependencies {
@@ -126,26 +123,6 @@ export interface ActorDependencies {
   /** The box as pairing a phone names it (pairing-box.ts); asked at each start. */
   pairingBox?: () => Promise<PairingBox>;
 }
-
-/** The SDK's poll answer as the pairing flow takes it: plain data, the token's end by the box's clock. */
-const pairingAnswer = (poll: PairingPoll, now: number): Port.PairingAnswer => {
-  // Only a login request (scope login) is answered with a session; pairing never starts one.
-  if (poll.status === 'loggedIn') throw new Error('pairing: a login answer to a pairing request');
-  return poll.status === 'paired'
-    ? {
-        status: 'paired',
-        pairing: {
-          pairingId: poll.pairingId,
-          token: poll.token,
-          expiresAt: now + poll.expiresInSeconds * 1000,
-        },
-      }
-    : poll.status === 'pending'
-      ? poll
-      : { status: poll.status };
-};
-
-const NO_BOX = (): Promise<PairingBox> => Promise.reject(new Error('pairing: no box identity given'));
 
 /** Refresh this long before the access token expires, and never sooner than the floor. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -380,14 +357,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
     },
   });
 
-  const companion = pairingMachine.provide({
-    actors: {
-      startPairing: fromPromise<PairingStart>(async () => platform.pairing.start(await pairingBox())),
-      pollPairing: fromPromise<Port.PairingAnswer, Port.PairingPollInput>(async ({ input }) =>
-        pairingAnswer(await platform.pairing.poll(input), Date.now()),
-      ),
-    },
-  });
+  const companion = companionActors(platform.pairing, pairingBox);
 
   const session = {
     watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
