@@ -163,18 +163,8 @@ export interface PhonePairing {
   expiresAt: number;
 }
 
-/** A started pairing: the codes the screen shows and what each poll names (the SDK's PairingStart). */
-export interface PairingStart {
-  clientId: string;
-  deviceCode: string;
-  /** `XXXX-XXXX`. */
-  userCode: string;
-  verificationUri: string;
-  /** The QR code's content. */
-  verificationUriComplete: string;
-  expiresInSeconds: number;
-  intervalSeconds: number;
-}
+/** A started pairing: the codes the screen shows and what each poll names. */
+export type { PairingStart } from '../platform/resources/pairing';
 /** One poll's answer as the pairing flow decides on it (the SDK's, without its error objects). */
 export type PairingAnswer =
   | { status: 'pending'; intervalSeconds: number }
