@@ -217,3 +217,25 @@ test('connect() retries while vpcd is not listening yet, then gives up with a cl
   const hopeless = vpcdCard({ port: 1, connectAttempts: 3, retryDelayMs: 5 });
   await expect(hopeless.connect()).rejects.toThrow(/cannot connect to vpcd at 127\.0\.0\.1:1 .*pcscd/);
 });
+
+test('holdApduAnswers holds the answer to the next APDU but never vpcd’s ATR poll, in order once released', async () => {
+  const card = vpcdCard();
+  await card.connect();
+  const peer = await vpcd.accept();
+  const hold = card.holdApduAnswers();
+  // pcscd polls presence by asking for the ATR while the hold is on: that answer must still come.
+  await peer.send(VpcdControl.getAtr);
+  expect(Buffer.from(await peer.receive())).toEqual(Buffer.from(JPKI_ATR));
+  await peer.send(selectAp());
+  await hold.reached;
+  const answered = peer.receive();
+  const early = await Promise.race([
+    answered.then(() => 'answered'),
+    new Promise((r) => setTimeout(() => r('held'), 50)),
+  ]);
+  expect(early).toBe('held');
+  hold.release();
+  expect(swOf(await answered)).toBe('9000');
+  // Released for good: the next APDU is answered at once.
+  expect(await peer.transmit(selectEf(JpkiEf.authCertificate))).toBe('9000');
+});

@@ -92,6 +92,8 @@ export class VpcdCard extends EventEmitter<VpcdCardEvents> {
   private outgoing: Promise<void> = Promise.resolve();
   private socket: Socket | undefined;
   private closingReason: RemovalReason | undefined;
+  /** While set, answers to command APDUs wait for it; vpcd's own ATR requests never do. */
+  private apduGate: Promise<void> | undefined;
 
   constructor(
     readonly card: PlayableCard,
@@ -199,11 +201,37 @@ export class VpcdCard extends EventEmitter<VpcdCardEvents> {
     const response = this.card.process(frame);
     this.apduCount++;
     this.emit('apdu', frame, response);
-    this.answer(socket, response, this.pace?.hold(frame));
+    const gate = this.apduGate;
+    const paced = this.pace?.hold(frame);
+    this.answer(
+      socket,
+      response,
+      gate && paced ? Promise.all([gate, paced]).then(() => undefined) : (gate ?? paced),
+    );
+  }
+
+  /**
+   * Holds the answers to command APDUs until `release`: the bridge's operation provably stays with
+   * the card. Only APDU answers wait. vpcd asks for the ATR to poll presence, holding pcscd's lock
+   * for the whole reader until the answer comes; holding that answer too would stop the bridge's
+   * APDU from ever reaching the card.
+   */
+  holdApduAnswers(): { reached: Promise<void>; release: () => void } {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    this.apduGate = gate;
+    const reached = new Promise<void>((resolve) => this.once('apdu', () => resolve()));
+    return {
+      reached,
+      release: () => {
+        if (this.apduGate === gate) this.apduGate = undefined;
+        release();
+      },
+    };
   }
 
   private answer(socket: Socket, payload: Uint8Array, held?: Promise<void>): void {
-    if (!this.pace) {
+    if (!this.pace && !held) {
       socket.write(encodeVpcdFrame(payload));
       return;
     }

@@ -9,8 +9,7 @@ import { GENERIC_CARD_ATR } from '../../mocks/virtual-card/jpki-applet';
 import { createScenarioCard, parseScenario } from '../../mocks/virtual-card/scenarios';
 import { CardPace } from '../../mocks/virtual-card/card-pace';
 import { createCardState } from '../../mocks/virtual-card/state';
-import { VpcdCard } from '../../mocks/virtual-card/vpcd-client';
-import type { Socket } from 'node:net';
+import { VpcdCard, VpcdControl } from '../../mocks/virtual-card/vpcd-client';
 import type {
   ApduLog,
   CardControl,
@@ -33,6 +32,15 @@ const DEFAULT_DETECTION_APDUS = 2;
 /** The bridge has finished with a new card when no APDU came for this long. */
 const QUIET_MS = 300;
 const QUIET_LIMIT_MS = 5_000;
+/**
+ * The card is pulled only once the bridge has left it alone this long (at most REMOVAL_QUIET_LIMIT_MS).
+ * A bridge resets the card after PIN work; pcsc-lite, when a card leaves during that reset, can
+ * record it as present-but-mute after its own poll already saw it go, and then says "mute" until the
+ * next insertion. A person never pulls a card within milliseconds of an answer; the kit should not
+ * either, or it fails a bridge for pcscd's race.
+ */
+const REMOVAL_QUIET_MS = 250;
+const REMOVAL_QUIET_LIMIT_MS = 3_000;
 
 export class VirtualCardControl implements CardControl {
   readonly mode = 'virtual-card' as const;
@@ -42,6 +50,8 @@ export class VirtualCardControl implements CardControl {
   private card: VpcdCard | undefined;
   private insertedSetup: { setup: InsertableSetup; removal: boolean } | undefined;
   private detectionApdus: number | undefined;
+  /** When the bridge last sent the card an APDU, a reset or a power change (not vpcd's ATR polls). */
+  private lastCardWorkAt = 0;
 
   private constructor(
     private readonly options: VirtualCardControlOptions,
@@ -90,7 +100,13 @@ export class VirtualCardControl implements CardControl {
       pace: options.pace ? new CardPace(options.pace) : undefined,
       connectAttempts: 3,
     });
-    vpcd.on('apdu', (command) => this.commands.push(new Uint8Array(command)));
+    vpcd.on('apdu', (command) => {
+      this.commands.push(new Uint8Array(command));
+      this.lastCardWorkAt = Date.now();
+    });
+    vpcd.on('control', (code) => {
+      if (code !== VpcdControl.getAtr) this.lastCardWorkAt = Date.now();
+    });
     vpcd.on('error', () => undefined); // a reset socket ends in 'removed' anyway
     await vpcd.connect();
     this.card = vpcd;
@@ -101,7 +117,14 @@ export class VirtualCardControl implements CardControl {
     const card = this.card;
     this.card = undefined;
     this.insertedSetup = undefined;
-    await card?.disconnect();
+    if (!card) return;
+    const started = Date.now();
+    while (
+      Date.now() - this.lastCardWorkAt < REMOVAL_QUIET_MS &&
+      Date.now() - started < REMOVAL_QUIET_LIMIT_MS
+    )
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    await card.disconnect();
   }
 
   /** Measures the bridge's detection APDUs on a My Number card, so a later removal lands mid-operation. */
@@ -122,26 +145,10 @@ export class VirtualCardControl implements CardControl {
     if (this.detectionApdus === undefined) this.detectionApdus = count;
   }
 
-  /**
-   * Corks the card's side of the vpcd socket: the card still computes its answers but none leaves
-   * until release, so the bridge's operation stays in progress for as long as the kit needs.
-   */
+  /** Holds the card's answers to the bridge's APDUs, so its operation stays in progress as long as the kit needs. */
   holdAnswers(): CardHold {
-    const card = this.card;
-    // VpcdCard writes each answer to this socket; it keeps it private because nothing else should.
-    const socket = (card as unknown as { socket?: Socket } | undefined)?.socket;
-    if (!card || !socket) throw new Error('no card in the reader to hold');
-    socket.cork();
-    let released = false;
-    const reached = new Promise<void>((resolve) => card.once('apdu', () => resolve()));
-    return {
-      reached,
-      release: () => {
-        if (released) return;
-        released = true;
-        socket.uncork();
-      },
-    };
+    if (!this.card?.isConnected) throw new Error('no card in the reader to hold');
+    return this.card.holdApduAnswers();
   }
 
   async close(): Promise<void> {
