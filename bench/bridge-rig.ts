@@ -24,6 +24,7 @@ import {
 } from '../stb-spec/protocol';
 import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
+import { confined } from '../e2e/harness/confine';
 
 const BRIDGE_ORIGIN = 'http://127.0.0.1:8080';
 /** The scenario the simulator inserts at start; the twin is built with the same one. */
@@ -71,7 +72,8 @@ export async function startBridgeProcess(tempDir: string, cleanup: Cleanup): Pro
   let child: ChildProcess;
   try {
     // Our child directly (not `npx tsx`, whose wrapper process would be the one we measure).
-    child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    const command = confined(process.execPath, ['--import', 'tsx', ...args]);
+    child = spawn(command.program, command.args, {
       cwd: REPO_ROOT,
       stdio: ['ignore', logFd, 'pipe'],
     });

@@ -45,6 +45,12 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--cycles', 'many'])).toThrow(/--cycles/);
   });
 
+  it('takes a box profile by name, and none by default', () => {
+    expect(parseBenchArgs(['app', '--profile', 'stb'])).toMatchObject({ benches: ['app'], profile: 'stb' });
+    expect(parseBenchArgs([]).profile).toBeUndefined();
+    expect(() => parseBenchArgs(['--profile', 'phone'])).toThrow(/--profile: stb .*got "phone"/);
+  });
+
   it('refuses unknown benches and bad numbers, in Japanese and English', () => {
     expect(() => parseBenchArgs(['nope'])).toThrow(/ベンチはありません \/ no such bench: nope/);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/--runs/);

@@ -18,6 +18,7 @@ import { runMemoryBench } from './memory';
 import { runPlatformBench } from './platform';
 import { Cleanup, shutdown } from './cleanup';
 import { passes, renderTable, verdictsOf } from './report';
+import { PROFILES, startProfile, type ActiveProfile } from './profile/stb';
 
 const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> = {
   card: runCardBench,
@@ -33,6 +34,8 @@ const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [o
   --runs N          測定回数 / runs per figure, medians reported (default 5; bridge: rounds of
                     200 calls per method, 50 for sign)
   --cycles N        memory: login → health → logout cycles (default 100)
+  --profile NAME    機器の条件で測る / run confined to a box: ${Object.keys(PROFILES).join('|')} (CPU share found by
+                    calibration, memory cap, software rendering; exits 1 when cgroups cannot be written)
   --json FILE       結果を JSON で保存 / write all results to FILE as JSON (each goal with its verdict)
   exit status       0: すべての目標を達成 / every goal met; 1: a goal missed or a bench failed
   --reader NAME     card, login, memory: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
@@ -47,6 +50,7 @@ interface CliOptions {
   readerName: string;
   vpcdPort: number;
   verbose: boolean;
+  profile?: string;
 }
 
 export function parseBenchArgs(argv: string[]): CliOptions {
@@ -59,6 +63,7 @@ export function parseBenchArgs(argv: string[]): CliOptions {
       reader: { type: 'string' },
       'vpcd-port': { type: 'string' },
       verbose: { type: 'boolean' },
+      profile: { type: 'string' },
     },
   });
   const { values, positionals } = parsed;
@@ -66,6 +71,11 @@ export function parseBenchArgs(argv: string[]): CliOptions {
   if (unknown.length) throw new UsageError(`そのベンチはありません / no such bench: ${unknown.join(', ')}`);
   const runs = integerOption('--runs', values.runs ?? '5', 1, 1000);
   const cycles = integerOption('--cycles', values.cycles ?? '100', 1, 10000);
+  if (values.profile !== undefined && !(values.profile in PROFILES)) {
+    throw new UsageError(
+      `--profile: ${Object.keys(PROFILES).join(', ')} のどれか / one of them, got "${values.profile}"`,
+    );
+  }
   const vpcdPort = integerOption('--vpcd-port', values['vpcd-port'] ?? String(DEFAULT_VPCD_PORT), 1, 65535);
   return {
     benches: positionals.length ? [...new Set(positionals)] : Object.keys(BENCHES),
@@ -75,6 +85,7 @@ export function parseBenchArgs(argv: string[]): CliOptions {
     readerName: values.reader ?? DEFAULT_READER,
     vpcdPort,
     verbose: values.verbose ?? false,
+    ...(values.profile === undefined ? {} : { profile: values.profile }),
   };
 }
 
@@ -94,14 +105,42 @@ async function main(argv: string[]): Promise<number> {
   const report = (message: string) => console.error(message);
   // Ctrl-C / SIGTERM: take the card out and kill children before leaving.
   let interrupted = false;
+  let profile: ActiveProfile | undefined;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       interrupted = true;
       report(`bench: ${signal}, cleaning up`);
-      void shutdown(cleanup, report).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+      void shutdown(cleanup, report).finally(() => {
+        profile?.end();
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
     });
   }
+  if (options.profile !== undefined) {
+    try {
+      profile = await startProfile(PROFILES[options.profile]!, report);
+    } catch (error) {
+      console.error(
+        `bench: --profile ${options.profile}: 失敗しました / FAILED:\n${(error as Error).message}`,
+      );
+      return 1;
+    }
+    console.log(profile.describe());
+  }
+  try {
+    return await runBenches(options, cleanup, report, () => interrupted, profile);
+  } finally {
+    profile?.end();
+  }
+}
 
+async function runBenches(
+  options: CliOptions,
+  cleanup: Cleanup,
+  report: (message: string) => void,
+  interrupted: () => boolean,
+  profile: ActiveProfile | undefined,
+): Promise<number> {
   const results: Record<string, unknown> = {};
   let failed = false;
   for (const name of options.benches) {
@@ -127,7 +166,7 @@ async function main(argv: string[]): Promise<number> {
       failed ||= !passes(outcome.failures, figures);
     } catch (error) {
       failed = true;
-      if (interrupted) break; // the cleanup pulled the card out from under the run: not a finding
+      if (interrupted()) break; // the cleanup pulled the card out from under the run: not a finding
       // Setup problems are explained in the message; a stack only helps with the unexpected.
       const message =
         error instanceof BenchSetupError || !options.verbose
@@ -145,6 +184,16 @@ async function main(argv: string[]): Promise<number> {
       generatedAt: new Date().toISOString(),
       node: process.version,
       runs: options.runs,
+      ...(profile
+        ? {
+            profile: {
+              name: profile.profile.name,
+              cpuFraction: profile.cpuFraction,
+              cgroupVersion: profile.cgroupVersion,
+              workloadMs: { host: profile.host, confined: profile.confined, box: profile.profile.workloadMs },
+            },
+          }
+        : {}),
       benches: results,
     };
     writeFileSync(options.json, `${JSON.stringify(document, null, 2)}\n`);

@@ -7,6 +7,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { freePort } from './ports';
 import { newSession, status, type Session } from './webdriver';
+import { confined } from './confine';
 
 export interface Driver {
   session: Session;
@@ -31,7 +32,8 @@ export const startDriverProcess = async (options: DriverProcessOptions): Promise
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   let output = '';
-  const driver: ChildProcess = spawn(options.command, options.args(port), {
+  const command = confined(options.command, options.args(port));
+  const driver: ChildProcess = spawn(command.program, command.args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   driver.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

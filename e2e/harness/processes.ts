@@ -15,6 +15,7 @@ import type { CardCredentials } from '../../mocks/pki';
 import type { JourneyCard } from './card';
 import { freePort } from './ports';
 import { ROOT } from './screens';
+import { confined } from './confine';
 
 export const PKI_DIR = join(ROOT, '.tmp/test-pki');
 
@@ -230,7 +231,8 @@ export class BridgeProcess {
     if (token !== undefined && this.options.backend === 'pcsc')
       args.push(`--token=${token}`); // a token may begin with '-'
     else if (token !== undefined) env.MADOGUCHI_BRIDGE_TOKEN = token;
-    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const command = confined(process.execPath, args, env);
+    const child = spawn(command.program, command.args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     let output = '';
