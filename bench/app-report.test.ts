@@ -125,4 +125,17 @@ describe('appTable', () => {
     expect(renderTable(table)).toMatch(/cold start.*≤ 1\.3×: missed/);
     expect(table.rows.some((row) => row.figure.startsWith('key'))).toBe(false);
   });
+
+  it('judges ours against the same-screen floor: cold start within 1.15×, key p95 within 1.1×', () => {
+    const table = appTable(
+      result({ sameScreen: { coldStartMs: [100, 100, 100], keyFrameMs: [10, 20, 30, 30] } }),
+    );
+    const cold = table.rows.find((row) => row.figure.startsWith('cold start, same-screen'));
+    expect(cold).toMatchObject({ ours: '110 ms', floor: '100 ms', goal: { text: '≤ 1.15×', met: true } });
+    const key = table.rows.find((row) => row.figure.startsWith('key → next frame p95, same-screen'));
+    expect(key?.goal).toEqual({ text: '≤ 1.1×', met: true });
+    const slow = appTable(result({ sameScreen: { coldStartMs: [90], keyFrameMs: [10, 20, 30, 30] } }));
+    expect(slow.rows.find((row) => row.figure.startsWith('cold start, same-screen'))?.goal?.met).toBe(false);
+    expect(appTable(result()).rows.some((row) => row.figure.includes('same-screen'))).toBe(false);
+  });
 });

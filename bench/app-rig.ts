@@ -18,10 +18,14 @@ import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
 
 export const REPO_ROOT = path.resolve(__dirname, '..');
-const BARE_ENTRY = 'bench/fixtures/bare-app/index.ts';
-const OURS_ENTRY = 'src/app/index.ts';
+const ENTRIES = {
+  ours: 'src/app/index.ts',
+  bare: 'bench/fixtures/bare-app/index.ts',
+  same: 'bench/fixtures/same-screen-app/index.ts',
+} as const;
 
-export type AppName = 'ours' | 'bare';
+/** Ours, the bare app, and bare Lightning drawing our screens (the same-screen floor). */
+export type AppName = keyof typeof ENTRIES;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -45,14 +49,13 @@ export interface AppBuilds {
   dirs: Record<AppName, string>;
 }
 
-/** Both apps into `outRoot`, built as `npm run build` builds ours (one key map for every box). */
-export async function buildBoth(outRoot: string): Promise<AppBuilds> {
-  const entries: Record<AppName, string> = { ours: OURS_ENTRY, bare: BARE_ENTRY };
+/** The apps into `outRoot`, built as `npm run build` builds ours (one key map for every box). */
+export async function buildAll(outRoot: string): Promise<AppBuilds> {
   const size = {} as Record<AppName, BuildStats>;
   const dirs = {} as Record<AppName, string>;
-  for (const name of ['ours', 'bare'] as const) {
+  for (const name of Object.keys(ENTRIES) as AppName[]) {
     dirs[name] = path.join(outRoot, name);
-    size[name] = await buildApp({ settings: DEFAULT_SETTINGS, entry: entries[name], outDir: dirs[name] });
+    size[name] = await buildApp({ settings: DEFAULT_SETTINGS, entry: ENTRIES[name], outDir: dirs[name] });
   }
   return { size, dirs };
 }
@@ -62,8 +65,12 @@ export async function serveApp(
   dir: string,
   cleanup: Cleanup,
   settings?: () => AppSettings,
+  files: Overrides = {},
 ): Promise<StaticServer> {
-  const overrides: Overrides = settings ? { '/settings.json': () => JSON.stringify(settings()) } : {};
+  const overrides: Overrides = {
+    ...files,
+    ...(settings ? { '/settings.json': () => JSON.stringify(settings()) } : {}),
+  };
   const server = await serveStatic(dir, 0, overrides);
   cleanup.add(`close the server of ${path.basename(dir)}`, () => server.close());
   return server;

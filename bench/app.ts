@@ -1,6 +1,7 @@
 /**
- * `npm run bench -- app`: our TV app against a bare @lightningjs/sdk app (bench/fixtures/bare-app),
- * both built by our pipeline in this run and driven in WPE WebKit (cog headless):
+ * `npm run bench -- app`: our TV app against a bare @lightningjs/sdk app (bench/fixtures/bare-app) and
+ * against bare Lightning drawing our own screens from a snapshot (bench/fixtures/same-screen-app),
+ * all built by our pipeline in this run and driven in WPE WebKit (cog headless):
  *   - initial JavaScript (the app entry and the chunks it imports statically) raw and gzip, and the
  *     chunks loaded on demand;
  *   - cold start: navigation start → the first frame showing a focused screen (User Timing mark);
@@ -23,7 +24,7 @@ import {
 import {
   REPO_ROOT,
   bareKeyFrameEnds,
-  buildBoth,
+  buildAll,
   checkWpe,
   launchTime,
   openBrowser,
@@ -34,6 +35,7 @@ import {
   type AppName,
   type PressPlan,
 } from './app-rig';
+import { captureSameScreens } from './same-screen';
 
 /** Presses per run and app, and how many at the start of each run are not counted. */
 const PRESSES_PER_RUN = 120;
@@ -44,14 +46,25 @@ const BARE_KEYS = ['\uE014', '\uE012']; // Right, Left
 /** After the screen is up, let its first textures settle before pressing. */
 const SETTLE_MS = 500;
 
+const APPS: readonly AppName[] = ['ours', 'bare', 'same'];
+
+/** Each run starts with another app, so no app always follows the same one. */
+function rotated(run: number): AppName[] {
+  const shift = run % APPS.length;
+  return [...APPS.slice(shift), ...APPS.slice(0, shift)];
+}
+
 export async function runAppBench(context: BenchContext): Promise<BenchOutcome> {
   const { cleanup, progress, runs } = context;
   checkWpe();
   const tempDir = mkdtempSync(path.join(tmpdir(), 'madoguchi-bench-app-'));
   cleanup.add('remove the temp dir', () => rmSync(tempDir, { recursive: true, force: true }));
 
-  progress('app: building ours and the bare app (esbuild + swc, as npm run build)');
-  const builds = await buildBoth(path.join(REPO_ROOT, '.tmp', 'app-bench'));
+  progress('app: building ours, the bare app and the same-screen floor (esbuild + swc, as npm run build)');
+  const outRoot = path.join(REPO_ROOT, '.tmp', 'app-bench');
+  const builds = await buildAll(outRoot);
+  progress('app: taking our first screen and PIN entry for the same-screen floor (test-hook build)');
+  const screens = await captureSameScreens(outRoot, path.join(tempDir, 'pki'), cleanup);
 
   let bridgeUrl = DEFAULT_SETTINGS.bridge.url;
   const ours = await serveApp(builds.dirs.ours, cleanup, () => ({
@@ -59,35 +72,39 @@ export async function runAppBench(context: BenchContext): Promise<BenchOutcome> 
     bridge: { url: bridgeUrl },
   }));
   const bare = await serveApp(builds.dirs.bare, cleanup);
-  const urls: Record<AppName, string> = { ours: ours.url, bare: bare.url };
+  const same = await serveApp(builds.dirs.same, cleanup, undefined, {
+    '/screens.json': () => JSON.stringify(screens),
+  });
+  const urls: Record<AppName, string> = { ours: ours.url, bare: bare.url, same: `${same.url}?screen=first` };
+  const keyUrls: Record<AppName, string> = { ...urls, same: `${same.url}?screen=pin` };
   const origin = ours.url.replace(/\/$/, '');
 
   // Cold start: a fresh cog per run (no memory cache, no warm web process), apps alternating.
-  const coldStart: Record<AppName, number[]> = { ours: [], bare: [] };
+  const coldStart: Record<AppName, number[]> = { ours: [], bare: [], same: [] };
   {
     const bridge = await startBridge(origin, 'none', path.join(tempDir, 'pki'), cleanup);
     bridgeUrl = bridge.url;
     // One untimed launch of each first: the very first cog after a build loads its libraries from disk.
-    for (const name of ['ours', 'bare'] as const) {
+    for (const name of APPS) {
       const browser = await openBrowser(cleanup);
       await launchTime(browser.session, urls[name]);
       await browser.quit();
     }
     for (let run = 0; run < runs; run += 1) {
-      for (const name of run % 2 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
+      for (const name of rotated(run)) {
         const browser = await openBrowser(cleanup);
         coldStart[name].push(await launchTime(browser.session, urls[name]));
         await browser.quit();
       }
       progress(
-        `app: cold start run ${run + 1}/${runs}: ours ${coldStart.ours.at(-1)?.toFixed(0)} ms, bare ${coldStart.bare.at(-1)?.toFixed(0)} ms`,
+        `app: cold start run ${run + 1}/${runs}: ours ${coldStart.ours.at(-1)?.toFixed(0)} ms, bare ${coldStart.bare.at(-1)?.toFixed(0)} ms, same screen ${coldStart.same.at(-1)?.toFixed(0)} ms`,
       );
     }
     await bridge.stop();
   }
 
   // Keys: ours on the PIN entry (the simulator's normal card inserted), bare on its two boxes.
-  const keyFrames: Record<AppName, number[]> = { ours: [], bare: [] };
+  const keyFrames: Record<AppName, number[]> = { ours: [], bare: [], same: [] };
   const offsets: number[] = [];
   {
     const bridge = await startBridge(origin, 'normal', path.join(tempDir, 'pki'), cleanup);
@@ -95,12 +112,12 @@ export async function runAppBench(context: BenchContext): Promise<BenchOutcome> 
     for (let run = 0; run < runs; run += 1) {
       const random = seededRandom(run + 1);
       const pausesMs = Array.from({ length: PRESSES_PER_RUN }, () => Math.round(random() * 40));
-      for (const name of run % 2 ? (['bare', 'ours'] as const) : (['ours', 'bare'] as const)) {
-        const keys = name === 'ours' ? OURS_KEYS : BARE_KEYS;
+      for (const name of rotated(run)) {
+        const keys = name === 'bare' ? BARE_KEYS : OURS_KEYS;
         const plan: PressPlan = { keys: pausesMs.map((_, i) => keys[i % 2]!), pausesMs };
         const browser = await openBrowser(cleanup);
         bridge.log.lines.length = 0;
-        await launchTime(browser.session, urls[name]);
+        await launchTime(browser.session, keyUrls[name]);
         if (name === 'ours') await waitForPinEntry(bridge.log);
         await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
         const samples: KeySample[] = await pressKeys(browser.session, plan);
@@ -129,6 +146,7 @@ export async function runAppBench(context: BenchContext): Promise<BenchOutcome> 
     pressesPerRun: PRESSES_PER_RUN,
     ours: side('ours'),
     floor: side('bare'),
+    sameScreen: { coldStartMs: coldStart.same, keyFrameMs: keyFrames.same },
     methodCheck: offsets.length
       ? { samples: offsets.length, minMs: Math.min(...offsets), maxMs: Math.max(...offsets) }
       : undefined,

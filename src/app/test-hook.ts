@@ -10,6 +10,7 @@ import type { App } from './App';
 import type { AppView } from './view/app-view';
 import { layoutProblems } from './layout-check/layout';
 import { theme, type TextSize } from './theme/tokens';
+import { snapshotStage, type DrawnElement } from './stage-snapshot';
 
 /** One stamped change: a key (digits only as 'digit'), a screen, the session's or the flow's state. */
 export interface TimelineEntry {
@@ -43,6 +44,8 @@ export interface TestHook {
   readonly timeline: TimelineEntry[];
   /** Returns the timeline and empties it. */
   takeTimeline(): TimelineEntry[];
+  /** What the stage draws, flat, with final positions (the bench's same-screen floor draws it again). */
+  snapshot(): DrawnElement[];
   /** What the memory bench watches for growth: things the app could leak between cycles. */
   stats(): HookStats;
 }
@@ -108,6 +111,7 @@ export const installTestHook = (stage: StageLike, getApp: () => App | undefined)
       const app = getApp();
       return app ? layoutProblems(app.application as never, theme()) : ['no app'];
     },
+    snapshot: () => snapshotStage(stage.root),
     props: () => JSON.parse(JSON.stringify(getApp()?.currentView?.main.props ?? null)),
     capture: () =>
       new Promise<string>((resolve, reject) => {
