@@ -118,6 +118,7 @@ export function appTable(result: AppBenchResult): Table {
       floor: formatMs(f),
       ratio: formatRatio(o, f),
       goal: goalCell(GOALS.coldStart, o, f),
+      samples: { ours: ours.coldStartMs, floor: floor.coldStartMs },
     });
   }
   if (ours.keyFrameMs.length && floor.keyFrameMs.length) {
@@ -177,6 +178,7 @@ function sameScreenRows(result: AppBenchResult): Row[] {
       floor: formatMs(f),
       ratio: formatRatio(o, f),
       goal: goalCell(GOALS.coldStartSameScreen, o, f),
+      samples: { ours: ours.coldStartMs, floor: sameScreen.coldStartMs },
     });
   }
   if (ours.keyFrameMs.length && sameScreen.keyFrameMs.length) {

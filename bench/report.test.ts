@@ -152,6 +152,26 @@ describe('the verdict rule', () => {
     expect(renderTable(table)).toMatch(/key p95 .*≤ 1\.1×: missed/);
   });
 
+  it('gives the spread of the runs behind a median, and no spread where there are no runs', () => {
+    const [cold] = verdictsOf({
+      title: 't',
+      rows: [
+        {
+          figure: 'cold start',
+          ours: '110 ms',
+          floor: '90 ms',
+          goal: goalOf('≤ 1.3×', true),
+          samples: { ours: [120, 100, 110], floor: [90] },
+        },
+      ],
+    });
+    expect(cold!.spread).toEqual({
+      ours: { min: 100, max: 120, runs: 3 },
+      floor: { min: 90, max: 90, runs: 1 },
+    });
+    expect(verdictsOf(table)[0]!.spread).toBeUndefined();
+  });
+
   it('passes exactly when nothing failed and every goal was met', () => {
     const met = verdictsOf({ ...table, rows: table.rows.slice(0, 2) });
     expect(passes([], met)).toBe(true);

@@ -18,6 +18,15 @@ export interface Row {
   floor?: string;
   ratio?: string;
   goal?: Goal;
+  /** The per-run values behind a median, for `--json`'s spread (the table shows the median). */
+  samples?: { ours?: readonly number[]; floor?: readonly number[] };
+}
+
+/** How far a median's runs lie apart: their lowest and highest value, and how many there were. */
+export interface Spread {
+  min: number;
+  max: number;
+  runs: number;
 }
 
 /** A figure with a goal, as `--json` holds it: the verdict is "met" or "missed", nothing else. */
@@ -28,13 +37,28 @@ export interface FigureVerdict {
   ratio?: string;
   goal: string;
   verdict: 'met' | 'missed';
+  spread?: { ours?: Spread; floor?: Spread };
 }
 
-/** The figures of a table that have a goal, each with its verdict. */
+export function spreadOf(values: readonly number[] | undefined): Spread | undefined {
+  if (!values?.length) return undefined;
+  return { min: Math.min(...values), max: Math.max(...values), runs: values.length };
+}
+
+/** The figures of a table that have a goal, each with its verdict and, where known, its runs' spread. */
 export const verdictsOf = (table: Table): FigureVerdict[] =>
-  table.rows.flatMap(({ goal, ...row }) =>
-    goal ? [{ ...row, goal: goal.text, verdict: goal.met ? ('met' as const) : ('missed' as const) }] : [],
-  );
+  table.rows.flatMap(({ goal, samples, ...row }) => {
+    if (!goal) return [];
+    const [ours, floor] = [spreadOf(samples?.ours), spreadOf(samples?.floor)];
+    return [
+      {
+        ...row,
+        goal: goal.text,
+        verdict: goal.met ? ('met' as const) : ('missed' as const),
+        ...(ours || floor ? { spread: { ...(ours ? { ours } : {}), ...(floor ? { floor } : {}) } } : {}),
+      },
+    ];
+  });
 
 /** The exit-status rule: a run passes exactly when nothing failed and every goal was met. */
 export const passes = (failures: readonly string[], verdicts: readonly FigureVerdict[]): boolean =>
