@@ -87,6 +87,8 @@ it('throws the typed error for a TV app the platform does not know', async () =>
 
 it('logs in without a reader: the login scope’s poll opens the session the phone’s card login made', async () => {
   const pki = await createTestPki({ generations: 1 });
+  // Issued before the platform's clock starts: its certificate is valid from the clock's first moment.
+  const card = await pki.issueCard(DEMO_HOLDERS[0]!);
   const { clock, simulator, client } = await setup(
     {
       trustAnchors: { auth: pki.trustAnchors('auth'), sign: pki.trustAnchors('sign') },
@@ -99,7 +101,7 @@ it('logs in without a reader: the login scope’s poll opens the session the pho
   expect(await client.pairing.poll(started)).toEqual({ status: 'pending', intervalSeconds: 5 });
   expect(client.auth.isLoggedIn).toBe(false);
   // What the phone page does once the card was read on the phone and verified.
-  const { tokens } = await registerDirectly(simulator, await pki.issueCard(DEMO_HOLDERS[0]!));
+  const { tokens } = await registerDirectly(simulator, card);
   simulator.pairing.approveLogin(started.userCode, tokens);
   clock.advance(5_000);
   const polled = await client.pairing.poll(started);
