@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { itSends } from '../../../../app/testing/screen-harness';
 import { pinEntryTyping as typing } from '../../testing/keypad-props';
 import { PinEntry } from './PinEntry';
 const dots = (texts: string[]) => texts.filter((text) => text === '●').length;
@@ -40,16 +41,13 @@ describe('PinEntry screen', () => {
     expect(dots(screen.texts())).toBe(0);
   });
 
-  it('sends DIGIT for number buttons, BACK for Back, OK for Enter', () => {
-    const screen = renderScreen(PinEntry, typing({ digits: 0 }));
-    screen.press('Digit1', 'Digit0', 'Back', 'Enter');
-    expect(screen.sent).toEqual([
-      { type: 'DIGIT', digit: '1' },
-      { type: 'DIGIT', digit: '0' },
-      { type: 'BACK' },
-      { type: 'OK' },
-    ]);
-  });
+  itSends(
+    'sends DIGIT for number buttons, BACK for Back, OK for Enter',
+    PinEntry,
+    typing({ digits: 0 }),
+    ['Digit1', 'Digit0', 'Back', 'Enter'],
+    [{ type: 'DIGIT', digit: '1' }, { type: 'DIGIT', digit: '0' }, { type: 'BACK' }, { type: 'OK' }],
+  );
 
   it('announces the title, the instruction and the tries left, never a digit', () => {
     const screen = renderScreen(PinEntry, typing());

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { itSends } from '../../../../app/testing/screen-harness';
 import { signPasswordTyping as entry } from '../../testing/keypad-props';
 import { SignPassword } from './SignPassword';
 
@@ -62,11 +63,13 @@ describe('SignPassword screen', () => {
     ]);
   });
 
-  it('types digits straight from the number buttons; Back deletes', () => {
-    const screen = renderScreen(SignPassword, entry());
-    screen.press('Digit7', 'Back');
-    expect(screen.sent).toEqual([{ type: 'CHAR', char: '7' }, { type: 'BACK' }]);
-  });
+  itSends(
+    'types digits straight from the number buttons; Back deletes',
+    SignPassword,
+    entry(),
+    ['Digit7', 'Back'],
+    [{ type: 'CHAR', char: '7' }, { type: 'BACK' }],
+  );
 
   it("types letters from a development keyboard's A–Z keys", () => {
     const screen = renderScreen(SignPassword, entry());
