@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { itSends } from '../../../../app/testing/screen-harness';
+import { itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { pinEntryTyping as typing } from '../../testing/keypad-props';
 import { PinEntry } from './PinEntry';
 const dots = (texts: string[]) => texts.filter((text) => text === '●').length;
@@ -104,25 +104,23 @@ describe('PinEntry screen', () => {
       expect(screen.screen.announcement()).toMatch(/残り1回です/);
     });
 
-    it('fits the safe area in both languages', () => {
-      expect(renderScreen(PinEntry, confirming).layoutProblems()).toEqual([]);
-      expect(renderScreen(PinEntry, confirming, { language: 'en' }).layoutProblems()).toEqual([]);
-    });
+    itFitsInBothLanguages('fits the safe area in both languages', PinEntry, [confirming]);
   });
 
-  it('keeps everything inside the safe area, in large type, with the longest messages', () => {
-    const long = typing({
-      purpose: 'registration',
-      digits: 3,
-      triesLeft: 1,
-      error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
-      waiting: false,
-    });
-    expect(renderScreen(PinEntry, long).layoutProblems()).toEqual([]);
-    expect(renderScreen(PinEntry, long, { language: 'en' }).layoutProblems()).toEqual([]);
-    const expired = typing({ error: { key: 'CHALLENGE_EXPIRED' } });
-    expect(renderScreen(PinEntry, expired, { language: 'en' }).layoutProblems()).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps everything inside the safe area, in large type, with the longest messages',
+    PinEntry,
+    [
+      typing({
+        purpose: 'registration',
+        digits: 3,
+        triesLeft: 1,
+        error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
+        waiting: false,
+      }),
+      typing({ error: { key: 'CHALLENGE_EXPIRED' } }),
+    ],
+  );
 
   it('draws four boxes of at least 120 px', () => {
     const screen = renderScreen(PinEntry, typing());

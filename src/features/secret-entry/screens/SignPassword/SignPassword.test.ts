@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { itSends } from '../../../../app/testing/screen-harness';
+import { itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { signPasswordTyping as entry } from '../../testing/keypad-props';
 import { SignPassword } from './SignPassword';
 
@@ -113,22 +113,15 @@ describe('SignPassword screen', () => {
       expect(screen.screen.announcement()).toMatch(/残り1回です/);
     });
 
-    it('fits the safe area in both languages', () => {
-      expect(renderScreen(SignPassword, confirming).layoutProblems()).toEqual([]);
-      expect(renderScreen(SignPassword, confirming, { language: 'en' }).layoutProblems()).toEqual([]);
-    });
+    itFitsInBothLanguages('fits the safe area in both languages', SignPassword, [confirming]);
   });
 
-  it('keeps everything inside the safe area, in large type, with 16 characters and the longest errors', () => {
-    const lastTry = entry({
-      length: 16,
-      triesLeft: 1,
-      error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
-    });
-    const expired = entry({ length: 16, error: { key: 'CHALLENGE_EXPIRED' } });
-    for (const props of [lastTry, expired]) {
-      expect(renderScreen(SignPassword, props).layoutProblems()).toEqual([]);
-      expect(renderScreen(SignPassword, props, { language: 'en' }).layoutProblems()).toEqual([]);
-    }
-  });
+  itFitsInBothLanguages(
+    'keeps everything inside the safe area, in large type, with 16 characters and the longest errors',
+    SignPassword,
+    [
+      entry({ length: 16, triesLeft: 1, error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } } }),
+      entry({ length: 16, error: { key: 'CHALLENGE_EXPIRED' } }),
+    ],
+  );
 });
