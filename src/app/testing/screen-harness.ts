@@ -16,7 +16,7 @@ import { boxes } from '../layout-check/layout';
 import type { Screen } from '../screens/Screen';
 import { renderScreen, type Rendered } from './render';
 
-type ScreenType<Props> = new (...args: never[]) => Screen<Props>;
+export type ScreenType<Props> = new (...args: never[]) => Screen<Props>;
 
 /** Expects every one of `texts` on screen; others may be there too. */
 export function expectTexts(rendered: Rendered<unknown>, texts: string[]): void {

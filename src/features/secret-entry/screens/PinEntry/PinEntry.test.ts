@@ -2,6 +2,7 @@
 import { renderScreen } from '../../../../app/testing/render';
 import { itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { pinEntryTyping as typing } from '../../testing/keypad-props';
+import { itAsksAboutTheLastTry } from '../../testing/last-try';
 import { PinEntry } from './PinEntry';
 const dots = (texts: string[]) => texts.filter((text) => text === '●').length;
 
@@ -75,11 +76,10 @@ describe('PinEntry screen', () => {
   describe('last try', () => {
     const confirming = typing({ digits: 4, triesLeft: 1, confirmingLastAttempt: true });
 
-    it('warns and offers 確認する (CONFIRM) and 入力し直す (BACK), moving with Left/Right', () => {
+    itAsksAboutTheLastTry(PinEntry, confirming);
+
+    it('確認する sends CONFIRM and 入力し直す BACK, moving with Left/Right; no tries line', () => {
       const screen = renderScreen(PinEntry, confirming);
-      expect(screen.texts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^⚠\u00A0残り1回です。/), '確認する', '入力し直す']),
-      );
       expect(screen.texts()).not.toContain('入力できるのは、あと1回です。');
       screen.press('Enter');
       screen.press('Right', 'Enter');
@@ -103,8 +103,6 @@ describe('PinEntry screen', () => {
       expect(screen.announced.indexOf('確認する')).toBeGreaterThan(warning);
       expect(screen.screen.announcement()).toMatch(/残り1回です/);
     });
-
-    itFitsInBothLanguages('fits the safe area in both languages', PinEntry, [confirming]);
   });
 
   itFitsInBothLanguages(

@@ -2,6 +2,7 @@
 import { renderScreen } from '../../../../app/testing/render';
 import { itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { signPasswordTyping as entry } from '../../testing/keypad-props';
+import { itAsksAboutTheLastTry } from '../../testing/last-try';
 import { SignPassword } from './SignPassword';
 
 describe('SignPassword screen', () => {
@@ -102,18 +103,15 @@ describe('SignPassword screen', () => {
   describe('last try', () => {
     const confirming = entry({ length: 8, triesLeft: 1, confirmingLastAttempt: true });
 
-    it('warns, hides the keypad, and offers CONFIRM or BACK', () => {
+    itAsksAboutTheLastTry(SignPassword, confirming);
+
+    it('hides the keypad; 確認する sends CONFIRM, 入力し直す and Back send BACK', () => {
       const screen = renderScreen(SignPassword, confirming);
-      expect(screen.texts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^⚠\u00A0残り1回です。/), '確認する', '入力し直す']),
-      );
       expect(screen.texts()).not.toContain('A');
       screen.press('Enter', 'Right', 'Enter', 'Back', 'Digit3');
       expect(screen.sent).toEqual([{ type: 'CONFIRM' }, { type: 'BACK' }, { type: 'BACK' }]);
       expect(screen.screen.announcement()).toMatch(/残り1回です/);
     });
-
-    itFitsInBothLanguages('fits the safe area in both languages', SignPassword, [confirming]);
   });
 
   itFitsInBothLanguages(
