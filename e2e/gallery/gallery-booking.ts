@@ -4,7 +4,6 @@
  * what bookingView makes of a state the viewer can reach.
  */
 import { platformErrors, done, fail } from '../../src/machines/testing/fixtures';
-import { dispatch, startWithFakes } from '../../src/machines/testing/model';
 import {
   booking,
   bookingSpec,
@@ -15,18 +14,9 @@ import {
 } from '../../src/features/booking/machine/booking.test-model';
 import { bookingView } from '../../src/features/booking/view/booking-view';
 import type { GalleryEntry } from './gallery-common';
+import { machineGallery, type GalleryEvent as Event } from './gallery-machine';
 
-type Event = { type: string; [key: string]: unknown };
 const select = (id: string): Event => ({ type: 'SELECT', id });
-
-/** Runs the machine through `events` and returns the view of where it stands. */
-async function viewAfter(events: Event[]) {
-  const run = startWithFakes(bookingSpec);
-  for (const event of events) await dispatch(run as never, event);
-  const view = bookingView(run.actor.getSnapshot());
-  run.actor.stop();
-  return { main: view };
-}
 
 const toConfirm: Event[] = [
   done('loadFacilities', facilities),
@@ -38,7 +28,7 @@ const toConfirm: Event[] = [
 ];
 
 export async function bookingGallery(): Promise<GalleryEntry[]> {
-  const steps: Array<[string, Event[], ('ja' | 'en')?]> = [
+  return machineGallery(bookingSpec, bookingView, [
     ['facility-list', [done('loadFacilities', facilities)]],
     ['date-picker', toConfirm.slice(0, 3)],
     ['date-picker.en', toConfirm.slice(0, 3), 'en'],
@@ -83,10 +73,5 @@ export async function bookingGallery(): Promise<GalleryEntry[]> {
         { type: 'CANCEL_BOOKING' },
       ],
     ],
-  ];
-  const entries: GalleryEntry[] = [];
-  for (const [name, events, language] of steps) {
-    entries.push({ name, view: await viewAfter(events), ...(language ? { language } : {}) });
-  }
-  return entries;
+  ]);
 }

@@ -4,28 +4,17 @@
  * delete confirmation), so each picture is what inboxView makes of a state the viewer can reach.
  */
 import { done } from '../../src/machines/testing/fixtures';
-import { dispatch, startWithFakes } from '../../src/machines/testing/model';
 import { inboxSpec } from '../../src/features/inbox/machine/inbox.test-model';
 import { LONG_NOTICE, NOTICES } from '../../src/features/inbox/testing/inbox-data';
 import { inboxView } from '../../src/features/inbox/view/inbox-view';
 import type { GalleryEntry } from './gallery-common';
-
-type Event = { type: string; [key: string]: unknown };
-
-/** Runs the machine through `events` and returns the view of where it stands. */
-async function viewAfter(events: Event[]) {
-  const run = startWithFakes(inboxSpec);
-  for (const event of events) await dispatch(run as never, event);
-  const view = inboxView(run.actor.getSnapshot());
-  run.actor.stop();
-  return { main: view };
-}
+import { machineGallery, type GalleryEvent as Event } from './gallery-machine';
 
 const list = done('loadNotices', { unreadCount: 2, notices: NOTICES });
 const openLong: Event[] = [list, { type: 'SELECT', id: LONG_NOTICE.id }, done('loadNotice', LONG_NOTICE)];
 
 export async function inboxGallery(): Promise<GalleryEntry[]> {
-  const steps: Array<[string, Event[], ('ja' | 'en')?]> = [
+  return machineGallery(inboxSpec, inboxView, [
     ['notice-list', [list]],
     ['notice-list.en', [list], 'en'],
     ['notice-list-empty', [done('loadNotices', { unreadCount: 0, notices: [] })]],
@@ -34,10 +23,5 @@ export async function inboxGallery(): Promise<GalleryEntry[]> {
     // A later page: the last one there is at 標準 (a larger size has more, and shows this one).
     ['notice-detail-page', [...openLong, { type: 'PAGE', page: 2 }]],
     ['notice-delete-confirm', [...openLong, { type: 'DELETE' }]],
-  ];
-  const entries: GalleryEntry[] = [];
-  for (const [name, events, language] of steps) {
-    entries.push({ name, view: await viewAfter(events), ...(language ? { language } : {}) });
-  }
-  return entries;
+  ]);
 }

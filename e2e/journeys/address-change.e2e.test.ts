@@ -12,8 +12,8 @@
  */
 import { PINS } from '../harness/card';
 import { findSecret } from '../harness/processes';
-import { BROWSERS, clearJourneyShots, Stack, type BrowserName } from '../harness/stack';
-import { bodyKey, keypadKeys, openFromHome } from './steps';
+import { BROWSERS, type BrowserName } from '../harness/stack';
+import { bodyKey, keypadKeys, openFromHome, sharedStack } from './steps';
 import { SCREEN } from '../../src/app/screens/ids';
 
 jest.setTimeout(180_000);
@@ -25,19 +25,10 @@ type Row = { id: string; chosen: boolean; upToDate: boolean };
 type Delivery = { serviceId: string; status: string; reason?: { ja: string } };
 
 describe.each(BROWSERS)('address change in %s', (browser: BrowserName) => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    clearJourneyShots(browser);
-    stack = await Stack.start({ browser });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.writeLog(`${browser}-address-change`);
-    await stack?.close();
-  });
+  const stackIn = sharedStack(browser, 'address-change');
 
   it('変更確認 at login → consent → services → 本人同意 → each service final → the notice in お知らせ', async () => {
+    const stack = stackIn();
     await stack.card!.remove();
     const beforeMove = await stack.card!.issueBeforeMove();
     await stack.platform.link(stack.card!, CUSTOMER, beforeMove);

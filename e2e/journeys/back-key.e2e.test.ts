@@ -9,9 +9,9 @@
  * KeyboardEvent with the spec's pair on `window`, where Lightning listens.
  */
 import { PINS } from '../harness/card';
-import { BROWSERS, Stack, type BrowserName } from '../harness/stack';
+import { BROWSERS, type BrowserName } from '../harness/stack';
 import type { Session } from '../harness/webdriver';
-import { openFromHome } from './steps';
+import { cardOutAndLinked, openFromHome, sharedStack } from './steps';
 
 jest.setTimeout(120_000);
 
@@ -61,22 +61,11 @@ async function pressBrowserBack(browser: BrowserName, session: Session): Promise
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.each(BROWSERS)('the Back key in %s', (browser: BrowserName) => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    stack = await Stack.start({ browser });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.card?.remove();
-    const file = await stack?.writeLog(`${browser}-back-key`);
-    console.log(`${browser}: log ${file}`);
-    await stack?.close();
-  });
+  const stackIn = sharedStack(browser, 'back-key', { clearShots: false });
 
   it('BrowserBack (166) deletes a PIN digit and goes back a screen; Escape does not', async () => {
-    await stack.card!.remove();
-    if (stack.platform.simulator.linkCount === 0) await stack.platform.link(stack.card!);
+    const stack = stackIn();
+    await cardOutAndLinked(stack);
     const j = await stack.journey('back-key');
     await j.waitForScreen('insert-card');
     await stack.session.execute(WATCH_KEYS);

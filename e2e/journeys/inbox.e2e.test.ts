@@ -6,9 +6,9 @@
  * Nothing is marked read before the notice is on screen.
  */
 import { CITY_SENDER } from '../harness/processes';
-import { BROWSERS, clearJourneyShots, Stack, type BrowserName } from '../harness/stack';
+import { BROWSERS, type BrowserName } from '../harness/stack';
 import { SCREEN } from '../../src/app/screens/ids';
-import { logIn, openFromHome } from './steps';
+import { cardOutAndLinked, logIn, openFromHome, sharedStack } from './steps';
 
 jest.setTimeout(120_000);
 
@@ -47,23 +47,11 @@ const sender = (url: string) => ({
 });
 
 describe.each(BROWSERS)('the e-post box in %s', (browser: BrowserName) => {
-  let stack: Stack;
-
-  beforeAll(async () => {
-    clearJourneyShots(browser);
-    stack = await Stack.start({ browser });
-  }, 120_000);
-
-  afterAll(async () => {
-    await stack?.card?.remove();
-    const file = await stack?.writeLog(`${browser}-inbox`);
-    console.log(`${browser}: log ${file}`);
-    await stack?.close();
-  });
+  const stackIn = sharedStack(browser, 'inbox');
 
   it('a notice asking for a receipt: unread on home, first in the list, read once opened', async () => {
-    await stack.card!.remove();
-    if (stack.platform.simulator.linkCount === 0) await stack.platform.link(stack.card!);
+    const stack = stackIn();
+    await cardOutAndLinked(stack);
     const town = sender(stack.platform.url);
     const title = `住民税の納付のご案内（${browser}）`;
     const posted = await town.post(title);

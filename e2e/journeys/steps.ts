@@ -1,8 +1,34 @@
-/** Steps the journeys share: logging in, the signature keypad, the home menu. */
+/** Steps the journeys share: the stack's life, logging in, the signature keypad, the home menu. */
 import { KEYPAD } from '../../src/features/secret-entry/screens/SignPassword/SignPassword.styles';
 import { PINS } from '../harness/card';
-import type { Journey, KeyName, Stack } from '../harness/stack';
+import { clearJourneyShots, Stack, type BrowserName, type Journey, type KeyName } from '../harness/stack';
 import { SCREEN, type ScreenId } from '../../src/app/screens/ids';
+
+/**
+ * The stack a journey file's tests share in `browser`: started before them (the screenshots of
+ * earlier runs cleared unless `clearShots` is false), and after them the card out, the log written
+ * as `<browser>-<log>`, and everything closed. Returns how a test gets the started stack.
+ */
+export const sharedStack = (browser: BrowserName, log: string, { clearShots = true } = {}): (() => Stack) => {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    if (clearShots) clearJourneyShots(browser);
+    stack = await Stack.start({ browser });
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.card?.remove();
+    const file = await stack?.writeLog(`${browser}-${log}`);
+    console.log(`${browser}: log ${file}`);
+    await stack?.close();
+  });
+  return () => stack!;
+};
+
+/** No card in the reader, and the card linked to its holder's account (once per stack). */
+export const cardOutAndLinked = async (stack: Stack): Promise<void> => {
+  await stack.card!.remove();
+  if (stack.platform.simulator.linkCount === 0) await stack.platform.link(stack.card!);
+};
 
 /** The home menu, top to bottom (src/features/session/screens/Home). */
 export const HOME_MENU = [

@@ -6,6 +6,7 @@
  *
  *   expectTexts(renderScreen(RoomList, props), ['部屋を選ぶ', '× 空きなし']);
  *   itReadsInEnglish(RoomList, props, ['Choose a room', '× full']);
+ *   itSends('OK picks the free room', RoomList, props, ['Enter'], [{ type: 'SELECT', id: 'r2' }]);
  *   expect(layoutProblemsOf(RoomList, inBothLanguages(props), { textClearsButtons: true })).toEqual([]);
  *   itFitsInBothLanguages('keeps long names inside the safe area', RoomList, [props]);
  */
@@ -15,7 +16,7 @@ import { boxes } from '../layout-check/layout';
 import type { Screen } from '../screens/Screen';
 import { renderScreen, type Rendered } from './render';
 
-type ScreenType<Props> = new (...args: never[]) => Screen<Props>;
+export type ScreenType<Props> = new (...args: never[]) => Screen<Props>;
 
 /** Expects every one of `texts` on screen; others may be there too. */
 export function expectTexts(rendered: Rendered<unknown>, texts: string[]): void {
@@ -26,6 +27,21 @@ export function expectTexts(rendered: Rendered<unknown>, texts: string[]): void 
 export function itReadsInEnglish<Props>(ScreenClass: ScreenType<Props>, props: Props, texts: string[]): void {
   it('reads in English', () => {
     expectTexts(renderScreen(ScreenClass, props, { language: 'en' }), texts);
+  });
+}
+
+/** The test that pressing `keys` on `ScreenClass` with `props` sends exactly `events`, in order. */
+export function itSends<Props>(
+  what: string,
+  ScreenClass: ScreenType<Props>,
+  props: Props,
+  keys: AppKey[],
+  events: Rendered<Props>['sent'],
+): void {
+  it(what, () => {
+    const screen = renderScreen(ScreenClass, props);
+    screen.press(...keys);
+    expect(screen.sent).toEqual(events);
   });
 }
 

@@ -55,15 +55,13 @@ describe('health', () => {
     expect(run.fakes.inputsOf('loadCheckups')).toHaveLength(2);
   });
 
-  test('an expired session ends the flow for the session to log out', async () => {
+  // An expired session, or one ended with its certificate: the flow ends for the session to log out.
+  test.each([
+    ['sessionExpired', 'loggedOutSessionExpired'],
+    ['sessionCertificateRevoked', 'loggedOutCertificateRevoked'],
+  ] as const)('%s ends the flow with the reason %s', async (refusal, reason) => {
     const { send, state } = await start();
-    await send(fail('loadCheckups', platformErrors.sessionExpired()));
-    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutSessionExpired' });
-  });
-
-  test('a session ended with its certificate says so in the output', async () => {
-    const { send, state } = await start();
-    await send(fail('loadCheckups', platformErrors.sessionCertificateRevoked()));
-    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutCertificateRevoked' });
+    await send(fail('loadCheckups', platformErrors[refusal]()));
+    expect(state().output).toEqual({ outcome: 'sessionExpired', reason });
   });
 });

@@ -50,10 +50,14 @@ describe('inbox', () => {
     expect(run.fakes.inputsOf('loadNotices')).toHaveLength(2);
   });
 
-  test('an expired session ends the flow for the session to log out', async () => {
-    const { send, state } = await start();
-    await send(fail('loadNotices', platformErrors.sessionCertificateRevoked()));
-    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutCertificateRevoked' });
+  // Whichever call finds the session over ends the flow for the session to log out, saying why.
+  test.each([
+    ['loading the list', start, 'loadNotices', 'sessionCertificateRevoked', 'loggedOutCertificateRevoked'],
+    ['marking it read', opened, 'markRead', 'sessionExpired', 'loggedOutSessionExpired'],
+  ] as const)('a session found over while %s ends the flow', async (_, reach, call, refusal, reason) => {
+    const { send, state } = await reach();
+    await send(fail(call, platformErrors[refusal]()));
+    expect(state().output).toEqual({ outcome: 'sessionExpired', reason });
   });
 
   test('opening loads the notice, and only once it is shown marks it read; the list row follows', async () => {
@@ -113,12 +117,6 @@ describe('inbox', () => {
     expect(state().context.notices?.find((row) => row.id === 'nt-1')?.read).toBe(false);
     await send({ type: 'SELECT', id: 'nt-1' });
     expect(state().context.readNotRecorded).toBe(false);
-  });
-
-  test('an expired session while marking ends the flow', async () => {
-    const { send, state } = await opened();
-    await send(fail('markRead', platformErrors.sessionExpired()));
-    expect(state().output).toEqual({ outcome: 'sessionExpired', reason: 'loggedOutSessionExpired' });
   });
 
   test('KEEP keeps it (and again stops keeping it); a failure retries or goes back', async () => {

@@ -15,25 +15,24 @@ const INSURER: Sender = {
 };
 const CABLE: Sender = { id: 'cable', name: '窓口町ケーブルテレビ', nameEn: 'Madoguchi Cable TV' };
 
-export const CHECKUP_INVITATION: Notice = {
-  id: 'nt-checkup',
-  sender: CITY,
-  sentAt: '2026-11-28T01:00:00Z',
-  ...SEEDED.CHECKUP_INVITATION.content,
+/** A notice of the simulator's seed as the platform sends it while unread and not kept. */
+const unreadSeed = (id: string, sender: Sender, sentAt: string, { content }: SEEDED.SeedNotice): Notice => ({
+  id,
+  sender,
+  sentAt,
+  ...content,
   read: false,
   kept: false,
-  receiptRequested: true,
-};
+  receiptRequested: content.receiptRequested ?? false,
+});
 
-export const HALL_REOPENING: Notice = {
-  id: 'nt-hall',
-  sender: CABLE,
-  sentAt: '2026-11-26T03:00:00Z',
-  ...SEEDED.HALL_REOPENING.content,
-  read: false,
-  kept: false,
-  receiptRequested: false,
-};
+export const CHECKUP_INVITATION = unreadSeed(
+  'nt-checkup',
+  CITY,
+  '2026-11-28T01:00:00Z',
+  SEEDED.CHECKUP_INVITATION,
+);
+export const HALL_REOPENING = unreadSeed('nt-hall', CABLE, '2026-11-26T03:00:00Z', SEEDED.HALL_REOPENING);
 
 const paragraph = (n: number) =>
   `${n}. 窓口町では、高齢者の見守りと災害時の安否確認のため、登録された世帯に年に一度の訪問を行っています。` +

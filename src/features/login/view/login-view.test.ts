@@ -10,11 +10,17 @@ import { loginView } from './login-view';
 import type { StatusProps } from '../../../app/view/app-view';
 import { SCREEN } from '../../../app/screens/ids';
 import { expectEveryStateViewed } from '../../secret-entry/testing/every-state-view';
-import { deadEndScreen, failing, meet, retryScreen } from '../../secret-entry/testing/flow-errors';
+import {
+  deadEndScreen,
+  failing,
+  itShowsDeadEnds,
+  itShowsWaysBack,
+} from '../../secret-entry/testing/flow-errors';
 
 type Run = PathRun<typeof loginMachine>;
 
 const view = (run: Run) => loginView(run.actor.getSnapshot());
+const login = { view, target: 'login' } as const;
 const props = <P>(run: Run) => view(run).props as P;
 
 async function start(tries = 3): Promise<Run> {
@@ -178,7 +184,6 @@ describe('login view: errors', () => {
   /** The platform's refusal of the signed login, by its name in the fixtures. */
   const platform = (refusal: keyof typeof fake.platformErrors) =>
     failing(atChecking, 'loginWithSignature')(fake.platformErrors[refusal]());
-  type Failure = ReturnType<typeof card>;
 
   test('locked (the card said so before any try): what to do, and the phone', async () => {
     const run = await startFlow(loginSpec);
@@ -193,36 +198,22 @@ describe('login view: errors', () => {
     expect(view(run)).toEqual(deadEndScreen('login', 'login.title.locked', 'pinLocked'));
   });
 
-  // End state: [title, the reason's message, the failure].
-  const deadEnds: Record<string, [string, string, Failure]> = {
+  itShowsDeadEnds(login, {
     notMyNumberCard: ['common.title.card', 'notMyNumberCard', card(fake.cardErrors.notMyNumberCard())],
     certificateExpired: ['login.title.certificate', 'CERTIFICATE_EXPIRED', platform('certificateExpired')],
     certificateRevoked: ['login.title.certificate', 'CERTIFICATE_REVOKED', platform('certificateRevoked')],
-  };
-  test.each(Object.entries(deadEnds))(
-    'dead end %s: the reason, one OK, the phone',
-    async (end, [title, key, failure]) => {
-      const run = await meet(failure, end);
-      expect(view(run)).toEqual(deadEndScreen('login', title, key));
-      // OK on it ends the login.
-      await send(run, { type: 'OK' });
-      expect(run.actor.getSnapshot().value).toBe('cancelled');
-    },
-  );
+  });
 
-  const waysBack: Record<string, [string, string, Failure]> = {
-    bridgeDown: ['common.title.connection', 'bridgeLost', card(fake.cardErrors.bridgeDown())],
-    cardError: ['common.title.card', 'cardError', card(fake.cardErrors.cardError())],
-    platformDown: ['common.title.connection', 'PLATFORM_UNAVAILABLE', platform('unavailable')],
-    rejected: ['common.title.error', 'SIGNATURE_INVALID', platform('signatureInvalid')],
-  };
-  test.each(Object.entries(waysBack))(
-    'retryable %s: RETRY first, then CANCEL',
-    async (end, [title, key, failure]) => {
-      const run = await meet(failure, end);
-      expect(view(run)).toEqual(retryScreen('login', title, key));
-      // RETRY: the PIN again, without the old reason on it.
-      await send(run, { type: 'RETRY' });
+  // RETRY: the PIN again, without the old reason on it.
+  itShowsWaysBack(
+    login,
+    {
+      bridgeDown: ['common.title.connection', 'bridgeLost', card(fake.cardErrors.bridgeDown())],
+      cardError: ['common.title.card', 'cardError', card(fake.cardErrors.cardError())],
+      platformDown: ['common.title.connection', 'PLATFORM_UNAVAILABLE', platform('unavailable')],
+      rejected: ['common.title.error', 'SIGNATURE_INVALID', platform('signatureInvalid')],
+    },
+    (run) => {
       expect(view(run)).toMatchObject({ screen: SCREEN.pinEntry, props: { digits: 0 } });
       expect((view(run).props as PinEntryProps).error).toBeUndefined();
     },

@@ -7,7 +7,16 @@ import {
   platformErrors,
 } from '../../../machines/testing/fixtures';
 import { addressChange, moveDetails, NEW_ADDRESS } from '../testing/moving-data';
-import { atChoice, atPassword, PASSWORD, POLL_MS, SIGNED, startMoving, typePassword } from './test-support';
+import {
+  atChoice,
+  atPassword,
+  failingUntilHealed,
+  PASSWORD,
+  POLL_MS,
+  SIGNED,
+  startMoving,
+  typePassword,
+} from './test-support';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -58,13 +67,11 @@ describe('moving: consent and the choice', () => {
   });
 
   test('a failed fetch of the basic information can be retried, or left', async () => {
-    let down = true;
-    const flow = await atChoice({
-      details: () => (down ? Promise.reject(platformErrors.network()) : Promise.resolve(moveDetails)),
-    });
+    const details = failingUntilHealed(platformErrors.network(), moveDetails);
+    const flow = await atChoice({ details: details.call });
     expect(flow.state().value).toBe('fetchFailed');
     expect(flow.state().context.error).toEqual({ kind: 'platformDown', messageKey: 'NETWORK_ERROR' });
-    down = false;
+    details.heal();
     await flow.send({ type: 'RETRY' });
     expect(flow.state().value).toBe('choosing');
     expect(flow.calls.details).toBe(2);
@@ -107,17 +114,15 @@ describe('moving: 本人同意 with the signature password', () => {
   });
 
   test('a wrong password: the entry says so with the count, and nothing is sent', async () => {
-    let wrong = true;
-    const flow = await atPassword({
-      submit: () => (wrong ? Promise.reject(cardErrors.pinIncorrect(3)) : Promise.resolve(SIGNED)),
-    });
+    const submit = failingUntilHealed(cardErrors.pinIncorrect(3), SIGNED);
+    const flow = await atPassword({ submit: submit.call });
     await flow.send(...typePassword());
     expect(flow.state().value).toBe('signing');
     const entry = flow.entry()!.getSnapshot();
     expect(entry.value).toBe('typing');
     expect(entry.context.error).toMatchObject({ messageKey: 'signPasswordIncorrect', triesLeft: 3 });
     expect(flow.calls.create).toEqual([]);
-    wrong = false;
+    submit.heal();
     await flow.send(...typePassword());
     expect(flow.calls.create).toHaveLength(1);
   });
@@ -159,10 +164,10 @@ describe('moving: 本人同意 with the signature password', () => {
   });
 
   test('the card pulled while signing: the message, then RETRY reads the count again', async () => {
-    let pulled = true;
+    const submit = failingUntilHealed(cardErrors.removedDuringVerify(), SIGNED);
     let counts = 0;
     const flow = await atPassword({
-      submit: () => (pulled ? Promise.reject(cardErrors.removedDuringVerify()) : Promise.resolve(SIGNED)),
+      submit: submit.call,
       status: () => {
         counts += 1;
         return Promise.resolve(pinStatus(4, 5));
@@ -172,7 +177,7 @@ describe('moving: 本人同意 with the signature password', () => {
     expect(flow.state().value).toBe('signFailed');
     expect(flow.state().context.error).toEqual({ kind: 'cardRemoved', messageKey: 'cardRemoved' });
     expect(flow.state().context.passwordStatus).toBeUndefined();
-    pulled = false;
+    submit.heal();
     await flow.send({ type: 'RETRY' });
     expect(flow.state().value).toBe('summary');
     expect(counts).toBe(2);
@@ -183,16 +188,14 @@ describe('moving: 本人同意 with the signature password', () => {
 
 describe('moving: sending and the status', () => {
   test('a network failure: RETRY sends the same signed request with the same key', async () => {
-    let down = true;
-    const flow = await atPassword({
-      create: () =>
-        down
-          ? Promise.reject(platformErrors.network())
-          : Promise.resolve(addressChange({ cable: 'accepted', insurer: 'sending', energy: 'sending' })),
-    });
+    const create = failingUntilHealed(
+      platformErrors.network(),
+      addressChange({ cable: 'accepted', insurer: 'sending', energy: 'sending' }),
+    );
+    const flow = await atPassword({ create: create.call });
     await flow.send(...typePassword());
     expect(flow.state().value).toBe('createFailed');
-    down = false;
+    create.heal();
     await flow.send({ type: 'RETRY' });
     const [first, second] = flow.calls.create;
     expect(second).toEqual(first);
@@ -201,16 +204,14 @@ describe('moving: sending and the status', () => {
   });
 
   test('a refused signature (challenge spent) goes back to sign again, with a new key', async () => {
-    let refuse = true;
-    const flow = await atPassword({
-      create: () =>
-        refuse
-          ? Promise.reject(platformErrors.challengeExpired())
-          : Promise.resolve(addressChange({ cable: 'completed' })),
-    });
+    const create = failingUntilHealed(
+      platformErrors.challengeExpired(),
+      addressChange({ cable: 'completed' }),
+    );
+    const flow = await atPassword({ create: create.call });
     await flow.send(...typePassword());
     expect(flow.state().value).toBe('rejected');
-    refuse = false;
+    create.heal();
     await flow.send({ type: 'RETRY' }, { type: 'CONFIRM' }, ...typePassword());
     const [first, second] = flow.calls.create;
     expect(second!.idempotencyKey).not.toBe(first!.idempotencyKey);

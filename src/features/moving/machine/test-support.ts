@@ -24,6 +24,20 @@ export const SIGNED: SignedConsent = {
   signature: 'c2ln',
 };
 
+/** A call that fails with `error` until `heal()`, then answers `answer`: a failure the test then lifts. */
+export function failingUntilHealed<T>(
+  error: unknown,
+  answer: T,
+): { call: () => Promise<T>; heal: () => void } {
+  let failing = true;
+  return {
+    call: () => (failing ? Promise.reject(error) : Promise.resolve(answer)),
+    heal: () => {
+      failing = false;
+    },
+  };
+}
+
 export interface Answers {
   details: () => Promise<MoveDetails>;
   status: () => Promise<PinStatus>;

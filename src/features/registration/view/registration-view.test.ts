@@ -11,12 +11,13 @@ import registration from '../strings.json';
 import { registrationView, type CustomerNumberProps } from './registration-view';
 import { SCREEN } from '../../../app/screens/ids';
 import { expectEveryStateViewed } from '../../secret-entry/testing/every-state-view';
-import { deadEndScreen, failing, meet, retryScreen } from '../../secret-entry/testing/flow-errors';
+import { failing, itShowsDeadEnds, itShowsWaysBack } from '../../secret-entry/testing/flow-errors';
 import { pinEntryTyping, signPasswordTyping } from '../../secret-entry/testing/keypad-props';
 
 type Run = PathRun<typeof registrationMachine>;
 
 const view = (run: Run) => registrationView(run.actor.getSnapshot());
+const registering = { view, target: 'registration' } as const;
 const props = <P>(run: Run) => view(run).props as P;
 const state = (run: Run) => run.actor.getSnapshot().value;
 
@@ -224,10 +225,9 @@ describe('registration view: errors', () => {
   /** The platform's refusal of the registration, by its name in the fixtures. */
   const register = (refusal: keyof typeof platform) =>
     failing(atRegistering, 'register')(platform[refusal]());
-  type Failure = ReturnType<typeof pinSign>;
 
   // End state: [title, the reason's message, the failure].
-  const deadEnds: Record<string, [string, string, Failure]> = {
+  itShowsDeadEnds(registering, {
     pinLocked: ['login.title.locked', 'pinLocked', pinSign(card.pinIncorrect(0))],
     passwordLocked: [
       'registration.title.passwordLocked',
@@ -243,30 +243,18 @@ describe('registration view: errors', () => {
       'CERTIFICATE_ALREADY_LINKED',
       register('alreadyLinked'),
     ],
-  };
-  test.each(Object.entries(deadEnds))(
-    'dead end %s: the reason, one OK, the phone',
-    async (end, [title, key, failure]) => {
-      const run = await meet(failure, end);
-      expect(view(run)).toEqual(deadEndScreen('registration', title, key));
-      await send(run, { type: 'OK' });
-      expect(state(run)).toBe('cancelled');
-    },
-  );
+  });
 
-  const waysBack: Record<string, [string, string, Failure]> = {
-    bridgeDown: ['common.title.connection', 'bridgeLost', pinSign(card.bridgeDown())],
-    cardError: ['common.title.card', 'cardError', passwordSign(card.cardError())],
-    platformDown: ['common.title.connection', 'PLATFORM_UNAVAILABLE', register('unavailable')],
-    rejected: ['common.title.error', 'SIGNATURE_INVALID', register('signatureInvalid')],
-  };
-  test.each(Object.entries(waysBack))(
-    'retryable %s: RETRY first, then CANCEL',
-    async (end, [title, key, failure]) => {
-      const run = await meet(failure, end);
-      expect(view(run)).toEqual(retryScreen('registration', title, key));
-      // RETRY: from the customer number (kept), without the old reason on it.
-      await send(run, { type: 'RETRY' });
+  // RETRY: from the customer number (kept), without the old reason on it.
+  itShowsWaysBack(
+    registering,
+    {
+      bridgeDown: ['common.title.connection', 'bridgeLost', pinSign(card.bridgeDown())],
+      cardError: ['common.title.card', 'cardError', passwordSign(card.cardError())],
+      platformDown: ['common.title.connection', 'PLATFORM_UNAVAILABLE', register('unavailable')],
+      rejected: ['common.title.error', 'SIGNATURE_INVALID', register('signatureInvalid')],
+    },
+    (run) => {
       expect(view(run)).toEqual({
         screen: SCREEN.customerNumber,
         target: 'registration',

@@ -1,6 +1,11 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, itReadsInEnglish, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
+import {
+  expectTexts,
+  itFitsInBothLanguages,
+  itReadsInEnglish,
+  itSends,
+} from '../../../../app/testing/screen-harness';
 import { LONG_FACILITY_NAME, LONG_ROOM_NAME } from '../../testing/screen-fixtures';
 import type { BookingConfirmProps } from '../../view/booking-view';
 import { BookingConfirm } from './BookingConfirm';
@@ -33,11 +38,13 @@ describe('BookingConfirm screen', () => {
     expect(screen.announced).toContain('予約する');
   });
 
-  it('予約する sends CONFIRM, 戻る and Back send BACK', () => {
-    const screen = renderScreen(BookingConfirm, props);
-    screen.press('Enter', 'Right', 'Enter', 'Left', 'Back');
-    expect(screen.sent).toEqual([{ type: 'CONFIRM' }, { type: 'BACK' }, { type: 'BACK' }]);
-  });
+  itSends(
+    '予約する sends CONFIRM, 戻る and Back send BACK',
+    BookingConfirm,
+    props,
+    ['Enter', 'Right', 'Enter', 'Left', 'Back'],
+    [{ type: 'CONFIRM' }, { type: 'BACK' }, { type: 'BACK' }],
+  );
 
   itReadsInEnglish(BookingConfirm, props, [
     'Book with these details?',

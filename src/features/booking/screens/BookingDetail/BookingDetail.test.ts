@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
+import { expectTexts, itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { bookingSummary } from '../../testing/screen-fixtures';
 import type { BookingDetailProps } from '../../view/booking-view';
 import { BookingDetail } from './BookingDetail';
@@ -56,11 +56,13 @@ describe('BookingDetail screen', () => {
     expect(screen.screen.announcement()).toMatch(spoken);
   });
 
-  it('取り消す sends CANCEL_BOOKING; 戻る and Back send BACK', () => {
-    const screen = renderScreen(BookingDetail, props);
-    screen.press('Enter', 'Right', 'Enter', 'Back');
-    expect(screen.sent).toEqual([{ type: 'CANCEL_BOOKING' }, { type: 'BACK' }, { type: 'BACK' }]);
-  });
+  itSends(
+    '取り消す sends CANCEL_BOOKING; 戻る and Back send BACK',
+    BookingDetail,
+    props,
+    ['Enter', 'Right', 'Enter', 'Back'],
+    [{ type: 'CANCEL_BOOKING' }, { type: 'BACK' }, { type: 'BACK' }],
+  );
 
   it('asking, the focus starts on やめる: OK there and Back send BACK, 取り消す sends CONFIRM', () => {
     const screen = renderScreen(BookingDetail, asking);

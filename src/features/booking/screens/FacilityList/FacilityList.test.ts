@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, layoutProblemsOf, pressed } from '../../../../app/testing/screen-harness';
+import { expectTexts, itSends, layoutProblemsOf, pressed } from '../../../../app/testing/screen-harness';
 import type { FacilityListProps } from '../../view/booking-view';
 import { FacilityList } from './FacilityList';
 
@@ -36,11 +36,13 @@ describe('FacilityList screen', () => {
     expect(screen.announced.at(-1)).toBe('みどり市総合体育館、体育館、2番目、全4件のうち');
   });
 
-  it('sends SELECT for a facility, MY_BOOKINGS for the last row, BACK for Back', () => {
-    const screen = renderScreen(FacilityList, three);
-    screen.press('Down', 'Enter', 'Down', 'Down', 'Down', 'Enter', 'Back');
-    expect(screen.sent).toEqual([{ type: 'SELECT', id: 'f2' }, { type: 'MY_BOOKINGS' }, { type: 'BACK' }]);
-  });
+  itSends(
+    'sends SELECT for a facility, MY_BOOKINGS for the last row, BACK for Back',
+    FacilityList,
+    three,
+    ['Down', 'Enter', 'Down', 'Down', 'Down', 'Enter', 'Back'],
+    [{ type: 'SELECT', id: 'f2' }, { type: 'MY_BOOKINGS' }, { type: 'BACK' }],
+  );
 
   it('says it is loading (no rows), or that there is nothing to book (bookings row only)', () => {
     const loading = renderScreen(FacilityList, { facilities: [], loading: true, empty: false });

@@ -5,6 +5,7 @@ import {
   expectTexts,
   inBothLanguages,
   itReadsInEnglish,
+  itSends,
   layoutProblemsOf,
   pressed,
 } from '../../../../app/testing/screen-harness';
@@ -59,15 +60,17 @@ describe('CheckupDetail screen', () => {
     'Reference range: 129 以下. ▲ Above range, grade C (Watch it).\nPress OK to see it over the years as a chart.',
   ]);
 
-  it('OK opens the trend of the focused item; Back returns to the list', () => {
-    const screen = renderScreen(CheckupDetail, ready);
-    screen.press('Enter', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'Back');
-    expect(screen.sent).toEqual([
+  itSends(
+    'OK opens the trend of the focused item; Back returns to the list',
+    CheckupDetail,
+    ready,
+    ['Enter', 'Down', 'Down', 'Down', 'Down', 'Down', 'Enter', 'Back'],
+    [
       { type: 'SELECT', id: CHECKUP.items[0]!.code },
       { type: 'SELECT', id: CHECKUP.items[5]!.code },
       { type: 'BACK' },
-    ]);
-  });
+    ],
+  );
 
   it('says it is loading; only Back works', () => {
     const screen = renderScreen(CheckupDetail, { loading: true });

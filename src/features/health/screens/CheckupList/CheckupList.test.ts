@@ -5,6 +5,7 @@ import {
   expectTexts,
   inBothLanguages,
   itReadsInEnglish,
+  itSends,
   layoutProblemsOf,
   pressed,
 } from '../../../../app/testing/screen-harness';
@@ -39,15 +40,13 @@ describe('CheckupList screen', () => {
     'Overall D: See a doctor',
   ]);
 
-  it('OK opens the focused checkup, Down then OK the next one, Back leaves', () => {
-    const screen = renderScreen(CheckupList, ready);
-    screen.press('Enter', 'Down', 'Enter', 'Back');
-    expect(screen.sent).toEqual([
-      { type: 'SELECT', id: 'ck-2026' },
-      { type: 'SELECT', id: 'ck-2025' },
-      { type: 'BACK' },
-    ]);
-  });
+  itSends(
+    'OK opens the focused checkup, Down then OK the next one, Back leaves',
+    CheckupList,
+    ready,
+    ['Enter', 'Down', 'Enter', 'Back'],
+    [{ type: 'SELECT', id: 'ck-2026' }, { type: 'SELECT', id: 'ck-2025' }, { type: 'BACK' }],
+  );
 
   it('scrolls to the medications row at the end of the list', () => {
     const screen = renderScreen(CheckupList, ready);

@@ -6,6 +6,7 @@ import {
   expectTexts,
   inBothLanguages,
   itReadsInEnglish,
+  itSends,
   layoutProblemsOf,
 } from '../../../../app/testing/screen-harness';
 import { TrendChart, type TrendChartProps } from './TrendChart';
@@ -90,11 +91,13 @@ describe('TrendChart screen', () => {
     'Latest 2026: 132 mg/dL (▲ Above range, See a doctor)\nThe band is the reference range (99 以下). 6 records.',
   ]);
 
-  it('Back returns to the checkup; other keys send nothing', () => {
-    const screen = renderScreen(TrendChart, glucose);
-    screen.press('Enter', 'Up', 'Down', 'Back');
-    expect(screen.sent).toEqual([{ type: 'BACK' }]);
-  });
+  itSends(
+    'Back returns to the checkup; other keys send nothing',
+    TrendChart,
+    glucose,
+    ['Enter', 'Up', 'Down', 'Back'],
+    [{ type: 'BACK' }],
+  );
 
   it('says it is loading, then that there are no records, with the item in the title', () => {
     const screen = renderScreen(TrendChart, { ...glucose, points: [], loading: true });

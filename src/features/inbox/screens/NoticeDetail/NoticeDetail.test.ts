@@ -1,7 +1,12 @@
 /** @jest-environment jsdom */
 import { CHECKUP_INVITATION, HALL_REOPENING, LONG_NOTICE, MAINTENANCE } from '../../testing/inbox-data';
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, inBothLanguages, layoutProblemsOf } from '../../../../app/testing/screen-harness';
+import {
+  expectTexts,
+  inBothLanguages,
+  itSends,
+  layoutProblemsOf,
+} from '../../../../app/testing/screen-harness';
 import { defaultTheme, withTextSize } from '../../../../app/theme/tokens';
 import type { AppKey } from '../../../../app/keys/keymap';
 import { NoticeDetail, type NoticeDetailProps } from './NoticeDetail';
@@ -51,11 +56,13 @@ describe('NoticeDetail screen', () => {
     expect(spoken).toMatch(/保存、削除ができます/);
   });
 
-  it('a one-page notice starts on its buttons: action, keep, delete', () => {
-    const screen = renderScreen(NoticeDetail, invitation);
-    screen.press('Enter', 'Right', 'Enter', 'Right', 'Enter', 'Back');
-    expect(screen.sent).toEqual([{ type: 'ACTION' }, { type: 'KEEP' }, { type: 'DELETE' }, { type: 'BACK' }]);
-  });
+  itSends(
+    'a one-page notice starts on its buttons: action, keep, delete',
+    NoticeDetail,
+    invitation,
+    ['Enter', 'Right', 'Enter', 'Right', 'Enter', 'Back'],
+    [{ type: 'ACTION' }, { type: 'KEEP' }, { type: 'DELETE' }, { type: 'BACK' }],
+  );
 
   it('a facility notice offers booking; a kept one offers to stop keeping', () => {
     expectTexts(renderScreen(NoticeDetail, shown(HALL_REOPENING)), ['施設を予約する']);

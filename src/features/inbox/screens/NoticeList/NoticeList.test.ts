@@ -5,6 +5,7 @@ import {
   expectTexts,
   inBothLanguages,
   itReadsInEnglish,
+  itSends,
   layoutProblemsOf,
 } from '../../../../app/testing/screen-harness';
 import { defaultTheme, withTextSize } from '../../../../app/theme/tokens';
@@ -35,15 +36,13 @@ describe('NoticeList screen', () => {
     '28 Nov  Madoguchi Town Office',
   ]);
 
-  it('OK opens the focused notice, Down then OK the next, Back goes home', () => {
-    const screen = renderScreen(NoticeList, ready);
-    screen.press('Enter', 'Down', 'Enter', 'Back');
-    expect(screen.sent).toEqual([
-      { type: 'SELECT', id: 'nt-checkup' },
-      { type: 'SELECT', id: 'nt-hall' },
-      { type: 'BACK' },
-    ]);
-  });
+  itSends(
+    'OK opens the focused notice, Down then OK the next, Back goes home',
+    NoticeList,
+    ready,
+    ['Enter', 'Down', 'Enter', 'Back'],
+    [{ type: 'SELECT', id: 'nt-checkup' }, { type: 'SELECT', id: 'nt-hall' }, { type: 'BACK' }],
+  );
 
   it('says it is loading, with nothing to choose', () => {
     const screen = renderScreen(NoticeList, { notices: [], loading: true, empty: false });

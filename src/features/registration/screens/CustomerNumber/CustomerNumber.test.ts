@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { itSends } from '../../../../app/testing/screen-harness';
 import type { CustomerNumberProps } from '../../view/registration-view';
 import { CustomerNumber } from './CustomerNumber';
 
@@ -43,11 +44,13 @@ describe('CustomerNumber screen', () => {
     expect(screen.announced).toEqual([shown!.slice(2)]);
   });
 
-  it('sends DIGIT for number buttons, BACK for Back, OK for Enter', () => {
-    const screen = renderScreen(CustomerNumber, entry());
-    screen.press('Digit9', 'Back', 'Enter');
-    expect(screen.sent).toEqual([{ type: 'DIGIT', digit: '9' }, { type: 'BACK' }, { type: 'OK' }]);
-  });
+  itSends(
+    'sends DIGIT for number buttons, BACK for Back, OK for Enter',
+    CustomerNumber,
+    entry(),
+    ['Digit9', 'Back', 'Enter'],
+    [{ type: 'DIGIT', digit: '9' }, { type: 'BACK' }, { type: 'OK' }],
+  );
 
   it('announces what the registration is and what to type', () => {
     const spoken = renderScreen(CustomerNumber, entry()).screen.announcement();

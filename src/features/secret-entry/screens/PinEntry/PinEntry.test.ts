@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { pinEntryTyping as typing } from '../../testing/keypad-props';
+import { itAsksAboutTheLastTry } from '../../testing/last-try';
 import { PinEntry } from './PinEntry';
 const dots = (texts: string[]) => texts.filter((text) => text === '●').length;
 
@@ -40,16 +42,13 @@ describe('PinEntry screen', () => {
     expect(dots(screen.texts())).toBe(0);
   });
 
-  it('sends DIGIT for number buttons, BACK for Back, OK for Enter', () => {
-    const screen = renderScreen(PinEntry, typing({ digits: 0 }));
-    screen.press('Digit1', 'Digit0', 'Back', 'Enter');
-    expect(screen.sent).toEqual([
-      { type: 'DIGIT', digit: '1' },
-      { type: 'DIGIT', digit: '0' },
-      { type: 'BACK' },
-      { type: 'OK' },
-    ]);
-  });
+  itSends(
+    'sends DIGIT for number buttons, BACK for Back, OK for Enter',
+    PinEntry,
+    typing({ digits: 0 }),
+    ['Digit1', 'Digit0', 'Back', 'Enter'],
+    [{ type: 'DIGIT', digit: '1' }, { type: 'DIGIT', digit: '0' }, { type: 'BACK' }, { type: 'OK' }],
+  );
 
   it('announces the title, the instruction and the tries left, never a digit', () => {
     const screen = renderScreen(PinEntry, typing());
@@ -77,11 +76,10 @@ describe('PinEntry screen', () => {
   describe('last try', () => {
     const confirming = typing({ digits: 4, triesLeft: 1, confirmingLastAttempt: true });
 
-    it('warns and offers 確認する (CONFIRM) and 入力し直す (BACK), moving with Left/Right', () => {
+    itAsksAboutTheLastTry(PinEntry, confirming);
+
+    it('確認する sends CONFIRM and 入力し直す BACK, moving with Left/Right; no tries line', () => {
       const screen = renderScreen(PinEntry, confirming);
-      expect(screen.texts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^⚠\u00A0残り1回です。/), '確認する', '入力し直す']),
-      );
       expect(screen.texts()).not.toContain('入力できるのは、あと1回です。');
       screen.press('Enter');
       screen.press('Right', 'Enter');
@@ -105,26 +103,22 @@ describe('PinEntry screen', () => {
       expect(screen.announced.indexOf('確認する')).toBeGreaterThan(warning);
       expect(screen.screen.announcement()).toMatch(/残り1回です/);
     });
-
-    it('fits the safe area in both languages', () => {
-      expect(renderScreen(PinEntry, confirming).layoutProblems()).toEqual([]);
-      expect(renderScreen(PinEntry, confirming, { language: 'en' }).layoutProblems()).toEqual([]);
-    });
   });
 
-  it('keeps everything inside the safe area, in large type, with the longest messages', () => {
-    const long = typing({
-      purpose: 'registration',
-      digits: 3,
-      triesLeft: 1,
-      error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
-      waiting: false,
-    });
-    expect(renderScreen(PinEntry, long).layoutProblems()).toEqual([]);
-    expect(renderScreen(PinEntry, long, { language: 'en' }).layoutProblems()).toEqual([]);
-    const expired = typing({ error: { key: 'CHALLENGE_EXPIRED' } });
-    expect(renderScreen(PinEntry, expired, { language: 'en' }).layoutProblems()).toEqual([]);
-  });
+  itFitsInBothLanguages(
+    'keeps everything inside the safe area, in large type, with the longest messages',
+    PinEntry,
+    [
+      typing({
+        purpose: 'registration',
+        digits: 3,
+        triesLeft: 1,
+        error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
+        waiting: false,
+      }),
+      typing({ error: { key: 'CHALLENGE_EXPIRED' } }),
+    ],
+  );
 
   it('draws four boxes of at least 120 px', () => {
     const screen = renderScreen(PinEntry, typing());

@@ -1,6 +1,8 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
+import { itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { signPasswordTyping as entry } from '../../testing/keypad-props';
+import { itAsksAboutTheLastTry } from '../../testing/last-try';
 import { SignPassword } from './SignPassword';
 
 describe('SignPassword screen', () => {
@@ -62,11 +64,13 @@ describe('SignPassword screen', () => {
     ]);
   });
 
-  it('types digits straight from the number buttons; Back deletes', () => {
-    const screen = renderScreen(SignPassword, entry());
-    screen.press('Digit7', 'Back');
-    expect(screen.sent).toEqual([{ type: 'CHAR', char: '7' }, { type: 'BACK' }]);
-  });
+  itSends(
+    'types digits straight from the number buttons; Back deletes',
+    SignPassword,
+    entry(),
+    ['Digit7', 'Back'],
+    [{ type: 'CHAR', char: '7' }, { type: 'BACK' }],
+  );
 
   it("types letters from a development keyboard's A–Z keys", () => {
     const screen = renderScreen(SignPassword, entry());
@@ -99,33 +103,23 @@ describe('SignPassword screen', () => {
   describe('last try', () => {
     const confirming = entry({ length: 8, triesLeft: 1, confirmingLastAttempt: true });
 
-    it('warns, hides the keypad, and offers CONFIRM or BACK', () => {
+    itAsksAboutTheLastTry(SignPassword, confirming);
+
+    it('hides the keypad; 確認する sends CONFIRM, 入力し直す and Back send BACK', () => {
       const screen = renderScreen(SignPassword, confirming);
-      expect(screen.texts()).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^⚠\u00A0残り1回です。/), '確認する', '入力し直す']),
-      );
       expect(screen.texts()).not.toContain('A');
       screen.press('Enter', 'Right', 'Enter', 'Back', 'Digit3');
       expect(screen.sent).toEqual([{ type: 'CONFIRM' }, { type: 'BACK' }, { type: 'BACK' }]);
       expect(screen.screen.announcement()).toMatch(/残り1回です/);
     });
-
-    it('fits the safe area in both languages', () => {
-      expect(renderScreen(SignPassword, confirming).layoutProblems()).toEqual([]);
-      expect(renderScreen(SignPassword, confirming, { language: 'en' }).layoutProblems()).toEqual([]);
-    });
   });
 
-  it('keeps everything inside the safe area, in large type, with 16 characters and the longest errors', () => {
-    const lastTry = entry({
-      length: 16,
-      triesLeft: 1,
-      error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } },
-    });
-    const expired = entry({ length: 16, error: { key: 'CHALLENGE_EXPIRED' } });
-    for (const props of [lastTry, expired]) {
-      expect(renderScreen(SignPassword, props).layoutProblems()).toEqual([]);
-      expect(renderScreen(SignPassword, props, { language: 'en' }).layoutProblems()).toEqual([]);
-    }
-  });
+  itFitsInBothLanguages(
+    'keeps everything inside the safe area, in large type, with 16 characters and the longest errors',
+    SignPassword,
+    [
+      entry({ length: 16, triesLeft: 1, error: { key: 'lastAttemptConfirm', params: { triesLeft: 1 } } }),
+      entry({ length: 16, error: { key: 'CHALLENGE_EXPIRED' } }),
+    ],
+  );
 });

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { renderScreen } from '../../../../app/testing/render';
-import { expectTexts, itFitsInBothLanguages } from '../../../../app/testing/screen-harness';
+import { expectTexts, itFitsInBothLanguages, itSends } from '../../../../app/testing/screen-harness';
 import { CertificateNotice } from './CertificateNotice';
 
 describe('CertificateNotice screen', () => {
@@ -19,11 +19,13 @@ describe('CertificateNotice screen', () => {
     expectTexts(screen, ['Please renew your certificate', expect.stringMatching(/expires in 3 days/), 'OK']);
   });
 
-  it('OK and Back both send OK', () => {
-    const screen = renderScreen(CertificateNotice, { days: 14 });
-    screen.press('Enter', 'Back');
-    expect(screen.sent).toEqual([{ type: 'OK' }, { type: 'OK' }]);
-  });
+  itSends(
+    'OK and Back both send OK',
+    CertificateNotice,
+    { days: 14 },
+    ['Enter', 'Back'],
+    [{ type: 'OK' }, { type: 'OK' }],
+  );
 
   it('speaks the title, the notice and the button', () => {
     const screen = renderScreen(CertificateNotice, { days: 14 });
