@@ -23,7 +23,7 @@ export interface Row {
 }
 
 /** How far a median's runs lie apart: their lowest and highest value, and how many there were. */
-export interface Spread {
+interface Spread {
   min: number;
   max: number;
   runs: number;
@@ -40,7 +40,7 @@ export interface FigureVerdict {
   spread?: { ours?: Spread; floor?: Spread };
 }
 
-export function spreadOf(values: readonly number[] | undefined): Spread | undefined {
+function spreadOf(values: readonly number[] | undefined): Spread | undefined {
   if (!values?.length) return undefined;
   return { min: Math.min(...values), max: Math.max(...values), runs: values.length };
 }
