@@ -40,49 +40,47 @@ describe('where the process’s cgroups are', () => {
 });
 
 describe('creating the groups', () => {
-  it('v1: a CPU quota of the fraction over a short period and the memory cap, in groups below the process’s own', () => {
-    const root = fakeTree('v1');
-    const confinement = createConfinement(
-      'bench-1',
-      { cpuFraction: 0.2, memoryBytes: 512 * MiB },
-      root,
-      V1_PROC,
-    );
-    expect(confinement.version).toBe(1);
-    expect(readFileSync(path.join(root, 'cpu/bench-1/cpu.cfs_period_us'), 'utf8')).toBe(
-      String(CPU_PERIOD_US),
-    );
-    expect(readFileSync(path.join(root, 'cpu/bench-1/cpu.cfs_quota_us'), 'utf8')).toBe('2000');
-    expect(readFileSync(path.join(root, 'memory/jobs/42/bench-1/memory.limit_in_bytes'), 'utf8')).toBe(
-      String(512 * MiB),
-    );
-    expect(confinement.procsFiles).toEqual([
-      path.join(root, 'cpu/bench-1/cgroup.procs'),
-      path.join(root, 'memory/jobs/42/bench-1/cgroup.procs'),
-    ]);
-    confinement.setCpuFraction(0.25);
-    expect(readFileSync(path.join(root, 'cpu/bench-1/cpu.cfs_quota_us'), 'utf8')).toBe('2500');
-  });
+  /** What a fake tree holds after createConfinement: each file's text, by path below the root. */
+  const written = (root: string, files: string[]) =>
+    Object.fromEntries(files.map((file) => [file, readFileSync(path.join(root, file), 'utf8')]));
+  const V2_GROUP = 'user.slice/bench/bench-2';
 
-  it('v2: the parent hands cpu and memory down; cpu.max and memory.max in one group', () => {
-    const root = fakeTree('v2');
-    const confinement = createConfinement(
-      'bench-2',
-      { cpuFraction: 0.5, memoryBytes: 256 * MiB },
-      root,
-      V2_PROC,
-    );
-    expect(confinement.version).toBe(2);
-    expect(readFileSync(path.join(root, 'user.slice/bench/cgroup.subtree_control'), 'utf8')).toBe(
-      '+cpu +memory',
-    );
-    expect(readFileSync(path.join(root, 'user.slice/bench/bench-2/cpu.max'), 'utf8')).toBe(
-      `5000 ${CPU_PERIOD_US}`,
-    );
-    expect(readFileSync(path.join(root, 'user.slice/bench/bench-2/memory.max'), 'utf8')).toBe(
-      String(256 * MiB),
-    );
-    expect(confinement.procsFiles).toEqual([path.join(root, 'user.slice/bench/bench-2/cgroup.procs')]);
+  it.each([
+    {
+      what: 'v1: a CPU quota of the fraction over a short period and the memory cap, in groups below the process’s own',
+      layout: 'v1' as const,
+      proc: V1_PROC,
+      limits: { cpuFraction: 0.2, memoryBytes: 512 * MiB },
+      files: {
+        'cpu/bench-1/cpu.cfs_period_us': String(CPU_PERIOD_US),
+        'cpu/bench-1/cpu.cfs_quota_us': '2000',
+        'memory/jobs/42/bench-1/memory.limit_in_bytes': String(512 * MiB),
+      },
+      procs: ['cpu/bench-1/cgroup.procs', 'memory/jobs/42/bench-1/cgroup.procs'],
+      after: { 'cpu/bench-1/cpu.cfs_quota_us': '2500' },
+    },
+    {
+      what: 'v2: the parent hands cpu and memory down; cpu.max and memory.max in one group',
+      layout: 'v2' as const,
+      proc: V2_PROC,
+      limits: { cpuFraction: 0.5, memoryBytes: 256 * MiB },
+      files: {
+        'user.slice/bench/cgroup.subtree_control': '+cpu +memory',
+        [`${V2_GROUP}/cpu.max`]: `5000 ${CPU_PERIOD_US}`,
+        [`${V2_GROUP}/memory.max`]: String(256 * MiB),
+      },
+      procs: [`${V2_GROUP}/cgroup.procs`],
+      after: { [`${V2_GROUP}/cpu.max`]: `2500 ${CPU_PERIOD_US}` },
+    },
+  ])('$what', ({ layout, proc, limits, files, procs, after }) => {
+    const root = fakeTree(layout);
+    const confinement = createConfinement(layout === 'v1' ? 'bench-1' : 'bench-2', limits, root, proc);
+    expect(confinement.version).toBe(layout === 'v1' ? 1 : 2);
+    expect(written(root, Object.keys(files))).toEqual(files);
+    expect(confinement.procsFiles.map((file) => path.relative(root, file))).toEqual(procs);
+    // Calibration corrects the share once it has measured inside the group.
+    confinement.setCpuFraction(0.25);
+    expect(written(root, Object.keys(after))).toEqual(after);
   });
 
   it('says which file could not be written, and never hands back an unconfined group', () => {
