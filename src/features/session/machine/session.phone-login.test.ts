@@ -39,7 +39,7 @@ describe('logging in by the phone', () => {
     expect(flow.snapshot().context.flowCardId).toBeUndefined();
     expect(sessionView(flow.snapshot(), DEFAULT_SETTINGS).main).toMatchObject({
       screen: SCREEN.home,
-      props: { displayName: PHONE_SIGNED_IN.profile.displayName },
+      props: { displayName: PHONE_SIGNED_IN.profile.displayName, byPhone: true },
     });
   });
 

@@ -92,6 +92,7 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
         displayName: profile?.displayName ?? '',
         services: settings.services,
         ...(snapshot.context.unreadNotices === undefined ? {} : { unread: snapshot.context.unreadNotices }),
+        ...(profile?.loginMethod === 'phone' ? { byPhone: true } : {}),
       },
     };
   }
