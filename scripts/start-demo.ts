@@ -8,8 +8,13 @@
  * with it in the fragment: the app takes it from there and removes it from the address.
  * It runs as well without a terminal (systemd, nohup, a CI step, a container): standard input at its
  * end leaves it serving until SIGINT or SIGTERM, which stop everything it started. Ports:
- * MADOGUCHI_APP_PORT (8080), MADOGUCHI_BRIDGE_PORT (9930), MADOGUCHI_PLATFORM_PORT (8787); a port in
- * use stops it before anything starts, naming the process that holds it.
+ * MADOGUCHI_APP_PORT (8080), MADOGUCHI_BRIDGE_PORT (9930), MADOGUCHI_PLATFORM_PORT (8787),
+ * MADOGUCHI_DIGITAL_AUTH_APP_PORT (8789); a port in use stops it before anything starts, naming the
+ * process that holds it.
+ * The demo card is one card kept in .tmp/demo-cards (the same card at every start, so its
+ * registration holds), and the simulated デジタル認証アプリ beside the platform holds that card "on
+ * the phone": MADOGUCHI_NO_READER=1 makes the bridge serve no reader, so the TV offers
+ * 「スマートフォンでログイン」 and the same viewer logs in through the phone.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -22,11 +27,22 @@ import { serveStatic } from '../e2e/harness/static-server';
 import { busyPortMessage, portIsFree } from './port-holder';
 import specKeyMap from '../stb-spec/key-map.json';
 import { BRIDGE_TOKEN_FRAGMENT_KEY } from '../stb-spec/protocol/names';
+import { DEMO_HOLDERS, loadOrCreateTestPki } from '../mocks/pki';
+import { prepareCardState } from '../mocks/virtual-card/card-setup';
+import { parseScenario } from '../mocks/virtual-card/scenarios';
 
 const ROOT = path.resolve(__dirname, '..');
 const APP_PORT = Number(process.env.MADOGUCHI_APP_PORT ?? 8080);
 const BRIDGE_PORT = Number(process.env.MADOGUCHI_BRIDGE_PORT ?? 9930);
 const PLATFORM_PORT = Number(process.env.MADOGUCHI_PLATFORM_PORT ?? 8787);
+const DIGITAL_AUTH_APP_PORT = Number(process.env.MADOGUCHI_DIGITAL_AUTH_APP_PORT ?? 8789);
+/** A box without a card reader: the bridge serves only a reader it does not have. */
+const NO_READER = process.env.MADOGUCHI_NO_READER === '1';
+const NOT_FITTED_READER = 'Madoguchi Reader Not Fitted 00';
+/** The demo card's state (the bridge's `normal` card), also the card held to the phone. */
+const DEMO_CARDS = path.join('.tmp', 'demo-cards');
+const PHONE_CARD = path.join(DEMO_CARDS, 'card-normal.json');
+const PINS = { auth: '1234', sign: 'ABC123' };
 const ORIGIN = `http://127.0.0.1:${APP_PORT}`;
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 /** Read by mocks/dev-bridge/cli.ts (not imported: it loads the PC/SC driver). */
@@ -77,6 +93,11 @@ async function checkPorts(): Promise<void> {
       PLATFORM_PORT,
       '模擬プラットフォーム / the platform simulator',
       'MADOGUCHI_PLATFORM_PORT=8788 npm start',
+    ],
+    [
+      DIGITAL_AUTH_APP_PORT,
+      '模擬デジタル認証アプリ / the simulated digital auth app',
+      'MADOGUCHI_DIGITAL_AUTH_APP_PORT=8790 npm start',
     ],
   ];
   const busy: string[] = [];
@@ -136,6 +157,12 @@ ${remoteKeys()}
     reset          模擬プラットフォームを初期化（登録・予約・お知らせ・住所変更を消す）/ reset the platform (links, bookings, notices, address changes)
     q              終了 / quit
   シナリオ / scenarios: normal, last-try, locked, expired, revoked, not-my-number-card, removal-after-N …
+  スマートフォンでログイン / log in with the phone: ${
+    NO_READER
+      ? "読み取り機なしの箱です。画面の QR コードのアドレスを開き、模擬デジタル認証アプリで暗証番号 1234 / a box without a reader: open the QR code's address, PIN 1234 in the simulated app"
+      : 'MADOGUCHI_NO_READER=1 npm start で読み取り機なしの箱になります / MADOGUCHI_NO_READER=1 npm start for a box without a reader'
+  }
+    （電話に当てたカードは「normal」のカードです。先にカードで登録してください / the card held to the phone is the normal card: register it with the card first）
   暗証番号 / PIN 1234 · 署名用パスワード / signature password ABC123 ·
   初回登録のお客様番号 / customer number for first-time registration: 10010001
 `;
@@ -157,6 +184,16 @@ async function main() {
     stdio: 'inherit',
   });
   if (build.status !== 0) throw new Error('npm run build failed');
+  // The demo card made (or read) before the bridge and the platform start: both hold the same card.
+  const pkiDir = path.join(ROOT, '.tmp', 'test-pki');
+  await prepareCardState({
+    pki: await loadOrCreateTestPki(pkiDir),
+    pkiDir,
+    scenario: parseScenario('normal'),
+    pins: PINS,
+    holder: DEMO_HOLDERS[0]!,
+    stateFile: path.join(ROOT, PHONE_CARD),
+  });
   const common = ['--allow-origin', ORIGIN];
   await start(
     'bridge',
@@ -167,6 +204,9 @@ async function main() {
       '--port',
       String(BRIDGE_PORT),
       '--no-card',
+      '--state-dir',
+      DEMO_CARDS,
+      ...(NO_READER ? ['--reader', NOT_FITTED_READER] : []),
       ...common,
     ],
     /listening/,
@@ -182,6 +222,10 @@ async function main() {
       // Notices, bookings and address changes survive a restart of the demo.
       '--data',
       path.join('.tmp', 'platform-data'),
+      '--digital-auth-app-port',
+      String(DIGITAL_AUTH_APP_PORT),
+      '--phone-card',
+      PHONE_CARD,
       ...common,
     ],
     /listening|127\.0\.0\.1:\d+/,

@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
+import { formAction, hiddenField, PhoneBrowser } from '../mocks/digital-auth-app/testing/phone-browser';
 import { busyPortMessage, portHolder, portIsFree } from './port-holder';
 
 const REPO = path.resolve(__dirname, '..');
@@ -48,13 +49,47 @@ async function waitFor(started: Started, pattern: RegExp, ms = 90_000): Promise<
   throw new Error(`no ${pattern} within ${ms} ms:\n${started.output()}`);
 }
 
+/**
+ * The readerless login of the dev setup: a TV's login code, the phone page's 「マイナンバーカードで
+ * ログインする」, and the simulated デジタル認証アプリ on its port asking for the PIN of the demo card
+ * held to the phone (a phone without a card would be told so instead).
+ */
+async function phoneReachesTheAppsPinScreen(platformPort: number, appPort: number): Promise<void> {
+  const started = await fetch(`http://127.0.0.1:${platformPort}/v1/pairing/device-authorizations`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      client_id: 'madoguchi-cable-tokyo',
+      box_id: 'npm-start-box-without-reader',
+      box_name: 'テレビ',
+      scope: 'login',
+    }).toString(),
+  });
+  expect(started.status).toBe(200);
+  const { verification_uri_complete: link } = (await started.json()) as { verification_uri_complete: string };
+  const browser = new PhoneBrowser();
+  const page = await browser.open(link);
+  const form = { code: hiddenField(page.html, 'code'), csrf: hiddenField(page.html, 'csrf') };
+  const screen = await browser.open(formAction(page.html, '/pair', page.url), { ...form, decision: 'login' });
+  expect(screen.url.startsWith(`http://127.0.0.1:${appPort}/`)).toBe(true);
+  expect(screen.status).toBe(200);
+  expect(screen.html).toContain('暗証番号（数字4桁）');
+}
+
 describe('npm start without a terminal', () => {
-  it('keeps serving at end of input, and SIGTERM stops everything it started', async () => {
-    const ports = { app: await freePort(), bridge: await freePort(), platform: await freePort() };
+  it('keeps serving at end of input (the phone login ready beside it), and SIGTERM stops everything it started', async () => {
+    const ports = {
+      app: await freePort(),
+      bridge: await freePort(),
+      platform: await freePort(),
+      phoneApp: await freePort(),
+    };
     const started = npmStart({
       MADOGUCHI_APP_PORT: String(ports.app),
       MADOGUCHI_BRIDGE_PORT: String(ports.bridge),
       MADOGUCHI_PLATFORM_PORT: String(ports.platform),
+      MADOGUCHI_DIGITAL_AUTH_APP_PORT: String(ports.phoneApp),
+      MADOGUCHI_NO_READER: '1',
     });
     try {
       await waitFor(started, /serving until SIGINT or SIGTERM/);
@@ -73,6 +108,7 @@ describe('npm start without a terminal', () => {
         bridge: { url: `ws://127.0.0.1:${ports.bridge}/jsonrpc` },
       });
       for (const port of Object.values(ports)) expect(await portIsFree(port)).toBe(false);
+      await phoneReachesTheAppsPinScreen(ports.platform, ports.phoneApp);
     } finally {
       started.child.kill('SIGTERM');
     }

@@ -39,6 +39,7 @@ const retryCancel = [
 ];
 const OK = [{ labelKey: 'common.ok', event: { type: 'OK' } }];
 const LOG_IN_AGAIN = [{ labelKey: 'shell.logInAgain', event: { type: 'OK' } }];
+const PHONE_LOGIN = [{ labelKey: 'shell.phoneLogin', event: { type: 'PHONE_LOGIN' } }];
 /** An error: its title, what went wrong, what the viewer can press, and whether to show whom to call. */
 const error = (
   titleKey: string,
@@ -142,7 +143,12 @@ const JAPANESE: GalleryEntry[] = [
   },
   {
     name: 'error-no-reader',
-    view: message('session', error('common.title.connection', 'noReader', [], true)),
+    view: message('session', error('common.title.connection', 'noReaderOrPhone', PHONE_LOGIN, true)),
+  },
+  {
+    name: 'error-no-reader.en',
+    view: message('session', error('common.title.connection', 'noReaderOrPhone', PHONE_LOGIN, true)),
+    language: 'en',
   },
   {
     name: 'customer-number',

@@ -1,7 +1,8 @@
 /**
  * Pairing a phone's gallery entries: the code screen (and with polls lost), and each of the flow's
  * messages — getting a code, paired, declined, expired, the platform out of reach, a box its
- * operator did not set up — from the flow's own view.
+ * operator did not set up — from the flow's own view. Logging in by the phone (no reader): the code
+ * screen with its title, logging in, and why it did not (declined, not registered, revoked).
  */
 import type { AppView, ScreenView } from '../../src/app/view/app-view';
 import { SCREEN } from '../../src/app/screens/ids';
@@ -25,6 +26,14 @@ const newCodeOrLeave = [
 ];
 const notice = (titleKey: string, key: string, actions = newCodeOrLeave): AppView =>
   companion(SCREEN.message, { tone: 'notice', titleKey, body: { key }, actions, contact: false });
+const refused = (tone: 'notice' | 'error', key: string): AppView =>
+  companion(SCREEN.message, {
+    tone,
+    titleKey: 'companion.login.title.denied',
+    body: { key },
+    actions: newCodeOrLeave,
+    contact: tone === 'error',
+  });
 const failed = (key: string): AppView =>
   companion(SCREEN.message, {
     tone: 'error',
@@ -55,12 +64,31 @@ const entries: Array<[string, AppView]> = [
   ['pairing-expired', notice('companion.title.expired', 'EXPIRED_TOKEN')],
   ['pairing-unreachable', failed('NETWORK_ERROR')],
   ['pairing-not-set-up', failed('INVALID_CLIENT')],
+  [
+    'phone-login-starting',
+    companion(SCREEN.status, { titleKey: 'companion.login.title', bodyKey: 'companion.starting' }),
+  ],
+  ['phone-login-code', companion(SCREEN.pairingCode, { ...code, login: true })],
+  [
+    'phone-login-signing-in',
+    companion(SCREEN.status, { titleKey: 'companion.login.title', bodyKey: 'companion.login.signingIn' }),
+  ],
+  ['phone-login-declined', refused('notice', 'phoneLoginDeclined')],
+  ['phone-login-not-registered', refused('error', 'phoneLoginNotRegistered')],
+  ['phone-login-revoked', refused('error', 'CERTIFICATE_REVOKED')],
+];
+const IN_ENGLISH = [
+  'pairing-code',
+  'pairing-code-reconnecting',
+  'pairing-paired',
+  'phone-login-code',
+  'phone-login-not-registered',
 ];
 
-/** In Japanese, and the code screen and the success again in English. */
+/** In Japanese, and the code screens, the success and a refusal again in English. */
 export const COMPANION_GALLERY: GalleryEntry[] = [
   ...entries.map(([name, view]) => ({ name, view })),
   ...entries
-    .filter(([name]) => ['pairing-code', 'pairing-code-reconnecting', 'pairing-paired'].includes(name))
+    .filter(([name]) => IN_ENGLISH.includes(name))
     .map(([name, view]) => ({ name: `${name}.en`, view, language: 'en' as const })),
 ];

@@ -8,11 +8,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, sign as rsaSign } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PhoneCard } from '../../mocks/digital-auth-app/phone-card';
+import { startDigitalAuthAppFor, type DigitalAuthAppLink } from '../../mocks/platform/digital-auth-app-link';
 import { loadPlatform } from '../../mocks/platform/startup';
 import { startPlatformServer, type RunningPlatformServer } from '../../mocks/platform/server';
 import type { PlatformSimulator } from '../../mocks/platform/simulator/simulator';
 import type { CardCredentials } from '../../mocks/pki';
-import type { JourneyCard } from './card';
+import { createCardState } from '../../mocks/virtual-card/state';
+import { PINS, type JourneyCard } from './card';
 import { freePort } from './ports';
 import { ROOT } from './screens';
 import { confined } from './confine';
@@ -50,6 +53,8 @@ export const findSecret = (text: string, secret: string): string | undefined => 
 
 export class PlatformControl {
   private server: RunningPlatformServer | undefined;
+  /** The simulated デジタル認証アプリ, once a journey holds a card to the phone. */
+  private phoneApp: DigitalAuthAppLink | undefined;
   port = 0;
   url = '';
 
@@ -84,6 +89,7 @@ export class PlatformControl {
       simulator: this.simulator,
       port,
       allowOrigins: [this.origin],
+      phoneLogin: () => this.phoneApp?.phoneLogin,
       onError: (error) => this.log.add('platform', `error ${String(error)}`),
     });
     server.server.on('request', (request: import('node:http').IncomingMessage) => {
@@ -144,7 +150,18 @@ export class PlatformControl {
     });
   }
 
+  /**
+   * The readerless login: the simulated デジタル認証アプリ beside the platform (as `--digital-auth-app-port`
+   * starts it), with `credentials` (by default the journey card's) held to the phone, same PINs.
+   */
+  async holdToPhone(card: JourneyCard, credentials: CardCredentials = card.validCredentials): Promise<void> {
+    this.phoneApp ??= await startDigitalAuthAppFor(this.simulator, this.url, { host: '127.0.0.1', port: 0 });
+    this.phoneApp.app.card = new PhoneCard(createCardState(credentials, { ...PINS }));
+  }
+
   async close(): Promise<void> {
+    await this.phoneApp?.app.close();
+    this.phoneApp = undefined;
     await this.stop();
   }
 }

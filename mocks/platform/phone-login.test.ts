@@ -127,7 +127,7 @@ it('tells the phone and the TV when the card is not registered with the service'
   const done = await browser.open(formAction(screen.html, '/pin', app.issuer), { pin: PIN });
   expect(done.status).toBe(403);
   expect(done.html).toContain('まだこのサービスに登録されていません');
-  expect((await tv.poll()).body.error).toBe('access_denied');
+  expect((await tv.poll()).body).toMatchObject({ error: 'access_denied', reason: 'REGISTRATION_REQUIRED' });
 });
 
 it('keeps the TV waiting when the viewer cancels in the app, and offers to try again', async () => {

@@ -22,6 +22,7 @@ import type {
   Notice,
   NoticeAction,
   NoticeList,
+  ProblemCode,
   Profile,
   RegistrationRequest,
   Trend,
@@ -165,11 +166,18 @@ export interface PhonePairing {
 
 /** A started pairing: the codes the screen shows and what each poll names. */
 export type { PairingStart } from '../platform/resources/pairing';
-/** One poll's answer as the pairing flow decides on it (the SDK's, without its error objects). */
+/** What a pairing request asks for: a phone joined to the box, or the viewer logged in by the phone. */
+export type { PairingScope } from '../platform/resources/pairing';
+/**
+ * One poll's answer as the pairing flow decides on it (the SDK's, without its error objects).
+ * `loggedIn` (a login request): the platform client now holds the session's tokens. `reason`: why
+ * the platform refused the card read on the phone (absent when the viewer declined).
+ */
 export type PairingAnswer =
   | { status: 'pending'; intervalSeconds: number }
   | { status: 'paired'; pairing: PhonePairing }
-  | { status: 'denied' }
+  | { status: 'loggedIn' }
+  | { status: 'denied'; reason?: ProblemCode | undefined }
   | { status: 'expired' };
 export interface PairingPollInput {
   clientId: string;
@@ -210,6 +218,7 @@ export type {
   Notice,
   NoticeAction,
   NoticeList,
+  ProblemCode,
   Profile,
   Trend,
 };

@@ -60,13 +60,20 @@ it('polls: pending, slower after slow_down, then paired with a token for this bo
   expect(await client.pairing.poll(started)).toMatchObject({ status: 'expired' });
 });
 
-it('says denied and expired with the messages the TV shows', async () => {
+it("says denied (with the platform's reason when it refused a login) and expired with the messages the TV shows", async () => {
   const { clock, simulator, client } = await setup();
   const declined = await client.pairing.start(BOX);
   simulator.pairing.decide(declined.userCode, false);
   const denied = await client.pairing.poll(declined);
   expect(denied.status).toBe('denied');
   if (denied.status === 'denied') expect(denied.error.messageJa).toContain('承認しない');
+  const refused = await client.pairing.start(BOX, { scope: 'login' });
+  simulator.pairing.refuseLogin(refused.userCode, 'REGISTRATION_REQUIRED');
+  clock.advance(10_000);
+  expect(await client.pairing.poll(refused)).toMatchObject({
+    status: 'denied',
+    reason: 'REGISTRATION_REQUIRED',
+  });
   const late = await client.pairing.start(BOX);
   clock.advance(600_000);
   const expired = await client.pairing.poll(late);

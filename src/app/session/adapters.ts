@@ -357,7 +357,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
     },
   });
 
-  const companion = companionActors(platform.pairing, pairingBox);
+  const companion = companionActors(platform.pairing, pairingBox, signedIn);
 
   const session = {
     watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),

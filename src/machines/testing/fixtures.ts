@@ -43,6 +43,12 @@ export const signedIn = (overrides: Partial<Profile['certificate']> = {}): Signe
   refreshAfterMs: 240_000,
 });
 
+/** The same viewer as a card login gives, logged in by the card read on the phone (no reader). */
+export const PHONE_SIGNED_IN: SignedIn = {
+  ...signedIn(),
+  profile: { ...profile(), loginMethod: 'phone' },
+};
+
 /** Signed in with the 変更確認 status of the signature certificate (told when `notify`). */
 export const signedInWithSign = (
   status: NonNullable<Profile['signCertificate']>['status'],

@@ -736,6 +736,12 @@ export interface components {
       error_description?: string;
       /** @description with `slow_down`, the device code's polling interval now, in seconds */
       interval?: number;
+      /**
+       * @description with `access_denied` of a `login` request: why the platform refused the card read on
+       *     the phone (e.g. `REGISTRATION_REQUIRED`, `CERTIFICATE_REVOKED`); absent when the
+       *     viewer declined
+       */
+      reason?: components['schemas']['ProblemCode'];
     };
     DeviceAuthorizationRequest: {
       /** @description the operator's TV app (e.g. `madoguchi-cable-tokyo`) */

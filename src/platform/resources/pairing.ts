@@ -6,7 +6,7 @@
  * answer is followed by the next poll, and a new start gives new codes.
  */
 import { PairingError } from '../errors';
-import type { DeviceAuthorization, LoginGrant, PairingGrant, TokenPair } from '../types';
+import type { DeviceAuthorization, LoginGrant, PairingGrant, ProblemCode, TokenPair } from '../types';
 import type { CallOptions, ResourceContext } from './context';
 
 /** The box as the operator knows it: its TV app (`client_id`), an id for the box and its name. */
@@ -44,8 +44,11 @@ export type PairingPoll =
   | { status: 'paired'; pairingId: string; token: string; expiresInSeconds: number }
   /** `login`: the session is open (the client now holds its tokens), as after a card login. */
   | { status: 'loggedIn'; tokens: TokenPair }
-  /** The viewer chose 承認しない on the phone. */
-  | { status: 'denied'; error: PairingError }
+  /**
+   * The viewer chose 承認しない on the phone; or, for `login`, the platform refused the card read on
+   * the phone, `reason` saying why (REGISTRATION_REQUIRED, CERTIFICATE_REVOKED …).
+   */
+  | { status: 'denied'; error: PairingError; reason?: ProblemCode }
   /** The codes ran out (or were spent): start again for new ones. */
   | { status: 'expired'; error: PairingError };
 
@@ -111,8 +114,12 @@ export class PairingResource {
               typeof given === 'number' && given > intervalSeconds ? given : intervalSeconds + 5,
           };
         }
-        case 'ACCESS_DENIED':
-          return { status: 'denied', error };
+        case 'ACCESS_DENIED': {
+          const reason = (error.problem as { reason?: unknown } | undefined)?.reason;
+          return typeof reason === 'string'
+            ? { status: 'denied', error, reason: reason as ProblemCode }
+            : { status: 'denied', error };
+        }
         case 'EXPIRED_TOKEN':
         case 'INVALID_GRANT':
           return { status: 'expired', error };

@@ -255,10 +255,15 @@ describe('the login scope (a box without a reader)', () => {
     expect(await outcome()).toBe('INVALID_GRANT');
   });
 
-  it('can still be declined on the phone, and a pairing request cannot be approved as a login', async () => {
+  it('can still be declined on the phone (refused by the platform with its reason), and a pairing request cannot be approved as a login', async () => {
     const declined = setup('login');
     declined.flow.decide(declined.started.user_code, false);
     expect(await declined.outcome()).toBe('ACCESS_DENIED');
+    const refused = setup('login');
+    refused.flow.refuseLogin(refused.started.user_code, 'CERTIFICATE_REVOKED');
+    await expect(refused.poll()).rejects.toMatchObject({
+      problem: { code: 'ACCESS_DENIED', reason: 'CERTIFICATE_REVOKED' },
+    });
     const pairing = setup('pairing');
     expect(() => pairing.flow.approveLogin(pairing.started.user_code, TOKENS)).toThrow(UnknownUserCode);
   });

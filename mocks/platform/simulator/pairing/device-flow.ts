@@ -17,7 +17,7 @@ import type {
   TokenPair,
 } from '../../../../src/platform/types';
 import type { RecordStore } from '../../store/record-store';
-import { invalid, ProblemError } from '../problem';
+import { invalid, ProblemError, type ProblemCode } from '../problem';
 import type { PairingClient } from './clients';
 import { formatUserCode, newUserCode, normalizeUserCode } from './user-code';
 
@@ -81,6 +81,15 @@ export class SlowDown extends ProblemError {
   }
 }
 
+/** §3.5 access_denied of a login the platform refused (the card read on the phone), with why. */
+class LoginRefused extends ProblemError {
+  constructor(readonly reason: ProblemCode) {
+    super(400, 'ACCESS_DENIED', `the platform refused the card read on the phone (${reason})`);
+    // The token endpoint's answer is the problem: the TV says why, not just "declined".
+    Object.assign(this.problem, { reason });
+  }
+}
+
 type FlowState = 'pending' | 'approved' | 'denied' | 'spent';
 
 interface Flow {
@@ -96,6 +105,8 @@ interface Flow {
   state: FlowState;
   /** `login`: the session the phone's card login opened, handed to the TV at its next poll. */
   tokens?: TokenPair;
+  /** `login`: why the platform refused the card read on the phone (denied without the viewer). */
+  refusal?: ProblemCode;
 }
 
 export interface DeviceFlowOptions {
@@ -207,7 +218,10 @@ export class DeviceFlow {
     }
     const now = this.time;
     if (now >= flow.expiresAt) throw new ProblemError(400, 'EXPIRED_TOKEN', 'the device code has expired');
-    if (flow.state === 'denied') throw new ProblemError(400, 'ACCESS_DENIED', 'the viewer declined');
+    if (flow.state === 'denied') {
+      if (flow.refusal) throw new LoginRefused(flow.refusal);
+      throw new ProblemError(400, 'ACCESS_DENIED', 'the viewer declined');
+    }
     if (flow.state === 'pending') {
       const early = flow.lastPollAt !== undefined && now - flow.lastPollAt < flow.intervalMs - POLL_GRACE_MS;
       flow.lastPollAt = now;
@@ -303,6 +317,14 @@ export class DeviceFlow {
     if (approve && flow.scope === 'login') throw invalid('decision', 'a login is approved by the card alone');
     flow.state = approve ? 'approved' : 'denied';
     this.byUser.delete(flow.userCode);
+    return request;
+  }
+
+  /** A `login` request the platform refused for the card read on the phone: the TV's poll says why. */
+  refuseLogin(input: string, reason: ProblemCode): PendingRequest {
+    const flow = this.pendingFlow(input);
+    const request = this.decide(input, false);
+    flow.refusal = reason;
     return request;
   }
 

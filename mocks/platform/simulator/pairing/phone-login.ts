@@ -132,7 +132,7 @@ export class PhoneLogin {
     } catch (error) {
       if (!(error instanceof ProblemError)) throw error;
       // The TV learns at its next poll that this login will not happen.
-      const { boxName } = this.context.flow.decide(login.userCode, false);
+      const { boxName } = this.context.flow.refuseLogin(login.userCode, error.code);
       return { kind: 'refused', boxName, code: error.code };
     }
     const { boxName } = this.context.flow.approveLogin(login.userCode, session);

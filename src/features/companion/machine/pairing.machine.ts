@@ -6,6 +6,11 @@
  * each offers a new code. A platform that cannot be reached while polling is tried again a few
  * times with the code still shown, then said plainly with RETRY: never an endless wait. BACK leaves
  * at any time. No secret is typed here and the phone sees nothing of the viewer.
+ *
+ * With scope `login` the same codes log the viewer in without a reader: the phone reads the card
+ * (デジタル認証アプリ), the poll finds the session open, and the profile is fetched as after a card
+ * login (signedIn: the session's output). The platform may refuse the card read on the phone
+ * (denied, with its reason). The answers are the same data whatever the scope.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { errorIs, type FlowError } from '../../../machines/errors';
@@ -14,17 +19,29 @@ import {
   notProvided,
   type PairingAnswer,
   type PairingPollInput,
+  type PairingScope,
   type PairingStart,
   type PhonePairing,
+  type ProblemCode,
+  type SignedIn,
 } from '../../../machines/ports';
 
 /** Polls that failed for the network in a row before the flow says so (the code stays shown until then). */
 export const POLL_FAILURES_SAID = 3;
 const TICK_MS = 1000;
 
-export type PairingOutput = { outcome: 'closed' } | { outcome: 'paired'; pairing: PhonePairing };
+export type PairingOutput =
+  | { outcome: 'closed' }
+  | { outcome: 'paired'; pairing: PhonePairing }
+  | { outcome: 'signedIn'; signedIn: SignedIn };
+
+export interface PairingInput {
+  /** `login`: the viewer logs in by the phone (default `pairing`). */
+  scope?: PairingScope;
+}
 
 export interface PairingContext {
+  scope: PairingScope;
   /** The codes on screen (none while asking for them). */
   codes: PairingStart | undefined;
   /** The wait between polls now (grown by slow_down). */
@@ -34,6 +51,9 @@ export interface PairingContext {
   /** Polls that failed for the network in a row. */
   pollFailures: number;
   pairing: PhonePairing | undefined;
+  /** Why the platform refused the card read on the phone (a login's denied). */
+  refusal: ProblemCode | undefined;
+  signedIn: SignedIn | undefined;
   error: FlowError | undefined;
   /** Unused: the pairing needs no login (failureActions' shape). */
   sessionEnd: undefined;
@@ -47,21 +67,24 @@ const answered =
   ({ event }: Answer) =>
     event.output.status === status;
 
-const FRESH = { codes: undefined, pollFailures: 0, error: undefined } as const;
+const FRESH = { codes: undefined, pollFailures: 0, error: undefined, refusal: undefined } as const;
 
 export const pairingMachine = setup({
   types: {
     context: {} as PairingContext,
+    input: {} as PairingInput,
     events: {} as PairingEvent,
     output: {} as PairingOutput,
   },
   actors: {
-    startPairing: fromPromise<PairingStart>(notProvided('startPairing')),
+    startPairing: fromPromise<PairingStart, { scope: PairingScope }>(notProvided('startPairing')),
     pollPairing: fromPromise<PairingAnswer, PairingPollInput>(notProvided('pollPairing')),
+    /** A login's session is open (the client holds its tokens): the profile, as after a card login. */
+    loadSignedIn: fromPromise<SignedIn>(notProvided('loadSignedIn')),
   },
   actions: {
     ...failureActions<PairingContext, PairingEvent>(),
-    forget: assign({ ...FRESH, pairing: undefined }),
+    forget: assign({ ...FRESH, pairing: undefined, signedIn: undefined }),
     showCodes: assign(({ event }) => {
       const codes = loaded<PairingStart>(event);
       return {
@@ -85,6 +108,12 @@ export const pairingMachine = setup({
       },
       codes: undefined,
     }),
+    keepRefusal: assign({
+      refusal: ({ event }) => {
+        const answer = loaded<PairingAnswer>(event);
+        return answer.status === 'denied' ? answer.reason : undefined;
+      },
+    }),
     countFailure: assign({ pollFailures: ({ context }) => context.pollFailures + 1 }),
     tick: assign({ secondsLeft: ({ context }) => Math.max(0, context.secondsLeft - TICK_MS / 1000) }),
   },
@@ -99,13 +128,15 @@ export const pairingMachine = setup({
   },
 }).createMachine({
   id: 'pairing',
-  context: {
+  context: ({ input }) => ({
     ...FRESH,
+    scope: input?.scope ?? 'pairing',
     intervalSeconds: 5,
     secondsLeft: 0,
     pairing: undefined,
+    signedIn: undefined,
     sessionEnd: undefined,
-  },
+  }),
   initial: 'starting',
   output: ({ event }) => (event as unknown as DoneActorEvent<PairingOutput>).output,
   on: { BACK: '.closed' },
@@ -115,6 +146,7 @@ export const pairingMachine = setup({
       invoke: {
         id: 'startPairing',
         src: 'startPairing',
+        input: ({ context }) => ({ scope: context.scope }),
         onDone: { target: 'showing', actions: 'showCodes' },
         onError: { target: 'error', actions: 'setError' },
       },
@@ -137,7 +169,8 @@ export const pairingMachine = setup({
                 }),
                 onDone: [
                   { guard: answered('paired'), target: '#pairing.paired', actions: 'keepPairing' },
-                  { guard: answered('denied'), target: '#pairing.denied' },
+                  { guard: answered('loggedIn'), target: '#pairing.signingIn' },
+                  { guard: answered('denied'), target: '#pairing.denied', actions: 'keepRefusal' },
                   { guard: answered('expired'), target: '#pairing.expired' },
                   { target: 'waiting', actions: 'keepInterval' },
                 ],
@@ -166,12 +199,28 @@ export const pairingMachine = setup({
     },
     /** The phone approved: said on screen until OK (or BACK), then the session keeps the pairing. */
     paired: { on: { OK: 'finished', BACK: 'finished' } },
+    /** The phone's card login opened the session: who is logged in, then the session's home. */
+    signingIn: {
+      entry: assign({ codes: undefined }),
+      invoke: {
+        id: 'loadSignedIn',
+        src: 'loadSignedIn',
+        onDone: { target: 'signedIn', actions: assign({ signedIn: ({ event }) => event.output }) },
+        onError: { target: 'signInFailed', actions: 'setError' },
+      },
+    },
+    /** The session is open but its profile did not come: RETRY asks again (no new code needed). */
+    signInFailed: { on: { RETRY: 'signingIn' } },
     denied: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
     expired: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
     error: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
     finished: {
       type: 'final',
       output: ({ context }) => ({ outcome: 'paired' as const, pairing: context.pairing! }),
+    },
+    signedIn: {
+      type: 'final',
+      output: ({ context }) => ({ outcome: 'signedIn' as const, signedIn: context.signedIn! }),
     },
     closed: { type: 'final', entry: 'forget', output: { outcome: 'closed' as const } },
   },

@@ -1,6 +1,6 @@
 /** The pairing machine's test model: the platform's answers, the viewer's keys and the two timers. */
 import type { SnapshotFrom } from 'xstate';
-import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
+import { done, fail, platformErrors, signedIn } from '../../../machines/testing/fixtures';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { PairingError } from '../../../platform/errors';
 import { CODES, PAIRING } from '../testing/pairing-data';
@@ -14,7 +14,7 @@ export const SECOND_PASSED = { type: 'xstate.after.1000.pairing.showing.clock.ti
 
 export const pairingSpec: ModelSpec<typeof pairingMachine> = {
   machine: pairingMachine,
-  promiseActors: ['startPairing', 'pollPairing'],
+  promiseActors: ['startPairing', 'pollPairing', 'loadSignedIn'],
   events: [
     { type: 'BACK' },
     { type: 'RETRY' },
@@ -30,6 +30,11 @@ export const pairingSpec: ModelSpec<typeof pairingMachine> = {
     done('pollPairing', { status: 'pending', intervalSeconds: 10 }),
     done('pollPairing', { status: 'paired', pairing: PAIRING }),
     done('pollPairing', { status: 'denied' }),
+    // A login's answers: the session open, or the card read on the phone refused with a reason.
+    done('pollPairing', { status: 'loggedIn' }),
+    done('pollPairing', { status: 'denied', reason: 'REGISTRATION_REQUIRED' }),
+    done('loadSignedIn', signedIn()),
+    fail('loadSignedIn', platformErrors.network()),
     done('pollPairing', { status: 'expired' }),
     fail('pollPairing', platformErrors.network()),
     fail('pollPairing', new PairingError('UNEXPECTED_RESPONSE')),
@@ -45,6 +50,8 @@ export const pairingSpec: ModelSpec<typeof pairingMachine> = {
       lastSecond: c.secondsLeft <= 1,
       pollFailures: c.pollFailures,
       pairing: c.pairing?.pairingId,
+      refusal: c.refusal,
+      signedIn: c.signedIn?.profile.customerNumber,
       error: c.error?.messageKey,
     });
   },

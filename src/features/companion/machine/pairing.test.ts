@@ -1,56 +1,13 @@
 /** The pairing flow, every branch, with fake actors and Jest's clock (the polls' waits, the countdown). */
-import { createActor, fromPromise } from 'xstate';
 import { platformErrors } from '../../../machines/testing/fixtures';
-import type { PairingAnswer, PairingPollInput, PairingStart } from '../../../machines/ports';
+import type { PairingAnswer } from '../../../machines/ports';
 import { PairingError } from '../../../platform/errors';
 import { CODES, NEW_CODES, PAIRING } from '../testing/pairing-data';
-import { pairingMachine, POLL_FAILURES_SAID } from './pairing.machine';
+import { POLL_FAILURES_SAID } from './pairing.machine';
+import { startPairing, type Answer } from './test-support';
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
-
-type Answer = PairingAnswer | Error;
-
-/** The flow with its start answering `starts` in turn and each poll the next of `answers`. */
-function startPairing(options: { starts?: Array<PairingStart | Error>; answers?: Answer[] } = {}) {
-  const starts = [...(options.starts ?? [CODES, NEW_CODES])];
-  const answers = [...(options.answers ?? [])];
-  const polls: PairingPollInput[] = [];
-  let startCalls = 0;
-  const machine = pairingMachine.provide({
-    actors: {
-      startPairing: fromPromise(async () => {
-        startCalls += 1;
-        const next = starts.shift() ?? CODES;
-        if (next instanceof Error) throw next;
-        return next;
-      }),
-      pollPairing: fromPromise<PairingAnswer, PairingPollInput>(async ({ input }) => {
-        polls.push(input);
-        const next = answers.shift() ?? { status: 'pending', intervalSeconds: input.intervalSeconds };
-        if (next instanceof Error) throw next;
-        return next;
-      }),
-    },
-  });
-  const actor = createActor(machine).start();
-  return {
-    actor,
-    polls,
-    starts: () => startCalls,
-    state: () => actor.getSnapshot(),
-    /** Lets `ms` pass on the clock, with the promises settling in between. */
-    async wait(ms: number) {
-      await jest.advanceTimersByTimeAsync(ms);
-    },
-    async send(...events: Parameters<typeof actor.send>[0][]) {
-      for (const event of events) {
-        actor.send(event);
-        await jest.advanceTimersByTimeAsync(0);
-      }
-    },
-  };
-}
 
 const pending = (intervalSeconds: number): PairingAnswer => ({ status: 'pending', intervalSeconds });
 
@@ -59,6 +16,7 @@ describe('pairing: the codes and the polls', () => {
     const flow = startPairing();
     await flow.wait(0);
     expect(flow.state().matches('showing')).toBe(true);
+    expect(flow.scopes).toEqual(['pairing']);
     expect(flow.state().context.codes).toEqual(CODES);
     expect(flow.state().context.secondsLeft).toBe(600);
     await flow.wait(4999);

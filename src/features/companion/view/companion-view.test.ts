@@ -1,5 +1,5 @@
 /** companionView against the real pairing machine, driven through its states with FakeActors. */
-import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
+import { done, fail, platformErrors, signedIn } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import { SCREEN } from '../../../app/screens/ids';
 import type { MessageProps } from '../../../app/view/app-view';
@@ -8,8 +8,8 @@ import { pairingSpec, POLL_DUE, SECOND_PASSED } from '../machine/pairing.test-mo
 import { CODES, PAIRING } from '../testing/pairing-data';
 import { companionView, type PairingCodeProps } from './companion-view';
 
-function start() {
-  const run = startWithFakes(pairingSpec);
+function start(scope: 'pairing' | 'login' = 'pairing') {
+  const run = startWithFakes({ ...pairingSpec, input: { scope } });
   const send = async (...events: Array<{ type: string; [key: string]: unknown }>) => {
     for (const event of events) await dispatch(run as never, event);
   };
@@ -90,5 +90,59 @@ describe('companionView', () => {
       ['common.retry', 'RETRY'],
       ['companion.leave', 'BACK'],
     ]);
+  });
+});
+
+describe('companionView, logging in by the phone (no reader)', () => {
+  const showing = async (send: ReturnType<typeof start>['send']) =>
+    send(done('startPairing', CODES), POLL_DUE);
+
+  test('the login title while asking, the code screen marked login, then "logging in"', async () => {
+    const { send, view } = start('login');
+    expect(view().props).toEqual({ titleKey: 'companion.login.title', bodyKey: 'companion.starting' });
+    await send(done('startPairing', CODES));
+    expect(view()).toMatchObject({
+      screen: SCREEN.pairingCode,
+      props: { login: true, userCode: 'BCDF-GHJK' },
+    });
+    await send(POLL_DUE, done('pollPairing', { status: 'loggedIn' }));
+    expect(view()).toEqual({
+      screen: SCREEN.status,
+      target: 'companion',
+      props: { titleKey: 'companion.login.title', bodyKey: 'companion.login.signingIn' },
+    });
+  });
+
+  test.each([
+    ['declined on the phone', undefined, 'notice', 'phoneLoginDeclined', false],
+    ['a card not registered', 'REGISTRATION_REQUIRED', 'error', 'phoneLoginNotRegistered', true],
+    ['a revoked certificate', 'CERTIFICATE_REVOKED', 'error', 'CERTIFICATE_REVOKED', true],
+  ] as const)('%s: why, a new code or leave', async (_, reason, tone, key, contact) => {
+    const { send, view } = start('login');
+    await showing(send);
+    await send(done('pollPairing', reason ? { status: 'denied', reason } : { status: 'denied' }));
+    expect(view().props).toMatchObject({
+      tone,
+      titleKey: 'companion.login.title.denied',
+      body: { key },
+      contact,
+    });
+    expect(actionsOf(view().props)).toEqual([
+      ['companion.newCode', 'RETRY'],
+      ['companion.leave', 'BACK'],
+    ]);
+  });
+
+  test('the profile did not come after the phone logged in: the error with RETRY and leave', async () => {
+    const { send, view } = start('login');
+    await showing(send);
+    await send(done('pollPairing', { status: 'loggedIn' }), fail('loadSignedIn', platformErrors.network()));
+    expect(view().props).toMatchObject({ tone: 'error', body: { key: 'NETWORK_ERROR' }, contact: true });
+    expect(actionsOf(view().props)).toEqual([
+      ['common.retry', 'RETRY'],
+      ['companion.leave', 'BACK'],
+    ]);
+    await send({ type: 'RETRY' }, done('loadSignedIn', signedIn()));
+    expect(view().props).toMatchObject({ titleKey: 'companion.login.title' });
   });
 });

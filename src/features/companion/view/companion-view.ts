@@ -1,7 +1,9 @@
 /**
  * Pairing flow snapshot → screen: 'status' while codes are asked for, the pairing code screen while
  * they are shown (the minutes left, rounded up, so the props change once a minute), and the shell's
- * message for paired, declined, expired and the errors, each with its way on.
+ * message for paired, declined, expired and the errors, each with its way on. A login request
+ * (スマートフォンでログイン) reads the same with its own titles, and says why the platform refused
+ * the card read on the phone.
  */
 import type { SnapshotFrom } from 'xstate';
 import type { pairingMachine } from '../machine/pairing.machine';
@@ -12,6 +14,7 @@ import {
   type MessageAction,
   type ScreenView,
 } from '../../../app/view/app-view';
+import type { MessageRef } from '../../../app/i18n/i18n';
 import { CompanionScreen } from '../index';
 
 type PairingSnapshot = SnapshotFrom<typeof pairingMachine>;
@@ -26,6 +29,8 @@ export interface PairingCodeProps {
   minutesLeft: number;
   /** A poll was lost: the code still stands, and the screen says the service is hard to reach. */
   reconnecting: boolean;
+  /** The viewer logs in by the phone (the title and the second step say so). */
+  login?: true;
 }
 
 const TARGET = 'companion' as const;
@@ -35,10 +40,31 @@ const NEW_CODE_OR_LEAVE: MessageAction[] = [
   { labelKey: 'companion.leave', event: { type: 'BACK' } },
 ];
 
+/** Why a phone login did not happen: the platform's reason for the card read on the phone, or the viewer's no. */
+const refusalOf = (refusal: PairingSnapshot['context']['refusal']): MessageRef => {
+  if (refusal === undefined) return { key: 'phoneLoginDeclined' };
+  // Registering needs the reader: the card login's words (bring the customer number) would mislead.
+  return { key: refusal === 'REGISTRATION_REQUIRED' ? 'phoneLoginNotRegistered' : refusal };
+};
+
 export function companionView(snapshot: PairingSnapshot): ScreenView {
   const { context } = snapshot;
+  const login = context.scope === 'login';
+  const titleKey = login ? 'companion.login.title' : 'companion.title';
   if (snapshot.status !== 'active' || snapshot.matches('starting')) {
-    return statusView(TARGET, { titleKey: 'companion.title', bodyKey: 'companion.starting' });
+    return statusView(TARGET, { titleKey, bodyKey: 'companion.starting' });
+  }
+  if (snapshot.matches('signingIn')) {
+    return statusView(TARGET, { titleKey, bodyKey: 'companion.login.signingIn' });
+  }
+  if (snapshot.matches('denied') && login) {
+    return messageView(TARGET, {
+      tone: context.refusal === undefined ? 'notice' : 'error',
+      titleKey: 'companion.login.title.denied',
+      body: refusalOf(context.refusal),
+      actions: NEW_CODE_OR_LEAVE,
+      contact: context.refusal !== undefined,
+    });
   }
   if (snapshot.matches('paired')) {
     return messageView(TARGET, {
@@ -59,7 +85,7 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
       contact: false,
     });
   }
-  if (snapshot.matches('error') || !context.codes) {
+  if (snapshot.matches('error') || snapshot.matches('signInFailed') || !context.codes) {
     return messageView(TARGET, {
       tone: 'error',
       titleKey: 'common.title.error',
@@ -77,6 +103,7 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
     verificationUriComplete: context.codes.verificationUriComplete,
     minutesLeft: Math.max(1, Math.ceil(context.secondsLeft / 60)),
     reconnecting: context.pollFailures > 0,
+    ...(login ? { login: true as const } : {}),
   };
   return { screen: CompanionScreen.pairingCode, target: TARGET, props };
 }

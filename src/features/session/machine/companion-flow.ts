@@ -19,5 +19,10 @@ export const pairingAfter = ({
 };
 
 export const companionState = {
-  invoke: { id: 'companion', src: 'companion', onDone: { target: 'home', actions: 'keepPairing' } },
+  invoke: {
+    id: 'companion',
+    src: 'companion',
+    input: { scope: 'pairing' },
+    onDone: { target: 'home', actions: 'keepPairing' },
+  },
 } as const;

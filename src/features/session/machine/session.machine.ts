@@ -10,7 +10,7 @@
  * Logging out forgets the profile (nothing personal stays in context, and the child flows holding
  * screens of data are stopped). The machine never stores anything in Storage.
  */
-import { assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
+import { and, assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../../booking/machine/booking.machine';
 import { pairingMachine } from '../../companion/machine/pairing.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
@@ -36,6 +36,7 @@ import { certificateNotice, signCertificateNotice } from './certificate-expiry';
 import { companionState, pairingAfter } from './companion-flow';
 import { fromHome, HOME_SECTIONS } from './home-flows';
 import { inboxState, noticeFacility, unreadOnHome } from './inbox-flow';
+import { bridgeLost, phoneLoginState } from './phone-login-flow';
 
 export const DEFAULT_IDLE_TIMEOUT_MS = 5 * 60_000;
 export const DEFAULT_WARNING_LEAD_MS = 30_000;
@@ -74,6 +75,7 @@ export type SessionEvent =
   | { type: 'ACTIVITY' }
   | { type: 'EXTEND' }
   | { type: 'LOGOUT' }
+  | { type: 'PHONE_LOGIN' }
   | { type: 'OPEN'; section: 'health' | 'booking' | 'myBookings' | 'inbox' | 'moving' | 'companion' };
 
 /** For the speech output (and the on-screen banner): subscribe with `actor.on('announce', …)`. */
@@ -154,6 +156,9 @@ export const sessionMachine = setup({
     }),
     keepPairing: assign({ pairing: pairingAfter }),
     noteCardChanged: assign({ logoutReason: 'cardChanged' }),
+    startPhoneLogin: assign({ logoutReason: undefined, flowCardId: undefined }),
+    forgetPresence: assign({ presence: 'unknown' }),
+    noteBridgeLost: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
     noteUnread: assign({ unreadNotices: ({ event }) => (event as unknown as { output?: number }).output }),
     /** The platform ended the session: a feature flow's output or the refresh's error says why. */
     expired: assign({
@@ -178,6 +183,8 @@ export const sessionMachine = setup({
     /** Another card than the flow's (a swap faster than the reader's polling shows as just this). */
     cardSwapped: ({ context, event }) =>
       event.type === 'CARD_STATUS' && context.flowCardId !== undefined && event.cardId !== context.flowCardId,
+    /** Logged in with the card in the box's reader (not by the phone): the card's presence matters. */
+    cardLogin: ({ context }) => context.profile?.loginMethod !== 'phone',
     renewalDue: ({ context }) => certificateNotice(context.profile) !== undefined,
     signNoticeDue: ({ context }) => signCertificateNotice(context.profile) !== undefined,
     renewedNow: ({ context }) => context.profile?.certificate.renewed === true,
@@ -230,7 +237,11 @@ export const sessionMachine = setup({
         { target: 'waitingForCard' },
       ],
     },
-    noReader: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
+    noReader: {
+      on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' }, PHONE_LOGIN: 'phoneLogin' },
+    },
+    /** No reader: the viewer's card read on the phone logs in (phone-login-flow.ts). */
+    phoneLogin: phoneLoginState,
     /** A card just inserted, not yet classified by the bridge: no login until it is. */
     checkingCard: { on: { CARD_STATUS: { target: 'routing', actions: 'setPresence' } } },
     /** The box's reader service is down or restarting: the bridge says when it is back. */
@@ -276,22 +287,13 @@ export const sessionMachine = setup({
       on: {
         // Another card's identity means this one was taken out, however fast the swap.
         CARD_STATUS: {
-          guard: or(['cardGone', 'cardSwapped']),
+          guard: and(['cardLogin', or(['cardGone', 'cardSwapped'])]),
           target: 'loggingOut',
           actions: ['setPresence', assign({ logoutReason: 'loggedOutCardRemoved' })],
         },
-        BRIDGE_DOWN: {
-          target: 'loggingOut',
-          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
-        },
-        BRIDGE_REFUSED: {
-          target: 'loggingOut',
-          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
-        },
-        BRIDGE_UNSUPPORTED: {
-          target: 'loggingOut',
-          actions: assign({ presence: 'unknown', logoutReason: 'loggedOutBridgeDown' }),
-        },
+        BRIDGE_DOWN: bridgeLost,
+        BRIDGE_REFUSED: bridgeLost,
+        BRIDGE_UNSUPPORTED: bridgeLost,
         LOGOUT: { target: 'loggingOut', actions: assign({ logoutReason: 'loggedOutByViewer' }) },
       },
       states: {

@@ -3,6 +3,7 @@ import type { SnapshotFrom } from 'xstate';
 import {
   CARD_ID,
   OTHER_CARD_ID,
+  PHONE_SIGNED_IN,
   done,
   fail,
   platformErrors,
@@ -53,6 +54,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     { type: 'ACTIVITY' },
     { type: 'EXTEND' },
     { type: 'LOGOUT' },
+    { type: 'PHONE_LOGIN' },
     { type: 'OPEN', section: 'health' },
     { type: 'OPEN', section: 'booking' },
     { type: 'OPEN', section: 'myBookings' },
@@ -83,6 +85,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('moving', { outcome: 'sessionExpired' }),
     done('companion', { outcome: 'closed' }),
     done('companion', { outcome: 'paired', pairing: PAIRING }),
+    done('companion', { outcome: 'signedIn', signedIn: PHONE_SIGNED_IN }),
     done('refreshTokens', { refreshAfterMs: 240_000 }),
     fail('refreshTokens', platformErrors.network()),
     fail('refreshTokens', platformErrors.sessionExpired()),
@@ -93,8 +96,10 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     after('refreshDelay', 'loggedIn.tokens.fresh'),
   ],
   // Logged in, the timers only matter at home (the screens in between add states, not behaviour).
+  // Logged in by the phone, only what differs from a card login: the card and the bridge events.
   allow: (snapshot: Snapshot, event) =>
-    !event.type.startsWith('xstate.after.') || snapshot.matches({ loggedIn: { screen: 'home' } }),
+    (!event.type.startsWith('xstate.after.') || snapshot.matches({ loggedIn: { screen: 'home' } })) &&
+    (snapshot.context.profile?.loginMethod !== 'phone' || /^(CARD_STATUS|BRIDGE_|LOGOUT)/.test(event.type)),
   serialize: (snapshot: Snapshot) => {
     const { presence, cardId, flowCardId, profile, refreshAfterMs, logoutReason, unreadNotices, pairing } =
       snapshot.context;
@@ -103,7 +108,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
       presence,
       cardId,
       flowCardId,
-      profile: profile && [profile.displayName, profile.certificate.daysRemaining],
+      profile: profile && [profile.displayName, profile.certificate.daysRemaining, profile.loginMethod],
       refreshAfterMs,
       logoutReason,
       unreadNotices,

@@ -36,7 +36,12 @@ describe('session view', () => {
     card(run, 'noReader');
     expect(view(run).main).toMatchObject({
       screen: SCREEN.message,
-      props: { tone: 'error', body: { key: 'noReader' }, actions: [], contact: true },
+      props: {
+        tone: 'error',
+        body: { key: 'noReaderOrPhone' },
+        actions: [{ labelKey: 'shell.phoneLogin', event: { type: 'PHONE_LOGIN' } }],
+        contact: true,
+      },
     });
     card(run, 'unreadable');
     expect(view(run).main.props).toMatchObject({ body: { key: 'cardUnreadable' } });

@@ -92,6 +92,7 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
         displayName: profile?.displayName ?? '',
         services: settings.services,
         ...(snapshot.context.unreadNotices === undefined ? {} : { unread: snapshot.context.unreadNotices }),
+        ...(profile?.loginMethod === 'phone' ? { byPhone: true } : {}),
       },
     };
   }
@@ -128,6 +129,16 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
       // The box restarts its reader service by itself; the screen changes when it is back.
       return cannotGoOn('common.title.connection', { key: 'readerServiceUnavailable' }, false);
     case 'noReader':
+      // No reader to put the card in: the card read on the phone logs in instead.
+      return messageView('session', {
+        tone: 'error',
+        titleKey: 'common.title.connection',
+        body: { key: 'noReaderOrPhone' },
+        actions: [{ labelKey: 'shell.phoneLogin', event: { type: 'PHONE_LOGIN' } }],
+        contact: true,
+      });
+    case 'phoneLogin':
+      return flowView(snapshot, 'companion');
     case 'bridgeDown':
       // Nothing to press: the screen changes by itself when the reader or the bridge is back.
       return cannotGoOn('common.title.connection', { key: value }, true);

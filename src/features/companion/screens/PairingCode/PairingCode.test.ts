@@ -71,12 +71,40 @@ describe('PairingCode screen', () => {
     'Or open this and enter the code:',
   ]);
 
+  it('logging in by the phone: its own title, the app as the second step, and what is spoken', () => {
+    const screen = renderScreen(PairingCode, { ...shown, login: true });
+    expectTexts(screen, [
+      'スマートフォンでログイン',
+      '1. スマートフォンのカメラで読み取る',
+      '2. デジタル認証アプリでカードを読み取る',
+      'BCDF-GHJK',
+    ]);
+    expect(screen.screen.announcement()).toMatch(
+      /^スマートフォンでログイン。.*デジタル認証アプリ.*番号は、ビー・/,
+    );
+    const english = renderScreen(PairingCode, { ...shown, login: true }, { language: 'en' });
+    expect(english.texts()).toEqual(
+      expect.arrayContaining(['Log in with your smartphone', '2. Read your card in the Digital Auth App']),
+    );
+  });
+
   it('lays out in ja and en, at 特大 too', () => {
     const reconnecting = { ...shown, reconnecting: true };
     expect(
-      layoutProblemsOf(PairingCode, [...inBothLanguages(shown), ...inBothLanguages(reconnecting)]),
+      layoutProblemsOf(PairingCode, [
+        ...inBothLanguages(shown),
+        ...inBothLanguages(reconnecting),
+        ...inBothLanguages({ ...shown, login: true as const }),
+      ]),
     ).toEqual([]);
-    const largest = renderScreen(PairingCode, reconnecting, { theme: withTextSize(defaultTheme, 'largest') });
-    expect(largest.layoutProblems()).toEqual([]);
+    for (const props of [reconnecting, { ...shown, login: true as const }]) {
+      for (const language of ['ja', 'en'] as const) {
+        const largest = renderScreen(PairingCode, props, {
+          language,
+          theme: withTextSize(defaultTheme, 'largest'),
+        });
+        expect(largest.layoutProblems()).toEqual([]);
+      }
+    }
   });
 });

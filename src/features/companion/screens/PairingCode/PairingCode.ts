@@ -1,5 +1,5 @@
 /**
- * 'pairing-code': the QR code of the phone page (with the code filled in) and, beside it, the steps
+ * 'pairing-code' (also スマートフォンでログイン, with `login`): the QR code of the phone page (with the code filled in) and, beside it, the steps
  * (1. スマートフォンのカメラで読み取る 2. 画面の案内に従って承認), the user code in very large type,
  * the short address for typing it instead, and the minutes left. The code is spoken letter by
  * letter when the screen appears; the time left only then and once more in the last minute. Back
@@ -35,6 +35,10 @@ const line = (s: Styles, style: Line) => ({
   },
 });
 
+/** Pairing a phone, or logging in by it (the same codes, another title). */
+const titleOf = (props: PairingCodeProps): string =>
+  props.login ? 'companion.login.title' : 'companion.title';
+
 export class PairingCode extends Screen<PairingCodeProps> {
   static override _template() {
     const s = pairingCodeStyles(theme());
@@ -60,7 +64,7 @@ export class PairingCode extends Screen<PairingCodeProps> {
 
   protected render(props: PairingCodeProps) {
     const s = pairingCodeStyles(theme());
-    this.tag('Frame')?.patch({ frame: { title: t('companion.title') } });
+    this.tag('Frame')?.patch({ frame: { title: t(titleOf(props)) } });
     // The texture only when the address changes (a new code): not on each minute's update.
     const key = `${props.verificationUriComplete}@${s.qr.maxSide}`;
     if (this.drawnFor !== key) {
@@ -70,7 +74,7 @@ export class PairingCode extends Screen<PairingCodeProps> {
     }
     const text = (ref: string, value: string) => this.tag(`Column.${ref}`)?.patch({ text: { text: value } });
     text('Step1', t('companion.step1'));
-    text('Step2', t('companion.step2'));
+    text('Step2', t(props.login ? 'companion.login.step2' : 'companion.step2'));
     text('Code', props.userCode);
     text('TypeInstead', t('companion.typeInstead'));
     text('Url', props.verificationUri);
@@ -100,8 +104,8 @@ export class PairingCode extends Screen<PairingCodeProps> {
 
   announcement(): string {
     if (!this.props) return t('companion.title');
-    return t('companion.spoken', {
-      title: t('companion.title'),
+    return t(this.props.login ? 'companion.login.spoken' : 'companion.spoken', {
+      title: t(titleOf(this.props)),
       code: spokenCode(this.props.userCode, currentLanguage()),
       time: t('companion.minutesLeft', { minutes: this.props.minutesLeft }),
     });

@@ -31,6 +31,8 @@ describe('Home screen', () => {
 
   it('shows only the enabled services', () => {
     expect(homeItems(['health'])).toEqual(['inbox', 'health', 'moving', 'companion', 'help', 'logout']);
+    // Logged in by the phone, no reader to sign the address change with.
+    expect(homeItems(['health'], true)).toEqual(['inbox', 'health', 'companion', 'help', 'logout']);
     expect(homeItems(['booking'])).toEqual([
       'inbox',
       'booking',

@@ -16,6 +16,8 @@ export interface HomeProps {
   services: Array<'health' | 'booking'>;
   /** The e-post box's unread notices (absent when the platform did not say). */
   unread?: number;
+  /** Logged in by the phone (no reader at hand): what signs with the card (住所変更) is not offered. */
+  byPhone?: true;
 }
 
 type HomeItemId = 'inbox' | 'health' | 'booking' | 'myBookings' | 'moving' | 'companion' | 'help' | 'logout';
@@ -32,11 +34,11 @@ const ITEM_KEYS: Record<HomeItemId, string> = {
 };
 
 /** The menu's items, in order, for the enabled services (the e-post box is the platform's, always there). */
-export const homeItems = (services: HomeProps['services']): HomeItemId[] => [
+export const homeItems = (services: HomeProps['services'], byPhone = false): HomeItemId[] => [
   'inbox',
   ...(services.includes('health') ? (['health'] as const) : []),
   ...(services.includes('booking') ? (['booking', 'myBookings'] as const) : []),
-  'moving',
+  ...(byPhone ? [] : (['moving'] as const)),
   'companion',
   'help',
   'logout',
@@ -84,7 +86,10 @@ export class Home extends Screen<HomeProps> {
     });
     this.tag('Greeting')?.patch({ text: { text: t('home.greeting', { name: props.displayName }) } });
     this.tag('Hint')?.patch({ text: { text: t('home.choose') } });
-    const items: MenuItem[] = homeItems(props.services).map((id) => ({ id, label: this.label(id) }));
+    const items: MenuItem[] = homeItems(props.services, props.byPhone).map((id) => ({
+      id,
+      label: this.label(id),
+    }));
     (this.tag('Menu') as unknown as Menu).setItems(items, {
       width: s.menu.w,
       visibleRows: s.menu.visibleRows(items.length),
