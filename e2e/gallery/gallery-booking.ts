@@ -28,6 +28,22 @@ async function viewAfter(events: Event[]) {
   return { main: view };
 }
 
+/** 「スマートフォンに送る」 from the booking made: sending, 送りました, not paired, failed. */
+const phoneSendSteps = (booked: Event[]): Array<[string, Event[], ('ja' | 'en')?]> => {
+  const send: Event = {
+    type: 'SEND_TO_PHONE',
+    item: { kind: 'booking', title: '予約できました', lines: [] },
+  };
+  return [
+    ['phone-sending', [...booked, send]],
+    ['phone-sent', [...booked, send, done('sendToPhone', { id: 'pi_1' })]],
+    ['phone-sent.en', [...booked, send, done('sendToPhone', { id: 'pi_1' })], 'en'],
+    ['phone-not-paired', [...booked, send, fail('sendToPhone', platformErrors.notPaired())]],
+    ['phone-not-paired.en', [...booked, send, fail('sendToPhone', platformErrors.notPaired())], 'en'],
+    ['phone-send-failed', [...booked, send, fail('sendToPhone', platformErrors.network())]],
+  ];
+};
+
 const toConfirm: Event[] = [
   done('loadFacilities', facilities),
   select('f1'),
@@ -55,6 +71,7 @@ export async function bookingGallery(): Promise<GalleryEntry[]> {
       ],
     ],
     ['booking-done', [...toConfirm, { type: 'CONFIRM' }, done('createBooking', booking())]],
+    ...phoneSendSteps([...toConfirm, { type: 'CONFIRM' }, done('createBooking', booking())]),
     ['booking-failed', [...toConfirm, { type: 'CONFIRM' }, fail('createBooking', platformErrors.network())]],
     [
       'my-bookings',

@@ -2,11 +2,30 @@
 import { fromPromise } from 'xstate';
 import { pairingMachine } from '../../features/companion/machine/pairing.machine';
 import type * as Port from '../../machines/ports';
-import type { PairingBox, PairingPoll, PairingStart } from '../../platform/resources/pairing';
+import { NotPairedError } from '../../platform/errors';
+import type { CurrentPairing, PairingBox, PairingPoll, PairingStart } from '../../platform/resources/pairing';
 
 export interface PairingPort {
   start(box: PairingBox): Promise<PairingStart>;
   poll(started: Port.PairingPollInput): Promise<PairingPoll>;
+  sendToPhone(pairing: CurrentPairing, item: Port.PhoneItem): Promise<unknown>;
+  unpair(pairing: CurrentPairing): Promise<void>;
+}
+
+/** The session's pairing now, if any (the session keeps it; forgotten at logout). */
+export type CurrentPhone = () => Port.PhonePairing | undefined;
+
+/**
+ * The pairing the platform calls name: the session's, while its token lasts by the box's clock,
+ * with the box it was given to; NotPairedError (as the platform says it) when there is none.
+ */
+async function currentPairing(
+  phone: CurrentPhone,
+  pairingBox: () => Promise<PairingBox>,
+): Promise<CurrentPairing> {
+  const pairing = phone();
+  if (!pairing || pairing.expiresAt <= Date.now()) throw new NotPairedError('PAIRING_NOT_FOUND');
+  return { token: pairing.token, boxId: (await pairingBox()).boxId };
 }
 
 /** The SDK's poll answer as the pairing flow takes it: plain data, the token's end by the box's clock. */
@@ -29,7 +48,24 @@ const pairingAnswer = (poll: PairingPoll, now: number): Port.PairingAnswer => {
 
 export const NO_BOX = (): Promise<PairingBox> => Promise.reject(new Error('pairing: no box identity given'));
 
-export function companionActors(pairing: PairingPort, pairingBox: () => Promise<PairingBox>) {
+/**
+ * The phone's actors: pairing it (the companion flow) and 「スマートフォンに送る」 of every feature,
+ * to the phone paired now (NotPairedError when none is).
+ */
+export function phoneActors(
+  pairing: PairingPort,
+  pairingBox: () => Promise<PairingBox>,
+  phone: CurrentPhone = () => undefined,
+) {
+  return {
+    companion: companionActors(pairing, pairingBox),
+    sendToPhone: fromPromise<unknown, Port.PhoneItem>(async ({ input }) =>
+      pairing.sendToPhone(await currentPairing(phone, pairingBox), input),
+    ),
+  };
+}
+
+function companionActors(pairing: PairingPort, pairingBox: () => Promise<PairingBox>) {
   return pairingMachine.provide({
     actors: {
       startPairing: fromPromise<PairingStart>(async () => pairing.start(await pairingBox())),
