@@ -68,6 +68,14 @@ export function phoneActors(
 function companionActors(pairing: PairingPort, pairingBox: () => Promise<PairingBox>) {
   return pairingMachine.provide({
     actors: {
+      // Unpaired already (on the phone, or by time) is as good as unpaired now.
+      unpairPhone: fromPromise<void, Port.PhonePairing>(async ({ input }) => {
+        try {
+          await pairing.unpair({ token: input.token, boxId: (await pairingBox()).boxId });
+        } catch (error) {
+          if (!(error instanceof NotPairedError)) throw error;
+        }
+      }),
       startPairing: fromPromise<PairingStart>(async () => pairing.start(await pairingBox())),
       pollPairing: fromPromise<Port.PairingAnswer, Port.PairingPollInput>(async ({ input }) =>
         pairingAnswer(await pairing.poll(input), Date.now()),

@@ -22,7 +22,18 @@ import {
 export const POLL_FAILURES_SAID = 3;
 const TICK_MS = 1000;
 
-export type PairingOutput = { outcome: 'closed' } | { outcome: 'paired'; pairing: PhonePairing };
+export type PairingOutput =
+  | { outcome: 'closed' }
+  | { outcome: 'paired'; pairing: PhonePairing }
+  /** つながりを解除: the session forgets the pairing. */
+  | { outcome: 'unpaired' };
+
+/** The phone the session has paired already, if any: then the flow opens at it (and 解除). */
+export interface PairingInput {
+  pairing?: PhonePairing | undefined;
+  /** The box's clock (ms), to tell a pairing that ran out. */
+  now?: number;
+}
 
 export interface PairingContext {
   /** The codes on screen (none while asking for them). */
@@ -39,7 +50,7 @@ export interface PairingContext {
   sessionEnd: undefined;
 }
 
-export type PairingEvent = { type: 'BACK' } | { type: 'RETRY' } | { type: 'OK' };
+export type PairingEvent = { type: 'BACK' } | { type: 'RETRY' } | { type: 'OK' } | { type: 'UNPAIR' };
 
 type Answer = { event: DoneActorEvent<PairingAnswer> };
 const answered =
@@ -54,8 +65,10 @@ export const pairingMachine = setup({
     context: {} as PairingContext,
     events: {} as PairingEvent,
     output: {} as PairingOutput,
+    input: {} as PairingInput | undefined,
   },
   actors: {
+    unpairPhone: fromPromise<void, PhonePairing>(notProvided('unpairPhone')),
     startPairing: fromPromise<PairingStart>(notProvided('startPairing')),
     pollPairing: fromPromise<PairingAnswer, PairingPollInput>(notProvided('pollPairing')),
   },
@@ -99,17 +112,37 @@ export const pairingMachine = setup({
   },
 }).createMachine({
   id: 'pairing',
-  context: {
+  context: ({ input }) => ({
     ...FRESH,
     intervalSeconds: 5,
     secondsLeft: 0,
-    pairing: undefined,
+    // Only a pairing still in its time: one that ran out is as none (a new code is shown).
+    pairing:
+      input?.pairing && input.pairing.expiresAt > (input.now ?? Date.now()) ? input.pairing : undefined,
     sessionEnd: undefined,
-  },
-  initial: 'starting',
+  }),
+  initial: 'opening',
   output: ({ event }) => (event as unknown as DoneActorEvent<PairingOutput>).output,
   on: { BACK: '.closed' },
   states: {
+    opening: {
+      always: [{ guard: ({ context }) => context.pairing !== undefined, target: 'connected' }, 'starting'],
+    },
+    /** A phone is paired already: said, with つながりを解除 (UNPAIR) and 戻る. */
+    connected: { on: { UNPAIR: 'unpairing' } },
+    unpairing: {
+      invoke: {
+        id: 'unpairPhone',
+        src: 'unpairPhone',
+        input: ({ context }) => context.pairing!,
+        onDone: 'unpaired',
+        onError: { target: 'unpairFailed', actions: 'setError' },
+      },
+    },
+    unpairFailed: { on: { RETRY: 'unpairing' } },
+    /** Said until OK (or BACK); then the session forgets the pairing. */
+    unpaired: { on: { OK: 'forgotten', BACK: 'forgotten' } },
+    forgotten: { type: 'final', entry: 'forget', output: { outcome: 'unpaired' as const } },
     starting: {
       entry: assign(FRESH),
       invoke: {

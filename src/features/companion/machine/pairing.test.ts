@@ -33,7 +33,7 @@ function startPairing(options: { starts?: Array<PairingStart | Error>; answers?:
       }),
     },
   });
-  const actor = createActor(machine).start();
+  const actor = createActor(machine, { input: {} }).start();
   return {
     actor,
     polls,

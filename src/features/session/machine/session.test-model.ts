@@ -86,6 +86,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('moving', { outcome: 'sessionExpired' }),
     done('companion', { outcome: 'closed' }),
     done('companion', { outcome: 'paired', pairing: PAIRING }),
+    done('companion', { outcome: 'unpaired' }),
     done('refreshTokens', { refreshAfterMs: 240_000 }),
     fail('refreshTokens', platformErrors.network()),
     fail('refreshTokens', platformErrors.sessionExpired()),
