@@ -14,9 +14,25 @@ import {
 } from '../../src/features/booking/machine/booking.test-model';
 import { bookingView } from '../../src/features/booking/view/booking-view';
 import type { GalleryEntry } from './gallery-common';
-import { machineGallery, type GalleryEvent as Event } from './gallery-machine';
+import { machineGallery, type GalleryEvent as Event, type GalleryStep } from './gallery-machine';
 
 const select = (id: string): Event => ({ type: 'SELECT', id });
+
+/** 「スマートフォンに送る」 from the booking made: sending, 送りました, not paired, failed. */
+const phoneSendSteps = (booked: Event[]): GalleryStep[] => {
+  const send: Event = {
+    type: 'SEND_TO_PHONE',
+    item: { kind: 'booking', title: '予約できました', lines: [] },
+  };
+  return [
+    ['phone-sending', [...booked, send]],
+    ['phone-sent', [...booked, send, done('sendToPhone', { id: 'pi_1' })]],
+    ['phone-sent.en', [...booked, send, done('sendToPhone', { id: 'pi_1' })], 'en'],
+    ['phone-not-paired', [...booked, send, fail('sendToPhone', platformErrors.notPaired())]],
+    ['phone-not-paired.en', [...booked, send, fail('sendToPhone', platformErrors.notPaired())], 'en'],
+    ['phone-send-failed', [...booked, send, fail('sendToPhone', platformErrors.network())]],
+  ];
+};
 
 const toConfirm: Event[] = [
   done('loadFacilities', facilities),
@@ -45,6 +61,7 @@ export async function bookingGallery(): Promise<GalleryEntry[]> {
       ],
     ],
     ['booking-done', [...toConfirm, { type: 'CONFIRM' }, done('createBooking', booking())]],
+    ...phoneSendSteps([...toConfirm, { type: 'CONFIRM' }, done('createBooking', booking())]),
     ['booking-failed', [...toConfirm, { type: 'CONFIRM' }, fail('createBooking', platformErrors.network())]],
     [
       'my-bookings',

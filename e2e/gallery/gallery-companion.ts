@@ -65,6 +65,23 @@ const entries: Array<[string, AppView]> = [
   ['pairing-unreachable', failed('NETWORK_ERROR')],
   ['pairing-not-set-up', failed('INVALID_CLIENT')],
   [
+    'pairing-connected',
+    notice('companion.title.connected', 'phoneConnected', [
+      { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
+      { labelKey: 'common.back', event: { type: 'BACK' } },
+    ]),
+  ],
+  [
+    'pairing-unpairing',
+    companion(SCREEN.status, { titleKey: 'companion.title.unpairing', bodyKey: 'common.pleaseWait' }),
+  ],
+  [
+    'pairing-unpaired',
+    notice('companion.title.unpaired', 'phoneUnpaired', [
+      { labelKey: 'companion.ok', event: { type: 'OK' } },
+    ]),
+  ],
+  [
     'phone-login-starting',
     companion(SCREEN.status, { titleKey: 'companion.login.title', bodyKey: 'companion.starting' }),
   ],

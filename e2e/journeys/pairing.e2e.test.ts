@@ -4,7 +4,9 @@
  * (Chromium with a 360×640 mobile viewport) opens the address read from the QR code in the TV's own
  * screenshot — the code must say exactly the TV's verification_uri_complete — sees the same code and
  * the box's name, and approves; the TV says it is connected and goes home. The phone page never asks
- * for a PIN or a password.
+ * for a PIN or a password. Then the viewer books a facility on the TV and sends the confirmation to
+ * the phone (スマートフォンに送る); the phone's page, opened with the cookie it got when it approved,
+ * shows the booking.
  */
 import { readFileSync } from 'node:fs';
 import jsQR from 'jsqr';
@@ -13,7 +15,7 @@ import type { Driver } from '../harness/driver-process';
 import { decodePng } from '../harness/png';
 import { BROWSERS, clearJourneyShots, Stack, type BrowserName } from '../harness/stack';
 import { SCREEN } from '../../src/app/screens/ids';
-import { logIn, openFromHome } from './steps';
+import { chooseDateAhead, logIn, openFromHome, waitForLoadedList } from './steps';
 
 jest.setTimeout(180_000);
 
@@ -55,6 +57,8 @@ const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 15
 describe.each(BROWSERS)('pairing a phone in %s', (browser: BrowserName) => {
   let stack: Stack;
   let phoneDriver: Driver | undefined;
+  /** The TV's journey: the second test goes on in the session (and with the pairing) of the first. */
+  let j: Awaited<ReturnType<Stack['journey']>>;
 
   beforeAll(async () => {
     clearJourneyShots(browser);
@@ -73,7 +77,7 @@ describe.each(BROWSERS)('pairing a phone in %s', (browser: BrowserName) => {
   it('the TV shows the QR code and the code, the phone approves, the TV says connected', async () => {
     await stack.card!.remove();
     if (stack.platform.simulator.linkCount === 0) await stack.platform.link(stack.card!);
-    const j = await stack.journey('pairing');
+    j = await stack.journey('pairing');
     await j.waitForScreen(SCREEN.insertCard);
     await logIn(stack, j);
     await j.waitForScreen(SCREEN.home);
@@ -106,5 +110,38 @@ describe.each(BROWSERS)('pairing a phone in %s', (browser: BrowserName) => {
     await j.shot('paired');
     await j.press('Enter');
     await j.waitForScreen(SCREEN.home);
+  });
+
+  it('books on the TV, sends the confirmation to the phone, and the phone page shows it', async () => {
+    await j.waitForScreen(SCREEN.home);
+    await openFromHome(j, 'booking');
+    await j.waitForScreen(SCREEN.facilityList, (p) => p.loading === false);
+    await j.press('Enter');
+    await waitForLoadedList(j, SCREEN.datePicker, 'bookableDates');
+    await chooseDateAhead(j);
+    await j.waitForScreen(SCREEN.roomList);
+    await j.press('Enter');
+    await j.waitForScreen(SCREEN.slotGrid);
+    await j.press('Enter');
+    await j.waitForScreen(SCREEN.bookingConfirm);
+    await j.press('Enter');
+    const done = await j.waitForScreen(SCREEN.bookingDone);
+    const bookingId = (done.props as { booking: { id: string } }).booking.id;
+    // ホームへ, 予約の確認, スマートフォンに送る.
+    await j.press('Right');
+    await j.press('Right');
+    await j.press('Enter');
+    await j.waitForScreen(SCREEN.message, (p) => p.titleKey === 'common.title.sentToPhone', 30_000);
+    await j.shot('sent-to-phone');
+
+    const phone = phoneOf(phoneDriver!);
+    await phone.tap('a.button');
+    await until(async () => (await phone.text()).includes(bookingId), 'the phone shows the booking');
+    const page = await phone.text();
+    expect(page).toContain('テレビから送られたもの');
+    expect(page).toContain('予約できました');
+    expect(await phone.width()).toBe(360);
+    await j.press('Enter');
+    await j.waitForScreen(SCREEN.bookingDone);
   });
 });

@@ -16,6 +16,7 @@ import type { Session } from './simulator/sessions';
 import type { Sender } from '../../src/platform/types';
 import { createPairingHandlers } from './pairing-handlers';
 import type { PhoneLogin } from './simulator/pairing/phone-login';
+import { limitedJson } from './simulator/pairing/phone-items';
 
 /**
  * The caller's address as the HTTP server saw it (server.ts sets it, dropping any the client sent).
@@ -216,6 +217,13 @@ export function createPlatformHandlers(
       await simulator.limits.take('certificate', 'api', `sender:${sender.id}`);
       return handler(sender, context);
     });
+  /** The pairing the TV's token and box name, for this viewer (404 PAIRING_NOT_FOUND otherwise). */
+  const currentPairing = (request: Request, userId: string) =>
+    simulator.pairing.pairings.forViewer(
+      request.headers.get('x-pairing-token'),
+      request.headers.get('x-pairing-box'),
+      userId,
+    );
   const api = [
     postJson('/v1/auth/challenges', 201, 'challenge', (body) => simulator.createChallenge(body)),
     postJson('/v1/auth/login', 200, 'login', (body) => simulator.login(body)),
@@ -321,6 +329,25 @@ export function createPlatformHandlers(
     ),
     signedIn('get', '/v1/address-changes/:requestId', (session, { params }) =>
       addressChanges.get(session, param(params, 'requestId')),
+    ),
+    // What the TV sends to the phone paired now, and 解除 from the TV: the viewer's session first.
+    http.post(
+      `${base}/v1/pairing/current/items`,
+      authed(async ({ session, request }) => {
+        const { userId } = session();
+        const pairing = await currentPairing(request, userId);
+        return {
+          status: 201,
+          body: simulator.pairing.items.send(pairing, userId, await limitedJson(request)),
+        };
+      }),
+    ),
+    http.delete(
+      `${base}/v1/pairing/current`,
+      authed(async ({ session, request }) => {
+        simulator.pairing.pairings.unpair(await currentPairing(request, session().userId));
+        return { status: 204 };
+      }),
     ),
     // Pairing a TV with a phone (RFC 8628): the TV's endpoints and the phone page.
     ...createPairingHandlers(simulator, {

@@ -9,7 +9,8 @@ import { http, type HttpHandler } from 'msw';
 import { ProblemError } from './simulator/problem';
 import type { PlatformSimulator } from './simulator/simulator';
 import { SlowDown, UnknownUserCode } from './simulator/pairing/device-flow';
-import { CsrfGuard, csrfCookieHeader } from './simulator/pairing/csrf';
+import { CsrfGuard, csrfCookieHeader, phoneCookieHeader } from './simulator/pairing/csrf';
+import { createPhonePageHandlers } from './phone-page-handlers';
 import { renderPage, type PageState } from './simulator/pairing/page';
 import { normalizeUserCode } from './simulator/pairing/user-code';
 import type { PhoneLogin } from './simulator/pairing/phone-login';
@@ -47,7 +48,7 @@ const OAUTH_ERRORS: Partial<Record<string, string>> = {
 const NO_STORE = { 'Cache-Control': 'no-store', Pragma: 'no-cache' } as const;
 
 /** `formTarget`: the app's origin, where the login form's answer redirects (browsers check that too). */
-const PAGE_HEADERS = (nonce: string, formTarget = ''): Record<string, string> => ({
+export const PAGE_HEADERS = (nonce: string, formTarget = ''): Record<string, string> => ({
   'Content-Type': 'text/html; charset=utf-8',
   ...NO_STORE,
   'Content-Security-Policy': `default-src 'none'; style-src 'nonce-${nonce}'; form-action 'self' ${formTarget}; frame-ancestors 'none'; base-uri 'none'`,
@@ -192,6 +193,7 @@ export function createPairingHandlers(
   };
 
   return [
+    ...createPhonePageHandlers(simulator, { ...options, pageUrl, csrf, dated }),
     http.get(`${base}${PAIRING_PAGE_PATH}/login/callback`, async ({ request }) => {
       const limited = await takeLookup(request);
       if (limited) return limited;
@@ -274,8 +276,20 @@ export function createPairingHandlers(
       const limited = await takeLookup(request);
       if (limited) return limited;
       try {
-        const { boxName } = flow.decide(typed, decision === 'approve');
-        return page(request, { kind: decision === 'approve' ? 'approved' : 'denied', boxName });
+        const { boxName, phoneCredential } = flow.decide(typed, decision === 'approve');
+        const secure = new URL(request.url).protocol === 'https:';
+        // The approving phone's credential: its page of what the TV sends, and its 解除.
+        const cookie: Record<string, string> = phoneCredential
+          ? {
+              'Set-Cookie': phoneCookieHeader(
+                phoneCredential,
+                pageUrl(request).pathname,
+                secure,
+                flow.pairingTtlSeconds,
+              ),
+            }
+          : {};
+        return page(request, { kind: phoneCredential ? 'approved' : 'denied', boxName }, 200, cookie);
       } catch (error) {
         return pageError(request, error, typed);
       }

@@ -273,6 +273,7 @@ describe('HTTP details', () => {
     expect(allowed.status).toBe(204);
     expect(allowed.headers.get('access-control-allow-origin')).toBe('http://tv.local');
     expect(allowed.headers.get('access-control-allow-headers')).toContain('Idempotency-Key');
+    expect(allowed.headers.get('access-control-allow-headers')).toContain('X-Pairing-Token, X-Pairing-Box');
     const other = await preflight('http://evil.example');
     expect(other.status).toBe(403);
     expect(other.headers.get('access-control-allow-origin')).toBeNull();

@@ -38,7 +38,8 @@ export interface RunningPlatformServer {
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const ALLOWED_METHODS = 'GET, POST, DELETE, OPTIONS';
-const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
+// X-Pairing-*: the TV's pairing token and box, beside the session (sending to the paired phone).
+const ALLOWED_HEADERS = 'Authorization, Content-Type, Idempotency-Key, X-Pairing-Token, X-Pairing-Box';
 // Date: the app judges token expiry on the platform's clock, whatever the box's clock says.
 const EXPOSED_HEADERS = 'WWW-Authenticate, Retry-After, Date';
 

@@ -36,6 +36,7 @@ export type FlowErrorKind =
   | 'slotUnavailable'
   | 'cancellationDeadlinePassed'
   | 'pairingRefused'
+  | 'notPaired'
   | 'unexpected';
 
 export interface FlowError {
@@ -108,6 +109,7 @@ const PLATFORM_KINDS: Partial<Record<string, FlowErrorKind>> = {
   INVALID_CLIENT: 'pairingRefused',
   INVALID_SCOPE: 'pairingRefused',
   UNSUPPORTED_GRANT_TYPE: 'pairingRefused',
+  PAIRING_NOT_FOUND: 'notPaired',
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -152,9 +152,14 @@ export interface RefreshOutput {
   refreshAfterMs: number;
 }
 
-/** How a feature flow (health, booking) ends: the viewer closed it, or the platform session ended. */
+/**
+ * How a feature flow (health, booking) ends: the viewer closed it, the platform session ended, or
+ * the viewer chose to pair a phone (nothing was paired to send to).
+ */
 export type FeatureOutput =
-  { outcome: 'closed' } | { outcome: 'sessionExpired'; reason?: SessionEndReason | undefined };
+  | { outcome: 'closed' }
+  | { outcome: 'sessionExpired'; reason?: SessionEndReason | undefined }
+  | { outcome: 'pairPhone' };
 
 /** A phone paired with this TV (RFC 8628): what later phone features use; the token is the pair's. */
 export interface PhonePairing {
@@ -163,6 +168,9 @@ export interface PhonePairing {
   /** When the token runs out, by the box's clock (ms since the epoch). */
   expiresAt: number;
 }
+
+/** What a screen sends to the paired phone: plain text as the TV shows it (the platform's shape). */
+export type { PhoneItemRequest as PhoneItem } from '../platform/types';
 
 /** A started pairing: the codes the screen shows and what each poll names. */
 export type { PairingStart } from '../platform/resources/pairing';

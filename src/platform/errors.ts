@@ -71,6 +71,8 @@ export class TimeoutError extends PlatformUnavailableError {}
 export class UnexpectedResponseError extends PlatformError {}
 /** The device flow's answers (RFC 8628 §3.5); the pairing resource turns the expected ones into results. */
 export class PairingError extends PlatformError {}
+/** No phone is paired with this box for this viewer now (never, ended, or another viewer's). */
+export class NotPairedError extends PlatformError {}
 
 /** Free cancellation is over; `rule` is the facility's rule to show (call the facility). */
 export class CancellationDeadlinePassedError extends PlatformError {
@@ -142,6 +144,7 @@ const CLASS_OF: Record<Exclude<ProblemCode, 'CANCELLATION_DEADLINE_PASSED'>, Err
   INVALID_CLIENT: PairingError,
   INVALID_SCOPE: PairingError,
   UNSUPPORTED_GRANT_TYPE: PairingError,
+  PAIRING_NOT_FOUND: NotPairedError,
 };
 
 function isProblemCode(code: unknown): code is ProblemCode {

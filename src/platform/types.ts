@@ -56,3 +56,6 @@ export type AddressChangeList = Schemas['AddressChangeList'];
 export type DeviceAuthorization = Schemas['DeviceAuthorization'];
 export type PairingGrant = Schemas['PairingGrant'];
 export type LoginGrant = Schemas['LoginGrant'];
+export type PhoneItemKind = Schemas['PhoneItemKind'];
+export type PhoneItemRequest = Schemas['PhoneItemRequest'];
+export type PhoneItem = Schemas['PhoneItem'];

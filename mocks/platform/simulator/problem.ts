@@ -54,6 +54,7 @@ const TITLES: Record<ProblemCode, string> = {
   INVALID_CLIENT: 'The client is not a registered TV app',
   INVALID_SCOPE: 'The scope is not one this flow grants',
   UNSUPPORTED_GRANT_TYPE: 'The grant type is not supported here',
+  PAIRING_NOT_FOUND: 'No phone is paired with this box for this viewer now',
 };
 
 /** What a problem adds to the HTTP reply besides its body. */

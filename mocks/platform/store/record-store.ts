@@ -22,7 +22,9 @@ export type Collection =
   | 'basic-information-fetches'
   | 'service-accounts'
   | 'preferences'
-  | 'pairings';
+  | 'pairings'
+  | 'pairing-phones'
+  | 'pairing-items';
 
 export interface RecordStore {
   /** Runs `work` as one transaction: every write in it lands, or none (it throws). */

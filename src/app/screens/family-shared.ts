@@ -11,6 +11,7 @@ export { PinEntry } from '../../features/secret-entry/screens/PinEntry/PinEntry'
 export { calendarWeeks } from '../../features/booking/view/booking-dates';
 export { contentLooks } from './content';
 export { inJapan } from '../i18n/japan-dates';
+export { phoneItem, phoneSendView } from '../view/phone-send-view';
 // Each feature's declaration (its screen ids) is read by the shell and by that feature's chunk.
 export { SCREEN } from './ids';
 export { strings } from '../i18n/strings';

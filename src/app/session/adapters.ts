@@ -24,7 +24,7 @@ import type {
   TokenPair,
 } from '../../platform/types';
 import { bookingMachine } from '../../features/booking/machine/booking.machine';
-import { companionActors, NO_BOX, type PairingPort } from './companion-actors';
+import { NO_BOX, phoneActors, type CurrentPhone, type PairingPort } from './companion-actors';
 import { healthMachine } from '../../features/health/machine/health.machine';
 import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
@@ -122,6 +122,8 @@ export interface ActorDependencies {
   platform: PlatformPort;
   /** The box as pairing a phone names it (pairing-box.ts); asked at each start. */
   pairingBox?: () => Promise<PairingBox>;
+  /** The session's paired phone now (none: nothing is ever sent). */
+  currentPhone?: CurrentPhone;
 }
 
 /** Refresh this long before the access token expires, and never sooner than the floor. */
@@ -177,7 +179,15 @@ const withConfirmation = (confirmation: string | undefined): { confirmLastAttemp
 /** SHA-256 digests of the last few challenges, computed as each arrives (see signChallenge). */
 const DIGESTS_KEPT = 4;
 
-export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }: ActorDependencies) {
+export function createActors({
+  card: bridgeCard,
+  platform,
+  pairingBox = NO_BOX,
+  currentPhone,
+}: ActorDependencies) {
+  const { companion, sendToPhone } = phoneActors(platform.pairing, pairingBox, currentPhone, (tokens) =>
+    signedIn(tokens),
+  );
   // Calls in one line; without the bridge's card identity, the card is checked by its certificate.
   const card = checkCardByCertificate(oneCardCallAtATime(bridgeCard));
   const digests = new Map<string, Uint8Array>();
@@ -280,6 +290,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
         platform.health.trend(input.itemCode),
       ),
       loadMedications: fromPromise(() => platform.health.medications()),
+      sendToPhone,
     },
   });
 
@@ -296,6 +307,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
       cancelBooking: fromPromise<Booking, Port.CancelBookingInput>(({ input }) =>
         platform.bookings.cancel(input.bookingId),
       ),
+      sendToPhone,
     },
   });
 
@@ -314,6 +326,7 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
       deleteNotice: fromPromise<void, Port.NoticeInput>(({ input }) =>
         platform.notices.delete(input.noticeId),
       ),
+      sendToPhone,
     },
   });
 
@@ -356,8 +369,6 @@ export function createActors({ card: bridgeCard, platform, pairingBox = NO_BOX }
       ),
     },
   });
-
-  const companion = companionActors(platform.pairing, pairingBox, signedIn);
 
   const session = {
     watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),

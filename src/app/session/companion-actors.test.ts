@@ -4,7 +4,7 @@ import { signedIn } from '../../machines/testing/fixtures';
 import type { PairingPoll } from '../../platform/resources/pairing';
 import type { TokenPair } from '../../platform/types';
 import { CODES } from '../../features/companion/testing/pairing-data';
-import { companionActors, type PairingPort } from './companion-actors';
+import { phoneActors, type PairingPort } from './companion-actors';
 
 const BOX = { clientId: CODES.clientId, boxId: 'box-0123456789abcdef', boxName: 'テレビ' };
 const TOKENS: TokenPair = {
@@ -23,17 +23,20 @@ function withPolls(polls: PairingPoll[]) {
       return { ...CODES, intervalSeconds: 0 };
     },
     poll: async () => polls.shift() ?? { status: 'pending', intervalSeconds: 0 },
+    sendToPhone: () => Promise.reject(new Error('not in this test')),
+    unpair: () => Promise.reject(new Error('not in this test')),
   };
   const taken: TokenPair[] = [];
   const viewer = signedIn();
-  const machine = companionActors(
+  const machine = phoneActors(
     port,
     async () => BOX,
+    () => undefined,
     async (tokens) => {
       taken.push(tokens);
       return viewer;
     },
-  );
+  ).companion;
   return { machine, scopes, taken, viewer };
 }
 

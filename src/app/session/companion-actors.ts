@@ -6,12 +6,37 @@
 import { fromPromise } from 'xstate';
 import { pairingMachine } from '../../features/companion/machine/pairing.machine';
 import type * as Port from '../../machines/ports';
-import type { PairingBox, PairingPoll, PairingScope, PairingStart } from '../../platform/resources/pairing';
+import { NotPairedError } from '../../platform/errors';
+import type {
+  CurrentPairing,
+  PairingBox,
+  PairingPoll,
+  PairingScope,
+  PairingStart,
+} from '../../platform/resources/pairing';
 import type { TokenPair } from '../../platform/types';
 
 export interface PairingPort {
   start(box: PairingBox, options?: { scope?: PairingScope }): Promise<PairingStart>;
   poll(started: Port.PairingPollInput): Promise<PairingPoll>;
+  sendToPhone(pairing: CurrentPairing, item: Port.PhoneItem): Promise<unknown>;
+  unpair(pairing: CurrentPairing): Promise<void>;
+}
+
+/** The session's pairing now, if any (the session keeps it; forgotten at logout). */
+export type CurrentPhone = () => Port.PhonePairing | undefined;
+
+/**
+ * The pairing the platform calls name: the session's, while its token lasts by the box's clock,
+ * with the box it was given to; NotPairedError (as the platform says it) when there is none.
+ */
+async function currentPairing(
+  phone: CurrentPhone,
+  pairingBox: () => Promise<PairingBox>,
+): Promise<CurrentPairing> {
+  const pairing = phone();
+  if (!pairing || pairing.expiresAt <= Date.now()) throw new NotPairedError('PAIRING_NOT_FOUND');
+  return { token: pairing.token, boxId: (await pairingBox()).boxId };
 }
 
 /** The SDK's poll answer as the pairing flow takes it: plain data, the token's end by the box's clock. */
@@ -42,7 +67,25 @@ export const NO_BOX = (): Promise<PairingBox> => Promise.reject(new Error('pairi
 /** A login's poll found the session open: who it is, as a card login says it (profile, refresh). */
 type SignedInOf = (tokens: TokenPair) => Promise<Port.SignedIn>;
 
-export function companionActors(
+/**
+ * The phone's actors: pairing it or logging in by it (the companion flow) and 「スマートフォンに送る」
+ * of every feature, to the phone paired now (NotPairedError when none is).
+ */
+export function phoneActors(
+  pairing: PairingPort,
+  pairingBox: () => Promise<PairingBox>,
+  phone: CurrentPhone = () => undefined,
+  signedIn?: SignedInOf,
+) {
+  return {
+    companion: companionActors(pairing, pairingBox, signedIn),
+    sendToPhone: fromPromise<unknown, Port.PhoneItem>(async ({ input }) =>
+      pairing.sendToPhone(await currentPairing(phone, pairingBox), input),
+    ),
+  };
+}
+
+function companionActors(
   pairing: PairingPort,
   pairingBox: () => Promise<PairingBox>,
   signedIn: SignedInOf = () => Promise.reject(new Error('pairing: no login given')),
@@ -51,6 +94,14 @@ export function companionActors(
   let tokens: TokenPair | undefined;
   return pairingMachine.provide({
     actors: {
+      // Unpaired already (on the phone, or by time) is as good as unpaired now.
+      unpairPhone: fromPromise<void, Port.PhonePairing>(async ({ input }) => {
+        try {
+          await pairing.unpair({ token: input.token, boxId: (await pairingBox()).boxId });
+        } catch (error) {
+          if (!(error instanceof NotPairedError)) throw error;
+        }
+      }),
       startPairing: fromPromise<PairingStart, { scope: PairingScope }>(async ({ input }) =>
         pairing.start(await pairingBox(), { scope: input.scope }),
       ),

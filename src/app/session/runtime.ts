@@ -12,6 +12,7 @@ import { pairingClientId, type AppSettings } from '../settings/settings';
 import { hasFireboltTransport } from '../box-platform/box-platform';
 import { pairingBox, type BoxFacts, type KeptValues } from './pairing-box';
 import type { SessionActor } from './binding';
+import type { PhonePairing } from '../../machines/ports';
 
 export interface Runtime {
   session: SessionActor;
@@ -32,15 +33,19 @@ export function createRuntime(
   const token = launchToken ?? settings.bridge.token;
   const bridge = new BridgeClient({ url: settings.bridge.url, ...(token === undefined ? {} : { token }) });
   const platform = new PlatformClient({ baseUrl: settings.platformUrl });
+  // The session's paired phone, read when a feature sends to it (the session is made just below).
+  const phone: { current?: () => PhonePairing | undefined } = {};
   const actors = createActors({
     card: bridge,
     platform,
     pairingBox: () => pairingBox(pairingClientId(settings), boxFacts, keptOnBox()),
+    currentPhone: () => phone.current?.(),
   });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), {
     input: { idleTimeoutMs: settings.session.idleTimeoutMs, warningLeadMs: settings.session.warningLeadMs },
     ...(inspect ? { inspect } : {}),
   });
+  phone.current = () => session.getSnapshot().context.pairing;
   return { session, bridge, textSize: actors.textSize };
 }
 

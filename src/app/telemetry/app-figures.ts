@@ -36,6 +36,7 @@ const FLOW_ERROR_KINDS = Object.keys({
   slotUnavailable: 1,
   cancellationDeadlinePassed: 1,
   pairingRefused: 1,
+  notPaired: 1,
   unexpected: 1,
 } satisfies Record<FlowErrorKind, 1>) as FlowErrorKind[];
 

@@ -32,3 +32,52 @@ export function expectRetryOrBack(view: ScreenView, key: MessageKey): void {
   expect(view.screen).toBe(SCREEN.message);
   expect(view.props).toEqual(retryOrBackError(key));
 }
+
+type Event = { type: string; [key: string]: unknown };
+
+/** A flow at a screen that offers 「スマートフォンに送る」, as its view test drives it. */
+interface PhoneSendFlow {
+  send: (...events: Event[]) => Promise<void>;
+  view: () => ScreenView;
+  output: () => unknown;
+}
+
+/**
+ * 「スマートフォンに送る」 from `screen`, through every answer: sending (a status), no phone paired
+ * (スマートフォンとつなぐ or BACK to the screen), a failure (RETRY, BACK), 送りました (OK to the
+ * screen), and PAIR_PHONE ending the flow for the session to open pairing.
+ */
+export async function expectPhoneSendViews(flow: PhoneSendFlow, screen: string): Promise<void> {
+  const { send, view } = flow;
+  const item = { kind: 'booking', title: '送るもの', lines: ['一行目'] };
+  const sendToPhone = { type: 'SEND_TO_PHONE', item };
+  const fails = (error: Error) => ({ type: 'xstate.error.actor.sendToPhone', error });
+  const { NotPairedError, PlatformUnavailableError } = await import('../../platform/errors');
+  await send(sendToPhone);
+  expect(view()).toMatchObject({ screen: SCREEN.status, props: { titleKey: 'common.title.sendingToPhone' } });
+  await send(fails(new NotPairedError('PAIRING_NOT_FOUND')));
+  expect(view().props).toEqual({
+    tone: 'notice',
+    titleKey: 'common.title.notPaired',
+    body: { key: 'notPairedToSend' },
+    actions: [
+      { labelKey: 'common.pairPhone', event: { type: 'PAIR_PHONE' } },
+      { labelKey: 'common.back', event: { type: 'BACK' } },
+    ],
+    contact: false,
+  });
+  await send({ type: 'BACK' });
+  expect(view().screen).toBe(screen);
+  await send(sendToPhone, fails(new PlatformUnavailableError('PLATFORM_UNAVAILABLE')));
+  expectRetryOrBack(view(), 'PLATFORM_UNAVAILABLE');
+  await send({ type: 'RETRY' });
+  expect(view().screen).toBe(SCREEN.status);
+  await send({ type: 'xstate.done.actor.sendToPhone', output: { id: 'pi_1' } });
+  expect(view().props).toEqual(okNotice('common.title.sentToPhone', 'sentToPhone'));
+  await send({ type: 'OK' });
+  expect(view().screen).toBe(screen);
+  await send(sendToPhone, fails(new NotPairedError('PAIRING_NOT_FOUND')), { type: 'PAIR_PHONE' });
+  expect(flow.output()).toEqual({ outcome: 'pairPhone' });
+  // The session takes over right after: a status meanwhile.
+  expect(view().screen).toBe(SCREEN.status);
+}

@@ -20,6 +20,7 @@ import {
   SlotUnavailableError,
   UnknownIssuerError,
   NotFoundError,
+  NotPairedError,
 } from '../../platform/errors';
 import type { PinStatus, Profile, SignedIn } from '../ports';
 
@@ -116,6 +117,7 @@ export const platformErrors = {
   notFound: () => new NotFoundError('CHECKUP_NOT_FOUND'),
   slotTaken: () => new SlotTakenError('SLOT_TAKEN'),
   slotUnavailable: () => new SlotUnavailableError('SLOT_UNAVAILABLE'),
+  notPaired: () => new NotPairedError('PAIRING_NOT_FOUND'),
   deadlinePassed: () =>
     new CancellationDeadlinePassedError({
       status: 409,
@@ -169,3 +171,13 @@ export const fail = (id: string, error: unknown) => ({ type: `xstate.error.actor
 
 /** The promise actors every card flow (login, registration) starts with: the certificate, the PIN's count, a challenge. */
 export const CARD_FLOW_ACTORS = ['readAuthCertificate', 'readPinStatus', 'requestChallenge'] as const;
+
+/** 「スマートフォンに送る」's cases for a flow's model: the press, and every answer it can get. */
+export const phoneSendCases = (kind: 'booking' | 'checkup' | 'notice') => [
+  { type: 'SEND_TO_PHONE', item: { kind, title: '送るもの', lines: ['一行目'] } },
+  { type: 'PAIR_PHONE' },
+  done('sendToPhone', { id: 'pi_1' }),
+  fail('sendToPhone', platformErrors.notPaired()),
+  fail('sendToPhone', platformErrors.unavailable()),
+  fail('sendToPhone', platformErrors.sessionExpired()),
+];

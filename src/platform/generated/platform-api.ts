@@ -647,6 +647,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/pairing/current/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sends a booking confirmation, a checkup summary or a notice to the phone paired now.
+     * @description The viewer's session first (401 before anything else), then the pairing: the TV's pairing
+     *     token (`X-Pairing-Token`) with the box it was given to (`X-Pairing-Box`). The first viewer
+     *     who sends to a pairing owns it; no pairing, one that ended (解除 on either side, the box paired
+     *     again, past its expiry) and another viewer's answer alike 404 `PAIRING_NOT_FOUND`. The item
+     *     is plain text the TV composed — the phone page shows it as text, never markup. A pairing
+     *     keeps the newest 20 items (the oldest goes); the body is at most 8192 bytes (413).
+     */
+    post: operations['sendToPhone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/pairing/current': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Ends the pairing from the TV (つながりを解除); its token, its phone page and its items end with it.
+     * @description As for sending: the viewer's session, then the pairing token and its box. 404
+     *     `PAIRING_NOT_FOUND` when it has ended already (the phone may have unpaired first).
+     */
+    delete: operations['unpairPhone'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pair/phone': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The paired phone's page (HTML, not for the SDK) — what the TV sent, and 解除する.
+     * @description Answers only to the phone's own credential, the `pairing_phone` cookie set when that phone
+     *     approved (HttpOnly, SameSite=Strict, path `/pair`): without it 401 and a page that says this
+     *     phone is not paired. A pairing that ended says so (410). Items newest first, as text,
+     *     Japanese first; `Cache-Control: no-store`, no script.
+     */
+    get: operations['pairedPhonePage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pair/phone/unpair': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ends the pairing from the phone (解除する; HTML form, CSRF-protected).
+     * @description The phone's credential first (401), then `csrf` against the page's cookie (403). The TV's
+     *     token stops working: its next send is refused with `PAIRING_NOT_FOUND`.
+     */
+    post: operations['unpairFromPhone'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -704,7 +794,8 @@ export interface components {
       | 'INVALID_GRANT'
       | 'INVALID_CLIENT'
       | 'INVALID_SCOPE'
-      | 'UNSUPPORTED_GRANT_TYPE';
+      | 'UNSUPPORTED_GRANT_TYPE'
+      | 'PAIRING_NOT_FOUND';
     Problem: {
       /** @description URI of the problem type (`urn:madoguchi:problem:<code in kebab case>`) */
       type: string;
@@ -774,6 +865,23 @@ export interface components {
       grant_type: 'urn:ietf:params:oauth:grant-type:device_code';
       device_code: string;
       client_id: string;
+    };
+    /** @enum {string} */
+    PhoneItemKind: 'booking' | 'checkup' | 'notice';
+    PhoneItemRequest: {
+      kind: components['schemas']['PhoneItemKind'];
+      /** @description plain text (no control or format characters), e.g. 予約の確認 */
+      title: string;
+      /** @description plain text lines, as the TV showed them */
+      lines: string[];
+    };
+    PhoneItem: {
+      id: string;
+      kind: components['schemas']['PhoneItemKind'];
+      title: string;
+      lines: string[];
+      /** Format: date-time */
+      sentAt: string;
     };
     PairingGrant: {
       /** @description the pairing token; valid only with the `box_id` that asked */
@@ -1318,6 +1426,8 @@ export interface components {
     FacilityId: string;
     BookingId: string;
     NoticeId: string;
+    /** @description the `box_id` the pairing token was given to */
+    PairingBox: string;
     IdempotencyKey: string;
   };
   requestBodies: never;
@@ -2281,6 +2391,125 @@ export interface operations {
       };
       /** @description the app's answer did not hold up; the page says to try again */
       '5XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  sendToPhone: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the `box_id` the pairing token was given to */
+        'X-Pairing-Box': components['parameters']['PairingBox'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PhoneItemRequest'];
+      };
+    };
+    responses: {
+      /** @description sent; the phone page shows it */
+      201: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PhoneItem'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  unpairPhone: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the `box_id` the pairing token was given to */
+        'X-Pairing-Box': components['parameters']['PairingBox'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description unpaired */
+      204: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  pairedPhonePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the page */
+      200: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description not paired (401) or the pairing ended (410), with a way forward */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  unpairFromPhone: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          csrf: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the page that says the pairing ended */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the page with the reason and a way forward */
+      '4XX': {
         headers: {
           [name: string]: unknown;
         };

@@ -6,7 +6,15 @@
  * answer is followed by the next poll, and a new start gives new codes.
  */
 import { PairingError } from '../errors';
-import type { DeviceAuthorization, LoginGrant, PairingGrant, ProblemCode, TokenPair } from '../types';
+import type {
+  DeviceAuthorization,
+  LoginGrant,
+  PairingGrant,
+  PhoneItem,
+  PhoneItemRequest,
+  ProblemCode,
+  TokenPair,
+} from '../types';
 import type { CallOptions, ResourceContext } from './context';
 
 /** The box as the operator knows it: its TV app (`client_id`), an id for the box and its name. */
@@ -51,6 +59,17 @@ export type PairingPoll =
   | { status: 'denied'; error: PairingError; reason?: ProblemCode }
   /** The codes ran out (or were spent): start again for new ones. */
   | { status: 'expired'; error: PairingError };
+
+/** The pairing the TV holds now: the grant's token and the box it was given to. */
+export interface CurrentPairing {
+  token: string;
+  boxId: string;
+}
+
+const pairingHeaders = (pairing: CurrentPairing): Record<string, string> => ({
+  'X-Pairing-Token': pairing.token,
+  'X-Pairing-Box': pairing.boxId,
+});
 
 const GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 
@@ -140,5 +159,34 @@ export class PairingResource {
     };
     this.context.session.accept(tokens);
     return tokens;
+  }
+
+  /**
+   * Sends an item (plain text the TV composed) to the phone paired now, as the signed-in viewer.
+   * NotPairedError (`PAIRING_NOT_FOUND`) when that pairing ended or is another viewer's. Not retried:
+   * a lost answer could mean the phone has it already.
+   */
+  sendToPhone(
+    pairing: CurrentPairing,
+    item: PhoneItemRequest,
+    options: CallOptions = {},
+  ): Promise<PhoneItem> {
+    return this.context.session.send<PhoneItem>({
+      method: 'POST',
+      path: '/v1/pairing/current/items',
+      headers: pairingHeaders(pairing),
+      body: item,
+      signal: options.signal,
+    });
+  }
+
+  /** Ends the pairing from the TV (つながりを解除); NotPairedError when it had ended already. */
+  unpair(pairing: CurrentPairing, options: CallOptions = {}): Promise<void> {
+    return this.context.session.send<void>({
+      method: 'DELETE',
+      path: '/v1/pairing/current',
+      headers: pairingHeaders(pairing),
+      signal: options.signal,
+    });
   }
 }

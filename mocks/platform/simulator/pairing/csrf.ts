@@ -71,3 +71,24 @@ function cookieValue(header: string | null, name: string): string | undefined {
   }
   return undefined;
 }
+
+const PHONE_COOKIE = 'pairing_phone';
+
+/** The paired phone's credential from a request's cookies (undefined when none is there). */
+export const phoneCredentialOf = (request: Request): string | undefined =>
+  cookieValue(request.headers.get('cookie'), PHONE_COOKIE);
+
+/**
+ * The Set-Cookie header of the approving phone's credential: for the pairing pages only, never
+ * sent cross-site, unreadable by script, as long as the pairing may last (`maxAgeS` 0 clears it).
+ */
+export function phoneCookieHeader(value: string, path: string, secure: boolean, maxAgeS: number): string {
+  return [
+    `${PHONE_COOKIE}=${value}`,
+    `Path=${path}`,
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAgeS}`,
+    ...(secure ? ['Secure'] : []),
+  ].join('; ');
+}

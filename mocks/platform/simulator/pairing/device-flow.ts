@@ -9,7 +9,6 @@
  * and answered with the viewer's session tokens. Codes, polling and the page are the same. Pending flows live in memory (a restart means a new code on the TV, as with challenges);
  * grants are kept in the record store by the SHA-256 of their token, never the token itself.
  */
-import { bytesToBase64Url } from '../../../../src/platform/base64';
 import type {
   DeviceAuthorization,
   LoginGrant,
@@ -20,6 +19,8 @@ import type { RecordStore } from '../../store/record-store';
 import { invalid, ProblemError, type ProblemCode } from '../problem';
 import type { PairingClient } from './clients';
 import { formatUserCode, newUserCode, normalizeUserCode } from './user-code';
+import { Pairings, randomSecret, secretKey, type Pairing } from './pairings';
+import { PhoneItems } from './phone-items';
 
 export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 /** §3.2 `expires_in`: long enough to find the phone, short enough to bound guessing. */
@@ -46,16 +47,7 @@ const BOX_NAME_MAX = 32;
 // The answers' shapes are the API document's.
 export type { DeviceAuthorization, LoginGrant, PairingGrant };
 
-/** A grant as kept: who it was given to, never the token. */
-export interface Pairing {
-  id: string;
-  clientId: string;
-  boxId: string;
-  boxName: string;
-  scope: PairingScope;
-  createdAt: string;
-  expiresAt: string;
-}
+export type { Pairing };
 
 /** What the phone page may show of a pending flow: the box and its operator, nothing else. */
 export interface PendingRequest {
@@ -107,6 +99,8 @@ interface Flow {
   tokens?: TokenPair;
   /** `login`: why the platform refused the card read on the phone (denied without the viewer). */
   refusal?: ProblemCode;
+  /** `pairing`: the credential the approving phone was given (its cookie). */
+  phoneCredential?: string;
 }
 
 export interface DeviceFlowOptions {
@@ -118,12 +112,7 @@ export interface DeviceFlowOptions {
   pairingTtlMs?: number;
 }
 
-const randomToken = (): string => bytesToBase64Url(crypto.getRandomValues(new Uint8Array(32)));
-
-async function tokenKey(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
+const randomToken = randomSecret;
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
@@ -142,11 +131,22 @@ export class DeviceFlow {
   private readonly ttlMs: number;
   private readonly intervalMs: number;
   private readonly pairingTtlMs: number;
+  /** The granted pairings (the TV's token, the phone's credential, 解除). */
+  readonly pairings: Pairings;
+  /** What the TV sent to each pairing's phone. */
+  readonly items: PhoneItems;
 
   constructor(private readonly options: DeviceFlowOptions) {
+    this.pairings = new Pairings(options.store, options.now);
+    this.items = new PhoneItems(options.store, options.now);
     this.ttlMs = Math.min(options.ttlMs ?? DEVICE_CODE_TTL_MS, DEVICE_CODE_TTL_MS);
     this.intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
     this.pairingTtlMs = options.pairingTtlMs ?? PAIRING_TTL_MS;
+  }
+
+  /** How long a pairing lasts, in seconds (the phone's cookie lasts as long). */
+  get pairingTtlSeconds(): number {
+    return Math.floor(this.pairingTtlMs / 1000);
   }
 
   private get time(): number {
@@ -261,16 +261,10 @@ export class DeviceFlow {
       createdAt: new Date(this.time).toISOString(),
       expiresAt: new Date(this.time + this.pairingTtlMs).toISOString(),
     };
-    const key = await tokenKey(token);
-    const owner = `${pairing.clientId}:${pairing.boxId}`;
-    const { store } = this.options;
     // A box has one pairing: pairing again replaces the one before (and its token stops working).
-    store.transaction(() => {
-      for (const previous of store.list<Pairing & { key: string }>('pairings', owner)) {
-        store.delete('pairings', previous.key);
-      }
-      store.put('pairings', key, { ...pairing, key }, owner);
-    });
+    const phoneKey = flow.phoneCredential === undefined ? undefined : await secretKey(flow.phoneCredential);
+    flow.phoneCredential = undefined;
+    await this.pairings.create(pairing, token, phoneKey);
     return {
       access_token: token,
       token_type: 'Bearer',
@@ -284,11 +278,8 @@ export class DeviceFlow {
    * The pairing of a grant's token, for the box it was given to; undefined when the token is
    * unknown, expired, or presented by another box.
    */
-  async pairingOf(token: string, boxId: string): Promise<Pairing | undefined> {
-    const kept = this.options.store.get<Pairing & { key: string }>('pairings', await tokenKey(token));
-    if (!kept || kept.boxId !== boxId || Date.parse(kept.expiresAt) <= this.time) return undefined;
-    const { key: _key, ...pairing } = kept;
-    return pairing;
+  pairingOf(token: string, boxId: string): Promise<Pairing | undefined> {
+    return this.pairings.ofToken(token, boxId);
   }
 
   /**
@@ -311,13 +302,17 @@ export class DeviceFlow {
    * The viewer's answer on the phone; the code is spent by it (a second answer finds nothing). A
    * `login` request is approved only by a card login (approveLogin), never by a button.
    */
-  decide(input: string, approve: boolean): PendingRequest {
+  decide(input: string, approve: boolean): PendingRequest & { phoneCredential?: string } {
     const request = this.pending(input);
     const flow = this.pendingFlow(input);
     if (approve && flow.scope === 'login') throw invalid('decision', 'a login is approved by the card alone');
     flow.state = approve ? 'approved' : 'denied';
     this.byUser.delete(flow.userCode);
-    return request;
+    if (!approve) return request;
+    // The approving phone's own credential: its page of sent items and its 解除 answer to it alone.
+    // Kept in memory with the pending flow only; the record keeps its hash once granted.
+    flow.phoneCredential = randomSecret();
+    return { ...request, phoneCredential: flow.phoneCredential };
   }
 
   /** A `login` request the platform refused for the card read on the phone: the TV's poll says why. */

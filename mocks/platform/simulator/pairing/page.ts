@@ -135,10 +135,10 @@ ${paragraph(
 ${confirmButtons(state.scope)}
 </form>`;
     case 'approved':
-      return paragraph({
-        ja: `「${state.boxName}」とつながりました。テレビの画面をご覧ください。このページは閉じてかまいません。`,
-        en: `Connected to “${state.boxName}”. Please look at the TV screen. You may close this page.`,
-      });
+      return `${paragraph({
+        ja: `「${state.boxName}」とつながりました。テレビの画面をご覧ください。テレビから送られたものは、次のページで見られます。`,
+        en: `Connected to “${state.boxName}”. Please look at the TV screen. What the TV sends appears on the next page.`,
+      })}<p><a class="button" href="${escapeHtml(`${action}/phone`)}">テレビから送られたものを見る <span lang="en">See what the TV sent</span></a></p>`;
     case 'denied':
       return paragraph({
         ja: `「${state.boxName}」とはつなぎませんでした。テレビには何も渡していません。つなぐときは、テレビで新しい番号を表示してください。`,
@@ -174,7 +174,7 @@ ${confirmButtons(state.scope)}
   }
 }
 
-const STYLE = `
+export const PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;line-break:strict;font:18px/1.6 system-ui,"Hiragino Sans","Noto Sans JP",sans-serif;color:#111;background:#fff}
 main{max-width:32rem;margin:0 auto;padding:1rem}
@@ -195,7 +195,7 @@ export function renderPage(state: PageState, action: string, nonce: string): str
   return mobilePage({
     title: `${TITLE.ja} / ${TITLE.en}`,
     nonce,
-    style: STYLE,
+    style: PAGE_STYLE,
     // The address carries the user code: never pass it to another site.
     referrer: 'same-origin',
     header: '',

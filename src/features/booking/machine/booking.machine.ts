@@ -21,9 +21,18 @@ import {
   type CreateBookingInput,
   type FacilityList,
   type FeatureOutput,
+  type PhoneItem,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
+import {
+  pairPhoneState,
+  phoneSendActions,
+  phoneSendStates,
+  sendToPhone,
+  type PhoneSendContext,
+  type PhoneSendEvent,
+} from '../../../machines/phone-send';
 
 export interface BookingInput {
   /** YYYY-MM-DD; tests pass it. Without it, today's date in Japan when the flow starts. */
@@ -44,7 +53,7 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 export const todayInJapan = (now = new Date()): string =>
   new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
-export interface BookingContext {
+export interface BookingContext extends PhoneSendContext {
   today: string;
   /** Opened at the bookings list: BACK from it ends the flow instead of showing the facilities. */
   start: 'facilities' | 'myBookings';
@@ -73,7 +82,8 @@ export type BookingEvent =
   | { type: 'CONFIRM' }
   | { type: 'OK' }
   | { type: 'BACK' }
-  | { type: 'RETRY' };
+  | { type: 'RETRY' }
+  | PhoneSendEvent;
 
 /** Bookable days from today on: at most 31 (the platform's limit). */
 export const BOOKING_WINDOW_DAYS = 30;
@@ -105,9 +115,12 @@ export const bookingMachine = setup({
     createBooking: fromPromise<Booking, CreateBookingInput>(notProvided('createBooking')),
     loadBookings: fromPromise<BookingList>(notProvided('loadBookings')),
     cancelBooking: fromPromise<Booking, CancelBookingInput>(notProvided('cancelBooking')),
+    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
   },
   actions: {
     ...failureActions<BookingContext, BookingEvent>(),
+    ...phoneSendActions<BookingContext, BookingEvent>(),
+    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearMessages: assign({ error: undefined, notice: undefined }),
     /** A new booking intent gets a new key; a RETRY of it keeps this one. */
     newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),
@@ -153,6 +166,7 @@ export const bookingMachine = setup({
     notice: undefined,
     error: undefined,
     sessionEnd: undefined,
+    phoneItem: undefined,
   }),
   initial: 'opening',
   output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
@@ -289,7 +303,10 @@ export const bookingMachine = setup({
       },
     },
     /** Done: OK (ホームへ) closes the flow, back to the home menu; or look at the bookings. */
-    booked: { on: { OK: 'closed', MY_BOOKINGS: 'myBookings' } },
+    booked: { on: { OK: 'closed', MY_BOOKINGS: 'myBookings', SEND_TO_PHONE: sendToPhone('phone') } },
+    /** 「スマートフォンに送る」 from the booking made: back to it after. */
+    phone: phoneSendStates('booking', '#booking.booked'),
+    pairPhone: pairPhoneState('forgetPhoneItem'),
     myBookings: {
       initial: 'loading',
       states: {

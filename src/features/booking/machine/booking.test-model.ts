@@ -1,7 +1,7 @@
 /** The booking machine's test model and its data (one facility, two rooms, one bookable day). */
 import type { SnapshotFrom } from 'xstate';
 import type { Availability, Booking, FacilityList } from '../../../machines/ports';
-import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
+import { done, fail, phoneSendCases, platformErrors } from '../../../machines/testing/fixtures';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { bookingMachine } from './booking.machine';
 
@@ -85,7 +85,14 @@ const errors = [platformErrors.unavailable(), platformErrors.sessionExpired()];
 export const bookingSpec: ModelSpec<typeof bookingMachine> = {
   machine: bookingMachine,
   input: { today: TODAY },
-  promiseActors: ['loadFacilities', 'loadAvailability', 'createBooking', 'loadBookings', 'cancelBooking'],
+  promiseActors: [
+    'loadFacilities',
+    'loadAvailability',
+    'createBooking',
+    'loadBookings',
+    'cancelBooking',
+    'sendToPhone',
+  ],
   events: [
     ...['f1', DAY, 'r1', 'r2', 'morning', 'afternoon', 'bk-1'].map((id) => ({ type: 'SELECT', id })),
     ...['MY_BOOKINGS', 'CANCEL_BOOKING', 'CONFIRM', 'OK', 'BACK', 'RETRY'].map((type) => ({ type })),
@@ -103,6 +110,7 @@ export const bookingSpec: ModelSpec<typeof bookingMachine> = {
     done('loadBookings', { bookings: [] }),
     done('cancelBooking', booking('cancelled')),
     fail('cancelBooking', platformErrors.deadlinePassed()),
+    ...phoneSendCases('booking'),
     ...[
       'loadFacilities',
       'loadAvailability',

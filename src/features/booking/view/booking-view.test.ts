@@ -15,7 +15,7 @@ import {
 import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import type { MessageProps, ScreenView, StatusProps } from '../../../app/view/app-view';
-import { expectRetryOrBack, okNotice } from '../../../app/testing/screen-harness-views';
+import { expectPhoneSendViews, expectRetryOrBack, okNotice } from '../../../app/testing/screen-harness-views';
 import {
   bookingView,
   type BookingConfirmProps,
@@ -178,6 +178,15 @@ describe('bookingView', () => {
         en: 'You can cancel here until 17:00 the day before.',
       },
     });
+  });
+
+  test('スマートフォンに送る from the booking made: sending, not paired, failed, sent, pairing', async () => {
+    const { run, send, view } = await atConfirm();
+    await send({ type: 'CONFIRM' }, done('createBooking', booking()));
+    await expectPhoneSendViews(
+      { send, view, output: () => run.actor.getSnapshot().output },
+      SCREEN.bookingDone,
+    );
   });
 
   test('a failed booking says RETRY sends the same booking; RETRY keeps the idempotency key', async () => {

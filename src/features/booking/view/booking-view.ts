@@ -11,6 +11,7 @@ import { dateHasSlots } from '../machine/availability';
 import type { Booking, Facility, SlotCode, SlotStatus } from '../../../platform/types';
 import type { MessageRef } from '../../../app/i18n/i18n';
 import { messageView, statusView, type MessageAction, type ScreenView } from '../../../app/view/app-view';
+import { phoneSendStep, phoneSendView } from '../../../app/view/phone-send-view';
 import { calendarWeeks, shiftDate, SLOT_TIMES, type CalendarWeek } from './booking-dates';
 import { BookingScreen } from '../index';
 
@@ -274,6 +275,8 @@ export function bookingView(snapshot: BookingSnapshot): ScreenView {
     return errorMessage(snapshot, [RETRY, BACK]);
   }
   if (snapshot.matches({ date: 'error' })) return errorMessage(snapshot, [RETRY, BACK]);
+  const phoneStep = phoneSendStep((step) => snapshot.matches({ phone: step }));
+  if (phoneStep) return phoneSendView(TARGET, phoneStep, context.error);
   if (snapshot.matches('submitFailed'))
     return errorMessage(snapshot, [RETRY, BACK], submitFailedBody(snapshot));
   if (snapshot.matches('cancelFailed')) return errorMessage(snapshot, [RETRY, BACK]);

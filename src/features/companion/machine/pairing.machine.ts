@@ -33,11 +33,17 @@ const TICK_MS = 1000;
 export type PairingOutput =
   | { outcome: 'closed' }
   | { outcome: 'paired'; pairing: PhonePairing }
-  | { outcome: 'signedIn'; signedIn: SignedIn };
+  | { outcome: 'signedIn'; signedIn: SignedIn }
+  /** つながりを解除: the session forgets the pairing. */
+  | { outcome: 'unpaired' };
 
+/** What the flow is for, and the phone the session has paired already, if any (then it opens at it). */
 export interface PairingInput {
   /** `login`: the viewer logs in by the phone (default `pairing`). */
   scope?: PairingScope;
+  pairing?: PhonePairing | undefined;
+  /** The box's clock (ms), to tell a pairing that ran out. */
+  now?: number;
 }
 
 export interface PairingContext {
@@ -59,7 +65,7 @@ export interface PairingContext {
   sessionEnd: undefined;
 }
 
-export type PairingEvent = { type: 'BACK' } | { type: 'RETRY' } | { type: 'OK' };
+export type PairingEvent = { type: 'BACK' } | { type: 'RETRY' } | { type: 'OK' } | { type: 'UNPAIR' };
 
 type Answer = { event: DoneActorEvent<PairingAnswer> };
 const answered =
@@ -72,11 +78,12 @@ const FRESH = { codes: undefined, pollFailures: 0, error: undefined, refusal: un
 export const pairingMachine = setup({
   types: {
     context: {} as PairingContext,
-    input: {} as PairingInput,
     events: {} as PairingEvent,
     output: {} as PairingOutput,
+    input: {} as PairingInput | undefined,
   },
   actors: {
+    unpairPhone: fromPromise<void, PhonePairing>(notProvided('unpairPhone')),
     startPairing: fromPromise<PairingStart, { scope: PairingScope }>(notProvided('startPairing')),
     pollPairing: fromPromise<PairingAnswer, PairingPollInput>(notProvided('pollPairing')),
     /** A login's session is open (the client holds its tokens): the profile, as after a card login. */
@@ -133,14 +140,40 @@ export const pairingMachine = setup({
     scope: input?.scope ?? 'pairing',
     intervalSeconds: 5,
     secondsLeft: 0,
-    pairing: undefined,
+    // Only a pairing still in its time: one that ran out is as none (a new code is shown).
+    pairing:
+      input?.pairing && input.pairing.expiresAt > (input.now ?? Date.now()) ? input.pairing : undefined,
     signedIn: undefined,
     sessionEnd: undefined,
   }),
-  initial: 'starting',
+  initial: 'opening',
   output: ({ event }) => (event as unknown as DoneActorEvent<PairingOutput>).output,
   on: { BACK: '.closed' },
   states: {
+    opening: {
+      always: [
+        {
+          guard: ({ context }) => context.scope === 'pairing' && context.pairing !== undefined,
+          target: 'connected',
+        },
+        'starting',
+      ],
+    },
+    /** A phone is paired already: said, with つながりを解除 (UNPAIR) and 戻る. */
+    connected: { on: { UNPAIR: 'unpairing' } },
+    unpairing: {
+      invoke: {
+        id: 'unpairPhone',
+        src: 'unpairPhone',
+        input: ({ context }) => context.pairing!,
+        onDone: 'unpaired',
+        onError: { target: 'unpairFailed', actions: 'setError' },
+      },
+    },
+    unpairFailed: { on: { RETRY: 'unpairing' } },
+    /** Said until OK (or BACK); then the session forgets the pairing. */
+    unpaired: { on: { OK: 'forgotten', BACK: 'forgotten' } },
+    forgotten: { type: 'final', entry: 'forget', output: { outcome: 'unpaired' as const } },
     starting: {
       entry: assign(FRESH),
       invoke: {

@@ -14,8 +14,12 @@ export const SECOND_PASSED = { type: 'xstate.after.1000.pairing.showing.clock.ti
 
 export const pairingSpec: ModelSpec<typeof pairingMachine> = {
   machine: pairingMachine,
-  promiseActors: ['startPairing', 'pollPairing', 'loadSignedIn'],
+  input: {},
+  promiseActors: ['startPairing', 'pollPairing', 'loadSignedIn', 'unpairPhone'],
   events: [
+    { type: 'UNPAIR' },
+    done('unpairPhone', undefined),
+    fail('unpairPhone', platformErrors.network()),
     { type: 'BACK' },
     { type: 'RETRY' },
     { type: 'OK' },
@@ -55,4 +59,10 @@ export const pairingSpec: ModelSpec<typeof pairingMachine> = {
       error: c.error?.messageKey,
     });
   },
+};
+
+/** The same model opened with a phone paired already: つながりを解除 first, or a new code after it. */
+export const pairedSpec: ModelSpec<typeof pairingMachine> = {
+  ...pairingSpec,
+  input: { pairing: PAIRING, now: PAIRING.expiresAt - 60_000 },
 };

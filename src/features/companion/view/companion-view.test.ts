@@ -4,21 +4,46 @@ import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import { SCREEN } from '../../../app/screens/ids';
 import type { MessageProps } from '../../../app/view/app-view';
 import { PairingError } from '../../../platform/errors';
-import { pairingSpec, POLL_DUE, SECOND_PASSED } from '../machine/pairing.test-model';
+import { pairedSpec, pairingSpec, POLL_DUE, SECOND_PASSED } from '../machine/pairing.test-model';
 import { CODES, PAIRING } from '../testing/pairing-data';
 import { companionView, type PairingCodeProps } from './companion-view';
 
-function start(scope: 'pairing' | 'login' = 'pairing') {
-  const run = startWithFakes({ ...pairingSpec, input: { scope } });
+function start(scopeOrSpec: 'pairing' | 'login' | typeof pairingSpec = 'pairing') {
+  const spec =
+    typeof scopeOrSpec === 'string' ? { ...pairingSpec, input: { scope: scopeOrSpec } } : scopeOrSpec;
+  const run = startWithFakes(spec);
   const send = async (...events: Array<{ type: string; [key: string]: unknown }>) => {
     for (const event of events) await dispatch(run as never, event);
   };
-  return { send, view: () => companionView(run.actor.getSnapshot()) };
+  return { run, send, view: () => companionView(run.actor.getSnapshot()) };
 }
 
 const actionsOf = (props: unknown) => (props as MessageProps).actions.map((a) => [a.labelKey, a.event.type]);
 
 describe('companionView', () => {
+  test('a phone paired already: つながりを解除 or 戻る; unpairing, unpaired, and a failure to retry', async () => {
+    const { run, send, view } = start(pairedSpec);
+    expect(view().screen).toBe(SCREEN.message);
+    expect((view().props as MessageProps).titleKey).toBe('companion.title.connected');
+    expect(actionsOf(view().props)).toEqual([
+      ['companion.unpair', 'UNPAIR'],
+      ['common.back', 'BACK'],
+    ]);
+    await send({ type: 'UNPAIR' });
+    expect(view()).toMatchObject({ screen: SCREEN.status, props: { titleKey: 'companion.title.unpairing' } });
+    await send(fail('unpairPhone', platformErrors.network()));
+    expect(view().props).toMatchObject({ tone: 'error', body: { key: 'NETWORK_ERROR' } });
+    expect(actionsOf(view().props)).toEqual([
+      ['common.retry', 'RETRY'],
+      ['common.back', 'BACK'],
+    ]);
+    await send({ type: 'RETRY' }, done('unpairPhone', undefined));
+    expect((view().props as MessageProps).titleKey).toBe('companion.title.unpaired');
+    expect(actionsOf(view().props)).toEqual([['companion.ok', 'OK']]);
+    await send({ type: 'OK' });
+    expect(run.actor.getSnapshot().output).toEqual({ outcome: 'unpaired' });
+  });
+
   test('getting a code is a status screen; then the code, the addresses and the minutes left', async () => {
     const { send, view } = start();
     expect(view()).toEqual({

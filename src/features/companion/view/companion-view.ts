@@ -51,7 +51,43 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
   const { context } = snapshot;
   const login = context.scope === 'login';
   const titleKey = login ? 'companion.login.title' : 'companion.title';
-  if (snapshot.status !== 'active' || snapshot.matches('starting')) {
+  if (snapshot.matches('connected')) {
+    return messageView(TARGET, {
+      tone: 'notice',
+      titleKey: 'companion.title.connected',
+      body: { key: 'phoneConnected' },
+      actions: [
+        { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
+        { labelKey: 'common.back', event: { type: 'BACK' } },
+      ],
+      contact: false,
+    });
+  }
+  if (snapshot.matches('unpairing')) {
+    return statusView(TARGET, { titleKey: 'companion.title.unpairing', bodyKey: 'common.pleaseWait' });
+  }
+  if (snapshot.matches('unpaired')) {
+    return messageView(TARGET, {
+      tone: 'notice',
+      titleKey: 'companion.title.unpaired',
+      body: { key: 'phoneUnpaired' },
+      actions: [{ labelKey: 'companion.ok', event: { type: 'OK' } }],
+      contact: false,
+    });
+  }
+  if (snapshot.matches('unpairFailed')) {
+    return messageView(TARGET, {
+      tone: 'error',
+      titleKey: 'common.title.error',
+      body: errorRef(context.error),
+      actions: [
+        { labelKey: 'common.retry', event: { type: 'RETRY' } },
+        { labelKey: 'common.back', event: { type: 'BACK' } },
+      ],
+      contact: true,
+    });
+  }
+  if (snapshot.status !== 'active' || snapshot.matches('starting') || snapshot.matches('opening')) {
     return statusView(TARGET, { titleKey, bodyKey: 'companion.starting' });
   }
   if (snapshot.matches('signingIn')) {

@@ -13,13 +13,22 @@ import {
   type CheckupList,
   type FeatureOutput,
   type MedicationList,
+  type PhoneItem,
   type Trend,
   type TrendInput,
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
+import {
+  pairPhoneState,
+  phoneSendActions,
+  phoneSendStates,
+  sendToPhone,
+  type PhoneSendContext,
+  type PhoneSendEvent,
+} from '../../../machines/phone-send';
 
-export interface HealthContext {
+export interface HealthContext extends PhoneSendContext {
   checkups: CheckupList['checkups'] | undefined;
   checkupId: string | undefined;
   checkup: Checkup | undefined;
@@ -32,7 +41,12 @@ export interface HealthContext {
 }
 
 export type HealthEvent =
-  { type: 'SELECT'; id: string } | { type: 'MEDICATIONS' } | { type: 'BACK' } | { type: 'RETRY' };
+  | { type: 'SELECT'; id: string }
+  | { type: 'MEDICATIONS' }
+  | { type: 'BACK' }
+  | { type: 'RETRY' }
+  | { type: 'OK' }
+  | PhoneSendEvent;
 
 const { failure, loadingList, resolvingList } = featureFlow('health', 'clearError');
 const selected = (event: HealthEvent) => (event.type === 'SELECT' ? event.id : '');
@@ -53,9 +67,12 @@ export const healthMachine = setup({
     loadCheckup: fromPromise<Checkup, CheckupInput>(notProvided('loadCheckup')),
     loadTrend: fromPromise<Trend, TrendInput>(notProvided('loadTrend')),
     loadMedications: fromPromise<MedicationList>(notProvided('loadMedications')),
+    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
   },
   actions: {
     ...failureActions<HealthContext, HealthEvent>(),
+    ...phoneSendActions<HealthContext, HealthEvent>(),
+    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearError: assign({ error: undefined }),
     chooseCheckup: assign({ checkupId: ({ event }) => selected(event) }),
     keepCheckups: assign({ checkups: ({ event }) => loaded<CheckupList>(event).checkups }),
@@ -74,7 +91,7 @@ export const healthMachine = setup({
   },
 }).createMachine({
   id: 'health',
-  context: { ...NOTHING_LOADED, error: undefined, sessionEnd: undefined },
+  context: { ...NOTHING_LOADED, error: undefined, sessionEnd: undefined, phoneItem: undefined },
   initial: 'list',
   output: ({ event }) => (event as unknown as DoneActorEvent<FeatureOutput>).output,
   states: {
@@ -116,9 +133,12 @@ export const healthMachine = setup({
               actions: assign({ itemCode: ({ event }) => event.id as CheckupItemCode }),
             },
             BACK: { target: '#health.list', actions: assign({ checkup: undefined }) },
+            SEND_TO_PHONE: sendToPhone('phone'),
           },
         },
         error: { on: { RETRY: 'loading', BACK: '#health.list' } },
+        /** 「スマートフォンに送る」 from the checkup's summary: back to it after. */
+        phone: phoneSendStates('health', '#health.checkup.ready'),
       },
     },
     trend: {
@@ -144,6 +164,7 @@ export const healthMachine = setup({
         ...listStates('#health.list'),
       },
     },
+    pairPhone: pairPhoneState('forgetAll'),
     closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
     sessionExpired: {
       type: 'final',

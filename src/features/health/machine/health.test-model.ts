@@ -1,7 +1,7 @@
 /** The health machine's test model and its data. */
 import type { SnapshotFrom } from 'xstate';
 import type { Checkup, CheckupList, MedicationList, Trend } from '../../../machines/ports';
-import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
+import { done, fail, phoneSendCases, platformErrors } from '../../../machines/testing/fixtures';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { healthMachine } from './health.machine';
 
@@ -49,8 +49,10 @@ const errors = [platformErrors.unavailable(), platformErrors.sessionExpired()];
 
 export const healthSpec: ModelSpec<typeof healthMachine> = {
   machine: healthMachine,
-  promiseActors: ['loadCheckups', 'loadCheckup', 'loadTrend', 'loadMedications'],
+  promiseActors: ['loadCheckups', 'loadCheckup', 'loadTrend', 'loadMedications', 'sendToPhone'],
   events: [
+    ...phoneSendCases('checkup'),
+    { type: 'OK' },
     { type: 'SELECT', id: 'ck-2024' },
     { type: 'SELECT', id: '3D046' },
     { type: 'MEDICATIONS' },

@@ -6,7 +6,7 @@ import { dispatch, startWithFakes } from '../../../machines/testing/model';
 import { healthSpec } from '../machine/health.test-model';
 import { CHECKUP, CHECKUPS, MEDICATIONS, TREND } from '../testing/health-data';
 import type { ScreenView, StatusProps } from '../../../app/view/app-view';
-import { expectRetryOrBack } from '../../../app/testing/screen-harness-views';
+import { expectPhoneSendViews, expectRetryOrBack } from '../../../app/testing/screen-harness-views';
 import {
   healthView,
   type CheckupListProps,
@@ -77,6 +77,14 @@ describe('healthView', () => {
     expect(view().screen).toBe(SCREEN.checkupList);
     expect(props<CheckupListProps>(view()).loading).toBe(false);
     expect(run.fakes.inputsOf('loadCheckups')).toHaveLength(1);
+  });
+
+  test('checkup: スマートフォンに送る, sending, not paired, failed, sent, and pairing', async () => {
+    const { run, send, view } = start();
+    await send(done('loadCheckups', { checkups: CHECKUPS }), { type: 'SELECT', id: 'ck-2026' });
+    await send(done('loadCheckup', CHECKUP));
+    const output = () => run.actor.getSnapshot().output;
+    await expectPhoneSendViews({ send, view, output }, SCREEN.checkupDetail);
   });
 
   test('checkup error: BACK returns to the list', async () => {

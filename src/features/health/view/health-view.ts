@@ -15,6 +15,7 @@ import type {
   TrendPoint,
 } from '../../../platform/types';
 import { messageView, statusView, type ScreenView } from '../../../app/view/app-view';
+import { phoneSendStep, phoneSendView } from '../../../app/view/phone-send-view';
 import { HealthScreen } from '../index';
 
 type HealthSnapshot = SnapshotFrom<typeof healthMachine>;
@@ -98,6 +99,8 @@ export function healthView(snapshot: HealthSnapshot): ScreenView {
   ) {
     return errorView(snapshot);
   }
+  const phoneStep = phoneSendStep((step) => snapshot.matches({ checkup: { phone: step } }));
+  if (phoneStep) return phoneSendView(TARGET, phoneStep, context.error);
   if (snapshot.matches('checkup')) {
     const props: CheckupDetailProps = {
       ...(context.checkup ? { checkup: context.checkup } : {}),

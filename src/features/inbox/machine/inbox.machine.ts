@@ -15,16 +15,26 @@ import {
   type NoticeAction,
   type NoticeInput,
   type NoticeList,
+  type PhoneItem,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
+import {
+  pairPhoneState,
+  phoneSendActions,
+  phoneSendStates,
+  sendToPhone,
+  type PhoneSendContext,
+  type PhoneSendEvent,
+} from '../../../machines/phone-send';
 
 /** How the flow ends: closed, the session ended, or the viewer took a notice's action. */
 export type InboxOutput =
   | { outcome: 'closed' }
   | { outcome: 'sessionExpired'; reason?: SessionEndReason | undefined }
-  | { outcome: 'action'; action: NoticeAction };
+  | { outcome: 'action'; action: NoticeAction }
+  | { outcome: 'pairPhone' };
 
-export interface InboxContext {
+export interface InboxContext extends PhoneSendContext {
   notices: NoticeList['notices'] | undefined;
   noticeId: string | undefined;
   notice: Notice | undefined;
@@ -46,7 +56,9 @@ export type InboxEvent =
   | { type: 'CANCEL' }
   | { type: 'ACTION' }
   | { type: 'BACK' }
-  | { type: 'RETRY' };
+  | { type: 'RETRY' }
+  | { type: 'OK' }
+  | PhoneSendEvent;
 
 const { failure, loadingList, resolvingList } = featureFlow('inbox', 'clearError');
 const NOTHING_LOADED = { notices: undefined, noticeId: undefined, notice: undefined } as const;
@@ -65,9 +77,12 @@ export const inboxMachine = setup({
     markRead: fromPromise<Notice, NoticeInput>(notProvided('markRead')),
     keepNotice: fromPromise<Notice, KeepNoticeInput>(notProvided('keepNotice')),
     deleteNotice: fromPromise<void, NoticeInput>(notProvided('deleteNotice')),
+    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
   },
   actions: {
     ...failureActions<InboxContext, InboxEvent>(),
+    ...phoneSendActions<InboxContext, InboxEvent>(),
+    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearError: assign({ error: undefined }),
     chooseNotice: assign({
       noticeId: ({ event }) => (event.type === 'SELECT' ? event.id : undefined),
@@ -99,7 +114,14 @@ export const inboxMachine = setup({
   },
 }).createMachine({
   id: 'inbox',
-  context: { ...NOTHING_LOADED, page: 0, readNotRecorded: false, error: undefined, sessionEnd: undefined },
+  context: {
+    ...NOTHING_LOADED,
+    page: 0,
+    readNotRecorded: false,
+    error: undefined,
+    sessionEnd: undefined,
+    phoneItem: undefined,
+  },
   initial: 'list',
   output: ({ event }) => (event as unknown as DoneActorEvent<InboxOutput>).output,
   states: {
@@ -162,8 +184,11 @@ export const inboxMachine = setup({
                 DELETE: 'confirmDelete',
                 ACTION: { guard: 'hasAction', target: '#inbox.action' },
                 BACK: { target: '#inbox.list', actions: 'forgetNotice' },
+                SEND_TO_PHONE: sendToPhone('phone'),
               },
             },
+            /** 「スマートフォンに送る」 from the open notice: back to it after. */
+            phone: phoneSendStates('inbox', '#inbox.notice.shown.ready'),
             keeping: {
               entry: 'clearError',
               invoke: {
@@ -195,6 +220,7 @@ export const inboxMachine = setup({
       type: 'final',
       output: ({ context }) => ({ outcome: 'action' as const, action: context.notice!.action! }),
     },
+    pairPhone: pairPhoneState('forgetAll'),
     closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
     sessionExpired: {
       type: 'final',

@@ -1,7 +1,7 @@
 /** The inbox machine's test model and its data. */
 import type { SnapshotFrom } from 'xstate';
 import type { Notice, NoticeList } from '../../../machines/ports';
-import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
+import { done, fail, phoneSendCases, platformErrors } from '../../../machines/testing/fixtures';
 import type { ModelSpec } from '../../../machines/testing/model';
 import { inboxMachine } from './inbox.machine';
 
@@ -37,8 +37,10 @@ const ACTORS = ['loadNotices', 'loadNotice', 'markRead', 'keepNotice', 'deleteNo
 
 export const inboxSpec: ModelSpec<typeof inboxMachine> = {
   machine: inboxMachine,
-  promiseActors: ACTORS,
+  promiseActors: [...ACTORS, 'sendToPhone'],
   events: [
+    ...phoneSendCases('notice'),
+    { type: 'OK' },
     { type: 'SELECT', id: 'nt-1' },
     { type: 'PAGE', page: 1 },
     { type: 'KEEP' },

@@ -1,7 +1,7 @@
 /** inboxView against the real inbox machine, driven through its states with FakeActors. */
 import { done, fail, platformErrors } from '../../../machines/testing/fixtures';
 import { dispatch, startWithFakes } from '../../../machines/testing/model';
-import { expectRetryOrBack } from '../../../app/testing/screen-harness-views';
+import { expectPhoneSendViews, expectRetryOrBack } from '../../../app/testing/screen-harness-views';
 import type { MessageProps, ScreenView } from '../../../app/view/app-view';
 import { SCREEN } from '../../../app/screens/ids';
 import { inboxSpec, invitation, markedRead, noticeList } from '../machine/inbox.test-model';
@@ -13,7 +13,7 @@ function start() {
   const send = async (...events: Array<{ type: string; [key: string]: unknown }>) => {
     for (const event of events) await dispatch(run as never, event);
   };
-  return { send, view: () => inboxView(run.actor.getSnapshot()) };
+  return { run, send, view: () => inboxView(run.actor.getSnapshot()) };
 }
 
 const props = <P>(view: ScreenView) => view.props as P;
@@ -60,6 +60,14 @@ describe('inboxView', () => {
     expect(props<NoticeDetailProps>(view()).saving).toBe(true);
     await send(fail('keepNotice', platformErrors.unavailable()));
     expectRetryOrBack(view(), 'PLATFORM_UNAVAILABLE');
+  });
+
+  test('a notice: スマートフォンに送る, sending, not paired, failed, sent, and pairing', async () => {
+    const { run, send, view } = start();
+    await send(done('loadNotices', noticeList), { type: 'SELECT', id: 'nt-1' });
+    await send(done('loadNotice', invitation), done('markRead', markedRead));
+    const output = () => run.actor.getSnapshot().output;
+    await expectPhoneSendViews({ send, view, output }, SCREEN.noticeDetail);
   });
 
   test('delete: the confirmation (delete, or keep it with Back), then waiting, then a failure to retry', async () => {

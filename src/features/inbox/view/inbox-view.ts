@@ -8,6 +8,7 @@ import type { SnapshotFrom } from 'xstate';
 import type { inboxMachine } from '../machine/inbox.machine';
 import type { Notice, NoticeSummary } from '../../../platform/types';
 import { errorRef, messageView, statusView, type ScreenView } from '../../../app/view/app-view';
+import { phoneSendStep, phoneSendView } from '../../../app/view/phone-send-view';
 import { InboxScreen } from '../index';
 
 type InboxSnapshot = SnapshotFrom<typeof inboxMachine>;
@@ -75,6 +76,8 @@ export function inboxView(snapshot: InboxSnapshot): ScreenView {
     return statusView(TARGET, { titleKey: 'inbox.title.list', bodyKey: 'common.pleaseWait' });
   }
   if (FAILED.some((state) => snapshot.matches(state))) return errorView(snapshot);
+  const phoneStep = phoneSendStep((step) => snapshot.matches({ notice: { shown: { phone: step } } }));
+  if (phoneStep) return phoneSendView(TARGET, phoneStep, context.error);
   if (snapshot.matches({ notice: { shown: 'confirmDelete' } })) return confirmDeleteView();
   if (snapshot.matches({ notice: { shown: 'deleting' } })) {
     return statusView(TARGET, { titleKey: 'inbox.title.delete', bodyKey: 'common.pleaseWait' });

@@ -1,7 +1,7 @@
 /**
  * Pairing a phone in the session: opened from home, back home when it ends; a phone that paired is
  * kept in the session's context for the phone features that use it later (forgotten at logout with
- * everything else of the viewer's).
+ * everything else of the viewer's, or when the viewer unpairs it).
  */
 import type { PairingOutput } from '../../companion/machine/pairing.machine';
 import type { PhonePairing } from '../../../machines/ports';
@@ -15,6 +15,7 @@ export const pairingAfter = ({
   event: unknown;
 }): PhonePairing | undefined => {
   const output = (event as { output?: PairingOutput }).output;
+  if (output?.outcome === 'unpaired') return undefined;
   return output?.outcome === 'paired' ? output.pairing : context.pairing;
 };
 
@@ -22,7 +23,11 @@ export const companionState = {
   invoke: {
     id: 'companion',
     src: 'companion',
-    input: { scope: 'pairing' },
+    // The phone paired already: the flow opens at it, with つながりを解除.
+    input: ({ context }: { context: { pairing: PhonePairing | undefined } }) => ({
+      scope: 'pairing' as const,
+      pairing: context.pairing,
+    }),
     onDone: { target: 'home', actions: 'keepPairing' },
   },
 } as const;

@@ -24,11 +24,22 @@ export const HOME_SECTIONS = [
 
 const sessionEnded = ({ event }: { event: { output: FeatureOutput } }) =>
   event.output.outcome === 'sessionExpired';
+/** 「スマートフォンとつなぐ」 where nothing was paired to send to: pairing opens, home after it. */
+export const pairPhoneWanted = ({ event }: { event: { output: { outcome: string } } }) =>
+  event.output.outcome === 'pairPhone';
 
-/** A flow opened from home: home again when it ends, the logout when the platform ended the session. */
+/**
+ * A flow opened from home: home again when it ends, the logout when the platform ended the session,
+ * pairing a phone when the viewer asked for it.
+ */
 export const fromHome = <Id extends 'health' | 'booking' | 'moving'>(id: Id) =>
   ({
     id,
     src: id,
-    onDone: [{ guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' }, { target: 'home' }],
+    onDone: [
+      { guard: sessionEnded, target: '#session.loggingOut', actions: 'expired' },
+      // Moving offers nothing to send to a phone.
+      ...(id === 'moving' ? [] : [{ guard: pairPhoneWanted, target: 'companion' }]),
+      { target: 'home' },
+    ],
   }) as const;

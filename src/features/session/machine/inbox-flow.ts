@@ -4,6 +4,7 @@
  * the logout when the platform ended the session, or in health or booking for a notice's action.
  */
 import type { InboxOutput } from '../../inbox/machine/inbox.machine';
+import { pairPhoneWanted } from './home-flows';
 
 type Done = { event: { output: InboxOutput } };
 const opens =
@@ -37,6 +38,7 @@ export const inboxState = {
       },
       { guard: opens('health'), target: 'health' },
       { guard: opens('booking'), target: 'booking' },
+      { guard: pairPhoneWanted, target: 'companion' },
       { target: 'home' },
     ],
   },

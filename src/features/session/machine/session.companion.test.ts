@@ -25,6 +25,17 @@ describe('pairing a phone', () => {
     expect(flow.snapshot().context.pairing).toEqual(PAIRING);
   });
 
+  test('pairing opens at the phone paired already; unpairing forgets it', async () => {
+    const flow = await atHome();
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    await flow.send(done('companion', { outcome: 'paired', pairing: PAIRING }));
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    expect(flow.fakes.inputsOf('companion').at(-1)).toEqual({ scope: 'pairing', pairing: PAIRING });
+    await flow.send(done('companion', { outcome: 'unpaired' }));
+    expect(flow.snapshot().matches({ loggedIn: { screen: 'home' } })).toBe(true);
+    expect(flow.snapshot().context.pairing).toBeUndefined();
+  });
+
   test('logging out forgets the pairing', async () => {
     const flow = await atHome();
     await flow.send({ type: 'OPEN', section: 'companion' });

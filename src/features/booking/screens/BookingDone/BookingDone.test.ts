@@ -19,6 +19,7 @@ describe('BookingDone screen', () => {
       '日時：2026年12月3日（木） 夜間 18:00〜21:00',
       'ホームへ',
       '予約の確認',
+      'スマートフォンに送る',
     ]);
     expect(screen.screen.announcement()).toMatch(
       /^予約できました。予約が完了しました。.*予約番号：BK-20261203-000123。/,
@@ -30,6 +31,26 @@ describe('BookingDone screen', () => {
     screen.press('Enter', 'Right', 'Enter', 'Back');
     expect(screen.sent).toEqual([{ type: 'OK' }, { type: 'MY_BOOKINGS' }, { type: 'OK' }]);
     expect(screen.announced).toEqual(expect.arrayContaining(['ホームへ', '予約の確認']));
+  });
+
+  it('スマートフォンに送る sends the booking as the screen shows it, number first', () => {
+    const screen = renderScreen(BookingDone, props);
+    screen.press('Right', 'Right', 'Enter');
+    expect(screen.sent).toEqual([
+      {
+        type: 'SEND_TO_PHONE',
+        item: {
+          kind: 'booking',
+          title: '予約できました',
+          lines: expect.arrayContaining([
+            '予約番号：BK-20261203-000123',
+            '日時：2026年12月3日（木） 夜間 18:00〜21:00',
+          ]),
+        },
+      },
+    ]);
+    const { lines } = (screen.sent[0] as unknown as { item: { lines: string[] } }).item;
+    expect(lines[0]).toBe('予約番号：BK-20261203-000123');
   });
 
   itReadsInEnglish(BookingDone, props, [

@@ -1,6 +1,7 @@
 /**
  * 'booking-done': the booking is made. The booking number in large type, then the booking, and
- * the buttons ホームへ (OK) and 予約の確認 (MY_BOOKINGS). Back is OK.
+ * the buttons ホームへ (OK), 予約の確認 (MY_BOOKINGS) and スマートフォンに送る (SEND_TO_PHONE, the
+ * screen's text as the phone shows it). Back is OK.
  */
 import { t } from '../../../../app/i18n/i18n';
 import { theme } from '../../../../app/theme/tokens';
@@ -9,6 +10,7 @@ import { bookingLines } from '../booking-format';
 import { labelled, spokenJoin } from '../../../../app/screens/content';
 import { columnText, linesColumn, summaryColumn, summaryTemplate, SummaryScreen } from '../booking-summary';
 import { bookingDoneStyles } from './BookingDone.styles';
+import { phoneItem } from '../../../../app/view/phone-send-view';
 
 export class BookingDone extends SummaryScreen<BookingDoneProps> {
   static override _template() {
@@ -34,6 +36,19 @@ export class BookingDone extends SummaryScreen<BookingDoneProps> {
     this.showActions(s, [
       { label: t('booking.home'), event: { type: 'OK' } },
       { label: t('booking.seeBookings'), event: { type: 'MY_BOOKINGS' } },
+      {
+        label: t('common.sendToPhone'),
+        // The phone gets the text this screen shows, as text.
+        event: {
+          type: 'SEND_TO_PHONE',
+          item: phoneItem(
+            'booking',
+            t('booking.title.done'),
+            bookingLines(props.booking),
+            t('common.moreOnTv'),
+          ),
+        },
+      },
     ]);
   }
 

@@ -4,6 +4,7 @@
  * past the last page the focus goes down to the buttons (the notice's action, keep, delete), and
  * ↑ takes it back. Each page is spoken as it shows; Back returns to the list.
  */
+import { phoneItem } from '../../../../app/view/phone-send-view';
 import { ButtonRow } from '../../../../app/components/ButtonRow/ButtonRow';
 import { ScreenFrame } from '../../../../app/components/ScreenFrame/ScreenFrame';
 import { currentLanguage, message, t, withWarningIcon } from '../../../../app/i18n/i18n';
@@ -132,6 +133,16 @@ export class NoticeDetail extends Screen<NoticeDetailProps> {
       ...(notice.action ? [button(ACTION_LABEL[notice.action.kind], { type: 'ACTION' })] : []),
       button(notice.kept ? 'inbox.notice.unkeep' : 'inbox.notice.keep', { type: 'KEEP' }),
       button('inbox.notice.delete', { type: 'DELETE' }),
+      button('common.sendToPhone', {
+        type: 'SEND_TO_PHONE',
+        // The whole text (not the page on screen), as text, under the sender and the date.
+        item: phoneItem(
+          'notice',
+          titleOf(notice, currentLanguage()),
+          [this.metaText(notice), '', ...bodyOf(notice).split('\n')],
+          t('common.moreOnTv'),
+        ),
+      }),
     ];
   }
 
