@@ -15,6 +15,7 @@ import {
   type ScreenView,
 } from '../../../app/view/app-view';
 import type { MessageRef } from '../../../app/i18n/i18n';
+import type { FlowError } from '../../../machines/errors';
 import { CompanionScreen } from '../index';
 
 type PairingSnapshot = SnapshotFrom<typeof pairingMachine>;
@@ -75,18 +76,7 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
       contact: false,
     });
   }
-  if (snapshot.matches('unpairFailed')) {
-    return messageView(TARGET, {
-      tone: 'error',
-      titleKey: 'common.title.error',
-      body: errorRef(context.error),
-      actions: [
-        { labelKey: 'common.retry', event: { type: 'RETRY' } },
-        { labelKey: 'common.back', event: { type: 'BACK' } },
-      ],
-      contact: true,
-    });
-  }
+  if (snapshot.matches('unpairFailed')) return retryView(context.error, 'common.back');
   if (snapshot.status !== 'active' || snapshot.matches('starting') || snapshot.matches('opening')) {
     return statusView(TARGET, { titleKey, bodyKey: 'companion.starting' });
   }
@@ -122,16 +112,7 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
     });
   }
   if (snapshot.matches('error') || snapshot.matches('signInFailed') || !context.codes) {
-    return messageView(TARGET, {
-      tone: 'error',
-      titleKey: 'common.title.error',
-      body: errorRef(context.error),
-      actions: [
-        { labelKey: 'common.retry', event: { type: 'RETRY' } },
-        { labelKey: 'companion.leave', event: { type: 'BACK' } },
-      ],
-      contact: true,
-    });
+    return retryView(context.error, 'companion.leave');
   }
   const props: PairingCodeProps = {
     userCode: context.codes.userCode,
@@ -142,4 +123,18 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
     ...(login ? { login: true as const } : {}),
   };
   return { screen: CompanionScreen.pairingCode, target: TARGET, props };
+}
+
+/** A failed step: what went wrong, もう一度 (RETRY), and the way out the step offers (BACK). */
+function retryView(error: FlowError | undefined, backKey: string) {
+  return messageView(TARGET, {
+    tone: 'error',
+    titleKey: 'common.title.error',
+    body: errorRef(error),
+    actions: [
+      { labelKey: 'common.retry', event: { type: 'RETRY' } },
+      { labelKey: backKey, event: { type: 'BACK' } },
+    ],
+    contact: true,
+  });
 }
