@@ -42,6 +42,13 @@ const QUIET_LIMIT_MS = 5_000;
 const REMOVAL_QUIET_MS = 250;
 const REMOVAL_QUIET_LIMIT_MS = 3_000;
 
+/** Waits until nothing happened for `quietMs` (counted from `from` at the earliest), at most `limitMs`. */
+async function untilQuiet(lastAt: () => number, quietMs: number, limitMs: number, from = 0): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - Math.max(lastAt(), from) < quietMs && Date.now() - started < limitMs)
+    await new Promise((resolve) => setTimeout(resolve, 25));
+}
+
 export class VirtualCardControl implements CardControl {
   readonly mode = 'virtual-card' as const;
   readonly changeTimeoutMs = 10_000;
@@ -50,6 +57,8 @@ export class VirtualCardControl implements CardControl {
   private card: VpcdCard | undefined;
   private insertedSetup: { setup: InsertableSetup; removal: boolean } | undefined;
   private detectionApdus: number | undefined;
+  /** When the bridge last sent the card an APDU. */
+  private lastApduAt = 0;
   /** When the bridge last sent the card an APDU, a reset or a power change (not vpcd's ATR polls). */
   private lastCardWorkAt = 0;
 
@@ -102,7 +111,7 @@ export class VirtualCardControl implements CardControl {
     });
     vpcd.on('apdu', (command) => {
       this.commands.push(new Uint8Array(command));
-      this.lastCardWorkAt = Date.now();
+      this.lastApduAt = this.lastCardWorkAt = Date.now();
     });
     vpcd.on('control', (code) => {
       if (code !== VpcdControl.getAtr) this.lastCardWorkAt = Date.now();
@@ -118,12 +127,7 @@ export class VirtualCardControl implements CardControl {
     this.card = undefined;
     this.insertedSetup = undefined;
     if (!card) return;
-    const started = Date.now();
-    while (
-      Date.now() - this.lastCardWorkAt < REMOVAL_QUIET_MS &&
-      Date.now() - started < REMOVAL_QUIET_LIMIT_MS
-    )
-      await new Promise((resolve) => setTimeout(resolve, 25));
+    await untilQuiet(() => this.lastCardWorkAt, REMOVAL_QUIET_MS, REMOVAL_QUIET_LIMIT_MS);
     await card.disconnect();
   }
 
@@ -132,17 +136,9 @@ export class VirtualCardControl implements CardControl {
     const card = this.card;
     const inserted = this.insertedSetup;
     if (!card || !inserted || inserted.removal || inserted.setup === 'not-my-number-card') return;
-    const started = Date.now();
-    let count = card.apduCount;
-    let quietSince = Date.now();
-    while (Date.now() - quietSince < QUIET_MS && Date.now() - started < QUIET_LIMIT_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      if (card.apduCount !== count) {
-        count = card.apduCount;
-        quietSince = Date.now();
-      }
-    }
-    if (this.detectionApdus === undefined) this.detectionApdus = count;
+    // Counted from now: the bridge may not have noticed the card yet.
+    await untilQuiet(() => this.lastApduAt, QUIET_MS, QUIET_LIMIT_MS, Date.now());
+    this.detectionApdus ??= card.apduCount;
   }
 
   /** Holds the card's answers to the bridge's APDUs, so its operation stays in progress as long as the kit needs. */

@@ -41,6 +41,8 @@ export interface MessageProps {
   /** A second paragraph in both languages (e.g. the facility's cancellation rule). */
   rule?: { ja: string; en: string };
   actions: MessageAction[];
+  /** Which action starts with the focus (default the first): the harmless one where an action cannot be undone. */
+  focus?: number;
   /** Show "call OPERATOR (PHONE)". */
   contact: boolean;
 }

@@ -37,6 +37,16 @@ describe('Menu', () => {
     expect(rendered.announced.at(-1)).toMatch(/第3体育館.*空きあり、3番目、全3件のうち$/);
   });
 
+  it('counts the entries, not an action row after them, and speaks that row without a place', () => {
+    const rendered = renderScreen(MenuHost, {
+      items: [...facilities(2), { id: 'send', label: 'スマートフォンに送る', action: true }],
+    });
+    rendered.press('Down');
+    expect(rendered.announced.at(-1)).toMatch(/2番目、全2件のうち$/);
+    rendered.press('Down');
+    expect(rendered.announced.at(-1)).toBe('スマートフォンに送る');
+  });
+
   it('scrolls a window of visible rows and says there is more', () => {
     const rendered = renderScreen(MenuHost, { items: facilities(12) });
     expect(rendered.texts()).toContain('▼ 続き');

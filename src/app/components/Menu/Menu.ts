@@ -112,7 +112,9 @@ export class Menu extends Lightning.Component {
   private announceFocused() {
     const item = this.items[this.index];
     if (!item) return;
-    const place = t('common.item', { index: this.index + 1, count: this.items.length });
+    // "3番目、全12件のうち" counts the list's entries, not the action rows after them.
+    const entries = this.items.filter((entry) => !entry.action).length;
+    const place = item.action ? undefined : t('common.item', { index: this.index + 1, count: entries });
     const spoken = item.spoken ?? item.detail ?? '';
     this.fireAncestors('$announce', [item.label, spoken, place].filter(Boolean).join('、'));
   }

@@ -13,6 +13,8 @@ export interface MenuItem {
   detail?: string;
   /** Said after the label when focused (defaults to the detail). */
   spoken?: string;
+  /** A row that does something with the list (スマートフォンに送る), not one of its entries: not counted. */
+  action?: boolean;
 }
 
 /**

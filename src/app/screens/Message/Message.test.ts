@@ -72,6 +72,13 @@ describe('Message screen', () => {
     ]);
   });
 
+  it('starts on the button the props name, and speaks that one', () => {
+    const screen = renderScreen(Message, { ...cardLocked, focus: 1 });
+    expect(screen.screen.announcement()).toMatch(/。やめる。$/);
+    screen.press('Enter');
+    expect(screen.sent).toEqual([{ type: 'CANCEL' }]);
+  });
+
   it('speaks the title, the body and the first button', () => {
     const screen = renderScreen(Message, cardLocked);
     expect(screen.screen.announcement()).toBe(

@@ -1,8 +1,9 @@
 /**
  * The full-screen message ('message'): errors and notices. The tone shows as an icon and a word
  * (never colour alone), then the title, what happened / what to do, an optional rule, the
- * operator's phone when the flow asks for it, and a row of buttons (the first has the focus;
- * Left/Right move; OK sends that button's event; Back sends the last button's event).
+ * operator's phone when the flow asks for it, and a row of buttons (the first has the focus unless
+ * the props say which; Left/Right move; OK sends that button's event; Back sends the last button's
+ * event).
  */
 import { Lightning } from '@lightningjs/sdk';
 import { ButtonRow } from '../../components/ButtonRow/ButtonRow';
@@ -104,6 +105,7 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
     this.tag('Content.Buttons')?.patch({
       content: {
         gap: s.buttonGap,
+        focus: shown.focus ?? 0,
         buttons: shown.actions.map((action) => ({
           label: t(action.labelKey),
           onPress: () => this.send(action.event),
@@ -114,8 +116,8 @@ export abstract class MessageLayout<Props> extends Screen<Props> {
 
   announcement(): string {
     const shown = this.shown;
-    const first = shown.actions[0];
-    return spokenJoin([t(shown.titleKey), message(shown.body), first ? t(first.labelKey) : undefined]);
+    const focused = shown.actions[shown.focus ?? 0];
+    return spokenJoin([t(shown.titleKey), message(shown.body), focused ? t(focused.labelKey) : undefined]);
   }
 
   override _getFocused() {

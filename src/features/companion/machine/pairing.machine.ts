@@ -35,7 +35,9 @@ export type PairingOutput =
   | { outcome: 'paired'; pairing: PhonePairing }
   | { outcome: 'signedIn'; signedIn: SignedIn }
   /** つながりを解除: the session forgets the pairing. */
-  | { outcome: 'unpaired' };
+  | { outcome: 'unpaired' }
+  /** Left after the phone's login opened a session at the platform: the session must end it there. */
+  | { outcome: 'abandoned' };
 
 /** What the flow is for, and the phone the session has paired already, if any (then it opens at it). */
 export interface PairingInput {
@@ -235,6 +237,7 @@ export const pairingMachine = setup({
     /** The phone's card login opened the session: who is logged in, then the session's home. */
     signingIn: {
       entry: assign({ codes: undefined }),
+      on: { BACK: 'abandoned' },
       invoke: {
         id: 'loadSignedIn',
         src: 'loadSignedIn',
@@ -243,7 +246,7 @@ export const pairingMachine = setup({
       },
     },
     /** The session is open but its profile did not come: RETRY asks again (no new code needed). */
-    signInFailed: { on: { RETRY: 'signingIn' } },
+    signInFailed: { on: { RETRY: 'signingIn', BACK: 'abandoned' } },
     denied: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
     expired: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
     error: { entry: assign({ codes: undefined }), on: { RETRY: 'starting' } },
@@ -256,5 +259,6 @@ export const pairingMachine = setup({
       output: ({ context }) => ({ outcome: 'signedIn' as const, signedIn: context.signedIn! }),
     },
     closed: { type: 'final', entry: 'forget', output: { outcome: 'closed' as const } },
+    abandoned: { type: 'final', entry: 'forget', output: { outcome: 'abandoned' as const } },
   },
 });

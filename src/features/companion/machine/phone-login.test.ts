@@ -43,8 +43,20 @@ describe('phone login: the session opened by the card read on the phone', () => 
     expect(flow.state().output).toEqual({ outcome: 'signedIn', signedIn: viewer });
   });
 
-  test('BACK after the profile failed leaves (the session is not taken up)', async () => {
-    const flow = login({ answers: [{ status: 'loggedIn' }], signIns: [platformErrors.network()] });
+  test('BACK after the profile failed, or while it loads, leaves a session to be ended', async () => {
+    const failed = login({ answers: [{ status: 'loggedIn' }], signIns: [platformErrors.network()] });
+    await failed.wait(5000);
+    await failed.send({ type: 'BACK' });
+    expect(failed.state().output).toEqual({ outcome: 'abandoned' });
+    const loading = login({ answers: [{ status: 'loggedIn' }], signIns: [new Promise(() => undefined)] });
+    await loading.wait(5000);
+    expect(loading.state().value).toBe('signingIn');
+    await loading.send({ type: 'BACK' });
+    expect(loading.state().output).toEqual({ outcome: 'abandoned' });
+  });
+
+  test('BACK before the phone logged in leaves with no session to end', async () => {
+    const flow = login({ answers: [{ status: 'pending', intervalSeconds: 5 }] });
     await flow.wait(5000);
     await flow.send({ type: 'BACK' });
     expect(flow.state().output).toEqual({ outcome: 'closed' });

@@ -22,7 +22,7 @@ export function startPairing(
     scope?: PairingScope;
     starts?: Array<PairingStart | Error>;
     answers?: Answer[];
-    signIns?: Array<SignedIn | Error>;
+    signIns?: Array<SignedIn | Error | Promise<SignedIn>>;
   } = {},
 ) {
   const starts = [...(options.starts ?? [CODES, NEW_CODES])];
@@ -49,7 +49,7 @@ export function startPairing(
       loadSignedIn: fromPromise<SignedIn>(async () => {
         const next = signIns.shift() ?? signedIn();
         if (next instanceof Error) throw next;
-        return next;
+        return await next;
       }),
     },
   });

@@ -61,6 +61,7 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
         { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
         { labelKey: 'common.back', event: { type: 'BACK' } },
       ],
+      focus: 1,
       contact: false,
     });
   }

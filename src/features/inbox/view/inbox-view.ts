@@ -60,6 +60,7 @@ const confirmDeleteView = (): ScreenView =>
       { labelKey: 'inbox.delete.confirm', event: { type: 'CONFIRM' } },
       { labelKey: 'inbox.delete.cancel', event: { type: 'CANCEL' } },
     ],
+    focus: 1,
     contact: false,
   });
 

@@ -29,6 +29,11 @@ export const phoneLoginState = {
         target: '#session.loggedIn',
         actions: 'setSignedIn',
       },
+      // Left after the platform opened the session: closed there first (its tokens are dropped).
+      {
+        guard: ({ event }: Done) => event.output.outcome === 'abandoned',
+        target: '#session.phoneLogin.closing',
+      },
       // Left (BACK): the screen for the box as it is now, with the phone login offered again.
       { target: '#session.routing' },
     ],
@@ -38,6 +43,13 @@ export const phoneLoginState = {
       { guard: cardArrives, target: '#session.routing', actions: 'setPresence' },
       { actions: 'setPresence' },
     ],
+  },
+  initial: 'pairing',
+  states: {
+    pairing: {},
+    closing: {
+      invoke: { id: 'logout', src: 'logout', onDone: '#session.routing', onError: '#session.routing' },
+    },
   },
 } as const;
 

@@ -29,7 +29,7 @@ async function loggedInByPhone() {
 describe('logging in by the phone', () => {
   test('the no-reader screen starts the pairing flow for a login, and its session reaches home', async () => {
     const flow = await loggingInByPhone();
-    expect(flow.snapshot().value).toBe('phoneLogin');
+    expect(flow.snapshot().matches('phoneLogin')).toBe(true);
     expect(flow.fakes.inputsOf('companion')).toEqual([{ scope: 'login' }]);
     // Under the pairing flow's id: its screens (the code, the messages) send to 'companion'.
     expect(flow.snapshot().children.companion).toBeDefined();
@@ -41,6 +41,16 @@ describe('logging in by the phone', () => {
       screen: SCREEN.home,
       props: { displayName: PHONE_SIGNED_IN.profile.displayName, byPhone: true },
     });
+  });
+
+  test('left after the phone opened the session (its profile did not come): logged out there, then the box as it is', async () => {
+    const flow = await loggingInByPhone();
+    await flow.send(done('companion', { outcome: 'abandoned' }));
+    expect(flow.snapshot().matches({ phoneLogin: 'closing' })).toBe(true);
+    expect(flow.fakes.isPending('logout')).toBe(true);
+    expect(sessionView(flow.snapshot(), DEFAULT_SETTINGS).main.screen).toBe(SCREEN.status);
+    await flow.send(done('logout', undefined));
+    expect(flow.snapshot().value).toBe('noReader');
   });
 
   test('PHONE_LOGIN means nothing where a reader is (the insert-card screen)', async () => {
@@ -57,7 +67,7 @@ describe('logging in by the phone', () => {
     await flow.send({ type: 'PHONE_LOGIN' });
     // A reader plugged in meanwhile, no card yet: the phone login goes on.
     flow.fakes.sendFrom('watchBridge', status('absent'));
-    expect(flow.snapshot().value).toBe('phoneLogin');
+    expect(flow.snapshot().matches('phoneLogin')).toBe(true);
     await flow.send(done('companion', { outcome: 'closed' }));
     expect(flow.snapshot().value).toBe('waitingForCard');
   });

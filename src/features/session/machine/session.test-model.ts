@@ -90,6 +90,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('companion', { outcome: 'paired', pairing: PAIRING }),
     done('companion', { outcome: 'signedIn', signedIn: PHONE_SIGNED_IN }),
     done('companion', { outcome: 'unpaired' }),
+    done('companion', { outcome: 'abandoned' }),
     done('refreshTokens', { refreshAfterMs: 240_000 }),
     fail('refreshTokens', platformErrors.network()),
     fail('refreshTokens', platformErrors.sessionExpired()),

@@ -138,7 +138,10 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
         contact: true,
       });
     case 'phoneLogin':
-      return flowView(snapshot, 'companion');
+      // Closing a session the viewer left before its home: a moment's wait.
+      return snapshot.matches({ phoneLogin: 'closing' })
+        ? waiting('common.title.checking')
+        : flowView(snapshot, 'companion');
     case 'bridgeDown':
       // Nothing to press: the screen changes by itself when the reader or the bridge is back.
       return cannotGoOn('common.title.connection', { key: value }, true);

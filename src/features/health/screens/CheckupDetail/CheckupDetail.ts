@@ -53,7 +53,7 @@ const focusedText = (item: CheckupItemResult): string =>
 /** The last row's id: no item code looks like it. */
 const SEND_ROW = 'send-to-phone';
 
-const sendRow = (): MenuItem => ({ id: SEND_ROW, label: t('common.sendToPhone') });
+const sendRow = (): MenuItem => ({ id: SEND_ROW, label: t('common.sendToPhone'), action: true });
 
 /** The summary the phone gets: the title, the place and overall grade, then a line per item. */
 const checkupItem = (checkup: Checkup, header: string) =>
