@@ -66,10 +66,17 @@ const entries: Array<[string, AppView]> = [
   ['pairing-not-set-up', failed('INVALID_CLIENT')],
   [
     'pairing-connected',
-    notice('companion.title.connected', 'phoneConnected', [
-      { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
-      { labelKey: 'common.back', event: { type: 'BACK' } },
-    ]),
+    companion(SCREEN.message, {
+      tone: 'notice',
+      titleKey: 'companion.title.connected',
+      body: { key: 'phoneConnected' },
+      actions: [
+        { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
+        { labelKey: 'common.back', event: { type: 'BACK' } },
+      ],
+      focus: 1,
+      contact: false,
+    }),
   ],
   [
     'pairing-unpairing',

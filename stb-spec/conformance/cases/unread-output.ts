@@ -2,7 +2,9 @@
  * A client that stops reading (BR-TRN-11): the kit stops reading one connection at the socket and
  * makes the bridge answer getInfo with the longest id the schema allows, well inside the rate and
  * pending-call limits the bridge reports (so BR-TRN-9 never applies), while a second connection
- * keeps calling. The kernel's socket buffers take the first MiBs; what goes beyond them is the
+ * keeps calling. The kit cannot see the answers it does not read, so after each small batch it waits
+ * for one answer on the reading connection: a bridge slowed by a busy box has then taken the batch
+ * in, and never finds more calls pending, or more in a second, than the kit meant to send. The kernel's socket buffers take the first MiBs; what goes beyond them is the
  * bridge's own queue, which must not pass `limits.maxUnreadBytes`.
  *
  * What the bridge itself holds = answers the kit made it send − what the kernel holds of the
@@ -20,7 +22,7 @@ import { kernelHeld, type KernelHeld } from '../socket-queues';
 
 /** The longest id a request may carry (BR-RPC-1): the bridge echoes it in every answer. */
 const ID_LENGTH = 128;
-const TICK_MS = 40;
+const TICK_MS = 25;
 /** Share of the bridge's message rate used: room for a bridge that takes frames in bursts. */
 const RATE_SHARE = 0.75;
 /** What the kit's socket library may have read before it stopped reading (Node: a chunk and a buffer). */
@@ -76,9 +78,10 @@ export const unreadOutputCases: ConformanceCase[] = [
         check(Number.isInteger(value) && value! > 0, `getInfo limits (${name}): ${show(info.limits)}`);
       const frame = frameBytes(idle.received.at(-1)!.bytes);
       const before = idle.received.length;
-      // Paced by the clock, never more than half the pending calls allowed in one go.
-      const perSecond = rate! * RATE_SHARE;
-      const perTick = Math.max(1, Math.floor(pending! / 2));
+      // Paced over any second by the kit's clock; a quarter of the pending calls allowed in one go.
+      const perSecond = Math.floor(rate! * RATE_SHARE);
+      const perTick = Math.max(1, Math.floor(pending! / 4));
+      const sentAt: number[] = [];
       // Answers possibly not made yet when the kit looks: at most the calls it may have pending.
       const unanswered = pending! * frame;
 
@@ -101,14 +104,19 @@ export const unreadOutputCases: ConformanceCase[] = [
           if (bridgeAtLeast > limit!) break;
           if (sent * frame > ABSOLUTE_STOP) break;
           if (!idle.isOpen) break;
-          const due = Math.floor(((performance.now() - started) * perSecond) / 1000) + 1 - sent;
-          for (let n = 0; n < Math.min(due, perTick); n++, sent++) {
+          const now = performance.now();
+          while (sentAt.length > 0 && sentAt[0]! <= now - 1000) sentAt.shift();
+          const batch = Math.min(perSecond - sentAt.length, perTick);
+          for (let n = 0; n < batch; n++, sent++) {
             const id = unreadId(sent);
             const text = JSON.stringify({ jsonrpc: '2.0', id, method: 'MyNumberCard.1.getInfo' });
             idle.expect(id, 'MyNumberCard.1.getInfo');
             kernelBefore.push(held.measured);
+            sentAt.push(now);
             idle.sendText(text);
           }
+          // The bridge has read the batch once it answers the reading connection (see above).
+          if (batch > 0) await reading.call('getStatus', undefined).catch(() => undefined);
           await wait(TICK_MS);
         }
       } catch (error) {

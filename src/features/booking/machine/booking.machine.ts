@@ -327,8 +327,14 @@ export const bookingMachine = setup({
     },
     /** Shows the booking with its cancellation rule (booking.cancellation.rule / ruleEn). */
     bookingDetail: {
-      on: { CANCEL_BOOKING: 'confirmCancel', BACK: { target: 'myBookings.ready', actions: 'clearMessages' } },
+      on: {
+        CANCEL_BOOKING: 'confirmCancel',
+        SEND_TO_PHONE: sendToPhone('detailPhone'),
+        BACK: { target: 'myBookings.ready', actions: 'clearMessages' },
+      },
     },
+    /** 「スマートフォンに送る」 from one of the bookings: back to it after. */
+    detailPhone: phoneSendStates('booking', '#booking.bookingDetail'),
     confirmCancel: { on: { CONFIRM: 'cancelling', BACK: 'bookingDetail' } },
     cancelling: {
       invoke: {

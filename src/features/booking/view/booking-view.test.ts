@@ -273,6 +273,15 @@ describe('bookingView', () => {
     expectRetryOrBack(failing.view(), 'NETWORK_ERROR');
   });
 
+  test('スマートフォンに送る from one of my bookings: sending, not paired, failed, sent, pairing', async () => {
+    const { run, send, view } = start({ start: 'myBookings' });
+    await send(done('loadBookings', { bookings: [booking()] }), select('bk-1'));
+    await expectPhoneSendViews(
+      { send, view, output: () => run.actor.getSnapshot().output },
+      SCREEN.bookingDetail,
+    );
+  });
+
   test('cancel past the deadline: the message with the facility’s rule and OK', async () => {
     const { send, view } = start({ start: 'myBookings' });
     await send(done('loadBookings', { bookings: [booking()] }), select('bk-1'), { type: 'CANCEL_BOOKING' });

@@ -275,7 +275,9 @@ export function bookingView(snapshot: BookingSnapshot): ScreenView {
     return errorMessage(snapshot, [RETRY, BACK]);
   }
   if (snapshot.matches({ date: 'error' })) return errorMessage(snapshot, [RETRY, BACK]);
-  const phoneStep = phoneSendStep((step) => snapshot.matches({ phone: step }));
+  const phoneStep = phoneSendStep(
+    (step) => snapshot.matches({ phone: step }) || snapshot.matches({ detailPhone: step }),
+  );
   if (phoneStep) return phoneSendView(TARGET, phoneStep, context.error);
   if (snapshot.matches('submitFailed'))
     return errorMessage(snapshot, [RETRY, BACK], submitFailedBody(snapshot));

@@ -31,6 +31,7 @@ describe('BookingDetail screen', () => {
         '取り消しのきまり',
         props.booking.rule.ja,
         '取り消す',
+        'スマートフォンに送る',
         '戻る',
       ],
       hidden: 'この予約を取り消しますか',
@@ -60,9 +61,25 @@ describe('BookingDetail screen', () => {
     '取り消す sends CANCEL_BOOKING; 戻る and Back send BACK',
     BookingDetail,
     props,
-    ['Enter', 'Right', 'Enter', 'Back'],
+    ['Enter', 'Right', 'Right', 'Enter', 'Back'],
     [{ type: 'CANCEL_BOOKING' }, { type: 'BACK' }, { type: 'BACK' }],
   );
+
+  it('スマートフォンに送る sends the booking as the screen shows it, number first', () => {
+    const screen = renderScreen(BookingDetail, props);
+    screen.press('Right', 'Enter');
+    expect(screen.sent).toEqual([
+      {
+        type: 'SEND_TO_PHONE',
+        item: expect.objectContaining({ kind: 'booking', title: '予約の内容' }),
+      },
+    ]);
+    const { lines } = (screen.sent[0] as unknown as { item: { lines: string[] } }).item;
+    expect(lines.slice(0, 2)).toEqual([
+      '予約番号：BK-20261203-000123',
+      '施設：みどり市立中央公民館（みどり市民文化交流センター内）',
+    ]);
+  });
 
   it('asking, the focus starts on やめる: OK there and Back send BACK, 取り消す sends CONFIRM', () => {
     const screen = renderScreen(BookingDetail, asking);

@@ -1,6 +1,7 @@
 /**
  * 'booking-detail': one of the viewer's bookings with the facility's cancellation rule, and the
- * buttons 取り消す (CANCEL_BOOKING) and 戻る (BACK). With `confirmingCancel` a panel asks
+ * buttons 取り消す (CANCEL_BOOKING), スマートフォンに送る (SEND_TO_PHONE, the booking as the phone
+ * shows it) and 戻る (BACK). With `confirmingCancel` a panel asks
  * "この予約を取り消しますか" with the rule again and the buttons 取り消す (CONFIRM) / やめる (BACK);
  * there the focus starts on やめる so a second OK pressed by habit does not cancel. Back is BACK.
  */
@@ -12,6 +13,7 @@ import { spokenJoin } from '../../../../app/screens/content';
 import { columnText, linesColumn, summaryColumn, summaryTemplate, SummaryScreen } from '../booking-summary';
 import { roundedRect } from '../focus-grid';
 import { bookingDetailStyles } from './BookingDetail.styles';
+import { phoneItem } from '../../../../app/view/phone-send-view';
 
 export class BookingDetail extends SummaryScreen<BookingDetailProps> {
   static override _template() {
@@ -83,6 +85,18 @@ export class BookingDetail extends SummaryScreen<BookingDetailProps> {
     } else {
       this.showActions(s, [
         { label: t('booking.cancel'), event: { type: 'CANCEL_BOOKING' } },
+        {
+          label: t('common.sendToPhone'),
+          event: {
+            type: 'SEND_TO_PHONE',
+            item: phoneItem(
+              'booking',
+              t('booking.title.detail'),
+              bookingLines(props.booking),
+              t('common.moreOnTv'),
+            ),
+          },
+        },
         { label: t('common.back'), event: { type: 'BACK' } },
       ]);
     }
