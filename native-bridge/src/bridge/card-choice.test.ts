@@ -158,14 +158,15 @@ describe('after a PIN was used', () => {
 });
 
 describe('status events', () => {
-  it('one event when a card is classified, one when it leaves; none when nothing changed', async () => {
+  it('one event as a card goes in, one when it is classified, one when it leaves; none when nothing changed', async () => {
     const { readers, service, events } = await serviceWith((r) => r.put('Reader A'));
     const start = events.length;
     readers.put('Reader A', myNumberCard());
+    expect(events.slice(start).map((s) => s.readers[0]!.card)).toEqual(['checking']);
     await service.settled();
-    expect(events.slice(start).map((s) => s.readers[0]!.card)).toEqual(['present']);
+    expect(events.slice(start).map((s) => s.readers[0]!.card)).toEqual(['checking', 'present']);
     readers.emit('change', readers.readers());
-    expect(events.length).toBe(start + 1);
+    expect(events.length).toBe(start + 2);
     readers.put('Reader A');
     expect(events.at(-1)).toEqual({
       readerService: 'running',

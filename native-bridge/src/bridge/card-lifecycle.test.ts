@@ -140,7 +140,10 @@ describe('a card the reader shows that answers as if removed while it is checked
     readers.put('Reader A', removedAtFirst(myNumberCard(), 1));
     await service.settled();
     expect(service.status().readers.map((reader) => reader.card)).toEqual(['present']);
-    expect(events.map((status) => status.readers.map((reader) => reader.card))).toEqual([['present']]);
+    expect(events.map((status) => status.readers.map((reader) => reader.card))).toEqual([
+      ['checking'],
+      ['present'],
+    ]);
     expect(failures).toEqual([['Reader A', 'CARD_REMOVED', 1]]);
   });
 

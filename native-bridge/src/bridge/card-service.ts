@@ -293,8 +293,9 @@ export class CardService extends EventEmitter<CardServiceEvents> {
       this.cards.set(snapshot.name, next);
       if (next.cardClass === 'detecting') next.detection = this.detect(next);
     }
-    // A card being detected is announced once, when we know whether it is a My Number Card.
-    if (![...this.cards.values()].some((c) => c.cardClass === 'detecting')) this.publish();
+    // Announced at once, a new card as `checking`: the viewer sees the TV react as the card goes
+    // in, not only after its classification (published again when that ends).
+    this.publish();
   }
 
   /** A fresh driver over a fresh watch of the reader's transport. */
@@ -337,6 +338,8 @@ export class CardService extends EventEmitter<CardServiceEvents> {
     entry.cardClass = cardClass;
     entry.driver = driver;
     entry.watch = probe.watch;
+    // A classification is announced once every card checked with it is known: never a mix of
+    // final and checking cards that the app could mistake for the final word.
     if (![...this.cards.values()].some((c) => c.cardClass === 'detecting')) this.publish();
   }
 
