@@ -3,7 +3,7 @@ import { parseBenchArgs } from './cli';
 describe('parseBenchArgs', () => {
   it('runs every bench on reader 00 01 with 5 runs by default', () => {
     const options = parseBenchArgs([]);
-    expect(options.benches).toEqual(['card', 'bridge', 'app', 'login', 'memory', 'platform']);
+    expect(options.benches).toEqual(['card', 'bridge', 'app', 'login', 'memory', 'platform', 'insertion']);
     expect(options).toMatchObject({
       runs: 5,
       readerName: 'Virtual PCD 00 01',

@@ -16,6 +16,7 @@ import { runAppBench } from './app';
 import { runLoginBench } from './login';
 import { runMemoryBench } from './memory';
 import { runPlatformBench } from './platform';
+import { runInsertionBench } from './insertion';
 import { Cleanup, shutdown } from './cleanup';
 import { passes, renderTable, verdictsOf } from './report';
 import { PROFILES, startProfile, type ActiveProfile } from './profile/stb';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, (context: BenchContext) => Promise<BenchOutcome>> 
   login: runLoginBench,
   memory: runMemoryBench,
   platform: runPlatformBench,
+  insertion: runInsertionBench,
 };
 
 const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [options]
@@ -38,8 +40,8 @@ const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [o
                     calibration, memory cap, software rendering; exits 1 when cgroups cannot be written)
   --json FILE       結果を JSON で保存 / write all results to FILE as JSON (each goal with its verdict)
   exit status       0: すべての目標を達成 / every goal met; 1: a goal missed or a bench failed
-  --reader NAME     card, login, memory: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
-  --vpcd-port N     card, login, memory: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
+  --reader NAME     card, login, memory, insertion: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
+  --vpcd-port N     card, login, memory, insertion: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
   --verbose         card: also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
 
 interface CliOptions {
