@@ -63,10 +63,18 @@ function fakes() {
   return { card, platform, signed, cardIds, emit: (event: CardPortEvent) => listener?.(event) };
 }
 
-const CARD_IN: CardPortEvent = { type: 'status', status: { readers: [{ card: 'present' }] } };
+const CARD_IN: CardPortEvent = {
+  type: 'status',
+  status: { readers: [{ card: 'present' }], token: 'JPKIAPICCTOKEN2' },
+};
 const CARD_IN_NAMED: CardPortEvent = {
   type: 'status',
-  status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+  status: {
+    readerService: 'running',
+    readers: [{ card: 'present' }],
+    token: 'JPKIAPICCTOKEN2',
+    cardId: CARD,
+  },
 };
 const OPEN: CardPortEvent = { type: 'connection', state: 'open' };
 
@@ -133,15 +141,18 @@ describe('watchBridge: what the session learns from the connection', () => {
 
 describe('adapters', () => {
   test('card status → presence', () => {
-    expect(presenceOf([])).toBe('noReader');
-    expect(presenceOf([{ card: 'absent' }, { card: 'present' }])).toBe('present');
-    expect(presenceOf([{ card: 'mute' }])).toBe('unreadable');
-    expect(presenceOf([{ card: 'unsupported' }])).toBe('unsupported');
-    expect(presenceOf([{ card: 'absent' }])).toBe('absent');
-    expect(presenceOf([{ card: 'checking' }])).toBe('checking');
-    expect(presenceOf([{ card: 'checking' }, { card: 'present' }])).toBe('present');
-    expect(presenceOf([], 'unavailable')).toBe('serviceUnavailable');
-    expect(presenceOf([], 'running')).toBe('noReader');
+    const token = 'JPKIAPICCTOKEN2';
+    expect(presenceOf({ readers: [] })).toBe('noReader');
+    expect(presenceOf({ readers: [{ card: 'absent' }, { card: 'present' }], token })).toBe('present');
+    expect(presenceOf({ readers: [{ card: 'mute' }] })).toBe('unreadable');
+    expect(presenceOf({ readers: [{ card: 'unsupported' }] })).toBe('unsupported');
+    expect(presenceOf({ readers: [{ card: 'absent' }] })).toBe('absent');
+    expect(presenceOf({ readers: [{ card: 'checking' }] })).toBe('checking');
+    expect(presenceOf({ readers: [{ card: 'checking' }, { card: 'present' }], token })).toBe('present');
+    // A 1.x bridge: a card still being classified shows as present, without the token.
+    expect(presenceOf({ readers: [{ card: 'present' }] })).toBe('checking');
+    expect(presenceOf({ readers: [], readerService: 'unavailable' })).toBe('serviceUnavailable');
+    expect(presenceOf({ readers: [], readerService: 'running' })).toBe('noReader');
   });
 
   test("the status's cardId reaches the session with the presence", () => {
@@ -150,7 +161,12 @@ describe('adapters', () => {
     watchBridge(card, (event) => seen.push(event));
     emit({
       type: 'status',
-      status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+      status: {
+        readerService: 'running',
+        readers: [{ card: 'present' }],
+        token: 'JPKIAPICCTOKEN2',
+        cardId: CARD,
+      },
     });
     expect(seen).toEqual([{ type: 'CARD_STATUS', presence: 'present', cardId: CARD }]);
   });

@@ -64,6 +64,8 @@ export type CardPortEvent =
 export interface CardPortStatus {
   readerService?: 'running' | 'unavailable';
   readers: ReadonlyArray<{ card: 'absent' | 'checking' | 'present' | 'unsupported' | 'mute' }>;
+  /** Set exactly when a reader's card is a classified My Number Card. */
+  token?: string;
   cardId?: string;
 }
 
@@ -131,13 +133,21 @@ const REFRESH_MARGIN_MS = 60_000;
 const REFRESH_FLOOR_MS = 10_000;
 
 /** What the session decides on, from the bridge's status: no reader, no card, a card, a bad card. */
-export function presenceOf(
-  readers: ReadonlyArray<{ card: string }>,
-  readerService: CardPortStatus['readerService'] = 'running',
-): Port.CardPresence {
+export function presenceOf({
+  readers,
+  readerService = 'running',
+  token,
+}: {
+  readers: ReadonlyArray<{ card: string }>;
+  readerService?: CardPortStatus['readerService'];
+  token?: string;
+}): Port.CardPresence {
   if (readerService === 'unavailable') return 'serviceUnavailable';
   if (readers.length === 0) return 'noReader';
-  if (readers.some((reader) => reader.card === 'present')) return 'present';
+  // Present counts with its token: a 1.x bridge shows a card still being classified as present
+  // without one (a 2.x bridge sets the token exactly when a card is present).
+  if (readers.some((reader) => reader.card === 'present'))
+    return token === undefined ? 'checking' : 'present';
   // Being classified: shown as "checking the card", no login until it is known.
   if (readers.some((reader) => reader.card === 'checking')) return 'checking';
   if (readers.some((reader) => reader.card === 'unsupported')) return 'unsupported';
@@ -159,8 +169,8 @@ export function watchBridge(card: CardPort, sendBack: (event: Port.BridgeWatchEv
     }
     if (event.type === 'connectFailed') sendBack({ type: verdictOf(event) });
     if (event.type === 'status') {
-      const { readers, readerService, cardId } = event.status;
-      sendBack({ type: 'CARD_STATUS', presence: presenceOf(readers, readerService), cardId });
+      const { cardId } = event.status;
+      sendBack({ type: 'CARD_STATUS', presence: presenceOf(event.status), cardId });
     }
   });
 }

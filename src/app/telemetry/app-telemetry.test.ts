@@ -60,7 +60,12 @@ function session(telemetry: AppTelemetry, clock: { ms: number }) {
   }).start();
   listener?.({
     type: 'status',
-    status: { readerService: 'running', readers: [{ card: 'present' }], cardId: CARD },
+    status: {
+      readerService: 'running',
+      readers: [{ card: 'present' }],
+      token: 'JPKIAPICCTOKEN2',
+      cardId: CARD,
+    },
   });
   listener?.({ type: 'connection', state: 'open' });
   return actor;
