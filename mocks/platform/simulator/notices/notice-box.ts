@@ -49,8 +49,14 @@ interface ReceiptRecord {
   readAt?: string;
 }
 
-/** A box keeps this many notices; past it the oldest read one that is not kept makes room. */
-const MAX_NOTICES_PER_VIEWER = 500;
+/**
+ * A box takes this many notices from senders; a sender's post past it is refused with
+ * NOTICE_BOX_FULL (as a full mailbox bounces mail) and never makes room by deleting one: the
+ * sender learns the notice did not arrive and can send it on paper, and the viewer loses nothing.
+ * The platform's own notices (an address change's result) still land: one per request the viewer
+ * made, so the box stays bounded, and refusing it would hide a result the viewer asked for.
+ */
+export const MAX_NOTICES_PER_VIEWER = 500;
 const TITLE = { maxLength: 80, singleLine: true };
 const BODY = { maxLength: 4000 };
 const TITLE_EN = { maxLength: 160, singleLine: true };
@@ -134,6 +140,14 @@ export class NoticeBox {
     if (previous) return { notice: this.sentNotice(this.record(previous)!), created: false };
     if (!this.customerExists(customerNumber)) throw new ProblemError(404, 'CUSTOMER_NOT_FOUND');
     const record = this.store.transaction(() => {
+      // Counted in the transaction that posts, so two posts at once cannot both take the last place.
+      if (this.store.list('notices', customerNumber).length >= MAX_NOTICES_PER_VIEWER) {
+        throw new ProblemError(
+          409,
+          'NOTICE_BOX_FULL',
+          `the customer's box holds ${MAX_NOTICES_PER_VIEWER} notices: this one was not delivered (send it another way)`,
+        );
+      }
       const made = this.deliver(sender.id, customerNumber, content);
       this.keys.remember(sender.id, key, fingerprint, made.id);
       return made;
@@ -158,7 +172,6 @@ export class NoticeBox {
       kept: false,
     };
     this.store.transaction(() => {
-      this.makeRoom(customerNumber);
       this.store.put('notices', record.id, record, customerNumber);
       const receipt: ReceiptRecord = {
         noticeId: record.id,
@@ -234,13 +247,6 @@ export class NoticeBox {
     const record = this.record(noticeId);
     if (!record || record.customerNumber !== customerNumber) throw new ProblemError(404, 'NOTICE_NOT_FOUND');
     return record;
-  }
-
-  private makeRoom(customerNumber: string): void {
-    const records = this.store.list<NoticeRecord>('notices', customerNumber);
-    if (records.length < MAX_NOTICES_PER_VIEWER) return;
-    const oldest = newestFirst(records.filter((r) => r.readAt && !r.kept)).pop();
-    if (oldest) this.store.delete('notices', oldest.id);
   }
 
   private summary(record: NoticeRecord): NoticeSummary {
