@@ -412,7 +412,8 @@ export interface paths {
      *     are refused (`VALIDATION_FAILED`); the TV renders the text as text. Retrying with the same
      *     `Idempotency-Key` and body returns the same notice (200). A box holds 500 notices: past that
      *     a post is refused with 409 `NOTICE_BOX_FULL` (the notice was not delivered; send it another
-     *     way) — the platform never deletes one of the viewer's notices to make room.
+     *     way) — the platform never deletes one of the viewer's notices to make room; it tells the
+     *     viewer instead, with one notice of its own (none more while that one is unread).
      */
     post: operations['postNotice'];
     delete?: never;

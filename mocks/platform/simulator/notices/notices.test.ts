@@ -204,7 +204,7 @@ it('keeps line feeds and plain "<" in text, and posts once per Idempotency-Key',
   expect([missing.status, missing.json.code]).toEqual([404, 'CUSTOMER_NOT_FOUND']);
 });
 
-it('refuses a post to a full box with NOTICE_BOX_FULL and never deletes a notice to make room', async () => {
+it('refuses a post to a full box with NOTICE_BOX_FULL, tells the viewer once, and never deletes a notice to make room', async () => {
   const { store } = fixture.simulator;
   const mine = () => store.list<{ id: string; title: string }>('notices', '10010002');
   const already = (
@@ -229,12 +229,20 @@ it('refuses a post to a full box with NOTICE_BOX_FULL and never deletes a notice
   const refused = await post({ ...invitation, customerNumber: '10010002', title: '満杯の箱へ' });
   expect([refused.status, refused.json.code]).toEqual([409, 'NOTICE_BOX_FULL']);
   expect(refused.json.detail).toContain('not delivered');
-  expect(mine().map((n) => n.id)).toEqual(before); // nothing lost, nothing added
+  // Nothing lost, the refused one not added; the viewer is told, once, first in the box.
+  const [warning, ...rest] = (await sato.notices.list()).notices;
+  expect(rest.map((n) => n.id).sort()).toEqual([...before].sort());
+  expect(warning).toMatchObject({ sender: { id: 'platform' }, read: false });
+  expect((await sato.notices.get(warning!.id)).body).toContain('窓口町役場からのお知らせを');
+  expect((await post({ ...invitation, customerNumber: '10010002' })).status).toBe(409);
+  expect(mine()).toHaveLength(MAX_NOTICES_PER_VIEWER + 1); // no second warning while one is unread
   // A retry of a notice that did arrive still answers with it.
   const retried = await post({ ...invitation, customerNumber: '10010002' }, CITY_TOKEN, 'posted-before-full');
   expect([retried.status, retried.json.id]).toEqual([200, already]);
 
-  // The viewer deletes one: the box takes the next post.
+  // The viewer reads the warning and deletes two: the box takes the next post.
+  await sato.notices.markRead(warning!.id);
+  await sato.notices.delete(warning!.id);
   await sato.notices.delete(already);
   const accepted = await post({ ...invitation, customerNumber: '10010002', title: '満杯の箱へ' });
   expect(accepted.status).toBe(201);
