@@ -75,7 +75,7 @@ describe.each(BROWSERS)('address change in %s', (browser: BrowserName) => {
 
     await j.waitForScreen(SCREEN.movingStatus);
     await j.shot('moving-status');
-    // Energy answers on its third delivery (5 s, then 10 s of backoff): final within half a minute.
+    // Energy answers on its third delivery (backoff of at most 5 s, then 10 s): final within half a minute.
     const final = await j.waitForScreen(SCREEN.movingStatus, (p) => p.final === true, 60_000);
     await j.shot('moving-status-final');
     const deliveries = final.props!.deliveries as Delivery[];

@@ -126,6 +126,8 @@ const CLASS_OF: Record<Exclude<ProblemCode, 'CANCELLATION_DEADLINE_PASSED'>, Err
   ROOM_NOT_FOUND: NotFoundError,
   BOOKING_NOT_FOUND: NotFoundError,
   NOTICE_NOT_FOUND: NotFoundError,
+  // Only a sender posting to a full box meets it; the TV app never posts notices.
+  NOTICE_BOX_FULL: PlatformError,
   ADDRESS_CHANGE_NOT_FOUND: NotFoundError,
   SLOT_UNAVAILABLE: SlotUnavailableError,
   SLOT_TAKEN: SlotTakenError,

@@ -35,6 +35,7 @@ const TITLES: Record<ProblemCode, string> = {
   ROOM_NOT_FOUND: 'No such room',
   BOOKING_NOT_FOUND: 'No such booking',
   NOTICE_NOT_FOUND: 'No such notice',
+  NOTICE_BOX_FULL: "The customer's notice box is full; the notice was not delivered",
   ADDRESS_CHANGE_NOT_FOUND: 'No such address change',
   SLOT_UNAVAILABLE: 'The slot cannot be booked',
   SLOT_TAKEN: 'The slot is already booked',

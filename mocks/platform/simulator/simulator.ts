@@ -77,6 +77,8 @@ export interface PlatformSimulatorConfig {
   basicInformation?: BasicInformationService;
   /** The services an address change is sent to, by catalogue id (default: simulated ones). */
   serviceEndpoints?: ReadonlyMap<string, ServiceEndpoint>;
+  /** A draw in [0, 1) for the jitter of the address-change retries (default Math.random). */
+  random?: () => number;
   /** The TV apps that may pair a box with a phone (default: the demo operators'). */
   pairingClients?: readonly PairingClient[];
   /** Life of a device flow's codes (at most and by default 600 s). */
@@ -170,6 +172,7 @@ export class PlatformSimulator {
       endpoints:
         config.serviceEndpoints ??
         new Map(SERVICE_CATALOGUE.map((service) => [service.id, new SimulatedService(service, this.now)])),
+      random: config.random ?? Math.random,
       verifyConsent: (session, body, message) => this.auth.verifyConsent(session, body, message),
     });
     this.pairing = new DeviceFlow({

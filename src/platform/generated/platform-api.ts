@@ -410,7 +410,10 @@ export interface paths {
      * @description Authenticated with the sender's own credential, never a viewer's session. Text only: markup
      *     (`<tag>`, `&entity;`), control characters other than line feeds and bidirectional overrides
      *     are refused (`VALIDATION_FAILED`); the TV renders the text as text. Retrying with the same
-     *     `Idempotency-Key` and body returns the same notice (200).
+     *     `Idempotency-Key` and body returns the same notice (200). A box holds 500 notices: past that
+     *     a post is refused with 409 `NOTICE_BOX_FULL` (the notice was not delivered; send it another
+     *     way) — the platform never deletes one of the viewer's notices to make room; it tells the
+     *     viewer instead, with one notice of its own (none more while that one is unread).
      */
     post: operations['postNotice'];
     delete?: never;
@@ -786,6 +789,7 @@ export interface components {
       | 'SESSION_CERTIFICATE_REVOKED'
       | 'REFRESH_TOKEN_REUSED'
       | 'NOTICE_NOT_FOUND'
+      | 'NOTICE_BOX_FULL'
       | 'ADDRESS_CHANGE_NOT_FOUND'
       | 'AUTHORIZATION_PENDING'
       | 'SLOW_DOWN'

@@ -12,7 +12,8 @@ import type { AddressChange, AddressChangeRequest } from '../../../../src/platfo
 import { SERVICE_CATALOGUE } from '../../seed/address-change';
 import { BASE_URL, createPlatformFixture, driverCard, type PlatformFixture } from '../../test-support';
 import { PlatformSimulator } from '../simulator';
-import { backoffMs, MAX_DELIVERY_ATTEMPTS } from './delivery';
+import { backoffMs, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './delivery';
+import type { AddressChangeRecord } from './records';
 import {
   ServiceUnavailableError,
   SimulatedService,
@@ -46,6 +47,8 @@ let satoCard: CardCredentials;
 let services: Map<string, SimulatedService>;
 let cableEndpoint: LosesFirstAnswer;
 let yamadaToken: string;
+/** The retries' random draw, set by the test that checks the jitter (else just below 1: the ceiling). */
+let draw = 0.999;
 
 const catalogue = (id: string) => SERVICE_CATALOGUE.find((s) => s.id === id)!;
 
@@ -59,7 +62,7 @@ beforeAll(async () => {
     deliver: async () => Promise.reject(new ServiceUnavailableError('down')),
     status: async () => undefined,
   });
-  fixture = await createPlatformFixture({ serviceEndpoints: endpoints });
+  fixture = await createPlatformFixture({ serviceEndpoints: endpoints, random: () => draw });
   [yamadaCard, satoCard] = await Promise.all([
     fixture.pki.issueCard(DEMO_HOLDERS[0]!),
     fixture.pki.issueCard(DEMO_HOLDERS[1]!),
@@ -195,6 +198,41 @@ it('tells every service on its own: one down, one losing its answer, one needing
   );
   await deliver(); // nothing left to do: no second result notice
   expect((await yamada.notices.list()).notices.filter((n) => n.sender.id === 'platform')).toHaveLength(1);
+});
+
+it('waits a random part of the backoff before each retry (full jitter), never more than the ceiling', async () => {
+  expect([1, 2, 3, 7, 8].map((attempts) => backoffMs(attempts))).toEqual([
+    5_000, 10_000, 20_000, 300_000, 300_000,
+  ]);
+  expect(retryDelayMs(3, () => 0)).toBe(0);
+  expect(retryDelayMs(3, () => 0.25)).toBe(5_000);
+  expect(retryDelayMs(3, () => 0.999_999)).toBeLessThan(20_000);
+
+  const request = await yamada.addressChanges.create(driverCard(yamadaCard), {
+    newAddress: NEW_ADDRESS,
+    services: ['energy'], // down for good: every delivery fails
+  });
+  const energy = () =>
+    fixture.simulator.store
+      .get<AddressChangeRecord>('address-changes', request.id)!
+      .deliveries.find((d) => d.serviceId === 'energy')!;
+  try {
+    draw = 0.5;
+    await deliver();
+    const failedAt = fixture.clock.time;
+    expect(energy()).toMatchObject({ attempts: 1, status: 'sending' });
+    expect(Date.parse(energy().nextAttemptAt!) - failedAt).toBe(2_500); // half of 5 s
+    fixture.clock.advance(2_499);
+    await deliver();
+    expect(energy().attempts).toBe(1); // not due yet
+    fixture.clock.advance(1);
+    draw = 0.1;
+    await deliver();
+    expect(energy().attempts).toBe(2);
+    expect(Date.parse(energy().nextAttemptAt!) - fixture.clock.time).toBe(1_000); // a tenth of 10 s
+  } finally {
+    draw = 0.999;
+  }
 });
 
 it('makes one request of a retry and of a double OK (the same Idempotency-Key)', async () => {

@@ -1,7 +1,8 @@
 /**
  * Tells each chosen service of an address change, asynchronously: every delivery has its own
- * schedule, so a service that is down is retried with backoff (5 s doubling up to 5 minutes, at
- * most 8 attempts, then 要対応) while the others go on. A service that took the order is asked
+ * schedule, so a service that is down is retried with backoff (a ceiling of 5 s doubling up to
+ * 5 minutes, the wait drawn at random below it — full jitter — at most 8 attempts, then 要対応) while
+ * the others go on. A service that took the order is asked
  * how it went until it says completed or what the viewer must do. Each step re-reads the request
  * and writes it back in one transaction; when every service has answered finally, the same
  * transaction sets the request's status and puts the result in the viewer's inbox.
@@ -27,14 +28,24 @@ const UNKNOWN_SERVICE = {
   reasonEn: 'This service does not take address changes now. Please tell the service directly.',
 };
 
+/** The ceiling of the wait after `attempts` failed deliveries. */
 export const backoffMs = (attempts: number): number =>
   Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+
+/**
+ * Full jitter: a wait drawn uniformly below the ceiling, so the deliveries that failed together
+ * (a service down for everyone) do not all come back at the same instant when it recovers.
+ */
+export const retryDelayMs = (attempts: number, random: () => number): number =>
+  Math.floor(Math.min(Math.max(random(), 0), 1) * backoffMs(attempts));
 
 export interface DeliveryContext {
   store: RecordStore;
   now: () => Date;
   endpoints: ReadonlyMap<string, ServiceEndpoint>;
   notices: NoticeBox;
+  /** A draw in [0, 1) for the retry jitter (Math.random; tests inject their own). */
+  random: () => number;
   /** The service took the change: its record of the viewer holds the new address from now on. */
   onCompleted: (customerNumber: string, serviceId: string, newAddress: string) => void;
 }
@@ -125,7 +136,7 @@ export class DeliveryRunner {
       }
       return this.update(requestId, delivery.serviceId, {
         attempts,
-        nextAttemptAt: this.after(backoffMs(attempts)),
+        nextAttemptAt: this.after(retryDelayMs(attempts, this.context.random)),
       });
     }
   }

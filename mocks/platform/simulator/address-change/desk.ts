@@ -34,6 +34,8 @@ export interface AddressChangeContext {
   notices: NoticeBox;
   basicInformation: BasicInformationService;
   endpoints: ReadonlyMap<string, ServiceEndpoint>;
+  /** A draw in [0, 1) for the delivery retries' jitter. */
+  random: () => number;
   /** Checks the consent signature (AuthService.verifyConsent). */
   verifyConsent: (
     session: Session,
@@ -64,6 +66,7 @@ export class AddressChangeDesk {
       now: context.now,
       endpoints: context.endpoints,
       notices: context.notices,
+      random: context.random,
       onCompleted: (customerNumber, serviceId, address) =>
         context.store.put(
           'service-accounts',

@@ -19,6 +19,7 @@ import { IdempotencyLedger, idempotencyKeyOf } from '../../store/idempotency';
 import type { RecordStore } from '../../store/record-store';
 import { invalid, ProblemError } from '../problem';
 import { optionalPlainText, plainText } from './plain-text';
+import { PLATFORM_SENDER } from './senders';
 
 /** The notice as written by its sender (what seeds and the platform write too). */
 export interface NoticeContent {
@@ -38,6 +39,8 @@ interface NoticeRecord extends NoticeContent {
   receiptRequested: boolean;
   readAt?: string;
   kept: boolean;
+  /** The platform's warning that the box turned a notice away (one unread at a time). */
+  boxFull?: true;
 }
 
 interface ReceiptRecord {
@@ -49,8 +52,14 @@ interface ReceiptRecord {
   readAt?: string;
 }
 
-/** A box keeps this many notices; past it the oldest read one that is not kept makes room. */
-const MAX_NOTICES_PER_VIEWER = 500;
+/**
+ * A box takes this many notices from senders; a sender's post past it is refused with
+ * NOTICE_BOX_FULL (as a full mailbox bounces mail) and never makes room by deleting one: the
+ * sender learns the notice did not arrive and can send it on paper, and the viewer loses nothing.
+ * The platform's own notices still land: an address change's result (one per request the viewer
+ * made; refusing it would hide a result the viewer asked for) and the warning that the box is full.
+ */
+export const MAX_NOTICES_PER_VIEWER = 500;
 const TITLE = { maxLength: 80, singleLine: true };
 const BODY = { maxLength: 4000 };
 const TITLE_EN = { maxLength: 160, singleLine: true };
@@ -134,10 +143,23 @@ export class NoticeBox {
     if (previous) return { notice: this.sentNotice(this.record(previous)!), created: false };
     if (!this.customerExists(customerNumber)) throw new ProblemError(404, 'CUSTOMER_NOT_FOUND');
     const record = this.store.transaction(() => {
+      // Counted in the transaction that posts, so two posts at once cannot both take the last place.
+      const box = this.store.list<NoticeRecord>('notices', customerNumber);
+      if (box.length >= MAX_NOTICES_PER_VIEWER) {
+        this.warnBoxFull(customerNumber, sender, box);
+        return undefined;
+      }
       const made = this.deliver(sender.id, customerNumber, content);
       this.keys.remember(sender.id, key, fingerprint, made.id);
       return made;
     });
+    if (!record) {
+      throw new ProblemError(
+        409,
+        'NOTICE_BOX_FULL',
+        `the customer's box holds ${MAX_NOTICES_PER_VIEWER} notices: this one was not delivered (send it another way)`,
+      );
+    }
     return { notice: this.sentNotice(record), created: true };
   }
 
@@ -158,7 +180,6 @@ export class NoticeBox {
       kept: false,
     };
     this.store.transaction(() => {
-      this.makeRoom(customerNumber);
       this.store.put('notices', record.id, record, customerNumber);
       const receipt: ReceiptRecord = {
         noticeId: record.id,
@@ -236,11 +257,20 @@ export class NoticeBox {
     return record;
   }
 
-  private makeRoom(customerNumber: string): void {
-    const records = this.store.list<NoticeRecord>('notices', customerNumber);
-    if (records.length < MAX_NOTICES_PER_VIEWER) return;
-    const oldest = newestFirst(records.filter((r) => r.readAt && !r.kept)).pop();
-    if (oldest) this.store.delete('notices', oldest.id);
+  /**
+   * The viewer's way out of a full box: one unread notice from the platform (over the limit, as
+   * its own notices are) saying a notice was turned away and how to make room. Not another while
+   * that one is unread, so a sender posting on cannot fill the box with warnings.
+   */
+  private warnBoxFull(customerNumber: string, sender: Sender, box: readonly NoticeRecord[]): void {
+    if (box.some((r) => r.boxFull && !r.readAt)) return;
+    const record = this.deliver(PLATFORM_SENDER.id, customerNumber, {
+      title: 'お知らせがいっぱいで、受け取れないお知らせがあります',
+      titleEn: 'Your notice box is full: a notice could not be delivered',
+      body: `${sender.name}からのお知らせを、お知らせがいっぱいのため受け取れませんでした。読み終えたお知らせを削除すると、新しいお知らせを受け取れるようになります。受け取れなかったお知らせは、送り主から別の方法で届きます。`,
+      bodyEn: `A notice from ${sender.nameEn} could not be delivered because your notice box is full. Delete notices you have read to receive new ones. The sender will send the one that did not arrive another way.`,
+    });
+    this.store.put('notices', record.id, { ...record, boxFull: true });
   }
 
   private summary(record: NoticeRecord): NoticeSummary {

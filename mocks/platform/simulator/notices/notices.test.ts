@@ -1,13 +1,14 @@
 /**
  * The e-post box through the SDK, and the sender API beside it: unread first with the count, a
  * read receipt only for a notice that asks for one and only once the viewer opened it, keep and
- * delete, per-sender credentials (never a viewer's token), text only, sizes bounded, and no viewer
- * or sender reaching another's notice.
+ * delete, per-sender credentials (never a viewer's token), text only, sizes bounded, no viewer
+ * or sender reaching another's notice, and a full box that refuses rather than deletes.
  */
 import { DEMO_HOLDERS } from '../../../pki';
 import type { PlatformClient } from '../../../../src/platform/client';
 import { NotFoundError } from '../../../../src/platform/errors';
 import { BASE_URL, createPlatformFixture, driverCard, type PlatformFixture } from '../../test-support';
+import { MAX_NOTICES_PER_VIEWER } from './notice-box';
 
 const CITY_TOKEN = 'city-credential-0123456789abcdefghijklmnop';
 const CABLE_TOKEN = 'cable-credential-0123456789abcdefghijklmno';
@@ -201,4 +202,49 @@ it('keeps line feeds and plain "<" in text, and posts once per Idempotency-Key',
   expect([reused.status, reused.json.code]).toEqual([422, 'IDEMPOTENCY_KEY_REUSED']);
   const missing = await post({ ...invitation, customerNumber: '99999999' });
   expect([missing.status, missing.json.code]).toEqual([404, 'CUSTOMER_NOT_FOUND']);
+});
+
+it('refuses a post to a full box with NOTICE_BOX_FULL, tells the viewer once, and never deletes a notice to make room', async () => {
+  const { store } = fixture.simulator;
+  const mine = () => store.list<{ id: string; title: string }>('notices', '10010002');
+  const already = (
+    await post({ ...invitation, customerNumber: '10010002' }, CITY_TOKEN, 'posted-before-full')
+  ).json.id as string;
+  store.transaction(() => {
+    for (let i = mine().length; i < MAX_NOTICES_PER_VIEWER; i++) {
+      const id = `nt_filler${i}`;
+      const sentAt = new Date(fixture.clock.time - i * 60_000).toISOString();
+      const filler = { id, customerNumber: '10010002', senderId: 'city', sentAt, readAt: sentAt };
+      store.put(
+        'notices',
+        id,
+        { ...filler, title: `お知らせ${i}`, body: '本文', receiptRequested: false, kept: false },
+        '10010002',
+      );
+    }
+  });
+  const before = mine().map((n) => n.id);
+  expect(before).toHaveLength(MAX_NOTICES_PER_VIEWER);
+
+  const refused = await post({ ...invitation, customerNumber: '10010002', title: '満杯の箱へ' });
+  expect([refused.status, refused.json.code]).toEqual([409, 'NOTICE_BOX_FULL']);
+  expect(refused.json.detail).toContain('not delivered');
+  // Nothing lost, the refused one not added; the viewer is told, once, first in the box.
+  const [warning, ...rest] = (await sato.notices.list()).notices;
+  expect(rest.map((n) => n.id).sort()).toEqual([...before].sort());
+  expect(warning).toMatchObject({ sender: { id: 'platform' }, read: false });
+  expect((await sato.notices.get(warning!.id)).body).toContain('窓口町役場からのお知らせを');
+  expect((await post({ ...invitation, customerNumber: '10010002' })).status).toBe(409);
+  expect(mine()).toHaveLength(MAX_NOTICES_PER_VIEWER + 1); // no second warning while one is unread
+  // A retry of a notice that did arrive still answers with it.
+  const retried = await post({ ...invitation, customerNumber: '10010002' }, CITY_TOKEN, 'posted-before-full');
+  expect([retried.status, retried.json.id]).toEqual([200, already]);
+
+  // The viewer reads the warning and deletes two: the box takes the next post.
+  await sato.notices.markRead(warning!.id);
+  await sato.notices.delete(warning!.id);
+  await sato.notices.delete(already);
+  const accepted = await post({ ...invitation, customerNumber: '10010002', title: '満杯の箱へ' });
+  expect(accepted.status).toBe(201);
+  expect(mine()).toHaveLength(MAX_NOTICES_PER_VIEWER);
 });

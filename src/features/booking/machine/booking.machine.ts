@@ -43,7 +43,10 @@ export interface BookingInput {
   facilityId?: string | undefined;
 }
 
-/** Japan Standard Time: UTC+9 all year (no daylight saving). */
+/**
+ * Japan Standard Time: UTC+9 all year (no daylight saving). The app's japan-dates has it too, but a
+ * machine imports nothing of the app shell (machines/boundaries.test.ts).
+ */
 const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /**

@@ -31,6 +31,23 @@ describe('MovingServices screen', () => {
     ]);
   });
 
+  it('speaks the title, the new address, then what to do (or the warning), in that order', () => {
+    const spoken = renderScreen(MovingServices, servicesProps()).screen.announcement();
+    const order = [
+      '住所変更：知らせる先',
+      '新しい住所：みどり市中央町四丁目8番1号',
+      '決定でチェックの付け外し',
+    ].map((part) => spoken.indexOf(part));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+    const warned = renderScreen(MovingServices, {
+      ...servicesProps(),
+      nothingChosen: true,
+    }).screen.announcement();
+    expect(warned).toContain('知らせる先を1つ以上選んでください');
+    expect(warned).not.toContain('決定でチェックの付け外し');
+  });
+
   it('the address under the list follows the focus; none under 次へ', () => {
     const screen = renderScreen(MovingServices, servicesProps());
     screen.press('Down', 'Down');

@@ -22,6 +22,19 @@ describe('MovingSummary screen', () => {
     expect(screen.sent).toEqual([{ type: 'CONFIRM' }, { type: 'BACK' }, { type: 'BACK' }]);
   });
 
+  it('speaks what it shows, in its order: title, address, services, the consent, the tries', () => {
+    const spoken = renderScreen(MovingSummary, summaryProps).screen.announcement();
+    const order = [
+      '住所変更：確認と本人同意',
+      '新しい住所：みどり市中央町四丁目8番1号',
+      'みどりケーブルテレビ、みどり市国民健康保険',
+      '署名用パスワードで同意します',
+      'あと5回まで入力できます',
+    ].map((part) => spoken.indexOf(part));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
   it('leaves the tries out when the count is not known', () => {
     const screen = renderScreen(MovingSummary, { newAddress: 'x', services: [] });
     expect(screen.texts().join('')).not.toContain('署名用パスワード：');
