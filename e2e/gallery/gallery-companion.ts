@@ -6,8 +6,10 @@
  */
 import type { AppView, ScreenView } from '../../src/app/view/app-view';
 import { SCREEN } from '../../src/app/screens/ids';
-import type { PairingCodeProps } from '../../src/features/companion/view/companion-view';
-import { CODES } from '../../src/features/companion/testing/pairing-data';
+import { createActor } from 'xstate';
+import { pairingMachine } from '../../src/features/companion/machine/pairing.machine';
+import { companionView, type PairingCodeProps } from '../../src/features/companion/view/companion-view';
+import { CODES, PAIRING } from '../../src/features/companion/testing/pairing-data';
 import type { GalleryEntry } from './gallery-common';
 
 const companion = (screen: ScreenView['screen'], props: unknown): AppView => ({
@@ -46,6 +48,16 @@ const failed = (key: string): AppView =>
     contact: true,
   });
 
+/** The flow's own view of a phone paired already (its focus starts on 戻る). */
+function connectedView(): ScreenView {
+  const flow = createActor(pairingMachine, {
+    input: { pairing: PAIRING, now: PAIRING.expiresAt - 60_000 },
+  }).start();
+  const view = companionView(flow.getSnapshot());
+  flow.stop();
+  return view;
+}
+
 const entries: Array<[string, AppView]> = [
   [
     'pairing-starting',
@@ -64,20 +76,7 @@ const entries: Array<[string, AppView]> = [
   ['pairing-expired', notice('companion.title.expired', 'EXPIRED_TOKEN')],
   ['pairing-unreachable', failed('NETWORK_ERROR')],
   ['pairing-not-set-up', failed('INVALID_CLIENT')],
-  [
-    'pairing-connected',
-    companion(SCREEN.message, {
-      tone: 'notice',
-      titleKey: 'companion.title.connected',
-      body: { key: 'phoneConnected' },
-      actions: [
-        { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
-        { labelKey: 'common.back', event: { type: 'BACK' } },
-      ],
-      focus: 1,
-      contact: false,
-    }),
-  ],
+  ['pairing-connected', { main: connectedView() }],
   [
     'pairing-unpairing',
     companion(SCREEN.status, { titleKey: 'companion.title.unpairing', bodyKey: 'common.pleaseWait' }),
