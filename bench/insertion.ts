@@ -8,7 +8,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { CardReader } from 'pcsclite';
 import WebSocket from 'ws';
 import { JourneyCard } from '../e2e/harness/card';
 import { BridgeProcess, CollectedLog, freshToken } from '../e2e/harness/processes';
@@ -17,6 +16,7 @@ import type { BenchContext, BenchOutcome } from './card';
 import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
 import { insertionTable, type InsertionResult, type Sighting } from './insertion-report';
+import { openPcscReader } from './pcsc-floor';
 
 const ORIGIN = 'http://127.0.0.1:8080';
 /** Card movements per run: each one an insertion and a removal. */
@@ -60,20 +60,7 @@ class Stamps {
 
 /** The floor: a bare pcsclite client's status events for the reader. */
 async function watchRaw(readerName: string, cleanup: Cleanup, stamps: Stamps): Promise<void> {
-  const { default: pcsclite } = await import('pcsclite');
-  const pcsc = pcsclite();
-  pcsc.on('error', () => undefined);
-  cleanup.add('close the raw pcsclite context', () => {
-    for (const each of Object.values(pcsc.readers)) each.close();
-    pcsc.close();
-  });
-  const found = new Promise<CardReader>((resolve) => {
-    const existing = pcsc.readers[readerName];
-    if (existing) resolve(existing);
-    pcsc.on('reader', (reader) => reader.name === readerName && resolve(reader));
-  });
-  const reader = await withTimeout(found, 3_000, `pcsclite did not list reader "${readerName}"`);
-  reader.on('error', () => undefined);
+  const reader = await openPcscReader(readerName, cleanup);
   reader.on('status', (status) =>
     stamps.add((status.state & reader.SCARD_STATE_PRESENT) !== 0 ? 'in' : 'out'),
   );

@@ -36,6 +36,25 @@ export class RecordingTransport implements ApduTransport {
 const MAX_RESPONSE = 258;
 const OPERATION_TIMEOUT_MS = 10_000;
 
+/** One reader through a pcsclite context of the bench's own (closed by `cleanup`). */
+export async function openPcscReader(readerName: string, cleanup: Cleanup): Promise<CardReader> {
+  const { default: pcsclite } = await import('pcsclite');
+  const pcsc = pcsclite();
+  pcsc.on('error', () => undefined);
+  cleanup.add('close the raw pcsclite context', () => {
+    for (const each of Object.values(pcsc.readers)) each.close();
+    pcsc.close();
+  });
+  const found = new Promise<CardReader>((resolve) => {
+    const existing = pcsc.readers[readerName];
+    if (existing) resolve(existing);
+    pcsc.on('reader', (reader) => reader.name === readerName && resolve(reader));
+  });
+  const reader = await withTimeout(found, 3_000, `pcsclite did not list reader "${readerName}"`);
+  reader.on('error', () => undefined);
+  return reader;
+}
+
 /** A bare pcsclite handle on one reader: connect, transmit, disconnect. No retries, no parsing. */
 export class RawReader {
   private protocol: number | undefined;
@@ -43,21 +62,7 @@ export class RawReader {
   private constructor(private readonly reader: CardReader) {}
 
   static async open(readerName: string, cleanup: Cleanup): Promise<RawReader> {
-    const { default: pcsclite } = await import('pcsclite');
-    const pcsc = pcsclite();
-    pcsc.on('error', () => undefined);
-    cleanup.add('close the raw pcsclite context', () => {
-      for (const each of Object.values(pcsc.readers)) each.close();
-      pcsc.close();
-    });
-    const found = new Promise<CardReader>((resolve) => {
-      const existing = pcsc.readers[readerName];
-      if (existing) resolve(existing);
-      pcsc.on('reader', (reader) => reader.name === readerName && resolve(reader));
-    });
-    const reader = await withTimeout(found, 3_000, `pcsclite did not list reader "${readerName}"`);
-    reader.on('error', () => undefined);
-    const raw = new RawReader(reader);
+    const raw = new RawReader(await openPcscReader(readerName, cleanup));
     cleanup.add('disconnect the raw pcsclite reader', () => raw.disconnect());
     return raw;
   }
