@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { chmodSync } from 'node:fs';
 import { build } from 'esbuild';
 import { SUMS_FILE, writeSums } from './bundle-sums';
+import { precompiledValidators } from './precompiled-validators';
 import { IMPLEMENTATION } from '../src/bridge/version';
 import { loadSigningKey, ReleaseKeyError, signRelease, SIGNATURE_SUFFIX } from './release-signature';
 
@@ -78,6 +79,8 @@ export async function bundleBridge(
     target: 'node20',
     format: 'cjs',
     external: ['pcsclite'],
+    // The schemas' validators are generated now rather than compiled on the box at every start.
+    plugins: [precompiledValidators()],
     // cli.ts runs its own main() when `require.main === module`; inside one bundle that would be true
     // for every module, so the guard is made false and main.ts (which has none) is the only start.
     define: { 'require.main': 'undefined' },
