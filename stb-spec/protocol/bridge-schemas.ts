@@ -11,9 +11,7 @@ export function bridgeSchemas(): [name: string, schema: TSchema][] {
   return [
     ['Request', Request],
     ['RequestId', RequestId],
-    ...METHOD_NAMES.flatMap((name): [string, TSchema][] => [
-      [`${name}.params`, Methods[name].params],
-      [`${name}.result`, Methods[name].result],
-    ]),
+    // The bridge checks what it is sent, never its own results (the conformance kit does that).
+    ...METHOD_NAMES.map((name): [string, TSchema] => [`${name}.params`, Methods[name].params]),
   ];
 }
