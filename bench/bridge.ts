@@ -46,13 +46,14 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
   const bridge = await startBridgeProcess(tempDir, cleanup);
   const client = await BridgeClient.connect(bridge.url);
   cleanup.add('close the WebSocket', () => client.close());
+  await client.keepWithinLimits();
   const floor = openFloorCard(bridge.stateFile);
   if (floor.state.pins.auth !== AUTH_PIN) {
     throw new BenchSetupError(`the simulated card's auth PIN is not the bench's (${AUTH_PIN.length} digits)`);
   }
   await floor.driver.detect(); // the bridge detects its card on insertion, untimed too
   const certificate = Buffer.from(floor.state.credentials.authCertificate);
-  const plans = methodPlans(client, floor, certificate);
+  const plans = methodPlans(client, floor, certificate, () => client.paced());
   const memoryAtStart = bridge.memory();
   const loadAverage = loadavg()[0]!;
 
@@ -101,13 +102,18 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
 }
 
 /** Each method's pair of calls on the same input, and what both must answer. */
-function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer): MethodPlan[] {
+function methodPlans(
+  client: BridgeClient,
+  floor: FloorCard,
+  certificate: Buffer,
+  pace: () => Promise<void>,
+): MethodPlan[] {
   const { driver, transport } = floor;
   const publicKey = new X509Certificate(certificate).publicKey;
   const fullTries: PinStatus = { triesLeft: PIN_MAX_TRIES.auth, maxTries: PIN_MAX_TRIES.auth, locked: false };
 
   return [
-    plan('getStatus', '', () => ({
+    plan('getStatus', '', pace, () => ({
       ours: () => client.call('getStatus'),
       floor: async () => transport.isCardPresent,
       check: (ours: ResultOf<'getStatus'>, present: boolean) => {
@@ -117,7 +123,7 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
         }
       },
     })),
-    plan('getPinStatus', "{pin:'auth'}", () => ({
+    plan('getPinStatus', "{pin:'auth'}", pace, () => ({
       ours: () => client.call('getPinStatus', { pin: 'auth' }),
       floor: () => driver.pinStatus('auth'),
       check: (ours: PinStatus, floorStatus: PinStatus) => {
@@ -128,7 +134,7 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
         }
       },
     })),
-    plan('readCertificate', "{slot:'auth'}", () => ({
+    plan('readCertificate', "{slot:'auth'}", pace, () => ({
       ours: () => client.call('readCertificate', { slot: 'auth' }),
       floor: () => driver.readCertificate('auth'),
       check: (ours: ResultOf<'readCertificate'>, floorDer: Uint8Array) => {
@@ -137,7 +143,7 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
         }
       },
     })),
-    plan('sign', "{key:'auth', correct PIN}", () => {
+    plan('sign', "{key:'auth', correct PIN}", pace, () => {
       const challenge = randomBytes(32);
       const digest = createHash('sha256').update(challenge).digest();
       const params = {
@@ -161,6 +167,11 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
   ];
 }
 
-function plan<O, F>(method: BenchedMethod, params: string, next: () => TimedPair<O, F>): MethodPlan {
-  return { method, params, measure: (count) => timePaired(next, count) };
+function plan<O, F>(
+  method: BenchedMethod,
+  params: string,
+  pace: () => Promise<void>,
+  next: () => TimedPair<O, F>,
+): MethodPlan {
+  return { method, params, measure: (count) => timePaired(next, count, undefined, pace) };
 }
