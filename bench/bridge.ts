@@ -2,7 +2,8 @@
  * `npm run bench -- bridge`: what the reference bridge adds to a call. For getStatus, getPinStatus,
  * readCertificate and sign: the JSON-RPC round trip over a loopback WebSocket to the bridge process
  * (simulator backend), against the same card work done in this process by JpkiCard over the raw
- * in-process transport. Goal: at most 1 ms added, median.
+ * in-process transport. Goal: at most 1 ms added, median. Then the production bundle's memory, idle
+ * and over card cycles on the bench's vpcd reader (bundle-memory.ts): needs pcscd.
  */
 import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { AUTH_PIN, BenchSetupError } from './card-rig';
 import { bridgeTable, methodResult, ADDED_LATENCY_GOAL_MS, type BridgeBenchResult } from './bridge-report';
 import { BridgeClient, openFloorCard, parseLogLine, startBridgeProcess, type FloorCard } from './bridge-rig';
 import { timePaired, type PairedSamples, type TimedPair } from './timing';
+import { measureBundleMemory } from './bundle-memory';
 
 /** Calls timed per method and run; sign is the slow one (an RSA-2048 private-key operation). */
 const ITERATIONS = { getStatus: 200, getPinStatus: 200, readCertificate: 200, sign: 50 };
@@ -82,6 +84,10 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
   const log = bridge.logLines();
   const failedCalls = log.filter((line) => parseLogLine(line)?.event === 'call failed').length;
   if (failedCalls > 0) failures.push(`the bridge logged ${failedCalls} failed calls`);
+  client.close();
+  await bridge.stop();
+
+  const bundle = await measureBundleMemory(context, tempDir);
 
   const result: BridgeBenchResult = {
     runs: context.runs,
@@ -95,6 +101,7 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
       logLines: log.length,
     },
     methods: plans.map((plan) => methodResult(plan.method, plan.params, samples.get(plan.method)!)),
+    bundle,
     host: { cpus: availableParallelism(), loadAverage: Math.round(loadAverage * 100) / 100 },
     wallSeconds: (performance.now() - started) / 1000,
   };
