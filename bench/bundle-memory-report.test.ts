@@ -3,6 +3,7 @@ import {
   BUNDLE_RSS_GOAL_KB,
   bundleMemory,
   bundleMemoryRows,
+  nodeFlagsOf,
 } from './bundle-memory-report';
 import { passes, verdictsOf } from './report';
 
@@ -48,5 +49,16 @@ describe('the bundle memory verdicts', () => {
   it('judges the idle figure and the figure after the cycles each on its own', () => {
     const figures = verdicts(47 * MiB, flat(49 * MiB, 30));
     expect(figures.map((f) => f.verdict)).toEqual(['met', 'missed', 'met']);
+  });
+});
+
+describe('nodeFlagsOf', () => {
+  it('takes the node options of the unit’s ExecStart, so the bench starts the bundle as a box does', () => {
+    const bundle = 'madoguchi-bridge.cjs';
+    expect(
+      nodeFlagsOf(`/usr/bin/node --lite-mode /opt/b/current/${bundle} --config /etc/x.json`, bundle),
+    ).toEqual(['--lite-mode']);
+    expect(nodeFlagsOf(`/usr/bin/node /opt/b/${bundle} --config /etc/x.json`, bundle)).toEqual([]);
+    expect(() => nodeFlagsOf('/usr/bin/python3 x.py', bundle)).toThrow(/ExecStart/);
   });
 });

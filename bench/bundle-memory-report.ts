@@ -23,6 +23,19 @@ export interface BundleMemory {
   peakKb: number;
 }
 
+/**
+ * The node options of the unit's ExecStart (between the node binary and the bundle), so the bench
+ * starts the bundle exactly as a box does.
+ */
+export function nodeFlagsOf(execStart: string, bundleName: string): string[] {
+  const words = execStart.trim().split(/\s+/);
+  const bundleAt = words.findIndex((word) => word === bundleName || word.endsWith(`/${bundleName}`));
+  if (!/(^|\/)node$/.test(words[0] ?? '') || bundleAt < 1) {
+    throw new Error(`ExecStart does not run node on ${bundleName}: ${execStart}`);
+  }
+  return words.slice(1, bundleAt);
+}
+
 /** `samplesKb[0]` idle, then one per cycle. */
 export function bundleMemory(
   commandLine: string,

@@ -1,6 +1,6 @@
 /**
  * The bridge bench's memory half: the production bundle (`npm run bridge:bundle`) under plain
- * `node`, as the systemd unit starts it, with the pcsc backend on the bench's vpcd reader. Its
+ * `node` with the node options of the systemd unit's ExecStart, as a box starts it, with the pcsc backend on the bench's vpcd reader. Its
  * resident set idle, then after each of `--card-cycles` cycles of a real app's card work: the card
  * in, readCertificate, sign (correct PIN: no try spent), the card out. Needs pcscd with vpcd.
  */
@@ -15,7 +15,8 @@ import { confined } from '../e2e/harness/confine';
 import type { BenchContext } from './card';
 import { AUTH_PIN, BenchSetupError, CardRig } from './card-rig';
 import { BridgeClient, parseLogLine } from './bridge-rig';
-import { bundleMemory, type BundleMemory } from './bundle-memory-report';
+import { bundleMemory, nodeFlagsOf, type BundleMemory } from './bundle-memory-report';
+import { parseUnitFile, unitValue } from '../native-bridge/service/systemd-unit';
 import { withTimeout } from './cleanup';
 import { readRssKb } from './proc-memory';
 import { median } from './report';
@@ -24,6 +25,7 @@ const ORIGIN = 'http://127.0.0.1:8080';
 const START_TIMEOUT_MS = 30_000;
 const STATE_TIMEOUT_MS = 15_000;
 const IDLE_SAMPLES = 5;
+const UNIT_FILE = path.resolve(__dirname, '..', 'deploy', 'systemd', 'madoguchi-bridge.service');
 
 export async function measureBundleMemory(context: BenchContext, tempDir: string): Promise<BundleMemory> {
   const { cleanup, progress } = context;
@@ -48,7 +50,9 @@ export async function measureBundleMemory(context: BenchContext, tempDir: string
       logLevel: 'info',
     }),
   );
-  const args = [bundle, '--config', config, '--last-good', path.join(tempDir, 'last-good.json')];
+  const execStart = unitValue(parseUnitFile(readFileSync(UNIT_FILE, 'utf8')), 'Service', 'ExecStart') ?? '';
+  const flags = nodeFlagsOf(execStart, BUNDLE_NAME);
+  const args = [...flags, bundle, '--config', config, '--last-good', path.join(tempDir, 'last-good.json')];
   progress('bridge: starting the bundle under plain node (pcsc backend)');
   const child = await startBundle(args, path.join(tempDir, 'bundle.log'), context);
   const client = await BridgeClient.connect(
@@ -104,7 +108,7 @@ export async function measureBundleMemory(context: BenchContext, tempDir: string
   const peakKb = Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]);
   client.close();
   await child.stop();
-  const commandLine = `node ${BUNDLE_NAME} --config bridge.json --last-good TEMP`;
+  const commandLine = ['node', ...flags, BUNDLE_NAME, '--config bridge.json --last-good TEMP'].join(' ');
   return bundleMemory(commandLine, idleKb, samples, peakKb);
 }
 
@@ -139,7 +143,7 @@ interface BundleProcess {
   stop(): Promise<void>;
 }
 
-/** Plain node, no flags and no NODE_OPTIONS (the unit unsets it); stdout (its JSON log) to a file. */
+/** Node with the unit's options, no NODE_OPTIONS (the unit unsets it); stdout (its JSON log) to a file. */
 async function startBundle(args: string[], logFile: string, context: BenchContext): Promise<BundleProcess> {
   const { cleanup } = context;
   if (cleanup.closed) throw new Error('bundle not started: the bench is shutting down');
