@@ -16,7 +16,7 @@ export interface BundleMemory {
   /** How the bundle was started (plain node, its flags if any). */
   commandLine: string;
   cycles: number;
-  /** VmRSS (kB): median of a few samples with the bridge idle (reader watched, no card, no call). */
+  /** VmRSS (kB): median of a few samples with the bridge idle (reader watched, no card, 15 s without calls). */
   idleKb: number;
   /** After each cycle, back to no card; [0] is the idle figure. */
   series: SeriesSummary;
@@ -73,7 +73,8 @@ export function bundleMemoryNotes(memory: BundleMemory): string[] {
   return [
     `bundle: npm run bridge:bundle's madoguchi-bridge.cjs as the systemd unit starts it: ${memory.commandLine}`,
     '  (backend pcsc, the bench reader only, info logging to a file); its own process, VmRSS from /proc.',
-    '  idle: once it watches the empty reader and a client is connected, median of 5 samples over 1 s.',
+    '  idle: it watches the empty reader, a client is connected, then 15 s without calls (V8 shrinks its',
+    '  heap and flushes start-up bytecode by then), median of 5 samples over 1 s.',
     '  a cycle: the virtual card in, readCertificate auth, sign auth (correct PIN, signature verified),',
     `  card out, back to "absent"; one sample after each. growth: ${memory.series.method}, as the memory bench.`,
   ];
