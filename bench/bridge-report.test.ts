@@ -1,5 +1,6 @@
 import { bridgeTable, methodResult, spreadOf, type BridgeBenchResult } from './bridge-report';
 import { parseLogLine } from './bridge-rig';
+import { bundleMemory } from './bundle-memory-report';
 
 /** 1, 2, …, n milliseconds, shuffled a little so nothing relies on order. */
 const ramp = (n: number, offset = 0) => Array.from({ length: n }, (_, i) => ((i * 7) % n) + 1 + offset);
@@ -56,6 +57,12 @@ describe('bridgeTable', () => {
       methodResult('getStatus', '', [{ ours: [0.2, 0.3], floor: [0.001, 0.003] }]),
       methodResult('sign', "{key:'auth'}", [{ ours: [3.5], floor: [1.5] }]),
     ],
+    bundle: bundleMemory(
+      'node madoguchi-bridge.cjs …',
+      46 * 1024,
+      [46 * 1024, ...Array(20).fill(46.5 * 1024)],
+      47 * 1024,
+    ),
     host: { cpus: 2, loadAverage: 0.5 },
     wallSeconds: 6.25,
   };
@@ -83,6 +90,12 @@ describe('bridgeTable', () => {
     expect(notes).toContain('getStatus 0.248; sign 2');
     expect(notes).toContain('load average 0.5 on 2 CPUs');
     expect(notes).not.toMatch(/1234/);
+  });
+
+  it('ends with the bundle’s memory rows, each with its verdict', () => {
+    expect(row('bundle RSS, idle').goal).toEqual({ text: '≤ 48.0 MB', met: true });
+    expect(row('bundle RSS after 20 card cycles').ours).toBe('46.5 MB (peak 47.0 MB)');
+    expect(text.notes!.join('\n')).toContain('node madoguchi-bridge.cjs …');
   });
 
   it('says n/a for memory where /proc is missing', () => {

@@ -1,5 +1,6 @@
 /** The bridge bench's numbers and table: pure, so it is unit-tested without a bridge. */
 import type { MemorySample } from './bridge-rig';
+import { bundleMemoryNotes, bundleMemoryRows, type BundleMemory } from './bundle-memory-report';
 import {
   formatCount,
   formatMs,
@@ -49,6 +50,8 @@ export interface BridgeBenchResult {
     logLines: number;
   };
   methods: MethodResult[];
+  /** The production bundle's resident set, idle and over card cycles. */
+  bundle: BundleMemory;
   /** Other load skews a sub-millisecond figure: the 1-minute load average when the timing began. */
   host: { cpus: number; loadAverage: number };
   wallSeconds: number;
@@ -108,6 +111,7 @@ export function bridgeTable(result: BridgeBenchResult): Table {
         ? `${mib(atStart.rssBytes)} → ${mib(afterWarmup.rssBytes)} → ${mib(atEnd.rssBytes)} (${mib(atEnd.peakRssBytes)})`
         : 'n/a (no /proc)',
   });
+  rows.push(...bundleMemoryRows(result.bundle));
   const calls = result.methods.map((m) => `${m.method} ${m.calls}`).join(', ');
   const notes = [
     `ours: JSON-RPC round trip (send → reply parsed) to the reference bridge over a WebSocket on 127.0.0.1,`,
@@ -127,10 +131,11 @@ export function bridgeTable(result: BridgeBenchResult): Table {
     'RSS (informational): the bridge process once connected, after the warm-up runs, after the timed runs.',
     `bridge log: ${result.bridge.logLines} lines; load average ${result.host.loadAverage} on ${result.host.cpus} CPUs`,
     `  when timing began; bench wall time ${result.wallSeconds.toFixed(1)} s.`,
+    ...bundleMemoryNotes(result.bundle),
     'no wall-clock assertion: times are for comparison within this run only.',
   ];
   return {
-    title: `bridge — added latency per call: reference bridge over WebSocket vs in-process card work (${formatCount(result.runs, 'runs')})`,
+    title: `bridge — added latency per call: reference bridge over WebSocket vs in-process card work (${formatCount(result.runs, 'runs')}); the bundle's memory`,
     floorHeader: 'floor (in-process JpkiCard)',
     rows,
     notes,

@@ -25,6 +25,7 @@ import {
 import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
 import { confined } from '../e2e/harness/confine';
+import { SendWindow } from './timing';
 
 const BRIDGE_ORIGIN = 'http://127.0.0.1:8080';
 /** The scenario the simulator inserts at start; the twin is built with the same one. */
@@ -170,6 +171,9 @@ export class BridgeClient {
     | { id: number; method: string; resolve: (result: unknown) => void; reject: (error: Error) => void }
     | undefined;
 
+  /** Set by keepWithin(): the bridge's message limit, kept as an app keeps it. */
+  private window: SendWindow | undefined;
+
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => this.onMessage(String(data)));
     ws.on('close', () => this.failPending(new Error('the bridge closed the connection')));
@@ -194,8 +198,27 @@ export class BridgeClient {
     const message = { jsonrpc: '2.0', id, method: qualifiedName(method), ...(params && { params }) };
     return new Promise<ResultOf<M>>((resolve, reject) => {
       this.pending = { id, method, resolve: resolve as (result: unknown) => void, reject };
+      this.window?.record(performance.now());
       this.ws.send(JSON.stringify(message));
     });
+  }
+
+  /**
+   * Keeps this connection within the bridge's announced frames-per-second limit (getInfo's
+   * limits): a client that sends faster is closed by the bridge, and no app sends that fast.
+   */
+  async keepWithinLimits(): Promise<void> {
+    const info = await this.call('getInfo');
+    this.window = SendWindow.forLimit(info.limits.maxMessagesPerSecond);
+  }
+
+  /** Resolves when one more call keeps within the limit; untimed, before a timed call. */
+  async paced(): Promise<void> {
+    for (;;) {
+      const delay = this.window?.delayAt(performance.now()) ?? 0;
+      if (delay <= 0) return;
+      await new Promise((resolve) => setTimeout(resolve, Math.ceil(delay)));
+    }
   }
 
   close(): void {

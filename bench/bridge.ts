@@ -2,7 +2,8 @@
  * `npm run bench -- bridge`: what the reference bridge adds to a call. For getStatus, getPinStatus,
  * readCertificate and sign: the JSON-RPC round trip over a loopback WebSocket to the bridge process
  * (simulator backend), against the same card work done in this process by JpkiCard over the raw
- * in-process transport. Goal: at most 1 ms added, median.
+ * in-process transport. Goal: at most 1 ms added, median. Then the production bundle's memory, idle
+ * and over card cycles on the bench's vpcd reader (bundle-memory.ts): needs pcscd.
  */
 import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { AUTH_PIN, BenchSetupError } from './card-rig';
 import { bridgeTable, methodResult, ADDED_LATENCY_GOAL_MS, type BridgeBenchResult } from './bridge-report';
 import { BridgeClient, openFloorCard, parseLogLine, startBridgeProcess, type FloorCard } from './bridge-rig';
 import { timePaired, type PairedSamples, type TimedPair } from './timing';
+import { measureBundleMemory } from './bundle-memory';
 
 /** Calls timed per method and run; sign is the slow one (an RSA-2048 private-key operation). */
 const ITERATIONS = { getStatus: 200, getPinStatus: 200, readCertificate: 200, sign: 50 };
@@ -46,13 +48,14 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
   const bridge = await startBridgeProcess(tempDir, cleanup);
   const client = await BridgeClient.connect(bridge.url);
   cleanup.add('close the WebSocket', () => client.close());
+  await client.keepWithinLimits();
   const floor = openFloorCard(bridge.stateFile);
   if (floor.state.pins.auth !== AUTH_PIN) {
     throw new BenchSetupError(`the simulated card's auth PIN is not the bench's (${AUTH_PIN.length} digits)`);
   }
   await floor.driver.detect(); // the bridge detects its card on insertion, untimed too
   const certificate = Buffer.from(floor.state.credentials.authCertificate);
-  const plans = methodPlans(client, floor, certificate);
+  const plans = methodPlans(client, floor, certificate, () => client.paced());
   const memoryAtStart = bridge.memory();
   const loadAverage = loadavg()[0]!;
 
@@ -81,6 +84,10 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
   const log = bridge.logLines();
   const failedCalls = log.filter((line) => parseLogLine(line)?.event === 'call failed').length;
   if (failedCalls > 0) failures.push(`the bridge logged ${failedCalls} failed calls`);
+  client.close();
+  await bridge.stop();
+
+  const bundle = await measureBundleMemory(context, tempDir);
 
   const result: BridgeBenchResult = {
     runs: context.runs,
@@ -94,6 +101,7 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
       logLines: log.length,
     },
     methods: plans.map((plan) => methodResult(plan.method, plan.params, samples.get(plan.method)!)),
+    bundle,
     host: { cpus: availableParallelism(), loadAverage: Math.round(loadAverage * 100) / 100 },
     wallSeconds: (performance.now() - started) / 1000,
   };
@@ -101,13 +109,18 @@ export async function runBridgeBench(context: BenchContext): Promise<BenchOutcom
 }
 
 /** Each method's pair of calls on the same input, and what both must answer. */
-function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer): MethodPlan[] {
+function methodPlans(
+  client: BridgeClient,
+  floor: FloorCard,
+  certificate: Buffer,
+  pace: () => Promise<void>,
+): MethodPlan[] {
   const { driver, transport } = floor;
   const publicKey = new X509Certificate(certificate).publicKey;
   const fullTries: PinStatus = { triesLeft: PIN_MAX_TRIES.auth, maxTries: PIN_MAX_TRIES.auth, locked: false };
 
   return [
-    plan('getStatus', '', () => ({
+    plan('getStatus', '', pace, () => ({
       ours: () => client.call('getStatus'),
       floor: async () => transport.isCardPresent,
       check: (ours: ResultOf<'getStatus'>, present: boolean) => {
@@ -117,7 +130,7 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
         }
       },
     })),
-    plan('getPinStatus', "{pin:'auth'}", () => ({
+    plan('getPinStatus', "{pin:'auth'}", pace, () => ({
       ours: () => client.call('getPinStatus', { pin: 'auth' }),
       floor: () => driver.pinStatus('auth'),
       check: (ours: PinStatus, floorStatus: PinStatus) => {
@@ -128,7 +141,7 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
         }
       },
     })),
-    plan('readCertificate', "{slot:'auth'}", () => ({
+    plan('readCertificate', "{slot:'auth'}", pace, () => ({
       ours: () => client.call('readCertificate', { slot: 'auth' }),
       floor: () => driver.readCertificate('auth'),
       check: (ours: ResultOf<'readCertificate'>, floorDer: Uint8Array) => {
@@ -137,7 +150,7 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
         }
       },
     })),
-    plan('sign', "{key:'auth', correct PIN}", () => {
+    plan('sign', "{key:'auth', correct PIN}", pace, () => {
       const challenge = randomBytes(32);
       const digest = createHash('sha256').update(challenge).digest();
       const params = {
@@ -161,6 +174,11 @@ function methodPlans(client: BridgeClient, floor: FloorCard, certificate: Buffer
   ];
 }
 
-function plan<O, F>(method: BenchedMethod, params: string, next: () => TimedPair<O, F>): MethodPlan {
-  return { method, params, measure: (count) => timePaired(next, count) };
+function plan<O, F>(
+  method: BenchedMethod,
+  params: string,
+  pace: () => Promise<void>,
+  next: () => TimedPair<O, F>,
+): MethodPlan {
+  return { method, params, measure: (count) => timePaired(next, count, undefined, pace) };
 }

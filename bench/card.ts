@@ -24,6 +24,8 @@ export interface BenchContext {
   runs: number;
   /** memory: login → health → logout cycles (--cycles). */
   cycles: number;
+  /** bridge: the bundle's card cycles (--card-cycles). */
+  cardCycles: number;
   readerName: string;
   vpcdPort: number;
   verbose: boolean;

@@ -36,18 +36,20 @@ const USAGE = `usage: npm run bench -- [${Object.keys(BENCHES).join('|')}…] [o
   --runs N          測定回数 / runs per figure, medians reported (default 5; bridge: rounds of
                     200 calls per method, 50 for sign)
   --cycles N        memory: login → health → logout cycles (default 100)
+  --card-cycles N   bridge: the bundle's card in → read → sign → out cycles (default 30)
   --profile NAME    機器の条件で測る / run confined to a box: ${Object.keys(PROFILES).join('|')} (CPU share found by
                     calibration, memory cap, software rendering; exits 1 when cgroups cannot be written)
   --json FILE       結果を JSON で保存 / write all results to FILE as JSON (each goal with its verdict)
   exit status       0: すべての目標を達成 / every goal met; 1: a goal missed or a bench failed
-  --reader NAME     card, login, memory, insertion: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
-  --vpcd-port N     card, login, memory, insertion: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
+  --reader NAME     card, login, memory, bridge, insertion: PC/SC reader (default "${DEFAULT_READER}"; "Virtual PCD 00 00" belongs to the tests)
+  --vpcd-port N     card, login, memory, bridge, insertion: vpcd port of that reader (default ${DEFAULT_VPCD_PORT})
   --verbose         card: also print what the card saw of OpenSC's APDUs (headers, AIDs, SWs; never data)`;
 
 interface CliOptions {
   benches: string[];
   runs: number;
   cycles: number;
+  cardCycles: number;
   json?: string;
   readerName: string;
   vpcdPort: number;
@@ -61,6 +63,7 @@ export function parseBenchArgs(argv: string[]): CliOptions {
     options: {
       runs: { type: 'string' },
       cycles: { type: 'string' },
+      'card-cycles': { type: 'string' },
       json: { type: 'string' },
       reader: { type: 'string' },
       'vpcd-port': { type: 'string' },
@@ -73,6 +76,7 @@ export function parseBenchArgs(argv: string[]): CliOptions {
   if (unknown.length) throw new UsageError(`そのベンチはありません / no such bench: ${unknown.join(', ')}`);
   const runs = integerOption('--runs', values.runs ?? '5', 1, 1000);
   const cycles = integerOption('--cycles', values.cycles ?? '100', 1, 10000);
+  const cardCycles = integerOption('--card-cycles', values['card-cycles'] ?? '30', 1, 10000);
   if (values.profile !== undefined && !(values.profile in PROFILES)) {
     throw new UsageError(
       `--profile: ${Object.keys(PROFILES).join(', ')} のどれか / one of them, got "${values.profile}"`,
@@ -83,6 +87,7 @@ export function parseBenchArgs(argv: string[]): CliOptions {
     benches: positionals.length ? [...new Set(positionals)] : Object.keys(BENCHES),
     runs,
     cycles,
+    cardCycles,
     ...(values.json === undefined ? {} : { json: path.resolve(values.json) }),
     readerName: values.reader ?? DEFAULT_READER,
     vpcdPort,
@@ -150,6 +155,7 @@ async function runBenches(
       const outcome = await BENCHES[name]!({
         runs: options.runs,
         cycles: options.cycles,
+        cardCycles: options.cardCycles,
         readerName: options.readerName,
         vpcdPort: options.vpcdPort,
         verbose: options.verbose,

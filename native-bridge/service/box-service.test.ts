@@ -90,7 +90,7 @@ describe('systemd unit hardening (deploy/systemd/madoguchi-bridge.service)', () 
 
   it('runs the bundle with its config file, and writes nowhere but the pcscd socket, its runtime and its state directory', () => {
     expect(service('ExecStart')).toMatch(
-      /^\/usr\/bin\/node \S+\/madoguchi-bridge\.cjs --config \/etc\/madoguchi\/bridge\.json$/,
+      /^\/usr\/bin\/node --lite-mode \S+\/madoguchi-bridge\.cjs --config \/etc\/madoguchi\/bridge\.json$/,
     );
     expect(unitValues(unit, 'Service', 'ReadWritePaths')).toEqual(['/run/pcscd /run/madoguchi-bridge']);
     // The token lives on /run only (a reboot makes a new one); the state directory holds only the

@@ -2,12 +2,11 @@
  * The card bridge service's configuration file (default /etc/madoguchi/bridge.json), validated by
  * bridge-config.schema.json with bilingual messages, and turned into the options of startBridge().
  */
-import Ajv2020 from 'ajv/dist/2020';
 import { describeErrors, type FieldHints } from './ajv-messages';
 import { readJsonFile } from './read-json-file';
 import type { BridgeOptions } from '../src/bridge/cli';
 import type { LogLevel } from '../src/bridge/logger';
-import schema from './bridge-config.schema.json';
+import { validateConfig } from './config-validator';
 
 const DEFAULT_CONFIG_FILE = '/etc/madoguchi/bridge.json';
 const DEFAULT_PORT = 9930;
@@ -67,14 +66,8 @@ const HINTS: FieldHints = {
   },
 };
 
-const validate = new Ajv2020({
-  allErrors: true,
-  strict: true,
-  strictRequired: false,
-}).compile<BridgeServiceConfig>(schema);
-
 export function validateBridgeConfig(value: unknown, file: string): BridgeServiceConfig {
-  if (!validate(value)) throw new BridgeConfigError(file, describeErrors(validate.errors, HINTS));
+  if (!validateConfig(value)) throw new BridgeConfigError(file, describeErrors(validateConfig.errors, HINTS));
   return value;
 }
 
