@@ -13,6 +13,7 @@
 import { and, assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../../booking/machine/booking.machine';
 import { pairingMachine } from '../../companion/machine/pairing.machine';
+import { phoneRemoteMachine } from '../../companion/machine/phone-remote.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
 import { inboxMachine } from '../../inbox/machine/inbox.machine';
@@ -33,7 +34,7 @@ import {
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
-import { companionState, pairingAfter } from './companion-flow';
+import { companionState, pairingAfter, phoneRemoteRegion } from './companion-flow';
 import { fromHome, HOME_SECTIONS } from './home-flows';
 import { inboxState, noticeFacility, unreadOnHome } from './inbox-flow';
 import { bridgeLost, phoneLoginState } from './phone-login-flow';
@@ -129,6 +130,7 @@ export const sessionMachine = setup({
     countUnread: fromPromise<number>(notProvided('countUnread')),
     moving: movingMachine,
     companion: pairingMachine,
+    phoneRemote: phoneRemoteMachine,
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),
   },
@@ -339,6 +341,7 @@ export const sessionMachine = setup({
             },
           },
         },
+        phone: phoneRemoteRegion,
         idle: {
           initial: 'active',
           states: {
