@@ -71,8 +71,18 @@ function launch(settings: AppSettings) {
   // The viewer's text size follows them: from their profile at login, to it when they choose one.
   const shell = app();
   if (shell) followTextSize(shell, runtime.session, runtime.textSize);
-  // The paired phone's touch remote presses into the same key path as the remote.
-  if (shell) runtime.attachRemoteScreen(shellRemoteScreen(shell, window));
+  // The paired phone's touch remote presses into the same key path as the remote (the shell as
+  // it is at each poll: it may not be mounted yet here).
+  runtime.attachRemoteScreen(
+    shellRemoteScreen(
+      {
+        get currentView() {
+          return app()?.currentView;
+        },
+      },
+      window,
+    ),
+  );
   // The box's own settings and lifecycle (Firebolt), where the box has them.
   void connectBoxPlatform({
     app,
