@@ -2,12 +2,11 @@
  * The viewer's session at the TV counter: the card bridge's connection and the card's presence
  * decide everything. A card in → login (→ registration the first time) → logged in, with the
  * renewal notice when the certificate runs out within 90 days (or the word that it was renewed),
- * the 変更確認 notice when the signature certificate was revoked or expired, the home menu and the
- * feature flows.
- * Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
+ * the 変更確認 notice when the signature certificate was revoked or expired, the home menu, the
+ * feature flows and, while a phone is paired, its touch remote. Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
  * the platform refuses the token refresh, or nobody touches the remote for the idle timeout; a
  * spoken warning comes `warningLeadMs` (≥ 20 s, WCAG 2.2.1) before, and one key extends.
- * Logging out forgets the profile (nothing personal stays in context, and the child flows holding
+ * Logging out forgets the profile (nothing personal stays in context; the child flows holding
  * screens of data are stopped). The machine never stores anything in Storage.
  */
 import { and, assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
