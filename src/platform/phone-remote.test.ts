@@ -89,6 +89,10 @@ describe('the phone page’s touch remote', () => {
       { kind: 'key', key: 'ok' },
     ]);
     expect(await tv.pairing.takeRemoteInputs(pairing, 'none')).toEqual([]);
+    // A press the TV did not take within 10 s is dropped, not delivered late.
+    await press({ key: 'up' });
+    fixture.clock.advance(10_001);
+    expect(await tv.pairing.takeRemoteInputs(pairing, 'none')).toEqual([]);
   });
 
   it('types text into a digits-only entry as its digits, and tells the phone when nothing fitted', async () => {

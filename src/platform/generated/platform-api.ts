@@ -753,7 +753,8 @@ export interface paths {
      *     now (`entry`); the phone page refuses text when no entry is shown, filters it to digits for
      *     a digits-only one, and refuses everything while the TV says `secret` (a PIN or password
      *     screen): queued inputs are dropped then, never delivered. Inputs oldest first; at most 20
-     *     wait per pairing (the phone is told to slow down beyond that). Not retried: a lost answer
+     *     wait per pairing (the phone is told to slow down beyond that), and one not taken within 10 s
+     *     is dropped. Not retried: a lost answer
      *     loses those presses, as a lost infrared press would.
      */
     post: operations['takeRemoteInputs'];

@@ -137,11 +137,12 @@ export class DeviceFlow {
   /** What the TV sent to each pairing's phone. */
   readonly items: PhoneItems;
   /** The phone page's touch remote, queued for the TV's poll. */
-  readonly remote = new PhoneRemote();
+  readonly remote: PhoneRemote;
 
   constructor(private readonly options: DeviceFlowOptions) {
     this.pairings = new Pairings(options.store, options.now);
     this.items = new PhoneItems(options.store, options.now);
+    this.remote = new PhoneRemote(options.now);
     this.ttlMs = Math.min(options.ttlMs ?? DEVICE_CODE_TTL_MS, DEVICE_CODE_TTL_MS);
     this.intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
     this.pairingTtlMs = options.pairingTtlMs ?? PAIRING_TTL_MS;

@@ -2,8 +2,8 @@
  * The paired phone's touch remote: the phone page's presses (↑ ↓ ← → 決定 戻る) and text, queued
  * per pairing until the TV's next poll takes them. The TV says at each poll what its screen takes
  * (`entry`); while that is a PIN or password screen every press is refused and whatever waits is
- * dropped — the TV refuses phone input there too, this is the second line. In memory only: a
- * press is worth a second or two, never a restart.
+ * dropped — the TV refuses phone input there too, this is the second line. In memory only, and
+ * a press the TV has not taken within 10 s is dropped: it is worth a second or two, never a restart.
  */
 import type { RemoteEntry, RemoteInput, RemoteKey } from '../../../../src/platform/types';
 import { invalid, ProblemError } from '../problem';
@@ -24,8 +24,11 @@ export type RemoteOutcome =
   | { kind: 'noEntry' }
   | { kind: 'nothingFitted' };
 
+/** A press older than this when the TV polls is dropped: a late arrow would surprise the viewer. */
+const REMOTE_INPUT_TTL_MS = 10_000;
+
 interface Queue {
-  inputs: RemoteInput[];
+  inputs: Array<{ input: RemoteInput; at: number }>;
   /** What the TV said at its last poll (none before it polled). */
   entry: RemoteEntry;
 }
@@ -35,6 +38,8 @@ const digitsOf = (text: string): string => text.normalize('NFKC').replace(/[^0-9
 
 export class PhoneRemote {
   private readonly queues = new Map<string, Queue>();
+
+  constructor(private readonly now: () => Date) {}
 
   private queue(pairing: Pairing): Queue {
     let queue = this.queues.get(pairing.id);
@@ -57,7 +62,7 @@ export class PhoneRemote {
         },
       );
     }
-    queue.inputs.push(input);
+    queue.inputs.push({ input, at: this.now().getTime() });
   }
 
   /** One key from the phone page. */
@@ -96,7 +101,9 @@ export class PhoneRemote {
     queue.entry = entry as RemoteEntry;
     const taken = queue.inputs;
     queue.inputs = [];
-    return entry === 'secret' ? [] : taken;
+    if (entry === 'secret') return [];
+    const since = this.now().getTime() - REMOTE_INPUT_TTL_MS;
+    return taken.filter(({ at }) => at >= since).map(({ input }) => input);
   }
 
   /** Forgets every queue (the simulator's reset). */
