@@ -1,8 +1,11 @@
 /**
  * A tiny PNG reader (8-bit RGB/RGBA, non-interlaced — what canvas.toDataURL writes) for checking
- * that a screenshot is not blank: dimensions and the luminance variance of its pixels.
+ * that a screenshot is not blank: dimensions and the luminance variance of its pixels; and the QR
+ * code in one, read as a phone's camera would.
  */
+import { readFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
+import jsQR from 'jsqr';
 
 export interface Png {
   width: number;
@@ -89,3 +92,14 @@ export const pixelStats = (png: Png): { variance: number; distinctColors: number
   const mean = sum / n;
   return { variance: sumSq / n - mean * mean, distinctColors: colors.size };
 };
+
+/** The QR code in a PNG of the stage, read as a phone's camera would (jsQR). */
+export function qrIn(file: string): string | undefined {
+  const png = decodePng(readFileSync(file));
+  const rgba = new Uint8ClampedArray(png.width * png.height * 4);
+  for (let i = 0; i < png.width * png.height; i += 1) {
+    for (let c = 0; c < 3; c += 1) rgba[i * 4 + c] = png.pixels[i * png.channels + c]!;
+    rgba[i * 4 + 3] = 255;
+  }
+  return jsQR(rgba, png.width, png.height)?.data;
+}

@@ -6,29 +6,19 @@
  * the box's name, and approves; the TV says it is connected and goes home. The phone page never asks
  * for a PIN or a password. Then the viewer books a facility on the TV and sends the confirmation to
  * the phone (スマートフォンに送る); the phone's page, opened with the cookie it got when it approved,
- * shows the booking.
+ * shows the booking. The phone page's touch remote moves the TV (↓ and 決定 open a section), and on
+ * a password screen the TV takes nothing from the phone and the page says to use the TV's remote.
  */
-import { readFileSync } from 'node:fs';
-import jsQR from 'jsqr';
 import { startPhoneChromium } from '../harness/chromium';
 import type { Driver } from '../harness/driver-process';
-import { decodePng } from '../harness/png';
+import { qrIn } from '../harness/png';
 import { BROWSERS, clearJourneyShots, Stack, type BrowserName } from '../harness/stack';
 import { SCREEN } from '../../src/app/screens/ids';
-import { chooseDateAhead, logIn, openFromHome, waitForLoadedList } from './steps';
+import { chooseDateAhead, HOME_MENU, logIn, openFromHome, waitForLoadedList } from './steps';
 
 jest.setTimeout(180_000);
 
-/** The QR code in a PNG of the stage, read as a phone's camera would (jsQR). */
-function qrIn(file: string): string | undefined {
-  const png = decodePng(readFileSync(file));
-  const rgba = new Uint8ClampedArray(png.width * png.height * 4);
-  for (let i = 0; i < png.width * png.height; i += 1) {
-    for (let c = 0; c < 3; c += 1) rgba[i * 4 + c] = png.pixels[i * png.channels + c]!;
-    rgba[i * 4 + 3] = 255;
-  }
-  return jsQR(rgba, png.width, png.height)?.data;
-}
+const REFUSAL = '暗証番号・パスワードはテレビのリモコンで入力してください';
 
 /** The phone: its page's text, and a tap on a button (a WebDriver click on the element). */
 const phoneOf = (driver: Driver) => ({
@@ -44,6 +34,15 @@ const phoneOf = (driver: Driver) => ({
     await driver.session.command('POST', `/element/${id}/click`, {});
   },
   width: () => driver.session.execute<number>('return window.innerWidth'),
+  /** One touch-remote button, and the page that answers it (a new document, fully loaded). */
+  async press(key: string) {
+    await driver.session.execute('window.__pressed = true');
+    await this.tap(`button[value="${key}"]`);
+    await until(
+      () => driver.session.execute<boolean>('return !window.__pressed && document.readyState === "complete"'),
+      `the answer to ${key}`,
+    );
+  },
 });
 
 const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) => {
@@ -112,6 +111,58 @@ describe.each(BROWSERS)('pairing a phone in %s', (browser: BrowserName) => {
     await j.waitForScreen(SCREEN.home);
   });
 
+  it('the phone page’s remote moves the TV and opens; a password screen takes nothing from the phone', async () => {
+    await j.waitForScreen(SCREEN.home);
+    const phone = phoneOf(phoneDriver!);
+    const origin = await phoneDriver!.session.execute<string>('return location.origin');
+    await phoneDriver!.session.navigate(`${origin}/pair/phone`);
+    expect(await phone.width()).toBe(360);
+    expect(await phone.text()).toContain('テレビのリモコン');
+    // ↓ to 引っ越し (the fifth item), then 決定: the TV moves and opens it, as with its own remote.
+    for (let i = 0; i < HOME_MENU.indexOf('moving'); i += 1) {
+      await phone.press('down');
+      expect(await phone.text()).toContain('「下」を送りました');
+    }
+    await phone.press('ok');
+    await j.waitForScreen(SCREEN.movingConsent, undefined, 20_000);
+    await j.shot('opened-from-phone');
+
+    // A service still holding an old address, so the flow reaches its password screen.
+    stack.platform.simulator.store.put(
+      'service-accounts',
+      '10010001|cable',
+      { customerNumber: '10010001', serviceId: 'cable', address: '東京都千代田区窓口町九丁目1番1号' },
+      '10010001',
+    );
+    await j.press('Enter');
+    await j.waitForScreen(SCREEN.movingServices);
+    await j.press('Down', 'Down', 'Down', 'Down', 'Down', 'Enter');
+    await j.waitForScreen(SCREEN.movingSummary, (p) => p.triesLeft !== undefined);
+    await j.press('Enter');
+    const before = await j.waitForScreen(SCREEN.signPassword, (p) => p.titleKey === 'moving.password.title');
+    const triesBefore = stack.card!.triesLeft;
+    // The TV's next poll says so: the phone page refuses before any press, and every press after.
+    await until(async () => {
+      await phoneDriver!.session.navigate(`${origin}/pair/phone`);
+      return (await phone.text()).includes(REFUSAL);
+    }, 'the phone page refuses');
+    for (const key of ['ok', 'down', 'right']) {
+      await phone.press(key);
+      expect(await phone.text()).toContain(REFUSAL);
+    }
+    expect(await phone.text()).toContain('Please enter PINs and passwords with the TV’s remote control');
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const after = await j.read();
+    expect([after.screen, after.props]).toEqual([SCREEN.signPassword, before.props]);
+    expect(stack.card!.triesLeft).toEqual(triesBefore);
+    await j.shot('password-refuses-phone');
+    for (let i = 0; i < 5 && (await j.read()).screen !== SCREEN.home; i += 1) {
+      await j.press('Back');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await j.waitForScreen(SCREEN.home);
+  });
+
   it('books on the TV, sends the confirmation to the phone, and the phone page shows it', async () => {
     await j.waitForScreen(SCREEN.home);
     await openFromHome(j, 'booking');
@@ -135,7 +186,8 @@ describe.each(BROWSERS)('pairing a phone in %s', (browser: BrowserName) => {
     await j.shot('sent-to-phone');
 
     const phone = phoneOf(phoneDriver!);
-    await phone.tap('a.button');
+    const origin = await phoneDriver!.session.execute<string>('return location.origin');
+    await phoneDriver!.session.navigate(`${origin}/pair/phone`);
     await until(async () => (await phone.text()).includes(bookingId), 'the phone shows the booking');
     const page = await phone.text();
     expect(page).toContain('テレビから送られたもの');

@@ -7,12 +7,10 @@
  * First with the card not yet registered: the platform refuses it and the TV says why, with a new
  * code; then registered: the TV reaches the same home as a card login, with the viewer's name.
  */
-import { readFileSync } from 'node:fs';
-import jsQR from 'jsqr';
 import { PINS } from '../harness/card';
 import { startPhoneChromium } from '../harness/chromium';
 import type { Driver } from '../harness/driver-process';
-import { decodePng } from '../harness/png';
+import { qrIn } from '../harness/png';
 import { BROWSERS, clearJourneyShots, Stack, type BrowserName, type Journey } from '../harness/stack';
 import { SCREEN } from '../../src/app/screens/ids';
 import { bodyKey } from './steps';
@@ -21,17 +19,6 @@ jest.setTimeout(240_000);
 
 /** A reader this box does not have: the bridge serves only it, so it reports none. */
 const NO_SUCH_READER = 'Madoguchi Reader Not Fitted 00';
-
-/** The QR code in a PNG of the stage, read as a phone's camera would (jsQR). */
-function qrIn(file: string): string | undefined {
-  const png = decodePng(readFileSync(file));
-  const rgba = new Uint8ClampedArray(png.width * png.height * 4);
-  for (let i = 0; i < png.width * png.height; i += 1) {
-    for (let c = 0; c < 3; c += 1) rgba[i * 4 + c] = png.pixels[i * png.channels + c]!;
-    rgba[i * 4 + 3] = 255;
-  }
-  return jsQR(rgba, png.width, png.height)?.data;
-}
 
 const until = async (check: () => Promise<boolean>, what: string, timeoutMs = 15_000) => {
   const deadline = Date.now() + timeoutMs;

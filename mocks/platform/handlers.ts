@@ -342,6 +342,15 @@ export function createPlatformHandlers(
         };
       }),
     ),
+    // The phone's touch remote: the TV's short poll says what its screen takes, takes what waits.
+    http.post(
+      `${base}/v1/pairing/current/remote`,
+      authed(async ({ session, request }) => {
+        const pairing = await currentPairing(request, session().userId);
+        const { entry } = await limitedJson(request);
+        return { status: 200, body: { inputs: simulator.pairing.remote.take(pairing, entry) } };
+      }),
+    ),
     http.delete(
       `${base}/v1/pairing/current`,
       authed(async ({ session, request }) => {

@@ -6,7 +6,7 @@
  * global one (RFC 8628 §5.1).
  */
 import { http, type HttpHandler } from 'msw';
-import { ProblemError } from './simulator/problem';
+import { jsonObjectOf, ProblemError } from './simulator/problem';
 import type { PlatformSimulator } from './simulator/simulator';
 import { SlowDown, UnknownUserCode } from './simulator/pairing/device-flow';
 import { CsrfGuard, csrfCookieHeader, phoneCookieHeader } from './simulator/pairing/csrf';
@@ -72,18 +72,7 @@ async function parametersOf(request: Request): Promise<Record<string, unknown>> 
     }
     return result;
   }
-  if (type === 'application/json') {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ProblemError(400, 'VALIDATION_FAILED', 'the body is not JSON');
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw new ProblemError(400, 'VALIDATION_FAILED', 'the body must be a JSON object');
-    }
-    return body as Record<string, unknown>;
-  }
+  if (type === 'application/json') return jsonObjectOf(text);
   throw new ProblemError(400, 'VALIDATION_FAILED', 'the body must be application/x-www-form-urlencoded');
 }
 

@@ -178,3 +178,30 @@ export async function registerDirectly(
     signSignature: bytesToBase64(await signRaw(card.signPrivateKeyPkcs8, message)),
   });
 }
+
+/** The first cookie of an answer's Set-Cookie, as a Cookie header sends it back. */
+export const cookieOf = (response: Response): string =>
+  (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+/**
+ * Pairs a phone with `box` through the phone page (approve) and the TV's poll: the TV's pairing and
+ * the phone's `pairing_phone` cookie.
+ */
+export async function pairPhoneByPage(
+  clock: TestClock,
+  tv: PlatformClient,
+  box: { clientId: string; boxId: string; boxName: string },
+): Promise<{ pairing: { token: string; boxId: string }; phone: string; approved: Response }> {
+  const started = await tv.pairing.start(box);
+  const page = await fetch(`${BASE_URL}/pair?code=${started.userCode}`);
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+  const approved = await fetch(`${BASE_URL}/pair`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookieOf(page) },
+    body: new URLSearchParams({ code: started.userCode, csrf, decision: 'approve' }).toString(),
+  });
+  clock.advance(5_000);
+  const polled = await tv.pairing.poll(started);
+  if (polled.status !== 'paired') throw new Error(`not paired: ${polled.status}`);
+  return { pairing: { token: polled.token, boxId: box.boxId }, phone: cookieOf(approved), approved };
+}

@@ -14,6 +14,7 @@ import { showPlainMessage } from './launch/plain-message';
 import { markStarted } from '../launcher/launch-record';
 import { createRuntime } from './session/runtime';
 import { followTextSize } from './session/text-size-sync';
+import { shellRemoteScreen } from './session/phone-remote-actor';
 import { loadSettings, setSettings, type AppSettings } from './settings/settings';
 import { installTestHook } from './test-hook';
 import { connectTelemetry, startTelemetry } from './telemetry/install';
@@ -70,6 +71,18 @@ function launch(settings: AppSettings) {
   // The viewer's text size follows them: from their profile at login, to it when they choose one.
   const shell = app();
   if (shell) followTextSize(shell, runtime.session, runtime.textSize);
+  // The paired phone's touch remote presses into the same key path as the remote (the shell as
+  // it is at each poll: it may not be mounted yet here).
+  runtime.attachRemoteScreen(
+    shellRemoteScreen(
+      {
+        get currentView() {
+          return app()?.currentView;
+        },
+      },
+      window,
+    ),
+  );
   // The box's own settings and lifecycle (Firebolt), where the box has them.
   void connectBoxPlatform({
     app,

@@ -162,6 +162,10 @@ export type FeatureOutput =
   | { outcome: 'pairPhone' };
 
 /** A phone paired with this TV (RFC 8628): what later phone features use; the token is the pair's. */
+/** A press of the paired phone's touch remote, or text it types into the TV's entry. */
+export type RemoteKey = 'up' | 'down' | 'left' | 'right' | 'ok' | 'back';
+export type RemoteInput = { kind: 'key'; key: RemoteKey } | { kind: 'text'; text: string };
+
 export interface PhonePairing {
   pairingId: string;
   token: string;

@@ -7,8 +7,10 @@
 import { DEMO_HOLDERS } from '../../mocks/pki';
 import {
   createPlatformFixture,
+  cookieOf,
   driverCard,
   BASE_URL,
+  pairPhoneByPage,
   type PlatformFixture,
 } from '../../mocks/platform/test-support';
 import type { CardCredentials } from '../../mocks/pki';
@@ -41,25 +43,13 @@ async function viewer(card: CardCredentials): Promise<PlatformClient> {
   return client;
 }
 
-const cookieOf = (response: Response): string => (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-
 /** Pairs a phone with `box` through the phone page; the TV's pairing and the phone's cookie. */
 async function pair(tv: PlatformClient, box = BOX): Promise<{ pairing: CurrentPairing; phone: string }> {
-  const started = await tv.pairing.start(box);
-  const page = await fetch(`${BASE_URL}/pair?code=${started.userCode}`);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
-  const approved = await fetch(`${BASE_URL}/pair`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookieOf(page) },
-    body: new URLSearchParams({ code: started.userCode, csrf, decision: 'approve' }).toString(),
-  });
+  const { pairing, phone, approved } = await pairPhoneByPage(fixture.clock, tv, box);
   expect(approved.headers.get('set-cookie')).toMatch(
     /^pairing_phone=[A-Za-z0-9_-]{43}; Path=\/pair; HttpOnly; SameSite=Strict; Max-Age=7776000$/,
   );
-  fixture.clock.advance(5_000);
-  const polled = await tv.pairing.poll(started);
-  if (polled.status !== 'paired') throw new Error(`not paired: ${polled.status}`);
-  return { pairing: { token: polled.token, boxId: box.boxId }, phone: cookieOf(approved) };
+  return { pairing, phone };
 }
 
 const phonePage = (cookie: string) => fetch(`${BASE_URL}/pair/phone`, { headers: { Cookie: cookie } });
@@ -173,7 +163,9 @@ describe('unpairing and the pairing’s end', () => {
     const { pairing, phone } = await pair(tv);
     const page = await phonePage(phone);
     const csrfCookie = cookieOf(page);
-    const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
+    const csrf = /phone\/unpair">\s*<input type="hidden" name="csrf" value="([^"]+)"/.exec(
+      await page.text(),
+    )![1]!;
     const unpair = (cookie: string, token: string, origin?: string) =>
       fetch(`${BASE_URL}/pair/phone/unpair`, {
         method: 'POST',

@@ -59,3 +59,7 @@ export type LoginGrant = Schemas['LoginGrant'];
 export type PhoneItemKind = Schemas['PhoneItemKind'];
 export type PhoneItemRequest = Schemas['PhoneItemRequest'];
 export type PhoneItem = Schemas['PhoneItem'];
+export type RemoteEntry = Schemas['RemoteEntry'];
+export type RemoteKey = Schemas['RemoteKey'];
+export type RemoteInput = Schemas['RemoteInput'];
+export type RemoteInputs = Schemas['RemoteInputs'];

@@ -15,7 +15,8 @@ export type LimitedAction =
   | 'api'
   | 'device-authorization'
   | 'device-token'
-  | 'user-code';
+  | 'user-code'
+  | 'phone-remote';
 /** `global` counts every caller together, under one key (RFC 8628 §5.1's guessing bound). */
 export type LimitScope = 'client' | 'certificate' | 'global';
 
@@ -44,6 +45,8 @@ export const DEFAULT_LIMITS: LimitRules = {
     'device-token': { points: 120, windowSeconds: 60 },
     // RFC 8628 §5.1: a viewer mistypes a few times; a guesser from one address gets 20 tries in 10 min.
     'user-code': { points: 20, windowSeconds: 600 },
+    // Per pairing: a viewer taps a few keys a second at most; a stuck finger or a script stops here.
+    'phone-remote': { points: 120, windowSeconds: 60 },
   },
   certificate: {
     login: { points: 30, windowSeconds: 60 },

@@ -99,3 +99,17 @@ export class ProblemError extends Error {
 
 export const invalid = (name: string, reason: string): ProblemError =>
   new ProblemError(400, 'VALIDATION_FAILED', `${name}: ${reason}`, { invalidParams: [{ name, reason }] });
+
+/** A request body that must be one JSON object: the object, or 400 VALIDATION_FAILED saying why not. */
+export function jsonObjectOf(text: string): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ProblemError(400, 'VALIDATION_FAILED', 'the body is not JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new ProblemError(400, 'VALIDATION_FAILED', 'the body must be a JSON object');
+  }
+  return body as Record<string, unknown>;
+}

@@ -25,6 +25,7 @@ import type {
 } from '../../platform/types';
 import { bookingMachine } from '../../features/booking/machine/booking.machine';
 import { NO_BOX, phoneActors, type CurrentPhone, type PairingPort } from './companion-actors';
+import { phoneRemoteActor, type RemotePort, type RemoteScreen } from './phone-remote-actor';
 import { healthMachine } from '../../features/health/machine/health.machine';
 import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
@@ -116,7 +117,7 @@ export interface PlatformPort {
     ): Promise<AddressChange>;
     get(requestId: string): Promise<AddressChange>;
   };
-  pairing: PairingPort;
+  pairing: PairingPort & RemotePort;
 }
 
 export interface ActorDependencies {
@@ -126,6 +127,8 @@ export interface ActorDependencies {
   pairingBox?: () => Promise<PairingBox>;
   /** The session's paired phone now (none: nothing is ever sent). */
   currentPhone?: CurrentPhone;
+  /** The shell, for the phone's touch remote (none yet: nothing is delivered). */
+  remoteScreen?: () => RemoteScreen | undefined;
 }
 
 /** Refresh this long before the access token expires, and never sooner than the floor. */
@@ -193,7 +196,8 @@ export function createActors({
   card: bridgeCard,
   platform,
   pairingBox = NO_BOX,
-  currentPhone,
+  currentPhone = () => undefined,
+  remoteScreen = () => undefined,
 }: ActorDependencies) {
   const { companion, sendToPhone } = phoneActors(platform.pairing, pairingBox, currentPhone, (tokens) =>
     signedIn(tokens),
@@ -390,6 +394,7 @@ export function createActors({
     countUnread: fromPromise<number>(async () => (await platform.notices.list()).unreadCount),
     moving,
     companion,
+    phoneRemote: phoneRemoteActor(platform.pairing, pairingBox, currentPhone, remoteScreen),
     refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
       await platform.auth.refresh();
       // The SDK keeps the new pair to itself; tokens are issued for the same lifetime each time.

@@ -13,12 +13,15 @@ import { hasFireboltTransport } from '../box-platform/box-platform';
 import { pairingBox, type BoxFacts, type KeptValues } from './pairing-box';
 import type { SessionActor } from './binding';
 import type { PhonePairing } from '../../machines/ports';
+import type { RemoteScreen } from './phone-remote-actor';
 
 export interface Runtime {
   session: SessionActor;
   bridge: BridgeClient;
   /** The actors of the text-size flow (the profile's copy of the viewer's size). */
   textSize: ReturnType<typeof createActors>['textSize'];
+  /** Gives the phone's touch remote the shell, once it is mounted. */
+  attachRemoteScreen: (screen: RemoteScreen) => void;
 }
 
 /**
@@ -35,18 +38,27 @@ export function createRuntime(
   const platform = new PlatformClient({ baseUrl: settings.platformUrl });
   // The session's paired phone, read when a feature sends to it (the session is made just below).
   const phone: { current?: () => PhonePairing | undefined } = {};
+  let remoteScreen: RemoteScreen | undefined;
   const actors = createActors({
     card: bridge,
     platform,
     pairingBox: () => pairingBox(pairingClientId(settings), boxFacts, keptOnBox()),
     currentPhone: () => phone.current?.(),
+    remoteScreen: () => remoteScreen,
   });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), {
     input: { idleTimeoutMs: settings.session.idleTimeoutMs, warningLeadMs: settings.session.warningLeadMs },
     ...(inspect ? { inspect } : {}),
   });
   phone.current = () => session.getSnapshot().context.pairing;
-  return { session, bridge, textSize: actors.textSize };
+  return {
+    session,
+    bridge,
+    textSize: actors.textSize,
+    attachRemoteScreen: (screen) => {
+      remoteScreen = screen;
+    },
+  };
 }
 
 /** The box's id and name from Firebolt, where the box has it (the SDK is loaded only then). */

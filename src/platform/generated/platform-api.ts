@@ -740,6 +740,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/pairing/current/remote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * The TV's short poll of the paired phone's touch remote — takes the keys and text pressed since.
+     * @description As for sending: the viewer's session first (401), then the pairing token and its box (404
+     *     `PAIRING_NOT_FOUND`: the pairing ended — stop polling). The TV says what its screen takes
+     *     now (`entry`); the phone page refuses text when no entry is shown, filters it to digits for
+     *     a digits-only one, and refuses everything while the TV says `secret` (a PIN or password
+     *     screen): queued inputs are dropped then, never delivered. Inputs oldest first; at most 20
+     *     wait per pairing (the phone is told to slow down beyond that), and one not taken within 10 s
+     *     is dropped. Not retried: a lost answer
+     *     loses those presses, as a lost infrared press would.
+     */
+    post: operations['takeRemoteInputs'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pair/phone/remote': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * One press of the phone page's touch remote, or text to type on the TV (HTML form, CSRF-protected).
+     * @description The phone's credential first (401), then `csrf` against the page's cookie (403), then the
+     *     pairing's rate (429) and the text's length (413, over 100 characters). While the TV shows
+     *     a PIN or password screen every press is refused (409) with 「暗証番号・パスワードはテレビの
+     *     リモコンで入力してください」. Text with no entry on the TV, or nothing the entry takes, is
+     *     refused (422) and the page says so. Answers the phone page, `no-store`.
+     */
+    post: operations['phoneRemotePress'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -886,6 +937,33 @@ export interface components {
       lines: string[];
       /** Format: date-time */
       sentAt: string;
+    };
+    /**
+     * @description What the TV's screen takes now: `none` (no text entry focused), `digits` (a digits-only
+     *     entry such as the customer number) or `secret` (the PIN, the signature password or their
+     *     last-try confirmation — no phone input at all).
+     * @enum {string}
+     */
+    RemoteEntry: 'none' | 'digits' | 'secret';
+    RemotePollRequest: {
+      entry: components['schemas']['RemoteEntry'];
+    };
+    /** @enum {string} */
+    RemoteKey: 'up' | 'down' | 'left' | 'right' | 'ok' | 'back';
+    RemoteInput:
+      | {
+          /** @constant */
+          kind: 'key';
+          key: components['schemas']['RemoteKey'];
+        }
+      | {
+          /** @constant */
+          kind: 'text';
+          /** @description already filtered to what the TV's entry takes (digits for `digits`) */
+          text: string;
+        };
+    RemoteInputs: {
+      inputs: components['schemas']['RemoteInput'][];
     };
     PairingGrant: {
       /** @description the pairing token; valid only with the `box_id` that asked */
@@ -2504,6 +2582,73 @@ export interface operations {
     };
     responses: {
       /** @description the page that says the pairing ended */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the page with the reason and a way forward */
+      '4XX': {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+    };
+  };
+  takeRemoteInputs: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description the `box_id` the pairing token was given to */
+        'X-Pairing-Box': components['parameters']['PairingBox'];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RemotePollRequest'];
+      };
+    };
+    responses: {
+      /** @description the inputs waiting (possibly none), taken */
+      200: {
+        headers: {
+          'Cache-Control': components['headers']['CacheControl'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RemoteInputs'];
+        };
+      };
+      '4XX': components['responses']['Problem'];
+      '5XX': components['responses']['Problem'];
+    };
+  };
+  phoneRemotePress: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          csrf: string;
+          key?: components['schemas']['RemoteKey'];
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description the page, saying what was sent */
       200: {
         headers: {
           [name: string]: unknown;

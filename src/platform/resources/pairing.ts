@@ -13,6 +13,9 @@ import type {
   PhoneItem,
   PhoneItemRequest,
   ProblemCode,
+  RemoteEntry,
+  RemoteInput,
+  RemoteInputs,
   TokenPair,
 } from '../types';
 import type { CallOptions, ResourceContext } from './context';
@@ -178,6 +181,26 @@ export class PairingResource {
       body: item,
       signal: options.signal,
     });
+  }
+
+  /**
+   * One short poll of the phone's touch remote: says what the screen takes now (`entry`; `secret`
+   * on a PIN or password screen, where the platform drops every press) and takes the inputs that
+   * waited, oldest first. NotPairedError when the pairing ended: stop polling. Not retried.
+   */
+  async takeRemoteInputs(
+    pairing: CurrentPairing,
+    entry: RemoteEntry,
+    options: CallOptions = {},
+  ): Promise<RemoteInput[]> {
+    const answer = await this.context.session.send<RemoteInputs>({
+      method: 'POST',
+      path: '/v1/pairing/current/remote',
+      headers: pairingHeaders(pairing),
+      body: { entry },
+      signal: options.signal,
+    });
+    return answer.inputs;
   }
 
   /** Ends the pairing from the TV (つながりを解除); NotPairedError when it had ended already. */

@@ -21,6 +21,7 @@ import type { PairingClient } from './clients';
 import { formatUserCode, newUserCode, normalizeUserCode } from './user-code';
 import { Pairings, randomSecret, secretKey, type Pairing } from './pairings';
 import { PhoneItems } from './phone-items';
+import { PhoneRemote } from './phone-remote';
 
 export const DEVICE_GRANT_TYPE = 'urn:ietf:params:oauth:grant-type:device_code';
 /** §3.2 `expires_in`: long enough to find the phone, short enough to bound guessing. */
@@ -135,10 +136,13 @@ export class DeviceFlow {
   readonly pairings: Pairings;
   /** What the TV sent to each pairing's phone. */
   readonly items: PhoneItems;
+  /** The phone page's touch remote, queued for the TV's poll. */
+  readonly remote: PhoneRemote;
 
   constructor(private readonly options: DeviceFlowOptions) {
     this.pairings = new Pairings(options.store, options.now);
     this.items = new PhoneItems(options.store, options.now);
+    this.remote = new PhoneRemote(options.now);
     this.ttlMs = Math.min(options.ttlMs ?? DEVICE_CODE_TTL_MS, DEVICE_CODE_TTL_MS);
     this.intervalMs = options.intervalMs ?? POLL_INTERVAL_MS;
     this.pairingTtlMs = options.pairingTtlMs ?? PAIRING_TTL_MS;
@@ -156,6 +160,7 @@ export class DeviceFlow {
   clear(): void {
     this.byDevice.clear();
     this.byUser.clear();
+    this.remote.clear();
   }
 
   /** The registered client of a `client_id` (400 INVALID_CLIENT otherwise, §3.2 / RFC 6749 §5.2). */

@@ -5,7 +5,7 @@
  */
 import type { PhoneItem, PhoneItemKind } from '../../../../src/platform/types';
 import type { RecordStore } from '../../store/record-store';
-import { invalid, ProblemError } from '../problem';
+import { invalid, jsonObjectOf, ProblemError } from '../problem';
 import type { Pairing } from './pairings';
 
 /** Items a pairing keeps; the oldest goes when one more arrives. */
@@ -87,14 +87,5 @@ export async function limitedJson(request: Request): Promise<Record<string, unkn
   if (new TextEncoder().encode(text).length > PHONE_ITEM_BODY_MAX) {
     throw new ProblemError(413, 'VALIDATION_FAILED', `the body is over ${PHONE_ITEM_BODY_MAX} bytes`);
   }
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ProblemError(400, 'VALIDATION_FAILED', 'the body is not JSON');
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ProblemError(400, 'VALIDATION_FAILED', 'the body must be a JSON object');
-  }
-  return body as Record<string, unknown>;
+  return jsonObjectOf(text);
 }

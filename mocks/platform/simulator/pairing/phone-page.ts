@@ -1,15 +1,25 @@
 /**
  * The paired phone's page: what the TV sent (booking confirmations, checkup summaries, notices),
- * newest first, and 解除する. Mobile first, Japanese first with English beneath, no script. Every
+ * newest first, the touch remote (phone-remote-page.ts) and 解除する. Mobile first, Japanese first with English beneath, no script. Every
  * title and line came from the TV as plain text: it goes through `escapeHtml` and is shown as
  * text, never as markup.
  */
 import { escapeHtml, mobilePage } from '../../../html';
 import type { PhoneItem, PhoneItemKind } from '../../../../src/platform/types';
 import { PAGE_STYLE } from './page';
+import { REMOTE_STYLE, remoteSection, type RemoteNotice } from './phone-remote-page';
 
 export type PhonePageState =
-  | { kind: 'items'; boxName: string; items: PhoneItem[]; csrf: string; expiresAt: string }
+  | {
+      kind: 'items';
+      boxName: string;
+      items: PhoneItem[];
+      csrf: string;
+      expiresAt: string;
+      /** The touch remote's form token, and what became of the last press (or the TV's refusal). */
+      remoteCsrf: string;
+      notice?: RemoteNotice;
+    }
   /** No credential of a paired phone came with the request. */
   | { kind: 'unknown' }
   /** The pairing ended: 解除 on either side, the box paired again, or its time ran out. */
@@ -63,6 +73,8 @@ function body(state: PhonePageState, action: string): string {
         `「${state.boxName}」とつながっています。テレビで「スマートフォンに送る」を選ぶと、ここに表示されます。`,
         `Connected to “${state.boxName}”. What you send with “Send to phone” on the TV appears here.`,
       )}
+${remoteSection(action, state.remoteCsrf, state.notice)}
+<h2 class="sent">送られたもの <span class="en" lang="en">Sent items</span></h2>
 ${
   state.items.length === 0
     ? paragraph('まだ何も送られていません。', 'Nothing has been sent yet.', 'empty')
@@ -103,7 +115,8 @@ ${paragraph(
   }
 }
 
-const STYLE = `${PAGE_STYLE}
+const STYLE = `${PAGE_STYLE}${REMOTE_STYLE}
+h2.sent{font-size:1.25rem;margin:1.5rem 0 .5rem;border-top:2px solid #333;padding-top:.5rem}
 article{border:2px solid #333;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}
 article h2{font-size:1.25rem;line-height:1.4;margin:.25rem 0 .5rem;overflow-wrap:anywhere}
 article ul{list-style:none;margin:0;padding:0}article li{overflow-wrap:anywhere}li.gap{height:.6em}

@@ -19,6 +19,14 @@ export const pairingAfter = ({
   return output?.outcome === 'paired' ? output.pairing : context.pairing;
 };
 
+const outcomeIs =
+  (outcome: PairingOutput['outcome']) =>
+  ({ event }: { event: unknown }): boolean =>
+    (event as { output?: PairingOutput }).output?.outcome === outcome;
+/** The touch remote's region (phoneRemoteRegion): polling from a pairing, none after unpairing. */
+const REMOTE = '#session.loggedIn.phone.remote';
+const NO_REMOTE = '#session.loggedIn.phone.unpaired';
+
 export const companionState = {
   invoke: {
     id: 'companion',
@@ -28,6 +36,24 @@ export const companionState = {
       scope: 'pairing' as const,
       pairing: context.pairing,
     }),
-    onDone: { target: 'home', actions: 'keepPairing' },
+    onDone: [
+      { guard: outcomeIs('paired'), target: ['home', REMOTE], actions: 'keepPairing' },
+      { guard: outcomeIs('unpaired'), target: ['home', NO_REMOTE], actions: 'keepPairing' },
+      { target: 'home', actions: 'keepPairing' },
+    ],
+  },
+} as const;
+
+/**
+ * The phone's touch remote, beside the screens while logged in: polling from the pairing on (the
+ * companion flow's end moves it, companionState), stopped when the viewer unpairs or at logout
+ * (with the region). A pairing the platform says ended stops the poll until the viewer pairs again.
+ */
+export const phoneRemoteRegion = {
+  initial: 'unpaired',
+  states: {
+    unpaired: {},
+    remote: { invoke: { id: 'phoneRemote', src: 'phoneRemote', onDone: 'ended' } },
+    ended: {},
   },
 } as const;

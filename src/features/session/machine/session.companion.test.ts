@@ -44,3 +44,31 @@ describe('pairing a phone', () => {
     expect(flow.snapshot().context.pairing).toBeUndefined();
   });
 });
+
+describe('the phone’s touch remote', () => {
+  const remoteRunning = (flow: Awaited<ReturnType<typeof atHome>>) =>
+    flow.snapshot().matches({ loggedIn: { phone: 'remote' } });
+
+  test('runs only while a phone is paired: from pairing to unpairing', async () => {
+    const flow = await atHome();
+    expect(flow.snapshot().matches({ loggedIn: { phone: 'unpaired' } })).toBe(true);
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    await flow.send(done('companion', { outcome: 'paired', pairing: PAIRING }));
+    expect(remoteRunning(flow)).toBe(true);
+    expect(flow.fakes.inputsOf('phoneRemote')).toHaveLength(1);
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    await flow.send(done('companion', { outcome: 'unpaired' }));
+    expect(flow.snapshot().matches({ loggedIn: { phone: 'unpaired' } })).toBe(true);
+  });
+
+  test('stops at logout, and when the platform says the pairing ended', async () => {
+    const flow = await atHome();
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    await flow.send(done('companion', { outcome: 'paired', pairing: PAIRING }));
+    await flow.send(done('phoneRemote', undefined));
+    expect(flow.snapshot().matches({ loggedIn: { phone: 'ended' } })).toBe(true);
+    await flow.send({ type: 'LOGOUT' });
+    expect(flow.snapshot().matches('loggedIn')).toBe(false);
+    expect(flow.snapshot().children.phoneRemote).toBeUndefined();
+  });
+});

@@ -2,17 +2,17 @@
  * The viewer's session at the TV counter: the card bridge's connection and the card's presence
  * decide everything. A card in → login (→ registration the first time) → logged in, with the
  * renewal notice when the certificate runs out within 90 days (or the word that it was renewed),
- * the 変更確認 notice when the signature certificate was revoked or expired, the home menu and the
- * feature flows.
- * Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
+ * the 変更確認 notice when the signature certificate was revoked or expired, the home menu, the
+ * feature flows and, while a phone is paired, its touch remote. Logged in, the session ends when the card is removed, the bridge goes away, the viewer logs out,
  * the platform refuses the token refresh, or nobody touches the remote for the idle timeout; a
  * spoken warning comes `warningLeadMs` (≥ 20 s, WCAG 2.2.1) before, and one key extends.
- * Logging out forgets the profile (nothing personal stays in context, and the child flows holding
+ * Logging out forgets the profile (nothing personal stays in context; the child flows holding
  * screens of data are stopped). The machine never stores anything in Storage.
  */
 import { and, assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
 import { bookingMachine } from '../../booking/machine/booking.machine';
 import { pairingMachine } from '../../companion/machine/pairing.machine';
+import { phoneRemoteMachine } from '../../companion/machine/phone-remote.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
 import { healthMachine } from '../../health/machine/health.machine';
 import { inboxMachine } from '../../inbox/machine/inbox.machine';
@@ -33,7 +33,7 @@ import {
   type RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
-import { companionState, pairingAfter } from './companion-flow';
+import { companionState, pairingAfter, phoneRemoteRegion } from './companion-flow';
 import { fromHome, HOME_SECTIONS } from './home-flows';
 import { inboxState, noticeFacility, unreadOnHome } from './inbox-flow';
 import { bridgeLost, phoneLoginState } from './phone-login-flow';
@@ -129,6 +129,7 @@ export const sessionMachine = setup({
     countUnread: fromPromise<number>(notProvided('countUnread')),
     moving: movingMachine,
     companion: pairingMachine,
+    phoneRemote: phoneRemoteMachine,
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),
   },
@@ -339,6 +340,7 @@ export const sessionMachine = setup({
             },
           },
         },
+        phone: phoneRemoteRegion,
         idle: {
           initial: 'active',
           states: {

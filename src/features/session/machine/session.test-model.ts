@@ -33,6 +33,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     'countUnread',
     'moving',
     'companion',
+    'phoneRemote',
     'refreshTokens',
     'logout',
   ],
@@ -71,6 +72,8 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('registration', { outcome: 'signedIn', signedIn: signedIn() }),
     done('registration', { outcome: 'cancelled' }),
     done('registration', { outcome: 'cardChanged' }),
+    // The phone's remote stopped: the platform said the pairing ended.
+    done('phoneRemote', undefined),
     done('health', { outcome: 'closed' }),
     done('health', { outcome: 'sessionExpired' }),
     done('booking', { outcome: 'closed' }),
