@@ -118,7 +118,7 @@ const sendable = (key: KeyName | string): string => (KEYS as Partial<Record<stri
 export interface HookState {
   screen: string | null;
   props: Record<string, unknown> | null;
-  state: { session: unknown; flow: unknown } | null;
+  state: { session: unknown; flow: unknown; textSize?: string } | null;
 }
 
 export type PropsPredicate = (props: Record<string, unknown>) => boolean;
@@ -154,6 +154,11 @@ export class Journey {
 
   async props(): Promise<Record<string, unknown> | null> {
     return (await this.read()).props;
+  }
+
+  /** Sets the box's text size as the yellow key would (the box keeps it for the next page). */
+  async setTextSize(size: 'standard' | 'large' | 'largest'): Promise<void> {
+    await this.session.execute(`window.__madoguchi.setTextSize(${JSON.stringify(size)})`);
   }
 
   /**

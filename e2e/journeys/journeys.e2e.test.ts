@@ -81,8 +81,15 @@ describe.each(BROWSERS)('journeys in %s', (browser: BrowserName) => {
     await logOut(j);
     await stack.card!.remove();
     await j.waitForScreen(SCREEN.insertCard);
+    // His profile keeps 特大 (chosen on another box): the login brings it to this one.
+    const { userId } = stack.platform.simulator.userDirectory.userOfCustomer('10010001')!;
+    stack.platform.simulator.preferences.replace(userId, { textSize: 'largest' });
     await logIn(stack, j);
+    const home = await j.waitForScreen(SCREEN.home);
+    expect(home.state?.textSize).toBe('largest');
     await j.shot('home-after-login');
+    stack.platform.simulator.preferences.replace(userId, {});
+    await j.setTextSize('standard'); // the box keeps a size: the next journeys start at 標準
   });
 
   timed(

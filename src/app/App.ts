@@ -40,8 +40,8 @@ interface VoiceOutput {
 export interface ShellRuntime {
   session: SessionActor;
   voice?: VoiceOutput;
-  /** Called once the shell is mounted (the bridge client starts connecting then). */
-  onMount?: () => void;
+  /** Called once the shell is mounted, with it (the bridge client starts connecting then). */
+  onMount?: (shell: App) => void;
 }
 
 let runtime: ShellRuntime | undefined;
@@ -144,7 +144,7 @@ export class App extends Lightning.Component {
     // The bridge client starts connecting before the session subscribes to it, so the session
     // hears 'connecting' (the first screen: 準備しています) rather than the client's initial
     // 'closed', which flashed the "cannot reach the card reader" error at every start.
-    runtime.onMount?.();
+    runtime.onMount?.(this);
     session.start();
     this.binding.start();
   }

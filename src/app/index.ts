@@ -59,7 +59,10 @@ function launch(settings: AppSettings) {
   setShellRuntime({
     session: runtime.session,
     voice,
-    onMount: () => {
+    onMount: (shell) => {
+      // The viewer's text size follows them: from their profile at login, to it when they choose
+      // one. Wired here: the shell exists only once the page has loaded its fonts.
+      followTextSize(shell, runtime.session, runtime.textSize);
       runtime.bridge.start();
       // The first screen is up: the launcher keeps this release for the box (src/launcher/).
       markStarted(() => window.localStorage, window.location.pathname);
@@ -68,9 +71,6 @@ function launch(settings: AppSettings) {
   const application = launchOnPage(App);
   const app = () => application.tag('App') as unknown as App | undefined;
   if (__MADOGUCHI_TEST_HOOK__) installTestHook(application.stage, app);
-  // The viewer's text size follows them: from their profile at login, to it when they choose one.
-  const shell = app();
-  if (shell) followTextSize(shell, runtime.session, runtime.textSize);
   // The paired phone's touch remote presses into the same key path as the remote (the shell as
   // it is at each poll: it may not be mounted yet here).
   runtime.attachRemoteScreen(

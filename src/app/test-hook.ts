@@ -26,8 +26,8 @@ const TIMELINE_LIMIT = 500;
 export interface TestHook {
   /** The screen on display, e.g. 'insert-card'; undefined until the app's first screen. */
   readonly screen: string | undefined;
-  /** The session's state value and the foreground flow's, e.g. {session:{loggedIn:…}, flow:'list'}. */
-  state(): { session: unknown; flow: unknown };
+  /** The session's state value and the foreground flow's, e.g. {session:{loggedIn:…}, flow:'list'}, and the text size in use. */
+  state(): { session: unknown; flow: unknown; textSize: TextSize };
   /** The current screen's props (views hold no PIN or password: only how many were typed). */
   props(): unknown;
   capture(): Promise<string>;
@@ -100,7 +100,11 @@ export const installTestHook = (stage: StageLike, getApp: () => App | undefined)
     },
     state: () => {
       const app = getApp();
-      return { session: app?.session?.getSnapshot().value, flow: app?.flow?.getSnapshot().value };
+      return {
+        session: app?.session?.getSnapshot().value,
+        flow: app?.flow?.getSnapshot().value,
+        textSize: theme().textSize,
+      };
     },
     showView: (view) => getApp()?.showFixedView(view),
     setLanguage: (language) => getApp()?.useLanguage(language),
