@@ -32,6 +32,8 @@ export const phoneRemoteMachine = setup({
 }).createMachine({
   id: 'phoneRemote',
   context: { failures: 0 },
+  // It ends only when the pairing or the session did: the session forgets the pairing.
+  output: { outcome: 'unpaired' as const },
   initial: 'polling',
   states: {
     polling: {

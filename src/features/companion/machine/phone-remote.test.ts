@@ -69,9 +69,10 @@ it('backs off after failures (doubling, at most a minute), and starts over after
 it.each([
   ['the pairing ended', platformErrors.notPaired()],
   ['the session ended', platformErrors.sessionExpired()],
-])('stops when %s', async (_, error) => {
+])('stops when %s, saying the pairing is gone for the session', async (_, error) => {
   const { actor, polls } = start([error]);
   await jest.advanceTimersByTimeAsync(REMOTE_BACKOFF_MAX_MS);
   expect(actor.getSnapshot().status).toBe('done');
+  expect(actor.getSnapshot().output).toEqual({ outcome: 'unpaired' });
   expect(polls()).toBe(1);
 });

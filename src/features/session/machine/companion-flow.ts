@@ -6,7 +6,7 @@
 import type { PairingOutput } from '../../companion/machine/pairing.machine';
 import type { PhonePairing } from '../../../machines/ports';
 
-/** The pairing the flow ended with, or the one the session had. */
+/** The pairing the flow (or the touch remote) ended with, or the one the session had. */
 export const pairingAfter = ({
   context,
   event,
@@ -47,13 +47,20 @@ export const companionState = {
 /**
  * The phone's touch remote, beside the screens while logged in: polling from the pairing on (the
  * companion flow's end moves it, companionState), stopped when the viewer unpairs or at logout
- * (with the region). A pairing the platform says ended stops the poll until the viewer pairs again.
+ * (with the region). A pairing the platform says ended (unpaired on the phone, run out) is
+ * forgotten: the companion item offers to pair again instead of saying the phone is connected.
  */
 export const phoneRemoteRegion = {
   initial: 'unpaired',
   states: {
     unpaired: {},
-    remote: { invoke: { id: 'phoneRemote', src: 'phoneRemote', onDone: 'ended' } },
-    ended: {},
+    remote: {
+      invoke: {
+        id: 'phoneRemote',
+        src: 'phoneRemote',
+        // Its end says the pairing ended (output `unpaired`): keepPairing forgets it.
+        onDone: { target: 'unpaired', actions: 'keepPairing' },
+      },
+    },
   },
 } as const;

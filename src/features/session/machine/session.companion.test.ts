@@ -65,8 +65,12 @@ describe('the phone’s touch remote', () => {
     const flow = await atHome();
     await flow.send({ type: 'OPEN', section: 'companion' });
     await flow.send(done('companion', { outcome: 'paired', pairing: PAIRING }));
-    await flow.send(done('phoneRemote', undefined));
-    expect(flow.snapshot().matches({ loggedIn: { phone: 'ended' } })).toBe(true);
+    await flow.send(done('phoneRemote', { outcome: 'unpaired' }));
+    // Forgotten: the companion item offers a new pairing, not つながりを解除 of one that is gone.
+    expect(flow.snapshot().matches({ loggedIn: { phone: 'unpaired' } })).toBe(true);
+    expect(flow.snapshot().context.pairing).toBeUndefined();
+    await flow.send({ type: 'OPEN', section: 'companion' });
+    expect(flow.fakes.inputsOf('companion').at(-1)).toEqual({ scope: 'pairing', pairing: undefined });
     await flow.send({ type: 'LOGOUT' });
     expect(flow.snapshot().matches('loggedIn')).toBe(false);
     expect(flow.snapshot().children.phoneRemote).toBeUndefined();

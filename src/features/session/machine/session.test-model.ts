@@ -73,7 +73,7 @@ export const sessionSpec: ModelSpec<typeof sessionMachine> = {
     done('registration', { outcome: 'cancelled' }),
     done('registration', { outcome: 'cardChanged' }),
     // The phone's remote stopped: the platform said the pairing ended.
-    done('phoneRemote', undefined),
+    done('phoneRemote', { outcome: 'unpaired' }),
     done('health', { outcome: 'closed' }),
     done('health', { outcome: 'sessionExpired' }),
     done('booking', { outcome: 'closed' }),
