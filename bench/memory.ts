@@ -4,6 +4,7 @@
  * the insert-card screen: the WPE web process's PSS and the bridge's RSS. Goal: ≤ 5 MB
  * growth each (bench/memory-report.ts defines growth).
  */
+import { DEFAULT_LIMITS } from '../mocks/platform/simulator/limits';
 import type { Journey, Stack } from '../e2e/harness/stack';
 import { backToHome, logIn, logOut, openFromHome } from '../e2e/journeys/steps';
 import type { BenchContext, BenchOutcome } from './card';
@@ -18,6 +19,14 @@ import {
 import { findWebProcesses, readPssKb, readRssKb } from './proc-memory';
 import { median } from './report';
 import { startBenchStack, takeTimeline } from './wpe-stack';
+
+/**
+ * A cycle takes at least this long, as a viewer's would: the platform lets one card log in
+ * `points` times a minute, and a bench faster than that meets its 429 RATE_LIMITED, not a leak.
+ */
+const MIN_CYCLE_MS = Math.ceil((60_000 / DEFAULT_LIMITS.certificate.login!.points) * 1.1);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function runMemoryBench(context: BenchContext): Promise<BenchOutcome> {
   const { cycles, progress } = context;
@@ -45,6 +54,7 @@ export async function runMemoryBench(context: BenchContext): Promise<BenchOutcom
     const started = performance.now();
     await oneCycle(stack, journey);
     cycleMs.push(performance.now() - started);
+    await sleep(MIN_CYCLE_MS - (performance.now() - started));
     await takeTimeline(stack); // the hook keeps at most 500 entries anyway
     web.push(readPssKb(webPid));
     bridge.push(readRssKb(bridgePid));

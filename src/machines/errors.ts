@@ -94,6 +94,8 @@ const PLATFORM_KINDS: Partial<Record<string, FlowErrorKind>> = {
   REFRESH_TOKEN_REUSED: 'sessionExpired',
   NOT_LOGGED_IN: 'sessionExpired',
   PLATFORM_UNAVAILABLE: 'platformDown',
+  // Too many calls for a while: said as such, and a retry after a moment goes through.
+  RATE_LIMITED: 'platformDown',
   REVOCATION_STATUS_UNKNOWN: 'platformDown',
   NETWORK_ERROR: 'platformDown',
   TIMEOUT: 'platformDown',

@@ -105,6 +105,7 @@ export const platformErrors = {
   unknownIssuer: () => new UnknownIssuerError('UNKNOWN_ISSUER'),
   unavailable: () => new PlatformUnavailableError('PLATFORM_UNAVAILABLE'),
   network: () => new NetworkError('NETWORK_ERROR'),
+  rateLimited: () => new PlatformUnavailableError('RATE_LIMITED', { status: 429 }),
   challengeExpired: () => new ChallengeExpiredError('CHALLENGE_EXPIRED'),
   signatureInvalid: () => new SignatureInvalidError('SIGNATURE_INVALID'),
   customerNotFound: () => new CustomerNotFoundError('CUSTOMER_NOT_FOUND'),

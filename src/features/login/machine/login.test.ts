@@ -265,6 +265,7 @@ describe('every error the viewer can meet', () => {
       'PLATFORM_UNAVAILABLE',
     ],
     ['network down (login)', loggingIn(platform.network()), 'platformDown', 'NETWORK_ERROR'],
+    ['too many logins for a while', loggingIn(platform.rateLimited()), 'platformDown', 'RATE_LIMITED'],
     ['signature refused', loggingIn(platform.signatureInvalid()), 'rejected', 'SIGNATURE_INVALID'],
     ['unexpected', loggingIn(new Error('boom')), 'rejected', 'unexpected'],
   ])('%s: a message and RETRY from the PIN', async (_, failure, state, key) => {
