@@ -138,6 +138,11 @@ describe('the production bundle', () => {
     expect(sources).toContain('stb-spec/protocol/jpki-card.ts');
     const ours = /^(native-bridge\/(service|src)\/|stb-spec\/protocol\/|node_modules\/|package\.json$)/;
     expect(sources.filter((source) => !ours.test(source))).toEqual([]);
+    // Validators come precompiled: no schema objects, TypeBox or ajv compiler to hold in the box's memory.
+    expect(sources.filter((source) => /typebox|node_modules\/ajv\/(?!dist\/runtime\/)/.test(source))).toEqual(
+      [],
+    );
+    expect(sources).not.toContain('stb-spec/protocol/methods.ts');
     // Of package.json only the version: no script, dependency or other field rides along.
     const bundle = readFileSync(path.join(bundleDir, BUNDLE_NAME), 'utf8');
     expect(bundle).not.toContain('"devDependencies"');

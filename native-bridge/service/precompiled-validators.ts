@@ -7,7 +7,7 @@
  * the repository. precompiled-validators.test.ts holds their answers to ajv's compiled at run time.
  *
  * An esbuild plugin swaps two modules: stb-spec/protocol/validators.ts (every schema of
- * bridge-schemas.ts, found again by its object) and native-bridge/service/config-validator.ts.
+ * bridge-schemas.ts, by its name there) and native-bridge/service/config-validator.ts.
  */
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -22,9 +22,11 @@ import configSchema from './bridge-config.schema.json';
 const REPO = path.resolve(__dirname, '..', '..');
 const PROTOCOL_VALIDATORS = path.join(REPO, 'stb-spec', 'protocol', 'validators.ts');
 const CONFIG_VALIDATOR = path.join(REPO, 'native-bridge', 'service', 'config-validator.ts');
-const BRIDGE_SCHEMAS = path.join(REPO, 'stb-spec', 'protocol', 'bridge-schemas.ts');
 
-/** stb-spec/protocol/validators.ts for the bundle: validatorOf() over precompiled functions. */
+/**
+ * stb-spec/protocol/validators.ts for the bundle: validatorNamed() over precompiled functions. It
+ * requires no schema module, so neither TypeBox nor the schema objects are in the bundle.
+ */
 function protocolValidatorsModule(): string {
   const ajv = new Ajv({ ...PROTOCOL_AJV_OPTIONS, code: { source: true } });
   const exported: Record<string, string> = {};
@@ -38,12 +40,13 @@ const precompiled = {};
 (function (exports) {
 ${standaloneCode(ajv, exported)}
 })(precompiled);
-const { bridgeSchemas } = require(${JSON.stringify(BRIDGE_SCHEMAS)});
-const table = new Map(bridgeSchemas().map(([name, schema]) => [schema, precompiled[name]]));
-exports.validatorOf = function validatorOf(schema) {
-  const validate = table.get(schema);
-  if (!validate) throw new Error('no validator was precompiled for this schema: see stb-spec/protocol/bridge-schemas.ts');
+exports.validatorNamed = function validatorNamed(name) {
+  const validate = Object.hasOwn(precompiled, name) ? precompiled[name] : undefined;
+  if (!validate) throw new Error('no validator was precompiled under this name: see stb-spec/protocol/bridge-schemas.ts');
   return validate;
+};
+exports.validatorOf = function validatorOf() {
+  throw new Error('the bridge bundle validates by schema name only: see stb-spec/protocol/bridge-checks.ts');
 };
 `;
 }

@@ -67,18 +67,25 @@ it('without NOTIFY_SOCKET (not started by systemd) there is nothing to tell', ()
   expect(systemdManager(env)).toBeUndefined();
 });
 
-it('pings only when it is the process systemd watches (WATCHDOG_PID), not a child that inherited it', async () => {
-  const pingsFor = async (watchdogPid: number) => {
-    const sent: string[][] = [];
-    const manager = systemdManager(
-      { NOTIFY_SOCKET: '/run/notify', WATCHDOG_USEC: '20000', WATCHDOG_PID: String(watchdogPid) },
-      (args) => sent.push(args),
-    )!;
-    const stop = manager.startWatchdog(() => true);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // ten intervals of 10 ms
-    stop();
-    return sent.length;
-  };
-  expect(await pingsFor(process.pid)).toBeGreaterThan(2);
-  expect(await pingsFor(process.pid + 1)).toBe(0);
+it('pings only when it is the process systemd watches (WATCHDOG_PID), not a child that inherited it', () => {
+  // Fake timers: the count must not depend on how busy the machine running the test is.
+  jest.useFakeTimers();
+  try {
+    const pingsFor = (watchdogPid: number) => {
+      const sent: string[][] = [];
+      const manager = systemdManager(
+        { NOTIFY_SOCKET: '/run/notify', WATCHDOG_USEC: '20000', WATCHDOG_PID: String(watchdogPid) },
+        (args) => sent.push(args),
+      )!;
+      const stop = manager.startWatchdog(() => true);
+      jest.advanceTimersByTime(100); // ten intervals of 10 ms (half of WATCHDOG_USEC)
+      stop();
+      jest.advanceTimersByTime(100); // stopped: no more
+      return sent.length;
+    };
+    expect(pingsFor(process.pid)).toBe(10);
+    expect(pingsFor(process.pid + 1)).toBe(0);
+  } finally {
+    jest.useRealTimers();
+  }
 });

@@ -8,7 +8,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { CARD_OPERATION_TIMEOUT_MS, type Status } from '../../../stb-spec/protocol';
+import type { Status } from '../../../stb-spec/protocol/methods';
+import { CARD_OPERATION_TIMEOUT_MS } from '../../../stb-spec/protocol/names';
 import { JpkiCard, checkPinFormat, type PinStatus, type PinUseOptions } from '../jpki/jpki-card';
 import type { CertificateSlot, KeyKind, PinKind } from '../../../stb-spec/protocol/jpki-card';
 import {

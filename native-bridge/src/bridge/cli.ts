@@ -9,7 +9,7 @@
  * Logs are JSON lines on stdout; SIGINT/SIGTERM close it cleanly.
  */
 import type { ParseArgsConfig } from 'node:util';
-import { DEFAULT_PORT } from '../../../stb-spec/protocol/methods';
+import { DEFAULT_PORT } from '../../../stb-spec/protocol/names';
 import { PcscReaderMonitor } from '../transport/pcsc-readers';
 import type { CardBackend } from './card-backend';
 import { CardService } from './card-service';

@@ -3,24 +3,20 @@
  * run the method on the CardService, and map every failure to the protocol's error codes. Never
  * throws; every message that deserves an answer gets one.
  */
+// Not the protocol's index: it builds every schema object, which the bundle leaves out (bridge-checks.ts).
+import { checkParams, checkRequest, checkRequestId } from '../../../stb-spec/protocol/bridge-checks';
+import { errorMessage } from '../../../stb-spec/protocol/error-messages';
+import { BridgeErrorCode, JsonRpcErrorCode } from '../../../stb-spec/protocol/errors';
+import type { Request } from '../../../stb-spec/protocol/json-rpc';
+import type { Info, ParamsOf, ResultOf } from '../../../stb-spec/protocol/methods';
 import {
-  BridgeErrorCode,
-  JsonRpcErrorCode,
   LIMITS,
   MAX_MESSAGE_BYTES,
   METHOD_NAMES,
   SPEC_VERSION,
-  Request,
-  RequestId,
-  checkAgainst,
-  checkParams,
-  errorMessage,
   methodOf,
-  type Info,
   type MethodName,
-  type ParamsOf,
-  type ResultOf,
-} from '../../../stb-spec/protocol';
+} from '../../../stb-spec/protocol/names';
 import {
   CardBusyError,
   CardChangedError,
@@ -35,6 +31,7 @@ import type { CardService } from './card-service';
 import { Confirmations, pinReferenceOfKey, type PinReference } from './confirmations';
 import type { Logger } from './logger';
 import { IMPLEMENTATION } from './version';
+import { monotonicMs } from '../monotonic-ms';
 
 interface RpcError {
   code: number;
@@ -88,7 +85,7 @@ export class Dispatcher {
     connection: number,
     isBinary = false,
   ): Promise<Reply | undefined> {
-    const started = performance.now();
+    const started = monotonicMs();
     let id: Id = null;
     let method: MethodName | undefined;
     let notification = false;
@@ -101,8 +98,8 @@ export class Dispatcher {
       }
       const message = parse(frame, isBinary);
       // Echo only ids the protocol allows (integers, strings ≤ 128); anything else is answered with null.
-      if (isObject(message) && checkAgainst(RequestId, message.id) === undefined) id = message.id as Id;
-      if (checkAgainst(Request, message)) {
+      if (isObject(message) && checkRequestId(message.id) === undefined) id = message.id as Id;
+      if (checkRequest(message)) {
         fail(JsonRpcErrorCode.INVALID_REQUEST, errorMessage('INVALID_REQUEST'));
       }
       const request = message as Request;
@@ -289,6 +286,6 @@ function toRpcError(caught: unknown): RpcError {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const elapsed = (started: number) => Math.round((performance.now() - started) * 100) / 100;
+const elapsed = (started: number) => Math.round((monotonicMs() - started) * 100) / 100;
 /** Ids are the client's to choose; only numbers are logged, so nothing typed by a viewer can ride in one. */
 const loggableId = (id: Id) => (typeof id === 'number' ? id : undefined);

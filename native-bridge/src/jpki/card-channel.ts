@@ -14,6 +14,7 @@ import {
   type JpkiEfId,
 } from '../../../stb-spec/protocol/jpki-card';
 import { type CardOperation, Sw1, errorForStatus, isOk, lengthOf } from './status-words';
+import { monotonicMs } from '../monotonic-ms';
 
 /** What a trace sees of an APDU: never the data of a VERIFY (PINs stay out of every log by construction). */
 export interface ApduTraceEntry {
@@ -142,7 +143,7 @@ export class CardChannel {
   }
 
   private async send(command: CommandApdu, operation: CardOperation): Promise<ResponseApdu> {
-    const started = performance.now();
+    const started = monotonicMs();
     this.apduCount++;
     const response = decodeResponse(await this.transport.transmit(encodeCommand(command)));
     this.options.trace?.({
@@ -150,7 +151,7 @@ export class CardChannel {
       header: toHex(Uint8Array.of(command.cla, command.ins, command.p1, command.p2)),
       dataLength: command.data?.length ?? 0,
       sw: response.sw,
-      milliseconds: performance.now() - started,
+      milliseconds: monotonicMs() - started,
     });
     return response;
   }

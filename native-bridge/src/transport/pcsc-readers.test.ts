@@ -71,25 +71,22 @@ const NO_SERVICE = 'SCardEstablishContext error: Service not available.(0x801000
 /** What pcsclite reports when pcscd dies under an open context: each reader ends, then this. */
 const PCSCD_DIED = 'SCardGetStatusChange error: RPC transport error.(0x80100013)';
 
-jest.mock('pcsclite', () => ({
-  __esModule: true,
-  default: () => {
-    pcscd.contexts++;
-    // pcsclite establishes its context in its constructor, and throws there when refused.
-    if (pcscd.refusal) throw new Error(pcscd.refusal);
-    setTimeout(() => {
-      if (pcscd.down) {
-        service.emit('error', new Error(NO_SERVICE));
-        return;
-      }
-      for (const reader of scripted) {
-        service.emit('reader', reader);
-        reader.report(reader.name.startsWith('Empty') ? EMPTY : PRESENT, 1);
-      }
-    }, 5);
-    return service;
-  },
-}));
+jest.mock('pcsclite', () => () => {
+  pcscd.contexts++;
+  // pcsclite establishes its context in its constructor, and throws there when refused.
+  if (pcscd.refusal) throw new Error(pcscd.refusal);
+  setTimeout(() => {
+    if (pcscd.down) {
+      service.emit('error', new Error(NO_SERVICE));
+      return;
+    }
+    for (const reader of scripted) {
+      service.emit('reader', reader);
+      reader.report(reader.name.startsWith('Empty') ? EMPTY : PRESENT, 1);
+    }
+  }, 5);
+  return service;
+});
 
 let monitor: PcscReaderMonitor | undefined;
 

@@ -95,10 +95,16 @@ export class PcscReaderMonitor extends EventEmitter<ReaderEvents> {
     options: PcscTransportOptions = {},
     reconnect: ReconnectOptions = {},
   ): Promise<PcscReaderMonitor> {
-    // Loaded here so that code paths without PC/SC (the simulator backend) never need libpcsclite.
-    const { default: pcsclite } = await import('pcsclite').catch((error: unknown) => {
+    // Loaded here so that code paths without PC/SC (the simulator backend) never need libpcsclite;
+    // by require, not import(): a dynamic import() in the CommonJS bundle loads Node's whole ES module
+    // loader, about 2.4 MB of the box's memory for one call at start.
+    let pcsclite: typeof import('pcsclite');
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      pcsclite = require('pcsclite') as typeof import('pcsclite');
+    } catch (error) {
       throw addonLoadError(error);
-    });
+    }
     const monitor = new PcscReaderMonitor(pcsclite, options, reconnect);
     monitor.open();
     await monitor.firstScan();

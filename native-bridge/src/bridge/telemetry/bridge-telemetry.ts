@@ -10,7 +10,8 @@
  * asks for them, one line a figure in the split-marker form RDK's telemetry (T2) greps for,
  * `… MDG_<figure>:<value>`, on stderr (stdout stays JSON lines only).
  */
-import { errorNameOf, type Status } from '../../../../stb-spec/protocol';
+import { errorNameOf } from '../../../../stb-spec/protocol/errors';
+import type { Status } from '../../../../stb-spec/protocol/methods';
 import {
   BRIDGE_ERROR_LABELS,
   BRIDGE_FIGURES,
@@ -21,6 +22,7 @@ import { TelemetryTally } from '../../../../stb-spec/protocol/telemetry-tally';
 import type { CardService } from '../card-service';
 import type { Logger } from '../logger';
 import { IMPLEMENTATION } from '../version';
+import { monotonicMs } from '../../monotonic-ms';
 
 /** A quarter of an hour: a T2 report profile's usual period; a fleet of 200,000 reads this often. */
 export const DEFAULT_TELEMETRY_INTERVAL_MS = 15 * 60_000;
@@ -56,7 +58,7 @@ export class BridgeTelemetry {
   private serviceUp = true;
 
   constructor(options: BridgeTelemetryOptions = {}) {
-    this.now = options.now ?? (() => performance.now());
+    this.now = options.now ?? monotonicMs;
     this.started = this.now();
     this.startsSinceBoot = Math.max(1, options.startsSinceBoot ?? 1);
     this.tally = new TelemetryTally({
