@@ -146,10 +146,25 @@ export const listLayout = (theme: Theme, headerLines: number, footerLines: numbe
 };
 type ListLayout = ReturnType<typeof listLayout>;
 
-/** The frame, the header and footer columns (their `lines` as the header's and the footer's widths), and the menu. */
+/**
+ * The header's lines: only the last one shares its row with "▲ more" and keeps clear of it; the
+ * ones above it (fewer than `headerLines` lines together) take the whole width, so a long address
+ * does not wrap early.
+ */
+const headerLinesOf = (s: ListLayout, header: ColumnLines) => {
+  const refs = Object.keys(header);
+  const last = refs.pop();
+  const above = Object.fromEntries(refs.map((ref) => [ref, header[ref]!]));
+  return {
+    ...linesOf(s, above, s.content.w),
+    ...(last ? linesOf(s, { [last]: header[last]! }, s.header.w) : {}),
+  };
+};
+
+/** The frame, the header and footer columns, and the menu. */
 export const listTemplate = (s: ListLayout, header: ColumnLines, footer: ColumnLines) => ({
   Frame: { type: ScreenFrame },
-  Header: { ...s.header, flex: { direction: 'column' }, ...linesOf(s, header, s.header.w) },
+  Header: { ...s.header, w: s.content.w, flex: { direction: 'column' }, ...headerLinesOf(s, header) },
   Menu: { type: Menu, x: s.menu.x, y: s.menu.y },
   Footer: { ...s.footer, flex: { direction: 'column' }, ...linesOf(s, footer, s.footer.w) },
 });
