@@ -12,7 +12,7 @@ import { inboxFeature } from '../../features/inbox';
 import { movingFeature } from '../../features/moving';
 import { registrationFeature } from '../../features/registration';
 import { addTranslations } from '../i18n/i18n';
-import type { FamilyModule, LazyFeature } from './feature';
+import type { FamilyModule, FlowView, LazyFeature } from './feature';
 // Here too, so that module itself joins the big shared chunk rather than a chunk of its own.
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
@@ -59,6 +59,12 @@ export const isLoaded = (family: LazyFamily): boolean => loaded.has(family);
 /** A loaded family's screen class (undefined before its chunk arrived). */
 export const lazyScreen = (family: LazyFamily, screen: string): ScreenClass | undefined =>
   loaded.get(family)?.screens[screen];
+
+/** A loaded family's flow view (undefined before its chunk arrived). */
+export const lazyView = (family: LazyFamily): FlowView | undefined => loaded.get(family)?.view;
+
+/** How many families are loaded: a view derived before one arrived may be derived again. */
+export const loadedCount = (): number => loaded.size;
 
 /** Loads a family once; a failed load is forgotten so the next call tries again. */
 export function loadFamily(family: LazyFamily): Promise<void> {

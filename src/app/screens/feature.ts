@@ -5,22 +5,29 @@
  * registry.ts); one needed only later names a chunk loaded on demand (families.ts).
  */
 import type { Translations } from '../i18n/strings';
+import type { ScreenView } from '../view/app-view';
 import type { ScreenClass } from './Screen';
 
-/** A chunk loaded on demand: its screens by id and its strings. */
+/** A flow's view: its machine's snapshot → the screen (the session hands it the flow's snapshot). */
+export type FlowView = (snapshot: never) => ScreenView;
+
+/** A chunk loaded on demand: its screens by id, its strings and its flow's view. */
 export interface FamilyModule {
   screens: Record<string, ScreenClass>;
   translations: Translations;
+  view: FlowView;
 }
 
 /**
- * A chunk's family: `translations` and its screen classes by screen id. The classes are taken as
- * the shell holds every screen (Screen<never>): their props are checked where the views make them.
+ * A chunk's family: `translations`, its screen classes by screen id and its flow's view. The
+ * classes are taken as the shell holds every screen (Screen<never>): their props are checked where
+ * the views make them.
  */
 export const familyOf = (
   translations: Translations,
   screens: Record<string, abstract new (...args: never[]) => object>,
-): FamilyModule => ({ screens: screens as Record<string, ScreenClass>, translations });
+  view: FlowView,
+): FamilyModule => ({ screens: screens as Record<string, ScreenClass>, translations, view });
 
 export interface LazyFeature {
   /** The screen ids its chunk binds (families.test.ts checks they agree). */

@@ -6,11 +6,16 @@ import inbox from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { inboxView } from './view/inbox-view';
 import { InboxScreen } from './index';
 import { NoticeDetail } from './screens/NoticeDetail/NoticeDetail';
 import { NoticeList } from './screens/NoticeList/NoticeList';
 
-export const inboxFamily = familyOf(strings(inbox), {
-  [InboxScreen.noticeList]: NoticeList,
-  [InboxScreen.noticeDetail]: NoticeDetail,
-});
+export const inboxFamily = familyOf(
+  strings(inbox),
+  {
+    [InboxScreen.noticeList]: NoticeList,
+    [InboxScreen.noticeDetail]: NoticeDetail,
+  },
+  inboxView,
+);
