@@ -6,6 +6,7 @@ import booking from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { bookingMachine } from './machine/booking.machine';
 import { bookingView } from './view/booking-view';
 import { BookingScreen } from './index';
 import { BookingConfirm } from './screens/BookingConfirm/BookingConfirm';
@@ -29,5 +30,5 @@ export const bookingFamily = familyOf(
     [BookingScreen.myBookings]: MyBookings,
     [BookingScreen.bookingDetail]: BookingDetail,
   },
-  bookingView,
+  { machine: bookingMachine, view: bookingView },
 );

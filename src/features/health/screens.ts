@@ -6,6 +6,7 @@ import health from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { healthMachine } from './machine/health.machine';
 import { healthView } from './view/health-view';
 import { HealthScreen } from './index';
 import { CheckupDetail } from './screens/CheckupDetail/CheckupDetail';
@@ -21,5 +22,5 @@ export const healthFamily = familyOf(
     [HealthScreen.trendChart]: TrendChart,
     [HealthScreen.medications]: Medications,
   },
-  healthView,
+  { machine: healthMachine, view: healthView },
 );

@@ -6,6 +6,7 @@ import inbox from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { inboxMachine } from './machine/inbox.machine';
 import { inboxView } from './view/inbox-view';
 import { InboxScreen } from './index';
 import { NoticeDetail } from './screens/NoticeDetail/NoticeDetail';
@@ -17,5 +18,5 @@ export const inboxFamily = familyOf(
     [InboxScreen.noticeList]: NoticeList,
     [InboxScreen.noticeDetail]: NoticeDetail,
   },
-  inboxView,
+  { machine: inboxMachine, view: inboxView },
 );

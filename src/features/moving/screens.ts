@@ -7,6 +7,7 @@ import moving from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { movingMachine } from './machine/moving.machine';
 import { movingView } from './view/moving-view';
 import { MovingScreen } from './index';
 import { MovingConsent } from './screens/MovingConsent/MovingConsent';
@@ -22,5 +23,5 @@ export const movingFamily = familyOf(
     [MovingScreen.movingSummary]: MovingSummary,
     [MovingScreen.movingStatus]: MovingStatus,
   },
-  movingView,
+  { machine: movingMachine, view: movingView },
 );

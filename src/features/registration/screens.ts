@@ -7,6 +7,7 @@ import registration from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { registrationMachine } from './machine/registration.machine';
 import { registrationView } from './view/registration-view';
 import { RegistrationScreen } from './index';
 import { CustomerNumber } from './screens/CustomerNumber/CustomerNumber';
@@ -19,5 +20,5 @@ export const registrationFamily = familyOf(
     [RegistrationScreen.customerNumber]: CustomerNumber,
     [SecretEntryScreen.signPassword]: SignPassword,
   },
-  registrationView,
+  { machine: registrationMachine, view: registrationView },
 );

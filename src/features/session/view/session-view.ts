@@ -61,7 +61,10 @@ function flowView(snapshot: SessionSnapshot, id: 'login' | LazyFlow, views: Flow
   if (!child) return waiting('common.title.checking');
   if (id === 'login') return loginView(child as Parameters<typeof loginView>[0]);
   const view = views(id);
-  if (!view) return statusView(id, { titleKey: 'common.title.checking', bodyKey: 'common.pleaseWait' });
+  // A flow started before its chunk was in waits in a snapshot without a state until it is.
+  const started = typeof (child as { matches?: unknown }).matches === 'function';
+  if (!view || !started)
+    return statusView(id, { titleKey: 'common.title.checking', bodyKey: 'common.pleaseWait' });
   return (view as (s: unknown) => ScreenView)(child);
 }
 
