@@ -14,6 +14,8 @@ export interface BuildStats {
   deps: number;
   xstate: number;
   src: number;
+  /** The initial JS's modules (esbuild's metafile), biggest first: bytes in the output before minifying. */
+  biggest: Array<{ file: string; bytes: number }>;
 }
 
 export function buildApp(options: {
@@ -26,6 +28,6 @@ export function buildApp(options: {
   entry?: string;
 }): Promise<BuildStats>;
 
-export function reportBuild(outDir: string, stats: BuildStats, testHook: boolean): void;
+export function reportBuild(outDir: string, stats: BuildStats, testHook: boolean, inputs?: number): void;
 export const ESBUILD_TARGET: string;
 export const SWC_TARGETS: { safari: string };

@@ -16,6 +16,8 @@
 //                      http://127.0.0.1:8787, bridge ws://127.0.0.1:9930/jsonrpc, default theme)
 //   --csp              also put the package's Content-Security-Policy (from the settings, as
 //                      `npm run dist` does) into index.html
+//   --inputs[=N]       also list the N (default 30) biggest modules of the initial JS (esbuild's
+//                      metafile, bytes before minifying): what to look at first to make it smaller
 // Operator packages are made by `npm run dist` (scripts/dist.ts), which calls buildApp() below.
 // The page has no inline script or style, so the CSP needs no 'unsafe-inline'.
 // Two passes: esbuild bundles and lowers to ES2019 (optional chaining, ??, class fields, …), but it
@@ -199,7 +201,11 @@ async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/
       .filter(([file]) => match.test(file))
       .reduce((sum, [, { bytesInOutput }]) => sum + bytesInOutput, 0);
   const initial = sizeOf(initialFiles.map((file) => codes[file]));
+  const biggest = inputs
+    .map(([file, { bytesInOutput }]) => ({ file, bytes: bytesInOutput }))
+    .sort((a, b) => b.bytes - a.bytes);
   return {
+    biggest,
     ms: Date.now() - started,
     ...initial,
     initialFiles,
@@ -211,8 +217,8 @@ async function buildApp({ outDir, testHook = false, settings, csp, entry = 'src/
   };
 }
 
-/** Prints the size report of one build. */
-function reportBuild(outDir, stats, testHook) {
+/** Prints the size report of one build; `inputs`: how many of the initial JS's biggest modules to list. */
+function reportBuild(outDir, stats, testHook, inputs = 0) {
   console.log(
     `built ${path.relative(root, outDir)}/ in ${stats.ms} ms (${ESBUILD_TARGET} via esbuild, Safari ${SWC_TARGETS.safari} via swc${testHook ? ', test hook' : ''})`,
   );
@@ -224,6 +230,10 @@ function reportBuild(outDir, stats, testHook) {
   console.log(
     `loaded later (${stats.lazy.files.length} chunks): ${kb(stats.lazy.raw)} raw, ${kb(stats.lazy.gzip)} gzip`,
   );
+  if (inputs > 0) console.log(`the initial JS's ${inputs} biggest modules (before minifying):`);
+  for (const { file, bytes } of stats.biggest.slice(0, inputs)) {
+    console.log(`  ${kb(bytes).padStart(9)}  ${file}`);
+  }
 }
 
 /** DEFAULT_SETTINGS, parseSettings and contentSecurityPolicy from their TypeScript sources. */
@@ -266,8 +276,9 @@ async function main() {
     settings = parseSettings(JSON.parse(text));
   }
   const csp = arg('csp', false) === true ? contentSecurityPolicy(settings) : undefined;
+  const inputs = arg('inputs', false);
   const stats = await buildApp({ outDir, testHook, settings, csp });
-  reportBuild(outDir, stats, testHook);
+  reportBuild(outDir, stats, testHook, inputs === true ? 30 : Number(inputs || 0));
 }
 
 module.exports = { buildApp, reportBuild, ESBUILD_TARGET, SWC_TARGETS };

@@ -15,6 +15,7 @@ import { createActors, type CardPort } from '../../src/app/session/adapters';
 import { messageFor } from '../../src/machines/messages';
 import { sessionMachine } from '../../src/features/session/machine/session.machine';
 import { acceptingPlatform, until } from './support';
+import { allFlows } from '../../src/app/testing/all-flows';
 
 const RIGHT_PIN = '1234';
 const WRONG_PIN = '9999';
@@ -78,7 +79,7 @@ async function login(
   const base = transport.apduCount;
   if (removeAt !== undefined) transport.removeAfterApdus = base + removeAt;
 
-  const actors = createActors({ card: cardPort, platform: acceptingPlatform() });
+  const actors = createActors({ card: cardPort, platform: acceptingPlatform(), flows: allFlows });
   const session: Actor<typeof sessionMachine> = createActor(
     sessionMachine.provide({ actors: actors.session }),
     {

@@ -9,7 +9,8 @@ import {
   signRelease,
   SIGNATURE_SUFFIX,
 } from '../../native-bridge/service/release-signature';
-import { isReleaseName, parseRollout, rolloutText, type Rollout } from '../../src/launcher/rollout-plan';
+import { isReleaseName } from '../../src/launcher/release-name';
+import { parseRollout, rolloutText, type Rollout } from '../../src/launcher/rollout-plan';
 import type { TrustedKey } from '../../src/launcher/signature';
 
 /** A refusal for the operator, in Japanese and English. */

@@ -236,6 +236,8 @@ export class App extends Lightning.Component {
     this._refocus();
     loadFamily(family).then(
       () => {
+        // The flow's view may have come with the chunk: derived again, it is shown if it changed.
+        this.binding?.refresh();
         if (this.view === view) this.show(view);
       },
       () => {

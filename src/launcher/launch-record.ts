@@ -9,7 +9,7 @@
  * name under STARTED_KEY (markStarted). A release launched but never marked has failed to start —
  * a broken bundle, a crash, a hang the box restarted — and is not chosen again for a day.
  */
-import { isReleaseName } from './rollout-plan';
+import { isReleaseName } from './release-name';
 
 export const RECORD_KEY = 'madoguchi.launcher';
 export const STARTED_KEY = 'madoguchi.started';

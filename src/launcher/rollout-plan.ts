@@ -8,6 +8,7 @@
  * that ran the candidate at 1 % still do.
  */
 import nacl from 'tweetnacl';
+import { isReleaseName } from './release-name';
 
 export const ROLLOUT_FILE = 'rollout.json';
 export const BUCKETS = 10_000;
@@ -32,13 +33,6 @@ export interface Rollout {
   /** Rolled back: never chosen, and boxes running one leave it. */
   withdrawn: string[];
 }
-
-/** A release folder's name as `npm run dist` makes it: `<version>-<12 hex>`, nothing that walks paths. */
-export const isReleaseName = (value: unknown): value is string =>
-  typeof value === 'string' &&
-  value.length <= 80 &&
-  /^[0-9][0-9A-Za-z.+-]*-[0-9a-f]{12}$/.test(value) &&
-  !value.includes('..');
 
 export const isPercent = (value: unknown): value is number =>
   typeof value === 'number' &&

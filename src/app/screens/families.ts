@@ -11,8 +11,9 @@ import { healthFeature } from '../../features/health';
 import { inboxFeature } from '../../features/inbox';
 import { movingFeature } from '../../features/moving';
 import { registrationFeature } from '../../features/registration';
+import type { AnyStateMachine } from 'xstate';
 import { addTranslations } from '../i18n/i18n';
-import type { FamilyModule, LazyFeature } from './feature';
+import type { FamilyModule, FlowView, LazyFeature } from './feature';
 // Here too, so that module itself joins the big shared chunk rather than a chunk of its own.
 import './family-shared';
 import type { ActorTarget, ScreenClass } from './Screen';
@@ -60,6 +61,28 @@ export const isLoaded = (family: LazyFamily): boolean => loaded.has(family);
 export const lazyScreen = (family: LazyFamily, screen: string): ScreenClass | undefined =>
   loaded.get(family)?.screens[screen];
 
+/** A loaded family's flow view (undefined before its chunk arrived). */
+export const lazyView = (family: LazyFamily): FlowView | undefined => loaded.get(family)?.view;
+
+/** How many families are loaded: a view derived before one arrived may be derived again. */
+export const loadedCount = (): number => loaded.size;
+
+/** A loaded family's flow machine (undefined before its chunk arrived). */
+export const lazyMachine = (family: LazyFamily): AnyStateMachine | undefined => loaded.get(family)?.machine;
+
+const waiting = new Map<LazyFamily, Array<() => void>>();
+
+/**
+ * Resolves once the family is loaded: at once if it is, else after the load started here or the
+ * next one that succeeds (a failed load is tried again by the shell's retry or the next need).
+ */
+export function whenLoaded(family: LazyFamily): Promise<void> {
+  if (loaded.has(family)) return Promise.resolve();
+  const done = new Promise<void>((resolve) => waiting.set(family, [...(waiting.get(family) ?? []), resolve]));
+  loadFamily(family).catch(() => undefined);
+  return done;
+}
+
 /** Loads a family once; a failed load is forgotten so the next call tries again. */
 export function loadFamily(family: LazyFamily): Promise<void> {
   const existing = loading.get(family);
@@ -68,6 +91,8 @@ export function loadFamily(family: LazyFamily): Promise<void> {
     (module) => {
       addTranslations(module.translations);
       loaded.set(family, module);
+      for (const resolve of waiting.get(family) ?? []) resolve();
+      waiting.delete(family);
     },
     (error: unknown) => {
       loading.delete(family);

@@ -9,6 +9,8 @@ export { ButtonRow } from '../components/ButtonRow/ButtonRow';
 export { Menu } from '../components/Menu/Menu';
 export { PinEntry } from '../../features/secret-entry/screens/PinEntry/PinEntry';
 export { calendarWeeks } from '../../features/booking/view/booking-dates';
+export { checkingView, triesOf } from '../../features/secret-entry/view/signing-flow-view';
+export { PASSWORD_MAX } from '../../machines/entry';
 export { contentLooks } from './content';
 export { inJapan } from '../i18n/japan-dates';
 export { phoneItem, phoneSendView } from '../view/phone-send-view';
@@ -21,3 +23,17 @@ export { healthFeature } from '../../features/health';
 export { inboxFeature } from '../../features/inbox';
 export { movingFeature } from '../../features/moving';
 export { registrationFeature } from '../../features/registration';
+// The flows' machines are in their chunks; what they build on (xstate, the flow and secret-entry
+// helpers, the errors) is in the initial bundle already, for login.
+export { assign, setup } from 'xstate';
+export { errorIs } from '../../machines/errors';
+export { featureFlow } from '../../machines/feature-flow';
+export { notProvided } from '../../machines/ports';
+export { sendToPhone } from '../../machines/phone-send';
+export { secret } from '../../machines/secret';
+export { PlatformError } from '../../platform/errors';
+export { bytesToBase64 } from '../../platform/base64';
+export { newIdempotencyKey } from '../../platform/resources/bookings';
+export { SIGN_WITH_PIN } from '../../features/secret-entry/machine/card-flow';
+export { secretComplete } from '../../features/secret-entry/machine/secret-entry';
+export { passwordEntryMachine } from '../../features/secret-entry/machine/secret-entry.machine';

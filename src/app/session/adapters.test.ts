@@ -17,6 +17,7 @@ import { sessionMachine } from '../../features/session/machine/session.machine';
 import { pinStatus } from '../../machines/testing/fixtures';
 import { acceptingPlatform } from '../testing/accepting-platform';
 import { settle } from '../../machines/testing/fake-actors';
+import { allFlows } from '../testing/all-flows';
 
 // Compile-time: the clients as they are satisfy what the machines need.
 export const bridgeFits = (client: BridgeClient): CardPort => client;
@@ -80,7 +81,7 @@ const OPEN: CardPortEvent = { type: 'connection', state: 'open' };
 
 /** The session on the adapters over the fakes (or `card`); once the bridge said `said`, its login. */
 async function loginOnAdapters(fake: ReturnType<typeof fakes>, said: CardPortEvent[], card = fake.card) {
-  const actors = createActors({ card, platform: fake.platform });
+  const actors = createActors({ card, platform: fake.platform, flows: allFlows });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} }).start();
   for (const event of said) fake.emit(event);
   await until(() => session.getSnapshot().children.login !== undefined);

@@ -4,10 +4,14 @@
  * (src/platform) fit them as they are, and tests can pass small fakes. Nothing here opens a socket
  * or calls fetch itself: the clients do, and they are handed in.
  *
- *   const actors = createActors({ card: bridgeClient, platform: platformClient });
+ *   const actors = createActors({ card: bridgeClient, platform: platformClient, flows });
  *   const session = createActor(sessionMachine.provide({ actors: actors.session }), { input: {} });
+ *
+ * The flows loaded on demand (registration, health, booking, inbox, moving, companion) have their
+ * machines in their families' chunks: `flows` hands them over once they are in, and each is
+ * provided with its actors here then (lazy-flow.ts: the session invokes it all the same).
  */
-import { fromCallback, fromPromise } from 'xstate';
+import { fromCallback, fromPromise, type AnyActorLogic } from 'xstate';
 import { bytesToBase64 } from '../../platform/base64';
 import { challengeDigest } from '../../platform/card';
 import { addressChangeConsentDigest } from '../../platform/consent';
@@ -23,21 +27,23 @@ import type {
   RegistrationResult,
   TokenPair,
 } from '../../platform/types';
-import { bookingMachine } from '../../features/booking/machine/booking.machine';
+import type { bookingMachine } from '../../features/booking/machine/booking.machine';
+import type { pairingMachine } from '../../features/companion/machine/pairing.machine';
 import { NO_BOX, phoneActors, type CurrentPhone, type PairingPort } from './companion-actors';
 import { phoneRemoteActor, type RemotePort, type RemoteScreen } from './phone-remote-actor';
-import { healthMachine } from '../../features/health/machine/health.machine';
-import { inboxMachine } from '../../features/inbox/machine/inbox.machine';
+import type { healthMachine } from '../../features/health/machine/health.machine';
+import type { inboxMachine } from '../../features/inbox/machine/inbox.machine';
 import { loginMachine } from '../../features/login/machine/login.machine';
-import { movingMachine } from '../../features/moving/machine/moving.machine';
+import type { movingMachine } from '../../features/moving/machine/moving.machine';
 import {
   passwordEntryMachine,
   type SubmitInput,
 } from '../../features/secret-entry/machine/secret-entry.machine';
 import type * as Port from '../../machines/ports';
-import { registrationMachine } from '../../features/registration/machine/registration.machine';
+import type { registrationMachine } from '../../features/registration/machine/registration.machine';
 import { checkCardByCertificate } from './card-by-certificate';
 import { oneCardCallAtATime } from './card-line';
+import { lazyFlowLogic } from './lazy-flow';
 
 /** The card bridge client as the machines use it (BridgeClient's methods). */
 export interface CardPort {
@@ -120,9 +126,29 @@ export interface PlatformPort {
   pairing: PairingPort & RemotePort;
 }
 
+/** The flows loaded on demand, by their machines (each in its family's chunk). */
+export interface FlowMachines {
+  registration: typeof registrationMachine;
+  health: typeof healthMachine;
+  booking: typeof bookingMachine;
+  inbox: typeof inboxMachine;
+  moving: typeof movingMachine;
+  companion: typeof pairingMachine;
+}
+export type LazyFlow = keyof FlowMachines;
+
+/** Where the lazy flows' machines come from (the shell's families; tests hand them all at once). */
+export interface FlowSource {
+  /** The flow's machine, once its chunk is in. */
+  machine<F extends LazyFlow>(flow: F): FlowMachines[F] | undefined;
+  /** Resolves once the flow's chunk is in, loading it (a failed load waits for the next try). */
+  loaded(flow: LazyFlow): Promise<unknown>;
+}
+
 export interface ActorDependencies {
   card: CardPort;
   platform: PlatformPort;
+  flows: FlowSource;
   /** The box as pairing a phone names it (pairing-box.ts); asked at each start. */
   pairingBox?: () => Promise<PairingBox>;
   /** The session's paired phone now (none: nothing is ever sent). */
@@ -198,9 +224,13 @@ export function createActors({
   pairingBox = NO_BOX,
   currentPhone = () => undefined,
   remoteScreen = () => undefined,
+  flows,
 }: ActorDependencies) {
-  const { companion, sendToPhone } = phoneActors(platform.pairing, pairingBox, currentPhone, (tokens) =>
-    signedIn(tokens),
+  const { provideCompanion, sendToPhone } = phoneActors(
+    platform.pairing,
+    pairingBox,
+    currentPhone,
+    (tokens) => signedIn(tokens),
   );
   // Calls in one line; without the bridge's card identity, the card is checked by its certificate.
   const card = checkCardByCertificate(oneCardCallAtATime(bridgeCard));
@@ -278,122 +308,152 @@ export function createActors({
     },
   });
 
-  const registration = registrationMachine.provide({
-    actors: {
-      ...cardActors,
-      signWithPassword: fromPromise<Port.SignWithPasswordOutput, Port.SignWithPasswordInput>(
-        async ({ input }) => {
-          const password = input.password.reveal();
-          const digest = await challengeDigest(input.challenge);
-          return signThenReadSignCertificate(password, digest, input.confirmLastAttempt, input);
-        },
-      ),
-      register: fromPromise<Port.SignedIn, Port.RegisterInput>(async ({ input }) =>
-        signedIn((await platform.registration.registerWithSignatures(input)).tokens),
-      ),
-    },
-  });
+  const registration = (machine: FlowMachines['registration']) =>
+    machine.provide({
+      actors: {
+        ...cardActors,
+        signWithPassword: fromPromise<Port.SignWithPasswordOutput, Port.SignWithPasswordInput>(
+          async ({ input }) => {
+            const password = input.password.reveal();
+            const digest = await challengeDigest(input.challenge);
+            return signThenReadSignCertificate(password, digest, input.confirmLastAttempt, input);
+          },
+        ),
+        register: fromPromise<Port.SignedIn, Port.RegisterInput>(async ({ input }) =>
+          signedIn((await platform.registration.registerWithSignatures(input)).tokens),
+        ),
+      },
+    });
 
-  const health = healthMachine.provide({
-    actors: {
-      loadCheckups: fromPromise(() => platform.health.checkups()),
-      loadCheckup: fromPromise<Port.Checkup, Port.CheckupInput>(({ input }) =>
-        platform.health.checkup(input.checkupId),
-      ),
-      loadTrend: fromPromise<Port.Trend, Port.TrendInput>(({ input }) =>
-        platform.health.trend(input.itemCode),
-      ),
-      loadMedications: fromPromise(() => platform.health.medications()),
-      sendToPhone,
-    },
-  });
+  const health = (machine: FlowMachines['health']) =>
+    machine.provide({
+      actors: {
+        loadCheckups: fromPromise(() => platform.health.checkups()),
+        loadCheckup: fromPromise<Port.Checkup, Port.CheckupInput>(({ input }) =>
+          platform.health.checkup(input.checkupId),
+        ),
+        loadTrend: fromPromise<Port.Trend, Port.TrendInput>(({ input }) =>
+          platform.health.trend(input.itemCode),
+        ),
+        loadMedications: fromPromise(() => platform.health.medications()),
+        sendToPhone,
+      },
+    });
 
-  const booking = bookingMachine.provide({
-    actors: {
-      loadFacilities: fromPromise(() => platform.facilities.list()),
-      loadAvailability: fromPromise<Port.Availability, Port.AvailabilityInput>(({ input }) =>
-        platform.facilities.availability(input.facilityId, { from: input.from, to: input.to }),
-      ),
-      createBooking: fromPromise<Booking, Port.CreateBookingInput>(({ input }) =>
-        platform.bookings.create(input.request, { idempotencyKey: input.idempotencyKey }),
-      ),
-      loadBookings: fromPromise(() => platform.bookings.list()),
-      cancelBooking: fromPromise<Booking, Port.CancelBookingInput>(({ input }) =>
-        platform.bookings.cancel(input.bookingId),
-      ),
-      sendToPhone,
-    },
-  });
+  const booking = (machine: FlowMachines['booking']) =>
+    machine.provide({
+      actors: {
+        loadFacilities: fromPromise(() => platform.facilities.list()),
+        loadAvailability: fromPromise<Port.Availability, Port.AvailabilityInput>(({ input }) =>
+          platform.facilities.availability(input.facilityId, { from: input.from, to: input.to }),
+        ),
+        createBooking: fromPromise<Booking, Port.CreateBookingInput>(({ input }) =>
+          platform.bookings.create(input.request, { idempotencyKey: input.idempotencyKey }),
+        ),
+        loadBookings: fromPromise(() => platform.bookings.list()),
+        cancelBooking: fromPromise<Booking, Port.CancelBookingInput>(({ input }) =>
+          platform.bookings.cancel(input.bookingId),
+        ),
+        sendToPhone,
+      },
+    });
 
-  const inbox = inboxMachine.provide({
-    actors: {
-      loadNotices: fromPromise(() => platform.notices.list()),
-      loadNotice: fromPromise<Port.Notice, Port.NoticeInput>(({ input }) =>
-        platform.notices.get(input.noticeId),
-      ),
-      markRead: fromPromise<Port.Notice, Port.NoticeInput>(({ input }) =>
-        platform.notices.markRead(input.noticeId),
-      ),
-      keepNotice: fromPromise<Port.Notice, Port.KeepNoticeInput>(({ input }) =>
-        platform.notices.keep(input.noticeId, input.kept),
-      ),
-      deleteNotice: fromPromise<void, Port.NoticeInput>(({ input }) =>
-        platform.notices.delete(input.noticeId),
-      ),
-      sendToPhone,
-    },
-  });
+  const inbox = (machine: FlowMachines['inbox']) =>
+    machine.provide({
+      actors: {
+        loadNotices: fromPromise(() => platform.notices.list()),
+        loadNotice: fromPromise<Port.Notice, Port.NoticeInput>(({ input }) =>
+          platform.notices.get(input.noticeId),
+        ),
+        markRead: fromPromise<Port.Notice, Port.NoticeInput>(({ input }) =>
+          platform.notices.markRead(input.noticeId),
+        ),
+        keepNotice: fromPromise<Port.Notice, Port.KeepNoticeInput>(({ input }) =>
+          platform.notices.keep(input.noticeId, input.kept),
+        ),
+        deleteNotice: fromPromise<void, Port.NoticeInput>(({ input }) =>
+          platform.notices.delete(input.noticeId),
+        ),
+        sendToPhone,
+      },
+    });
 
-  const moving = movingMachine.provide({
-    actors: {
-      // Only after the viewer's consent (the flow's first screen); of the 4 情報, only the address is kept.
-      fetchMoveDetails: fromPromise<Port.MoveDetails>(async () => {
-        const basic = await platform.addressChanges.fetchBasicInformation();
-        const { services } = await platform.addressChanges.services();
-        return { newAddress: basic.address, services };
-      }),
-      readPinStatus: cardActors.readPinStatus,
-      passwordEntry: passwordEntryMachine.provide({
-        actors: {
-          // A fresh challenge per try; signed and read as registration's (one try at most).
-          submit: fromPromise<unknown, SubmitInput>(async ({ input }): Promise<Port.SignedConsent> => {
-            const request = input.request as Port.ConsentRequest;
-            const { challenge } = await platform.addressChanges.challenge();
-            const digest = await addressChangeConsentDigest({
-              challenge,
-              newAddress: request.newAddress ?? '',
-              services: request.services,
-            });
-            const password = input.secret.reveal();
-            const signed = await signThenReadSignCertificate(
-              password,
-              digest,
-              input.confirmLastAttempt,
-              request,
-            );
-            return { challenge, ...signed };
+  const moving = (machine: FlowMachines['moving']) =>
+    machine.provide({
+      actors: {
+        // Only after the viewer's consent (the flow's first screen); of the 4 情報, only the address is kept.
+        fetchMoveDetails: fromPromise<Port.MoveDetails>(async () => {
+          const basic = await platform.addressChanges.fetchBasicInformation();
+          const { services } = await platform.addressChanges.services();
+          return { newAddress: basic.address, services };
+        }),
+        readPinStatus: cardActors.readPinStatus,
+        passwordEntry: passwordEntryMachine.provide({
+          actors: {
+            // A fresh challenge per try; signed and read as registration's (one try at most).
+            submit: fromPromise<unknown, SubmitInput>(async ({ input }): Promise<Port.SignedConsent> => {
+              const request = input.request as Port.ConsentRequest;
+              const { challenge } = await platform.addressChanges.challenge();
+              const digest = await addressChangeConsentDigest({
+                challenge,
+                newAddress: request.newAddress ?? '',
+                services: request.services,
+              });
+              const password = input.secret.reveal();
+              const signed = await signThenReadSignCertificate(
+                password,
+                digest,
+                input.confirmLastAttempt,
+                request,
+              );
+              return { challenge, ...signed };
+            }),
+          },
+        }),
+        createAddressChange: fromPromise<AddressChange, Port.CreateAddressChangeInput>(({ input }) =>
+          platform.addressChanges.createWithSignature(input.request, {
+            idempotencyKey: input.idempotencyKey,
           }),
-        },
-      }),
-      createAddressChange: fromPromise<AddressChange, Port.CreateAddressChangeInput>(({ input }) =>
-        platform.addressChanges.createWithSignature(input.request, { idempotencyKey: input.idempotencyKey }),
-      ),
-      loadAddressChange: fromPromise<AddressChange, Port.AddressChangeInput>(({ input }) =>
-        platform.addressChanges.get(input.requestId),
-      ),
-    },
-  });
+        ),
+        loadAddressChange: fromPromise<AddressChange, Port.AddressChangeInput>(({ input }) =>
+          platform.addressChanges.get(input.requestId),
+        ),
+      },
+    });
 
-  const session = {
-    watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
-    login,
+  const providers: { [F in LazyFlow]: (machine: FlowMachines[F]) => AnyActorLogic } = {
     registration,
     health,
     booking,
     inbox,
-    countUnread: fromPromise<number>(async () => (await platform.notices.list()).unreadCount),
     moving,
-    companion,
+    companion: provideCompanion,
+  };
+  /** Each flow's machine provided with its actors, once (the same logic at every invocation). */
+  const provided = new Map<LazyFlow, AnyActorLogic>();
+  const flow = (id: LazyFlow): AnyActorLogic | undefined => {
+    const machine = flows.machine(id);
+    if (!machine) return undefined;
+    if (!provided.has(id)) provided.set(id, (providers[id] as (m: typeof machine) => AnyActorLogic)(machine));
+    return provided.get(id);
+  };
+  // Typed as the session declares them; each is its flow's machine once its chunk is in.
+  const lazy = <F extends LazyFlow>(id: F) =>
+    lazyFlowLogic(
+      () => flow(id),
+      () => flows.loaded(id),
+    ) as unknown as ReturnType<(typeof providers)[F]> & FlowMachines[F];
+
+  const session = {
+    watchBridge: fromCallback(({ sendBack }) => watchBridge(card, sendBack)),
+    login,
+    registration: lazy('registration'),
+    health: lazy('health'),
+    booking: lazy('booking'),
+    inbox: lazy('inbox'),
+    countUnread: fromPromise<number>(async () => (await platform.notices.list()).unreadCount),
+    moving: lazy('moving'),
+    companion: lazy('companion'),
     phoneRemote: phoneRemoteActor(platform.pairing, pairingBox, currentPhone, remoteScreen),
     refreshTokens: fromPromise<Port.RefreshOutput>(async () => {
       await platform.auth.refresh();
@@ -410,5 +470,5 @@ export function createActors({
     }),
   };
 
-  return { session, login, registration, health, booking, inbox, moving, companion, textSize };
+  return { session, login, flow, textSize };
 }

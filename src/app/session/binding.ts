@@ -14,6 +14,7 @@ import type { AppEvent, ActorTarget } from '../screens/Screen';
 import type { AppSettings } from '../settings/settings';
 import type { AppView } from '../view/app-view';
 import { sessionView } from '../../features/session/view/session-view';
+import { lazyView, loadedCount } from '../screens/families';
 import { sameValue } from '../view/same-value';
 
 export type SessionActor = Actor<typeof sessionMachine>;
@@ -70,7 +71,8 @@ export class SessionBinding {
     return (this.session.getSnapshot().children as Record<string, AnyActorRef | undefined>)[id];
   }
 
-  private refresh(): void {
+  /** Derives the view again if anything it reads changed (also: a family's chunk came in). */
+  refresh(): void {
     const snapshot = this.session.getSnapshot();
     let child: AnyActorRef | undefined;
     for (const id of FLOWS) child ??= this.childActor(id);
@@ -88,7 +90,7 @@ export class SessionBinding {
     // Every key is ACTIVITY for the session, and the session emits for it: nothing the view reads
     // changes then, so nothing is derived, and the screen is not touched before the key arrives.
     if (!this.inputsChanged(snapshot)) return;
-    const next = sessionView(snapshot, this.settings);
+    const next = sessionView(snapshot, this.settings, lazyView);
     const previous = this.current;
     const main = previous && sameValue(next.main, previous.main) ? previous.main : next.main;
     const idleWarning =
@@ -98,7 +100,7 @@ export class SessionBinding {
     this.onView(this.current);
   }
 
-  /** Records what sessionView reads of `snapshot`; false when all of it is as last time. */
+  /** Records what sessionView reads (of `snapshot`, the families loaded); false when all is as last time. */
   private inputsChanged(snapshot: ReturnType<SessionActor['getSnapshot']>): boolean {
     const inputs = this.derivedFrom;
     let changed =
@@ -113,6 +115,9 @@ export class SessionBinding {
     const entry = childOf(this.child, ENTRY)?.getSnapshot();
     changed ||= entry !== inputs[2 + FLOWS.length];
     inputs[2 + FLOWS.length] = entry;
+    // A flow's view comes with its family's chunk: one arriving may change the view.
+    changed ||= loadedCount() !== inputs[3 + FLOWS.length];
+    inputs[3 + FLOWS.length] = loadedCount();
     return changed;
   }
 }

@@ -5,6 +5,7 @@ import type { PairingPoll } from '../../platform/resources/pairing';
 import type { TokenPair } from '../../platform/types';
 import { CODES } from '../../features/companion/testing/pairing-data';
 import { phoneActors, type PairingPort } from './companion-actors';
+import { pairingMachine } from '../../features/companion/machine/pairing.machine';
 
 const BOX = { clientId: CODES.clientId, boxId: 'box-0123456789abcdef', boxName: 'テレビ' };
 const TOKENS: TokenPair = {
@@ -36,7 +37,7 @@ function withPolls(polls: PairingPoll[]) {
       taken.push(tokens);
       return viewer;
     },
-  ).companion;
+  ).provideCompanion(pairingMachine);
   return { machine, scopes, taken, viewer };
 }
 

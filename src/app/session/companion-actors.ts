@@ -4,7 +4,7 @@
  * client (the SDK keeps them as after a card login); `signedIn` then says who logged in.
  */
 import { fromPromise } from 'xstate';
-import { pairingMachine } from '../../features/companion/machine/pairing.machine';
+import type { pairingMachine } from '../../features/companion/machine/pairing.machine';
 import type * as Port from '../../machines/ports';
 import { NotPairedError } from '../../platform/errors';
 import type {
@@ -68,7 +68,8 @@ export const NO_BOX = (): Promise<PairingBox> => Promise.reject(new Error('pairi
 type SignedInOf = (tokens: TokenPair) => Promise<Port.SignedIn>;
 
 /**
- * The phone's actors: pairing it or logging in by it (the companion flow) and 「スマートフォンに送る」
+ * The phone's actors: pairing it or logging in by it (the companion flow, whose machine comes with
+ * its chunk: provided here once it is in) and 「スマートフォンに送る」
  * of every feature, to the phone paired now (NotPairedError when none is).
  */
 export function phoneActors(
@@ -78,7 +79,8 @@ export function phoneActors(
   signedIn?: SignedInOf,
 ) {
   return {
-    companion: companionActors(pairing, pairingBox, signedIn),
+    provideCompanion: (machine: typeof pairingMachine) =>
+      companionActors(machine, pairing, pairingBox, signedIn),
     sendToPhone: fromPromise<unknown, Port.PhoneItem>(async ({ input }) =>
       pairing.sendToPhone(await currentPairing(phone, pairingBox), input),
     ),
@@ -86,13 +88,14 @@ export function phoneActors(
 }
 
 function companionActors(
+  machine: typeof pairingMachine,
   pairing: PairingPort,
   pairingBox: () => Promise<PairingBox>,
   signedIn: SignedInOf = () => Promise.reject(new Error('pairing: no login given')),
 ) {
   // The tokens of the poll that opened the session, for the profile's fetch that follows it.
   let tokens: TokenPair | undefined;
-  return pairingMachine.provide({
+  return machine.provide({
     actors: {
       // Unpaired already (on the phone, or by time) is as good as unpaired now.
       unpairPhone: fromPromise<void, Port.PhonePairing>(async ({ input }) => {

@@ -13,6 +13,7 @@ import { Secret } from '../../machines/secret';
 import { pinStatus } from '../../machines/testing/fixtures';
 import { acceptingPlatform } from '../testing/accepting-platform';
 import { createActors, type CardPort, type PlatformPort } from './adapters';
+import { allFlows } from '../testing/all-flows';
 
 const CHALLENGE = 'A'.repeat(43);
 const CONSENT_CHALLENGE = 'B'.repeat(43);
@@ -39,17 +40,17 @@ function setup(signFails?: Error) {
     ...acceptingPlatform({ challenge: CHALLENGE, expiresAt: new Date(Date.now() + 300_000).toISOString() }),
     addressChanges: { challenge: async () => ({ challenge: CONSENT_CHALLENGE }) },
   } as unknown as PlatformPort;
-  const actors = createActors({ card, platform });
+  const actors = createActors({ card, platform, flows: allFlows });
   const logicOf = (machine: { implementations: { actors: Record<string, unknown> } }, name: string) =>
     machine.implementations.actors[name] as AnyActorLogic;
-  const passwordEntry = logicOf(actors.moving, 'passwordEntry') as unknown as {
+  const passwordEntry = logicOf(actors.flow('moving') as never, 'passwordEntry') as unknown as {
     implementations: { actors: Record<string, unknown> };
   };
   const run = (logic: AnyActorLogic, input: unknown) => toPromise(createActor(logic, { input }).start());
   return {
     calls,
     register: (confirmLastAttempt?: string) =>
-      run(logicOf(actors.registration, 'signWithPassword'), {
+      run(logicOf(actors.flow('registration') as never, 'signWithPassword'), {
         password: new Secret(PASSWORD),
         challenge: CHALLENGE,
         cardId: CARD,

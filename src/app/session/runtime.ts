@@ -6,7 +6,8 @@
 import { createActor, type InspectionEvent } from 'xstate';
 import { BridgeClient } from '../../card';
 import { sessionMachine } from '../../features/session/machine/session.machine';
-import { createActors } from './adapters';
+import { createActors, type FlowSource } from './adapters';
+import { lazyMachine, whenLoaded } from '../screens/families';
 import { PlatformClient } from '../../platform';
 import { pairingClientId, type AppSettings } from '../settings/settings';
 import { hasFireboltTransport } from '../box-platform/box-platform';
@@ -45,6 +46,7 @@ export function createRuntime(
     pairingBox: () => pairingBox(pairingClientId(settings), boxFacts, keptOnBox()),
     currentPhone: () => phone.current?.(),
     remoteScreen: () => remoteScreen,
+    flows: FAMILY_FLOWS,
   });
   const session = createActor(sessionMachine.provide({ actors: actors.session }), {
     input: { idleTimeoutMs: settings.session.idleTimeoutMs, warningLeadMs: settings.session.warningLeadMs },
@@ -60,6 +62,12 @@ export function createRuntime(
     },
   };
 }
+
+/** The lazy flows' machines come with their families' chunks (the flow's id is its family's). */
+const FAMILY_FLOWS: FlowSource = {
+  machine: (flow) => lazyMachine(flow) as ReturnType<FlowSource['machine']> as never,
+  loaded: (flow) => whenLoaded(flow),
+};
 
 /** The box's id and name from Firebolt, where the box has it (the SDK is loaded only then). */
 const boxFacts = async (): Promise<BoxFacts> =>

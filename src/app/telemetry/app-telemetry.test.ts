@@ -18,6 +18,7 @@ import { AppTelemetry, APP_VERSION } from './app-telemetry';
 import { Beacon } from './beacon';
 import { fireboltParameters, fireboltSink } from './firebolt-metrics';
 import { sessionInspector } from './session-figures';
+import { allFlows } from '../testing/all-flows';
 
 const CARD = 'Y2FyZC1pZC1maXJzdC0wMQ';
 const CHALLENGE = 'Qk9YMTIzNDU2Nzg5MGFiY2RlZmdoaWprbG1ub3BxcnN0';
@@ -53,7 +54,7 @@ function session(telemetry: AppTelemetry, clock: { ms: number }) {
     expiresAt: new Date(1_000_000 + 300_000).toISOString(),
     now: () => 1_000_000,
   });
-  const actors = createActors({ card, platform });
+  const actors = createActors({ card, platform, flows: allFlows });
   const actor = createActor(sessionMachine.provide({ actors: actors.session }), {
     input: {},
     inspect: sessionInspector(telemetry, () => clock.ms),

@@ -6,6 +6,8 @@ import booking from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { bookingMachine } from './machine/booking.machine';
+import { bookingView } from './view/booking-view';
 import { BookingScreen } from './index';
 import { BookingConfirm } from './screens/BookingConfirm/BookingConfirm';
 import { BookingDetail } from './screens/BookingDetail/BookingDetail';
@@ -16,13 +18,17 @@ import { MyBookings } from './screens/MyBookings/MyBookings';
 import { RoomList } from './screens/RoomList/RoomList';
 import { SlotGrid } from './screens/SlotGrid/SlotGrid';
 
-export const bookingFamily = familyOf(strings(booking), {
-  [BookingScreen.facilityList]: FacilityList,
-  [BookingScreen.datePicker]: DatePicker,
-  [BookingScreen.roomList]: RoomList,
-  [BookingScreen.slotGrid]: SlotGrid,
-  [BookingScreen.bookingConfirm]: BookingConfirm,
-  [BookingScreen.bookingDone]: BookingDone,
-  [BookingScreen.myBookings]: MyBookings,
-  [BookingScreen.bookingDetail]: BookingDetail,
-});
+export const bookingFamily = familyOf(
+  strings(booking),
+  {
+    [BookingScreen.facilityList]: FacilityList,
+    [BookingScreen.datePicker]: DatePicker,
+    [BookingScreen.roomList]: RoomList,
+    [BookingScreen.slotGrid]: SlotGrid,
+    [BookingScreen.bookingConfirm]: BookingConfirm,
+    [BookingScreen.bookingDone]: BookingDone,
+    [BookingScreen.myBookings]: MyBookings,
+    [BookingScreen.bookingDetail]: BookingDetail,
+  },
+  { machine: bookingMachine, view: bookingView },
+);

@@ -9,9 +9,16 @@ import '../../app/screens/family-shared';
 import { CompanionScreen } from './index';
 import type { ScreenClass } from '../../app/screens/Screen';
 import { PairingCode } from './screens/PairingCode/PairingCode';
+import { pairingMachine } from './machine/pairing.machine';
+import { companionView } from './view/companion-view';
 
 const companionScreens: Record<string, ScreenClass> = {
   [CompanionScreen.pairingCode]: PairingCode as unknown as ScreenClass,
 };
 
-export const companionFamily: FamilyModule = { screens: companionScreens, translations: strings(companion) };
+export const companionFamily: FamilyModule = {
+  screens: companionScreens,
+  translations: strings(companion),
+  machine: pairingMachine,
+  view: companionView,
+};

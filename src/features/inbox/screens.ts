@@ -6,11 +6,17 @@ import inbox from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { inboxMachine } from './machine/inbox.machine';
+import { inboxView } from './view/inbox-view';
 import { InboxScreen } from './index';
 import { NoticeDetail } from './screens/NoticeDetail/NoticeDetail';
 import { NoticeList } from './screens/NoticeList/NoticeList';
 
-export const inboxFamily = familyOf(strings(inbox), {
-  [InboxScreen.noticeList]: NoticeList,
-  [InboxScreen.noticeDetail]: NoticeDetail,
-});
+export const inboxFamily = familyOf(
+  strings(inbox),
+  {
+    [InboxScreen.noticeList]: NoticeList,
+    [InboxScreen.noticeDetail]: NoticeDetail,
+  },
+  { machine: inboxMachine, view: inboxView },
+);

@@ -7,15 +7,21 @@ import moving from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { movingMachine } from './machine/moving.machine';
+import { movingView } from './view/moving-view';
 import { MovingScreen } from './index';
 import { MovingConsent } from './screens/MovingConsent/MovingConsent';
 import { MovingServices } from './screens/MovingServices/MovingServices';
 import { MovingStatus } from './screens/MovingStatus/MovingStatus';
 import { MovingSummary } from './screens/MovingSummary/MovingSummary';
 
-export const movingFamily = familyOf(strings(moving), {
-  [MovingScreen.movingConsent]: MovingConsent,
-  [MovingScreen.movingServices]: MovingServices,
-  [MovingScreen.movingSummary]: MovingSummary,
-  [MovingScreen.movingStatus]: MovingStatus,
-});
+export const movingFamily = familyOf(
+  strings(moving),
+  {
+    [MovingScreen.movingConsent]: MovingConsent,
+    [MovingScreen.movingServices]: MovingServices,
+    [MovingScreen.movingSummary]: MovingSummary,
+    [MovingScreen.movingStatus]: MovingStatus,
+  },
+  { machine: movingMachine, view: movingView },
+);

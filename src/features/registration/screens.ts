@@ -7,12 +7,18 @@ import registration from './strings.json';
 import { familyOf } from '../../app/screens/feature';
 import { strings } from '../../app/i18n/strings';
 import '../../app/screens/family-shared';
+import { registrationMachine } from './machine/registration.machine';
+import { registrationView } from './view/registration-view';
 import { RegistrationScreen } from './index';
 import { CustomerNumber } from './screens/CustomerNumber/CustomerNumber';
 import { SecretEntryScreen } from '../secret-entry';
 import { SignPassword } from '../secret-entry/screens/SignPassword/SignPassword';
 
-export const registrationFamily = familyOf(strings(registration), {
-  [RegistrationScreen.customerNumber]: CustomerNumber,
-  [SecretEntryScreen.signPassword]: SignPassword,
-});
+export const registrationFamily = familyOf(
+  strings(registration),
+  {
+    [RegistrationScreen.customerNumber]: CustomerNumber,
+    [SecretEntryScreen.signPassword]: SignPassword,
+  },
+  { machine: registrationMachine, view: registrationView },
+);

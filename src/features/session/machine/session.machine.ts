@@ -9,15 +9,15 @@
  * Logging out forgets the profile (nothing personal stays in context; the child flows holding
  * screens of data are stopped). The machine never stores anything in Storage.
  */
-import { and, assign, emit, fromCallback, fromPromise, or, setup } from 'xstate';
-import { bookingMachine } from '../../booking/machine/booking.machine';
-import { pairingMachine } from '../../companion/machine/pairing.machine';
+import { and, assign, emit, fromCallback, fromPromise, or, setup, type AnyActorLogic } from 'xstate';
+import type { bookingMachine } from '../../booking/machine/booking.machine';
+import type { pairingMachine } from '../../companion/machine/pairing.machine';
 import { phoneRemoteMachine } from '../../companion/machine/phone-remote.machine';
 import { errorIs, sessionEndReason } from '../../../machines/errors';
-import { healthMachine } from '../../health/machine/health.machine';
-import { inboxMachine } from '../../inbox/machine/inbox.machine';
+import type { healthMachine } from '../../health/machine/health.machine';
+import type { inboxMachine } from '../../inbox/machine/inbox.machine';
 import { loginMachine, type LoginOutput } from '../../login/machine/login.machine';
-import { movingMachine } from '../../moving/machine/moving.machine';
+import type { movingMachine } from '../../moving/machine/moving.machine';
 import type { FlowMessageKey, MessageKey, MessageParams } from '../../../machines/messages';
 import {
   notProvided,
@@ -28,9 +28,9 @@ import {
   type Profile,
   type RefreshOutput,
 } from '../../../machines/ports';
-import {
+import type {
   registrationMachine,
-  type RegistrationOutput,
+  RegistrationOutput,
 } from '../../registration/machine/registration.machine';
 import { certificateNotice, signCertificateNotice } from './certificate-expiry';
 import { companionState, pairingAfter, phoneRemoteRegion } from './companion-flow';
@@ -110,6 +110,13 @@ const signingIn = <const O extends object[]>(src: 'login' | 'registration', ...o
   },
 });
 
+/**
+ * A flow whose machine comes with its feature's chunk, loaded on demand: always provided by the
+ * runtime (src/app/session/adapters.ts), typed here as that machine.
+ */
+const providedLater = <T extends AnyActorLogic>(id: string): T =>
+  fromPromise(notProvided(id)) as unknown as T;
+
 export const sessionMachine = setup({
   types: {
     input: {} as SessionInput,
@@ -122,13 +129,13 @@ export const sessionMachine = setup({
       throw new Error("actor 'watchBridge' not provided");
     }),
     login: loginMachine,
-    registration: registrationMachine,
-    health: healthMachine,
-    booking: bookingMachine,
-    inbox: inboxMachine,
+    registration: providedLater<typeof registrationMachine>('registration'),
+    health: providedLater<typeof healthMachine>('health'),
+    booking: providedLater<typeof bookingMachine>('booking'),
+    inbox: providedLater<typeof inboxMachine>('inbox'),
     countUnread: fromPromise<number>(notProvided('countUnread')),
-    moving: movingMachine,
-    companion: pairingMachine,
+    moving: providedLater<typeof movingMachine>('moving'),
+    companion: providedLater<typeof pairingMachine>('companion'),
     phoneRemote: phoneRemoteMachine,
     refreshTokens: fromPromise<RefreshOutput>(notProvided('refreshTokens')),
     logout: fromPromise<void>(notProvided('logout')),

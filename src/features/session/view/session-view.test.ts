@@ -171,6 +171,21 @@ describe('session view', () => {
     expect(view(run).main.screen).toBe(SCREEN.home);
   });
 
+  test('a flow whose chunk is not in yet shows the checking status naming it, so the shell waits for that family', async () => {
+    const run = await loggedIn();
+    run.actor.send({ type: 'OPEN', section: 'booking' });
+    const checking = {
+      screen: SCREEN.status,
+      target: 'booking',
+      props: { titleKey: 'common.title.checking' },
+    };
+    expect(view(run).main).toMatchObject(checking);
+    // The view is in but the flow started before it (it waits without a state): still checking.
+    const bookingView = jest.fn();
+    expect(sessionView(run.actor.getSnapshot(), settings, () => bookingView).main).toMatchObject(checking);
+    expect(bookingView).not.toHaveBeenCalled();
+  });
+
   test('変更確認: the address change starts from the notice, with the login card, and ends at home', async () => {
     const run = await loggedIn({
       outcome: 'signedIn',

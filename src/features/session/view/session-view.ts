@@ -15,13 +15,7 @@ import {
   type MessageProps,
   type ScreenView,
 } from '../../../app/view/app-view';
-import { bookingView } from '../../booking/view/booking-view';
-import { companionView } from '../../companion/view/companion-view';
-import { healthView } from '../../health/view/health-view';
-import { inboxView } from '../../inbox/view/inbox-view';
 import { loginView } from '../../login/view/login-view';
-import { movingView } from '../../moving/view/moving-view';
-import { registrationView } from '../../registration/view/registration-view';
 import { SessionScreen } from '../index';
 
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
@@ -49,24 +43,32 @@ const MOVED: MessageAction[] = [
   ...OK,
 ];
 
-/** The flow in the foreground and its view function. */
-const flows = {
-  login: loginView,
-  registration: registrationView,
-  health: healthView,
-  booking: bookingView,
-  inbox: inboxView,
-  moving: movingView,
-  companion: companionView,
-} as const;
+/** The flows whose view comes with their family's chunk (loaded on demand), by the flow's id. */
+export type LazyFlow = 'registration' | 'health' | 'booking' | 'inbox' | 'moving' | 'companion';
+/** A lazy flow's view once its chunk is in (undefined before). */
+export type FlowViews = (flow: LazyFlow) => ((snapshot: never) => ScreenView) | undefined;
 
-function flowView(snapshot: SessionSnapshot, id: keyof typeof flows): ScreenView {
+const noLazyViews: FlowViews = () => undefined;
+
+/**
+ * The flow in the foreground, by its view: login's is in the initial bundle; the others come with
+ * their family's chunk. Before it is in, the checking status names the flow as its target, so the
+ * shell waits for that family (or says it could not load it, with a retry) and derives the view
+ * again once it is in.
+ */
+function flowView(snapshot: SessionSnapshot, id: 'login' | LazyFlow, views: FlowViews): ScreenView {
   const child = childSnapshot(snapshot, id);
   if (!child) return waiting('common.title.checking');
-  return (flows[id] as (s: unknown) => ScreenView)(child);
+  if (id === 'login') return loginView(child as Parameters<typeof loginView>[0]);
+  const view = views(id);
+  // A flow started before its chunk was in waits in a snapshot without a state until it is.
+  const started = typeof (child as { matches?: unknown }).matches === 'function';
+  if (!view || !started)
+    return statusView(id, { titleKey: 'common.title.checking', bodyKey: 'common.pleaseWait' });
+  return (view as (s: unknown) => ScreenView)(child);
 }
 
-function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView {
+function loggedInView(snapshot: SessionSnapshot, settings: AppSettings, views: FlowViews): ScreenView {
   const { profile } = snapshot.context;
   if (snapshot.matches({ loggedIn: { screen: 'certificateNotice' } })) {
     const notice = certificateNotice(profile);
@@ -96,16 +98,16 @@ function loggedInView(snapshot: SessionSnapshot, settings: AppSettings): ScreenV
       },
     };
   }
-  if (snapshot.matches({ loggedIn: { screen: 'health' } })) return flowView(snapshot, 'health');
-  if (snapshot.matches({ loggedIn: { screen: 'inbox' } })) return flowView(snapshot, 'inbox');
-  if (snapshot.matches({ loggedIn: { screen: 'booking' } })) return flowView(snapshot, 'booking');
-  if (snapshot.matches({ loggedIn: { screen: 'myBookings' } })) return flowView(snapshot, 'booking');
-  if (snapshot.matches({ loggedIn: { screen: 'moving' } })) return flowView(snapshot, 'moving');
-  if (snapshot.matches({ loggedIn: { screen: 'companion' } })) return flowView(snapshot, 'companion');
+  if (snapshot.matches({ loggedIn: { screen: 'health' } })) return flowView(snapshot, 'health', views);
+  if (snapshot.matches({ loggedIn: { screen: 'inbox' } })) return flowView(snapshot, 'inbox', views);
+  if (snapshot.matches({ loggedIn: { screen: 'booking' } })) return flowView(snapshot, 'booking', views);
+  if (snapshot.matches({ loggedIn: { screen: 'myBookings' } })) return flowView(snapshot, 'booking', views);
+  if (snapshot.matches({ loggedIn: { screen: 'moving' } })) return flowView(snapshot, 'moving', views);
+  if (snapshot.matches({ loggedIn: { screen: 'companion' } })) return flowView(snapshot, 'companion', views);
   return waiting('common.title.checking');
 }
 
-function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView {
+function mainView(snapshot: SessionSnapshot, settings: AppSettings, views: FlowViews): ScreenView {
   const value = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0];
   switch (value) {
     case 'waitingForCard': {
@@ -141,7 +143,7 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
       // Closing a session the viewer left before its home: a moment's wait.
       return snapshot.matches({ phoneLogin: 'closing' })
         ? waiting('common.title.checking')
-        : flowView(snapshot, 'companion');
+        : flowView(snapshot, 'companion', views);
     case 'bridgeDown':
       // Nothing to press: the screen changes by itself when the reader or the bridge is back.
       return cannotGoOn('common.title.connection', { key: value }, true);
@@ -162,6 +164,7 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
       return flowView(
         snapshot,
         snapshot.matches({ authenticating: 'registration' }) ? 'registration' : 'login',
+        views,
       );
     case 'cardIdle':
       return notice(
@@ -171,7 +174,7 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
         [{ labelKey: 'shell.logIn', event: { type: 'OK' } }],
       );
     case 'loggedIn':
-      return loggedInView(snapshot, settings);
+      return loggedInView(snapshot, settings, views);
     case 'loggingOut':
       return waiting('shell.loggingOut');
     case 'loggedOut':
@@ -188,8 +191,13 @@ function mainView(snapshot: SessionSnapshot, settings: AppSettings): ScreenView 
   }
 }
 
-export function sessionView(snapshot: SessionSnapshot, settings: AppSettings): AppView {
-  const view: AppView = { main: mainView(snapshot, settings) };
+/** `views`: the lazy flows' views loaded so far (the shell's families); none in the session's own tests. */
+export function sessionView(
+  snapshot: SessionSnapshot,
+  settings: AppSettings,
+  views: FlowViews = noLazyViews,
+): AppView {
+  const view: AppView = { main: mainView(snapshot, settings, views) };
   if (snapshot.matches({ loggedIn: { idle: 'warning' } })) {
     view.idleWarning = { seconds: Math.round(snapshot.context.warningLeadMs / 1000) };
   }
