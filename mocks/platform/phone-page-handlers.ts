@@ -27,9 +27,13 @@ const unpairPurpose = (pairingId: string): string => `unpair:${pairingId}`;
 const remotePurpose = (pairingId: string): string => `remote:${pairingId}`;
 /** The remote form's body, in bytes: 100 characters percent-encoded and the token fit well within. */
 const REMOTE_FORM_MAX = 4096;
-/** A press the page refuses: 409 while the TV shows a secret screen, 422 for text nothing took. */
+/**
+ * A press the page refuses: 409 while the TV shows a secret screen, 503 while the TV is not polling
+ * (nothing would take it), 422 for text nothing took.
+ */
 const OUTCOME_STATUS: Partial<Record<RemoteOutcome['kind'], number>> = {
   secret: 409,
+  tvAway: 503,
   noEntry: 422,
   nothingFitted: 422,
 };

@@ -53,6 +53,8 @@ async function paired(): Promise<Paired> {
   const tv = fixture.client();
   await tv.auth.login(driverCard(yamada));
   const { pairing, phone } = await pairPhoneByPage(fixture.clock, tv, BOX);
+  // The TV shows the app and polls (the test clock stands still until a test moves it).
+  expect(await tv.pairing.takeRemoteInputs(pairing, 'none')).toEqual([]);
   const page = () => fetch(`${BASE_URL}/pair/phone`, { headers: { Cookie: phone } });
   const first = await page();
   const cookies = `${phone}; ${cookieOf(first)}`;
@@ -108,6 +110,22 @@ describe('the phone page’s touch remote', () => {
     expect(none.status).toBe(422);
     expect(await none.text()).toContain('送った文字に数字がなかった');
     expect(await tv.pairing.takeRemoteInputs(pairing, 'digits')).toEqual([{ kind: 'text', text: '10010' }]);
+  });
+
+  it('says at once when the TV is not taking presses (no poll for 5 s), and queues nothing for later', async () => {
+    const { tv, pairing, press } = await paired();
+    fixture.clock.advance(5_001);
+    for (const fields of [{ key: 'down' }, { text: '1234' }]) {
+      const away = await press(fields);
+      expect([away.status, away.headers.get('cache-control')]).toEqual([503, 'no-store']);
+      const text = await away.text();
+      expect(text).toContain('テレビに届いていません');
+      expect(text).toContain('This is not reaching the TV');
+    }
+    // The TV is back: nothing from while it was away arrives; a new press does.
+    expect(await tv.pairing.takeRemoteInputs(pairing, 'none')).toEqual([]);
+    expect((await press({ key: 'down' })).status).toBe(200);
+    expect(await tv.pairing.takeRemoteInputs(pairing, 'none')).toEqual([{ kind: 'key', key: 'down' }]);
   });
 
   it('refuses every press while the TV shows a PIN or password screen, and drops what waited', async () => {

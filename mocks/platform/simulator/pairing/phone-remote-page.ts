@@ -52,6 +52,12 @@ function noticeHtml(notice: RemoteNotice): string {
         `${SECRET_REFUSAL.en}. This phone cannot operate that screen.`,
         'problem',
       );
+    case 'tvAway':
+      return lines(
+        'テレビに届いていません。テレビの電源が入っているか、テレビにこのサービスの画面が映っているかを確かめてから、もう一度押してください。',
+        'This is not reaching the TV. Check that the TV is on and showing this service, then press again.',
+        'problem',
+      );
     case 'noEntry':
       return lines(
         'テレビに文字を入力する欄が表示されていません。入力する画面をテレビに表示してから送ってください。',

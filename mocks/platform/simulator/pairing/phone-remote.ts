@@ -21,16 +21,25 @@ export type RemoteOutcome =
   | { kind: 'sent'; key: RemoteKey }
   | { kind: 'typed'; text: string; dropped: boolean }
   | { kind: 'secret' }
+  | { kind: 'tvAway' }
   | { kind: 'noEntry' }
   | { kind: 'nothingFitted' };
 
 /** A press older than this when the TV polls is dropped: a late arrow would surprise the viewer. */
 const REMOTE_INPUT_TTL_MS = 10_000;
+/**
+ * The TV polls every 0.7 s while it shows the app; with no poll for this long a press would wait
+ * for nobody, so the phone is told at once that the TV is not taking them (switched off, another
+ * app, no network) rather than being told later to slow down.
+ */
+const TV_AWAY_MS = 5_000;
 
 interface Queue {
   inputs: Array<{ input: RemoteInput; at: number }>;
   /** What the TV said at its last poll (none before it polled). */
   entry: RemoteEntry;
+  /** When the TV last polled (ms), undefined before its first poll. */
+  polledAt?: number;
 }
 
 /** The part of `text` a digits-only entry takes: full-width digits as ASCII, everything else out. */
@@ -50,7 +59,14 @@ export class PhoneRemote {
     return queue;
   }
 
+  private tvAway(queue: Queue): boolean {
+    return queue.polledAt === undefined || this.now().getTime() - queue.polledAt > TV_AWAY_MS;
+  }
+
   private push(queue: Queue, input: RemoteInput): void {
+    // What the TV could no longer take does not count against what may wait.
+    const since = this.now().getTime() - REMOTE_INPUT_TTL_MS;
+    queue.inputs = queue.inputs.filter(({ at }) => at >= since);
     if (queue.inputs.length >= REMOTE_QUEUE_MAX) {
       throw new ProblemError(
         429,
@@ -69,6 +85,7 @@ export class PhoneRemote {
   press(pairing: Pairing, key: string): RemoteOutcome {
     const queue = this.queue(pairing);
     if (!REMOTE_KEYS.includes(key as RemoteKey)) throw invalid('key', `one of ${REMOTE_KEYS.join(' ')}`);
+    if (this.tvAway(queue)) return { kind: 'tvAway' };
     if (queue.entry === 'secret') return { kind: 'secret' };
     this.push(queue, { kind: 'key', key: key as RemoteKey });
     return { kind: 'sent', key: key as RemoteKey };
@@ -81,6 +98,7 @@ export class PhoneRemote {
     if ([...text].length > REMOTE_TEXT_MAX) {
       throw new ProblemError(413, 'VALIDATION_FAILED', `text is over ${REMOTE_TEXT_MAX} characters`);
     }
+    if (this.tvAway(queue)) return { kind: 'tvAway' };
     if (queue.entry === 'secret') return { kind: 'secret' };
     if (queue.entry === 'none') return { kind: 'noEntry' };
     const fitted = digitsOf(text);
@@ -99,6 +117,7 @@ export class PhoneRemote {
     if (!ENTRIES.includes(entry as RemoteEntry)) throw invalid('entry', `one of ${ENTRIES.join(' ')}`);
     const queue = this.queue(pairing);
     queue.entry = entry as RemoteEntry;
+    queue.polledAt = this.now().getTime();
     const taken = queue.inputs;
     queue.inputs = [];
     if (entry === 'secret') return [];
