@@ -178,6 +178,11 @@ export function sessionEndReason(error: unknown): SessionEndReason {
   return (error instanceof PlatformError && SESSION_END_REASONS[error.code]) || 'loggedOutSessionExpired';
 }
 
+/** The same from what a child flow kept of the error (a platform error's message key is its code). */
+export function sessionEndReasonOf(error: FlowError): SessionEndReason {
+  return SESSION_END_REASONS[error.messageKey] ?? 'loggedOutSessionExpired';
+}
+
 /** Guard helper: does the actor error (an `xstate.error.actor.*` event) map to one of `kinds`? */
 export function errorIs(event: { error?: unknown }, ...kinds: FlowErrorKind[]): boolean {
   return kinds.includes(toFlowError(event.error).kind);

@@ -169,6 +169,21 @@ describe('a card the reader shows that answers as if removed while it is checked
     expect(failures).toEqual([]);
   });
 
+  it('taken out, the readers telling so only a moment after its answer: reported absent, not mute', async () => {
+    const { readers, service, failures } = watched();
+    const card = removedAtFirst(myNumberCard(), Infinity);
+    const answer = card.transmit.bind(card);
+    // The card's "removed" comes first; the reader's word that it is out follows (with no event).
+    card.transmit = (command) => {
+      setImmediate(() => (card.isCardPresent = false));
+      return answer(command);
+    };
+    readers.put('Reader A', card);
+    await service.settled();
+    expect(service.status().readers.map((reader) => reader.card)).toEqual(['absent']);
+    expect(failures).toEqual([['Reader A', 'CARD_REMOVED', 1]]);
+  });
+
   it('every time: reported mute (take it out and in again), never absent, after three tries', async () => {
     const { readers, service, failures } = watched();
     readers.put('Reader A', removedAtFirst(myNumberCard(), Infinity));

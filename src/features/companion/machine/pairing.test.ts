@@ -161,3 +161,56 @@ describe('pairing: the ways it does not pair', () => {
     expect(asking.state().output).toEqual({ outcome: 'closed' });
   });
 });
+
+describe('pairing: a phone paired already', () => {
+  const now = PAIRING.expiresAt - 60_000;
+
+  test('opens at it; つながりを解除 unpairs that pairing, said until OK, then the session forgets it', async () => {
+    const flow = startPairing({ input: { scope: 'pairing', pairing: PAIRING, now } });
+    await flow.wait(0);
+    expect(flow.state().value).toBe('connected');
+    expect(flow.starts()).toBe(0);
+    await flow.send({ type: 'UNPAIR' });
+    expect(flow.unpaired).toEqual([PAIRING]);
+    expect(flow.state().value).toBe('unpaired');
+    await flow.send({ type: 'OK' });
+    expect(flow.state().output).toEqual({ outcome: 'unpaired' });
+  });
+
+  test('an unpairing the platform did not take is said, and RETRY tries again', async () => {
+    const flow = startPairing({
+      input: { scope: 'pairing', pairing: PAIRING, now },
+      unpairs: [platformErrors.network()],
+    });
+    await flow.send({ type: 'UNPAIR' });
+    expect(flow.state().value).toBe('unpairFailed');
+    expect(flow.state().context.error?.kind).toBe('platformDown');
+    await flow.send({ type: 'RETRY' });
+    expect(flow.unpaired).toHaveLength(2);
+    expect(flow.state().value).toBe('unpaired');
+  });
+
+  test.each([
+    ['ran out before now', PAIRING.expiresAt + 1],
+    ['runs out this very moment', PAIRING.expiresAt],
+  ])('a pairing that %s (by the box’s clock) is as none: a new code is shown', async (_, clock) => {
+    const flow = startPairing({ input: { scope: 'pairing', pairing: PAIRING, now: clock } });
+    await flow.wait(0);
+    expect(flow.state().matches('showing')).toBe(true);
+    expect(flow.state().context.pairing).toBeUndefined();
+  });
+
+  test('the phone login shows its own code even with a phone paired', async () => {
+    const flow = startPairing({ input: { scope: 'login', pairing: PAIRING, now } });
+    await flow.wait(0);
+    expect(flow.state().matches('showing')).toBe(true);
+    expect(flow.scopes).toEqual(['login']);
+  });
+
+  test('opened with nothing said, it pairs (no pairing known)', async () => {
+    const flow = startPairing({ input: undefined });
+    await flow.wait(0);
+    expect(flow.scopes).toEqual(['pairing']);
+    expect(flow.state().matches('showing')).toBe(true);
+  });
+});

@@ -6,10 +6,11 @@ import type {
   PairingPollInput,
   PairingScope,
   PairingStart,
+  PhonePairing,
   SignedIn,
 } from '../../../machines/ports';
 import { CODES, NEW_CODES } from '../testing/pairing-data';
-import { pairingMachine } from './pairing.machine';
+import { pairingMachine, type PairingInput } from './pairing.machine';
 
 export type Answer = PairingAnswer | Error;
 
@@ -23,11 +24,17 @@ export function startPairing(
     starts?: Array<PairingStart | Error>;
     answers?: Answer[];
     signIns?: Array<SignedIn | Error | Promise<SignedIn>>;
+    /** Each unpairing's answer in turn (then done). */
+    unpairs?: Array<Error | undefined>;
+    /** The flow's input as the session gives it (a pairing it has, the box's clock), else just the scope. */
+    input?: PairingInput | undefined;
   } = {},
 ) {
   const starts = [...(options.starts ?? [CODES, NEW_CODES])];
   const answers = [...(options.answers ?? [])];
   const signIns = [...(options.signIns ?? [])];
+  const unpairs = [...(options.unpairs ?? [])];
+  const unpaired: PhonePairing[] = [];
   const polls: PairingPollInput[] = [];
   const scopes: PairingScope[] = [];
   let startCalls = 0;
@@ -46,6 +53,11 @@ export function startPairing(
         if (next instanceof Error) throw next;
         return next;
       }),
+      unpairPhone: fromPromise<void, PhonePairing>(async ({ input }) => {
+        unpaired.push(input);
+        const next = unpairs.shift();
+        if (next instanceof Error) throw next;
+      }),
       loadSignedIn: fromPromise<SignedIn>(async () => {
         const next = signIns.shift() ?? signedIn();
         if (next instanceof Error) throw next;
@@ -53,11 +65,13 @@ export function startPairing(
       }),
     },
   });
-  const actor = createActor(machine, { input: { scope: options.scope ?? 'pairing' } }).start();
+  const input = 'input' in options ? options.input : { scope: options.scope ?? 'pairing' };
+  const actor = createActor(machine, { input }).start();
   return {
     actor,
     polls,
     scopes,
+    unpaired,
     starts: () => startCalls,
     state: () => actor.getSnapshot(),
     /** Lets `ms` pass on the clock, with the promises settling in between. */

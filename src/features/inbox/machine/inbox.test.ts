@@ -136,6 +136,20 @@ describe('inbox', () => {
     expect(state().value).toEqual({ notice: { shown: 'ready' } });
   });
 
+  test('keeping one notice marks only its own row in the list as kept', async () => {
+    const { send, state } = await opened();
+    await send(
+      done('markRead', markedRead),
+      { type: 'KEEP' },
+      done('keepNotice', { ...markedRead, kept: true }),
+    );
+    await send({ type: 'BACK' });
+    expect(state().context.notices?.map((row) => [row.id, row.kept])).toEqual([
+      ['nt-1', true],
+      ['nt-2', false],
+    ]);
+  });
+
   test('DELETE asks first: CANCEL and BACK keep it, CONFIRM deletes it and shows the list without it', async () => {
     const { run, send, state } = await opened();
     await send(done('markRead', markedRead), { type: 'DELETE' });

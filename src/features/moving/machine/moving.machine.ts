@@ -10,7 +10,7 @@
  */
 import { assign, fromPromise, sendTo, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
-import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
+import { errorIs, sessionEndReasonOf, type FlowError, type SessionEndReason } from '../../../machines/errors';
 import { failureActions, flowTypes } from '../../../machines/feature-flow';
 import {
   notProvided,
@@ -215,6 +215,12 @@ export const movingMachine = setup({
             guard: ({ event }) =>
               event.output.outcome === 'failed' && event.output.error.kind === 'sessionExpired',
             target: 'sessionExpired',
+            // The challenge's fetch found the session over: why (a revoked certificate), for the
+            // signed-out screen.
+            actions: assign({
+              sessionEnd: ({ event }) =>
+                event.output.outcome === 'failed' ? sessionEndReasonOf(event.output.error) : undefined,
+            }),
           },
           {
             guard: ({ event }) => event.output.outcome === 'failed' && event.output.tryMayBeSpent,

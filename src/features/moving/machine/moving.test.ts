@@ -50,6 +50,21 @@ describe('moving: consent and the choice', () => {
     expect(flow.state().context.chosen).toEqual(['cable', 'energy', 'insurer']);
   });
 
+  test('the choice opens without the 「選んでください」 message: nothing was pressed yet', async () => {
+    const flow = await atChoice();
+    expect(flow.state().value).toBe('choosing');
+    expect(flow.state().context.nothingChosen).toBe(false);
+  });
+
+  test('a linked service that holds no address yet is ticked to be told', async () => {
+    const { heldAddress: _none, ...cable } = moveDetails.services[0]!;
+    const flow = await atChoice({
+      details: () => Promise.resolve({ ...moveDetails, services: [cable, ...moveDetails.services.slice(1)] }),
+    });
+    expect(flow.state().value).toBe('choosing');
+    expect(flow.state().context.chosen).toEqual(['cable', 'insurer', 'energy']);
+  });
+
   test('with no service chosen, 次へ stays and says so until one is ticked', async () => {
     const flow = await atChoice();
     await flow.send(
@@ -163,6 +178,41 @@ describe('moving: 本人同意 with the signature password', () => {
     expect(met.state().output).toEqual({ outcome: 'closed' });
   });
 
+  test('the summary reads the signature password’s count, of the card the viewer logged in with', async () => {
+    const flow = await atChoice();
+    await flow.send({ type: 'NEXT' });
+    expect(flow.calls.status).toEqual([{ pin: 'sign', cardId: CARD_ID }]);
+  });
+
+  test.each([
+    ['the session ran out', platformErrors.sessionExpired(), 'loggedOutSessionExpired'],
+    [
+      'the certificate was revoked',
+      platformErrors.sessionCertificateRevoked(),
+      'loggedOutCertificateRevoked',
+    ],
+  ] as const)(
+    'the platform ending the session while signing (%s) ends the flow with its reason',
+    async (_, error, reason) => {
+      const flow = await atPassword({ submit: () => Promise.reject(error) });
+      await flow.send(...typePassword());
+      expect(flow.state().output).toEqual({ outcome: 'sessionExpired', reason });
+      expect(flow.calls.create).toEqual([]);
+    },
+  );
+
+  test('the bridge gone while signing (no try spent): the message, RETRY, and the count stays known', async () => {
+    const submit = failingUntilHealed(cardErrors.bridgeDown(), SIGNED);
+    const flow = await atPassword({ submit: submit.call });
+    await flow.send(...typePassword());
+    expect(flow.state().value).toBe('signFailed');
+    expect(flow.state().context.error?.kind).toBe('bridgeDown');
+    expect(flow.state().context.passwordStatus).toEqual(pinStatus(5, 5));
+    submit.heal();
+    await flow.send({ type: 'RETRY' }, { type: 'CONFIRM' }, ...typePassword());
+    expect(flow.calls.create).toHaveLength(1);
+  });
+
   test('the card pulled while signing: the message, then RETRY reads the count again', async () => {
     const submit = failingUntilHealed(cardErrors.removedDuringVerify(), SIGNED);
     let counts = 0;
@@ -216,6 +266,30 @@ describe('moving: sending and the status', () => {
     const [first, second] = flow.calls.create;
     expect(second!.idempotencyKey).not.toBe(first!.idempotencyKey);
     expect(flow.state().value).toBe('done');
+  });
+
+  test.each([
+    ['the signature is invalid', platformErrors.signatureInvalid()],
+    ['the certificate expired', platformErrors.certificateExpired()],
+    ['the certificate was revoked', platformErrors.certificateRevoked()],
+    ['the issuer is unknown', platformErrors.unknownIssuer()],
+  ])('a refused signature (%s) is said, and RETRY signs again', async (_, error) => {
+    const create = failingUntilHealed(error, addressChange({ cable: 'completed' }));
+    const flow = await atPassword({ create: create.call });
+    await flow.send(...typePassword());
+    expect(flow.state().value).toBe('rejected');
+    create.heal();
+    await flow.send({ type: 'RETRY' });
+    expect(flow.state().value).toBe('summary');
+  });
+
+  test('each status fetch asks about the request just sent', async () => {
+    const flow = await atPassword({
+      create: () => Promise.resolve(addressChange({ cable: 'sending' }, 'ac-0042')),
+    });
+    await flow.send(...typePassword());
+    await jest.advanceTimersByTimeAsync(POLL_MS);
+    expect(flow.calls.loaded).toEqual(['ac-0042']);
   });
 
   test('the status is fetched again without a key until every service is final, then no more', async () => {

@@ -6,9 +6,11 @@ import { createActor, fromPromise, type AnyActorRef } from 'xstate';
 import { CARD_ID, pinStatus } from '../../../machines/testing/fixtures';
 import type {
   AddressChange,
+  AddressChangeInput,
   CreateAddressChangeInput,
   MoveDetails,
   PinStatus,
+  ReadPinStatusInput,
   SignedConsent,
 } from '../../../machines/ports';
 import { passwordEntryMachine, type SubmitInput } from '../../secret-entry/machine/secret-entry.machine';
@@ -61,6 +63,10 @@ export function startMoving(answers: Partial<Answers> = {}) {
     create: [] as CreateAddressChangeInput[],
     load: 0,
     details: 0,
+    /** What each count read asked for (which password, of which card). */
+    status: [] as ReadPinStatusInput[],
+    /** The request each status fetch asked about. */
+    loaded: [] as string[],
   };
   const machine = movingMachine.provide({
     actors: {
@@ -68,7 +74,10 @@ export function startMoving(answers: Partial<Answers> = {}) {
         calls.details += 1;
         return all.details();
       }),
-      readPinStatus: fromPromise(() => all.status()),
+      readPinStatus: fromPromise(({ input }: { input: ReadPinStatusInput }) => {
+        calls.status.push(input);
+        return all.status();
+      }),
       passwordEntry: passwordEntryMachine.provide({
         actors: {
           submit: fromPromise<unknown, SubmitInput>(({ input }) => {
@@ -81,8 +90,9 @@ export function startMoving(answers: Partial<Answers> = {}) {
         calls.create.push(input);
         return all.create();
       }),
-      loadAddressChange: fromPromise(() => {
+      loadAddressChange: fromPromise(({ input }: { input: AddressChangeInput }) => {
         calls.load += 1;
+        calls.loaded.push(input.requestId);
         return all.load();
       }),
     },

@@ -68,6 +68,34 @@ describe('the home menu', () => {
     expect(flow.snapshot().matches({ loggedIn: { screen: 'home' } })).toBe(true);
   });
 
+  test('moving opens the address change with the card the viewer logged in with; closing it comes back home', async () => {
+    const flow = await atHome();
+    await flow.send({ type: 'OPEN', section: 'moving' });
+    expect(flow.snapshot().matches({ loggedIn: { screen: 'moving' } })).toBe(true);
+    expect(flow.fakes.inputsOf('moving')).toEqual([{ cardId: CARD_ID }]);
+    await flow.send(done('moving', { outcome: 'closed' }));
+    expect(flow.snapshot().matches({ loggedIn: { screen: 'home' } })).toBe(true);
+  });
+
+  test('a session the platform ended while telling of the move logs out, saying why', async () => {
+    const flow = await atHome();
+    await flow.send({ type: 'OPEN', section: 'moving' });
+    await flow.send(done('moving', { outcome: 'sessionExpired', reason: 'loggedOutCertificateRevoked' }));
+    expect(flow.snapshot().value).toBe('loggingOut');
+    expect(flow.snapshot().context.logoutReason).toBe('loggedOutCertificateRevoked');
+  });
+
+  test.each(['health', 'inbox'] as const)(
+    '「スマートフォンとつなぐ」 in %s with no phone paired opens the pairing, then home',
+    async (section) => {
+      const flow = await atHome();
+      await flow.send({ type: 'OPEN', section }, done(section, { outcome: 'pairPhone' }));
+      expect(flow.snapshot().matches({ loggedIn: { screen: 'companion' } })).toBe(true);
+      await flow.send(done('companion', { outcome: 'closed' }));
+      expect(flow.snapshot().matches({ loggedIn: { screen: 'home' } })).toBe(true);
+    },
+  );
+
   test('health records open the health flow; closing it comes back home', async () => {
     const flow = await atHome();
     await flow.send({ type: 'OPEN', section: 'health' });

@@ -92,6 +92,14 @@ describe('変更確認 after login', () => {
     expect(state(run).matches({ loggedIn: { screen: 'home' } })).toBe(true);
   });
 
+  test('holder information changed: 住所変更の手続き from the notice opens the address change; nothing else does', async () => {
+    const run = await loggedIn(signedInWithSign('holderInformationChanged'));
+    run.actor.send({ type: 'OPEN', section: 'health' });
+    expect(state(run).matches({ loggedIn: { screen: 'signCertificateNotice' } })).toBe(true);
+    run.actor.send({ type: 'OPEN', section: 'moving' });
+    expect(state(run).matches({ loggedIn: { screen: 'moving' } })).toBe(true);
+  });
+
   test('after the renewal notice, the 変更確認 notice follows', async () => {
     const result = signedInWithSign('expired');
     result.profile.certificate = { ...result.profile.certificate, daysRemaining: 30, renewalWarning: true };
