@@ -115,7 +115,7 @@ describe('the phone page’s touch remote', () => {
   it('says at once when the TV is not taking presses (no poll for 5 s), and queues nothing for later', async () => {
     const { tv, pairing, press } = await paired();
     fixture.clock.advance(5_001);
-    for (const fields of [{ key: 'down' }, { text: '1234' }]) {
+    for (const fields of [{ key: 'down' }, { text: '1234' }] as Record<string, string>[]) {
       const away = await press(fields);
       expect([away.status, away.headers.get('cache-control')]).toEqual([503, 'no-store']);
       const text = await away.text();
