@@ -21,18 +21,12 @@ import {
   type CreateBookingInput,
   type FacilityList,
   type FeatureOutput,
-  type PhoneItem,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
-import {
-  pairPhoneState,
-  phoneSendActions,
-  phoneSendStates,
-  sendToPhone,
-  type PhoneSendContext,
-  type PhoneSendEvent,
-} from '../../../machines/phone-send';
+import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
+import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
+import { pairPhoneState, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
 export interface BookingInput {
   /** YYYY-MM-DD; tests pass it. Without it, today's date in Japan when the flow starts. */
@@ -118,12 +112,11 @@ export const bookingMachine = setup({
     createBooking: fromPromise<Booking, CreateBookingInput>(notProvided('createBooking')),
     loadBookings: fromPromise<BookingList>(notProvided('loadBookings')),
     cancelBooking: fromPromise<Booking, CancelBookingInput>(notProvided('cancelBooking')),
-    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+    ...phoneSendActors,
   },
   actions: {
     ...failureActions<BookingContext, BookingEvent>(),
     ...phoneSendActions<BookingContext, BookingEvent>(),
-    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearMessages: assign({ error: undefined, notice: undefined }),
     /** A new booking intent gets a new key; a RETRY of it keeps this one. */
     newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),

@@ -13,20 +13,14 @@ import {
   type CheckupList,
   type FeatureOutput,
   type MedicationList,
-  type PhoneItem,
   type Trend,
   type TrendInput,
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
-import {
-  pairPhoneState,
-  phoneSendActions,
-  phoneSendStates,
-  sendToPhone,
-  type PhoneSendContext,
-  type PhoneSendEvent,
-} from '../../../machines/phone-send';
+import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
+import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
+import { flowEndStates, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
 export interface HealthContext extends PhoneSendContext {
   checkups: CheckupList['checkups'] | undefined;
@@ -67,12 +61,11 @@ export const healthMachine = setup({
     loadCheckup: fromPromise<Checkup, CheckupInput>(notProvided('loadCheckup')),
     loadTrend: fromPromise<Trend, TrendInput>(notProvided('loadTrend')),
     loadMedications: fromPromise<MedicationList>(notProvided('loadMedications')),
-    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+    ...phoneSendActors,
   },
   actions: {
     ...failureActions<HealthContext, HealthEvent>(),
     ...phoneSendActions<HealthContext, HealthEvent>(),
-    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearError: assign({ error: undefined }),
     chooseCheckup: assign({ checkupId: ({ event }) => selected(event) }),
     keepCheckups: assign({ checkups: ({ event }) => loaded<CheckupList>(event).checkups }),
@@ -164,12 +157,6 @@ export const healthMachine = setup({
         ...listStates('#health.list'),
       },
     },
-    pairPhone: pairPhoneState('forgetAll'),
-    closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
-    sessionExpired: {
-      type: 'final',
-      entry: 'forgetAll',
-      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
-    },
+    ...flowEndStates('forgetAll'),
   },
 });

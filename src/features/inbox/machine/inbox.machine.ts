@@ -15,17 +15,11 @@ import {
   type NoticeAction,
   type NoticeInput,
   type NoticeList,
-  type PhoneItem,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
-import {
-  pairPhoneState,
-  phoneSendActions,
-  phoneSendStates,
-  sendToPhone,
-  type PhoneSendContext,
-  type PhoneSendEvent,
-} from '../../../machines/phone-send';
+import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
+import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
+import { flowEndStates, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
 /** How the flow ends: closed, the session ended, or the viewer took a notice's action. */
 export type InboxOutput =
@@ -77,12 +71,11 @@ export const inboxMachine = setup({
     markRead: fromPromise<Notice, NoticeInput>(notProvided('markRead')),
     keepNotice: fromPromise<Notice, KeepNoticeInput>(notProvided('keepNotice')),
     deleteNotice: fromPromise<void, NoticeInput>(notProvided('deleteNotice')),
-    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+    ...phoneSendActors,
   },
   actions: {
     ...failureActions<InboxContext, InboxEvent>(),
     ...phoneSendActions<InboxContext, InboxEvent>(),
-    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearError: assign({ error: undefined }),
     chooseNotice: assign({
       noticeId: ({ event }) => (event.type === 'SELECT' ? event.id : undefined),
@@ -220,12 +213,6 @@ export const inboxMachine = setup({
       type: 'final',
       output: ({ context }) => ({ outcome: 'action' as const, action: context.notice!.action! }),
     },
-    pairPhone: pairPhoneState('forgetAll'),
-    closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
-    sessionExpired: {
-      type: 'final',
-      entry: 'forgetAll',
-      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
-    },
+    ...flowEndStates('forgetAll'),
   },
 });
