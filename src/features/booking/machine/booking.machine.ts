@@ -9,7 +9,7 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import type { SlotCode } from '../../../platform/types';
-import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
+import { errorIs } from '../../../machines/errors';
 import type { FlowMessageKey } from '../../../machines/messages';
 import {
   notProvided,
@@ -23,6 +23,7 @@ import {
   type FeatureOutput,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
+import type { FailureContext, ListEvent } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
 import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
 import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
@@ -50,7 +51,7 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 export const todayInJapan = (now = new Date()): string =>
   new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
-export interface BookingContext extends PhoneSendContext {
+export interface BookingContext extends PhoneSendContext, FailureContext {
   today: string;
   /** Opened at the bookings list: BACK from it ends the flow instead of showing the facilities. */
   start: 'facilities' | 'myBookings';
@@ -67,20 +68,10 @@ export interface BookingContext extends PhoneSendContext {
   bookings: BookingList['bookings'] | undefined;
   bookingId: string | undefined;
   notice: FlowMessageKey | undefined;
-  error: FlowError | undefined;
-  /** Why the platform ended the session, for the signed-out screen. */
-  sessionEnd: SessionEndReason | undefined;
 }
 
 export type BookingEvent =
-  | { type: 'SELECT'; id: string }
-  | { type: 'MY_BOOKINGS' }
-  | { type: 'CANCEL_BOOKING' }
-  | { type: 'CONFIRM' }
-  | { type: 'OK' }
-  | { type: 'BACK' }
-  | { type: 'RETRY' }
-  | PhoneSendEvent;
+  ListEvent | { type: 'MY_BOOKINGS' } | { type: 'CANCEL_BOOKING' } | { type: 'CONFIRM' } | PhoneSendEvent;
 
 /** Bookable days from today on: at most 31 (the platform's limit). */
 export const BOOKING_WINDOW_DAYS = 30;

@@ -5,7 +5,6 @@
  * closes it. The data stays only as long as this actor: the session stops it on logout.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import type { FlowError, SessionEndReason } from '../../../machines/errors';
 import {
   notProvided,
   type Checkup,
@@ -18,29 +17,21 @@ import {
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
+import type { FailureContext, ListEvent } from '../../../machines/feature-flow';
 import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
 import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
 import { flowEndStates, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
-export interface HealthContext extends PhoneSendContext {
+export interface HealthContext extends PhoneSendContext, FailureContext {
   checkups: CheckupList['checkups'] | undefined;
   checkupId: string | undefined;
   checkup: Checkup | undefined;
   itemCode: CheckupItemCode | undefined;
   trend: Trend | undefined;
   medications: MedicationList['medications'] | undefined;
-  error: FlowError | undefined;
-  /** Why the platform ended the session, for the signed-out screen. */
-  sessionEnd: SessionEndReason | undefined;
 }
 
-export type HealthEvent =
-  | { type: 'SELECT'; id: string }
-  | { type: 'MEDICATIONS' }
-  | { type: 'BACK' }
-  | { type: 'RETRY' }
-  | { type: 'OK' }
-  | PhoneSendEvent;
+export type HealthEvent = ListEvent | { type: 'MEDICATIONS' } | PhoneSendEvent;
 
 const { failure, loadingList, resolvingList } = featureFlow('health', 'clearError');
 const selected = (event: HealthEvent) => (event.type === 'SELECT' ? event.id : '');

@@ -7,7 +7,7 @@
  * this actor: the session stops it on logout.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
+import { errorIs, type SessionEndReason } from '../../../machines/errors';
 import {
   notProvided,
   type KeepNoticeInput,
@@ -17,6 +17,7 @@ import {
   type NoticeList,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
+import type { FailureContext, ListEvent } from '../../../machines/feature-flow';
 import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
 import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
 import { flowEndStates, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
@@ -28,7 +29,7 @@ export type InboxOutput =
   | { outcome: 'action'; action: NoticeAction }
   | { outcome: 'pairPhone' };
 
-export interface InboxContext extends PhoneSendContext {
+export interface InboxContext extends PhoneSendContext, FailureContext {
   notices: NoticeList['notices'] | undefined;
   noticeId: string | undefined;
   notice: Notice | undefined;
@@ -36,22 +37,12 @@ export interface InboxContext extends PhoneSendContext {
   page: number;
   /** Marking the shown notice read failed: it is told on screen and tried again at the next opening. */
   readNotRecorded: boolean;
-  error: FlowError | undefined;
-  /** Why the platform ended the session, for the signed-out screen. */
-  sessionEnd: SessionEndReason | undefined;
 }
 
 export type InboxEvent =
-  | { type: 'SELECT'; id: string }
+  | ListEvent
   | { type: 'PAGE'; page: number }
-  | { type: 'KEEP' }
-  | { type: 'DELETE' }
-  | { type: 'CONFIRM' }
-  | { type: 'CANCEL' }
-  | { type: 'ACTION' }
-  | { type: 'BACK' }
-  | { type: 'RETRY' }
-  | { type: 'OK' }
+  | { type: 'KEEP' | 'DELETE' | 'CONFIRM' | 'CANCEL' | 'ACTION' }
   | PhoneSendEvent;
 
 const { failure, loadingList, resolvingList } = featureFlow('inbox', 'clearError');
