@@ -113,20 +113,31 @@ export function createPhonePageHandlers(
     return page(request, state, status, { ...set, ...extra });
   };
 
-  return [
-    http.get(`${base}/pair/phone`, async ({ request }) => {
+  /** A handler's answer, or the platform's problem answer for what it throws. */
+  const answered =
+    (handle: (request: Request) => Promise<Response>) =>
+    async ({ request }: { request: Request }): Promise<Response> => {
       try {
+        return await handle(request);
+      } catch (error) {
+        return options.errorResponse(error);
+      }
+    };
+
+  return [
+    http.get(
+      `${base}/pair/phone`,
+      answered(async (request) => {
         const found = await pairedOrPage(request);
         if (!found.pairing) return found.answer;
         // The TV shows a PIN or password screen now: the page says so before any press.
         const secret = flow.remote.entryOf(found.pairing) === 'secret';
         return await itemsPage(request, found.pairing, secret ? { kind: 'secret' } : undefined, 200);
-      } catch (error) {
-        return options.errorResponse(error);
-      }
-    }),
-    http.post(`${base}/pair/phone/remote`, async ({ request }) => {
-      try {
+      }),
+    ),
+    http.post(
+      `${base}/pair/phone/remote`,
+      answered(async (request) => {
         const checked = await checkedForm(request, remotePurpose);
         if (!checked.pairing) return checked.answer;
         const { pairing, body, form } = checked;
@@ -147,20 +158,17 @@ export function createPhonePageHandlers(
           const retry = String(error.headers.retryAfterSeconds ?? 2);
           return await answer({ kind: 'limited' }, 429, { 'Retry-After': retry });
         }
-      } catch (error) {
-        return options.errorResponse(error);
-      }
-    }),
-    http.post(`${base}/pair/phone/unpair`, async ({ request }) => {
-      try {
+      }),
+    ),
+    http.post(
+      `${base}/pair/phone/unpair`,
+      answered(async (request) => {
         const checked = await checkedForm(request, unpairPurpose);
         if (!checked.pairing) return checked.answer;
         // The credential stays: this page says from now on that the pairing ended.
         flow.pairings.unpair(checked.pairing);
         return page(request, { kind: 'unpaired', boxName: checked.pairing.boxName }, 200);
-      } catch (error) {
-        return options.errorResponse(error);
-      }
-    }),
+      }),
+    ),
   ];
 }
