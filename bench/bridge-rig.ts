@@ -6,7 +6,7 @@
  *   - the floor's card: a twin of the bridge's card (same state file, same construction), driven
  *     in this process by JpkiCard with no JSON and no WebSocket.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import WebSocket from 'ws';
@@ -18,6 +18,7 @@ import { toHex } from '../native-bridge/src/jpki/apdu';
 import {
   JSONRPC_PATH,
   qualifiedName,
+  SendWindow,
   type MethodName,
   type ParamsOf,
   type ResultOf,
@@ -25,7 +26,6 @@ import {
 import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
 import { confined } from '../e2e/harness/confine';
-import { SendWindow } from './timing';
 
 const BRIDGE_ORIGIN = 'http://127.0.0.1:8080';
 /** The scenario the simulator inserts at start; the twin is built with the same one. */
@@ -61,21 +61,71 @@ export interface BridgeProcess {
  * timed round trips (the bridge logs each call just before it replies).
  */
 export async function startBridgeProcess(tempDir: string, cleanup: Cleanup): Promise<BridgeProcess> {
-  if (cleanup.closed) throw new Error('bridge not started: the bench is shutting down');
   const stateDir = path.join(tempDir, 'state');
-  const logFile = path.join(tempDir, 'bridge.log');
   const args = [
     BRIDGE_CLI,
     ...['--backend', 'simulator', '--port', '0', '--allow-origin', BRIDGE_ORIGIN],
     ...['--scenario', SCENARIO, '--pki', path.join(tempDir, 'pki'), '--state-dir', stateDir],
   ];
+  // Our child directly (not `npx tsx`, whose wrapper process would be the one we measure).
+  const child = await startLoggedChild({
+    name: 'bridge',
+    failure: 'ブリッジを起動できません / the bridge did not start',
+    args: ['--import', 'tsx', ...args],
+    logFile: path.join(tempDir, 'bridge.log'),
+    spawnOptions: { cwd: REPO_ROOT },
+    stopTimeoutMs: STOP_TIMEOUT_MS,
+    cleanup,
+  });
+  return {
+    pid: child.pid,
+    url: `ws://127.0.0.1:${child.port}${JSONRPC_PATH}`,
+    stateFile: path.join(stateDir, `card-${SCENARIO}.json`),
+    commandLine: `node --import tsx ${path.relative(REPO_ROOT, BRIDGE_CLI)} ${args.slice(1, 9).join(' ')} --pki TEMP --state-dir TEMP`,
+    memory: () => processMemory(child.pid),
+    logLines: child.logLines,
+    stop: child.stop,
+  };
+}
+
+export interface LoggedChildOptions {
+  /** What the child is, in the cleanup's and the errors' words ("bridge"). */
+  name: string;
+  /** The setup error's first words, in Japanese and English, when it does not start. */
+  failure: string;
+  /** Node's arguments (the child is this node, confined as the bench's children are). */
+  args: string[];
+  /** Where its stdout (the JSON log) goes. */
+  logFile: string;
+  spawnOptions?: Pick<SpawnOptions, 'cwd' | 'env'>;
+  /** How long SIGTERM has before SIGKILL. */
+  stopTimeoutMs: number;
+  cleanup: Cleanup;
+}
+
+export interface LoggedChild {
+  pid: number;
+  /** The port its "listening" log line names. */
+  port: number;
+  /** Its log so far (JSON lines), read from its file. */
+  logLines(): string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts node as our direct child with stdout to a log file and stderr collected, stops it on
+ * cleanup (SIGTERM, then SIGKILL), and waits for its "listening" log line; a child that exits or
+ * stays silent fails the setup with its stderr.
+ */
+export async function startLoggedChild(options: LoggedChildOptions): Promise<LoggedChild> {
+  const { name, logFile, cleanup } = options;
+  if (cleanup.closed) throw new Error(`${name} not started: the bench is shutting down`);
   const logFd = openSync(logFile, 'w');
   let child: ChildProcess;
   try {
-    // Our child directly (not `npx tsx`, whose wrapper process would be the one we measure).
-    const command = confined(process.execPath, ['--import', 'tsx', ...args]);
+    const command = confined(process.execPath, options.args);
     child = spawn(command.program, command.args, {
-      cwd: REPO_ROOT,
+      ...options.spawnOptions,
       stdio: ['ignore', logFd, 'pipe'],
     });
   } finally {
@@ -90,27 +140,19 @@ export async function startBridgeProcess(tempDir: string, cleanup: Cleanup): Pro
   });
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    child.kill('SIGTERM'); // the CLI closes its server and exits on SIGTERM
-    await withTimeout(exited, STOP_TIMEOUT_MS, 'no exit after SIGTERM').catch(() => child.kill('SIGKILL'));
+    child.kill('SIGTERM'); // the bridge closes its server and exits on SIGTERM
+    await withTimeout(exited, options.stopTimeoutMs, 'no exit after SIGTERM').catch(() =>
+      child.kill('SIGKILL'),
+    );
   };
-  cleanup.add(`stop the bridge (pid ${child.pid ?? '?'})`, stop);
+  cleanup.add(`stop the ${name} (pid ${child.pid ?? '?'})`, stop);
 
   const readLog = () =>
     existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n').filter(Boolean) : [];
   const port = await waitForListening(readLog, () => exitReason).catch((error: Error) => {
-    throw new BenchSetupError(
-      `ブリッジを起動できません / the bridge did not start: ${error.message}\n${stderr.join('').trim()}`,
-    );
+    throw new BenchSetupError(`${options.failure}: ${error.message}\n${stderr.join('').trim()}`);
   });
-  return {
-    pid: child.pid!,
-    url: `ws://127.0.0.1:${port}${JSONRPC_PATH}`,
-    stateFile: path.join(stateDir, `card-${SCENARIO}.json`),
-    commandLine: `node --import tsx ${path.relative(REPO_ROOT, BRIDGE_CLI)} ${args.slice(1, 9).join(' ')} --pki TEMP --state-dir TEMP`,
-    memory: () => processMemory(child.pid!),
-    logLines: readLog,
-    stop,
-  };
+  return { pid: child.pid!, port, logLines: readLog, stop };
 }
 
 /** Polls the log for the port; gives up when the child is gone or after START_TIMEOUT_MS. */
@@ -174,6 +216,8 @@ export class BridgeClient {
   /** Set by keepWithin(): the bridge's message limit, kept as an app keeps it. */
   private window: SendWindow | undefined;
 
+  private readonly listeners: ((method: string, params: unknown) => void)[] = [];
+
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => this.onMessage(String(data)));
     ws.on('close', () => this.failPending(new Error('the bridge closed the connection')));
@@ -221,6 +265,11 @@ export class BridgeClient {
     }
   }
 
+  /** Hears every notification (a message with a method and no id): its method as sent, and params. */
+  onNotification(listener: (method: string, params: unknown) => void): void {
+    this.listeners.push(listener);
+  }
+
   close(): void {
     this.ws.close();
   }
@@ -229,10 +278,16 @@ export class BridgeClient {
     const pending = this.pending;
     const message = JSON.parse(text) as {
       id?: unknown;
+      method?: unknown;
+      params?: unknown;
       result?: unknown;
       error?: { code: number; message: string };
     };
-    if (!pending || message.id !== pending.id) return; // notifications: none registered here
+    if (typeof message.method === 'string' && message.id === undefined) {
+      for (const listener of this.listeners) listener(message.method, message.params);
+      return;
+    }
+    if (!pending || message.id !== pending.id) return;
     this.pending = undefined;
     if (message.error)
       pending.reject(new BridgeCallError(pending.method, message.error.code, message.error.message));

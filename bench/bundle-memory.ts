@@ -4,25 +4,21 @@
  * resident set idle, then after each of `--card-cycles` cycles of a real app's card work: the card
  * in, readCertificate, sign (correct PIN: no try spent), the card out. Needs pcscd with vpcd.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes, verify, X509Certificate } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { bundleBridge, BUNDLE_NAME } from '../native-bridge/service/bundle';
 import { JSONRPC_PATH, stableReaderName, type Status } from '../stb-spec/protocol';
-import { confined } from '../e2e/harness/confine';
 import type { BenchContext } from './card';
-import { AUTH_PIN, BenchSetupError, CardRig } from './card-rig';
-import { BridgeClient, parseLogLine } from './bridge-rig';
+import { AUTH_PIN, CardRig } from './card-rig';
+import { BridgeClient, startLoggedChild, type LoggedChild } from './bridge-rig';
 import { bundleMemory, nodeFlagsOf, type BundleMemory } from './bundle-memory-report';
 import { parseUnitFile, unitValue } from '../native-bridge/service/systemd-unit';
-import { withTimeout } from './cleanup';
 import { readRssKb } from './proc-memory';
 import { median } from './report';
 
 const ORIGIN = 'http://127.0.0.1:8080';
-const START_TIMEOUT_MS = 30_000;
 const STATE_TIMEOUT_MS = 15_000;
 const IDLE_SAMPLES = 5;
 const IDLE_SETTLE_MS = 15_000;
@@ -145,56 +141,17 @@ function freePort(): Promise<number> {
   });
 }
 
-interface BundleProcess {
-  pid: number;
-  port: number;
-  stop(): Promise<void>;
-}
-
 /** Node with the unit's options, no NODE_OPTIONS (the unit unsets it); stdout (its JSON log) to a file. */
-async function startBundle(args: string[], logFile: string, context: BenchContext): Promise<BundleProcess> {
-  const { cleanup } = context;
-  if (cleanup.closed) throw new Error('bundle not started: the bench is shutting down');
+function startBundle(args: string[], logFile: string, context: BenchContext): Promise<LoggedChild> {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production' };
   delete env.NODE_OPTIONS;
-  const logFd = openSync(logFile, 'w');
-  let child: ChildProcess;
-  try {
-    const command = confined(process.execPath, args);
-    child = spawn(command.program, command.args, { stdio: ['ignore', logFd, 'pipe'], env });
-  } finally {
-    closeSync(logFd);
-  }
-  const stderr: string[] = [];
-  child.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
-  let exitReason: string | undefined;
-  const exited = new Promise<void>((resolve) => {
-    child.once('exit', (code, signal) => {
-      exitReason = `exited (${signal ?? `code ${code}`})`;
-      resolve();
-    });
-    child.once('error', (error) => {
-      exitReason = `could not start: ${error.message}`;
-      resolve();
-    });
+  return startLoggedChild({
+    name: 'bundle',
+    failure: 'ブリッジ (bundle) を起動できません / the bundle did not start',
+    args,
+    logFile,
+    spawnOptions: { env },
+    stopTimeoutMs: 5000,
+    cleanup: context.cleanup,
   });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    child.kill('SIGTERM');
-    await withTimeout(exited, 5000, 'no exit after SIGTERM').catch(() => child.kill('SIGKILL'));
-  };
-  cleanup.add(`stop the bundle (pid ${child.pid ?? '?'})`, stop);
-  const deadline = performance.now() + START_TIMEOUT_MS;
-  for (;;) {
-    const lines = existsSync(logFile) ? readFileSync(logFile, 'utf8').split('\n') : [];
-    const listening = lines.map(parseLogLine).find((entry) => entry?.event === 'listening');
-    if (listening && typeof listening.port === 'number')
-      return { pid: child.pid!, port: listening.port, stop };
-    if (exitReason || performance.now() > deadline) {
-      throw new BenchSetupError(
-        `ブリッジ (bundle) を起動できません / the bundle did not start: ${exitReason ?? 'no "listening" log'}\n${stderr.join('').trim()}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -8,10 +8,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import WebSocket from 'ws';
 import { JourneyCard } from '../e2e/harness/card';
 import { BridgeProcess, CollectedLog, freshToken } from '../e2e/harness/processes';
-import { qualifiedName, type Status } from '../stb-spec/protocol';
+import type { Status } from '../stb-spec/protocol';
+import { BridgeClient } from './bridge-rig';
 import type { BenchContext, BenchOutcome } from './card';
 import { BenchSetupError } from './card-rig';
 import { withTimeout, type Cleanup } from './cleanup';
@@ -68,30 +68,18 @@ async function watchRaw(readerName: string, cleanup: Cleanup, stamps: Stamps): P
 
 /** The app's side: statusChanged notifications, the reader's card said in (any state) or out. */
 async function watchBridge(url: string, readerName: string, cleanup: Cleanup, stamps: Stamps) {
-  const ws = new WebSocket(url, { origin: ORIGIN });
-  cleanup.add('close the WebSocket', () => ws.close());
-  await withTimeout(
-    new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    }),
+  const client = await withTimeout(
+    BridgeClient.connect(url, ORIGIN),
     5_000,
     'the bridge did not accept the WebSocket',
   );
-  ws.on('message', (data: WebSocket.RawData) => {
-    const message = JSON.parse(data.toString()) as { method?: string; params?: Status };
-    if (message.method !== 'bench.statusChanged' || !message.params) return;
-    const card = message.params.readers.find((reader) => reader.name === readerName)?.card;
+  cleanup.add('close the WebSocket', () => client.close());
+  client.onNotification((method, params) => {
+    if (method !== 'bench.statusChanged' || !params) return;
+    const card = (params as Status).readers.find((reader) => reader.name === readerName)?.card;
     if (card !== undefined) stamps.add(card === 'absent' ? 'out' : 'in');
   });
-  ws.send(
-    JSON.stringify({
-      jsonrpc: '2.0',
-      id: 1,
-      method: qualifiedName('register'),
-      params: { event: 'statusChanged', id: 'bench' },
-    }),
-  );
+  await client.call('register', { event: 'statusChanged', id: 'bench' });
 }
 
 export async function runInsertionBench(context: BenchContext): Promise<BenchOutcome> {

@@ -52,34 +52,3 @@ async function timed<T>(call: () => Promise<T>, into: number[], clock: () => num
   into.push(clock() - started);
   return result;
 }
-
-/**
- * A client's share of a per-connection message limit over a sliding window (the bridge closes a
- * connection that sends more than maxMessagesPerSecond frames in any second). The client keeps a
- * margin below the limit: its send times are not the bridge's arrival times.
- */
-export class SendWindow {
-  private readonly sent: number[] = [];
-
-  constructor(
-    readonly budget: number,
-    readonly windowMs = 1000,
-  ) {
-    if (!Number.isInteger(budget) || budget < 1) throw new RangeError(`budget must be ≥ 1, got ${budget}`);
-  }
-
-  /** The most messages a client sends in a window, for a limit the bridge announces (getInfo). */
-  static forLimit(maxMessagesPerSecond: number): SendWindow {
-    return new SendWindow(Math.max(1, Math.floor(maxMessagesPerSecond * 0.9)));
-  }
-
-  /** Milliseconds to wait at `now` before one more message keeps the window within the budget. */
-  delayAt(now: number): number {
-    while (this.sent.length > 0 && this.sent[0]! <= now - this.windowMs) this.sent.shift();
-    return this.sent.length < this.budget ? 0 : this.sent[0]! + this.windowMs - now;
-  }
-
-  record(now: number): void {
-    this.sent.push(now);
-  }
-}

@@ -74,6 +74,20 @@ export function createPhonePageHandlers(
     return origin === null || origin === 'null' || origin === pageUrl(request).origin;
   };
 
+  /**
+   * A form post's preamble: the phone's pairing (or its page), then Origin and the CSRF token made
+   * for `purpose` of that pairing (or 403). The body is read once and handed on.
+   */
+  const checkedForm = async (request: Request, purpose: (pairingId: string) => string) => {
+    const found = await pairedOrPage(request);
+    if (!found.pairing) return { answer: found.answer };
+    const body = await request.text().catch(() => '');
+    const form = new URLSearchParams(body);
+    if (!sameOrigin(request) || !(await csrf.check(request, form.get('csrf'), purpose(found.pairing.id))))
+      return { answer: page(request, { kind: 'csrf' }, 403) };
+    return { pairing: found.pairing, body, form };
+  };
+
   /** The page of a live pairing, with its forms' tokens (and the CSRF cookie when it is new). */
   const itemsPage = async (
     request: Request,
@@ -99,31 +113,34 @@ export function createPhonePageHandlers(
     return page(request, state, status, { ...set, ...extra });
   };
 
-  return [
-    http.get(`${base}/pair/phone`, async ({ request }) => {
+  /** A handler's answer, or the platform's problem answer for what it throws. */
+  const answered =
+    (handle: (request: Request) => Promise<Response>) =>
+    async ({ request }: { request: Request }): Promise<Response> => {
       try {
+        return await handle(request);
+      } catch (error) {
+        return options.errorResponse(error);
+      }
+    };
+
+  return [
+    http.get(
+      `${base}/pair/phone`,
+      answered(async (request) => {
         const found = await pairedOrPage(request);
         if (!found.pairing) return found.answer;
         // The TV shows a PIN or password screen now: the page says so before any press.
         const secret = flow.remote.entryOf(found.pairing) === 'secret';
         return await itemsPage(request, found.pairing, secret ? { kind: 'secret' } : undefined, 200);
-      } catch (error) {
-        return options.errorResponse(error);
-      }
-    }),
-    http.post(`${base}/pair/phone/remote`, async ({ request }) => {
-      try {
-        const found = await pairedOrPage(request);
-        if (!found.pairing) return found.answer;
-        const pairing = found.pairing;
-        const body = await request.text().catch(() => '');
-        const form = new URLSearchParams(body);
-        if (
-          !sameOrigin(request) ||
-          !(await csrf.check(request, form.get('csrf'), remotePurpose(pairing.id)))
-        ) {
-          return page(request, { kind: 'csrf' }, 403);
-        }
+      }),
+    ),
+    http.post(
+      `${base}/pair/phone/remote`,
+      answered(async (request) => {
+        const checked = await checkedForm(request, remotePurpose);
+        if (!checked.pairing) return checked.answer;
+        const { pairing, body, form } = checked;
         const answer = (notice: RemoteNotice, status: number, extra: Record<string, string> = {}) =>
           itemsPage(request, pairing, notice, status, extra);
         if (new TextEncoder().encode(body).length > REMOTE_FORM_MAX) return answer({ kind: 'tooLong' }, 413);
@@ -141,27 +158,17 @@ export function createPhonePageHandlers(
           const retry = String(error.headers.retryAfterSeconds ?? 2);
           return await answer({ kind: 'limited' }, 429, { 'Retry-After': retry });
         }
-      } catch (error) {
-        return options.errorResponse(error);
-      }
-    }),
-    http.post(`${base}/pair/phone/unpair`, async ({ request }) => {
-      try {
-        const found = await pairedOrPage(request);
-        if (!found.pairing) return found.answer;
-        const form = new URLSearchParams(await request.text().catch(() => ''));
-        if (
-          !sameOrigin(request) ||
-          !(await csrf.check(request, form.get('csrf'), unpairPurpose(found.pairing.id)))
-        ) {
-          return page(request, { kind: 'csrf' }, 403);
-        }
+      }),
+    ),
+    http.post(
+      `${base}/pair/phone/unpair`,
+      answered(async (request) => {
+        const checked = await checkedForm(request, unpairPurpose);
+        if (!checked.pairing) return checked.answer;
         // The credential stays: this page says from now on that the pairing ended.
-        flow.pairings.unpair(found.pairing);
-        return page(request, { kind: 'unpaired', boxName: found.pairing.boxName }, 200);
-      } catch (error) {
-        return options.errorResponse(error);
-      }
-    }),
+        flow.pairings.unpair(checked.pairing);
+        return page(request, { kind: 'unpaired', boxName: checked.pairing.boxName }, 200);
+      }),
+    ),
   ];
 }

@@ -23,6 +23,10 @@ export const flowTypes = <
   input: {} as Input,
 });
 
+/** What the viewer does on a flow's list screens (listStates) and their messages. */
+export type ListEvent =
+  { type: 'SELECT'; id: string } | { type: 'BACK' } | { type: 'RETRY' } | { type: 'OK' };
+
 type ErrorEvent = { event: { error?: unknown } };
 
 /** What an invoked actor answered, in a named action (where the event is the flow's own type). */
@@ -39,8 +43,9 @@ const failure = (flowId: string, errorTarget: string) => [
 ];
 
 /** What a flow keeps of a failure: the error its screen shows, or why the platform ended the session. */
-interface FailureContext {
+export interface FailureContext {
   error: FlowError | undefined;
+  /** Why the platform ended the session, for the signed-out screen. */
   sessionEnd: SessionEndReason | undefined;
 }
 

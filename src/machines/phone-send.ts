@@ -5,9 +5,9 @@
  * failed (RETRY). BACK returns to the screen it was sent from. The session's end ends the flow, as
  * every platform call does.
  */
-import { assign, type EventObject } from 'xstate';
-import { errorIs } from './errors';
-import type { PhoneItem } from './ports';
+import { assign, fromPromise, type EventObject } from 'xstate';
+import { errorIs, type SessionEndReason } from './errors';
+import { notProvided, type PhoneItem } from './ports';
 
 export type PhoneSendEvent = { type: 'SEND_TO_PHONE'; item: PhoneItem } | { type: 'PAIR_PHONE' };
 
@@ -22,11 +22,17 @@ export const sendToPhone = <const T extends string>(target: T) => ({
   actions: 'keepPhoneItem' as const,
 });
 
+/** The actor a flow's setup declares for the send; the session provides it. */
+export const phoneSendActors = {
+  sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+};
+
 export function phoneSendActions<C extends PhoneSendContext, E extends EventObject>() {
   return {
     keepPhoneItem: assign<C, E, undefined, E, never>(
       ({ event }) => ({ phoneItem: (event as { item?: PhoneItem }).item }) as Partial<C>,
     ),
+    forgetPhoneItem: assign<C, E, undefined, E, never>(() => ({ phoneItem: undefined }) as Partial<C>),
   };
 }
 
@@ -64,3 +70,20 @@ export const phoneSendStates = <const B extends string>(flowId: string, back: B)
 /** The final state PAIR_PHONE goes to: the session opens pairing; `entry` forgets what the flow held. */
 export const pairPhoneState = <const A extends string>(entry: A) =>
   ({ type: 'final', entry, output: { outcome: 'pairPhone' as const } }) as const;
+
+/**
+ * A sending flow's ends: pairing (as above), closed, or with the session (its reason kept for the
+ * signed-out screen); `entry` forgets what the flow held.
+ */
+export const flowEndStates = <const A extends string>(entry: A) => ({
+  pairPhone: pairPhoneState(entry),
+  closed: { type: 'final' as const, entry, output: { outcome: 'closed' as const } },
+  sessionExpired: {
+    type: 'final' as const,
+    entry,
+    output: ({ context }: { context: { sessionEnd: SessionEndReason | undefined } }) => ({
+      outcome: 'sessionExpired' as const,
+      reason: context.sessionEnd,
+    }),
+  },
+});

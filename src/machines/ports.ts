@@ -5,27 +5,15 @@
  * base64 strings so a snapshot stays plain, serialisable data.
  */
 import type {
-  AddressChange,
   AddressChangeRequest,
-  Availability,
-  Booking,
-  BookingList,
   BookingRequest,
   ChallengePurpose,
-  Checkup,
   CheckupItemCode,
-  CheckupList,
-  FacilityList,
   LinkedService,
   LoginRequest,
-  MedicationList,
-  Notice,
-  NoticeAction,
-  NoticeList,
   ProblemCode,
   Profile,
   RegistrationRequest,
-  Trend,
   ViewerPreferences,
 } from '../platform/types';
 import type { SessionEndReason } from './errors';
@@ -233,4 +221,4 @@ export type {
   ProblemCode,
   Profile,
   Trend,
-};
+} from '../platform/types';

@@ -68,6 +68,18 @@ export const connected =
   async (ctx: CaseContext): Promise<void> =>
     body(await ctx.connect(), ctx);
 
+/** A case on the normal card, run on one new connection: `...onNormalCard(async (client, ctx) => { … })`. */
+export const onNormalCard = (body: (client: KitClient, ctx: CaseContext) => Promise<void>) => ({
+  card: 'normal' as const,
+  run: connected(body),
+});
+
+/** The same, for a case that needs the PINs `needs` names: `...onNormalCardWith({ authPin: true }, …)`. */
+export const onNormalCardWith = (
+  needs: ConformanceCase['needs'],
+  body: (client: KitClient, ctx: CaseContext) => Promise<void>,
+) => ({ ...onNormalCard(body), needs });
+
 export interface CaseContext {
   readonly options: KitOptions;
   readonly mode: ControlMode;

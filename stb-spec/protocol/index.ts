@@ -4,3 +4,4 @@ export * from './error-messages';
 export * from './error-data';
 export * from './json-rpc';
 export { checkAgainst, checkResult } from './validate';
+export * from './send-window';

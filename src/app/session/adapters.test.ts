@@ -15,7 +15,7 @@ import {
 import { oneCardCallAtATime } from './card-line';
 import { sessionMachine } from '../../features/session/machine/session.machine';
 import { pinStatus } from '../../machines/testing/fixtures';
-import { acceptingPlatform } from '../testing/accepting-platform';
+import { acceptingPlatform, namedCardIn } from '../testing/accepting-platform';
 import { settle } from '../../machines/testing/fake-actors';
 import { allFlows } from '../testing/all-flows';
 
@@ -68,15 +68,7 @@ const CARD_IN: CardPortEvent = {
   type: 'status',
   status: { readers: [{ card: 'present' }], token: 'JPKIAPICCTOKEN2' },
 };
-const CARD_IN_NAMED: CardPortEvent = {
-  type: 'status',
-  status: {
-    readerService: 'running',
-    readers: [{ card: 'present' }],
-    token: 'JPKIAPICCTOKEN2',
-    cardId: CARD,
-  },
-};
+const CARD_IN_NAMED = namedCardIn(CARD);
 const OPEN: CardPortEvent = { type: 'connection', state: 'open' };
 
 /** The session on the adapters over the fakes (or `card`); once the bridge said `said`, its login. */
@@ -160,15 +152,7 @@ describe('adapters', () => {
     const { card, emit } = fakes();
     const seen: unknown[] = [];
     watchBridge(card, (event) => seen.push(event));
-    emit({
-      type: 'status',
-      status: {
-        readerService: 'running',
-        readers: [{ card: 'present' }],
-        token: 'JPKIAPICCTOKEN2',
-        cardId: CARD,
-      },
-    });
+    emit(CARD_IN_NAMED);
     expect(seen).toEqual([{ type: 'CARD_STATUS', presence: 'present', cardId: CARD }]);
   });
 

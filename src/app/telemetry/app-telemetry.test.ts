@@ -12,7 +12,7 @@ import { sessionMachine } from '../../features/session/machine/session.machine';
 import { settle } from '../../machines/testing/fake-actors';
 import { CUSTOMER_NUMBER, DISPLAY_NAME, pinStatus } from '../../machines/testing/fixtures';
 import { createActors, type CardPort, type CardPortEvent } from '../session/adapters';
-import { acceptingPlatform } from '../testing/accepting-platform';
+import { acceptingPlatform, namedCardIn } from '../testing/accepting-platform';
 import { APP_FIGURES } from './app-figures';
 import { AppTelemetry, APP_VERSION } from './app-telemetry';
 import { Beacon } from './beacon';
@@ -59,15 +59,7 @@ function session(telemetry: AppTelemetry, clock: { ms: number }) {
     input: {},
     inspect: sessionInspector(telemetry, () => clock.ms),
   }).start();
-  listener?.({
-    type: 'status',
-    status: {
-      readerService: 'running',
-      readers: [{ card: 'present' }],
-      token: 'JPKIAPICCTOKEN2',
-      cardId: CARD,
-    },
-  });
+  listener?.(namedCardIn(CARD));
   listener?.({ type: 'connection', state: 'open' });
   return actor;
 }

@@ -1,9 +1,21 @@
 /**
  * A platform port that accepts every login, with the viewer's profile: for tests where the card
- * side is under test, not the platform (the adapters' login, the fault suite's card faults).
+ * side is under test, not the platform (the adapters' login, the fault suite's card faults); and
+ * the bridge's word that the named card is in the reader, which those tests start from.
  */
 import { profile } from '../../machines/testing/fixtures';
-import type { PlatformPort } from '../session/adapters';
+import type { CardPortEvent, PlatformPort } from '../session/adapters';
+
+/** The card port's status: the reader service running, the card `cardId` present. */
+export const namedCardIn = (cardId: string): CardPortEvent => ({
+  type: 'status',
+  status: {
+    readerService: 'running',
+    readers: [{ card: 'present' }],
+    token: 'JPKIAPICCTOKEN2',
+    cardId,
+  },
+});
 
 export function acceptingPlatform(options: {
   /** The challenge it hands out (43 base64url characters). */

@@ -96,6 +96,23 @@ export const deadEndView = (target: ActorTarget, titleKey: string, body: Message
     contact: true,
   });
 
+/** A notice, not an error: nothing to contact anyone about; `focus` is the action to start on. */
+export const noticeView = (
+  target: ActorTarget,
+  titleKey: string,
+  body: MessageRef,
+  actions: MessageAction[],
+  focus?: number,
+): ScreenView =>
+  messageView(target, {
+    tone: 'notice',
+    titleKey,
+    body,
+    actions,
+    ...(focus === undefined ? {} : { focus }),
+    contact: false,
+  });
+
 export const retryableView = (target: ActorTarget, titleKey: string, body: MessageRef): ScreenView => {
   const actions: MessageAction[] = [
     { labelKey: 'common.retry', event: { type: 'RETRY' } },

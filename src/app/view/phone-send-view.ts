@@ -5,7 +5,7 @@
 import type { FlowError } from '../../machines/errors';
 import type { PhoneItem } from '../../machines/ports';
 import type { ActorTarget } from '../screens/Screen';
-import { errorRef, messageView, statusView, type ScreenView } from './app-view';
+import { errorRef, messageView, noticeView, statusView, type ScreenView } from './app-view';
 
 const STEPS = ['sending', 'sent', 'notPaired', 'failed'] as const;
 type PhoneSendStep = (typeof STEPS)[number];
@@ -23,24 +23,14 @@ export function phoneSendView(
     case 'sending':
       return statusView(target, { titleKey: 'common.title.sendingToPhone', body: { key: 'sendingToPhone' } });
     case 'sent':
-      return messageView(target, {
-        tone: 'notice',
-        titleKey: 'common.title.sentToPhone',
-        body: { key: 'sentToPhone' },
-        actions: [{ labelKey: 'common.ok', event: { type: 'OK' } }],
-        contact: false,
-      });
+      return noticeView(target, 'common.title.sentToPhone', { key: 'sentToPhone' }, [
+        { labelKey: 'common.ok', event: { type: 'OK' } },
+      ]);
     case 'notPaired':
-      return messageView(target, {
-        tone: 'notice',
-        titleKey: 'common.title.notPaired',
-        body: { key: 'notPairedToSend' },
-        actions: [
-          { labelKey: 'common.pairPhone', event: { type: 'PAIR_PHONE' } },
-          { labelKey: 'common.back', event: { type: 'BACK' } },
-        ],
-        contact: false,
-      });
+      return noticeView(target, 'common.title.notPaired', { key: 'notPairedToSend' }, [
+        { labelKey: 'common.pairPhone', event: { type: 'PAIR_PHONE' } },
+        { labelKey: 'common.back', event: { type: 'BACK' } },
+      ]);
     case 'failed':
       return messageView(target, {
         tone: 'error',

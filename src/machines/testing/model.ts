@@ -45,6 +45,15 @@ export interface ModelPath<M extends AnyStateMachine> {
   path: StatePath<ModelState<M>, AnyEventObject>;
 }
 
+/**
+ * A serializer of the snapshot's value and status and what `pick` takes of its context (the
+ * context that matters to the machine's next steps): `serialize: serializedWith((c: Context) => ({ … }))`.
+ */
+export const serializedWith =
+  <C>(pick: (context: C) => Record<string, unknown>) =>
+  (snapshot: { value: unknown; status: string; context: C }): string =>
+    JSON.stringify({ value: snapshot.value, status: snapshot.status, ...pick(snapshot.context) });
+
 const defaultSerialize = (snapshot: { value: unknown; context: unknown }): string =>
   JSON.stringify({ value: snapshot.value, context: snapshot.context });
 

@@ -5,7 +5,7 @@
  */
 import { bytesToBase64Url } from '../base64';
 import type { Booking, BookingList, BookingRequest } from '../types';
-import { getResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
+import { CollectionResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
 
 export function newIdempotencyKey(): string {
   // getRandomValues, not randomUUID: the box's WebKit may predate randomUUID.
@@ -28,19 +28,13 @@ export function createOnce<T>(
   });
 }
 
-export class BookingsResource {
-  constructor(private readonly context: ResourceContext) {}
+export class BookingsResource extends CollectionResource<BookingList, Booking> {
+  constructor(context: ResourceContext) {
+    super(context, '/v1/bookings');
+  }
 
   create(request: BookingRequest, options: CallOptions & { idempotencyKey?: string } = {}): Promise<Booking> {
     return createOnce<Booking>(this.context, '/v1/bookings', request, options);
-  }
-
-  list(options: CallOptions = {}): Promise<BookingList> {
-    return getResource<BookingList>(this.context, '/v1/bookings', options);
-  }
-
-  get(bookingId: string, options: CallOptions = {}): Promise<Booking> {
-    return getResource<Booking>(this.context, `/v1/bookings/${segment(bookingId)}`, options);
   }
 
   /** Cancels (idempotent). Past the deadline: CancellationDeadlinePassedError with the rule. */

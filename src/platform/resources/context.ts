@@ -39,3 +39,19 @@ export function sendChange<T>(
     signal: options.signal,
   });
 }
+
+/** A collection the platform lists at `path` and serves one item of at `path/{id}`. */
+export abstract class CollectionResource<List, Item> {
+  constructor(
+    protected readonly context: ResourceContext,
+    private readonly path: string,
+  ) {}
+
+  list(options: CallOptions = {}): Promise<List> {
+    return getResource<List>(this.context, this.path, options);
+  }
+
+  get(id: string, options: CallOptions = {}): Promise<Item> {
+    return getResource<Item>(this.context, `${this.path}/${segment(id)}`, options);
+  }
+}

@@ -1,6 +1,6 @@
 /** Facilities → rooms → コマ, and which コマ are free on which days. */
 import type { Availability, Facility, FacilityList } from '../types';
-import { getResource, segment, type CallOptions, type ResourceContext } from './context';
+import { CollectionResource, getResource, segment, type CallOptions, type ResourceContext } from './context';
 
 export interface AvailabilityQuery {
   /** YYYY-MM-DD, inclusive; at most 31 days. */
@@ -9,15 +9,9 @@ export interface AvailabilityQuery {
   roomId?: string;
 }
 
-export class FacilitiesResource {
-  constructor(private readonly context: ResourceContext) {}
-
-  list(options: CallOptions = {}): Promise<FacilityList> {
-    return getResource<FacilityList>(this.context, '/v1/facilities', options);
-  }
-
-  get(facilityId: string, options: CallOptions = {}): Promise<Facility> {
-    return getResource<Facility>(this.context, `/v1/facilities/${segment(facilityId)}`, options);
+export class FacilitiesResource extends CollectionResource<FacilityList, Facility> {
+  constructor(context: ResourceContext) {
+    super(context, '/v1/facilities');
   }
 
   availability(

@@ -4,18 +4,12 @@
  * one) gets its time.
  */
 import type { Notice, NoticeList } from '../types';
-import { getResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
+import { CollectionResource, segment, sendChange, type CallOptions, type ResourceContext } from './context';
 
-export class NoticesResource {
-  constructor(private readonly context: ResourceContext) {}
-
-  /** Unread first, then read; `unreadCount` for the home screen. */
-  list(options: CallOptions = {}): Promise<NoticeList> {
-    return getResource<NoticeList>(this.context, '/v1/notices', options);
-  }
-
-  get(noticeId: string, options: CallOptions = {}): Promise<Notice> {
-    return getResource<Notice>(this.context, `/v1/notices/${segment(noticeId)}`, options);
+/** list() has the unread first, then the read, and `unreadCount` for the home screen. */
+export class NoticesResource extends CollectionResource<NoticeList, Notice> {
+  constructor(context: ResourceContext) {
+    super(context, '/v1/notices');
   }
 
   /** The viewer opened it (idempotent). */

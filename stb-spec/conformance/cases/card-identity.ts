@@ -12,7 +12,7 @@ import {
   type Info,
   type Status,
 } from '../../protocol';
-import { check, sameJson, show, type CaseContext, type ConformanceCase, connected } from '../case';
+import { check, connected, sameJson, show, type CaseContext, type ConformanceCase } from '../case';
 import type { KitClient } from '../client';
 import { Code, apdusDuring, authPins, errorOf, requireTries, resultOf, signParams } from '../expect';
 

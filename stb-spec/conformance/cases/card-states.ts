@@ -4,7 +4,7 @@
  * technician (--interactive) those cases are optional ("not applicable").
  */
 import { FAULTY_SIGN_SW } from '../../../mocks/virtual-card/scenarios';
-import { check, sameJson, show, skip, type CaseContext, type ConformanceCase, connected } from '../case';
+import { check, connected, sameJson, show, skip, type CaseContext, type ConformanceCase } from '../case';
 import type { ReaderState } from '../card-stage';
 import {
   Code,

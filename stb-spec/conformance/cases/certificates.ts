@@ -3,7 +3,7 @@
  * and X.509 parsers ignore what follows the certificate, so a bridge that returns the whole EF passes
  * every other check. The DER header says how long the certificate is (BR-CARD-3).
  */
-import { type ConformanceCase, connected } from '../case';
+import { onNormalCard, type ConformanceCase } from '../case';
 import { checkExactDer, resultOf, signPins } from '../expect';
 
 export const certificateCases: ConformanceCase[] = [
@@ -11,8 +11,7 @@ export const certificateCases: ConformanceCase[] = [
     id: 'CK-52',
     title: 'every certificate is exactly one DER element: no EF padding after it',
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const reader = ctx.readerParam();
       for (const slot of ['auth', 'authCA', 'signCA']) {
         const { der } = resultOf<{ der: string }>(

@@ -1,6 +1,6 @@
 /** JSON-RPC envelope handling: parse errors, invalid requests, sizes, unknown methods, ids, notifications. */
 import { MAX_MESSAGE_BYTES } from '../../protocol';
-import { CaseFailure, check, show, type ConformanceCase, connected } from '../case';
+import { CaseFailure, check, connected, show, type ConformanceCase } from '../case';
 import type { KitClient } from '../client';
 import type { Id } from '../message-checks';
 import { Code, errorOf, resultOf, expectStillServing } from '../expect';

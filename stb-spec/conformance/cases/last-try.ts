@@ -6,7 +6,7 @@
  * on cards the kit makes (virtual card, simulator).
  */
 import { randomBytes } from 'node:crypto';
-import { check, type ConformanceCase, connected } from '../case';
+import { check, connected, type ConformanceCase } from '../case';
 import {
   Code,
   authPins,

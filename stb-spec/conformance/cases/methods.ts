@@ -1,6 +1,15 @@
 /** Every method on a fresh My Number card: shapes, certificates, counters, signatures, registration. */
 import { verify, type X509Certificate } from 'node:crypto';
-import { check, sameJson, show, type CaseContext, type ConformanceCase, connected } from '../case';
+import {
+  check,
+  connected,
+  onNormalCard,
+  onNormalCardWith,
+  sameJson,
+  show,
+  type CaseContext,
+  type ConformanceCase,
+} from '../case';
 import type { KitClient } from '../client';
 import {
   apdusDuring,
@@ -77,8 +86,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-21',
     title: 'getStatus: schema, the card "present" with the token, params absent/{}/[] alike, no APDU sent',
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const started = performance.now();
       const [replies, apdus] = await apdusDuring(ctx, async () => [
         await client.call('getStatus'),
@@ -107,8 +115,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-22',
     title: 'readCertificate auth: the exact X.509 DER, signed by the authCA certificate',
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const auth = await readCertificate(ctx, client, 'auth');
       sameBytes(auth, ctx.known?.credentials?.authCertificate, 'auth certificate');
       issuedBy(auth, await readCertificate(ctx, client, 'authCA'), 'auth certificate');
@@ -118,8 +125,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-23',
     title: 'readCertificate authCA and signCA: X.509 DER CA certificates',
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const authCa = await readCertificate(ctx, client, 'authCA');
       const signCa = await readCertificate(ctx, client, 'signCA');
       sameBytes(authCa, ctx.known?.credentials?.authCaCertificate, 'authCA certificate');
@@ -132,9 +138,7 @@ export const methodCases: ConformanceCase[] = [
     title:
       'readSignCertificate with the password: the sign certificate, signed by signCA; counter stays full',
     area: 'methods',
-    card: 'normal',
-    needs: { signPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ signPin: true }, async (client, ctx) => {
       await requireTries(ctx, client, 'sign', 5, 'before readSignCertificate');
       const reply = await client.call('readSignCertificate', {
         pin: signPins(ctx).right,
@@ -155,8 +159,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-25',
     title: 'getPinStatus auth: {triesLeft: 3, maxTries: 3, locked: false}, without spending a try',
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const [status, apdus] = await apdusDuring(ctx, () => pinStatus(ctx, client, 'auth'));
       check(
         sameJson(status, { triesLeft: 3, maxTries: 3, locked: false }),
@@ -170,8 +173,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-26',
     title: 'getPinStatus sign: {triesLeft: 5, maxTries: 5, locked: false}',
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const status = await pinStatus(ctx, client, 'sign');
       check(
         sameJson(status, { triesLeft: 5, maxTries: 5, locked: false }),
@@ -183,9 +185,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-27',
     title: 'sign with the auth key: signatures verify with the auth certificate; each call verifies the PIN',
     area: 'methods',
-    card: 'normal',
-    needs: { authPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ authPin: true }, async (client, ctx) => {
       await requireTries(ctx, client, 'auth', 3, 'before signing');
       const auth = await readCertificate(ctx, client, 'auth');
       await signAndVerify(ctx, client, 'auth', authPins(ctx).right, 'conformance login 1', auth);
@@ -197,9 +197,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-28',
     title: 'sign with the sign key and password: the signature verifies with the sign certificate',
     area: 'methods',
-    card: 'normal',
-    needs: { signPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ signPin: true }, async (client, ctx) => {
       await requireTries(ctx, client, 'sign', 5, 'before signing');
       const { right } = signPins(ctx);
       const der = resultOf<{ der: string }>(
@@ -248,8 +246,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-30',
     title: "the reader param selects the card's reader; without it the reader holding the card is used",
     area: 'methods',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const name = await ctx.stage.cardReader();
       check(name, 'no reader holds the card');
       resultOf(
@@ -280,8 +277,7 @@ export const methodCases: ConformanceCase[] = [
     id: 'CK-31',
     title: 'an unknown reader name is NO_READER (-32001) for every card operation; no try spent',
     area: 'errors',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       const reader = 'No Such Reader (conformance) 99 99';
       const calls: [string, Record<string, unknown>][] = [
         ['readCertificate', { slot: 'auth', reader }],

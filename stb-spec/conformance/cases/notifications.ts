@@ -3,7 +3,7 @@
  * card's sake, acts on none of them. A bridge that ran an id-less sign would spend a PIN try the
  * caller never hears about.
  */
-import { check, show, type ConformanceCase, connected } from '../case';
+import { check, onNormalCardWith, show, type ConformanceCase } from '../case';
 import { qualifiedName, type MethodName } from '../../protocol';
 import {
   apdusDuring,
@@ -24,9 +24,7 @@ export const notificationCases: ConformanceCase[] = [
     title:
       'card operations sent without an id are never answered and never run: a wrong PIN so sent spends no try',
     area: 'json-rpc',
-    card: 'normal',
-    needs: { authPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ authPin: true }, async (client, ctx) => {
       const reader = ctx.readerParam();
       await requireTries(ctx, client, 'auth', 3, 'before the id-less calls');
       await proveAuthPin(ctx, client);

@@ -4,7 +4,7 @@
  * (BR-MTH-9), so these cases need no card; where a PIN is needed to make the rest valid, the kit
  * sends the test card's own PIN (or one of the wrong format), never a wrong one that could cost a try.
  */
-import { check, type CaseContext, type ConformanceCase, connected } from '../case';
+import { check, connected, type CaseContext, type ConformanceCase } from '../case';
 import { Code, digestOf, errorOf, expectStillServing } from '../expect';
 
 /** A PIN that costs nothing if a broken bridge sends it to the card anyway. */

@@ -4,7 +4,15 @@
  * is preceded by a check that the counter is what the case expects, the PIN given to the kit is proven
  * right before any wrong one is sent, and a case that stops half way restores the counter with it.
  */
-import { check, show, type CaseContext, type ConformanceCase, connected } from '../case';
+import {
+  check,
+  connected,
+  onNormalCard,
+  onNormalCardWith,
+  show,
+  type CaseContext,
+  type ConformanceCase,
+} from '../case';
 import type { KitClient, Reply } from '../client';
 import type { RpcErrorObject } from '../message-checks';
 import {
@@ -87,9 +95,7 @@ export const pinCases: ConformanceCase[] = [
     id: 'CK-32',
     title: 'a wrong auth PIN is PIN_INCORRECT (-32010) {triesLeft: 2}, one VERIFY; the right one restores 3',
     area: 'errors',
-    card: 'normal',
-    needs: { authPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ authPin: true }, async (client, ctx) => {
       await requireTries(ctx, client, 'auth', 3, 'before the wrong PIN');
       await proveAuthPin(ctx, client);
       await withRestore(ctx, client, async () => {
@@ -113,9 +119,7 @@ export const pinCases: ConformanceCase[] = [
     id: 'CK-33',
     title: 'a wrong sign password is PIN_INCORRECT {triesLeft: 4}; the right one restores 5',
     area: 'errors',
-    card: 'normal',
-    needs: { signPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ signPin: true }, async (client, ctx) => {
       const { right, wrong } = signPins(ctx);
       const read = (pin: string) => client.call('readSignCertificate', { pin, ...ctx.readerParam() });
       await requireTries(ctx, client, 'sign', 5, 'before the wrong password');
@@ -135,8 +139,7 @@ export const pinCases: ConformanceCase[] = [
     id: 'CK-34',
     title: 'auth PINs of the wrong shape are PIN_FORMAT (-32013) and never reach the card',
     area: 'errors',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       await requireTries(ctx, client, 'auth', 3, 'before the malformed PINs');
       // Exactly 4 of '0'..'9': no line break, no full-width digits, nothing a bridge could normalise.
       const pins = ['123', '12345', 'abcd', '１２３４', '1234\n', '12 4', '', '+123'];
@@ -161,8 +164,7 @@ export const pinCases: ConformanceCase[] = [
     title:
       'sign passwords of the wrong shape (and PINs of the other kind) are PIN_FORMAT; counters unchanged',
     area: 'errors',
-    card: 'normal',
-    run: connected(async (client, ctx) => {
+    ...onNormalCard(async (client, ctx) => {
       await requireTries(ctx, client, 'sign', 5, 'before the malformed passwords');
       await requireTries(ctx, client, 'auth', 3, 'before the malformed passwords');
       const reader = ctx.readerParam();

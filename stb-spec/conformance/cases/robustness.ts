@@ -2,7 +2,7 @@
  * Hostile input: a burst of garbage, and error messages that must never repeat what was sent. The
  * burst stays under the limits after which a bridge closes the connection (BR-TRN-9).
  */
-import { check, show, type ConformanceCase, connected } from '../case';
+import { check, connected, onNormalCardWith, show, type ConformanceCase } from '../case';
 import type { Reply } from '../client';
 import { Code, authPins, digestOf, errorOf, requireTries, resultOf, expectStillServing } from '../expect';
 
@@ -136,9 +136,7 @@ export const robustnessCases: ConformanceCase[] = [
     id: 'CK-20',
     title: 'error messages and data never repeat a value from the request (no PIN, no input text)',
     area: 'security',
-    card: 'normal',
-    needs: { authPin: true },
-    run: connected(async (client, ctx) => {
+    ...onNormalCardWith({ authPin: true }, async (client, ctx) => {
       const reader = ctx.readerParam();
       const { right } = authPins(ctx);
       await requireTries(ctx, client, 'auth', 3, 'before sending malformed PINs');

@@ -17,7 +17,7 @@ import {
   type Status,
 } from '../../protocol';
 import { SLOW_CARD, hangingSignature, type CardPaceOptions } from '../../../mocks/virtual-card/card-pace';
-import { NotRun, check, show, skip, type CaseContext, type ConformanceCase, connected } from '../case';
+import { check, connected, NotRun, show, skip, type CaseContext, type ConformanceCase } from '../case';
 import type { TestCardProfile } from '../card-control';
 import type { KitClient, Reply } from '../client';
 import { Code, authPins, errorOf, requireTries, resultOf, signParams } from '../expect';

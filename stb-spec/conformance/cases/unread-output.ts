@@ -14,7 +14,7 @@
  * reads again, and expects every answer in order, then the close with 1008, and no close before the
  * bridge held at least its limit (counted at its highest).
  */
-import type { Info } from '../../protocol';
+import { SendWindow, type Info } from '../../protocol';
 import { check, fail, show, skip, type ConformanceCase } from '../case';
 import type { KitClient } from '../client';
 import { resultOf } from '../expect';
@@ -79,9 +79,8 @@ export const unreadOutputCases: ConformanceCase[] = [
       const frame = frameBytes(idle.received.at(-1)!.bytes);
       const before = idle.received.length;
       // Paced over any second by the kit's clock; a quarter of the pending calls allowed in one go.
-      const perSecond = Math.floor(rate! * RATE_SHARE);
+      const window = SendWindow.forLimit(rate!, RATE_SHARE);
       const perTick = Math.max(1, Math.floor(pending! / 4));
-      const sentAt: number[] = [];
       // Answers possibly not made yet when the kit looks: at most the calls it may have pending.
       const unanswered = pending! * frame;
 
@@ -105,14 +104,13 @@ export const unreadOutputCases: ConformanceCase[] = [
           if (sent * frame > ABSOLUTE_STOP) break;
           if (!idle.isOpen) break;
           const now = performance.now();
-          while (sentAt.length > 0 && sentAt[0]! <= now - 1000) sentAt.shift();
-          const batch = Math.min(perSecond - sentAt.length, perTick);
+          const batch = Math.min(window.roomAt(now), perTick);
           for (let n = 0; n < batch; n++, sent++) {
             const id = unreadId(sent);
             const text = JSON.stringify({ jsonrpc: '2.0', id, method: 'MyNumberCard.1.getInfo' });
             idle.expect(id, 'MyNumberCard.1.getInfo');
             kernelBefore.push(held.measured);
-            sentAt.push(now);
+            window.record(now);
             idle.sendText(text);
           }
           // The bridge has read the batch once it answers the reading connection (see above).

@@ -50,12 +50,17 @@ export class CsrfGuard {
 
 /** The Set-Cookie header of a fresh cookie: only for the page's path, never sent cross-site. */
 export function csrfCookieHeader(value: string, path: string, secure: boolean): string {
+  return strictCookieHeader(CSRF_COOKIE, value, path, secure, COOKIE_MAX_AGE_S);
+}
+
+/** A cookie for `path` only, unreadable by script, never sent cross-site. */
+function strictCookieHeader(name: string, value: string, path: string, secure: boolean, maxAgeS: number) {
   return [
-    `${CSRF_COOKIE}=${value}`,
+    `${name}=${value}`,
     `Path=${path}`,
     'HttpOnly',
     'SameSite=Strict',
-    `Max-Age=${COOKIE_MAX_AGE_S}`,
+    `Max-Age=${maxAgeS}`,
     ...(secure ? ['Secure'] : []),
   ].join('; ');
 }
@@ -83,12 +88,5 @@ export const phoneCredentialOf = (request: Request): string | undefined =>
  * sent cross-site, unreadable by script, as long as the pairing may last (`maxAgeS` 0 clears it).
  */
 export function phoneCookieHeader(value: string, path: string, secure: boolean, maxAgeS: number): string {
-  return [
-    `${PHONE_COOKIE}=${value}`,
-    `Path=${path}`,
-    'HttpOnly',
-    'SameSite=Strict',
-    `Max-Age=${maxAgeS}`,
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
+  return strictCookieHeader(PHONE_COOKIE, value, path, secure, maxAgeS);
 }

@@ -23,14 +23,18 @@ const BOX = {
   box_name: 'リビングのテレビ',
 };
 
+/** One poll of `flow` for `deviceCode`, answered with a grant (or rejected with the problem). */
+const pollOnce = (flow: DeviceFlow, deviceCode: string, clientId = BOX.client_id) =>
+  flow
+    .poll({ grant_type: DEVICE_GRANT_TYPE, device_code: deviceCode, client_id: clientId })
+    .then((grant) => grant as PairingGrant);
+
 function setup(scope: 'pairing' | 'login' = 'pairing') {
   const clock = new TestClock(Date.UTC(2026, 11, 7, 3, 0, 0));
   const flow = new DeviceFlow({ now: clock.now, store: new MemoryStore(), clients: DEMO_PAIRING_CLIENTS });
   const started = flow.start({ ...BOX, scope }, PAGE);
   const poll = (deviceCode = started.device_code, clientId = BOX.client_id) =>
-    flow
-      .poll({ grant_type: DEVICE_GRANT_TYPE, device_code: deviceCode, client_id: clientId })
-      .then((grant) => grant as PairingGrant);
+    pollOnce(flow, deviceCode, clientId);
   /** The code of the problem a poll ends in (or 'granted'). */
   const outcome = async (deviceCode?: string, clientId?: string): Promise<string> =>
     poll(deviceCode, clientId).then(
@@ -182,11 +186,7 @@ describe('the pairing grant', () => {
     const first = await poll();
     const again = flow.start(BOX, PAGE);
     flow.decide(again.user_code, true);
-    const second = (await flow.poll({
-      grant_type: DEVICE_GRANT_TYPE,
-      device_code: again.device_code,
-      client_id: BOX.client_id,
-    })) as PairingGrant;
+    const second = await pollOnce(flow, again.device_code);
     expect(await flow.pairingOf(first.access_token, BOX.box_id)).toBeUndefined();
     expect(await flow.pairingOf(second.access_token, BOX.box_id)).toMatchObject({ id: second.pairing_id });
   });
@@ -203,11 +203,7 @@ describe('the pairing grant', () => {
       const before = open();
       const started = before.start(BOX, PAGE);
       before.decide(started.user_code, true);
-      const grant = (await before.poll({
-        grant_type: DEVICE_GRANT_TYPE,
-        device_code: started.device_code,
-        client_id: BOX.client_id,
-      })) as PairingGrant;
+      const grant = await pollOnce(before, started.device_code);
       for (const file of await fs.readdir(dir)) {
         const bytes = await fs.readFile(path.join(dir, file));
         expect([file, bytes.includes(Buffer.from(grant.access_token))]).toEqual([file, false]);

@@ -192,14 +192,19 @@ dl{margin:1rem 0}dt{font-weight:bold;margin-top:.75rem}dd{margin:0;font-size:1.2
 
 /** The whole page; `nonce` is the one the Content-Security-Policy allows for the style. */
 export function renderPage(state: PageState, action: string, nonce: string): string {
+  return pairingPage(TITLE, PAGE_STYLE, nonce, body(state, action));
+}
+
+/** A pairing page (the approval's, the paired phone's): its title in both languages above `content`. */
+export function pairingPage(title: Bilingual, style: string, nonce: string, content: string): string {
   return mobilePage({
-    title: `${TITLE.ja} / ${TITLE.en}`,
+    title: `${title.ja} / ${title.en}`,
     nonce,
-    style: PAGE_STYLE,
-    // The address carries the user code: never pass it to another site.
+    style,
+    // The address carries the user code or the pairing's page: never pass it to another site.
     referrer: 'same-origin',
     header: '',
-    main: `<h1>${escapeHtml(TITLE.ja)}<br><span class="en" lang="en">${escapeHtml(TITLE.en)}</span></h1>
-${body(state, action)}`,
+    main: `<h1>${escapeHtml(title.ja)}<br><span class="en" lang="en">${escapeHtml(title.en)}</span></h1>
+${content}`,
   });
 }

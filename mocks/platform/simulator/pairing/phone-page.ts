@@ -4,9 +4,9 @@
  * title and line came from the TV as plain text: it goes through `escapeHtml` and is shown as
  * text, never as markup.
  */
-import { escapeHtml, mobilePage } from '../../../html';
+import { escapeHtml } from '../../../html';
 import type { PhoneItem, PhoneItemKind } from '../../../../src/platform/types';
-import { PAGE_STYLE } from './page';
+import { PAGE_STYLE, pairingPage } from './page';
 import { REMOTE_STYLE, remoteSection, type RemoteNotice } from './phone-remote-page';
 
 export type PhonePageState =
@@ -125,13 +125,5 @@ article ul{list-style:none;margin:0;padding:0}article li{overflow-wrap:anywhere}
 
 /** The whole page; `nonce` is the one the Content-Security-Policy allows for the style. */
 export function renderPhonePage(state: PhonePageState, action: string, nonce: string): string {
-  return mobilePage({
-    title: `${TITLE.ja} / ${TITLE.en}`,
-    nonce,
-    style: STYLE,
-    referrer: 'same-origin',
-    header: '',
-    main: `<h1>${escapeHtml(TITLE.ja)}<br><span class="en" lang="en">${escapeHtml(TITLE.en)}</span></h1>
-${body(state, action)}`,
-  });
+  return pairingPage(TITLE, STYLE, nonce, body(state, action));
 }

@@ -9,7 +9,7 @@
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
 import type { SlotCode } from '../../../platform/types';
-import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
+import { errorIs } from '../../../machines/errors';
 import type { FlowMessageKey } from '../../../machines/messages';
 import {
   notProvided,
@@ -21,18 +21,13 @@ import {
   type CreateBookingInput,
   type FacilityList,
   type FeatureOutput,
-  type PhoneItem,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
+import type { FailureContext, ListEvent } from '../../../machines/feature-flow';
 import { addDays, dateHasSlots, isSlotFree, roomHasSlots } from './availability';
-import {
-  pairPhoneState,
-  phoneSendActions,
-  phoneSendStates,
-  sendToPhone,
-  type PhoneSendContext,
-  type PhoneSendEvent,
-} from '../../../machines/phone-send';
+import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
+import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
+import { pairPhoneState, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
 export interface BookingInput {
   /** YYYY-MM-DD; tests pass it. Without it, today's date in Japan when the flow starts. */
@@ -56,7 +51,7 @@ const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 export const todayInJapan = (now = new Date()): string =>
   new Date(now.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
 
-export interface BookingContext extends PhoneSendContext {
+export interface BookingContext extends PhoneSendContext, FailureContext {
   today: string;
   /** Opened at the bookings list: BACK from it ends the flow instead of showing the facilities. */
   start: 'facilities' | 'myBookings';
@@ -73,20 +68,10 @@ export interface BookingContext extends PhoneSendContext {
   bookings: BookingList['bookings'] | undefined;
   bookingId: string | undefined;
   notice: FlowMessageKey | undefined;
-  error: FlowError | undefined;
-  /** Why the platform ended the session, for the signed-out screen. */
-  sessionEnd: SessionEndReason | undefined;
 }
 
 export type BookingEvent =
-  | { type: 'SELECT'; id: string }
-  | { type: 'MY_BOOKINGS' }
-  | { type: 'CANCEL_BOOKING' }
-  | { type: 'CONFIRM' }
-  | { type: 'OK' }
-  | { type: 'BACK' }
-  | { type: 'RETRY' }
-  | PhoneSendEvent;
+  ListEvent | { type: 'MY_BOOKINGS' } | { type: 'CANCEL_BOOKING' } | { type: 'CONFIRM' } | PhoneSendEvent;
 
 /** Bookable days from today on: at most 31 (the platform's limit). */
 export const BOOKING_WINDOW_DAYS = 30;
@@ -118,12 +103,11 @@ export const bookingMachine = setup({
     createBooking: fromPromise<Booking, CreateBookingInput>(notProvided('createBooking')),
     loadBookings: fromPromise<BookingList>(notProvided('loadBookings')),
     cancelBooking: fromPromise<Booking, CancelBookingInput>(notProvided('cancelBooking')),
-    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+    ...phoneSendActors,
   },
   actions: {
     ...failureActions<BookingContext, BookingEvent>(),
     ...phoneSendActions<BookingContext, BookingEvent>(),
-    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearMessages: assign({ error: undefined, notice: undefined }),
     /** A new booking intent gets a new key; a RETRY of it keeps this one. */
     newAttempt: assign({ idempotencyKey: () => newIdempotencyKey() }),

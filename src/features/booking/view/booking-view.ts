@@ -10,7 +10,8 @@ import { BOOKING_WINDOW_DAYS, type bookingMachine } from '../machine/booking.mac
 import { dateHasSlots } from '../machine/availability';
 import type { Booking, Facility, SlotCode, SlotStatus } from '../../../platform/types';
 import type { MessageRef } from '../../../app/i18n/i18n';
-import { messageView, statusView, type MessageAction, type ScreenView } from '../../../app/view/app-view';
+import { messageView, noticeView, statusView } from '../../../app/view/app-view';
+import type { MessageAction, ScreenView } from '../../../app/view/app-view';
 import { phoneSendStep, phoneSendView } from '../../../app/view/phone-send-view';
 import { calendarWeeks, shiftDate, SLOT_TIMES, type CalendarWeek } from './booking-dates';
 import { BookingScreen } from '../index';
@@ -294,13 +295,7 @@ export function bookingView(snapshot: BookingSnapshot): ScreenView {
     });
   }
   if (snapshot.matches('cancelled')) {
-    return messageView(TARGET, {
-      tone: 'notice',
-      titleKey: 'booking.title.cancelled',
-      body: { key: context.notice ?? 'cancelled' },
-      actions: [OK],
-      contact: false,
-    });
+    return noticeView(TARGET, 'booking.title.cancelled', { key: context.notice ?? 'cancelled' }, [OK]);
   }
   if (snapshot.matches('submitting')) {
     return statusView(TARGET, { titleKey: 'booking.title.submitting', bodyKey: 'booking.status.submitting' });

@@ -1,7 +1,7 @@
 /** The pairing machine's test model: the platform's answers, the viewer's keys and the two timers. */
 import type { SnapshotFrom } from 'xstate';
 import { done, fail, platformErrors, signedIn } from '../../../machines/testing/fixtures';
-import type { ModelSpec } from '../../../machines/testing/model';
+import { serializedWith, type ModelSpec } from '../../../machines/testing/model';
 import { PairingError } from '../../../platform/errors';
 import { CODES, PAIRING } from '../testing/pairing-data';
 import { pairingMachine } from './pairing.machine';
@@ -43,22 +43,17 @@ export const pairingSpec: ModelSpec<typeof pairingMachine> = {
     fail('pollPairing', platformErrors.network()),
     fail('pollPairing', new PairingError('UNEXPECTED_RESPONSE')),
   ],
-  serialize: (snapshot: Snapshot) => {
-    const c = snapshot.context;
-    return JSON.stringify({
-      value: snapshot.value,
-      status: snapshot.status,
-      codes: c.codes?.userCode,
-      intervalSeconds: c.intervalSeconds,
-      // The countdown's value matters only as "time is up at the next second" or not.
-      lastSecond: c.secondsLeft <= 1,
-      pollFailures: c.pollFailures,
-      pairing: c.pairing?.pairingId,
-      refusal: c.refusal,
-      signedIn: c.signedIn?.profile.customerNumber,
-      error: c.error?.messageKey,
-    });
-  },
+  serialize: serializedWith((c: Snapshot['context']) => ({
+    codes: c.codes?.userCode,
+    intervalSeconds: c.intervalSeconds,
+    // The countdown's value matters only as "time is up at the next second" or not.
+    lastSecond: c.secondsLeft <= 1,
+    pollFailures: c.pollFailures,
+    pairing: c.pairing?.pairingId,
+    refusal: c.refusal,
+    signedIn: c.signedIn?.profile.customerNumber,
+    error: c.error?.messageKey,
+  })),
 };
 
 /** The same model opened with a phone paired already: つながりを解除 first, or a new code after it. */

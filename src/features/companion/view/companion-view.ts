@@ -7,13 +7,8 @@
  */
 import type { SnapshotFrom } from 'xstate';
 import type { pairingMachine } from '../machine/pairing.machine';
-import {
-  errorRef,
-  messageView,
-  statusView,
-  type MessageAction,
-  type ScreenView,
-} from '../../../app/view/app-view';
+import { errorRef, messageView, noticeView, statusView } from '../../../app/view/app-view';
+import type { MessageAction, ScreenView } from '../../../app/view/app-view';
 import type { MessageRef } from '../../../app/i18n/i18n';
 import type { FlowError } from '../../../machines/errors';
 import { CompanionScreen } from '../index';
@@ -53,29 +48,24 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
   const login = context.scope === 'login';
   const titleKey = login ? 'companion.login.title' : 'companion.title';
   if (snapshot.matches('connected')) {
-    return messageView(TARGET, {
-      tone: 'notice',
-      titleKey: 'companion.title.connected',
-      body: { key: 'phoneConnected' },
-      actions: [
+    return noticeView(
+      TARGET,
+      'companion.title.connected',
+      { key: 'phoneConnected' },
+      [
         { labelKey: 'companion.unpair', event: { type: 'UNPAIR' } },
         { labelKey: 'common.back', event: { type: 'BACK' } },
       ],
-      focus: 1,
-      contact: false,
-    });
+      1,
+    );
   }
   if (snapshot.matches('unpairing')) {
     return statusView(TARGET, { titleKey: 'companion.title.unpairing', bodyKey: 'common.pleaseWait' });
   }
   if (snapshot.matches('unpaired')) {
-    return messageView(TARGET, {
-      tone: 'notice',
-      titleKey: 'companion.title.unpaired',
-      body: { key: 'phoneUnpaired' },
-      actions: [{ labelKey: 'companion.ok', event: { type: 'OK' } }],
-      contact: false,
-    });
+    return noticeView(TARGET, 'companion.title.unpaired', { key: 'phoneUnpaired' }, [
+      { labelKey: 'companion.ok', event: { type: 'OK' } },
+    ]);
   }
   if (snapshot.matches('unpairFailed')) return retryView(context.error, 'common.back');
   if (snapshot.status !== 'active' || snapshot.matches('starting') || snapshot.matches('opening')) {
@@ -94,23 +84,18 @@ export function companionView(snapshot: PairingSnapshot): ScreenView {
     });
   }
   if (snapshot.matches('paired')) {
-    return messageView(TARGET, {
-      tone: 'notice',
-      titleKey: 'companion.title.paired',
-      body: { key: 'phonePaired' },
-      actions: [{ labelKey: 'companion.ok', event: { type: 'OK' } }],
-      contact: false,
-    });
+    return noticeView(TARGET, 'companion.title.paired', { key: 'phonePaired' }, [
+      { labelKey: 'companion.ok', event: { type: 'OK' } },
+    ]);
   }
   if (snapshot.matches('denied') || snapshot.matches('expired')) {
     const denied = snapshot.matches('denied');
-    return messageView(TARGET, {
-      tone: 'notice',
-      titleKey: denied ? 'companion.title.denied' : 'companion.title.expired',
-      body: { key: denied ? 'ACCESS_DENIED' : 'EXPIRED_TOKEN' },
-      actions: NEW_CODE_OR_LEAVE,
-      contact: false,
-    });
+    return noticeView(
+      TARGET,
+      denied ? 'companion.title.denied' : 'companion.title.expired',
+      { key: denied ? 'ACCESS_DENIED' : 'EXPIRED_TOKEN' },
+      NEW_CODE_OR_LEAVE,
+    );
   }
   if (snapshot.matches('error') || snapshot.matches('signInFailed') || !context.codes) {
     return retryView(context.error, 'companion.leave');

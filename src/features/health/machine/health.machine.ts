@@ -5,7 +5,6 @@
  * closes it. The data stays only as long as this actor: the session stops it on logout.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import type { FlowError, SessionEndReason } from '../../../machines/errors';
 import {
   notProvided,
   type Checkup,
@@ -13,40 +12,26 @@ import {
   type CheckupList,
   type FeatureOutput,
   type MedicationList,
-  type PhoneItem,
   type Trend,
   type TrendInput,
 } from '../../../machines/ports';
 import type { CheckupItemCode } from '../../../platform/types';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
-import {
-  pairPhoneState,
-  phoneSendActions,
-  phoneSendStates,
-  sendToPhone,
-  type PhoneSendContext,
-  type PhoneSendEvent,
-} from '../../../machines/phone-send';
+import type { FailureContext, ListEvent } from '../../../machines/feature-flow';
+import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
+import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
+import { flowEndStates, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
-export interface HealthContext extends PhoneSendContext {
+export interface HealthContext extends PhoneSendContext, FailureContext {
   checkups: CheckupList['checkups'] | undefined;
   checkupId: string | undefined;
   checkup: Checkup | undefined;
   itemCode: CheckupItemCode | undefined;
   trend: Trend | undefined;
   medications: MedicationList['medications'] | undefined;
-  error: FlowError | undefined;
-  /** Why the platform ended the session, for the signed-out screen. */
-  sessionEnd: SessionEndReason | undefined;
 }
 
-export type HealthEvent =
-  | { type: 'SELECT'; id: string }
-  | { type: 'MEDICATIONS' }
-  | { type: 'BACK' }
-  | { type: 'RETRY' }
-  | { type: 'OK' }
-  | PhoneSendEvent;
+export type HealthEvent = ListEvent | { type: 'MEDICATIONS' } | PhoneSendEvent;
 
 const { failure, loadingList, resolvingList } = featureFlow('health', 'clearError');
 const selected = (event: HealthEvent) => (event.type === 'SELECT' ? event.id : '');
@@ -67,12 +52,11 @@ export const healthMachine = setup({
     loadCheckup: fromPromise<Checkup, CheckupInput>(notProvided('loadCheckup')),
     loadTrend: fromPromise<Trend, TrendInput>(notProvided('loadTrend')),
     loadMedications: fromPromise<MedicationList>(notProvided('loadMedications')),
-    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+    ...phoneSendActors,
   },
   actions: {
     ...failureActions<HealthContext, HealthEvent>(),
     ...phoneSendActions<HealthContext, HealthEvent>(),
-    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearError: assign({ error: undefined }),
     chooseCheckup: assign({ checkupId: ({ event }) => selected(event) }),
     keepCheckups: assign({ checkups: ({ event }) => loaded<CheckupList>(event).checkups }),
@@ -164,12 +148,6 @@ export const healthMachine = setup({
         ...listStates('#health.list'),
       },
     },
-    pairPhone: pairPhoneState('forgetAll'),
-    closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
-    sessionExpired: {
-      type: 'final',
-      entry: 'forgetAll',
-      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
-    },
+    ...flowEndStates('forgetAll'),
   },
 });

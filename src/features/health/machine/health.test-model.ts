@@ -2,7 +2,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { Checkup, CheckupList, MedicationList, Trend } from '../../../machines/ports';
 import { done, fail, phoneSendCases, platformErrors } from '../../../machines/testing/fixtures';
-import type { ModelSpec } from '../../../machines/testing/model';
+import { serializedWith, type ModelSpec } from '../../../machines/testing/model';
 import { healthMachine } from './health.machine';
 
 type Snapshot = SnapshotFrom<typeof healthMachine>;
@@ -69,18 +69,13 @@ export const healthSpec: ModelSpec<typeof healthMachine> = {
       errors.map((error) => fail(id, error)),
     ),
   ],
-  serialize: (snapshot: Snapshot) => {
-    const c = snapshot.context;
-    return JSON.stringify({
-      value: snapshot.value,
-      status: snapshot.status,
-      checkups: c.checkups?.length,
-      checkupId: c.checkupId,
-      checkup: c.checkup?.id,
-      itemCode: c.itemCode,
-      trend: c.trend?.points.length,
-      medications: c.medications?.length,
-      error: c.error?.messageKey,
-    });
-  },
+  serialize: serializedWith((c: Snapshot['context']) => ({
+    checkups: c.checkups?.length,
+    checkupId: c.checkupId,
+    checkup: c.checkup?.id,
+    itemCode: c.itemCode,
+    trend: c.trend?.points.length,
+    medications: c.medications?.length,
+    error: c.error?.messageKey,
+  })),
 };

@@ -7,7 +7,7 @@
  * this actor: the session stops it on logout.
  */
 import { assign, fromPromise, setup, type DoneActorEvent } from 'xstate';
-import { errorIs, type FlowError, type SessionEndReason } from '../../../machines/errors';
+import { errorIs, type SessionEndReason } from '../../../machines/errors';
 import {
   notProvided,
   type KeepNoticeInput,
@@ -15,17 +15,12 @@ import {
   type NoticeAction,
   type NoticeInput,
   type NoticeList,
-  type PhoneItem,
 } from '../../../machines/ports';
 import { failureActions, featureFlow, flowTypes, listStates, loaded } from '../../../machines/feature-flow';
-import {
-  pairPhoneState,
-  phoneSendActions,
-  phoneSendStates,
-  sendToPhone,
-  type PhoneSendContext,
-  type PhoneSendEvent,
-} from '../../../machines/phone-send';
+import type { FailureContext, ListEvent } from '../../../machines/feature-flow';
+import type { PhoneSendContext, PhoneSendEvent } from '../../../machines/phone-send';
+import { phoneSendActions, phoneSendActors } from '../../../machines/phone-send';
+import { flowEndStates, phoneSendStates, sendToPhone } from '../../../machines/phone-send';
 
 /** How the flow ends: closed, the session ended, or the viewer took a notice's action. */
 export type InboxOutput =
@@ -34,7 +29,7 @@ export type InboxOutput =
   | { outcome: 'action'; action: NoticeAction }
   | { outcome: 'pairPhone' };
 
-export interface InboxContext extends PhoneSendContext {
+export interface InboxContext extends PhoneSendContext, FailureContext {
   notices: NoticeList['notices'] | undefined;
   noticeId: string | undefined;
   notice: Notice | undefined;
@@ -42,22 +37,12 @@ export interface InboxContext extends PhoneSendContext {
   page: number;
   /** Marking the shown notice read failed: it is told on screen and tried again at the next opening. */
   readNotRecorded: boolean;
-  error: FlowError | undefined;
-  /** Why the platform ended the session, for the signed-out screen. */
-  sessionEnd: SessionEndReason | undefined;
 }
 
 export type InboxEvent =
-  | { type: 'SELECT'; id: string }
+  | ListEvent
   | { type: 'PAGE'; page: number }
-  | { type: 'KEEP' }
-  | { type: 'DELETE' }
-  | { type: 'CONFIRM' }
-  | { type: 'CANCEL' }
-  | { type: 'ACTION' }
-  | { type: 'BACK' }
-  | { type: 'RETRY' }
-  | { type: 'OK' }
+  | { type: 'KEEP' | 'DELETE' | 'CONFIRM' | 'CANCEL' | 'ACTION' }
   | PhoneSendEvent;
 
 const { failure, loadingList, resolvingList } = featureFlow('inbox', 'clearError');
@@ -77,12 +62,11 @@ export const inboxMachine = setup({
     markRead: fromPromise<Notice, NoticeInput>(notProvided('markRead')),
     keepNotice: fromPromise<Notice, KeepNoticeInput>(notProvided('keepNotice')),
     deleteNotice: fromPromise<void, NoticeInput>(notProvided('deleteNotice')),
-    sendToPhone: fromPromise<unknown, PhoneItem>(notProvided('sendToPhone')),
+    ...phoneSendActors,
   },
   actions: {
     ...failureActions<InboxContext, InboxEvent>(),
     ...phoneSendActions<InboxContext, InboxEvent>(),
-    forgetPhoneItem: assign({ phoneItem: undefined }),
     clearError: assign({ error: undefined }),
     chooseNotice: assign({
       noticeId: ({ event }) => (event.type === 'SELECT' ? event.id : undefined),
@@ -220,12 +204,6 @@ export const inboxMachine = setup({
       type: 'final',
       output: ({ context }) => ({ outcome: 'action' as const, action: context.notice!.action! }),
     },
-    pairPhone: pairPhoneState('forgetAll'),
-    closed: { type: 'final', entry: 'forgetAll', output: { outcome: 'closed' as const } },
-    sessionExpired: {
-      type: 'final',
-      entry: 'forgetAll',
-      output: ({ context }) => ({ outcome: 'sessionExpired' as const, reason: context.sessionEnd }),
-    },
+    ...flowEndStates('forgetAll'),
   },
 });

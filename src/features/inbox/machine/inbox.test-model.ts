@@ -2,7 +2,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { Notice, NoticeList } from '../../../machines/ports';
 import { done, fail, phoneSendCases, platformErrors } from '../../../machines/testing/fixtures';
-import type { ModelSpec } from '../../../machines/testing/model';
+import { serializedWith, type ModelSpec } from '../../../machines/testing/model';
 import { inboxMachine } from './inbox.machine';
 
 type Snapshot = SnapshotFrom<typeof inboxMachine>;
@@ -61,17 +61,12 @@ export const inboxSpec: ModelSpec<typeof inboxMachine> = {
     done('deleteNotice', undefined),
     ...ACTORS.flatMap((id) => errors.map((error) => fail(id, error))),
   ],
-  serialize: (snapshot: Snapshot) => {
-    const c = snapshot.context;
-    return JSON.stringify({
-      value: snapshot.value,
-      status: snapshot.status,
-      notices: c.notices?.map((row) => `${row.id}:${row.read}:${row.kept}`),
-      noticeId: c.noticeId,
-      notice: c.notice && `${c.notice.id}:${c.notice.read}:${c.notice.kept}`,
-      page: c.page,
-      readNotRecorded: c.readNotRecorded,
-      error: c.error?.messageKey,
-    });
-  },
+  serialize: serializedWith((c: Snapshot['context']) => ({
+    notices: c.notices?.map((row) => `${row.id}:${row.read}:${row.kept}`),
+    noticeId: c.noticeId,
+    notice: c.notice && `${c.notice.id}:${c.notice.read}:${c.notice.kept}`,
+    page: c.page,
+    readNotRecorded: c.readNotRecorded,
+    error: c.error?.messageKey,
+  })),
 };

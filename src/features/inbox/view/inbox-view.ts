@@ -7,7 +7,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { inboxMachine } from '../machine/inbox.machine';
 import type { Notice, NoticeSummary } from '../../../platform/types';
-import { errorRef, messageView, statusView, type ScreenView } from '../../../app/view/app-view';
+import { errorRef, messageView, noticeView, statusView, type ScreenView } from '../../../app/view/app-view';
 import { phoneSendStep, phoneSendView } from '../../../app/view/phone-send-view';
 import { InboxScreen } from '../index';
 
@@ -52,17 +52,16 @@ function errorView(snapshot: InboxSnapshot): ScreenView {
 
 /** Asked on screen before anything is deleted; Back (the last action) keeps the notice. */
 const confirmDeleteView = (): ScreenView =>
-  messageView(TARGET, {
-    tone: 'notice',
-    titleKey: 'inbox.title.delete',
-    body: { key: 'noticeDeleteConfirm' },
-    actions: [
+  noticeView(
+    TARGET,
+    'inbox.title.delete',
+    { key: 'noticeDeleteConfirm' },
+    [
       { labelKey: 'inbox.delete.confirm', event: { type: 'CONFIRM' } },
       { labelKey: 'inbox.delete.cancel', event: { type: 'CANCEL' } },
     ],
-    focus: 1,
-    contact: false,
-  });
+    1,
+  );
 
 const FAILED = [
   { list: 'error' },

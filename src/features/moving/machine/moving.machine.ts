@@ -10,8 +10,9 @@
  */
 import { assign, fromPromise, sendTo, setup, type DoneActorEvent } from 'xstate';
 import { newIdempotencyKey } from '../../../platform/resources/bookings';
-import { errorIs, sessionEndReasonOf, type FlowError, type SessionEndReason } from '../../../machines/errors';
+import { errorIs, sessionEndReasonOf, type FlowError } from '../../../machines/errors';
 import { failureActions, flowTypes } from '../../../machines/feature-flow';
+import type { FailureContext } from '../../../machines/feature-flow';
 import {
   notProvided,
   type AddressChange,
@@ -36,7 +37,7 @@ export interface MovingInput {
   pollMs?: number;
 }
 
-export interface MovingContext {
+export interface MovingContext extends FailureContext {
   cardId: string | undefined;
   pollMs: number;
   /** The address in the latest basic information (nothing else of it is kept). */
@@ -50,8 +51,6 @@ export interface MovingContext {
   addressChange: AddressChange | undefined;
   /** Shown on the choice screen when 次へ was pressed with nothing ticked. */
   nothingChosen: boolean;
-  error: FlowError | undefined;
-  sessionEnd: SessionEndReason | undefined;
 }
 
 export type MovingEvent =

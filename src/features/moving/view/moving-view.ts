@@ -10,14 +10,8 @@ import type { FlowError } from '../../../machines/errors';
 import type { PinStatus } from '../../../machines/ports';
 import type { MessageRef } from '../../../app/i18n/i18n';
 import type { ActorTarget } from '../../../app/screens/Screen';
-import {
-  deadEndView,
-  errorRef,
-  messageView,
-  statusView,
-  type MessageAction,
-  type ScreenView,
-} from '../../../app/view/app-view';
+import { deadEndView, errorRef, messageView, statusView } from '../../../app/view/app-view';
+import type { MessageAction, ScreenView } from '../../../app/view/app-view';
 import type { SignPasswordProps } from '../../secret-entry/props';
 import { SecretEntryScreen } from '../../secret-entry/index';
 import { checkingView, triesOf } from '../../secret-entry/view/signing-flow-view';

@@ -3,7 +3,7 @@ import type { AnyEventObject, SnapshotFrom } from 'xstate';
 import { CUSTOMER_NUMBER_MIN, PASSWORD_MIN } from '../../../machines/entry';
 import * as fake from '../../../machines/testing/fixtures';
 import { chars, digits, startFlow } from '../../../machines/testing/flow-run';
-import type { ModelSpec } from '../../../machines/testing/model';
+import { serializedWith, type ModelSpec } from '../../../machines/testing/model';
 import { registrationMachine } from './registration.machine';
 
 type Snapshot = SnapshotFrom<typeof registrationMachine>;
@@ -71,21 +71,16 @@ export const registrationSpec: ModelSpec<typeof registrationMachine> = {
     }
     return pin !== undefined;
   },
-  serialize: (snapshot: Snapshot) => {
-    const c = snapshot.context;
-    return JSON.stringify({
-      value: snapshot.value,
-      status: snapshot.status,
-      entry: [c.customerNumber.length, c.password.length, c.pin.length],
-      certificate: c.authCertificate !== undefined,
-      pinStatus: c.pinStatus?.triesLeft,
-      passwordStatus: c.passwordStatus?.triesLeft,
-      held: [c.heldPassword !== undefined, c.heldPin !== undefined],
-      confirmation: [c.passwordConfirmation, c.pinConfirmation],
-      signed: [c.challenge !== undefined, c.signed !== undefined, c.authSignature !== undefined],
-      error: c.error && [c.error.messageKey, c.error.triesLeft],
-    });
-  },
+  serialize: serializedWith((c: Snapshot['context']) => ({
+    entry: [c.customerNumber.length, c.password.length, c.pin.length],
+    certificate: c.authCertificate !== undefined,
+    pinStatus: c.pinStatus?.triesLeft,
+    passwordStatus: c.passwordStatus?.triesLeft,
+    held: [c.heldPassword !== undefined, c.heldPin !== undefined],
+    confirmation: [c.passwordConfirmation, c.pinConfirmation],
+    signed: [c.challenge !== undefined, c.signed !== undefined, c.authSignature !== undefined],
+    error: c.error && [c.error.messageKey, c.error.triesLeft],
+  })),
 };
 
 /** The password's signature as the card gives it (with the signature certificate). */

@@ -7,14 +7,8 @@ import type { AnyActorRef, SnapshotFrom } from 'xstate';
 import { certificateNotice, signCertificateNotice } from '../machine/certificate-expiry';
 import type { sessionMachine } from '../machine/session.machine';
 import type { AppSettings } from '../../../app/settings/settings';
-import {
-  messageView,
-  statusView,
-  type AppView,
-  type MessageAction,
-  type MessageProps,
-  type ScreenView,
-} from '../../../app/view/app-view';
+import { messageView, noticeView, statusView } from '../../../app/view/app-view';
+import type { AppView, MessageAction, MessageProps, ScreenView } from '../../../app/view/app-view';
 import { loginView } from '../../login/view/login-view';
 import { SessionScreen } from '../index';
 
@@ -28,7 +22,7 @@ const waiting = (titleKey: string, bodyKey = 'common.pleaseWait'): ScreenView =>
 
 /** Something happened the viewer should know of; nothing went wrong, so nobody needs calling. */
 const notice = (titleKey: string, body: MessageProps['body'], actions: MessageAction[]): ScreenView =>
-  messageView('session', { tone: 'notice', titleKey, body, actions, contact: false });
+  noticeView('session', titleKey, body, actions);
 
 /**
  * The card, the reader or the bridge is not usable: nothing to press, the screen changes by itself
